@@ -1,0 +1,547 @@
+//! The native file format: a versioned, deterministic, readable RON file.
+//!
+//! Saving the same map always gives the same bytes: claims and links are
+//! written in id order, one field a line, with defaults left out, so a small
+//! edit makes a small diff. Files from older versions load with missing
+//! fields defaulted; files from newer versions are refused by their
+//! `format` number.
+
+use std::collections::BTreeMap;
+use std::fmt::{self, Write as _};
+use std::marker::PhantomData;
+
+use ::ron::extensions::Extensions;
+use ::ron::ser::PrettyConfig;
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Claim, ClaimId, Link, LinkId, Map, Problem, Source, Subject};
+
+/// The format number this version writes, and the newest it reads.
+pub const FORMAT: u32 = 1;
+
+/// Why a file's text is not a map this version can read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    /// Nothing but white space.
+    #[error("the file is empty")]
+    Empty,
+    /// Bytes that are not UTF-8 text: a binary or damaged file.
+    #[error("this is not a text file (invalid UTF-8 at byte {offset})")]
+    NotText {
+        /// Where the first invalid byte is.
+        offset: usize,
+    },
+    /// Text that is not a map in RON.
+    #[error("{line}:{col}: {message}")]
+    Syntax {
+        /// Line of the problem, counting from 1.
+        line: usize,
+        /// Column of the problem, counting from 1.
+        col: usize,
+        /// What was wrong, and what was expected there.
+        message: String,
+    },
+    /// A file written by a newer Argmap.
+    #[error(
+        "the map is in format {found}, from a newer Argmap; this version reads format {FORMAT} \
+         and older, so update Argmap to open it"
+    )]
+    Newer {
+        /// The format number in the file.
+        found: u32,
+    },
+}
+
+/// Why text could not become a map: unreadable, or readable but unsound.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// The text is not a map.
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+    /// The text is a map with problems; every one is listed.
+    #[error("{}", list_problems(.0))]
+    Invalid(Vec<Problem>),
+}
+
+fn list_problems(problems: &[Problem]) -> String {
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    lines.join("\n")
+}
+
+/// A map read from text, with every problem found in it. Problems do not
+/// stop the reading, so `argmap check` can list all of them at once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    /// The map as read. Where an id is repeated, the last entry wins.
+    pub map: Map,
+    /// What is wrong with it: repeated ids first, then [`Map::validate`].
+    pub problems: Vec<Problem>,
+}
+
+/// Reads a map from the bytes of a file, with all its problems.
+///
+/// # Errors
+/// When the bytes are not a map in a format this version reads.
+pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
+    let text = std::str::from_utf8(bytes).map_err(|err| ParseError::NotText {
+        offset: err.valid_up_to(),
+    })?;
+    // Editors on some systems start UTF-8 files with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let file: FileIn = match options().from_str(text) {
+        Ok(file) => file,
+        Err(err) => {
+            // A newer format may have changed anything; say that rather than
+            // what this version failed to understand.
+            if let Ok(header) = options().from_str::<Header>(text)
+                && header.format > FORMAT
+            {
+                return Err(ParseError::Newer {
+                    found: header.format,
+                });
+            }
+            return Err(syntax_error(text, &err));
+        }
+    };
+    if file.format > FORMAT {
+        return Err(ParseError::Newer { found: file.format });
+    }
+    Ok(file.into_parsed())
+}
+
+/// Reads a sound map from the bytes of a file.
+///
+/// # Errors
+/// When the bytes are not a map, or the map has problems.
+pub fn load(bytes: &[u8]) -> Result<Map, LoadError> {
+    let parsed = parse(bytes)?;
+    if parsed.problems.is_empty() {
+        Ok(parsed.map)
+    } else {
+        Err(LoadError::Invalid(parsed.problems))
+    }
+}
+
+/// Writes `map` as the text of a file: the same map gives the same text.
+///
+/// The layout is chosen for diffs: a claim takes one line a field, so an edit
+/// to its text or position touches one line; a link takes one line.
+pub fn to_string(map: &Map) -> String {
+    let mut out = String::with_capacity(256 + 200 * map.claims.len() + 64 * map.links.len());
+    // Writing into a String cannot fail.
+    let _ = write_map(&mut out, map);
+    out
+}
+
+fn write_map(out: &mut String, map: &Map) -> fmt::Result {
+    writeln!(out, "(")?;
+    writeln!(out, "    format: {FORMAT},")?;
+    writeln!(out, "    title: {},", value(&map.title, 0))?;
+    if let Some(thesis) = map.thesis {
+        writeln!(out, "    thesis: {},", thesis.0)?;
+    }
+    if !map.sources.is_empty() {
+        writeln!(out, "    sources: {{")?;
+        for (key, source) in &map.sources {
+            let source = indented(&value(source, 1), 2);
+            writeln!(out, "        {}: {source},", value(key, 0))?;
+        }
+        writeln!(out, "    }},")?;
+    }
+    writeln!(out, "    claims: {{")?;
+    for (id, claim) in &map.claims {
+        writeln!(out, "        {}: {},", id.0, indented(&value(claim, 1), 2))?;
+    }
+    writeln!(out, "    }},")?;
+    writeln!(out, "    links: {{")?;
+    for (id, link) in &map.links {
+        writeln!(out, "        {}: {},", id.0, value(link, 0))?;
+    }
+    writeln!(out, "    }},")?;
+    writeln!(out, ")")
+}
+
+/// One value in RON, pretty down to `depth` levels and on one line below.
+fn value<T: Serialize>(value: &T, depth: usize) -> String {
+    let pretty = PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .depth_limit(depth)
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .extensions(Extensions::IMPLICIT_SOME);
+    // Serializing plain structs, maps and strings into a String cannot fail;
+    // should ron ever disagree, its compact form loses nothing either.
+    let text = options()
+        .to_string_pretty(value, pretty)
+        .or_else(|_| options().to_string(value))
+        .unwrap_or_default();
+    unescape_apostrophes(&text)
+}
+
+/// `text` with every line after the first indented by `levels` steps.
+/// Strings never hold a raw line break (ron escapes them), so this only
+/// touches the layout.
+fn indented(text: &str, levels: usize) -> String {
+    text.replace('\n', &format!("\n{}", "    ".repeat(levels)))
+}
+
+/// Undoes ron's escaping of `'` inside strings (`China\'s`), which RON does
+/// not need and which makes every text with an apostrophe harder to read.
+/// A backslash in ron's output always starts an escape, so walking escape
+/// by escape is exact.
+fn unescape_apostrophes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('\'') => out.push('\''),
+                Some(next) => {
+                    out.push('\\');
+                    out.push(next);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The reader and writer settings shared by loading and saving. Optional
+/// values are written bare (`thesis: 1`), and `Some(1)` is read too.
+fn options() -> ::ron::Options {
+    ::ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+fn syntax_error(text: &str, err: &::ron::error::SpannedError) -> ParseError {
+    let message = err.code.to_string();
+    let mut chars = message.chars();
+    let message = match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => "unreadable map".to_owned(),
+    };
+    let (line, col) = next_token(text, err.span.start.line, err.span.start.col);
+    ParseError::Syntax { line, col, message }
+}
+
+/// The line and column (both from 1, columns in characters) of the first
+/// character at or after `line`:`col` that is not white space. The reader
+/// reports where it stood, which may be just before the value at fault.
+fn next_token(text: &str, line: usize, col: usize) -> (usize, usize) {
+    let mut lines = text.split('\n').enumerate().skip(line.saturating_sub(1));
+    let mut skip = col.saturating_sub(1);
+    for (index, content) in lines.by_ref() {
+        if let Some(found) = content.chars().skip(skip).position(|c| !c.is_whitespace()) {
+            return (index + 1, skip + found + 1);
+        }
+        skip = 0;
+    }
+    (line, col)
+}
+
+/// Just the format number, to tell a newer file from a broken one.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default = "first_format")]
+    format: u32,
+}
+
+fn first_format() -> u32 {
+    1
+}
+
+/// The file as read: like [`Map`], but keeping repeated ids so they can be
+/// reported rather than silently dropped.
+#[derive(Deserialize)]
+#[serde(default)]
+struct FileIn {
+    format: u32,
+    title: String,
+    thesis: Option<ClaimId>,
+    sources: BTreeMap<String, Source>,
+    claims: Entries<ClaimId, Claim>,
+    links: Entries<LinkId, Link>,
+}
+
+impl Default for FileIn {
+    fn default() -> Self {
+        Self {
+            format: first_format(),
+            title: String::new(),
+            thesis: None,
+            sources: BTreeMap::new(),
+            claims: Entries::default(),
+            links: Entries::default(),
+        }
+    }
+}
+
+impl FileIn {
+    fn into_parsed(self) -> Parsed {
+        let mut problems = Vec::new();
+        let claims = self.claims.into_map(Subject::Claim, "claim", &mut problems);
+        let links = self.links.into_map(Subject::Link, "link", &mut problems);
+        let map = Map {
+            title: self.title,
+            thesis: self.thesis,
+            sources: self.sources,
+            claims,
+            links,
+        };
+        problems.extend(map.validate());
+        Parsed { map, problems }
+    }
+}
+
+/// The entries of a RON map in file order, repeated keys included.
+struct Entries<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for Entries<K, V> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<K: Ord + Copy + fmt::Display, V> Entries<K, V> {
+    fn into_map(
+        self,
+        subject: fn(K) -> Subject,
+        noun: &str,
+        problems: &mut Vec<Problem>,
+    ) -> BTreeMap<K, V> {
+        let mut map = BTreeMap::new();
+        let mut repeated = BTreeMap::<K, usize>::new();
+        for (key, value) in self.0 {
+            if map.insert(key, value).is_some() {
+                *repeated.entry(key).or_insert(1) += 1;
+            }
+        }
+        for (key, times) in repeated {
+            problems.push(Problem::new(
+                subject(key),
+                format!("the file defines {noun} {key} {times} times; ids must be unique"),
+            ));
+        }
+        map
+    }
+}
+
+impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for Entries<K, V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntriesVisitor<K, V>(PhantomData<(K, V)>);
+
+        impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for EntriesVisitor<K, V> {
+            type Value = Entries<K, V>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map from ids to entries, such as `{ 1: (…), 2: (…) }`")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+                // Cap the preallocation: the hint comes from the file.
+                let mut entries = Vec::with_capacity(access.size_hint().unwrap_or(0).min(4096));
+                while let Some(entry) = access.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+
+        deserializer.deserialize_map(EntriesVisitor(PhantomData))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Citation, ClaimKind, LinkKind, Pos, Target};
+
+    fn sample() -> Map {
+        let mut map = Map::new("Sample");
+        map.sources.insert(
+            "article".to_owned(),
+            Source {
+                title: "An article".to_owned(),
+                ..Source::default()
+            },
+        );
+        let thesis = map.add_claim(Claim::new(
+            "Rule by law (法治) is not rule of law",
+            Pos::new(0.0, 0.0),
+        ));
+        let mut reason = Claim::new("Zwei Gründe,\nzwei Zeilen", Pos::new(-220.5, 180.0));
+        reason.kind = ClaimKind::Evidence;
+        reason.source = Some(Citation {
+            doc: "article".to_owned(),
+            para: Some(21),
+        });
+        reason.tags = vec!["law".to_owned()];
+        let reason = map.add_claim(reason);
+        map.thesis = Some(thesis);
+        map.add_link(Link {
+            kind: LinkKind::Support,
+            premises: vec![reason],
+            target: Target::Claim(thesis),
+        });
+        map
+    }
+
+    #[test]
+    fn the_text_is_readable_and_stable() {
+        let text = to_string(&sample());
+        let expected = r#"(
+    format: 1,
+    title: "Sample",
+    thesis: 1,
+    sources: {
+        "article": (
+            title: "An article",
+        ),
+    },
+    claims: {
+        1: (
+            text: "Rule by law (法治) is not rule of law",
+            pos: (0.0, 0.0),
+        ),
+        2: (
+            text: "Zwei Gründe,\nzwei Zeilen",
+            kind: Evidence,
+            source: (doc: "article", para: 21),
+            pos: (-220.5, 180.0),
+            tags: ["law"],
+        ),
+    },
+    links: {
+        1: (kind: Support, premises: [2], target: Claim(1)),
+    },
+)
+"#;
+        assert_eq!(text, expected);
+        let again = load(text.as_bytes()).map(|map| to_string(&map));
+        assert_eq!(again.as_deref(), Ok(expected));
+    }
+
+    #[test]
+    fn awkward_text_survives_a_round_trip() {
+        let mut map = Map::new("Tom's \"map\"");
+        for text in [
+            "it's",
+            "a\\'b",
+            "\\",
+            "tab\tand\r\nreturn",
+            "\u{0}\u{301}e\u{301}",
+            "r#\"raw\"#",
+            "'",
+        ] {
+            map.add_claim(Claim::new(text, Pos::new(1.5, -2.25)));
+        }
+        let text = to_string(&map);
+        assert!(text.contains("\"Tom's \\\"map\\\"\""), "{text}");
+        assert_eq!(load(text.as_bytes()), Ok(map));
+    }
+
+    #[test]
+    fn explicit_some_is_read_too() {
+        let text =
+            "(format: 1, thesis: Some(1), claims: {1: (text: \"x\", pos: (1.0, 2.0))}, links: {})";
+        let map = load(text.as_bytes()).map_err(|e| e.to_string());
+        assert_eq!(map.map(|m| m.thesis), Ok(Some(ClaimId(1))));
+    }
+
+    #[test]
+    fn missing_fields_take_their_defaults() {
+        let map = load(b"(claims: {1: (text: \"only text\")})").map_err(|e| e.to_string());
+        let map = map
+            .as_ref()
+            .map(|m| (m.title.as_str(), m.claims[&ClaimId(1)].pos));
+        assert_eq!(map, Ok(("", Pos::new(0.0, 0.0))));
+    }
+
+    #[test]
+    fn unknown_fields_are_ignored() {
+        let text = "(format: 1, colour: \"red\", claims: {1: (text: \"x\", glow: true)})";
+        assert!(load(text.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn bad_input_gets_a_clear_error() {
+        assert_eq!(parse(b"  \n"), Err(ParseError::Empty));
+        assert_eq!(parse(b""), Err(ParseError::Empty));
+        assert_eq!(
+            parse(b"(\xff\x00\x13"),
+            Err(ParseError::NotText { offset: 1 })
+        );
+        let text = to_string(&sample());
+        let truncated = &text[..text.find("links").unwrap()];
+        assert!(matches!(
+            parse(truncated.as_bytes()),
+            Err(ParseError::Syntax { .. })
+        ));
+        assert_eq!(
+            parse(b"(format: 1,\n  title: 5)"),
+            Err(ParseError::Syntax {
+                line: 2,
+                col: 10,
+                message: "expected string".to_owned()
+            })
+        );
+    }
+
+    #[test]
+    fn error_positions_point_at_the_token() {
+        let err = parse(
+            "(\n    title: \"法治\",\n    claims: {\n        1: (text: [1]),\n    },\n)".as_bytes(),
+        );
+        assert_eq!(
+            err,
+            Err(ParseError::Syntax {
+                line: 4,
+                col: 19,
+                message: "expected string".to_owned()
+            })
+        );
+        assert_eq!(next_token("a\n\n  b", 1, 2), (3, 3));
+        assert_eq!(next_token("a  ", 1, 2), (1, 2));
+    }
+
+    #[test]
+    fn newer_formats_are_refused() {
+        let err = parse(b"(format: 2, claims: {})");
+        assert_eq!(err, Err(ParseError::Newer { found: 2 }));
+        // Even when the rest is nothing this version understands.
+        let err = parse(b"(format: 7, claims: [\"a list now\"], links: Graph(1))");
+        assert_eq!(err, Err(ParseError::Newer { found: 7 }));
+        let message = ParseError::Newer { found: 7 }.to_string();
+        assert!(message.contains("format 7"), "{message}");
+        assert!(message.contains("newer"), "{message}");
+    }
+
+    #[test]
+    fn repeated_ids_are_reported() {
+        let text = "(claims: {1: (text: \"a\"), 1: (text: \"b\"), 1: (text: \"c\")}, \
+                    links: {4: (kind: Support, premises: [1], target: Claim(1))})";
+        let parsed = parse(text.as_bytes()).map(|p| p.problems);
+        let messages: Vec<String> = parsed.iter().flatten().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "claim #1: the file defines claim #1 3 times; ids must be unique",
+                "link #4: claim #1 is both its target and one of its premises",
+            ]
+        );
+    }
+
+    #[test]
+    fn non_finite_positions_are_problems() {
+        let parsed = parse(b"(claims: {1: (text: \"a\", pos: (NaN, 1.0))})");
+        let problems = parsed.map(|p| p.problems.len());
+        assert_eq!(problems, Ok(1));
+    }
+}

@@ -1,0 +1,264 @@
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{ClaimId, LinkId};
+
+/// An argument map: claims connected by support and attack links.
+///
+/// Everything a user chose is stored here; everything the structure already
+/// says (which claims are premises, counterpoints or rebuttals) is derived,
+/// see [`crate::model::Role`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Map {
+    /// The map's name, shown in the window title and in exports.
+    pub title: String,
+    /// The claim the whole map argues for, if the user marked one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thesis: Option<ClaimId>,
+    /// Documents that claims cite, by a short key such as `"article"`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: BTreeMap<String, Source>,
+    /// Every statement on the map, by id.
+    pub claims: BTreeMap<ClaimId, Claim>,
+    /// Every inference (support) and conflict (attack), by id.
+    pub links: BTreeMap<LinkId, Link>,
+}
+
+/// A document that claims cite (an article, a book, a transcript).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Source {
+    /// The document's title, as a reader would look it up.
+    pub title: String,
+    /// Who wrote it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// Where to find it: a web address or a path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Anything a reader should know, such as how paragraphs are counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A statement on the map (an AIF "I-node").
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Claim {
+    /// What the claim says.
+    pub text: String,
+    /// What the structure cannot tell: a plain claim, evidence, or a note.
+    #[serde(skip_serializing_if = "ClaimKind::is_claim")]
+    pub kind: ClaimKind,
+    /// A longer explanation, kept out of the card.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Where in a source the claim comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Citation>,
+    /// The centre of the claim's card on the canvas, in map units.
+    pub pos: Pos,
+    /// Free labels, in the user's order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+impl Claim {
+    /// A plain claim with `text` at `pos`.
+    pub fn new(text: impl Into<String>, pos: Pos) -> Self {
+        Self {
+            text: text.into(),
+            pos,
+            ..Self::default()
+        }
+    }
+}
+
+/// What kind of statement a claim is, where its links cannot tell.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ClaimKind {
+    /// A statement argued for or against.
+    #[default]
+    Claim,
+    /// A fact, figure, quotation or study offered as grounds.
+    Evidence,
+    /// A comment on the map, not part of the argument.
+    Note,
+}
+
+impl ClaimKind {
+    /// Every kind, in menu order.
+    pub const ALL: [Self; 3] = [Self::Claim, Self::Evidence, Self::Note];
+
+    /// True for the plain kind, which files leave out.
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
+    pub fn is_claim(&self) -> bool {
+        *self == Self::Claim
+    }
+
+    /// The kind's name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Claim => "claim",
+            Self::Evidence => "evidence",
+            Self::Note => "note",
+        }
+    }
+}
+
+/// A reference to a place in one of the map's sources.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Citation {
+    /// The key of the source in [`Map::sources`].
+    pub doc: String,
+    /// The paragraph cited, counting from 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub para: Option<u32>,
+}
+
+/// A point on the canvas, in map units; written as `(x, y)`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "(f32, f32)", into = "(f32, f32)")]
+pub struct Pos {
+    /// Left to right.
+    pub x: f32,
+    /// Top to bottom.
+    pub y: f32,
+}
+
+impl Pos {
+    /// The point (`x`, `y`).
+    pub const fn new(x: f32, y: f32) -> Self {
+        Self { x, y }
+    }
+
+    /// True when both coordinates are ordinary numbers (not NaN or infinite).
+    pub fn is_finite(self) -> bool {
+        self.x.is_finite() && self.y.is_finite()
+    }
+}
+
+impl From<(f32, f32)> for Pos {
+    fn from((x, y): (f32, f32)) -> Self {
+        Self { x, y }
+    }
+}
+
+impl From<Pos> for (f32, f32) {
+    fn from(pos: Pos) -> Self {
+        (pos.x, pos.y)
+    }
+}
+
+/// An inference (AIF "RA-node") or a conflict (AIF "CA-node").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    /// Whether the premises support or attack the target.
+    pub kind: LinkKind,
+    /// The claims the link rests on. More than one makes them linked
+    /// premises: they count only together.
+    pub premises: Vec<ClaimId>,
+    /// What the link supports or attacks.
+    pub target: Target,
+}
+
+/// Whether a link gives a reason for its target or an objection to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LinkKind {
+    /// The premises are a reason for the target.
+    Support,
+    /// The premises are an objection to the target.
+    Attack,
+}
+
+impl LinkKind {
+    /// The other kind.
+    #[must_use]
+    pub fn flipped(self) -> Self {
+        match self {
+            Self::Support => Self::Attack,
+            Self::Attack => Self::Support,
+        }
+    }
+
+    /// The word that reads a link aloud: "because" for support, "but" for attack.
+    pub fn connective(self) -> &'static str {
+        match self {
+            Self::Support => "because",
+            Self::Attack => "but",
+        }
+    }
+}
+
+/// What a link points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Target {
+    /// A claim.
+    Claim(ClaimId),
+    /// Another link: an attack on a link is an undercutter, which denies
+    /// that its premises support its conclusion.
+    Link(LinkId),
+}
+
+impl Map {
+    /// An empty map called `title`.
+    pub fn new(title: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            ..Self::default()
+        }
+    }
+
+    /// The id the next new claim gets: one past the highest in use.
+    pub fn next_claim_id(&self) -> ClaimId {
+        ClaimId(
+            self.claims
+                .keys()
+                .next_back()
+                .map_or(1, |id| id.0.saturating_add(1)),
+        )
+    }
+
+    /// The id the next new link gets: one past the highest in use.
+    pub fn next_link_id(&self) -> LinkId {
+        LinkId(
+            self.links
+                .keys()
+                .next_back()
+                .map_or(1, |id| id.0.saturating_add(1)),
+        )
+    }
+
+    /// Adds `claim` under a new id and returns the id.
+    pub fn add_claim(&mut self, claim: Claim) -> ClaimId {
+        let id = self.next_claim_id();
+        self.claims.insert(id, claim);
+        id
+    }
+
+    /// Adds `link` under a new id and returns the id.
+    pub fn add_link(&mut self, link: Link) -> LinkId {
+        let id = self.next_link_id();
+        self.links.insert(id, link);
+        id
+    }
+
+    /// The links that point at `target`, in id order.
+    pub fn links_into(&self, target: Target) -> impl Iterator<Item = (LinkId, &Link)> {
+        self.links
+            .iter()
+            .filter(move |(_, link)| link.target == target)
+            .map(|(id, link)| (*id, link))
+    }
+
+    /// The links that `claim` is a premise of, in id order.
+    pub fn links_from(&self, claim: ClaimId) -> impl Iterator<Item = (LinkId, &Link)> {
+        self.links
+            .iter()
+            .filter(move |(_, link)| link.premises.contains(&claim))
+            .map(|(id, link)| (*id, link))
+    }
+}

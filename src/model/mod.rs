@@ -1,0 +1,14 @@
+//! The argument map itself: claims, links between them, and what can be
+//! derived from their structure. Nothing here knows about files or screens.
+
+mod ids;
+mod map;
+mod role;
+mod stats;
+mod validate;
+
+pub use ids::{ClaimId, LinkId};
+pub use map::{Citation, Claim, ClaimKind, Link, LinkKind, Map, Pos, Source, Target};
+pub use role::Role;
+pub use stats::Stats;
+pub use validate::{Problem, Subject};

@@ -1,0 +1,243 @@
+//! Reading and writing map files. All file-system work for maps sits here,
+//! so every caller (the CLI, the editor, tests) gets the same safety: reads
+//! are bounded, and writes are atomic, so a failed save never damages the
+//! file that was there.
+
+use std::fmt;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use crate::format::ron::{self, LoadError, ParseError, Parsed};
+use crate::model::{Map, Problem};
+
+/// Files larger than this are refused before reading: no map comes close
+/// (a 20,000-claim map is about 10 MB), and a huge file would only stall.
+pub const MAX_MAP_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A failed read or write of a map file, naming the file.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.describe())]
+pub struct FileError {
+    /// The file concerned.
+    pub path: PathBuf,
+    /// What went wrong.
+    pub kind: FileErrorKind,
+}
+
+/// What went wrong with a map file.
+#[derive(Debug)]
+pub enum FileErrorKind {
+    /// The file could not be read.
+    Read(io::Error),
+    /// The file is larger than [`MAX_MAP_BYTES`].
+    TooLarge {
+        /// Its size in bytes.
+        bytes: u64,
+    },
+    /// The file is not a map this version reads.
+    Parse(ParseError),
+    /// The file is a map with problems.
+    Invalid(Vec<Problem>),
+    /// The file could not be written; whatever was there is unchanged.
+    Write(io::Error),
+}
+
+impl From<LoadError> for FileErrorKind {
+    fn from(err: LoadError) -> Self {
+        match err {
+            LoadError::Parse(err) => Self::Parse(err),
+            LoadError::Invalid(problems) => Self::Invalid(problems),
+        }
+    }
+}
+
+impl FileError {
+    /// An error about the file at `path`.
+    pub fn new(path: &Path, kind: FileErrorKind) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            kind,
+        }
+    }
+
+    /// One line per problem, each starting with the file's path (and, for
+    /// syntax errors, line and column) as compilers and editors expect.
+    fn describe(&self) -> String {
+        let path = self.path.display();
+        match &self.kind {
+            FileErrorKind::Read(err) => format!("{path}: cannot read the file: {}", explain(err)),
+            FileErrorKind::TooLarge { bytes } => format!(
+                "{path}: the file is {} MB, too large to be a map (the limit is {} MB)",
+                bytes / 1_000_000,
+                MAX_MAP_BYTES / 1_000_000
+            ),
+            FileErrorKind::Parse(err @ ParseError::Syntax { .. }) => format!("{path}:{err}"),
+            FileErrorKind::Parse(err) => format!("{path}: {err}"),
+            FileErrorKind::Invalid(problems) => {
+                let lines: Vec<String> = problems.iter().map(|p| format!("{path}: {p}")).collect();
+                lines.join("\n")
+            }
+            FileErrorKind::Write(err) => format!(
+                "{path}: cannot save: {}; nothing on disk was changed",
+                explain(err)
+            ),
+        }
+    }
+}
+
+/// Says what an I/O error means for the user, with the system's words after.
+fn explain(err: &io::Error) -> String {
+    let meaning = match err.kind() {
+        io::ErrorKind::NotFound => "the file or its folder does not exist",
+        io::ErrorKind::PermissionDenied => "permission denied (is the file or folder read-only?)",
+        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only",
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "the disk is full",
+        io::ErrorKind::FileTooLarge => "the file is larger than the system allows",
+        io::ErrorKind::IsADirectory => "that is a folder, not a file",
+        io::ErrorKind::NotADirectory => "part of the path is a file, not a folder",
+        _ => return err.to_string(),
+    };
+    format!("{meaning} ({err})")
+}
+
+/// Reads the bytes of a file, refusing files too large to be a map.
+///
+/// # Errors
+/// When the file cannot be read or is too large.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
+    let read = |err| FileError::new(path, FileErrorKind::Read(err));
+    let file = File::open(path).map_err(read)?;
+    let bytes = file.metadata().map_err(read)?.len();
+    if bytes > MAX_MAP_BYTES {
+        return Err(FileError::new(path, FileErrorKind::TooLarge { bytes }));
+    }
+    let mut contents = Vec::new();
+    // Read one byte past the limit, in case the file grew since `metadata`.
+    file.take(MAX_MAP_BYTES + 1)
+        .read_to_end(&mut contents)
+        .map_err(read)?;
+    Ok(contents)
+}
+
+/// Reads a map file with every problem in it, for `argmap check`.
+///
+/// # Errors
+/// When the file cannot be read or is not a map this version reads.
+pub fn parse_map(path: &Path) -> Result<Parsed, FileError> {
+    let bytes = read_bytes(path)?;
+    ron::parse(&bytes).map_err(|err| FileError::new(path, FileErrorKind::Parse(err)))
+}
+
+/// Reads a sound map from a file.
+///
+/// # Errors
+/// When the file cannot be read, is not a map, or the map has problems.
+pub fn read_map(path: &Path) -> Result<Map, FileError> {
+    let bytes = read_bytes(path)?;
+    ron::load(&bytes).map_err(|err| FileError::new(path, err.into()))
+}
+
+/// Saves `map` to `path` atomically: either the whole new file is there
+/// afterwards, or the old one is, untouched.
+///
+/// # Errors
+/// When the file cannot be written (a missing or read-only folder, a full
+/// disk); the old file is then as it was.
+pub fn write_map(path: &Path, map: &Map) -> Result<(), FileError> {
+    write_atomic(path, ron::to_string(map).as_bytes())
+        .map_err(|err| FileError::new(path, FileErrorKind::Write(err)))
+}
+
+/// Writes `bytes` to `path` so that a crash or failure at any moment leaves
+/// either the old file or the new one, never a mix: the bytes go to a
+/// temporary file in the same folder, which is flushed to disk and then
+/// renamed over the target.
+///
+/// A symbolic link is followed, so the file it points to is replaced and
+/// the link kept; an existing file's permissions are kept.
+///
+/// # Errors
+/// Any I/O error on the way; the temporary file is then removed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path)?,
+        _ => path.to_path_buf(),
+    };
+    let Some(name) = target.file_name() else {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the path does not name a file",
+        ));
+    };
+    let folder = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let old_permissions = fs::metadata(&target).ok().map(|meta| meta.permissions());
+
+    let (temp_path, mut temp) = create_temp(&folder, name)?;
+    let written = (|| {
+        temp.write_all(bytes)?;
+        if let Some(permissions) = old_permissions {
+            temp.set_permissions(permissions)?;
+        }
+        temp.sync_all()?;
+        fs::rename(&temp_path, &target)?;
+        sync_folder(&folder);
+        Ok(())
+    })();
+    if written.is_err() {
+        // Best effort: the error that matters is the one returned.
+        let _ = fs::remove_file(&temp_path);
+    }
+    written
+}
+
+/// Creates a new, hidden temporary file beside the target.
+fn create_temp(folder: &Path, name: &std::ffi::OsStr) -> io::Result<(PathBuf, File)> {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let mut attempt = 0;
+    loop {
+        let unique = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let mut temp_name = std::ffi::OsString::from(".");
+        temp_name.push(name);
+        temp_name.push(format!(".{}-{unique}.tmp", std::process::id()));
+        let temp_path = folder.join(temp_name);
+        match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp_path)
+        {
+            Ok(file) => return Ok((temp_path, file)),
+            // A stale file from a crashed run: try the next name.
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => {
+                attempt += 1;
+            }
+            Err(err) => return Err(err),
+        }
+    }
+}
+
+/// Makes the rename itself durable. Not every system can sync a folder, and
+/// the data is already safe by then, so failure here is not an error.
+fn sync_folder(folder: &Path) {
+    #[cfg(unix)]
+    if let Ok(dir) = File::open(folder) {
+        let _ = dir.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = folder;
+}
+
+impl fmt::Display for FileErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Read(err) | Self::Write(err) => f.write_str(&explain(err)),
+            Self::TooLarge { bytes } => write!(f, "the file is too large ({bytes} bytes)"),
+            Self::Parse(err) => err.fmt(f),
+            Self::Invalid(problems) => write!(f, "the map has {} problems", problems.len()),
+        }
+    }
+}
