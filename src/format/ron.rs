@@ -221,11 +221,19 @@ fn options() -> ::ron::Options {
 }
 
 fn syntax_error(text: &str, err: &::ron::error::SpannedError) -> ParseError {
-    let message = err.code.to_string();
-    let mut chars = message.chars();
-    let message = match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => "unreadable map".to_owned(),
+    use ::ron::error::Error as Code;
+    let message = match &err.code {
+        Code::Eof => "the file ends too early (is it cut short?)".to_owned(),
+        Code::ExpectedIdentifier => "expected a field name, or a closing bracket".to_owned(),
+        Code::TrailingCharacters => "unexpected text after the end of the map".to_owned(),
+        other => {
+            let message = other.to_string();
+            let mut chars = message.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => "unreadable map".to_owned(),
+            }
+        }
     };
     let (line, col) = next_token(text, err.span.start.line, err.span.start.col);
     ParseError::Syntax { line, col, message }

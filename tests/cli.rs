@@ -1,0 +1,160 @@
+//! The real `argmap` binary: messages, and exit codes 0 (all good), 1 (a
+//! file has problems) and 2 (usage).
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn argmap(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+#[test]
+fn check_summarises_sound_maps() {
+    let output = argmap(
+        &[
+            "check",
+            "maps/social-credit-system.ron",
+            "maps/essay-thesis.ron",
+        ],
+        Path::new(ROOT),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "maps/social-credit-system.ron: 42 claims, 39 links (29 support, 10 attack; 1 linked, 1 undercut), thesis #1, depth 5\n\
+         maps/essay-thesis.ron: 9 claims, 6 links (3 support, 3 attack; 1 linked, 1 undercut), thesis #1, depth 3\n"
+    );
+}
+
+#[test]
+fn check_lists_every_problem_and_fails() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join("broken.ron"),
+        "(\n    format: 1,\n    claims: {\n        1: (text: \"a\",\n    },\n)\n",
+    )
+    .expect("write");
+    fs::write(
+        dir.path().join("unsound.ron"),
+        "(format: 1, thesis: 9, claims: {1: (text: \"a\"), 2: (text: \"b\", pos: (NaN, 0.0))}, \
+         links: {1: (kind: Support, premises: [], target: Claim(1)), 2: (kind: Attack, premises: [2], target: Link(7))})",
+    )
+    .expect("write");
+    let good = Path::new(ROOT).join("maps/debate-motion.ron");
+    fs::copy(good, dir.path().join("good.ron")).expect("copy");
+
+    let output = argmap(
+        &[
+            "check",
+            "broken.ron",
+            "unsound.ron",
+            "good.ron",
+            "missing.ron",
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines.first().copied(),
+        Some("broken.ron:5:5: expected a field name, or a closing bracket"),
+        "{text}"
+    );
+    assert_eq!(
+        lines.get(1..5),
+        Some(
+            &[
+                "unsound.ron: map: the thesis is claim #9, which does not exist",
+                "unsound.ron: claim #2: its position (NaN, 0) is not a finite number",
+                "unsound.ron: link #1: it has no premises",
+                "unsound.ron: link #2: its target, link #7, does not exist",
+            ][..]
+        ),
+        "{text}"
+    );
+    assert!(
+        lines
+            .get(5)
+            .is_some_and(|l| l.starts_with("good.ron: 14 claims")),
+        "{text}"
+    );
+    assert!(
+        lines.get(6).is_some_and(|l| l.starts_with(
+            "missing.ron: cannot read the file: the file or its folder does not exist"
+        )),
+        "{text}"
+    );
+    assert_eq!(lines.len(), 7, "{text}");
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let output = argmap(&["check"], Path::new(ROOT));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("FILES"), "{}", stderr(&output));
+    let output = argmap(&["frobnicate", "x"], Path::new(ROOT));
+    assert_eq!(output.status.code(), Some(2));
+    let output = argmap(
+        &["check", "--bogus", "maps/essay-thesis.ron"],
+        Path::new(ROOT),
+    );
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn help_and_version() {
+    let output = argmap(&["--help"], Path::new(ROOT));
+    assert_eq!(output.status.code(), Some(0));
+    let help = stdout(&output);
+    assert!(help.contains("check") && help.contains("fmt"), "{help}");
+    let output = argmap(&["--version"], Path::new(ROOT));
+    assert_eq!(
+        stdout(&output),
+        format!("argmap {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    let output = argmap(&["check", "--help"], Path::new(ROOT));
+    assert!(stdout(&output).contains("Validate map files"));
+}
+
+#[test]
+fn fmt_rewrites_hand_edited_maps_and_check_mode_reports_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("hand.ron");
+    fs::write(
+        &path,
+        "(claims: {2: (text: \"b\"), 1: (text: \"it's\", pos: (3, 4))}) // mine",
+    )
+    .expect("write");
+
+    let output = argmap(&["fmt", "--check", "hand.ron"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), "hand.ron: not in the canonical layout\n");
+
+    let output = argmap(&["fmt", "hand.ron"], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(stdout(&output), "hand.ron: rewritten\n");
+    assert_eq!(
+        fs::read_to_string(&path).expect("read"),
+        "(\n    format: 1,\n    title: \"\",\n    claims: {\n        1: (\n            text: \"it's\",\n            pos: (3.0, 4.0),\n        ),\n        2: (\n            text: \"b\",\n            pos: (0.0, 0.0),\n        ),\n    },\n    links: {\n    },\n)\n"
+    );
+
+    let output = argmap(&["fmt", "--check", "hand.ron"], dir.path());
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "");
+}

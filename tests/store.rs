@@ -1,0 +1,324 @@
+//! Reading and saving real files: bad input gets a clear error naming the
+//! file, and a failed save leaves what was on disk untouched.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use argmap::format::ron;
+use argmap::model::{Claim, Map, Pos};
+use argmap::store::{self, FileErrorKind};
+
+fn sample_map() -> Map {
+    let mut map = Map::new("Saved map");
+    map.thesis = Some(map.add_claim(Claim::new(
+        "Homework should be optional",
+        Pos::new(0.0, 0.0),
+    )));
+    map
+}
+
+/// A folder of its own for one test, readable by anyone (see `as_nobody`).
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    set_mode(dir.path(), 0o755);
+    dir
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt as _;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).expect("chmod");
+}
+
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("listable")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn save_writes_the_canonical_text_and_replaces_the_old_file() {
+    let dir = folder();
+    let path = dir.path().join("map.ron");
+    fs::write(&path, "old contents").expect("write");
+    store::write_map(&path, &sample_map()).expect("saves");
+    assert_eq!(
+        fs::read_to_string(&path).expect("read"),
+        ron::to_string(&sample_map())
+    );
+    assert_eq!(store::read_map(&path).expect("loads"), sample_map());
+    assert_eq!(
+        listing(dir.path()),
+        ["map.ron"],
+        "no temporary file is left"
+    );
+}
+
+#[test]
+fn save_keeps_a_symlink_and_writes_through_it() {
+    let dir = folder();
+    let real = dir.path().join("real.ron");
+    let link = dir.path().join("link.ron");
+    fs::write(&real, "old").expect("write");
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+    store::write_map(&link, &sample_map()).expect("saves");
+    assert!(
+        fs::symlink_metadata(&link)
+            .expect("meta")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(store::read_map(&real).expect("loads"), sample_map());
+}
+
+#[test]
+fn save_into_a_missing_folder_fails_clearly() {
+    let dir = folder();
+    let path = dir.path().join("no such folder").join("map.ron");
+    let err = store::write_map(&path, &sample_map()).expect_err("must fail");
+    assert!(matches!(err.kind, FileErrorKind::Write(_)));
+    let message = err.to_string();
+    assert!(
+        message.starts_with(&path.display().to_string()),
+        "{message}"
+    );
+    assert!(message.contains("does not exist"), "{message}");
+    assert!(message.contains("nothing on disk was changed"), "{message}");
+    assert!(listing(dir.path()).is_empty());
+}
+
+/// Runs `work` with the file permissions of an ordinary user. Root ignores
+/// permission bits, and CI runs as root: there, the work runs on a thread
+/// whose file-system user id is `nobody`, which drops root's override for
+/// that thread alone.
+fn as_nobody<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    // SAFETY: geteuid has no preconditions.
+    #[allow(unsafe_code)]
+    let root = unsafe { libc::geteuid() } == 0;
+    if !root {
+        return work();
+    }
+    std::thread::scope(|scope| {
+        scope
+            .spawn(|| {
+                // SAFETY: setfsuid changes only this thread's file-system
+                // user id; the thread ends when the work is done.
+                #[allow(unsafe_code)]
+                unsafe {
+                    libc::setfsuid(65534);
+                }
+                work()
+            })
+            .join()
+            .expect("the work thread did not panic")
+    })
+}
+
+#[test]
+fn save_into_a_read_only_folder_fails_and_keeps_the_old_file() {
+    let dir = folder();
+    let locked = dir.path().join("locked");
+    fs::create_dir(&locked).expect("mkdir");
+    let path = locked.join("map.ron");
+    fs::write(&path, "the user's old map").expect("write");
+    set_mode(&path, 0o644);
+    set_mode(&locked, 0o555);
+
+    let (readable, result) = as_nobody(|| {
+        // The folder can be read, so what fails below is the write itself.
+        let readable = fs::read_to_string(&path).is_ok();
+        (readable, store::write_map(&path, &sample_map()))
+    });
+    set_mode(&locked, 0o755);
+
+    assert!(
+        readable,
+        "the test folder must be readable by the test user"
+    );
+    let err = result.expect_err("a read-only folder must refuse the save");
+    let message = err.to_string();
+    assert!(message.contains("permission denied"), "{message}");
+    assert!(message.contains(&path.display().to_string()), "{message}");
+    assert_eq!(
+        fs::read_to_string(&path).expect("read"),
+        "the user's old map"
+    );
+    assert_eq!(listing(&locked), ["map.ron"]);
+}
+
+/// A file system with a few kilobytes of room: a real tmpfs when this
+/// machine lets us mount one, unmounted on drop.
+struct SmallDisk {
+    path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl SmallDisk {
+    fn mount() -> Option<Self> {
+        let dir = folder();
+        let path = dir.path().join("disk");
+        fs::create_dir(&path).ok()?;
+        let mounted = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=12k", "tmpfs"])
+            .arg(&path)
+            .output()
+            .ok()?
+            .status
+            .success();
+        mounted.then_some(Self { path, _dir: dir })
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.path).status();
+    }
+}
+
+/// A map whose file is far larger than the small disk.
+fn big_map() -> Map {
+    let mut map = Map::new("Big");
+    for i in 0..400 {
+        map.add_claim(Claim::new(
+            format!("claim number {i} with some words"),
+            Pos::new(0.0, 0.0),
+        ));
+    }
+    map
+}
+
+#[test]
+fn save_on_a_full_disk_fails_and_keeps_the_old_file() {
+    let Some(disk) = SmallDisk::mount() else {
+        // Mounting is not allowed here: fill the disk's place with a limit
+        // on file size instead, in the real binary (see the CLI tests).
+        return full_disk_by_file_size_limit();
+    };
+    let path = disk.path.join("map.ron");
+    fs::write(&path, "the user's old map").expect("write");
+    let err = store::write_map(&path, &big_map()).expect_err("the disk is too small");
+    let message = err.to_string();
+    assert!(message.contains("the disk is full"), "{message}");
+    assert_eq!(
+        fs::read_to_string(&path).expect("read"),
+        "the user's old map"
+    );
+    assert_eq!(
+        listing(&disk.path),
+        ["map.ron"],
+        "the temporary file is removed"
+    );
+}
+
+/// The same promise under a file-size limit, which fails a write the way a
+/// full disk does (part-way through), through the real `argmap fmt`.
+#[test]
+fn save_past_a_file_size_limit_fails_and_keeps_the_old_file() {
+    full_disk_by_file_size_limit();
+}
+
+fn full_disk_by_file_size_limit() {
+    let dir = folder();
+    let path = dir.path().join("map.ron");
+    // Not in the canonical layout, so `fmt` must rewrite it.
+    let original = format!("// edited by hand\n{}", ron::to_string(&big_map()));
+    fs::write(&path, &original).expect("write");
+    let output = Command::new("sh")
+        .arg("-c")
+        // Ignore SIGXFSZ so the write fails with an error instead of a kill.
+        .arg("trap '' XFSZ; ulimit -f 8; exec \"$0\" fmt \"$1\"")
+        .arg(env!("CARGO_BIN_EXE_argmap"))
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("cannot save"), "{stdout}");
+    assert!(stdout.contains("nothing on disk was changed"), "{stdout}");
+    assert_eq!(fs::read_to_string(&path).expect("read"), original);
+    assert_eq!(listing(dir.path()), ["map.ron"]);
+}
+
+/// Each kind of bad file: the error names the file and the problem, and
+/// neither reading nor `argmap fmt` changes the file.
+#[test]
+fn bad_files_get_clear_errors_and_stay_untouched() {
+    let canonical = ron::to_string(&sample_map());
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.ron", Vec::new(), "empty.ron: the file is empty"),
+        (
+            "garbage.ron",
+            vec![0x89, b'P', b'N', b'G', 0, 0xff, 0xfe, 7],
+            "garbage.ron: this is not a text file (invalid UTF-8 at byte 0)",
+        ),
+        (
+            "truncated.ron",
+            canonical.as_bytes()[..canonical.len() / 2].to_vec(),
+            "truncated.ron:",
+        ),
+        (
+            "types.ron",
+            b"(\n    format: 1,\n    claims: {\n        1: (text: \"x\", pos: (\"left\", 0.0)),\n    },\n)\n".to_vec(),
+            "types.ron:4:30: expected float",
+        ),
+        (
+            "newer.ron",
+            b"(format: 2, title: \"From the future\", claims: {}, links: {})".to_vec(),
+            "newer.ron: the map is in format 2, from a newer Argmap",
+        ),
+        (
+            "dangling.ron",
+            b"(format: 1, thesis: 3, claims: {1: (text: \"a\")}, links: {1: (kind: Attack, premises: [1], target: Claim(2))})".to_vec(),
+            "dangling.ron: map: the thesis is claim #3, which does not exist\n",
+        ),
+        (
+            "nan.ron",
+            b"(format: 1, claims: {1: (text: \"a\", pos: (NaN, inf))})".to_vec(),
+            "nan.ron: claim #1: its position (NaN, inf) is not a finite number",
+        ),
+    ];
+    let dir = folder();
+    for (name, bytes, expected) in cases {
+        let path = dir.path().join(name);
+        fs::write(&path, &bytes).expect("write");
+        let err = store::read_map(&path).expect_err(name).to_string();
+        let shown = err.replace(&format!("{}/", dir.path().display()), "");
+        assert!(shown.starts_with(expected), "{name}: {shown:?}");
+
+        let output = Command::new(env!("CARGO_BIN_EXE_argmap"))
+            .arg("fmt")
+            .arg(&path)
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        assert_eq!(fs::read(&path).expect("read"), bytes, "{name} was changed");
+    }
+    let mut expected: Vec<String> = [
+        "dangling.ron",
+        "empty.ron",
+        "garbage.ron",
+        "nan.ron",
+        "newer.ron",
+        "truncated.ron",
+        "types.ron",
+    ]
+    .map(String::from)
+    .to_vec();
+    expected.sort();
+    assert_eq!(listing(dir.path()), expected, "no stray files");
+}
+
+#[test]
+fn a_folder_or_a_missing_file_cannot_be_read() {
+    let dir = folder();
+    let err = store::read_map(dir.path())
+        .expect_err("a folder")
+        .to_string();
+    assert!(err.contains("cannot read the file"), "{err}");
+    let missing = dir.path().join("gone.ron");
+    let err = store::read_map(&missing).expect_err("missing").to_string();
+    assert!(err.contains("does not exist"), "{err}");
+}
