@@ -520,6 +520,25 @@ mod tests {
     }
 
     #[test]
+    fn hostile_input_is_refused_without_a_crash() {
+        let deep = format!(
+            "(claims: {{1: (text: \"x\", tags: {}{})}})",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert!(matches!(
+            parse(deep.as_bytes()),
+            Err(ParseError::Syntax { .. })
+        ));
+        let huge_id = b"(claims: {99999999999: (text: \"x\")})";
+        assert!(matches!(parse(huge_id), Err(ParseError::Syntax { .. })));
+        let negative = b"(claims: {-1: (text: \"x\")})";
+        assert!(matches!(parse(negative), Err(ParseError::Syntax { .. })));
+        let huge_hint = b"(claims: {}, links: {1: (kind: Support, premises: [1, 2, 3], target: Link(4294967295))})";
+        assert!(parse(huge_hint).is_ok());
+    }
+
+    #[test]
     fn newer_formats_are_refused() {
         let err = parse(b"(format: 2, claims: {})");
         assert_eq!(err, Err(ParseError::Newer { found: 2 }));

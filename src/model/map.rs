@@ -212,24 +212,15 @@ impl Map {
         }
     }
 
-    /// The id the next new claim gets: one past the highest in use.
+    /// The id the next new claim gets: one past the highest in use, so ids
+    /// of deleted claims are not reused.
     pub fn next_claim_id(&self) -> ClaimId {
-        ClaimId(
-            self.claims
-                .keys()
-                .next_back()
-                .map_or(1, |id| id.0.saturating_add(1)),
-        )
+        ClaimId(next_free(self.claims.keys().map(|id| id.0)))
     }
 
     /// The id the next new link gets: one past the highest in use.
     pub fn next_link_id(&self) -> LinkId {
-        LinkId(
-            self.links
-                .keys()
-                .next_back()
-                .map_or(1, |id| id.0.saturating_add(1)),
-        )
+        LinkId(next_free(self.links.keys().map(|id| id.0)))
     }
 
     /// Adds `claim` under a new id and returns the id.
@@ -260,5 +251,45 @@ impl Map {
             .iter()
             .filter(move |(_, link)| link.premises.contains(&claim))
             .map(|(id, link)| (*id, link))
+    }
+}
+
+/// One past the highest of `ids` (ascending), or, when a hand-edited file
+/// already uses the highest possible id, the lowest unused one, so a new
+/// entry never replaces an old one.
+fn next_free(ids: impl DoubleEndedIterator<Item = u32> + Clone) -> u32 {
+    match ids.clone().next_back() {
+        None => 1,
+        Some(u32::MAX) => {
+            let mut candidate = 1;
+            for id in ids {
+                if id > candidate {
+                    break;
+                }
+                candidate = id.saturating_add(1);
+            }
+            candidate
+        }
+        Some(highest) => highest + 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_ids_never_replace_old_ones() {
+        assert_eq!(next_free([].into_iter()), 1);
+        assert_eq!(next_free([1, 2, 7].into_iter()), 8);
+        assert_eq!(next_free([2, 3, u32::MAX].into_iter()), 1);
+        assert_eq!(next_free([1, 2, 4, u32::MAX].into_iter()), 3);
+
+        let mut map = Map::new("ids");
+        map.claims
+            .insert(ClaimId(u32::MAX), Claim::new("last", Pos::default()));
+        let id = map.add_claim(Claim::new("new", Pos::default()));
+        assert_eq!(id, ClaimId(1));
+        assert_eq!(map.claims.len(), 2);
     }
 }
