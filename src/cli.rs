@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use argmap::format::ron;
 use argmap::model::Stats;
 use argmap::store::{self, FileError, FileErrorKind};
-use clap::{CommandFactory as _, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 
 /// Argument maps: a thesis, its reasons, objections and rebuttals, on a
 /// zoomable canvas, saved as readable RON files.
@@ -20,7 +20,8 @@ use clap::{CommandFactory as _, Parser, Subcommand};
     args_conflicts_with_subcommands = true
 )]
 pub struct Args {
-    /// A map file to open.
+    /// A map file to open in the editor. Without one, the editor reopens
+    /// the last map, or the bundled example map on a first run.
     pub file: Option<PathBuf>,
 
     /// A command to run without a window.
@@ -56,12 +57,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(Command::Check { files }) => check(&files),
         Some(Command::Fmt { check, files }) => fmt(&files, check),
         None => {
-            // TODO(#3): open the editor, on `args.file` or the bundled map.
-            if args.file.is_some() {
-                eprintln!("argmap: the editor is not available yet; use `argmap check FILE`");
-                return Ok(ExitCode::from(2));
-            }
-            Args::command().print_help()?;
+            let startup = argmap::ui::Startup {
+                restore_last: args.file.is_none(),
+                file: args.file,
+            };
+            argmap::ui::run(startup).map_err(|err| anyhow::anyhow!("cannot open the editor window: {err}"))?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -5,6 +5,9 @@
 //! shared folder): [`model`] at the bottom, [`format`] for pure conversions
 //! between maps and bytes, and [`store`] for the file-system work.
 
+pub mod bundled;
+pub mod edit;
 pub mod format;
 pub mod model;
 pub mod store;
+pub mod ui;

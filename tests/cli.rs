@@ -158,14 +158,3 @@ fn fmt_rewrites_hand_edited_maps_and_check_mode_reports_them() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(stdout(&output), "");
 }
-
-#[test]
-fn no_arguments_print_the_help() {
-    let output = argmap(&[], Path::new(ROOT));
-    assert_eq!(output.status.code(), Some(0));
-    assert!(
-        stdout(&output).contains("Usage: argmap"),
-        "{}",
-        stdout(&output)
-    );
-}

@@ -1,0 +1,242 @@
+use super::Edit;
+use crate::model::Map;
+
+/// Undo and redo, as data: each step keeps the edit that undoes it and the
+/// edit that redoes it. Never saved.
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// Counts steps ever made, so each state of the map has a number.
+    next_step: u64,
+    /// The number of the state that was last saved (0: the opened state).
+    saved_state: Option<u64>,
+}
+
+#[derive(Debug)]
+struct Step {
+    /// What people call the step, for "Undo move" in the Edit menu.
+    label: String,
+    /// Applied to the map after the step, gives the map before it.
+    undo: Edit,
+    /// The number of the state the step leads to.
+    state: u64,
+    /// While set, later edits with the same key join this step (typing).
+    open_key: Option<u64>,
+}
+
+/// How many steps are kept; older ones are dropped.
+const MAX_STEPS: usize = 1000;
+
+impl History {
+    /// A history whose opened state counts as saved.
+    pub fn new() -> Self {
+        Self {
+            saved_state: Some(0),
+            ..Self::default()
+        }
+    }
+
+    /// Applies `edit` to `map` as one undoable step called `label`. An edit
+    /// that changes nothing makes no step.
+    pub fn apply(&mut self, map: &mut Map, edit: Edit, label: impl Into<String>) {
+        let undo = edit.apply(map);
+        if undo.is_nothing() {
+            return;
+        }
+        self.push(label.into(), undo, None);
+    }
+
+    /// Applies `edit` and joins it to the last step when that step is still
+    /// open under the same `key` (one step for a whole typing session);
+    /// otherwise starts a new step, open under `key`, called `label`.
+    pub fn apply_coalescing(&mut self, map: &mut Map, edit: Edit, label: impl Into<String>, key: u64) {
+        let undo = edit.apply(map);
+        if undo.is_nothing() {
+            return;
+        }
+        match self.undo.last_mut() {
+            Some(last) if last.open_key == Some(key) && self.redo.is_empty() => {
+                let earlier = std::mem::replace(&mut last.undo, Edit::nothing());
+                last.undo = Edit::Batch(vec![undo, earlier]);
+                // A new state: what was saved is no longer what is shown.
+                self.next_step += 1;
+                last.state = self.next_step;
+            }
+            _ => self.push(label.into(), undo, Some(key)),
+        }
+    }
+
+    /// Opens the last step under `key`, so that edits made with
+    /// [`Self::apply_coalescing`] join it (typing into a claim just added).
+    pub fn open_last(&mut self, key: u64) {
+        if let Some(last) = self.undo.last_mut() {
+            last.open_key = Some(key);
+        }
+    }
+
+    /// Closes the last step: later edits make steps of their own.
+    pub fn seal(&mut self) {
+        if let Some(last) = self.undo.last_mut() {
+            last.open_key = None;
+        }
+    }
+
+    fn push(&mut self, label: String, undo: Edit, open_key: Option<u64>) {
+        self.next_step += 1;
+        self.undo.push(Step {
+            label,
+            undo,
+            state: self.next_step,
+            open_key,
+        });
+        if self.undo.len() > MAX_STEPS {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// Undoes the last step; false when there is none.
+    pub fn undo(&mut self, map: &mut Map) -> bool {
+        let Some(step) = self.undo.pop() else {
+            return false;
+        };
+        let redo = step.undo.apply(map);
+        self.redo.push(Step {
+            label: step.label,
+            undo: redo,
+            state: step.state,
+            open_key: None,
+        });
+        true
+    }
+
+    /// Redoes the last undone step; false when there is none.
+    pub fn redo(&mut self, map: &mut Map) -> bool {
+        let Some(step) = self.redo.pop() else {
+            return false;
+        };
+        let undo = step.undo.apply(map);
+        self.undo.push(Step {
+            label: step.label,
+            undo,
+            state: step.state,
+            open_key: None,
+        });
+        true
+    }
+
+    /// Undoes the last step and forgets it, as if it never happened (a new
+    /// claim left empty).
+    pub fn discard_last(&mut self, map: &mut Map) {
+        if let Some(step) = self.undo.pop() {
+            let _ = step.undo.apply(map);
+        }
+    }
+
+    /// The label of the step that undo would undo.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|step| step.label.as_str())
+    }
+
+    /// The label of the step that redo would redo.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|step| step.label.as_str())
+    }
+
+    fn current_state(&self) -> u64 {
+        self.undo.last().map_or(0, |step| step.state)
+    }
+
+    /// Remembers the current state as the one on disk.
+    pub fn mark_saved(&mut self) {
+        self.saved_state = Some(self.current_state());
+    }
+
+    /// Marks the map as never saved (a copy of a bundled map), so it counts
+    /// as modified even before any edit.
+    pub fn mark_unsaved(&mut self) {
+        self.saved_state = None;
+    }
+
+    /// True when the map differs from what was last saved or opened;
+    /// derived from the history, so undoing back to the saved state clears it.
+    pub fn is_modified(&self) -> bool {
+        self.saved_state != Some(self.current_state())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Claim, ClaimId, Pos};
+
+    fn add(text: &str, id: u32) -> Edit {
+        Edit::AddClaim {
+            id: ClaimId(id),
+            claim: Claim::new(text, Pos::default()),
+        }
+    }
+
+    #[test]
+    fn undo_redo_and_modified() {
+        let mut map = Map::new("m");
+        let mut history = History::new();
+        assert!(!history.is_modified());
+        history.apply(&mut map, add("a", 1), "add a");
+        history.apply(&mut map, add("b", 2), "add b");
+        assert!(history.is_modified());
+        history.mark_saved();
+        assert!(!history.is_modified());
+        assert_eq!(history.undo_label(), Some("add b"));
+
+        assert!(history.undo(&mut map));
+        assert_eq!(map.claims.len(), 1);
+        assert!(history.is_modified());
+        assert_eq!(history.redo_label(), Some("add b"));
+        assert!(history.redo(&mut map));
+        assert_eq!(map.claims.len(), 2);
+        assert!(!history.is_modified(), "back at the saved state");
+
+        assert!(history.undo(&mut map));
+        history.apply(&mut map, add("c", 3), "add c");
+        assert!(!history.redo(&mut map), "a new step clears redo");
+        assert!(history.undo(&mut map) && history.undo(&mut map));
+        assert!(!history.undo(&mut map));
+        assert!(map.claims.is_empty());
+    }
+
+    #[test]
+    fn typing_coalesces_into_one_step_until_sealed() {
+        let mut map = Map::new("m");
+        let mut history = History::new();
+        history.apply(&mut map, add("", 1), "add");
+        history.open_last(7);
+        for text in ["a", "ab", "abc"] {
+            let claim = Claim::new(text, Pos::default());
+            history.apply_coalescing(&mut map, Edit::SetClaim { id: ClaimId(1), claim }, "edit", 7);
+        }
+        history.seal();
+        let claim = Claim::new("abcd", Pos::default());
+        history.apply_coalescing(&mut map, Edit::SetClaim { id: ClaimId(1), claim }, "edit", 7);
+        assert_eq!(history.undo_label(), Some("edit"));
+        assert!(history.undo(&mut map));
+        assert_eq!(map.claims[&ClaimId(1)].text, "abc");
+        assert_eq!(history.undo_label(), Some("add"));
+        assert!(history.undo(&mut map));
+        assert!(map.claims.is_empty(), "adding and typing were one step");
+    }
+
+    #[test]
+    fn no_op_edits_make_no_step_and_discard_forgets() {
+        let mut map = Map::new("m");
+        let mut history = History::new();
+        history.apply(&mut map, Edit::Move(Vec::new()), "move nothing");
+        assert_eq!(history.undo_label(), None);
+        history.apply(&mut map, add("a", 1), "add a");
+        history.discard_last(&mut map);
+        assert!(map.claims.is_empty());
+        assert!(!history.redo(&mut map));
+        assert!(!history.is_modified());
+    }
+}

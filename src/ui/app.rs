@@ -1,0 +1,763 @@
+//! The application shell: menus, panels, files, and applying what the user
+//! asked for after each frame is drawn.
+
+use std::collections::BTreeSet;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use egui::{Color32, Id, RichText, Ui, ViewportCommand};
+use serde::{Deserialize, Serialize};
+
+use super::canvas::{self, Action, Editing, View, canvas_ui, command_button};
+use super::commands::UiCommand;
+use super::dialogs::FileDialogs;
+use super::inspector::inspector_ui;
+use super::style;
+use crate::bundled::{self, Bundled};
+use crate::edit::{self, Document, Edit};
+use crate::model::{Claim, ClaimId, LinkKind, Map, Pos};
+
+/// The key the app's preferences are stored under by eframe.
+const PREFS_KEY: &str = "argmap-prefs";
+/// How many recent files the File menu remembers.
+const MAX_RECENT: usize = 10;
+
+/// What to open when the app starts.
+#[derive(Debug, Clone, Default)]
+pub struct Startup {
+    /// A file named on the command line.
+    pub file: Option<PathBuf>,
+    /// Reopen the map that was open last time (when no file is named).
+    pub restore_last: bool,
+}
+
+/// What persists between runs (in eframe's storage), apart from any map.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct Prefs {
+    /// The map open when the app last closed.
+    last_file: Option<PathBuf>,
+    /// Recently opened or saved maps, newest first.
+    recent: Vec<PathBuf>,
+}
+
+/// An action waiting for the answer to "Save changes?".
+#[derive(Debug, Clone, PartialEq)]
+enum Pending {
+    /// Start a new map: blank, or from a bundled one.
+    New(Option<Bundled>),
+    /// Open a file, or ask which.
+    Open(Option<PathBuf>),
+    /// Close the window.
+    Quit,
+}
+
+impl PartialEq for Bundled {
+    fn eq(&self, other: &Self) -> bool {
+        self.file_name == other.file_name
+    }
+}
+
+/// The Argmap editor.
+pub struct ArgmapApp {
+    /// The open map.
+    pub doc: Document,
+    /// Camera, selection and gestures.
+    pub view: View,
+    dialogs: Box<dyn FileDialogs>,
+    prefs: Prefs,
+    /// Problems to show until dismissed (failed loads and saves).
+    errors: Vec<String>,
+    /// A short message for the status bar.
+    status: String,
+    pending: Option<Pending>,
+    /// Set once the user agreed to close, so the next close goes through.
+    allow_close: bool,
+    /// The window title last sent, to send it only when it changes.
+    title: String,
+}
+
+impl ArgmapApp {
+    /// Sets up fonts and style, and opens the first map: the file named on
+    /// the command line, else the last one open, else the bundled article map.
+    pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup, dialogs: Box<dyn FileDialogs>) -> Self {
+        cc.egui_ctx.set_fonts(style::fonts());
+        // Ctrl+Plus and Ctrl+Minus zoom the map, not the whole interface.
+        cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        let prefs: Prefs = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, PREFS_KEY))
+            .unwrap_or_default();
+        let mut app = Self {
+            doc: Document::untitled(bundled::ARTICLE.map(), true),
+            view: View::default(),
+            dialogs,
+            prefs,
+            errors: Vec::new(),
+            status: String::new(),
+            pending: None,
+            allow_close: false,
+            title: String::new(),
+        };
+        let first = startup
+            .file
+            .or_else(|| startup.restore_last.then(|| app.prefs.last_file.clone()).flatten());
+        if let Some(path) = first {
+            app.open_path(&path);
+        }
+        app
+    }
+
+    /// Problems waiting to be read, one per failed operation.
+    pub fn errors(&self) -> &[String] {
+        &self.errors
+    }
+
+    /// The status bar's message.
+    pub fn status(&self) -> &str {
+        &self.status
+    }
+
+    /// The window title: the map's name, marked while changes are unsaved.
+    pub fn window_title(&self) -> String {
+        let mark = if self.doc.is_modified() { "• " } else { "" };
+        format!("{mark}{} — Argmap", self.doc.display_name())
+    }
+
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.view = View::default();
+    }
+
+    fn open_path(&mut self, path: &Path) {
+        match Document::open(path) {
+            Ok(doc) => {
+                self.replace_document(doc);
+                self.remember(path);
+                self.status = format!("Opened {}", path.display());
+            }
+            Err(err) => self.errors.push(err.to_string()),
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.prefs.recent.retain(|p| *p != path);
+        self.prefs.recent.insert(0, path.clone());
+        self.prefs.recent.truncate(MAX_RECENT);
+        self.prefs.last_file = Some(path);
+    }
+
+    /// Saves to the document's file, or asks where; true when saved.
+    fn save(&mut self) -> bool {
+        match self.doc.path.clone() {
+            Some(path) => self.save_to(&path),
+            None => self.save_as(),
+        }
+    }
+
+    fn save_as(&mut self) -> bool {
+        let name = suggested_file_name(&self.doc.map.title);
+        match self.dialogs.pick_save(&name) {
+            Some(path) => self.save_to(&path),
+            None => false,
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) -> bool {
+        self.finish_editing();
+        match self.doc.save_as(path) {
+            Ok(()) => {
+                self.remember(path);
+                self.status = format!("Saved {}", path.display());
+                true
+            }
+            Err(err) => {
+                self.errors.push(format!("{err}\nYour changes are still open here: save them somewhere else."));
+                false
+            }
+        }
+    }
+
+    /// Runs `pending` now, or asks first when there are unsaved changes.
+    fn request(&mut self, pending: Pending) {
+        if self.doc.is_modified() && !self.allow_close {
+            self.pending = Some(pending);
+        } else {
+            self.run_pending(pending);
+        }
+    }
+
+    fn run_pending(&mut self, pending: Pending) {
+        match pending {
+            Pending::New(None) => self.replace_document(Document::untitled(Map::new("Untitled map"), false)),
+            Pending::New(Some(bundled)) => self.replace_document(Document::untitled(bundled.map(), true)),
+            Pending::Open(Some(path)) => self.open_path(&path),
+            Pending::Open(None) => {
+                if let Some(path) = self.dialogs.pick_open() {
+                    self.open_path(&path);
+                }
+            }
+            Pending::Quit => {
+                self.allow_close = true;
+                self.pending = Some(Pending::Quit);
+            }
+        }
+    }
+
+    fn run_command(&mut self, command: UiCommand) {
+        match command {
+            UiCommand::New => self.request(Pending::New(None)),
+            UiCommand::Open => self.request(Pending::Open(None)),
+            UiCommand::Save => {
+                self.save();
+            }
+            UiCommand::SaveAs => {
+                self.save_as();
+            }
+            UiCommand::Quit => self.request(Pending::Quit),
+            UiCommand::Undo => {
+                self.finish_editing();
+                if let Some(label) = self.doc.history.undo_label().map(str::to_owned) {
+                    self.doc.history.undo(&mut self.doc.map);
+                    self.status = format!("Undid {}", label.to_lowercase());
+                }
+                self.prune_selection();
+            }
+            UiCommand::Redo => {
+                self.finish_editing();
+                if let Some(label) = self.doc.history.redo_label().map(str::to_owned) {
+                    self.doc.history.redo(&mut self.doc.map);
+                    self.status = format!("Redid {}", label.to_lowercase());
+                }
+                self.prune_selection();
+            }
+            UiCommand::SelectAll => {
+                self.view.selection = self.doc.map.claims.keys().copied().collect();
+                self.view.selected_link = None;
+            }
+            UiCommand::Deselect => {
+                self.finish_editing();
+                self.view.selection.clear();
+                self.view.selected_link = None;
+            }
+            UiCommand::Delete => self.delete_selection(),
+            UiCommand::AddPremise => self.add_reply(LinkKind::Support),
+            UiCommand::AddObjection => self.add_reply(LinkKind::Attack),
+            UiCommand::EditText => {
+                if let Some(id) = self.single_selected() {
+                    self.start_editing(id, false);
+                }
+            }
+            UiCommand::SetThesis => {
+                if let Some(id) = self.single_selected() {
+                    self.doc.apply(Edit::SetThesis(Some(id)), "Set thesis");
+                }
+            }
+            UiCommand::FitView => self.view.fit_requested = true,
+            UiCommand::ZoomIn => self.zoom_by(1.25),
+            UiCommand::ZoomOut => self.zoom_by(0.8),
+        }
+    }
+
+    fn zoom_by(&mut self, factor: f32) {
+        let rect = self.view.scene_rect;
+        if rect.is_positive() {
+            self.view.scene_rect = egui::Rect::from_center_size(rect.center(), rect.size() / factor);
+        }
+    }
+
+    fn single_selected(&mut self) -> Option<ClaimId> {
+        if self.view.selection.len() == 1 {
+            self.view.selection.first().copied()
+        } else {
+            self.status = "Select one claim first".to_owned();
+            None
+        }
+    }
+
+    fn add_reply(&mut self, kind: LinkKind) {
+        self.finish_editing();
+        let Some(parent) = self.single_selected() else {
+            return;
+        };
+        let Some((edit, id)) = edit::new_reply(&self.doc.map, parent, kind, "") else {
+            return;
+        };
+        let label = match kind {
+            LinkKind::Support => "Add reason",
+            LinkKind::Attack => "Add objection",
+        };
+        self.doc.apply(edit, label);
+        self.start_editing(id, true);
+    }
+
+    fn start_editing(&mut self, id: ClaimId, is_new: bool) {
+        self.finish_editing();
+        let Some(claim) = self.doc.map.claims.get(&id) else {
+            return;
+        };
+        if is_new {
+            // Typing into a new claim joins the step that made it.
+            self.doc.history.open_last(text_key(id));
+        }
+        self.view.editing = Some(Editing {
+            claim: id,
+            buffer: claim.text.clone(),
+            is_new,
+            focus_pending: true,
+        });
+        self.view.selection = BTreeSet::from([id]);
+        self.view.selected_link = None;
+    }
+
+    fn finish_editing(&mut self) {
+        let Some(editing) = self.view.editing.take() else {
+            return;
+        };
+        self.doc.history.seal();
+        let empty = self
+            .doc
+            .map
+            .claims
+            .get(&editing.claim)
+            .is_none_or(|c| c.text.trim().is_empty());
+        if editing.is_new && empty {
+            // A new claim left empty was never wanted: forget it entirely.
+            self.doc.history.discard_last(&mut self.doc.map);
+            self.prune_selection();
+        }
+    }
+
+    fn prune_selection(&mut self) {
+        let map = &self.doc.map;
+        self.view.selection.retain(|id| map.claims.contains_key(id));
+        if self.view.selected_link.is_some_and(|id| !map.links.contains_key(&id)) {
+            self.view.selected_link = None;
+        }
+        if self
+            .view
+            .editing
+            .as_ref()
+            .is_some_and(|e| !map.claims.contains_key(&e.claim))
+        {
+            self.view.editing = None;
+        }
+    }
+
+    fn delete_selection(&mut self) {
+        self.finish_editing();
+        if let Some(link) = self.view.selected_link {
+            let edit = edit::delete_links(&self.doc.map, &BTreeSet::from([link]));
+            self.doc.apply(edit, "Delete link");
+        } else if !self.view.selection.is_empty() {
+            let edit = edit::delete_claims(&self.doc.map, &self.view.selection);
+            let label = if self.view.selection.len() == 1 { "Delete claim" } else { "Delete claims" };
+            self.doc.apply(edit, label);
+        }
+        self.prune_selection();
+    }
+
+    /// Applies what the user asked for during the frame.
+    fn perform(&mut self, action: Action) {
+        match action {
+            Action::Command(command) => self.run_command(command),
+            Action::Select(claims) => {
+                self.view.selection = claims;
+                self.view.selected_link = None;
+            }
+            Action::SelectLink(link) => {
+                self.view.selection.clear();
+                self.view.selected_link = Some(link);
+            }
+            Action::ToggleSelected(id) => {
+                if !self.view.selection.remove(&id) {
+                    self.view.selection.insert(id);
+                }
+                self.view.selected_link = None;
+            }
+            Action::AddToSelection(claims) => {
+                self.view.selection.extend(claims);
+                self.view.selected_link = None;
+            }
+            Action::MoveSelection(delta) => {
+                let moves = self
+                    .view
+                    .selection
+                    .iter()
+                    .filter_map(|&id| {
+                        let pos = self.doc.map.claims.get(&id)?.pos;
+                        Some((id, Pos::new(pos.x + delta.x, pos.y + delta.y)))
+                    })
+                    .collect();
+                self.doc.apply(Edit::Move(moves), "Move");
+            }
+            Action::NewClaimAt(pos) => {
+                self.finish_editing();
+                let id = self.doc.map.next_claim_id();
+                let edit = Edit::AddClaim {
+                    id,
+                    claim: Claim::new("", pos),
+                };
+                self.doc.apply(edit, "Add claim");
+                self.start_editing(id, true);
+            }
+            Action::StartEditing(id) => self.start_editing(id, false),
+            Action::Typed(text) => {
+                if let Some(editing) = &self.view.editing
+                    && let Some(claim) = self.doc.map.claims.get(&editing.claim)
+                {
+                    let id = editing.claim;
+                    let claim = Claim { text, ..claim.clone() };
+                    self.doc
+                        .history
+                        .apply_coalescing(&mut self.doc.map, Edit::SetClaim { id, claim }, "Edit text", text_key(id));
+                }
+            }
+            Action::FinishEditing => self.finish_editing(),
+            Action::Connect { premise, target, kind } => {
+                match edit::connect(&self.doc.map, premise, target, kind) {
+                    Ok(edit) => self.doc.apply(edit, "Connect"),
+                    Err(why) => self.status = format!("Not connected: {why}"),
+                }
+            }
+            Action::Join { link, claim } => match edit::join_link(&self.doc.map, link, claim) {
+                Ok(edit) => self.doc.apply(edit, "Join as co-premise"),
+                Err(why) => self.status = format!("Not joined: {why}"),
+            },
+            Action::SetThesis(thesis) => self.doc.apply(Edit::SetThesis(thesis), "Set thesis"),
+            Action::SetKind(id, kind) => {
+                if let Some(claim) = self.doc.map.claims.get(&id) {
+                    let claim = Claim { kind, ..claim.clone() };
+                    self.doc.apply(Edit::SetClaim { id, claim }, "Change kind");
+                }
+            }
+            Action::FlipLink(id) => {
+                if let Some(link) = self.doc.map.links.get(&id) {
+                    let mut link = link.clone();
+                    link.kind = link.kind.flipped();
+                    self.doc.apply(Edit::SetLink { id, link }, "Flip link");
+                }
+            }
+            Action::SplitLink(id) => {
+                if let Some(edit) = edit::split_link(&self.doc.map, id) {
+                    self.doc.apply(edit, "Split linked premises");
+                }
+            }
+            Action::DeleteLink(id) => {
+                let edit = edit::delete_links(&self.doc.map, &BTreeSet::from([id]));
+                self.doc.apply(edit, "Delete link");
+                self.prune_selection();
+            }
+            Action::Status(message) => self.status = message,
+            Action::UpdateClaim { id, claim, field } => {
+                let label = format!("Edit {field}");
+                let key = field_key(field, id);
+                self.doc
+                    .history
+                    .apply_coalescing(&mut self.doc.map, Edit::SetClaim { id, claim }, label, key);
+            }
+            Action::UpdateLink { id, link } => self.doc.apply(Edit::SetLink { id, link }, "Change link"),
+            Action::SetTitle(title) => {
+                let key = field_key("title", ClaimId(0));
+                self.doc
+                    .history
+                    .apply_coalescing(&mut self.doc.map, Edit::SetTitle(title), "Rename map", key);
+            }
+            Action::Seal => self.doc.history.seal(),
+        }
+    }
+
+    /// Commands given with the keyboard this frame.
+    fn shortcut_actions(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let focused = ctx.memory(|m| m.focused());
+        let typing = ctx.egui_wants_keyboard_input() && focused != Some(canvas::canvas_focus_id());
+        for command in UiCommand::ALL {
+            if typing && !command.works_while_typing() {
+                continue;
+            }
+            if command.is_canvas_key() && !self.view.has_focus {
+                continue;
+            }
+            let pressed = command
+                .shortcuts()
+                .iter()
+                .any(|shortcut| ctx.input_mut(|i| i.consume_shortcut(shortcut)));
+            if pressed {
+                if typing {
+                    actions.push(Action::FinishEditing);
+                }
+                actions.push(Action::Command(command));
+            }
+        }
+    }
+
+    fn menu_bar_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                command_button(ui, UiCommand::New, actions);
+                ui.menu_button("New from template", |ui| {
+                    for starter in bundled::STARTERS {
+                        if ui.button(starter.label).clicked() {
+                            self.pending_from_menu(Pending::New(Some(starter)));
+                            ui.close();
+                        }
+                    }
+                });
+                command_button(ui, UiCommand::Open, actions);
+                ui.menu_button("Open recent", |ui| {
+                    if self.prefs.recent.is_empty() {
+                        ui.weak("No recent maps");
+                    }
+                    for path in self.prefs.recent.clone() {
+                        if ui.button(path.display().to_string()).clicked() {
+                            self.pending_from_menu(Pending::Open(Some(path)));
+                            ui.close();
+                        }
+                    }
+                });
+                ui.separator();
+                command_button(ui, UiCommand::Save, actions);
+                command_button(ui, UiCommand::SaveAs, actions);
+                ui.separator();
+                command_button(ui, UiCommand::Quit, actions);
+            });
+            ui.menu_button("Edit", |ui| {
+                let undo = self.doc.history.undo_label().map(|l| format!("Undo {}", l.to_lowercase()));
+                let redo = self.doc.history.redo_label().map(|l| format!("Redo {}", l.to_lowercase()));
+                labelled_command(ui, UiCommand::Undo, undo, actions);
+                labelled_command(ui, UiCommand::Redo, redo, actions);
+                ui.separator();
+                command_button(ui, UiCommand::AddPremise, actions);
+                command_button(ui, UiCommand::AddObjection, actions);
+                command_button(ui, UiCommand::EditText, actions);
+                command_button(ui, UiCommand::SetThesis, actions);
+                command_button(ui, UiCommand::Delete, actions);
+                ui.separator();
+                command_button(ui, UiCommand::SelectAll, actions);
+                command_button(ui, UiCommand::Deselect, actions);
+            });
+            ui.menu_button("View", |ui| {
+                command_button(ui, UiCommand::FitView, actions);
+                command_button(ui, UiCommand::ZoomIn, actions);
+                command_button(ui, UiCommand::ZoomOut, actions);
+                ui.separator();
+                ui.label("Theme");
+                egui::widgets::global_theme_preference_buttons(ui);
+            });
+        });
+    }
+
+    fn pending_from_menu(&mut self, pending: Pending) {
+        self.request(pending);
+    }
+
+    fn status_bar_ui(&self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            ui.label(&self.status);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let zoom = zoom_percent(&self.view);
+                ui.label(format!("Zoom {zoom}%"));
+                ui.separator();
+                let map = &self.doc.map;
+                ui.label(format!("{} claims · {} links", map.claims.len(), map.links.len()));
+                if !self.view.selection.is_empty() {
+                    ui.separator();
+                    ui.label(format!("{} selected", self.view.selection.len()));
+                }
+            });
+        });
+    }
+
+    fn errors_ui(&mut self, ui: &mut Ui) {
+        let mut dismissed = None;
+        for (i, error) in self.errors.iter().enumerate() {
+            egui::Frame::new()
+                .fill(Color32::from_rgb(0xfd, 0xec, 0xea))
+                .stroke(egui::Stroke::new(1.0, Color32::from_rgb(0xc6, 0x28, 0x28)))
+                .inner_margin(8.0)
+                .corner_radius(4.0)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(error).color(Color32::from_rgb(0x7f, 0x10, 0x10)));
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
+                            if ui.button("Dismiss").clicked() {
+                                dismissed = Some(i);
+                            }
+                        });
+                    });
+                });
+        }
+        if let Some(i) = dismissed {
+            self.errors.remove(i);
+        }
+    }
+
+    /// The "Save changes?" question, while an action waits for it.
+    fn confirm_ui(&mut self, ctx: &egui::Context) {
+        let Some(pending) = self.pending.clone() else {
+            return;
+        };
+        if pending == Pending::Quit && self.allow_close {
+            self.pending = None;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+            return;
+        }
+        let name = self.doc.display_name();
+        let mut choice = None;
+        egui::Modal::new(Id::unique("argmap-save-changes")).show(ctx, |ui| {
+            ui.heading(format!("Save changes to “{name}”?"));
+            ui.label("If you don't save, your changes will be lost.");
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    choice = Some(true);
+                }
+                if ui.button("Don't save").clicked() {
+                    choice = Some(false);
+                }
+                if ui.button("Cancel").clicked() {
+                    self.pending = None;
+                }
+            });
+        });
+        match choice {
+            Some(save) => {
+                self.pending = None;
+                if save && !self.save() {
+                    return;
+                }
+                self.allow_close = pending == Pending::Quit;
+                if pending == Pending::Quit {
+                    ctx.send_viewport_cmd(ViewportCommand::Close);
+                } else {
+                    // The changes are saved or given up: go ahead.
+                    self.doc.history.mark_saved();
+                    self.run_pending(pending);
+                }
+            }
+            None => {
+                if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    self.pending = None;
+                }
+            }
+        }
+    }
+
+    fn handle_window_events(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_modified() && !self.allow_close {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.pending = Some(Pending::Quit);
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        if let Some(path) = dropped.into_iter().next() {
+            self.request(Pending::Open(Some(path)));
+        }
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+}
+
+/// A command button whose label says what it will do ("Undo move").
+fn labelled_command(ui: &mut Ui, command: UiCommand, label: Option<String>, actions: &mut Vec<Action>) {
+    let shortcut = command.shortcuts().first().map(|s| ui.ctx().format_shortcut(s)).unwrap_or_default();
+    let text = label.unwrap_or_else(|| command.label().to_owned());
+    let button = egui::Button::new(text).shortcut_text(shortcut);
+    let enabled = ui.add_enabled(true, button).on_hover_text(command.tooltip());
+    if enabled.clicked() {
+        actions.push(Action::Command(command));
+        ui.close();
+    }
+}
+
+/// The zoom level shown in the status bar, in percent.
+fn zoom_percent(view: &View) -> i64 {
+    let scale = (view.canvas_rect.size() / view.scene_rect.size()).min_elem();
+    if scale.is_finite() {
+        // Rounded percentages of a clamped zoom fit easily in an i64.
+        #[allow(clippy::cast_possible_truncation)]
+        let percent = (scale * 100.0).round() as i64;
+        percent
+    } else {
+        100
+    }
+}
+
+/// A file name for a map called `title`: letters, digits and dashes.
+fn suggested_file_name(title: &str) -> String {
+    let mut name = String::new();
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            name.extend(c.to_lowercase());
+        } else if !name.ends_with('-') && !name.is_empty() {
+            name.push('-');
+        }
+        if name.chars().count() >= 48 {
+            break;
+        }
+    }
+    let name = name.trim_end_matches('-');
+    if name.is_empty() { "map.ron".to_owned() } else { format!("{name}.ron") }
+}
+
+fn text_key(id: ClaimId) -> u64 {
+    field_key("text", id)
+}
+
+fn field_key(field: &str, id: ClaimId) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (field, id).hash(&mut hasher);
+    hasher.finish()
+}
+
+impl eframe::App for ArgmapApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.handle_window_events(&ctx);
+        let mut actions = Vec::new();
+        if self.pending.is_none() {
+            self.shortcut_actions(&ctx, &mut actions);
+        }
+
+        egui::Panel::top("argmap-menu").show(ui, |ui| self.menu_bar_ui(ui, &mut actions));
+        egui::Panel::bottom("argmap-status").show(ui, |ui| self.status_bar_ui(ui));
+        egui::Panel::right("argmap-inspector")
+            .default_size(300.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    inspector_ui(ui, &self.doc.map, &self.view, &mut actions);
+                });
+            });
+        egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
+            .show(ui, |ui| {
+                self.errors_ui(ui);
+                canvas_ui(ui, &self.doc.map, &mut self.view, &mut actions);
+            });
+        self.confirm_ui(&ctx);
+
+        for action in actions {
+            self.perform(action);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_come_from_titles() {
+        assert_eq!(suggested_file_name("China's Social Credit System: rule by law?"), "china-s-social-credit-system-rule-by-law.ron");
+        assert_eq!(suggested_file_name("  "), "map.ron");
+        assert_eq!(suggested_file_name("法治 und Gründe"), "法治-und-gründe.ron");
+    }
+}

@@ -1,0 +1,728 @@
+//! The map on a zoomable canvas: cards, links, and what the pointer does
+//! to them. Drawing and hit-testing happen here; every change to the map
+//! leaves as an [`Action`] that the app applies after the frame is drawn.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Id, Key, KeyboardShortcut, Modifiers, Painter, Pos2,
+    Rect, Response, Scene, Sense, Shape, Stroke, StrokeKind, TextEdit, Ui, Vec2, WidgetInfo,
+    pos2, vec2,
+};
+
+use super::commands::UiCommand;
+use super::geometry::{
+    self, CARD_WIDTH, HANDLE_RADIUS, HEADER_HEIGHT, LinkShape, PADDING, TEXT_SIZE,
+};
+use super::style;
+use crate::model::{ClaimId, ClaimKind, LinkId, LinkKind, Map, Pos, Role, Target};
+
+/// Zoom limits: from a bird's-eye view of a large map to close reading.
+pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.05..=4.0;
+/// How near (in screen points) the pointer must be to a link to hit it.
+const LINK_TOLERANCE_PTS: f32 = 6.0;
+
+/// What the canvas shows and how, apart from the map itself: camera,
+/// selection, and gestures under way. Not saved with the map.
+#[derive(Debug)]
+pub struct View {
+    /// The part of the map in view, in map units; an invalid rect (such as
+    /// `Rect::ZERO`) fits the whole map on the next frame.
+    pub scene_rect: Rect,
+    /// Where the canvas was on screen last frame.
+    pub canvas_rect: Rect,
+    /// Selected claims.
+    pub selection: BTreeSet<ClaimId>,
+    /// The selected link, when a link rather than claims is selected.
+    pub selected_link: Option<LinkId>,
+    /// The claim whose text is being edited in place.
+    pub editing: Option<Editing>,
+    /// How far the selected cards have been dragged so far.
+    drag_offset: Option<Vec2>,
+    /// The claim a connection is being dragged from.
+    connecting: Option<ClaimId>,
+    /// Where a selection box started, in map units.
+    boxing: Option<Pos2>,
+    /// What the open context menu is about.
+    context: Option<ContextTarget>,
+    /// Fit the map to the window on the next frame.
+    pub fit_requested: bool,
+    /// Whether the canvas had the keyboard focus last frame.
+    pub has_focus: bool,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        Self {
+            scene_rect: Rect::ZERO,
+            canvas_rect: Rect::ZERO,
+            selection: BTreeSet::new(),
+            selected_link: None,
+            editing: None,
+            drag_offset: None,
+            connecting: None,
+            boxing: None,
+            context: None,
+            fit_requested: true,
+            has_focus: false,
+        }
+    }
+}
+
+/// A claim whose text is being typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Editing {
+    /// Which claim.
+    pub claim: ClaimId,
+    /// The text as typed so far.
+    pub buffer: String,
+    /// True for a claim made for this edit: left empty, it disappears.
+    pub is_new: bool,
+    /// Give the text field the focus on the next frame.
+    pub focus_pending: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ContextTarget {
+    Link(LinkId),
+    Background(Pos),
+}
+
+/// Something the user asked for on the canvas.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A command from the table, as from a menu.
+    Command(UiCommand),
+    /// Select exactly these claims.
+    Select(BTreeSet<ClaimId>),
+    /// Select one link.
+    SelectLink(LinkId),
+    /// Add or remove one claim from the selection.
+    ToggleSelected(ClaimId),
+    /// Add claims to the selection.
+    AddToSelection(BTreeSet<ClaimId>),
+    /// Move the selected claims by this much, as one step.
+    MoveSelection(Vec2),
+    /// A new claim at this point, opened for typing.
+    NewClaimAt(Pos),
+    /// Start editing a claim's text.
+    StartEditing(ClaimId),
+    /// The text field's content changed.
+    Typed(String),
+    /// Stop editing text.
+    FinishEditing,
+    /// Connect a claim to a target (support or attack).
+    Connect {
+        /// The claim the connection starts at.
+        premise: ClaimId,
+        /// What it points to.
+        target: Target,
+        /// Support or attack.
+        kind: LinkKind,
+    },
+    /// Add a claim to an existing link as a co-premise.
+    Join {
+        /// The link joined.
+        link: LinkId,
+        /// The new co-premise.
+        claim: ClaimId,
+    },
+    /// Make a claim the thesis, or (`None`) leave the map without one.
+    SetThesis(Option<ClaimId>),
+    /// Change what kind of statement the claim is.
+    SetKind(ClaimId, ClaimKind),
+    /// Turn a support into an attack or back.
+    FlipLink(LinkId),
+    /// Split linked premises into separate links.
+    SplitLink(LinkId),
+    /// Delete one link (and what undercuts it).
+    DeleteLink(LinkId),
+    /// Show a short message in the status bar.
+    Status(String),
+    /// Replace a claim's content from the inspector; edits to the same
+    /// `field` of the same claim join one undo step until [`Action::Seal`].
+    UpdateClaim {
+        /// Which claim.
+        id: ClaimId,
+        /// Its new content.
+        claim: crate::model::Claim,
+        /// Which field changed ("text", "note", "tags"…).
+        field: &'static str,
+    },
+    /// Replace a link's content from the inspector.
+    UpdateLink {
+        /// Which link.
+        id: LinkId,
+        /// Its new content.
+        link: crate::model::Link,
+    },
+    /// Rename the map.
+    SetTitle(String),
+    /// Close the typing step in progress.
+    Seal,
+}
+
+/// The id the canvas holds keyboard focus under.
+pub fn canvas_focus_id() -> Id {
+    Id::unique("argmap-canvas")
+}
+
+/// The id of the in-place text field.
+pub fn text_editor_id() -> Id {
+    Id::unique("argmap-claim-editor")
+}
+
+/// Where everything is this frame, in map units.
+struct Frame {
+    cards: BTreeMap<ClaimId, Rect>,
+    links: BTreeMap<LinkId, LinkShape>,
+}
+
+/// Draws the canvas and collects what the user did into `actions`.
+pub fn canvas_ui(ui: &mut Ui, map: &Map, view: &mut View, actions: &mut Vec<Action>) {
+    let dark = ui.visuals().dark_mode;
+    let modifiers = ui.input(|i| i.modifiers);
+    let canvas_rect = ui.available_rect_before_wrap();
+    view.canvas_rect = canvas_rect;
+
+    // A held Shift turns a background drag into a selection box, so the
+    // primary button must not pan then.
+    let boxing = view.boxing.is_some() || (modifiers.shift && view.connecting.is_none());
+    let pan_buttons = if boxing {
+        egui::containers::DragPanButtons::MIDDLE
+    } else {
+        egui::containers::DragPanButtons::PRIMARY | egui::containers::DragPanButtons::MIDDLE
+    };
+
+    let mut scene_rect = view.scene_rect;
+    let scene = Scene::new()
+        .zoom_range(ZOOM_RANGE)
+        .drag_pan_buttons(pan_buttons);
+    let mut frame_out = None;
+    let response = scene
+        .show(ui, &mut scene_rect, |ui| {
+            let frame = layout(ui, map, view);
+            draw_links(ui.painter(), map, &frame, view, dark);
+            cards_ui(ui, map, &frame, view, dark, actions);
+            frame_out = Some(frame);
+        })
+        .response;
+    view.scene_rect = scene_rect;
+    let Some(frame) = frame_out else {
+        return;
+    };
+
+    let to_map = ui.ctx().layer_transform_from_global(response.layer_id).unwrap_or_default();
+    let pointer_in_map = ui.input(|i| i.pointer.latest_pos()).map(|p| to_map * p);
+    let scale = to_map.scaling.max(f32::EPSILON);
+    background_ui(&response, map, &frame, view, pointer_in_map, scale, modifiers, actions);
+    gestures_ui(ui, &response, map, &frame, view, pointer_in_map, scale, modifiers, dark, actions);
+
+    if view.fit_requested {
+        view.fit_requested = false;
+        view.scene_rect = fit_rect(&frame.cards, canvas_rect.size());
+    }
+
+    // Hold the keyboard while the canvas is in use, so that Tab, arrows and
+    // Escape reach the canvas's commands instead of moving focus around.
+    let focus = ui.interact(canvas_rect, canvas_focus_id(), Sense::focusable_noninteractive());
+    let clicked_canvas = response.clicked() || response.drag_started() || response.secondary_clicked();
+    let focused = ui.memory(|m| m.focused());
+    let card_focused = focused.is_some_and(|id| frame.cards.keys().any(|&c| card_id(c) == id || handle_id(c) == id));
+    if view.editing.is_none() && (clicked_canvas || card_focused || focused.is_none()) {
+        focus.request_focus();
+    }
+    view.has_focus = focus.has_focus();
+    if view.has_focus {
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                canvas_focus_id(),
+                egui::EventFilter {
+                    tab: true,
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    escape: true,
+                },
+            );
+        });
+    }
+}
+
+/// The scene rectangle that shows every card, never closer than 1:1, so a
+/// small map is not blown up.
+pub fn fit_rect(cards: &BTreeMap<ClaimId, Rect>, canvas_size: Vec2) -> Rect {
+    let Some(bounds) = geometry::bounds(cards) else {
+        return Rect::from_center_size(Pos2::ZERO, canvas_size.max(vec2(400.0, 300.0)));
+    };
+    let bounds = bounds.expand(40.0);
+    let size = bounds.size().max(canvas_size);
+    Rect::from_center_size(bounds.center(), size)
+}
+
+fn card_id(claim: ClaimId) -> Id {
+    Id::unique(("argmap-card", claim.0))
+}
+
+fn handle_id(claim: ClaimId) -> Id {
+    Id::unique(("argmap-handle", claim.0))
+}
+
+/// Lays out every card (text wrapped at the card width) and link.
+fn layout(ui: &Ui, map: &Map, view: &View) -> Frame {
+    let offset = view.drag_offset.unwrap_or(Vec2::ZERO);
+    let cards: BTreeMap<ClaimId, Rect> = map
+        .claims
+        .iter()
+        .map(|(&id, claim)| {
+            let mut center = pos2(claim.pos.x, claim.pos.y);
+            if view.selection.contains(&id) {
+                center += offset;
+            }
+            let text_height = text_galley(ui, &claim.text, Color32::PLACEHOLDER).size().y;
+            (id, geometry::card_rect(center, text_height))
+        })
+        .collect();
+    let links = geometry::link_shapes(map, &cards);
+    Frame { cards, links }
+}
+
+/// The claim text laid out as on its card: the one measurement that canvas
+/// and layout share.
+fn text_galley(ui: &Ui, text: &str, color: Color32) -> std::sync::Arc<egui::Galley> {
+    ui.painter()
+        .layout(text.to_owned(), FontId::proportional(TEXT_SIZE), color, geometry::text_wrap_width())
+}
+
+fn draw_links(painter: &Painter, map: &Map, frame: &Frame, view: &View, dark: bool) {
+    for (&id, shape) in &frame.links {
+        let selected = view.selected_link == Some(id);
+        let color = style::link_color(shape.kind, dark);
+        let width = if selected { 3.5 } else { 2.0 };
+        let stroke = Stroke::new(width, color);
+        if selected {
+            let halo = Stroke::new(width + 4.0, style::selection_color(dark).gamma_multiply(0.45));
+            painter.line_segment([shape.from, shape.to], halo);
+        }
+        for &(a, b) in &shape.legs {
+            painter.line_segment([a, b], stroke);
+        }
+        if let Some((a, b)) = shape.bar {
+            painter.line_segment([a, b], Stroke::new(width + 2.0, color));
+        }
+        match shape.kind {
+            LinkKind::Support => {
+                painter.line_segment([shape.from, shape.to], stroke);
+            }
+            // Attacks are dashed: the second cue besides colour.
+            LinkKind::Attack => {
+                painter.extend(Shape::dashed_line(&[shape.from, shape.to], stroke, 9.0, 5.0));
+            }
+        }
+        arrow_head(painter, shape.from, shape.to, color);
+        let undercut = matches!(map.links.get(&id).map(|l| l.target), Some(Target::Link(_)));
+        link_label(painter, shape, undercut, color, dark);
+    }
+}
+
+fn arrow_head(painter: &Painter, from: Pos2, to: Pos2, color: Color32) {
+    let direction = (to - from).normalized();
+    if !direction.is_finite() {
+        return;
+    }
+    let normal = direction.rot90();
+    let base = to - direction * 12.0;
+    painter.add(Shape::convex_polygon(
+        vec![to, base + normal * 6.0, base - normal * 6.0],
+        color,
+        Stroke::NONE,
+    ));
+}
+
+/// "because" or "but" on the link, as people read it aloud.
+fn link_label(painter: &Painter, shape: &LinkShape, undercut: bool, color: Color32, dark: bool) {
+    let text = if undercut { "but not so" } else { shape.kind.connective() };
+    let at = shape.from.lerp(shape.to, 0.35);
+    let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(11.0), color);
+    let rect = Rect::from_center_size(at, galley.size() + vec2(8.0, 2.0));
+    let background = if dark { Color32::from_rgb(0x1b, 0x1d, 0x21) } else { Color32::WHITE };
+    painter.rect(rect, CornerRadius::same(7), background, Stroke::new(1.0, color), StrokeKind::Inside);
+    painter.galley(rect.center() - galley.size() / 2.0, galley, color);
+}
+
+fn cards_ui(ui: &mut Ui, map: &Map, frame: &Frame, view: &mut View, dark: bool, actions: &mut Vec<Action>) {
+    let roles = Role::all(map);
+    let selection_color = style::selection_color(dark);
+    let editing_claim = view.editing.as_ref().map(|e| e.claim);
+    for (&id, &rect) in &frame.cards {
+        let Some(claim) = map.claims.get(&id) else {
+            continue;
+        };
+        let role = roles.get(&id).copied().unwrap_or(Role::Free);
+        let card_style = style::card_style(role, claim.kind, dark);
+        let response = ui.interact(rect, card_id(id), Sense::click_and_drag());
+        response.widget_info(|| {
+            let name = if claim.text.is_empty() { "(empty claim)" } else { claim.text.as_str() };
+            WidgetInfo::labeled(egui::Role::Button, true, name)
+        });
+        let selected = view.selection.contains(&id);
+        let handle_rect = Rect::from_center_size(geometry::handle_center(rect), Vec2::splat(HANDLE_RADIUS * 2.5));
+        let handle = ui.interact(handle_rect, handle_id(id), Sense::drag());
+
+        paint_card(ui.painter(), rect, claim, &card_style, role, selected, response.hovered(), selection_color);
+        if editing_claim != Some(id) {
+            let galley = text_galley(ui, &claim.text, card_style.text);
+            ui.painter().galley(text_origin(rect), galley, card_style.text);
+        }
+        if selected || response.hovered() || handle.hovered() || handle.dragged() {
+            let color = if handle.hovered() || handle.dragged() { selection_color } else { card_style.accent };
+            ui.painter().circle(handle_rect.center(), HANDLE_RADIUS, color, Stroke::new(2.0, Color32::WHITE));
+            handle.clone().on_hover_text("Drag to a claim to support it (hold Alt to attack), or onto a link to undercut it");
+        }
+
+        card_interactions(&response, id, view, actions);
+        card_context_menu(&response, map, id, view, actions);
+
+        if handle.drag_started() {
+            view.connecting = Some(id);
+        }
+    }
+    if let Some(editing) = &mut view.editing
+        && let Some(&rect) = frame.cards.get(&editing.claim)
+    {
+        text_editor_ui(ui, rect, editing, actions);
+    }
+}
+
+fn text_origin(card: Rect) -> Pos2 {
+    card.min + vec2(PADDING.x, PADDING.y + HEADER_HEIGHT)
+}
+
+#[allow(clippy::too_many_arguments)] // All of it is what a card looks like.
+fn paint_card(
+    painter: &Painter,
+    rect: Rect,
+    claim: &crate::model::Claim,
+    card_style: &style::CardStyle,
+    role: Role,
+    selected: bool,
+    hovered: bool,
+    selection_color: Color32,
+) {
+    let radius = CornerRadius::same(8);
+    if selected {
+        painter.rect_stroke(rect.expand(3.0), CornerRadius::same(11), Stroke::new(3.0, selection_color), StrokeKind::Outside);
+    }
+    let border_width = match (role, hovered) {
+        (Role::Thesis, _) => 3.0,
+        (_, true) => 2.0,
+        _ => 1.2,
+    };
+    painter.rect(rect, radius, card_style.fill, Stroke::new(border_width, card_style.accent), StrokeKind::Inside);
+    // A stripe down the left edge in the role's colour.
+    let stripe = Rect::from_min_size(rect.min, vec2(5.0, rect.height()));
+    painter.rect_filled(stripe, CornerRadius { nw: 8, sw: 8, ne: 0, se: 0 }, card_style.accent);
+    painter.text(
+        rect.min + vec2(PADDING.x, PADDING.y - 1.0),
+        Align2::LEFT_TOP,
+        &card_style.label,
+        FontId::proportional(10.5),
+        card_style.accent,
+    );
+    if let Some(para) = claim.source.as_ref().and_then(|c| c.para) {
+        let badge = format!("¶{para}");
+        let galley = painter.layout_no_wrap(badge, FontId::proportional(10.5), card_style.accent);
+        let badge_rect = Rect::from_min_size(
+            pos2(rect.right() - PADDING.x - galley.size().x - 6.0, rect.top() + PADDING.y - 2.0),
+            galley.size() + vec2(6.0, 1.0),
+        );
+        painter.rect_stroke(badge_rect, CornerRadius::same(4), Stroke::new(1.0, card_style.accent), StrokeKind::Inside);
+        painter.galley(badge_rect.min + vec2(3.0, 0.5), galley, card_style.accent);
+    }
+}
+
+fn card_interactions(response: &Response, id: ClaimId, view: &mut View, actions: &mut Vec<Action>) {
+    let shift = response.ctx.input(|i| i.modifiers.shift);
+    if response.double_clicked() {
+        actions.push(Action::StartEditing(id));
+    } else if response.clicked() {
+        if view.editing.as_ref().is_some_and(|e| e.claim != id) {
+            actions.push(Action::FinishEditing);
+        }
+        if shift {
+            actions.push(Action::ToggleSelected(id));
+        } else {
+            actions.push(Action::Select(BTreeSet::from([id])));
+        }
+    }
+    if response.secondary_clicked() && !view.selection.contains(&id) {
+        actions.push(Action::Select(BTreeSet::from([id])));
+    }
+    if response.drag_started_by(egui::PointerButton::Primary) {
+        if !view.selection.contains(&id) {
+            if shift {
+                actions.push(Action::AddToSelection(BTreeSet::from([id])));
+            } else {
+                actions.push(Action::Select(BTreeSet::from([id])));
+            }
+        }
+        view.drag_offset = Some(Vec2::ZERO);
+    }
+    if response.dragged_by(egui::PointerButton::Primary)
+        && let Some(offset) = &mut view.drag_offset
+    {
+        *offset += response.drag_delta();
+    }
+    if response.drag_stopped()
+        && let Some(offset) = view.drag_offset.take()
+        && offset != Vec2::ZERO
+    {
+        actions.push(Action::MoveSelection(offset));
+    }
+}
+
+fn card_context_menu(response: &Response, map: &Map, id: ClaimId, view: &View, actions: &mut Vec<Action>) {
+    response.context_menu(|ui| {
+        let many = view.selection.len() > 1;
+        if !many {
+            command_button(ui, UiCommand::EditText, actions);
+            command_button(ui, UiCommand::AddPremise, actions);
+            command_button(ui, UiCommand::AddObjection, actions);
+            ui.separator();
+            if map.thesis == Some(id) {
+                if ui.button("Unset thesis").clicked() {
+                    actions.push(Action::SetThesis(None));
+                }
+            } else if ui.button(UiCommand::SetThesis.label()).clicked() {
+                actions.push(Action::SetThesis(Some(id)));
+            }
+            if let Some(claim) = map.claims.get(&id) {
+                ui.menu_button("Kind", |ui| {
+                    for kind in ClaimKind::ALL {
+                        if ui.radio(claim.kind == kind, kind.label()).clicked() {
+                            actions.push(Action::SetKind(id, kind));
+                            ui.close();
+                        }
+                    }
+                });
+            }
+            ui.separator();
+        }
+        command_button(ui, UiCommand::Delete, actions);
+    });
+}
+
+/// A menu button for a command from the table, with its shortcut.
+pub fn command_button(ui: &mut Ui, command: UiCommand, actions: &mut Vec<Action>) {
+    let shortcut = command
+        .shortcuts()
+        .first()
+        .map(|s| ui.ctx().format_shortcut(s))
+        .unwrap_or_default();
+    let button = egui::Button::new(command.label()).shortcut_text(shortcut);
+    if ui.add(button).on_hover_text(command.tooltip()).clicked() {
+        actions.push(Action::Command(command));
+        ui.close();
+    }
+}
+
+fn text_editor_ui(ui: &mut Ui, card: Rect, editing: &mut Editing, actions: &mut Vec<Action>) {
+    let text_rect = Rect::from_min_max(text_origin(card), card.max - PADDING);
+    let editor = TextEdit::multiline(&mut editing.buffer)
+        .id(text_editor_id())
+        .font(FontId::proportional(TEXT_SIZE))
+        .frame(egui::Frame::NONE)
+        .margin(Vec2::ZERO)
+        .desired_width(CARD_WIDTH - 2.0 * PADDING.x)
+        .desired_rows(1)
+        .hint_text("Type the claim…")
+        .return_key(Some(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter)));
+    let response = ui.put(text_rect, editor);
+    if editing.focus_pending {
+        response.request_focus();
+        editing.focus_pending = false;
+        return;
+    }
+    if response.changed() {
+        actions.push(Action::Typed(editing.buffer.clone()));
+    }
+    let enter = response.has_focus() && ui.input(|i| i.key_pressed(Key::Enter) && !i.modifiers.shift);
+    if enter || response.lost_focus() {
+        actions.push(Action::FinishEditing);
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // The frame's facts, passed down once.
+fn background_ui(
+    response: &Response,
+    map: &Map,
+    frame: &Frame,
+    view: &mut View,
+    pointer: Option<Pos2>,
+    scale: f32,
+    modifiers: Modifiers,
+    actions: &mut Vec<Action>,
+) {
+    let link_under = |p: Pos2| geometry::link_at(&frame.links, p, LINK_TOLERANCE_PTS * scale);
+    if response.double_clicked()
+        && let Some(p) = pointer
+        && link_under(p).is_none()
+    {
+        actions.push(Action::NewClaimAt(Pos::new(p.x, p.y)));
+    } else if response.clicked() {
+        if view.editing.is_some() {
+            actions.push(Action::FinishEditing);
+        }
+        match pointer.and_then(link_under) {
+            Some(link) => actions.push(Action::SelectLink(link)),
+            None if modifiers.shift => {}
+            None => actions.push(Action::Select(BTreeSet::new())),
+        }
+    }
+    if response.secondary_clicked()
+        && let Some(p) = pointer
+    {
+        view.context = Some(match link_under(p) {
+            Some(link) => {
+                actions.push(Action::SelectLink(link));
+                ContextTarget::Link(link)
+            }
+            None => ContextTarget::Background(Pos::new(p.x, p.y)),
+        });
+    }
+    response.context_menu(|ui| match view.context {
+        Some(ContextTarget::Link(link)) => link_menu(ui, map, link, actions),
+        Some(ContextTarget::Background(at)) => {
+            if ui.button("New claim here").clicked() {
+                actions.push(Action::NewClaimAt(at));
+                ui.close();
+            }
+            command_button(ui, UiCommand::SelectAll, actions);
+            command_button(ui, UiCommand::FitView, actions);
+        }
+        None => {
+            ui.close();
+        }
+    });
+}
+
+fn link_menu(ui: &mut Ui, map: &Map, id: LinkId, actions: &mut Vec<Action>) {
+    let Some(link) = map.links.get(&id) else {
+        ui.close();
+        return;
+    };
+    let flip = match link.kind {
+        LinkKind::Support => "Make it an attack",
+        LinkKind::Attack => "Make it a support",
+    };
+    if ui.button(flip).clicked() {
+        actions.push(Action::FlipLink(id));
+        ui.close();
+    }
+    if link.premises.len() > 1 && ui.button("Split linked premises").clicked() {
+        actions.push(Action::SplitLink(id));
+        ui.close();
+    }
+    ui.separator();
+    if ui.button("Delete link").clicked() {
+        actions.push(Action::DeleteLink(id));
+        ui.close();
+    }
+}
+
+/// A painter in screen space above the canvas, for gestures under way.
+fn overlay_painter(ui: &Ui) -> Painter {
+    let layer = egui::LayerId::new(egui::Order::Foreground, Id::unique("argmap-gestures"));
+    ui.ctx().layer_painter(layer).with_clip_rect(ui.clip_rect())
+}
+
+/// Selection boxes and connections being dragged.
+#[allow(clippy::too_many_arguments)] // The frame's facts, passed down once.
+fn gestures_ui(
+    ui: &Ui,
+    response: &Response,
+    map: &Map,
+    frame: &Frame,
+    view: &mut View,
+    pointer: Option<Pos2>,
+    scale: f32,
+    modifiers: Modifiers,
+    dark: bool,
+    actions: &mut Vec<Action>,
+) {
+    let overlay = overlay_painter(ui);
+    let to_screen = ui.ctx().layer_transform_to_global(response.layer_id).unwrap_or_default();
+    let accent = style::selection_color(dark);
+
+    // Shift-drag on the background: a selection box.
+    if response.drag_started_by(egui::PointerButton::Primary) && modifiers.shift {
+        view.boxing = pointer;
+    }
+    if let (Some(start), Some(p)) = (view.boxing, pointer) {
+        let area = Rect::from_two_pos(start, p);
+        let on_screen = Rect::from_two_pos(to_screen * area.min, to_screen * area.max);
+        overlay.rect(on_screen, 0.0, accent.gamma_multiply(0.12), Stroke::new(1.0, accent), StrokeKind::Inside);
+        if !ui.input(|i| i.pointer.primary_down()) {
+            view.boxing = None;
+            let inside: BTreeSet<ClaimId> = frame
+                .cards
+                .iter()
+                .filter(|(_, rect)| area.intersects(**rect))
+                .map(|(&id, _)| id)
+                .collect();
+            actions.push(Action::AddToSelection(inside));
+        }
+    }
+
+    // A connection dragged from a card's handle.
+    if let Some(from) = view.connecting {
+        let Some(&source) = frame.cards.get(&from) else {
+            view.connecting = None;
+            return;
+        };
+        let Some(p) = pointer else {
+            return;
+        };
+        let card_under = geometry::card_at(&frame.cards, p).filter(|&c| c != from);
+        let link_under = if card_under.is_none() {
+            geometry::link_at(&frame.links, p, LINK_TOLERANCE_PTS * 2.0 * scale)
+        } else {
+            None
+        };
+        let kind = if modifiers.alt || link_under.is_some() { LinkKind::Attack } else { LinkKind::Support };
+        let color = style::link_color(kind, dark);
+        let start = to_screen * geometry::handle_center(source);
+        overlay.line_segment([start, to_screen * p], Stroke::new(2.5, color));
+        if let Some(card) = card_under.and_then(|c| frame.cards.get(&c)) {
+            let r = Rect::from_two_pos(to_screen * card.min, to_screen * card.max);
+            overlay.rect_stroke(r.expand(3.0), CornerRadius::same(10), Stroke::new(2.5, color), StrokeKind::Outside);
+        }
+        if let Some(anchor) = link_under.and_then(|l| frame.links.get(&l)).map(|s| s.anchor) {
+            overlay.circle_stroke(to_screen * anchor, 10.0, Stroke::new(2.5, color));
+        }
+        if !ui.input(|i| i.pointer.primary_down()) {
+            view.connecting = None;
+            let join = modifiers.command
+                && card_under.is_some_and(|c| map.links_from(c).next().is_some());
+            match (card_under, link_under) {
+                (Some(card), _) if join => {
+                    if let Some((link, _)) = map.links_from(card).next() {
+                        actions.push(Action::Join { link, claim: from });
+                    }
+                }
+                (Some(card), _) => actions.push(Action::Connect {
+                    premise: from,
+                    target: Target::Claim(card),
+                    kind,
+                }),
+                (None, Some(link)) => actions.push(Action::Connect {
+                    premise: from,
+                    target: Target::Link(link),
+                    kind: LinkKind::Attack,
+                }),
+                (None, None) => actions.push(Action::Status(
+                    "Drop the connection on a claim, or on a link to undercut it".to_owned(),
+                )),
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! One table of commands: each has its label, its shortcuts and its
+//! tooltip here, and menus, shortcut handling and tooltips all read it, so
+//! they cannot disagree.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// A command the user can give from a menu or the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UiCommand {
+    /// Start a blank map.
+    New,
+    /// Open a map file.
+    Open,
+    /// Save to the map's file, or ask where.
+    Save,
+    /// Save to a new file.
+    SaveAs,
+    /// Close the window.
+    Quit,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Select every claim.
+    SelectAll,
+    /// Clear the selection, or stop editing.
+    Deselect,
+    /// Delete the selected claims or link.
+    Delete,
+    /// Add a reason supporting the selected claim.
+    AddPremise,
+    /// Add an objection attacking the selected claim.
+    AddObjection,
+    /// Edit the selected claim's text in place.
+    EditText,
+    /// Mark the selected claim as the thesis.
+    SetThesis,
+    /// Fit the whole map in the window.
+    FitView,
+    /// Zoom in, around the middle of the canvas.
+    ZoomIn,
+    /// Zoom out.
+    ZoomOut,
+}
+
+/// A shortcut as a constant expression, so tables of them can be `'static`.
+macro_rules! key {
+    ($modifiers:expr, $key:expr) => {
+        KeyboardShortcut {
+            modifiers: $modifiers,
+            logical_key: $key,
+        }
+    };
+}
+
+const CMD_SHIFT: Modifiers = Modifiers {
+    alt: false,
+    ctrl: false,
+    shift: true,
+    mac_cmd: false,
+    command: true,
+};
+
+impl UiCommand {
+    /// Every command, in the order shortcuts are tried: more specific
+    /// shortcuts first (egui matches Ctrl+Shift+Z as Ctrl+Z too).
+    pub const ALL: [Self; 17] = [
+        Self::SaveAs,
+        Self::Redo,
+        Self::AddObjection,
+        Self::New,
+        Self::Open,
+        Self::Save,
+        Self::Quit,
+        Self::Undo,
+        Self::SelectAll,
+        Self::Deselect,
+        Self::Delete,
+        Self::AddPremise,
+        Self::EditText,
+        Self::SetThesis,
+        Self::FitView,
+        Self::ZoomIn,
+        Self::ZoomOut,
+    ];
+
+    /// The menu label (`…` where a dialog follows).
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::New => "New map",
+            Self::Open => "Open…",
+            Self::Save => "Save",
+            Self::SaveAs => "Save as…",
+            Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::SelectAll => "Select all",
+            Self::Deselect => "Clear selection",
+            Self::Delete => "Delete",
+            Self::AddPremise => "Add reason",
+            Self::AddObjection => "Add objection",
+            Self::EditText => "Edit text",
+            Self::SetThesis => "Set as thesis",
+            Self::FitView => "Fit map to window",
+            Self::ZoomIn => "Zoom in",
+            Self::ZoomOut => "Zoom out",
+        }
+    }
+
+    /// What the command does, for tooltips.
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Self::New => "Start a blank map",
+            Self::Open => "Open a map file (.ron)",
+            Self::Save => "Save the map to its file",
+            Self::SaveAs => "Save the map to a new file",
+            Self::Quit => "Close Argmap",
+            Self::Undo => "Undo the last change to the map",
+            Self::Redo => "Redo the last undone change",
+            Self::SelectAll => "Select every claim",
+            Self::Deselect => "Clear the selection",
+            Self::Delete => "Delete the selection, and the links that cannot stand without it",
+            Self::AddPremise => "Add a reason that supports the selected claim",
+            Self::AddObjection => "Add an objection that attacks the selected claim",
+            Self::EditText => "Edit the selected claim's text (Shift+Enter for a new line)",
+            Self::SetThesis => "Make the selected claim the thesis of the map",
+            Self::FitView => "Show the whole map",
+            Self::ZoomIn => "Zoom in",
+            Self::ZoomOut => "Zoom out",
+        }
+    }
+
+    /// The keyboard shortcuts, the first of which menus show.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        match self {
+            Self::New => &[key!(Modifiers::COMMAND, Key::N)],
+            Self::Open => &[key!(Modifiers::COMMAND, Key::O)],
+            Self::Save => &[key!(Modifiers::COMMAND, Key::S)],
+            Self::SaveAs => &[key!(CMD_SHIFT, Key::S)],
+            Self::Quit => &[key!(Modifiers::COMMAND, Key::Q)],
+            Self::Undo => &[key!(Modifiers::COMMAND, Key::Z)],
+            Self::Redo => &[key!(CMD_SHIFT, Key::Z), key!(Modifiers::COMMAND, Key::Y)],
+            Self::SelectAll => &[key!(Modifiers::COMMAND, Key::A)],
+            Self::Deselect => &[key!(Modifiers::NONE, Key::Escape)],
+            Self::Delete => &[key!(Modifiers::NONE, Key::Delete), key!(Modifiers::NONE, Key::Backspace)],
+            Self::AddPremise => &[key!(Modifiers::NONE, Key::Tab)],
+            Self::AddObjection => &[key!(Modifiers::SHIFT, Key::Tab)],
+            Self::EditText => &[key!(Modifiers::NONE, Key::Enter), key!(Modifiers::NONE, Key::F2)],
+            Self::SetThesis => &[],
+            Self::FitView => &[key!(Modifiers::NONE, Key::F)],
+            Self::ZoomIn => &[key!(Modifiers::COMMAND, Key::Plus), key!(Modifiers::COMMAND, Key::Equals)],
+            Self::ZoomOut => &[key!(Modifiers::COMMAND, Key::Minus)],
+        }
+    }
+
+    /// True for commands that act on the map on the canvas and whose keys
+    /// (Tab, Enter, F, Delete…) mean something else in a text field, so they
+    /// run from the keyboard only while the canvas has the focus.
+    pub fn is_canvas_key(self) -> bool {
+        matches!(
+            self,
+            Self::SelectAll
+                | Self::Deselect
+                | Self::Delete
+                | Self::AddPremise
+                | Self::AddObjection
+                | Self::EditText
+                | Self::FitView
+        )
+    }
+
+    /// True for commands that still run while the user types in a field
+    /// (the edit is finished first).
+    pub fn works_while_typing(self) -> bool {
+        matches!(self, Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Quit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_is_in_the_table_once_and_no_shortcut_is_shared() {
+        let mut seen = Vec::new();
+        for command in UiCommand::ALL {
+            assert!(!seen.contains(&command), "{command:?} twice");
+            seen.push(command);
+            assert!(!command.label().is_empty() && !command.tooltip().is_empty());
+        }
+        let shortcuts: Vec<KeyboardShortcut> = UiCommand::ALL.iter().flat_map(|c| c.shortcuts()).copied().collect();
+        for (i, a) in shortcuts.iter().enumerate() {
+            assert!(!shortcuts[i + 1..].contains(a), "{a:?} is bound twice");
+        }
+    }
+
+    #[test]
+    fn specific_shortcuts_are_tried_before_their_plain_forms() {
+        let position = |c| UiCommand::ALL.iter().position(|&x| x == c);
+        assert!(position(UiCommand::SaveAs) < position(UiCommand::Save));
+        assert!(position(UiCommand::Redo) < position(UiCommand::Undo));
+        assert!(position(UiCommand::AddObjection) < position(UiCommand::AddPremise));
+    }
+}

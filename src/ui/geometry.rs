@@ -1,0 +1,298 @@
+//! Where cards and links go on the canvas, in map units, and what the
+//! pointer is over. Pure functions of rectangles, tested without a screen.
+
+use std::collections::BTreeMap;
+
+use egui::{Pos2, Rect, Vec2, pos2, vec2};
+
+use crate::model::{ClaimId, LinkId, LinkKind, Map, Target};
+
+/// Width of every card, in map units; text wraps inside it.
+pub const CARD_WIDTH: f32 = 240.0;
+/// Space between a card's border and its content.
+pub const PADDING: Vec2 = vec2(12.0, 8.0);
+/// Height of the role label row at the top of a card.
+pub const HEADER_HEIGHT: f32 = 16.0;
+/// Size of the claim text.
+pub const TEXT_SIZE: f32 = 14.0;
+/// Height of an empty card's text line.
+const MIN_TEXT_HEIGHT: f32 = 18.0;
+/// How far the bar joining linked premises sits from them.
+const BAR_GAP: f32 = 22.0;
+/// Radius of the connector handle on a card's edge.
+pub const HANDLE_RADIUS: f32 = 7.0;
+
+/// The width text wraps at inside a card.
+pub fn text_wrap_width() -> f32 {
+    CARD_WIDTH - 2.0 * PADDING.x
+}
+
+/// The rectangle of a card centred on `center` whose wrapped text is
+/// `text_height` tall.
+pub fn card_rect(center: Pos2, text_height: f32) -> Rect {
+    let height = 2.0 * PADDING.y + HEADER_HEIGHT + text_height.max(MIN_TEXT_HEIGHT);
+    Rect::from_center_size(center, vec2(CARD_WIDTH, height))
+}
+
+/// Where the connector handle of a card sits: the middle of its top edge,
+/// the side arrows to what a claim answers leave from.
+pub fn handle_center(card: Rect) -> Pos2 {
+    card.center_top()
+}
+
+/// How a link is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkShape {
+    /// Support or attack.
+    pub kind: LinkKind,
+    /// For linked premises: a line from each premise to the bar.
+    pub legs: Vec<(Pos2, Pos2)>,
+    /// For linked premises: the bar that joins them.
+    pub bar: Option<(Pos2, Pos2)>,
+    /// Where the arrow starts: the premise's border, or the bar's middle.
+    pub from: Pos2,
+    /// Where the arrow's head is: the target's border, or the anchor of
+    /// the link it undercuts.
+    pub to: Pos2,
+    /// The middle of the arrow: undercutters aim here, labels sit here.
+    pub anchor: Pos2,
+}
+
+/// The point where a ray from the centre of `rect` towards `toward` leaves
+/// the rectangle (or `toward` itself, when that is inside).
+pub fn border_toward(rect: Rect, toward: Pos2) -> Pos2 {
+    let center = rect.center();
+    let d = toward - center;
+    let half = rect.size() / 2.0;
+    let tx = if d.x == 0.0 { f32::INFINITY } else { half.x / d.x.abs() };
+    let ty = if d.y == 0.0 { f32::INFINITY } else { half.y / d.y.abs() };
+    let t = tx.min(ty);
+    if t >= 1.0 || !t.is_finite() { toward } else { center + d * t }
+}
+
+/// The shape of every link whose claims have cards in `cards`, by id.
+pub fn link_shapes(map: &Map, cards: &BTreeMap<ClaimId, Rect>) -> BTreeMap<LinkId, LinkShape> {
+    let mut shapes = BTreeMap::new();
+    for &id in map.links.keys() {
+        shape_of(map, cards, id, &mut shapes, 0);
+    }
+    shapes
+}
+
+/// Works out one link's shape, and first that of the link it undercuts.
+/// `depth` bounds the chain, in case a map holds a cycle of undercuts.
+fn shape_of(
+    map: &Map,
+    cards: &BTreeMap<ClaimId, Rect>,
+    id: LinkId,
+    shapes: &mut BTreeMap<LinkId, LinkShape>,
+    depth: usize,
+) -> Option<Pos2> {
+    if let Some(shape) = shapes.get(&id) {
+        return Some(shape.anchor);
+    }
+    if depth > 64 {
+        return None;
+    }
+    let link = map.links.get(&id)?;
+    let premises: Vec<Rect> = link.premises.iter().filter_map(|p| cards.get(p).copied()).collect();
+    if premises.is_empty() {
+        return None;
+    }
+    let (target_rect, target_point) = match link.target {
+        Target::Claim(claim) => {
+            let rect = *cards.get(&claim)?;
+            (Some(rect), rect.center())
+        }
+        Target::Link(target) => (None, shape_of(map, cards, target, shapes, depth + 1)?),
+    };
+
+    let shape = if let [premise] = premises[..] {
+        let from = border_toward(premise, target_point);
+        let to = match target_rect {
+            Some(rect) => border_toward(rect, premise.center()),
+            None => target_point,
+        };
+        LinkShape {
+            kind: link.kind,
+            legs: Vec::new(),
+            bar: None,
+            from,
+            to,
+            anchor: from.lerp(to, 0.5),
+        }
+    } else {
+        // Attach the premises on the side that faces the target.
+        #[allow(clippy::cast_precision_loss)] // A handful of premises.
+        let mean_y = premises.iter().map(|r| r.center().y).sum::<f32>() / premises.len() as f32;
+        let above = target_point.y <= mean_y;
+        let bar_y = if above {
+            premises.iter().map(|r| r.top()).fold(f32::INFINITY, f32::min) - BAR_GAP
+        } else {
+            premises.iter().map(|r| r.bottom()).fold(f32::NEG_INFINITY, f32::max) + BAR_GAP
+        };
+        let left = premises.iter().map(|r| r.center().x).fold(f32::INFINITY, f32::min);
+        let right = premises.iter().map(|r| r.center().x).fold(f32::NEG_INFINITY, f32::max);
+        let legs = premises
+            .iter()
+            .map(|r| {
+                let edge = if above { r.center_top() } else { r.center_bottom() };
+                (edge, pos2(edge.x, bar_y))
+            })
+            .collect();
+        let from = pos2((left + right) / 2.0, bar_y);
+        let to = match target_rect {
+            Some(rect) => border_toward(rect, from),
+            None => target_point,
+        };
+        LinkShape {
+            kind: link.kind,
+            legs,
+            bar: Some((pos2(left, bar_y), pos2(right, bar_y))),
+            from,
+            to,
+            anchor: from.lerp(to, 0.5),
+        }
+    };
+    let anchor = shape.anchor;
+    shapes.insert(id, shape);
+    Some(anchor)
+}
+
+/// Distance from `p` to the segment from `a` to `b`.
+pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let length_sq = ab.length_sq();
+    if length_sq == 0.0 {
+        return p.distance(a);
+    }
+    let t = ((p - a).dot(ab) / length_sq).clamp(0.0, 1.0);
+    p.distance(a + ab * t)
+}
+
+/// The link whose lines pass nearest `p`, within `tolerance`.
+pub fn link_at(shapes: &BTreeMap<LinkId, LinkShape>, p: Pos2, tolerance: f32) -> Option<LinkId> {
+    shapes
+        .iter()
+        .filter_map(|(&id, shape)| {
+            // Cheap rejection by bounding box before measuring each segment.
+            let mut bounds = Rect::from_two_pos(shape.from, shape.to);
+            for &(a, b) in &shape.legs {
+                bounds.extend_with(a);
+                bounds.extend_with(b);
+            }
+            if !bounds.expand(tolerance).contains(p) {
+                return None;
+            }
+            let main = distance_to_segment(p, shape.from, shape.to);
+            let legs = shape.legs.iter().map(|&(a, b)| distance_to_segment(p, a, b));
+            let bar = shape.bar.iter().map(|&(a, b)| distance_to_segment(p, a, b));
+            let distance = legs.chain(bar).fold(main, f32::min);
+            (distance <= tolerance).then_some((id, distance))
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(id, _)| id)
+}
+
+/// The claim whose card contains `p`; the topmost (last drawn) wins.
+pub fn card_at(cards: &BTreeMap<ClaimId, Rect>, p: Pos2) -> Option<ClaimId> {
+    cards
+        .iter()
+        .rev()
+        .find(|(_, rect)| rect.contains(p))
+        .map(|(&id, _)| id)
+}
+
+/// The smallest rectangle holding every card, or `None` for an empty map.
+pub fn bounds(cards: &BTreeMap<ClaimId, Rect>) -> Option<Rect> {
+    cards.values().copied().reduce(|a, b| a.union(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Claim, Link, Pos};
+
+    fn cards(map: &Map) -> BTreeMap<ClaimId, Rect> {
+        map.claims
+            .iter()
+            .map(|(&id, c)| (id, card_rect(pos2(c.pos.x, c.pos.y), 40.0)))
+            .collect()
+    }
+
+    /// Thesis at the top; 2 and 3 linked below it; 4 undercuts that link.
+    fn sample() -> Map {
+        let mut map = Map::new("m");
+        map.add_claim(Claim::new("t", Pos::new(0.0, 0.0)));
+        map.add_claim(Claim::new("a", Pos::new(-150.0, 300.0)));
+        map.add_claim(Claim::new("b", Pos::new(150.0, 300.0)));
+        map.add_claim(Claim::new("u", Pos::new(400.0, 150.0)));
+        map.add_link(Link {
+            kind: LinkKind::Support,
+            premises: vec![ClaimId(2), ClaimId(3)],
+            target: Target::Claim(ClaimId(1)),
+        });
+        map.add_link(Link {
+            kind: LinkKind::Attack,
+            premises: vec![ClaimId(4)],
+            target: Target::Link(LinkId(1)),
+        });
+        map
+    }
+
+    #[test]
+    fn border_points_lie_on_the_border() {
+        let rect = Rect::from_center_size(Pos2::ZERO, vec2(100.0, 50.0));
+        assert_eq!(border_toward(rect, pos2(0.0, -100.0)), pos2(0.0, -25.0));
+        assert_eq!(border_toward(rect, pos2(200.0, 0.0)), pos2(50.0, 0.0));
+        assert_eq!(border_toward(rect, pos2(10.0, 5.0)), pos2(10.0, 5.0));
+        assert_eq!(border_toward(rect, Pos2::ZERO), Pos2::ZERO);
+    }
+
+    #[test]
+    fn linked_premises_join_at_a_bar_with_one_arrow() {
+        let map = sample();
+        let cards = cards(&map);
+        let shapes = link_shapes(&map, &cards);
+        let linked = &shapes[&LinkId(1)];
+        assert_eq!(linked.legs.len(), 2);
+        let (left, right) = linked.bar.expect("a bar");
+        assert_eq!(left.x, -150.0);
+        assert_eq!(right.x, 150.0);
+        assert!(left.y < cards[&ClaimId(2)].top(), "the bar is between premises and target");
+        assert_eq!(linked.from, pos2(0.0, left.y));
+        assert_eq!(linked.to, cards[&ClaimId(1)].center_bottom());
+
+        let undercut = &shapes[&LinkId(2)];
+        assert_eq!(undercut.to, linked.anchor, "an undercutter ends on the link");
+    }
+
+    #[test]
+    fn hit_tests_find_links_and_cards() {
+        let map = sample();
+        let cards = cards(&map);
+        let shapes = link_shapes(&map, &cards);
+        let anchor = shapes[&LinkId(1)].anchor;
+        assert_eq!(link_at(&shapes, anchor + vec2(3.0, 0.0), 6.0), Some(LinkId(1)));
+        assert_eq!(link_at(&shapes, pos2(-1000.0, -1000.0), 6.0), None);
+        assert_eq!(card_at(&cards, pos2(-150.0, 300.0)), Some(ClaimId(2)));
+        assert_eq!(card_at(&cards, pos2(0.0, 150.0)), None);
+        let all = bounds(&cards).expect("cards");
+        assert!(all.contains(pos2(400.0, 150.0)) && all.contains(pos2(-150.0, 300.0)));
+    }
+
+    #[test]
+    fn undercut_cycles_do_not_hang() {
+        let mut map = sample();
+        map.links.insert(
+            LinkId(1),
+            Link {
+                kind: LinkKind::Attack,
+                premises: vec![ClaimId(2)],
+                target: Target::Link(LinkId(2)),
+            },
+        );
+        let shapes = link_shapes(&map, &cards(&map));
+        assert!(shapes.len() <= 2);
+    }
+}

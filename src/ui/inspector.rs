@@ -1,0 +1,279 @@
+//! The side panel: every property of the selected claim or link, and of the
+//! map when nothing is selected.
+
+use egui::{ComboBox, DragValue, TextEdit, Ui};
+
+use super::canvas::{Action, View, command_button};
+use super::commands::UiCommand;
+use crate::model::{Citation, ClaimId, ClaimKind, LinkId, LinkKind, Map, Role, Stats, Target};
+
+/// Draws the inspector for what `view` has selected.
+pub fn inspector_ui(ui: &mut Ui, map: &Map, view: &View, actions: &mut Vec<Action>) {
+    ui.add_space(4.0);
+    if let Some(link) = view.selected_link.filter(|id| map.links.contains_key(id)) {
+        link_ui(ui, map, link, actions);
+    } else {
+        match view.selection.len() {
+            0 => map_ui(ui, map, actions),
+            1 => {
+                if let Some(&id) = view.selection.first() {
+                    claim_ui(ui, map, id, view, actions);
+                }
+            }
+            n => {
+                ui.heading(format!("{n} claims selected"));
+                ui.label("Drag any of them to move them together.");
+                command_button(ui, UiCommand::Delete, actions);
+            }
+        }
+    }
+}
+
+/// A labelled text field whose every change becomes an edit; focus leaving
+/// it closes the undo step.
+fn field(ui: &mut Ui, label: &str, text: &mut String, multiline: bool) -> egui::Response {
+    let label = ui.label(label);
+    let edit = if multiline {
+        TextEdit::multiline(text).desired_rows(3)
+    } else {
+        TextEdit::singleline(text)
+    };
+    ui.add(edit.desired_width(f32::INFINITY)).labelled_by(label.id)
+}
+
+fn claim_ui(ui: &mut Ui, map: &Map, id: ClaimId, view: &View, actions: &mut Vec<Action>) {
+    let Some(claim) = map.claims.get(&id) else {
+        return;
+    };
+    let role = Role::of(map, id).unwrap_or(Role::Free);
+    ui.heading(format!("Claim {id}"));
+    ui.label(describe_role(map, id, role));
+    ui.add_space(6.0);
+
+    let mut edited = claim.clone();
+    let mut changed = None;
+    let mut sealed = false;
+
+    // While the claim is edited on the canvas, the canvas owns the text.
+    if view.editing.as_ref().is_some_and(|e| e.claim == id) {
+        ui.label("Text");
+        ui.weak("(being edited on the canvas)");
+    } else {
+        let response = field(ui, "Text", &mut edited.text, true);
+        if response.changed() {
+            changed = Some("text");
+        }
+        sealed |= response.lost_focus();
+    }
+
+    ui.horizontal(|ui| {
+        let label = ui.label("Kind");
+        ComboBox::from_id_salt("claim-kind")
+            .selected_text(edited.kind.label())
+            .show_ui(ui, |ui| {
+                for kind in ClaimKind::ALL {
+                    if ui.selectable_value(&mut edited.kind, kind, kind.label()).changed() {
+                        changed = Some("kind");
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+
+    let mut is_thesis = map.thesis == Some(id);
+    if ui.checkbox(&mut is_thesis, "Thesis of the map").changed() {
+        actions.push(Action::SetThesis(is_thesis.then_some(id)));
+    }
+
+    let response = field(ui, "Note", edited.note.get_or_insert_with(String::new), true);
+    if response.changed() {
+        changed = Some("note");
+    }
+    sealed |= response.lost_focus();
+    if edited.note.as_deref() == Some("") {
+        edited.note = None;
+    }
+
+    citation_ui(ui, map, &mut edited.source, &mut changed);
+
+    let mut tags = edited.tags.join(", ");
+    let response = field(ui, "Tags (separated by commas)", &mut tags, false);
+    if response.changed() {
+        edited.tags = tags
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect();
+        changed = Some("tags");
+    }
+    sealed |= response.lost_focus();
+
+    ui.add_space(8.0);
+    ui.horizontal_wrapped(|ui| {
+        command_button(ui, UiCommand::AddPremise, actions);
+        command_button(ui, UiCommand::AddObjection, actions);
+        command_button(ui, UiCommand::Delete, actions);
+    });
+
+    if let Some(field) = changed {
+        actions.push(Action::UpdateClaim {
+            id,
+            claim: edited,
+            field,
+        });
+    }
+    if sealed {
+        actions.push(Action::Seal);
+    }
+}
+
+fn citation_ui(
+    ui: &mut Ui,
+    map: &Map,
+    source: &mut Option<Citation>,
+    changed: &mut Option<&'static str>,
+) {
+    ui.label("Citation");
+    ui.horizontal(|ui| {
+        let current = source.as_ref().map(|c| c.doc.clone());
+        let shown = current.as_deref().map_or("none", |doc| {
+            map.sources.get(doc).map_or(doc, |s| s.title.as_str())
+        });
+        ComboBox::from_id_salt("claim-source")
+            .selected_text(shorten(shown, 28))
+            .show_ui(ui, |ui| {
+                if ui.selectable_label(current.is_none(), "none").clicked() && current.is_some() {
+                    *source = None;
+                    *changed = Some("citation");
+                }
+                for (key, doc) in &map.sources {
+                    let chosen = current.as_deref() == Some(key.as_str());
+                    if ui.selectable_label(chosen, &doc.title).clicked() && !chosen {
+                        *source = Some(Citation {
+                            doc: key.clone(),
+                            para: source.as_ref().and_then(|c| c.para),
+                        });
+                        *changed = Some("citation");
+                    }
+                }
+            });
+        if let Some(citation) = source {
+            let mut para = citation.para.unwrap_or(0);
+            ui.label("¶");
+            if ui
+                .add(DragValue::new(&mut para).range(0..=100_000))
+                .on_hover_text("Paragraph (0 for none)")
+                .changed()
+            {
+                citation.para = (para > 0).then_some(para);
+                *changed = Some("citation");
+            }
+        }
+    });
+    if map.sources.is_empty() {
+        ui.weak("This map lists no sources.");
+    }
+}
+
+fn shorten(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        text.to_owned()
+    } else {
+        let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}
+
+/// "Objection: attacks claim #1 (“text…”)".
+fn describe_role(map: &Map, id: ClaimId, role: Role) -> String {
+    let name = role.label();
+    let mut title = name[..1].to_uppercase();
+    title.push_str(&name[1..]);
+    let Some((_, link)) = map.links_from(id).next() else {
+        return title;
+    };
+    let verb = match link.kind {
+        LinkKind::Support => "supports",
+        LinkKind::Attack => "attacks",
+    };
+    let what = match link.target {
+        Target::Claim(target) => {
+            let text = map.claims.get(&target).map_or("", |c| c.text.as_str());
+            format!("claim {target} (“{}”)", shorten(text, 40))
+        }
+        Target::Link(target) => format!("link {target}, as an undercutter"),
+    };
+    format!("{title}: {verb} {what}")
+}
+
+fn link_ui(ui: &mut Ui, map: &Map, id: LinkId, actions: &mut Vec<Action>) {
+    let Some(link) = map.links.get(&id) else {
+        return;
+    };
+    ui.heading(format!("Link {id}"));
+    let mut edited = link.clone();
+    ui.horizontal(|ui| {
+        ui.label("Kind");
+        ui.radio_value(&mut edited.kind, LinkKind::Support, "support (because)");
+        ui.radio_value(&mut edited.kind, LinkKind::Attack, "attack (but)");
+    });
+    if edited.kind != link.kind {
+        actions.push(Action::UpdateLink { id, link: edited });
+    }
+    ui.add_space(6.0);
+    let premises = if link.premises.len() > 1 { "Linked premises (they count only together)" } else { "Premise" };
+    ui.label(premises);
+    for premise in &link.premises {
+        let text = map.claims.get(premise).map_or("(missing)", |c| c.text.as_str());
+        ui.label(format!("• {premise}: {}", shorten(text, 60)));
+    }
+    ui.add_space(6.0);
+    ui.label("Target");
+    match link.target {
+        Target::Claim(target) => {
+            let text = map.claims.get(&target).map_or("(missing)", |c| c.text.as_str());
+            ui.label(format!("claim {target}: {}", shorten(text, 60)));
+        }
+        Target::Link(target) => {
+            ui.label(format!("link {target} (this link undercuts it)"));
+        }
+    }
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if link.premises.len() > 1 && ui.button("Split linked premises").clicked() {
+            actions.push(Action::SplitLink(id));
+        }
+        if ui.button("Delete link").clicked() {
+            actions.push(Action::DeleteLink(id));
+        }
+    });
+}
+
+fn map_ui(ui: &mut Ui, map: &Map, actions: &mut Vec<Action>) {
+    ui.heading("Map");
+    let mut title = map.title.clone();
+    let response = field(ui, "Title", &mut title, false);
+    if response.changed() {
+        actions.push(Action::SetTitle(title));
+    }
+    if response.lost_focus() {
+        actions.push(Action::Seal);
+    }
+    ui.add_space(6.0);
+    ui.label(Stats::of(map).to_string());
+    if !map.sources.is_empty() {
+        ui.add_space(6.0);
+        ui.label("Sources");
+        for (key, source) in &map.sources {
+            ui.label(format!("• {key}: {}", source.title));
+        }
+    }
+    ui.add_space(10.0);
+    ui.weak(
+        "Double-click the canvas for a new claim. Select a claim and press Tab for a reason, \
+         Shift+Tab for an objection, Enter to edit. Drag a card's top handle onto another \
+         claim to connect them.",
+    );
+}

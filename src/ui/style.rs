@@ -1,0 +1,136 @@
+//! How roles and kinds look: colours for light and dark themes, plus a
+//! label on every card so that roles read without colour.
+
+use std::sync::Arc;
+
+use egui::{Color32, FontData, FontDefinitions, FontFamily};
+
+use crate::model::{ClaimKind, LinkKind, Role};
+
+/// The colours and label of one card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardStyle {
+    /// Background of the card.
+    pub fill: Color32,
+    /// Stripe, header label and border colour.
+    pub accent: Color32,
+    /// Colour of the claim's text.
+    pub text: Color32,
+    /// The header label, such as "REASON" or "EVIDENCE · OBJECTION".
+    pub label: String,
+}
+
+/// The accent colour of a role.
+fn role_accent(role: Role, dark: bool) -> Color32 {
+    let (light, dark_variant) = match role {
+        Role::Thesis => (Color32::from_rgb(0x1f, 0x4e, 0x9c), Color32::from_rgb(0x7f, 0xb0, 0xff)),
+        Role::Premise => (Color32::from_rgb(0x2e, 0x7d, 0x32), Color32::from_rgb(0x81, 0xc7, 0x84)),
+        Role::Counterpoint => (Color32::from_rgb(0xc6, 0x28, 0x28), Color32::from_rgb(0xff, 0x8a, 0x80)),
+        Role::Rebuttal => (Color32::from_rgb(0xb4, 0x5f, 0x06), Color32::from_rgb(0xff, 0xb7, 0x4d)),
+        Role::Undercutter => (Color32::from_rgb(0x7b, 0x1f, 0xa2), Color32::from_rgb(0xce, 0x93, 0xd8)),
+        Role::Free => (Color32::from_rgb(0x55, 0x5f, 0x6b), Color32::from_rgb(0xb0, 0xbe, 0xc5)),
+    };
+    if dark { dark_variant } else { light }
+}
+
+/// The look of a card for a claim of `kind` in `role`.
+pub fn card_style(role: Role, kind: ClaimKind, dark: bool) -> CardStyle {
+    let accent = role_accent(role, dark);
+    let role_label = role.label().to_uppercase();
+    let label = match kind {
+        ClaimKind::Claim => role_label,
+        ClaimKind::Evidence if role == Role::Free => "EVIDENCE".to_owned(),
+        ClaimKind::Evidence => format!("EVIDENCE · {role_label}"),
+        ClaimKind::Note => "NOTE".to_owned(),
+    };
+    let (fill, text) = if kind == ClaimKind::Note {
+        if dark {
+            (Color32::from_rgb(0x4a, 0x44, 0x28), Color32::from_rgb(0xf5, 0xf0, 0xd8))
+        } else {
+            (Color32::from_rgb(0xff, 0xf6, 0xc8), Color32::from_rgb(0x33, 0x2e, 0x1a))
+        }
+    } else if dark {
+        (mix(Color32::from_rgb(0x26, 0x29, 0x2e), accent, 0.18), Color32::from_rgb(0xee, 0xee, 0xee))
+    } else {
+        (mix(Color32::WHITE, accent, 0.10), Color32::from_rgb(0x1d, 0x1f, 0x24))
+    };
+    let accent = if kind == ClaimKind::Note {
+        if dark { Color32::from_rgb(0xe0, 0xc8, 0x60) } else { Color32::from_rgb(0x9a, 0x7b, 0x0a) }
+    } else {
+        accent
+    };
+    CardStyle { fill, accent, text, label }
+}
+
+/// The colour of a support or attack arrow.
+pub fn link_color(kind: LinkKind, dark: bool) -> Color32 {
+    match kind {
+        LinkKind::Support => role_accent(Role::Premise, dark),
+        LinkKind::Attack => role_accent(Role::Counterpoint, dark),
+    }
+}
+
+/// The colour that marks selection, on cards and links.
+pub fn selection_color(dark: bool) -> Color32 {
+    if dark { Color32::from_rgb(0x4f, 0xc3, 0xf7) } else { Color32::from_rgb(0x00, 0x78, 0xd4) }
+}
+
+/// `a` moved a `share` of the way to `b`.
+fn mix(a: Color32, b: Color32, share: f32) -> Color32 {
+    let channel = |x: u8, y: u8| {
+        let mixed = f32::from(x) + (f32::from(y) - f32::from(x)) * share;
+        // Clamped to 0..=255 first, so the conversion cannot truncate.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let byte = mixed.round().clamp(0.0, 255.0) as u8;
+        byte
+    };
+    Color32::from_rgb(channel(a.r(), b.r()), channel(a.g(), b.g()), channel(a.b(), b.b()))
+}
+
+/// The bundled CJK font, compiled in so Chinese, Japanese and Korean text
+/// renders the same on every machine, with or without system fonts.
+const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf");
+
+/// egui's fonts, with the bundled CJK font as the last fallback.
+pub fn fonts() -> FontDefinitions {
+    let mut fonts = FontDefinitions::default();
+    fonts
+        .font_data
+        .insert("droid-sans-fallback".to_owned(), Arc::new(FontData::from_static(CJK_FONT)));
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("droid-sans-fallback".to_owned());
+    }
+    fonts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_role_has_its_own_colour_and_label() {
+        let roles = [Role::Thesis, Role::Premise, Role::Counterpoint, Role::Rebuttal, Role::Undercutter, Role::Free];
+        for dark in [false, true] {
+            let styles: Vec<CardStyle> = roles.iter().map(|&r| card_style(r, ClaimKind::Claim, dark)).collect();
+            for (i, a) in styles.iter().enumerate() {
+                for b in &styles[i + 1..] {
+                    assert_ne!(a.accent, b.accent);
+                    assert_ne!(a.label, b.label);
+                }
+            }
+        }
+        assert_eq!(card_style(Role::Premise, ClaimKind::Evidence, false).label, "EVIDENCE · REASON");
+        assert_eq!(card_style(Role::Free, ClaimKind::Note, true).label, "NOTE");
+    }
+
+    #[test]
+    fn the_cjk_font_is_installed_as_a_fallback() {
+        let fonts = fonts();
+        let last = fonts.families.get(&FontFamily::Proportional).and_then(|f| f.last());
+        assert_eq!(last.map(String::as_str), Some("droid-sans-fallback"));
+    }
+}
