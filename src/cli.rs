@@ -61,7 +61,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 restore_last: args.file.is_none(),
                 file: args.file,
             };
-            argmap::ui::run(startup).map_err(|err| anyhow::anyhow!("cannot open the editor window: {err}"))?;
+            argmap::ui::run(startup)
+                .map_err(|err| anyhow::anyhow!("cannot open the editor window: {err}"))?;
             Ok(ExitCode::SUCCESS)
         }
     }

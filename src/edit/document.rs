@@ -77,9 +77,9 @@ impl Document {
         if !self.map.title.trim().is_empty() {
             return self.map.title.clone();
         }
-        self.path
-            .as_deref()
-            .and_then(Path::file_stem)
-            .map_or_else(|| "Untitled".to_owned(), |stem| stem.to_string_lossy().into_owned())
+        self.path.as_deref().and_then(Path::file_stem).map_or_else(
+            || "Untitled".to_owned(),
+            |stem| stem.to_string_lossy().into_owned(),
+        )
     }
 }

@@ -50,7 +50,13 @@ impl History {
     /// Applies `edit` and joins it to the last step when that step is still
     /// open under the same `key` (one step for a whole typing session);
     /// otherwise starts a new step, open under `key`, called `label`.
-    pub fn apply_coalescing(&mut self, map: &mut Map, edit: Edit, label: impl Into<String>, key: u64) {
+    pub fn apply_coalescing(
+        &mut self,
+        map: &mut Map,
+        edit: Edit,
+        label: impl Into<String>,
+        key: u64,
+    ) {
         let undo = edit.apply(map);
         if undo.is_nothing() {
             return;
@@ -214,11 +220,27 @@ mod tests {
         history.open_last(7);
         for text in ["a", "ab", "abc"] {
             let claim = Claim::new(text, Pos::default());
-            history.apply_coalescing(&mut map, Edit::SetClaim { id: ClaimId(1), claim }, "edit", 7);
+            history.apply_coalescing(
+                &mut map,
+                Edit::SetClaim {
+                    id: ClaimId(1),
+                    claim,
+                },
+                "edit",
+                7,
+            );
         }
         history.seal();
         let claim = Claim::new("abcd", Pos::default());
-        history.apply_coalescing(&mut map, Edit::SetClaim { id: ClaimId(1), claim }, "edit", 7);
+        history.apply_coalescing(
+            &mut map,
+            Edit::SetClaim {
+                id: ClaimId(1),
+                claim,
+            },
+            "edit",
+            7,
+        );
         assert_eq!(history.undo_label(), Some("edit"));
         assert!(history.undo(&mut map));
         assert_eq!(map.claims[&ClaimId(1)].text, "abc");

@@ -113,7 +113,8 @@ impl Edit {
             Self::SetThesis(thesis) => Self::SetThesis(std::mem::replace(&mut map.thesis, thesis)),
             Self::SetTitle(title) => Self::SetTitle(std::mem::replace(&mut map.title, title)),
             Self::Batch(edits) => {
-                let mut inverses: Vec<Self> = edits.into_iter().map(|edit| edit.apply(map)).collect();
+                let mut inverses: Vec<Self> =
+                    edits.into_iter().map(|edit| edit.apply(map)).collect();
                 inverses.reverse();
                 Self::Batch(inverses)
             }

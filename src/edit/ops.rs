@@ -85,7 +85,12 @@ fn with_dependent_links(map: &Map, mut links: BTreeSet<LinkId>) -> BTreeSet<Link
 /// A new claim with `text` that supports or attacks `parent`, placed in the
 /// row below it, right of the replies it already has. Returns the edit and
 /// the new claim's id.
-pub fn new_reply(map: &Map, parent: ClaimId, kind: LinkKind, text: &str) -> Option<(Edit, ClaimId)> {
+pub fn new_reply(
+    map: &Map,
+    parent: ClaimId,
+    kind: LinkKind,
+    text: &str,
+) -> Option<(Edit, ClaimId)> {
     let parent_pos = map.claims.get(&parent)?.pos;
     let siblings: Vec<Pos> = map
         .links_into(Target::Claim(parent))
@@ -125,7 +130,12 @@ pub type Refusal = &'static str;
 /// # Errors
 /// When the connection would make no sense: a claim aimed at itself or at a
 /// link it is already part of, a link that already exists, or ids that are gone.
-pub fn connect(map: &Map, premise: ClaimId, target: Target, kind: LinkKind) -> Result<Edit, Refusal> {
+pub fn connect(
+    map: &Map,
+    premise: ClaimId,
+    target: Target,
+    kind: LinkKind,
+) -> Result<Edit, Refusal> {
     if !map.claims.contains_key(&premise) {
         return Err("that claim no longer exists");
     }
@@ -136,7 +146,9 @@ pub fn connect(map: &Map, premise: ClaimId, target: Target, kind: LinkKind) -> R
         }
         Target::Link(link) => match map.links.get(&link) {
             None => return Err("that link no longer exists"),
-            Some(link) if link.premises.contains(&premise) || link.target == Target::Claim(premise) => {
+            Some(link)
+                if link.premises.contains(&premise) || link.target == Target::Claim(premise) =>
+            {
                 return Err("a claim cannot undercut a link it is part of");
             }
             Some(_) => {}
@@ -242,7 +254,10 @@ mod tests {
     fn deleting_the_target_takes_its_links_and_undercuts() {
         let mut map = sample();
         let before = map.clone();
-        let undo = apply(&mut map, delete_claims(&before, &BTreeSet::from([ClaimId(1)])));
+        let undo = apply(
+            &mut map,
+            delete_claims(&before, &BTreeSet::from([ClaimId(1)])),
+        );
         assert!(map.links.is_empty());
         assert_eq!(map.thesis, None);
         assert!(map.validate().is_empty());
@@ -254,7 +269,10 @@ mod tests {
     fn deleting_one_co_premise_keeps_the_link() {
         let mut map = sample();
         let before = map.clone();
-        let _ = apply(&mut map, delete_claims(&before, &BTreeSet::from([ClaimId(2)])));
+        let _ = apply(
+            &mut map,
+            delete_claims(&before, &BTreeSet::from([ClaimId(2)])),
+        );
         assert_eq!(map.links[&LinkId(1)].premises, [ClaimId(3)]);
         assert_eq!(map.links.len(), 3);
         assert!(map.validate().is_empty());
@@ -264,7 +282,10 @@ mod tests {
     fn deleting_a_link_takes_its_undercutters() {
         let mut map = sample();
         let before = map.clone();
-        let _ = apply(&mut map, delete_links(&before, &BTreeSet::from([LinkId(1)])));
+        let _ = apply(
+            &mut map,
+            delete_links(&before, &BTreeSet::from([LinkId(1)])),
+        );
         assert_eq!(map.links.keys().copied().collect::<Vec<_>>(), [LinkId(2)]);
     }
 
@@ -277,7 +298,10 @@ mod tests {
         assert_eq!(map.claims[&first].pos, Pos::new(100.0, ROW_GAP));
         let (edit, second) = new_reply(&map, parent, LinkKind::Attack, "").expect("parent exists");
         let _ = apply(&mut map, edit);
-        assert_eq!(map.claims[&second].pos, Pos::new(100.0 + COLUMN_GAP, ROW_GAP));
+        assert_eq!(
+            map.claims[&second].pos,
+            Pos::new(100.0 + COLUMN_GAP, ROW_GAP)
+        );
         assert_eq!(Role::of(&map, second), Some(Role::Counterpoint));
         assert!(new_reply(&map, ClaimId(99), LinkKind::Support, "").is_none());
     }
@@ -287,12 +311,37 @@ mod tests {
     #[test]
     fn connections_that_make_no_sense_are_refused() {
         let map = sample();
-        assert!(connect(&map, ClaimId(1), Target::Claim(ClaimId(1)), LinkKind::Support).is_err());
-        assert!(connect(&map, ClaimId(4), Target::Claim(ClaimId(1)), LinkKind::Attack).is_err());
+        assert!(
+            connect(
+                &map,
+                ClaimId(1),
+                Target::Claim(ClaimId(1)),
+                LinkKind::Support
+            )
+            .is_err()
+        );
+        assert!(
+            connect(
+                &map,
+                ClaimId(4),
+                Target::Claim(ClaimId(1)),
+                LinkKind::Attack
+            )
+            .is_err()
+        );
         assert!(connect(&map, ClaimId(2), Target::Link(LinkId(1)), LinkKind::Attack).is_err());
-        assert!(connect(&map, ClaimId(9), Target::Claim(ClaimId(1)), LinkKind::Attack).is_err());
+        assert!(
+            connect(
+                &map,
+                ClaimId(9),
+                Target::Claim(ClaimId(1)),
+                LinkKind::Attack
+            )
+            .is_err()
+        );
         let mut map = map;
-        let edit = connect(&map, ClaimId(4), Target::Link(LinkId(1)), LinkKind::Attack).expect("undercut");
+        let edit =
+            connect(&map, ClaimId(4), Target::Link(LinkId(1)), LinkKind::Attack).expect("undercut");
         let _ = apply(&mut map, edit);
         assert_eq!(map.links[&LinkId(4)].target, Target::Link(LinkId(1)));
     }
@@ -304,7 +353,10 @@ mod tests {
         assert!(join_link(&map, LinkId(1), ClaimId(1)).is_err());
         let edit = join_link(&map, LinkId(1), ClaimId(4)).expect("joins");
         let _ = apply(&mut map, edit);
-        assert_eq!(map.links[&LinkId(1)].premises, [ClaimId(2), ClaimId(3), ClaimId(4)]);
+        assert_eq!(
+            map.links[&LinkId(1)].premises,
+            [ClaimId(2), ClaimId(3), ClaimId(4)]
+        );
 
         let edit = split_link(&map, LinkId(1)).expect("splits");
         let _ = apply(&mut map, edit);

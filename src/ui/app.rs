@@ -80,7 +80,11 @@ pub struct ArgmapApp {
 impl ArgmapApp {
     /// Sets up fonts and style, and opens the first map: the file named on
     /// the command line, else the last one open, else the bundled article map.
-    pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup, dialogs: Box<dyn FileDialogs>) -> Self {
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        startup: Startup,
+        dialogs: Box<dyn FileDialogs>,
+    ) -> Self {
         cc.egui_ctx.set_fonts(style::fonts());
         // Ctrl+Plus and Ctrl+Minus zoom the map, not the whole interface.
         cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
@@ -99,9 +103,12 @@ impl ArgmapApp {
             allow_close: false,
             title: String::new(),
         };
-        let first = startup
-            .file
-            .or_else(|| startup.restore_last.then(|| app.prefs.last_file.clone()).flatten());
+        let first = startup.file.or_else(|| {
+            startup
+                .restore_last
+                .then(|| app.prefs.last_file.clone())
+                .flatten()
+        });
         if let Some(path) = first {
             app.open_path(&path);
         }
@@ -173,7 +180,9 @@ impl ArgmapApp {
                 true
             }
             Err(err) => {
-                self.errors.push(format!("{err}\nYour changes are still open here: save them somewhere else."));
+                self.errors.push(format!(
+                    "{err}\nYour changes are still open here: save them somewhere else."
+                ));
                 false
             }
         }
@@ -190,8 +199,12 @@ impl ArgmapApp {
 
     fn run_pending(&mut self, pending: Pending) {
         match pending {
-            Pending::New(None) => self.replace_document(Document::untitled(Map::new("Untitled map"), false)),
-            Pending::New(Some(bundled)) => self.replace_document(Document::untitled(bundled.map(), true)),
+            Pending::New(None) => {
+                self.replace_document(Document::untitled(Map::new("Untitled map"), false));
+            }
+            Pending::New(Some(bundled)) => {
+                self.replace_document(Document::untitled(bundled.map(), true));
+            }
             Pending::Open(Some(path)) => self.open_path(&path),
             Pending::Open(None) => {
                 if let Some(path) = self.dialogs.pick_open() {
@@ -263,7 +276,8 @@ impl ArgmapApp {
     fn zoom_by(&mut self, factor: f32) {
         let rect = self.view.scene_rect;
         if rect.is_positive() {
-            self.view.scene_rect = egui::Rect::from_center_size(rect.center(), rect.size() / factor);
+            self.view.scene_rect =
+                egui::Rect::from_center_size(rect.center(), rect.size() / factor);
         }
     }
 
@@ -271,7 +285,7 @@ impl ArgmapApp {
         if self.view.selection.len() == 1 {
             self.view.selection.first().copied()
         } else {
-            self.status = "Select one claim first".to_owned();
+            "Select one claim first".clone_into(&mut self.status);
             None
         }
     }
@@ -332,7 +346,11 @@ impl ArgmapApp {
     fn prune_selection(&mut self) {
         let map = &self.doc.map;
         self.view.selection.retain(|id| map.claims.contains_key(id));
-        if self.view.selected_link.is_some_and(|id| !map.links.contains_key(&id)) {
+        if self
+            .view
+            .selected_link
+            .is_some_and(|id| !map.links.contains_key(&id))
+        {
             self.view.selected_link = None;
         }
         if self
@@ -352,7 +370,11 @@ impl ArgmapApp {
             self.doc.apply(edit, "Delete link");
         } else if !self.view.selection.is_empty() {
             let edit = edit::delete_claims(&self.doc.map, &self.view.selection);
-            let label = if self.view.selection.len() == 1 { "Delete claim" } else { "Delete claims" };
+            let label = if self.view.selection.len() == 1 {
+                "Delete claim"
+            } else {
+                "Delete claims"
+            };
             self.doc.apply(edit, label);
         }
         self.prune_selection();
@@ -408,19 +430,34 @@ impl ArgmapApp {
                     && let Some(claim) = self.doc.map.claims.get(&editing.claim)
                 {
                     let id = editing.claim;
-                    let claim = Claim { text, ..claim.clone() };
-                    self.doc
-                        .history
-                        .apply_coalescing(&mut self.doc.map, Edit::SetClaim { id, claim }, "Edit text", text_key(id));
+                    let claim = Claim {
+                        text,
+                        ..claim.clone()
+                    };
+                    self.doc.history.apply_coalescing(
+                        &mut self.doc.map,
+                        Edit::SetClaim { id, claim },
+                        "Edit text",
+                        text_key(id),
+                    );
                 }
             }
             Action::FinishEditing => self.finish_editing(),
-            Action::Connect { premise, target, kind } => {
-                match edit::connect(&self.doc.map, premise, target, kind) {
-                    Ok(edit) => self.doc.apply(edit, "Connect"),
-                    Err(why) => self.status = format!("Not connected: {why}"),
-                }
-            }
+            other => self.perform_edit(other),
+        }
+    }
+
+    /// Applies an action that changes the map.
+    fn perform_edit(&mut self, action: Action) {
+        match action {
+            Action::Connect {
+                premise,
+                target,
+                kind,
+            } => match edit::connect(&self.doc.map, premise, target, kind) {
+                Ok(edit) => self.doc.apply(edit, "Connect"),
+                Err(why) => self.status = format!("Not connected: {why}"),
+            },
             Action::Join { link, claim } => match edit::join_link(&self.doc.map, link, claim) {
                 Ok(edit) => self.doc.apply(edit, "Join as co-premise"),
                 Err(why) => self.status = format!("Not joined: {why}"),
@@ -428,7 +465,10 @@ impl ArgmapApp {
             Action::SetThesis(thesis) => self.doc.apply(Edit::SetThesis(thesis), "Set thesis"),
             Action::SetKind(id, kind) => {
                 if let Some(claim) = self.doc.map.claims.get(&id) {
-                    let claim = Claim { kind, ..claim.clone() };
+                    let claim = Claim {
+                        kind,
+                        ..claim.clone()
+                    };
                     self.doc.apply(Edit::SetClaim { id, claim }, "Change kind");
                 }
             }
@@ -453,24 +493,34 @@ impl ArgmapApp {
             Action::UpdateClaim { id, claim, field } => {
                 let label = format!("Edit {field}");
                 let key = field_key(field, id);
-                self.doc
-                    .history
-                    .apply_coalescing(&mut self.doc.map, Edit::SetClaim { id, claim }, label, key);
+                self.doc.history.apply_coalescing(
+                    &mut self.doc.map,
+                    Edit::SetClaim { id, claim },
+                    label,
+                    key,
+                );
             }
-            Action::UpdateLink { id, link } => self.doc.apply(Edit::SetLink { id, link }, "Change link"),
+            Action::UpdateLink { id, link } => {
+                self.doc.apply(Edit::SetLink { id, link }, "Change link");
+            }
             Action::SetTitle(title) => {
                 let key = field_key("title", ClaimId(0));
-                self.doc
-                    .history
-                    .apply_coalescing(&mut self.doc.map, Edit::SetTitle(title), "Rename map", key);
+                self.doc.history.apply_coalescing(
+                    &mut self.doc.map,
+                    Edit::SetTitle(title),
+                    "Rename map",
+                    key,
+                );
             }
             Action::Seal => self.doc.history.seal(),
+            // Selection and editing are handled by `perform`.
+            _ => {}
         }
     }
 
     /// Commands given with the keyboard this frame.
     fn shortcut_actions(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
-        let focused = ctx.memory(|m| m.focused());
+        let focused = ctx.memory(egui::Memory::focused);
         let typing = ctx.egui_wants_keyboard_input() && focused != Some(canvas::canvas_focus_id());
         for command in UiCommand::ALL {
             if typing && !command.works_while_typing() {
@@ -523,8 +573,16 @@ impl ArgmapApp {
                 command_button(ui, UiCommand::Quit, actions);
             });
             ui.menu_button("Edit", |ui| {
-                let undo = self.doc.history.undo_label().map(|l| format!("Undo {}", l.to_lowercase()));
-                let redo = self.doc.history.redo_label().map(|l| format!("Redo {}", l.to_lowercase()));
+                let undo = self
+                    .doc
+                    .history
+                    .undo_label()
+                    .map(|l| format!("Undo {}", l.to_lowercase()));
+                let redo = self
+                    .doc
+                    .history
+                    .redo_label()
+                    .map(|l| format!("Redo {}", l.to_lowercase()));
                 labelled_command(ui, UiCommand::Undo, undo, actions);
                 labelled_command(ui, UiCommand::Redo, redo, actions);
                 ui.separator();
@@ -560,7 +618,11 @@ impl ArgmapApp {
                 ui.label(format!("Zoom {zoom}%"));
                 ui.separator();
                 let map = &self.doc.map;
-                ui.label(format!("{} claims · {} links", map.claims.len(), map.links.len()));
+                ui.label(format!(
+                    "{} claims · {} links",
+                    map.claims.len(),
+                    map.links.len()
+                ));
                 if !self.view.selection.is_empty() {
                     ui.separator();
                     ui.label(format!("{} selected", self.view.selection.len()));
@@ -645,11 +707,20 @@ impl ArgmapApp {
     }
 
     fn handle_window_events(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_modified() && !self.allow_close {
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.doc.is_modified()
+            && !self.allow_close
+        {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.pending = Some(Pending::Quit);
         }
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
         if let Some(path) = dropped.into_iter().next() {
             self.request(Pending::Open(Some(path)));
         }
@@ -662,11 +733,22 @@ impl ArgmapApp {
 }
 
 /// A command button whose label says what it will do ("Undo move").
-fn labelled_command(ui: &mut Ui, command: UiCommand, label: Option<String>, actions: &mut Vec<Action>) {
-    let shortcut = command.shortcuts().first().map(|s| ui.ctx().format_shortcut(s)).unwrap_or_default();
+fn labelled_command(
+    ui: &mut Ui,
+    command: UiCommand,
+    label: Option<String>,
+    actions: &mut Vec<Action>,
+) {
+    let shortcut = command
+        .shortcuts()
+        .first()
+        .map(|s| ui.ctx().format_shortcut(s))
+        .unwrap_or_default();
     let text = label.unwrap_or_else(|| command.label().to_owned());
     let button = egui::Button::new(text).shortcut_text(shortcut);
-    let enabled = ui.add_enabled(true, button).on_hover_text(command.tooltip());
+    let enabled = ui
+        .add_enabled(true, button)
+        .on_hover_text(command.tooltip());
     if enabled.clicked() {
         actions.push(Action::Command(command));
         ui.close();
@@ -700,7 +782,11 @@ fn suggested_file_name(title: &str) -> String {
         }
     }
     let name = name.trim_end_matches('-');
-    if name.is_empty() { "map.ron".to_owned() } else { format!("{name}.ron") }
+    if name.is_empty() {
+        "map.ron".to_owned()
+    } else {
+        format!("{name}.ron")
+    }
 }
 
 fn text_key(id: ClaimId) -> u64 {
@@ -756,8 +842,14 @@ mod tests {
 
     #[test]
     fn file_names_come_from_titles() {
-        assert_eq!(suggested_file_name("China's Social Credit System: rule by law?"), "china-s-social-credit-system-rule-by-law.ron");
+        assert_eq!(
+            suggested_file_name("China's Social Credit System: rule by law?"),
+            "china-s-social-credit-system-rule-by-law.ron"
+        );
         assert_eq!(suggested_file_name("  "), "map.ron");
-        assert_eq!(suggested_file_name("法治 und Gründe"), "法治-und-gründe.ron");
+        assert_eq!(
+            suggested_file_name("法治 und Gründe"),
+            "法治-und-gründe.ron"
+        );
     }
 }

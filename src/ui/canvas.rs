@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use egui::{
     Align2, Color32, CornerRadius, FontId, Id, Key, KeyboardShortcut, Modifiers, Painter, Pos2,
-    Rect, Response, Scene, Sense, Shape, Stroke, StrokeKind, TextEdit, Ui, Vec2, WidgetInfo,
-    pos2, vec2,
+    Rect, Response, Scene, Sense, Shape, Stroke, StrokeKind, TextEdit, Ui, Vec2, WidgetInfo, pos2,
+    vec2,
 };
 
 use super::commands::UiCommand;
@@ -66,6 +66,23 @@ impl Default for View {
             fit_requested: true,
             has_focus: false,
         }
+    }
+}
+
+impl View {
+    /// The transform from map units to screen points for the camera as it
+    /// is now: the same fit of the scene rectangle into the canvas that
+    /// `egui::Scene` makes.
+    pub fn screen_from_map(&self) -> egui::emath::TSTransform {
+        let scale = (self.canvas_rect.size() / self.scene_rect.size()).min_elem();
+        let scale = if scale.is_finite() && scale > 0.0 {
+            scale.clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end())
+        } else {
+            1.0
+        };
+        egui::emath::TSTransform::from_translation(
+            self.canvas_rect.center().to_vec2() - scale * self.scene_rect.center().to_vec2(),
+        ) * egui::emath::TSTransform::from_scaling(scale)
     }
 }
 
@@ -212,11 +229,34 @@ pub fn canvas_ui(ui: &mut Ui, map: &Map, view: &mut View, actions: &mut Vec<Acti
         return;
     };
 
-    let to_map = ui.ctx().layer_transform_from_global(response.layer_id).unwrap_or_default();
+    let to_map = ui
+        .ctx()
+        .layer_transform_from_global(response.layer_id)
+        .unwrap_or_default();
     let pointer_in_map = ui.input(|i| i.pointer.latest_pos()).map(|p| to_map * p);
     let scale = to_map.scaling.max(f32::EPSILON);
-    background_ui(&response, map, &frame, view, pointer_in_map, scale, modifiers, actions);
-    gestures_ui(ui, &response, map, &frame, view, pointer_in_map, scale, modifiers, dark, actions);
+    background_ui(
+        &response,
+        map,
+        &frame,
+        view,
+        pointer_in_map,
+        scale,
+        modifiers,
+        actions,
+    );
+    gestures_ui(
+        ui,
+        &response,
+        map,
+        &frame,
+        view,
+        pointer_in_map,
+        scale,
+        modifiers,
+        dark,
+        actions,
+    );
 
     if view.fit_requested {
         view.fit_requested = false;
@@ -225,10 +265,20 @@ pub fn canvas_ui(ui: &mut Ui, map: &Map, view: &mut View, actions: &mut Vec<Acti
 
     // Hold the keyboard while the canvas is in use, so that Tab, arrows and
     // Escape reach the canvas's commands instead of moving focus around.
-    let focus = ui.interact(canvas_rect, canvas_focus_id(), Sense::focusable_noninteractive());
-    let clicked_canvas = response.clicked() || response.drag_started() || response.secondary_clicked();
-    let focused = ui.memory(|m| m.focused());
-    let card_focused = focused.is_some_and(|id| frame.cards.keys().any(|&c| card_id(c) == id || handle_id(c) == id));
+    let focus = ui.interact(
+        canvas_rect,
+        canvas_focus_id(),
+        Sense::focusable_noninteractive(),
+    );
+    let clicked_canvas =
+        response.clicked() || response.drag_started() || response.secondary_clicked();
+    let focused = ui.memory(egui::Memory::focused);
+    let card_focused = focused.is_some_and(|id| {
+        frame
+            .cards
+            .keys()
+            .any(|&c| card_id(c) == id || handle_id(c) == id)
+    });
     if view.editing.is_none() && (clicked_canvas || card_focused || focused.is_none()) {
         focus.request_focus();
     }
@@ -289,8 +339,12 @@ fn layout(ui: &Ui, map: &Map, view: &View) -> Frame {
 /// The claim text laid out as on its card: the one measurement that canvas
 /// and layout share.
 fn text_galley(ui: &Ui, text: &str, color: Color32) -> std::sync::Arc<egui::Galley> {
-    ui.painter()
-        .layout(text.to_owned(), FontId::proportional(TEXT_SIZE), color, geometry::text_wrap_width())
+    ui.painter().layout(
+        text.to_owned(),
+        FontId::proportional(TEXT_SIZE),
+        color,
+        geometry::text_wrap_width(),
+    )
 }
 
 fn draw_links(painter: &Painter, map: &Map, frame: &Frame, view: &View, dark: bool) {
@@ -300,7 +354,10 @@ fn draw_links(painter: &Painter, map: &Map, frame: &Frame, view: &View, dark: bo
         let width = if selected { 3.5 } else { 2.0 };
         let stroke = Stroke::new(width, color);
         if selected {
-            let halo = Stroke::new(width + 4.0, style::selection_color(dark).gamma_multiply(0.45));
+            let halo = Stroke::new(
+                width + 4.0,
+                style::selection_color(dark).gamma_multiply(0.45),
+            );
             painter.line_segment([shape.from, shape.to], halo);
         }
         for &(a, b) in &shape.legs {
@@ -315,7 +372,12 @@ fn draw_links(painter: &Painter, map: &Map, frame: &Frame, view: &View, dark: bo
             }
             // Attacks are dashed: the second cue besides colour.
             LinkKind::Attack => {
-                painter.extend(Shape::dashed_line(&[shape.from, shape.to], stroke, 9.0, 5.0));
+                painter.extend(Shape::dashed_line(
+                    &[shape.from, shape.to],
+                    stroke,
+                    9.0,
+                    5.0,
+                ));
             }
         }
         arrow_head(painter, shape.from, shape.to, color);
@@ -340,16 +402,37 @@ fn arrow_head(painter: &Painter, from: Pos2, to: Pos2, color: Color32) {
 
 /// "because" or "but" on the link, as people read it aloud.
 fn link_label(painter: &Painter, shape: &LinkShape, undercut: bool, color: Color32, dark: bool) {
-    let text = if undercut { "but not so" } else { shape.kind.connective() };
+    let text = if undercut {
+        "but not so"
+    } else {
+        shape.kind.connective()
+    };
     let at = shape.from.lerp(shape.to, 0.35);
     let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(11.0), color);
     let rect = Rect::from_center_size(at, galley.size() + vec2(8.0, 2.0));
-    let background = if dark { Color32::from_rgb(0x1b, 0x1d, 0x21) } else { Color32::WHITE };
-    painter.rect(rect, CornerRadius::same(7), background, Stroke::new(1.0, color), StrokeKind::Inside);
+    let background = if dark {
+        Color32::from_rgb(0x1b, 0x1d, 0x21)
+    } else {
+        Color32::WHITE
+    };
+    painter.rect(
+        rect,
+        CornerRadius::same(7),
+        background,
+        Stroke::new(1.0, color),
+        StrokeKind::Inside,
+    );
     painter.galley(rect.center() - galley.size() / 2.0, galley, color);
 }
 
-fn cards_ui(ui: &mut Ui, map: &Map, frame: &Frame, view: &mut View, dark: bool, actions: &mut Vec<Action>) {
+fn cards_ui(
+    ui: &mut Ui,
+    map: &Map,
+    frame: &Frame,
+    view: &mut View,
+    dark: bool,
+    actions: &mut Vec<Action>,
+) {
     let roles = Role::all(map);
     let selection_color = style::selection_color(dark);
     let editing_claim = view.editing.as_ref().map(|e| e.claim);
@@ -361,22 +444,50 @@ fn cards_ui(ui: &mut Ui, map: &Map, frame: &Frame, view: &mut View, dark: bool, 
         let card_style = style::card_style(role, claim.kind, dark);
         let response = ui.interact(rect, card_id(id), Sense::click_and_drag());
         response.widget_info(|| {
-            let name = if claim.text.is_empty() { "(empty claim)" } else { claim.text.as_str() };
+            let name = if claim.text.is_empty() {
+                "(empty claim)"
+            } else {
+                claim.text.as_str()
+            };
             WidgetInfo::labeled(egui::Role::Button, true, name)
         });
         let selected = view.selection.contains(&id);
-        let handle_rect = Rect::from_center_size(geometry::handle_center(rect), Vec2::splat(HANDLE_RADIUS * 2.5));
+        let handle_rect = Rect::from_center_size(
+            geometry::handle_center(rect),
+            Vec2::splat(HANDLE_RADIUS * 2.5),
+        );
         let handle = ui.interact(handle_rect, handle_id(id), Sense::drag());
 
-        paint_card(ui.painter(), rect, claim, &card_style, role, selected, response.hovered(), selection_color);
+        paint_card(
+            ui.painter(),
+            rect,
+            claim,
+            &card_style,
+            role,
+            selected,
+            response.hovered(),
+            selection_color,
+        );
         if editing_claim != Some(id) {
             let galley = text_galley(ui, &claim.text, card_style.text);
-            ui.painter().galley(text_origin(rect), galley, card_style.text);
+            ui.painter()
+                .galley(text_origin(rect), galley, card_style.text);
         }
         if selected || response.hovered() || handle.hovered() || handle.dragged() {
-            let color = if handle.hovered() || handle.dragged() { selection_color } else { card_style.accent };
-            ui.painter().circle(handle_rect.center(), HANDLE_RADIUS, color, Stroke::new(2.0, Color32::WHITE));
-            handle.clone().on_hover_text("Drag to a claim to support it (hold Alt to attack), or onto a link to undercut it");
+            let color = if handle.hovered() || handle.dragged() {
+                selection_color
+            } else {
+                card_style.accent
+            };
+            ui.painter().circle(
+                handle_rect.center(),
+                HANDLE_RADIUS,
+                color,
+                Stroke::new(2.0, Color32::WHITE),
+            );
+            handle.clone().on_hover_text(
+                "Drag to a claim to support it (hold Alt to attack), or onto a link to undercut it",
+            );
         }
 
         card_interactions(&response, id, view, actions);
@@ -410,17 +521,37 @@ fn paint_card(
 ) {
     let radius = CornerRadius::same(8);
     if selected {
-        painter.rect_stroke(rect.expand(3.0), CornerRadius::same(11), Stroke::new(3.0, selection_color), StrokeKind::Outside);
+        painter.rect_stroke(
+            rect.expand(3.0),
+            CornerRadius::same(11),
+            Stroke::new(3.0, selection_color),
+            StrokeKind::Outside,
+        );
     }
     let border_width = match (role, hovered) {
         (Role::Thesis, _) => 3.0,
         (_, true) => 2.0,
         _ => 1.2,
     };
-    painter.rect(rect, radius, card_style.fill, Stroke::new(border_width, card_style.accent), StrokeKind::Inside);
+    painter.rect(
+        rect,
+        radius,
+        card_style.fill,
+        Stroke::new(border_width, card_style.accent),
+        StrokeKind::Inside,
+    );
     // A stripe down the left edge in the role's colour.
     let stripe = Rect::from_min_size(rect.min, vec2(5.0, rect.height()));
-    painter.rect_filled(stripe, CornerRadius { nw: 8, sw: 8, ne: 0, se: 0 }, card_style.accent);
+    painter.rect_filled(
+        stripe,
+        CornerRadius {
+            nw: 8,
+            sw: 8,
+            ne: 0,
+            se: 0,
+        },
+        card_style.accent,
+    );
     painter.text(
         rect.min + vec2(PADDING.x, PADDING.y - 1.0),
         Align2::LEFT_TOP,
@@ -432,10 +563,18 @@ fn paint_card(
         let badge = format!("¶{para}");
         let galley = painter.layout_no_wrap(badge, FontId::proportional(10.5), card_style.accent);
         let badge_rect = Rect::from_min_size(
-            pos2(rect.right() - PADDING.x - galley.size().x - 6.0, rect.top() + PADDING.y - 2.0),
+            pos2(
+                rect.right() - PADDING.x - galley.size().x - 6.0,
+                rect.top() + PADDING.y - 2.0,
+            ),
             galley.size() + vec2(6.0, 1.0),
         );
-        painter.rect_stroke(badge_rect, CornerRadius::same(4), Stroke::new(1.0, card_style.accent), StrokeKind::Inside);
+        painter.rect_stroke(
+            badge_rect,
+            CornerRadius::same(4),
+            Stroke::new(1.0, card_style.accent),
+            StrokeKind::Inside,
+        );
         painter.galley(badge_rect.min + vec2(3.0, 0.5), galley, card_style.accent);
     }
 }
@@ -480,7 +619,13 @@ fn card_interactions(response: &Response, id: ClaimId, view: &mut View, actions:
     }
 }
 
-fn card_context_menu(response: &Response, map: &Map, id: ClaimId, view: &View, actions: &mut Vec<Action>) {
+fn card_context_menu(
+    response: &Response,
+    map: &Map,
+    id: ClaimId,
+    view: &View,
+    actions: &mut Vec<Action>,
+) {
     response.context_menu(|ui| {
         let many = view.selection.len() > 1;
         if !many {
@@ -545,7 +690,8 @@ fn text_editor_ui(ui: &mut Ui, card: Rect, editing: &mut Editing, actions: &mut 
     if response.changed() {
         actions.push(Action::Typed(editing.buffer.clone()));
     }
-    let enter = response.has_focus() && ui.input(|i| i.key_pressed(Key::Enter) && !i.modifiers.shift);
+    let enter =
+        response.has_focus() && ui.input(|i| i.key_pressed(Key::Enter) && !i.modifiers.shift);
     if enter || response.lost_focus() {
         actions.push(Action::FinishEditing);
     }
@@ -650,7 +796,10 @@ fn gestures_ui(
     actions: &mut Vec<Action>,
 ) {
     let overlay = overlay_painter(ui);
-    let to_screen = ui.ctx().layer_transform_to_global(response.layer_id).unwrap_or_default();
+    let to_screen = ui
+        .ctx()
+        .layer_transform_to_global(response.layer_id)
+        .unwrap_or_default();
     let accent = style::selection_color(dark);
 
     // Shift-drag on the background: a selection box.
@@ -660,7 +809,13 @@ fn gestures_ui(
     if let (Some(start), Some(p)) = (view.boxing, pointer) {
         let area = Rect::from_two_pos(start, p);
         let on_screen = Rect::from_two_pos(to_screen * area.min, to_screen * area.max);
-        overlay.rect(on_screen, 0.0, accent.gamma_multiply(0.12), Stroke::new(1.0, accent), StrokeKind::Inside);
+        overlay.rect(
+            on_screen,
+            0.0,
+            accent.gamma_multiply(0.12),
+            Stroke::new(1.0, accent),
+            StrokeKind::Inside,
+        );
         if !ui.input(|i| i.pointer.primary_down()) {
             view.boxing = None;
             let inside: BTreeSet<ClaimId> = frame
@@ -688,21 +843,33 @@ fn gestures_ui(
         } else {
             None
         };
-        let kind = if modifiers.alt || link_under.is_some() { LinkKind::Attack } else { LinkKind::Support };
+        let kind = if modifiers.alt || link_under.is_some() {
+            LinkKind::Attack
+        } else {
+            LinkKind::Support
+        };
         let color = style::link_color(kind, dark);
         let start = to_screen * geometry::handle_center(source);
         overlay.line_segment([start, to_screen * p], Stroke::new(2.5, color));
         if let Some(card) = card_under.and_then(|c| frame.cards.get(&c)) {
             let r = Rect::from_two_pos(to_screen * card.min, to_screen * card.max);
-            overlay.rect_stroke(r.expand(3.0), CornerRadius::same(10), Stroke::new(2.5, color), StrokeKind::Outside);
+            overlay.rect_stroke(
+                r.expand(3.0),
+                CornerRadius::same(10),
+                Stroke::new(2.5, color),
+                StrokeKind::Outside,
+            );
         }
-        if let Some(anchor) = link_under.and_then(|l| frame.links.get(&l)).map(|s| s.anchor) {
+        if let Some(anchor) = link_under
+            .and_then(|l| frame.links.get(&l))
+            .map(|s| s.anchor)
+        {
             overlay.circle_stroke(to_screen * anchor, 10.0, Stroke::new(2.5, color));
         }
         if !ui.input(|i| i.pointer.primary_down()) {
             view.connecting = None;
-            let join = modifiers.command
-                && card_under.is_some_and(|c| map.links_from(c).next().is_some());
+            let join =
+                modifiers.command && card_under.is_some_and(|c| map.links_from(c).next().is_some());
             match (card_under, link_under) {
                 (Some(card), _) if join => {
                     if let Some((link, _)) = map.links_from(card).next() {

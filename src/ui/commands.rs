@@ -142,13 +142,22 @@ impl UiCommand {
             Self::Redo => &[key!(CMD_SHIFT, Key::Z), key!(Modifiers::COMMAND, Key::Y)],
             Self::SelectAll => &[key!(Modifiers::COMMAND, Key::A)],
             Self::Deselect => &[key!(Modifiers::NONE, Key::Escape)],
-            Self::Delete => &[key!(Modifiers::NONE, Key::Delete), key!(Modifiers::NONE, Key::Backspace)],
+            Self::Delete => &[
+                key!(Modifiers::NONE, Key::Delete),
+                key!(Modifiers::NONE, Key::Backspace),
+            ],
             Self::AddPremise => &[key!(Modifiers::NONE, Key::Tab)],
             Self::AddObjection => &[key!(Modifiers::SHIFT, Key::Tab)],
-            Self::EditText => &[key!(Modifiers::NONE, Key::Enter), key!(Modifiers::NONE, Key::F2)],
+            Self::EditText => &[
+                key!(Modifiers::NONE, Key::Enter),
+                key!(Modifiers::NONE, Key::F2),
+            ],
             Self::SetThesis => &[],
             Self::FitView => &[key!(Modifiers::NONE, Key::F)],
-            Self::ZoomIn => &[key!(Modifiers::COMMAND, Key::Plus), key!(Modifiers::COMMAND, Key::Equals)],
+            Self::ZoomIn => &[
+                key!(Modifiers::COMMAND, Key::Plus),
+                key!(Modifiers::COMMAND, Key::Equals),
+            ],
             Self::ZoomOut => &[key!(Modifiers::COMMAND, Key::Minus)],
         }
     }
@@ -172,7 +181,10 @@ impl UiCommand {
     /// True for commands that still run while the user types in a field
     /// (the edit is finished first).
     pub fn works_while_typing(self) -> bool {
-        matches!(self, Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Quit)
+        matches!(
+            self,
+            Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Quit
+        )
     }
 }
 
@@ -188,7 +200,11 @@ mod tests {
             seen.push(command);
             assert!(!command.label().is_empty() && !command.tooltip().is_empty());
         }
-        let shortcuts: Vec<KeyboardShortcut> = UiCommand::ALL.iter().flat_map(|c| c.shortcuts()).copied().collect();
+        let shortcuts: Vec<KeyboardShortcut> = UiCommand::ALL
+            .iter()
+            .flat_map(|c| c.shortcuts())
+            .copied()
+            .collect();
         for (i, a) in shortcuts.iter().enumerate() {
             assert!(!shortcuts[i + 1..].contains(a), "{a:?} is bound twice");
         }

@@ -64,10 +64,22 @@ pub fn border_toward(rect: Rect, toward: Pos2) -> Pos2 {
     let center = rect.center();
     let d = toward - center;
     let half = rect.size() / 2.0;
-    let tx = if d.x == 0.0 { f32::INFINITY } else { half.x / d.x.abs() };
-    let ty = if d.y == 0.0 { f32::INFINITY } else { half.y / d.y.abs() };
+    let tx = if d.x == 0.0 {
+        f32::INFINITY
+    } else {
+        half.x / d.x.abs()
+    };
+    let ty = if d.y == 0.0 {
+        f32::INFINITY
+    } else {
+        half.y / d.y.abs()
+    };
     let t = tx.min(ty);
-    if t >= 1.0 || !t.is_finite() { toward } else { center + d * t }
+    if t >= 1.0 || !t.is_finite() {
+        toward
+    } else {
+        center + d * t
+    }
 }
 
 /// The shape of every link whose claims have cards in `cards`, by id.
@@ -95,7 +107,11 @@ fn shape_of(
         return None;
     }
     let link = map.links.get(&id)?;
-    let premises: Vec<Rect> = link.premises.iter().filter_map(|p| cards.get(p).copied()).collect();
+    let premises: Vec<Rect> = link
+        .premises
+        .iter()
+        .filter_map(|p| cards.get(p).copied())
+        .collect();
     if premises.is_empty() {
         return None;
     }
@@ -127,20 +143,34 @@ fn shape_of(
         let mean_y = premises.iter().map(|r| r.center().y).sum::<f32>() / premises.len() as f32;
         let above = target_point.y <= mean_y;
         let bar_y = if above {
-            premises.iter().map(|r| r.top()).fold(f32::INFINITY, f32::min) - BAR_GAP
+            premises.iter().map(Rect::top).fold(f32::INFINITY, f32::min) - BAR_GAP
         } else {
-            premises.iter().map(|r| r.bottom()).fold(f32::NEG_INFINITY, f32::max) + BAR_GAP
+            premises
+                .iter()
+                .map(Rect::bottom)
+                .fold(f32::NEG_INFINITY, f32::max)
+                + BAR_GAP
         };
-        let left = premises.iter().map(|r| r.center().x).fold(f32::INFINITY, f32::min);
-        let right = premises.iter().map(|r| r.center().x).fold(f32::NEG_INFINITY, f32::max);
+        let left = premises
+            .iter()
+            .map(|r| r.center().x)
+            .fold(f32::INFINITY, f32::min);
+        let right = premises
+            .iter()
+            .map(|r| r.center().x)
+            .fold(f32::NEG_INFINITY, f32::max);
         let legs = premises
             .iter()
             .map(|r| {
-                let edge = if above { r.center_top() } else { r.center_bottom() };
+                let edge = if above {
+                    r.center_top()
+                } else {
+                    r.center_bottom()
+                };
                 (edge, pos2(edge.x, bar_y))
             })
             .collect();
-        let from = pos2((left + right) / 2.0, bar_y);
+        let from = pos2(f32::midpoint(left, right), bar_y);
         let to = match target_rect {
             Some(rect) => border_toward(rect, from),
             None => target_point,
@@ -185,7 +215,10 @@ pub fn link_at(shapes: &BTreeMap<LinkId, LinkShape>, p: Pos2, tolerance: f32) ->
                 return None;
             }
             let main = distance_to_segment(p, shape.from, shape.to);
-            let legs = shape.legs.iter().map(|&(a, b)| distance_to_segment(p, a, b));
+            let legs = shape
+                .legs
+                .iter()
+                .map(|&(a, b)| distance_to_segment(p, a, b));
             let bar = shape.bar.iter().map(|&(a, b)| distance_to_segment(p, a, b));
             let distance = legs.chain(bar).fold(main, f32::min);
             (distance <= tolerance).then_some((id, distance))
@@ -205,7 +238,7 @@ pub fn card_at(cards: &BTreeMap<ClaimId, Rect>, p: Pos2) -> Option<ClaimId> {
 
 /// The smallest rectangle holding every card, or `None` for an empty map.
 pub fn bounds(cards: &BTreeMap<ClaimId, Rect>) -> Option<Rect> {
-    cards.values().copied().reduce(|a, b| a.union(b))
+    cards.values().copied().reduce(Rect::union)
 }
 
 #[cfg(test)]
@@ -257,14 +290,19 @@ mod tests {
         let linked = &shapes[&LinkId(1)];
         assert_eq!(linked.legs.len(), 2);
         let (left, right) = linked.bar.expect("a bar");
-        assert_eq!(left.x, -150.0);
-        assert_eq!(right.x, 150.0);
-        assert!(left.y < cards[&ClaimId(2)].top(), "the bar is between premises and target");
+        assert_eq!((left.x, right.x), (-150.0, 150.0));
+        assert!(
+            left.y < cards[&ClaimId(2)].top(),
+            "the bar is between premises and target"
+        );
         assert_eq!(linked.from, pos2(0.0, left.y));
         assert_eq!(linked.to, cards[&ClaimId(1)].center_bottom());
 
         let undercut = &shapes[&LinkId(2)];
-        assert_eq!(undercut.to, linked.anchor, "an undercutter ends on the link");
+        assert_eq!(
+            undercut.to, linked.anchor,
+            "an undercutter ends on the link"
+        );
     }
 
     #[test]
@@ -272,8 +310,12 @@ mod tests {
         let map = sample();
         let cards = cards(&map);
         let shapes = link_shapes(&map, &cards);
-        let anchor = shapes[&LinkId(1)].anchor;
-        assert_eq!(link_at(&shapes, anchor + vec2(3.0, 0.0), 6.0), Some(LinkId(1)));
+        let linked = &shapes[&LinkId(1)];
+        let on_arrow = linked.from.lerp(linked.to, 0.2) + vec2(3.0, 0.0);
+        assert_eq!(link_at(&shapes, on_arrow, 6.0), Some(LinkId(1)));
+        let undercut = &shapes[&LinkId(2)];
+        let on_undercut = undercut.from.lerp(undercut.to, 0.5);
+        assert_eq!(link_at(&shapes, on_undercut, 6.0), Some(LinkId(2)));
         assert_eq!(link_at(&shapes, pos2(-1000.0, -1000.0), 6.0), None);
         assert_eq!(card_at(&cards, pos2(-150.0, 300.0)), Some(ClaimId(2)));
         assert_eq!(card_at(&cards, pos2(0.0, 150.0)), None);

@@ -38,7 +38,8 @@ fn field(ui: &mut Ui, label: &str, text: &mut String, multiline: bool) -> egui::
     } else {
         TextEdit::singleline(text)
     };
-    ui.add(edit.desired_width(f32::INFINITY)).labelled_by(label.id)
+    ui.add(edit.desired_width(f32::INFINITY))
+        .labelled_by(label.id)
 }
 
 fn claim_ui(ui: &mut Ui, map: &Map, id: ClaimId, view: &View, actions: &mut Vec<Action>) {
@@ -72,7 +73,10 @@ fn claim_ui(ui: &mut Ui, map: &Map, id: ClaimId, view: &View, actions: &mut Vec<
             .selected_text(edited.kind.label())
             .show_ui(ui, |ui| {
                 for kind in ClaimKind::ALL {
-                    if ui.selectable_value(&mut edited.kind, kind, kind.label()).changed() {
+                    if ui
+                        .selectable_value(&mut edited.kind, kind, kind.label())
+                        .changed()
+                    {
                         changed = Some("kind");
                     }
                 }
@@ -86,7 +90,12 @@ fn claim_ui(ui: &mut Ui, map: &Map, id: ClaimId, view: &View, actions: &mut Vec<
         actions.push(Action::SetThesis(is_thesis.then_some(id)));
     }
 
-    let response = field(ui, "Note", edited.note.get_or_insert_with(String::new), true);
+    let response = field(
+        ui,
+        "Note",
+        edited.note.get_or_insert_with(String::new),
+        true,
+    );
     if response.changed() {
         changed = Some("note");
     }
@@ -135,8 +144,8 @@ fn citation_ui(
     source: &mut Option<Citation>,
     changed: &mut Option<&'static str>,
 ) {
-    ui.label("Citation");
     ui.horizontal(|ui| {
+        let label = ui.label("Cites");
         let current = source.as_ref().map(|c| c.doc.clone());
         let shown = current.as_deref().map_or("none", |doc| {
             map.sources.get(doc).map_or(doc, |s| s.title.as_str())
@@ -158,12 +167,15 @@ fn citation_ui(
                         *changed = Some("citation");
                     }
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         if let Some(citation) = source {
             let mut para = citation.para.unwrap_or(0);
-            ui.label("¶");
+            let label = ui.label("¶");
             if ui
                 .add(DragValue::new(&mut para).range(0..=100_000))
+                .labelled_by(label.id)
                 .on_hover_text("Paragraph (0 for none)")
                 .changed()
             {
@@ -223,17 +235,27 @@ fn link_ui(ui: &mut Ui, map: &Map, id: LinkId, actions: &mut Vec<Action>) {
         actions.push(Action::UpdateLink { id, link: edited });
     }
     ui.add_space(6.0);
-    let premises = if link.premises.len() > 1 { "Linked premises (they count only together)" } else { "Premise" };
+    let premises = if link.premises.len() > 1 {
+        "Linked premises (they count only together)"
+    } else {
+        "Premise"
+    };
     ui.label(premises);
     for premise in &link.premises {
-        let text = map.claims.get(premise).map_or("(missing)", |c| c.text.as_str());
+        let text = map
+            .claims
+            .get(premise)
+            .map_or("(missing)", |c| c.text.as_str());
         ui.label(format!("• {premise}: {}", shorten(text, 60)));
     }
     ui.add_space(6.0);
     ui.label("Target");
     match link.target {
         Target::Claim(target) => {
-            let text = map.claims.get(&target).map_or("(missing)", |c| c.text.as_str());
+            let text = map
+                .claims
+                .get(&target)
+                .map_or("(missing)", |c| c.text.as_str());
             ui.label(format!("claim {target}: {}", shorten(text, 60)));
         }
         Target::Link(target) => {

@@ -52,7 +52,13 @@ pub fn run(startup: Startup) -> eframe::Result {
     eframe::run_native(
         "Argmap",
         options,
-        Box::new(move |cc| Ok(Box::new(ArgmapApp::new(cc, startup, Box::new(NativeDialogs))))),
+        Box::new(move |cc| {
+            Ok(Box::new(ArgmapApp::new(
+                cc,
+                startup,
+                Box::new(NativeDialogs),
+            )))
+        }),
     )
 }
 

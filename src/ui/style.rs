@@ -23,12 +23,30 @@ pub struct CardStyle {
 /// The accent colour of a role.
 fn role_accent(role: Role, dark: bool) -> Color32 {
     let (light, dark_variant) = match role {
-        Role::Thesis => (Color32::from_rgb(0x1f, 0x4e, 0x9c), Color32::from_rgb(0x7f, 0xb0, 0xff)),
-        Role::Premise => (Color32::from_rgb(0x2e, 0x7d, 0x32), Color32::from_rgb(0x81, 0xc7, 0x84)),
-        Role::Counterpoint => (Color32::from_rgb(0xc6, 0x28, 0x28), Color32::from_rgb(0xff, 0x8a, 0x80)),
-        Role::Rebuttal => (Color32::from_rgb(0xb4, 0x5f, 0x06), Color32::from_rgb(0xff, 0xb7, 0x4d)),
-        Role::Undercutter => (Color32::from_rgb(0x7b, 0x1f, 0xa2), Color32::from_rgb(0xce, 0x93, 0xd8)),
-        Role::Free => (Color32::from_rgb(0x55, 0x5f, 0x6b), Color32::from_rgb(0xb0, 0xbe, 0xc5)),
+        Role::Thesis => (
+            Color32::from_rgb(0x1f, 0x4e, 0x9c),
+            Color32::from_rgb(0x7f, 0xb0, 0xff),
+        ),
+        Role::Premise => (
+            Color32::from_rgb(0x2e, 0x7d, 0x32),
+            Color32::from_rgb(0x81, 0xc7, 0x84),
+        ),
+        Role::Counterpoint => (
+            Color32::from_rgb(0xc6, 0x28, 0x28),
+            Color32::from_rgb(0xff, 0x8a, 0x80),
+        ),
+        Role::Rebuttal => (
+            Color32::from_rgb(0xb4, 0x5f, 0x06),
+            Color32::from_rgb(0xff, 0xb7, 0x4d),
+        ),
+        Role::Undercutter => (
+            Color32::from_rgb(0x7b, 0x1f, 0xa2),
+            Color32::from_rgb(0xce, 0x93, 0xd8),
+        ),
+        Role::Free => (
+            Color32::from_rgb(0x55, 0x5f, 0x6b),
+            Color32::from_rgb(0xb0, 0xbe, 0xc5),
+        ),
     };
     if dark { dark_variant } else { light }
 }
@@ -45,21 +63,42 @@ pub fn card_style(role: Role, kind: ClaimKind, dark: bool) -> CardStyle {
     };
     let (fill, text) = if kind == ClaimKind::Note {
         if dark {
-            (Color32::from_rgb(0x4a, 0x44, 0x28), Color32::from_rgb(0xf5, 0xf0, 0xd8))
+            (
+                Color32::from_rgb(0x4a, 0x44, 0x28),
+                Color32::from_rgb(0xf5, 0xf0, 0xd8),
+            )
         } else {
-            (Color32::from_rgb(0xff, 0xf6, 0xc8), Color32::from_rgb(0x33, 0x2e, 0x1a))
+            (
+                Color32::from_rgb(0xff, 0xf6, 0xc8),
+                Color32::from_rgb(0x33, 0x2e, 0x1a),
+            )
         }
     } else if dark {
-        (mix(Color32::from_rgb(0x26, 0x29, 0x2e), accent, 0.18), Color32::from_rgb(0xee, 0xee, 0xee))
+        (
+            mix(Color32::from_rgb(0x26, 0x29, 0x2e), accent, 0.18),
+            Color32::from_rgb(0xee, 0xee, 0xee),
+        )
     } else {
-        (mix(Color32::WHITE, accent, 0.10), Color32::from_rgb(0x1d, 0x1f, 0x24))
+        (
+            mix(Color32::WHITE, accent, 0.10),
+            Color32::from_rgb(0x1d, 0x1f, 0x24),
+        )
     };
     let accent = if kind == ClaimKind::Note {
-        if dark { Color32::from_rgb(0xe0, 0xc8, 0x60) } else { Color32::from_rgb(0x9a, 0x7b, 0x0a) }
+        if dark {
+            Color32::from_rgb(0xe0, 0xc8, 0x60)
+        } else {
+            Color32::from_rgb(0x9a, 0x7b, 0x0a)
+        }
     } else {
         accent
     };
-    CardStyle { fill, accent, text, label }
+    CardStyle {
+        fill,
+        accent,
+        text,
+        label,
+    }
 }
 
 /// The colour of a support or attack arrow.
@@ -72,7 +111,11 @@ pub fn link_color(kind: LinkKind, dark: bool) -> Color32 {
 
 /// The colour that marks selection, on cards and links.
 pub fn selection_color(dark: bool) -> Color32 {
-    if dark { Color32::from_rgb(0x4f, 0xc3, 0xf7) } else { Color32::from_rgb(0x00, 0x78, 0xd4) }
+    if dark {
+        Color32::from_rgb(0x4f, 0xc3, 0xf7)
+    } else {
+        Color32::from_rgb(0x00, 0x78, 0xd4)
+    }
 }
 
 /// `a` moved a `share` of the way to `b`.
@@ -84,7 +127,11 @@ fn mix(a: Color32, b: Color32, share: f32) -> Color32 {
         let byte = mixed.round().clamp(0.0, 255.0) as u8;
         byte
     };
-    Color32::from_rgb(channel(a.r(), b.r()), channel(a.g(), b.g()), channel(a.b(), b.b()))
+    Color32::from_rgb(
+        channel(a.r(), b.r()),
+        channel(a.g(), b.g()),
+        channel(a.b(), b.b()),
+    )
 }
 
 /// The bundled CJK font, compiled in so Chinese, Japanese and Korean text
@@ -94,9 +141,10 @@ const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull
 /// egui's fonts, with the bundled CJK font as the last fallback.
 pub fn fonts() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
-    fonts
-        .font_data
-        .insert("droid-sans-fallback".to_owned(), Arc::new(FontData::from_static(CJK_FONT)));
+    fonts.font_data.insert(
+        "droid-sans-fallback".to_owned(),
+        Arc::new(FontData::from_static(CJK_FONT)),
+    );
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
         fonts
             .families
@@ -113,9 +161,19 @@ mod tests {
 
     #[test]
     fn every_role_has_its_own_colour_and_label() {
-        let roles = [Role::Thesis, Role::Premise, Role::Counterpoint, Role::Rebuttal, Role::Undercutter, Role::Free];
+        let roles = [
+            Role::Thesis,
+            Role::Premise,
+            Role::Counterpoint,
+            Role::Rebuttal,
+            Role::Undercutter,
+            Role::Free,
+        ];
         for dark in [false, true] {
-            let styles: Vec<CardStyle> = roles.iter().map(|&r| card_style(r, ClaimKind::Claim, dark)).collect();
+            let styles: Vec<CardStyle> = roles
+                .iter()
+                .map(|&r| card_style(r, ClaimKind::Claim, dark))
+                .collect();
             for (i, a) in styles.iter().enumerate() {
                 for b in &styles[i + 1..] {
                     assert_ne!(a.accent, b.accent);
@@ -123,14 +181,20 @@ mod tests {
                 }
             }
         }
-        assert_eq!(card_style(Role::Premise, ClaimKind::Evidence, false).label, "EVIDENCE · REASON");
+        assert_eq!(
+            card_style(Role::Premise, ClaimKind::Evidence, false).label,
+            "EVIDENCE · REASON"
+        );
         assert_eq!(card_style(Role::Free, ClaimKind::Note, true).label, "NOTE");
     }
 
     #[test]
     fn the_cjk_font_is_installed_as_a_fallback() {
         let fonts = fonts();
-        let last = fonts.families.get(&FontFamily::Proportional).and_then(|f| f.last());
+        let last = fonts
+            .families
+            .get(&FontFamily::Proportional)
+            .and_then(|f| f.last());
         assert_eq!(last.map(String::as_str), Some("droid-sans-fallback"));
     }
 }

@@ -1,0 +1,433 @@
+//! The editor driven as a user drives it: `egui_kittest` finds widgets by
+//! their labels, clicks, drags and types, and the tests check the map.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use argmap::edit::Document;
+use argmap::model::{ClaimId, LinkKind, Map, Role, Target};
+use argmap::store;
+use argmap::ui::{ArgmapApp, FileDialogs, Startup};
+use egui::{Event, Key, Modifiers, PointerButton, Pos2, Vec2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+/// File dialogs answered by the test: each call takes the next answer.
+#[derive(Clone, Default)]
+struct ScriptedDialogs {
+    answers: Rc<RefCell<VecDeque<Option<PathBuf>>>>,
+}
+
+impl ScriptedDialogs {
+    fn answer(&self, path: Option<PathBuf>) {
+        self.answers.borrow_mut().push_back(path);
+    }
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn pick_open(&mut self) -> Option<PathBuf> {
+        self.answers.borrow_mut().pop_front().flatten()
+    }
+
+    fn pick_save(&mut self, _file_name: &str) -> Option<PathBuf> {
+        self.answers.borrow_mut().pop_front().flatten()
+    }
+}
+
+/// The app in a 1280×800 window, with scripted dialogs.
+fn harness(startup: Startup, dialogs: &ScriptedDialogs) -> Harness<'static, ArgmapApp> {
+    let dialogs = dialogs.clone();
+    let mut harness = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        // Frames as fast as a real screen's, so two clicks make a double click.
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(240)
+        .build_eframe(move |cc| ArgmapApp::new(cc, startup, Box::new(dialogs)));
+    harness.run();
+    harness
+}
+
+/// The app on a blank map.
+fn blank(dialogs: &ScriptedDialogs) -> Harness<'static, ArgmapApp> {
+    let mut harness = harness(Startup::default(), dialogs);
+    harness.state_mut().doc = Document::untitled(Map::new("Homework"), false);
+    harness.state_mut().view = argmap::ui::View::default();
+    harness.run();
+    harness
+}
+
+fn map<'h>(harness: &'h Harness<'_, ArgmapApp>) -> &'h Map {
+    &harness.state().doc.map
+}
+
+fn claim_id(harness: &Harness<'_, ArgmapApp>, text: &str) -> ClaimId {
+    map(harness)
+        .claims
+        .iter()
+        .find(|(_, c)| c.text == text)
+        .map_or_else(|| panic!("no claim says {text:?}"), |(&id, _)| id)
+}
+
+fn click_at(harness: &mut Harness<'_, ArgmapApp>, pos: Pos2, modifiers: Modifiers, times: usize) {
+    // Let time pass, so this click does not join an earlier one.
+    harness.run_steps(30);
+    harness.event(Event::PointerMoved(pos));
+    harness.run();
+    for _ in 0..times {
+        for pressed in [true, false] {
+            harness.event(Event::PointerButton {
+                pos,
+                button: PointerButton::Primary,
+                pressed,
+                modifiers,
+            });
+        }
+    }
+    harness.run();
+}
+
+/// Presses, moves in steps, and releases, as a hand would drag.
+fn drag(harness: &mut Harness<'_, ArgmapApp>, from: Pos2, to: Pos2, modifiers: Modifiers) {
+    harness.run_steps(30);
+    harness.event(Event::PointerMoved(from));
+    harness.run();
+    harness.event_modifiers(
+        Event::PointerButton {
+            pos: from,
+            button: PointerButton::Primary,
+            pressed: true,
+            modifiers,
+        },
+        modifiers,
+    );
+    harness.run();
+    for step in 1..=8 {
+        #[allow(clippy::cast_precision_loss)]
+        let t = step as f32 / 8.0;
+        harness.event_modifiers(Event::PointerMoved(from.lerp(to, t)), modifiers);
+        harness.run();
+    }
+    harness.event_modifiers(
+        Event::PointerButton {
+            pos: to,
+            button: PointerButton::Primary,
+            pressed: false,
+            modifiers,
+        },
+        modifiers,
+    );
+    harness.run();
+    harness.run();
+}
+
+/// Where the card that says `text` is on screen. (egui reports the bounds
+/// of widgets inside a scene in scene units, so they are mapped here.)
+fn card(harness: &Harness<'_, ArgmapApp>, text: &str) -> egui::Rect {
+    let in_map = harness.get_by_label(text).rect();
+    let screen_from_map = harness.state().view.screen_from_map();
+    egui::Rect::from_two_pos(screen_from_map * in_map.min, screen_from_map * in_map.max)
+}
+
+fn click_card(harness: &mut Harness<'_, ArgmapApp>, text: &str, modifiers: Modifiers) {
+    let center = card(harness, text).center();
+    click_at(harness, center, modifiers, 1);
+}
+
+fn type_text(harness: &mut Harness<'_, ArgmapApp>, text: &str) {
+    harness.event(Event::Text(text.to_owned()));
+    harness.run();
+}
+
+fn key(harness: &mut Harness<'_, ArgmapApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+fn canvas_center(harness: &Harness<'_, ArgmapApp>) -> Pos2 {
+    harness.state().view.canvas_rect.center()
+}
+
+/// Builds "Homework should be optional" with a reason and an objection, by
+/// double-click, Tab, Shift+Tab and typing.
+fn build_small_map(harness: &mut Harness<'_, ArgmapApp>) {
+    let center = canvas_center(harness);
+    click_at(harness, center - vec2(0.0, 150.0), Modifiers::NONE, 2);
+    type_text(harness, "Homework should be optional");
+    key(harness, Modifiers::NONE, Key::Enter);
+    key(harness, Modifiers::NONE, Key::Tab);
+    type_text(harness, "Children need time to rest");
+    key(harness, Modifiers::NONE, Key::Enter);
+    click_card(harness, "Homework should be optional", Modifiers::NONE);
+    key(harness, Modifiers::SHIFT, Key::Tab);
+    type_text(harness, "Practice at home builds habits");
+    key(harness, Modifiers::NONE, Key::Enter);
+}
+
+#[test]
+fn build_a_map_with_the_keyboard_and_undo_every_step() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+
+    let thesis = claim_id(&harness, "Homework should be optional");
+    let reason = claim_id(&harness, "Children need time to rest");
+    let objection = claim_id(&harness, "Practice at home builds habits");
+    let links: Vec<_> = map(&harness).links.values().cloned().collect();
+    assert_eq!(links.len(), 2);
+    assert!(links.iter().any(|l| l.kind == LinkKind::Support
+        && l.premises == [reason]
+        && l.target == Target::Claim(thesis)));
+    assert!(links.iter().any(|l| l.kind == LinkKind::Attack
+        && l.premises == [objection]
+        && l.target == Target::Claim(thesis)));
+    assert_eq!(Role::of(map(&harness), objection), Some(Role::Counterpoint));
+
+    // The thesis, from the Edit menu.
+    click_card(&mut harness, "Homework should be optional", Modifiers::NONE);
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label_contains("Set as thesis").click();
+    harness.run();
+    assert_eq!(map(&harness).thesis, Some(thesis));
+
+    // Undo each step: thesis, objection (added and typed: one step),
+    // reason, the thesis claim itself.
+    let full = map(&harness).clone();
+    let counts = [(3, 2), (2, 1), (1, 0), (0, 0)];
+    key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(map(&harness).thesis, None);
+    for (claims, links) in counts.iter().skip(1) {
+        key(&mut harness, Modifiers::COMMAND, Key::Z);
+        assert_eq!(
+            (map(&harness).claims.len(), map(&harness).links.len()),
+            (*claims, *links)
+        );
+    }
+    // And redo them all, with both redo shortcuts.
+    key(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    key(&mut harness, Modifiers::COMMAND, Key::Y);
+    key(&mut harness, Modifiers::COMMAND, Key::Y);
+    key(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(map(&harness), &full);
+}
+
+#[test]
+fn a_new_claim_left_empty_disappears() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    let center = canvas_center(&harness);
+    click_at(&mut harness, center, Modifiers::NONE, 2);
+    assert_eq!(map(&harness).claims.len(), 1);
+    key(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(map(&harness).claims.is_empty());
+    assert!(!harness.state().doc.is_modified());
+    assert_eq!(harness.state().doc.history.undo_label(), None);
+}
+
+#[test]
+fn connect_two_claims_by_dragging_the_handle() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    let center = canvas_center(&harness);
+    click_at(&mut harness, center + vec2(-200.0, 0.0), Modifiers::NONE, 2);
+    type_text(&mut harness, "Schools set too much");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    click_at(
+        &mut harness,
+        center + vec2(200.0, 150.0),
+        Modifiers::NONE,
+        2,
+    );
+    type_text(&mut harness, "Pupils report stress");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    let target = claim_id(&harness, "Schools set too much");
+    let premise = claim_id(&harness, "Pupils report stress");
+
+    // Select the premise so its handle shows, then drag the handle.
+    let premise_rect = card(&harness, "Pupils report stress");
+    let target_rect = card(&harness, "Schools set too much");
+    click_card(&mut harness, "Pupils report stress", Modifiers::NONE);
+    drag(
+        &mut harness,
+        premise_rect.center_top(),
+        target_rect.center(),
+        Modifiers::NONE,
+    );
+    let links: Vec<_> = map(&harness).links.values().cloned().collect();
+    assert_eq!(links.len(), 1, "status: {}", harness.state().status());
+    assert_eq!(links[0].premises, [premise]);
+    assert_eq!(links[0].target, Target::Claim(target));
+    assert_eq!(links[0].kind, LinkKind::Support);
+
+    // Undo and redo the connection.
+    key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(map(&harness).links.is_empty());
+    key(&mut harness, Modifiers::COMMAND, Key::Y);
+    assert_eq!(map(&harness).links.len(), 1);
+
+    // With Alt held, the same drag attacks: from the target back to the premise.
+    click_card(&mut harness, "Schools set too much", Modifiers::NONE);
+    drag(
+        &mut harness,
+        target_rect.center_top(),
+        premise_rect.center(),
+        Modifiers::ALT,
+    );
+    assert!(
+        map(&harness)
+            .links
+            .values()
+            .any(|l| l.kind == LinkKind::Attack && l.premises == [target])
+    );
+}
+
+#[test]
+fn dragging_cards_moves_the_selection_in_one_step() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    let before = map(&harness).clone();
+    key(&mut harness, Modifiers::COMMAND, Key::A);
+    assert_eq!(harness.state().view.selection.len(), 3);
+    let rect = card(&harness, "Children need time to rest");
+    drag(
+        &mut harness,
+        rect.center(),
+        rect.center() + vec2(60.0, 40.0),
+        Modifiers::NONE,
+    );
+    let after = map(&harness).clone();
+    for (id, claim) in &after.claims {
+        let old = before.claims[id].pos;
+        assert!(
+            claim.pos.x > old.x + 1.0 && claim.pos.y > old.y + 1.0,
+            "{id} moved"
+        );
+    }
+    assert_eq!(harness.state().doc.history.undo_label(), Some("Move"));
+    key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(map(&harness), &before);
+}
+
+#[test]
+fn delete_removes_claims_and_their_links_and_undo_restores_them() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    let before = map(&harness).clone();
+    click_card(&mut harness, "Homework should be optional", Modifiers::NONE);
+    key(&mut harness, Modifiers::NONE, Key::Delete);
+    assert_eq!(map(&harness).claims.len(), 2);
+    assert!(map(&harness).links.is_empty());
+    key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(map(&harness), &before);
+}
+
+#[test]
+fn save_then_load_gives_the_same_map() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("homework.ron");
+    dialogs.answer(Some(path.clone()));
+    key(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(
+        !harness.state().doc.is_modified(),
+        "{:?}",
+        harness.state().errors()
+    );
+    assert_eq!(harness.state().doc.path.as_deref(), Some(path.as_path()));
+    let loaded = store::read_map(&path).expect("saved file loads");
+    assert_eq!(&loaded, map(&harness));
+}
+
+#[test]
+fn a_failed_save_says_why_and_keeps_the_edits() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("missing folder").join("homework.ron");
+    dialogs.answer(Some(path.clone()));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Save as… Ctrl+Shift+S").click();
+    harness.run();
+    let errors = harness.state().errors().join("\n");
+    assert!(
+        errors.contains("cannot save") && errors.contains("homework.ron"),
+        "{errors}"
+    );
+    assert!(harness.state().doc.is_modified());
+    assert_eq!(map(&harness).claims.len(), 3);
+    assert!(
+        harness.query_by_label_contains("cannot save").is_some(),
+        "the error is on screen"
+    );
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_first() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    key(&mut harness, Modifiers::COMMAND, Key::N);
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(map(&harness).claims.len(), 3, "cancel keeps the map");
+    key(&mut harness, Modifiers::COMMAND, Key::N);
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    assert!(map(&harness).claims.is_empty(), "a new blank map");
+    assert!(!harness.state().doc.is_modified());
+}
+
+#[test]
+fn a_broken_file_shows_its_error_and_the_editor_stays_usable() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("broken.ron");
+    std::fs::write(
+        &path,
+        "(\n    format: 1,\n    claims: {\n        1: (text: 5),\n    },\n)\n",
+    )
+    .expect("write");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(
+        Startup {
+            file: Some(path.clone()),
+            restore_last: false,
+        },
+        &dialogs,
+    );
+    let errors = harness.state().errors().join("\n");
+    assert!(
+        errors.contains("broken.ron:4:19: expected string"),
+        "{errors}"
+    );
+    assert!(harness.query_by_label_contains("expected string").is_some());
+    // Still usable: add a claim.
+    let before = map(&harness).claims.len();
+    let center = canvas_center(&harness);
+    click_at(&mut harness, center + vec2(0.0, 300.0), Modifiers::NONE, 2);
+    type_text(&mut harness, "Still works");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(map(&harness).claims.len(), before + 1);
+}
+
+#[test]
+fn the_first_map_is_the_bundled_article_as_an_untitled_copy() {
+    let dialogs = ScriptedDialogs::default();
+    let harness = harness(Startup::default(), &dialogs);
+    let app = harness.state();
+    assert!(app.doc.path.is_none());
+    assert!(map(&harness).claims.len() >= 30);
+    assert!(app.window_title().contains("China's Social Credit System"));
+    assert!(
+        harness.query_by_label_contains("法治").is_some(),
+        "Chinese text is on a card"
+    );
+    let _ = Vec2::ZERO;
+}
