@@ -10,7 +10,7 @@ use argmap::edit::Document;
 use argmap::model::{ClaimId, LinkKind, Map, Role, Target};
 use argmap::store;
 use argmap::ui::{ArgmapApp, FileDialogs, Startup};
-use egui::{Event, Key, Modifiers, PointerButton, Pos2, Vec2, vec2};
+use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
@@ -73,6 +73,8 @@ fn claim_id(harness: &Harness<'_, ArgmapApp>, text: &str) -> ClaimId {
 fn click_at(harness: &mut Harness<'_, ArgmapApp>, pos: Pos2, modifiers: Modifiers, times: usize) {
     // Let time pass, so this click does not join an earlier one.
     harness.run_steps(30);
+    // Modifier keys are held through the whole click, as by a hand.
+    harness.event(Event::ModifiersChanged(modifiers));
     harness.event(Event::PointerMoved(pos));
     harness.run();
     for _ in 0..times {
@@ -86,39 +88,37 @@ fn click_at(harness: &mut Harness<'_, ArgmapApp>, pos: Pos2, modifiers: Modifier
         }
     }
     harness.run();
+    harness.event(Event::ModifiersChanged(Modifiers::NONE));
+    harness.run();
 }
 
 /// Presses, moves in steps, and releases, as a hand would drag.
 fn drag(harness: &mut Harness<'_, ArgmapApp>, from: Pos2, to: Pos2, modifiers: Modifiers) {
     harness.run_steps(30);
+    harness.event(Event::ModifiersChanged(modifiers));
     harness.event(Event::PointerMoved(from));
     harness.run();
-    harness.event_modifiers(
-        Event::PointerButton {
-            pos: from,
-            button: PointerButton::Primary,
-            pressed: true,
-            modifiers,
-        },
+    harness.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
         modifiers,
-    );
+    });
     harness.run();
     for step in 1..=8 {
         #[allow(clippy::cast_precision_loss)]
         let t = step as f32 / 8.0;
-        harness.event_modifiers(Event::PointerMoved(from.lerp(to, t)), modifiers);
+        harness.event(Event::PointerMoved(from.lerp(to, t)));
         harness.run();
     }
-    harness.event_modifiers(
-        Event::PointerButton {
-            pos: to,
-            button: PointerButton::Primary,
-            pressed: false,
-            modifiers,
-        },
+    harness.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
         modifiers,
-    );
+    });
     harness.run();
+    harness.event(Event::ModifiersChanged(Modifiers::NONE));
     harness.run();
 }
 
@@ -429,5 +429,338 @@ fn the_first_map_is_the_bundled_article_as_an_untitled_copy() {
         harness.query_by_label_contains("法治").is_some(),
         "Chinese text is on a card"
     );
-    let _ = Vec2::ZERO;
+}
+
+/// The middle of the line between two cards, where the link between them runs.
+fn between(harness: &Harness<'_, ArgmapApp>, premise: &str, target: &str) -> Pos2 {
+    card(harness, premise)
+        .center()
+        .lerp(card(harness, target).center(), 0.5)
+}
+
+fn right_click_at(harness: &mut Harness<'_, ArgmapApp>, pos: Pos2) {
+    harness.run_steps(30);
+    harness.event(Event::PointerMoved(pos));
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+#[test]
+fn shift_click_toggles_shift_drag_boxes_and_escape_clears() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    let thesis = claim_id(&harness, "Homework should be optional");
+    let reason = claim_id(&harness, "Children need time to rest");
+    click_card(&mut harness, "Homework should be optional", Modifiers::NONE);
+    click_card(&mut harness, "Children need time to rest", Modifiers::SHIFT);
+    assert_eq!(harness.state().view.selection, [thesis, reason].into());
+    click_card(
+        &mut harness,
+        "Homework should be optional",
+        Modifiers::SHIFT,
+    );
+    assert_eq!(harness.state().view.selection, [reason].into());
+    key(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.state().view.selection.is_empty());
+
+    // A box around every card, drawn from an empty corner with Shift held.
+    let rects: Vec<egui::Rect> = [
+        "Homework should be optional",
+        "Children need time to rest",
+        "Practice at home builds habits",
+    ]
+    .iter()
+    .map(|t| card(&harness, t))
+    .collect();
+    let all = rects
+        .iter()
+        .copied()
+        .reduce(egui::Rect::union)
+        .expect("cards");
+    drag(
+        &mut harness,
+        all.left_top() - vec2(30.0, 30.0),
+        all.right_bottom() + vec2(30.0, 30.0),
+        Modifiers::SHIFT,
+    );
+    assert_eq!(harness.state().view.selection.len(), 3);
+    assert_eq!(
+        map(&harness).claims.len(),
+        3,
+        "a selection box creates nothing"
+    );
+}
+
+#[test]
+fn drop_on_a_link_undercuts_it_and_ctrl_drop_joins_a_link() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    let center = canvas_center(&harness);
+    click_at(
+        &mut harness,
+        center + vec2(-350.0, 250.0),
+        Modifiers::NONE,
+        2,
+    );
+    type_text(&mut harness, "Rest is not what homework takes away");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    let undercutter = claim_id(&harness, "Rest is not what homework takes away");
+    let support = map(&harness)
+        .links
+        .iter()
+        .find(|(_, l)| l.kind == LinkKind::Support)
+        .map(|(&id, _)| id)
+        .expect("the reason's link");
+
+    let on_link = between(
+        &harness,
+        "Children need time to rest",
+        "Homework should be optional",
+    );
+    let handle = card(&harness, "Rest is not what homework takes away").center_top();
+    click_card(
+        &mut harness,
+        "Rest is not what homework takes away",
+        Modifiers::NONE,
+    );
+    drag(&mut harness, handle, on_link, Modifiers::NONE);
+    let undercut = map(&harness)
+        .links
+        .values()
+        .find(|l| l.premises == [undercutter])
+        .cloned();
+    assert_eq!(
+        undercut.as_ref().map(|l| (l.kind, l.target)),
+        Some((LinkKind::Attack, Target::Link(support)))
+    );
+    assert_eq!(
+        Role::of(map(&harness), undercutter),
+        Some(Role::Undercutter)
+    );
+
+    // A co-premise: Ctrl-drop a new claim onto the reason.
+    click_at(
+        &mut harness,
+        center + vec2(350.0, 250.0),
+        Modifiers::NONE,
+        2,
+    );
+    type_text(&mut harness, "Rest helps memory");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    let co_premise = claim_id(&harness, "Rest helps memory");
+    let reason = claim_id(&harness, "Children need time to rest");
+    let handle = card(&harness, "Rest helps memory").center_top();
+    let onto = card(&harness, "Children need time to rest").center();
+    click_card(&mut harness, "Rest helps memory", Modifiers::NONE);
+    drag(&mut harness, handle, onto, Modifiers::COMMAND);
+    assert_eq!(map(&harness).links[&support].premises, [reason, co_premise]);
+}
+
+#[test]
+fn link_context_menu_flips_and_splits() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    let at = between(
+        &harness,
+        "Children need time to rest",
+        "Homework should be optional",
+    );
+    right_click_at(&mut harness, at);
+    harness.get_by_label("Make it an attack").click();
+    harness.run();
+    assert!(
+        map(&harness)
+            .links
+            .values()
+            .all(|l| l.kind == LinkKind::Attack)
+    );
+    key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        map(&harness)
+            .links
+            .values()
+            .filter(|l| l.kind == LinkKind::Support)
+            .count(),
+        1
+    );
+
+    // Split linked premises from the inspector of a selected link.
+    let mut doc = Document::untitled(argmap::bundled::STARTERS[1].map(), true);
+    doc.map.title = "Essay".to_owned();
+    harness.state_mut().doc = doc;
+    harness.state_mut().view = argmap::ui::View::default();
+    harness.run();
+    harness.state_mut().view.selected_link = Some(argmap::model::LinkId(2));
+    harness.run();
+    harness.get_by_label("Split linked premises").click();
+    harness.run();
+    assert!(map(&harness).links.values().all(|l| l.premises.len() == 1));
+}
+
+#[test]
+fn claim_context_menu_and_inspector_change_kind_and_text() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    let reason = claim_id(&harness, "Children need time to rest");
+    let at = card(&harness, "Children need time to rest").center();
+    right_click_at(&mut harness, at);
+    harness.get_by_label_contains("Set as thesis").click();
+    harness.run();
+    assert_eq!(map(&harness).thesis, Some(reason));
+    key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(map(&harness).thesis, None);
+
+    // The inspector edits the selected claim; typing is one undo step.
+    click_card(&mut harness, "Children need time to rest", Modifiers::NONE);
+    harness.get_by_label("Note").click();
+    harness.run();
+    type_text(&mut harness, "Sleep studies");
+    type_text(&mut harness, " agree");
+    let empty = canvas_center(&harness) + vec2(0.0, 300.0);
+    click_at(&mut harness, empty, Modifiers::NONE, 1);
+    assert_eq!(
+        map(&harness).claims[&reason].note.as_deref(),
+        Some("Sleep studies agree")
+    );
+    key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(map(&harness).claims[&reason].note, None);
+
+    click_card(&mut harness, "Children need time to rest", Modifiers::NONE);
+    harness.get_by_label("Kind").click();
+    harness.run();
+    harness.get_by_label("evidence").click();
+    harness.run();
+    assert_eq!(
+        map(&harness).claims[&reason].kind,
+        argmap::model::ClaimKind::Evidence
+    );
+}
+
+#[test]
+fn shift_enter_makes_a_new_line_and_double_click_edits() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    let center = canvas_center(&harness);
+    click_at(&mut harness, center, Modifiers::NONE, 2);
+    type_text(&mut harness, "First line");
+    key(&mut harness, Modifiers::SHIFT, Key::Enter);
+    type_text(&mut harness, "second line");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    let id = claim_id(&harness, "First line\nsecond line");
+
+    let at = card(&harness, "First line\nsecond line").center();
+    click_at(&mut harness, at, Modifiers::NONE, 2);
+    assert_eq!(
+        harness.state().view.editing.as_ref().map(|e| e.claim),
+        Some(id)
+    );
+    type_text(&mut harness, "!");
+    key(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.state().view.editing.is_none());
+    assert_eq!(map(&harness).claims[&id].text, "First line\nsecond line!");
+    key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(map(&harness).claims[&id].text, "First line\nsecond line");
+}
+
+#[test]
+fn the_title_marks_unsaved_changes() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    assert_eq!(harness.state().window_title(), "Homework — Argmap");
+    build_small_map(&mut harness);
+    assert_eq!(harness.state().window_title(), "• Homework — Argmap");
+    let dir = tempfile::tempdir().expect("temp dir");
+    dialogs.answer(Some(dir.path().join("h.ron")));
+    key(&mut harness, Modifiers::COMMAND, Key::S);
+    assert_eq!(harness.state().window_title(), "Homework — Argmap");
+}
+
+#[test]
+fn open_asks_for_a_file_and_shows_it() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/debate-motion.ron");
+    dialogs.answer(Some(path.clone()));
+    key(&mut harness, Modifiers::COMMAND, Key::O);
+    assert_eq!(harness.state().doc.path.as_deref(), Some(path.as_path()));
+    assert_eq!(map(&harness).claims.len(), 14);
+    assert!(!harness.state().doc.is_modified());
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_map_file_on_the_window_opens_it() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/essay-thesis.ron");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    harness.run();
+    assert_eq!(harness.state().doc.path.as_deref(), Some(path.as_path()));
+    assert_eq!(map(&harness).claims.len(), 9);
+}
+
+#[test]
+fn quit_with_unsaved_changes_asks_and_can_cancel() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    key(&mut harness, Modifiers::COMMAND, Key::Q);
+    assert!(harness.query_by_label_contains("Save changes to").is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Save changes to").is_none());
+    assert_eq!(map(&harness).claims.len(), 3);
+
+    key(&mut harness, Modifiers::COMMAND, Key::Q);
+    harness.get_by_label("Don't save").click();
+    harness.step();
+    let closing = harness
+        .output()
+        .viewport_output
+        .values()
+        .any(|v| v.commands.contains(&egui::ViewportCommand::Close));
+    assert!(closing, "the window is asked to close");
+}
+
+#[test]
+fn new_from_a_template_opens_an_untitled_copy() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("New from template").hover();
+    harness.run();
+    harness
+        .get_by_label("Debate motion: proposition and opposition")
+        .click();
+    harness.run();
+    assert_eq!(map(&harness).claims.len(), 14);
+    assert!(harness.state().doc.path.is_none(), "saving asks where");
+    assert!(harness.state().doc.is_modified());
 }

@@ -97,13 +97,26 @@ pub fn new_reply(
         .flat_map(|(_, link)| link.premises.iter())
         .filter_map(|id| map.claims.get(id).map(|c| c.pos))
         .collect();
-    let pos = match siblings.iter().map(|p| p.x).reduce(f32::max) {
+    let mut pos = match siblings.iter().map(|p| p.x).reduce(f32::max) {
         Some(rightmost) => {
             let row = siblings.iter().map(|p| p.y).fold(f32::MIN, f32::max);
             Pos::new(rightmost + COLUMN_GAP, row)
         }
         None => Pos::new(parent_pos.x, parent_pos.y + ROW_GAP),
     };
+    // Step right past any card already there (an undercutter, a claim the
+    // user placed by hand), so the new card never hides another.
+    let crowded = |at: Pos| {
+        map.claims.values().any(|c| {
+            (c.pos.x - at.x).abs() < COLUMN_GAP * 0.9 && (c.pos.y - at.y).abs() < ROW_GAP * 0.6
+        })
+    };
+    for _ in 0..map.claims.len() {
+        if !crowded(pos) {
+            break;
+        }
+        pos.x += COLUMN_GAP;
+    }
     let id = map.next_claim_id();
     let edit = Edit::Batch(vec![
         Edit::AddClaim {
@@ -304,6 +317,19 @@ mod tests {
         );
         assert_eq!(Role::of(&map, second), Some(Role::Counterpoint));
         assert!(new_reply(&map, ClaimId(99), LinkKind::Support, "").is_none());
+
+        // A card already in the way is stepped past.
+        let blocker = map.add_claim(Claim::new(
+            "in the way",
+            Pos::new(100.0 + 2.0 * COLUMN_GAP, ROW_GAP),
+        ));
+        let (edit, third) = new_reply(&map, parent, LinkKind::Support, "").expect("parent exists");
+        let _ = apply(&mut map, edit);
+        assert_ne!(map.claims[&third].pos, map.claims[&blocker].pos);
+        assert_eq!(
+            map.claims[&third].pos,
+            Pos::new(100.0 + 3.0 * COLUMN_GAP, ROW_GAP)
+        );
     }
 
     use crate::model::Role;

@@ -1,0 +1,76 @@
+//! How the editor looks, as image snapshots rendered with wgpu on Mesa's
+//! software renderer: the bundled map in light and dark, and close-ups of
+//! linked premises and an undercutter. `UPDATE_SNAPSHOTS=1 cargo test`
+//! accepts a deliberate change; review the images under tests/snapshots/.
+
+use argmap::bundled;
+use argmap::edit::Document;
+use argmap::ui::{ArgmapApp, FileDialogs, Startup};
+use egui::{Rect, pos2, vec2};
+use egui_kittest::Harness;
+
+struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn pick_open(&mut self) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn pick_save(&mut self, _: &str) -> Option<std::path::PathBuf> {
+        None
+    }
+}
+
+/// The app showing `doc`, in `theme`, in a window of `size` points.
+fn harness(
+    theme: egui::Theme,
+    size: egui::Vec2,
+    doc: Option<Document>,
+) -> Harness<'static, ArgmapApp> {
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_theme(theme)
+        .with_max_steps(240)
+        .build_eframe(|cc| ArgmapApp::new(cc, Startup::default(), Box::new(NoDialogs)));
+    if let Some(doc) = doc {
+        harness.state_mut().doc = doc;
+        harness.state_mut().view = argmap::ui::View::default();
+    }
+    harness.run();
+    harness
+}
+
+#[test]
+fn bundled_map_fitted_light() {
+    let mut harness = harness(egui::Theme::Light, vec2(1280.0, 800.0), None);
+    harness.snapshot("bundled_map_light");
+}
+
+#[test]
+fn bundled_map_fitted_dark() {
+    let mut harness = harness(egui::Theme::Dark, vec2(1280.0, 800.0), None);
+    harness.snapshot("bundled_map_dark");
+}
+
+/// The essay starter: claims 3 and 4 are linked premises of the thesis;
+/// claim 8 undercuts the link from evidence 5 to reason 2.
+fn essay() -> Document {
+    Document::untitled(bundled::STARTERS[1].map(), true)
+}
+
+#[test]
+fn linked_premises_close_up() {
+    let mut harness = harness(egui::Theme::Light, vec2(900.0, 600.0), Some(essay()));
+    harness.state_mut().view.scene_rect =
+        Rect::from_min_max(pos2(-320.0, -80.0), pos2(320.0, 320.0));
+    harness.run();
+    harness.snapshot("linked_premises_close_up");
+}
+
+#[test]
+fn undercutter_close_up() {
+    let mut harness = harness(egui::Theme::Light, vec2(900.0, 600.0), Some(essay()));
+    harness.state_mut().view.scene_rect =
+        Rect::from_min_max(pos2(-880.0, 150.0), pos2(-260.0, 540.0));
+    harness.run();
+    harness.snapshot("undercutter_close_up");
+}
