@@ -103,11 +103,14 @@ impl ArgmapApp {
             allow_close: false,
             title: String::new(),
         };
+        // A map named on the command line must open or say why; the last
+        // map is reopened only if it is still there.
         let first = startup.file.or_else(|| {
             startup
                 .restore_last
                 .then(|| app.prefs.last_file.clone())
                 .flatten()
+                .filter(|path| path.is_file())
         });
         if let Some(path) = first {
             app.open_path(&path);
@@ -832,6 +835,9 @@ impl eframe::App for ArgmapApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        // Next time, reopen the map on screen now if it has a file; an
+        // untitled map cannot be reopened, so the bundled map shows instead.
+        self.prefs.last_file.clone_from(&self.doc.path);
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
     }
 }
