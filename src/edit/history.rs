@@ -25,6 +25,20 @@ struct Step {
     open_key: Option<u64>,
 }
 
+/// Takes the last step of `from`, applies it, and puts its inverse on `to`:
+/// undo and redo are the same move in opposite directions.
+fn replay(from: &mut Vec<Step>, to: &mut Vec<Step>, map: &mut Map) -> Option<String> {
+    let step = from.pop()?;
+    let inverse = step.undo.apply(map);
+    to.push(Step {
+        label: step.label.clone(),
+        undo: inverse,
+        state: step.state,
+        open_key: None,
+    });
+    Some(step.label)
+}
+
 /// How many steps are kept; older ones are dropped.
 const MAX_STEPS: usize = 1000;
 
@@ -102,34 +116,15 @@ impl History {
         self.redo.clear();
     }
 
-    /// Undoes the last step; false when there is none.
-    pub fn undo(&mut self, map: &mut Map) -> bool {
-        let Some(step) = self.undo.pop() else {
-            return false;
-        };
-        let redo = step.undo.apply(map);
-        self.redo.push(Step {
-            label: step.label,
-            undo: redo,
-            state: step.state,
-            open_key: None,
-        });
-        true
+    /// Undoes the last step and returns its label; `None` when there is none.
+    pub fn undo(&mut self, map: &mut Map) -> Option<String> {
+        replay(&mut self.undo, &mut self.redo, map)
     }
 
-    /// Redoes the last undone step; false when there is none.
-    pub fn redo(&mut self, map: &mut Map) -> bool {
-        let Some(step) = self.redo.pop() else {
-            return false;
-        };
-        let undo = step.undo.apply(map);
-        self.undo.push(Step {
-            label: step.label,
-            undo,
-            state: step.state,
-            open_key: None,
-        });
-        true
+    /// Redoes the last undone step and returns its label; `None` when there
+    /// is none.
+    pub fn redo(&mut self, map: &mut Map) -> Option<String> {
+        replay(&mut self.redo, &mut self.undo, map)
     }
 
     /// Undoes the last step and forgets it, as if it never happened (a new
@@ -196,19 +191,19 @@ mod tests {
         assert!(!history.is_modified());
         assert_eq!(history.undo_label(), Some("add b"));
 
-        assert!(history.undo(&mut map));
+        assert_eq!(history.undo(&mut map).as_deref(), Some("add b"));
         assert_eq!(map.claims.len(), 1);
         assert!(history.is_modified());
         assert_eq!(history.redo_label(), Some("add b"));
-        assert!(history.redo(&mut map));
+        assert!(history.redo(&mut map).is_some());
         assert_eq!(map.claims.len(), 2);
         assert!(!history.is_modified(), "back at the saved state");
 
-        assert!(history.undo(&mut map));
+        assert!(history.undo(&mut map).is_some());
         history.apply(&mut map, add("c", 3), "add c");
-        assert!(!history.redo(&mut map), "a new step clears redo");
-        assert!(history.undo(&mut map) && history.undo(&mut map));
-        assert!(!history.undo(&mut map));
+        assert!(history.redo(&mut map).is_none(), "a new step clears redo");
+        assert!(history.undo(&mut map).is_some() && history.undo(&mut map).is_some());
+        assert!(history.undo(&mut map).is_none());
         assert!(map.claims.is_empty());
     }
 
@@ -242,10 +237,10 @@ mod tests {
             7,
         );
         assert_eq!(history.undo_label(), Some("edit"));
-        assert!(history.undo(&mut map));
+        assert!(history.undo(&mut map).is_some());
         assert_eq!(map.claims[&ClaimId(1)].text, "abc");
         assert_eq!(history.undo_label(), Some("add"));
-        assert!(history.undo(&mut map));
+        assert!(history.undo(&mut map).is_some());
         assert!(map.claims.is_empty(), "adding and typing were one step");
     }
 
@@ -258,7 +253,7 @@ mod tests {
         history.apply(&mut map, add("a", 1), "add a");
         history.discard_last(&mut map);
         assert!(map.claims.is_empty());
-        assert!(!history.redo(&mut map));
+        assert!(history.redo(&mut map).is_none());
         assert!(!history.is_modified());
     }
 }

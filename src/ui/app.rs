@@ -234,16 +234,14 @@ impl ArgmapApp {
             UiCommand::Quit => self.request(Pending::Quit),
             UiCommand::Undo => {
                 self.finish_editing();
-                if let Some(label) = self.doc.history.undo_label().map(str::to_owned) {
-                    self.doc.history.undo(&mut self.doc.map);
+                if let Some(label) = self.doc.history.undo(&mut self.doc.map) {
                     self.status = format!("Undid {}", label.to_lowercase());
                 }
                 self.prune_selection();
             }
             UiCommand::Redo => {
                 self.finish_editing();
-                if let Some(label) = self.doc.history.redo_label().map(str::to_owned) {
-                    self.doc.history.redo(&mut self.doc.map);
+                if let Some(label) = self.doc.history.redo(&mut self.doc.map) {
                     self.status = format!("Redid {}", label.to_lowercase());
                 }
                 self.prune_selection();

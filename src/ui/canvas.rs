@@ -3,11 +3,12 @@
 //! leaves as an [`Action`] that the app applies after the frame is drawn.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use egui::{
-    Align2, Color32, CornerRadius, FontId, Id, Key, KeyboardShortcut, Modifiers, Painter, Pos2,
-    Rect, Response, Scene, Sense, Shape, Stroke, StrokeKind, TextEdit, Ui, Vec2, WidgetInfo, pos2,
-    vec2,
+    Align2, Color32, CornerRadius, FontId, Galley, Id, Key, KeyboardShortcut, Modifiers, Painter,
+    Pos2, Rect, Response, Scene, Sense, Shape, Stroke, StrokeKind, TextEdit, Ui, Vec2, WidgetInfo,
+    pos2, vec2,
 };
 
 use super::commands::UiCommand;
@@ -189,9 +190,22 @@ pub fn text_editor_id() -> Id {
     Id::unique("argmap-claim-editor")
 }
 
+/// The pointer this frame, as the canvas needs it.
+struct Pointer {
+    /// Where it is, in map units.
+    pos_in_map: Option<Pos2>,
+    /// How many map units one screen point covers at the current zoom.
+    map_units_per_point: f32,
+    /// Modifier keys held.
+    modifiers: Modifiers,
+}
+
 /// Where everything is this frame, in map units.
 struct Frame {
     cards: BTreeMap<ClaimId, Rect>,
+    /// Each card's wrapped text, laid out once per frame (and cached by
+    /// egui between frames); its colour is filled in when it is painted.
+    texts: BTreeMap<ClaimId, Arc<Galley>>,
     links: BTreeMap<LinkId, LinkShape>,
 }
 
@@ -233,30 +247,13 @@ pub fn canvas_ui(ui: &mut Ui, map: &Map, view: &mut View, actions: &mut Vec<Acti
         .ctx()
         .layer_transform_from_global(response.layer_id)
         .unwrap_or_default();
-    let pointer_in_map = ui.input(|i| i.pointer.latest_pos()).map(|p| to_map * p);
-    let scale = to_map.scaling.max(f32::EPSILON);
-    background_ui(
-        &response,
-        map,
-        &frame,
-        view,
-        pointer_in_map,
-        scale,
+    let pointer = Pointer {
+        pos_in_map: ui.input(|i| i.pointer.latest_pos()).map(|p| to_map * p),
+        map_units_per_point: to_map.scaling.max(f32::EPSILON),
         modifiers,
-        actions,
-    );
-    gestures_ui(
-        ui,
-        &response,
-        map,
-        &frame,
-        view,
-        pointer_in_map,
-        scale,
-        modifiers,
-        dark,
-        actions,
-    );
+    };
+    background_ui(&response, map, &frame, view, &pointer, actions);
+    gestures_ui(ui, &response, map, &frame, view, &pointer, actions);
 
     if view.fit_requested {
         view.fit_requested = false;
@@ -320,29 +317,33 @@ fn handle_id(claim: ClaimId) -> Id {
 /// Lays out every card (text wrapped at the card width) and link.
 fn layout(ui: &Ui, map: &Map, view: &View) -> Frame {
     let offset = view.drag_offset.unwrap_or(Vec2::ZERO);
-    let cards: BTreeMap<ClaimId, Rect> = map
-        .claims
-        .iter()
-        .map(|(&id, claim)| {
-            let mut center = pos2(claim.pos.x, claim.pos.y);
-            if view.selection.contains(&id) {
-                center += offset;
-            }
-            let text_height = text_galley(ui, &claim.text, Color32::PLACEHOLDER).size().y;
-            (id, geometry::card_rect(center, text_height))
-        })
-        .collect();
+    let mut cards = BTreeMap::new();
+    let mut texts = BTreeMap::new();
+    for (&id, claim) in &map.claims {
+        let mut center = pos2(claim.pos.x, claim.pos.y);
+        if view.selection.contains(&id) {
+            center += offset;
+        }
+        let text = text_galley(ui, &claim.text);
+        cards.insert(id, geometry::card_rect(center, text.size().y));
+        texts.insert(id, text);
+    }
     let links = geometry::link_shapes(map, &cards);
-    Frame { cards, links }
+    Frame {
+        cards,
+        texts,
+        links,
+    }
 }
 
 /// The claim text laid out as on its card: the one measurement that canvas
-/// and layout share.
-fn text_galley(ui: &Ui, text: &str, color: Color32) -> std::sync::Arc<egui::Galley> {
+/// and layout share. Laid out in the placeholder colour, which painting
+/// replaces with the card's text colour.
+fn text_galley(ui: &Ui, text: &str) -> Arc<Galley> {
     ui.painter().layout(
         text.to_owned(),
         FontId::proportional(TEXT_SIZE),
-        color,
+        Color32::PLACEHOLDER,
         geometry::text_wrap_width(),
     )
 }
@@ -468,10 +469,11 @@ fn cards_ui(
             response.hovered(),
             selection_color,
         );
-        if editing_claim != Some(id) {
-            let galley = text_galley(ui, &claim.text, card_style.text);
+        if editing_claim != Some(id)
+            && let Some(text) = frame.texts.get(&id)
+        {
             ui.painter()
-                .galley(text_origin(rect), galley, card_style.text);
+                .galley(text_origin(rect), Arc::clone(text), card_style.text);
         }
         if selected || response.hovered() || handle.hovered() || handle.dragged() {
             let color = if handle.hovered() || handle.dragged() {
@@ -697,17 +699,17 @@ fn text_editor_ui(ui: &mut Ui, card: Rect, editing: &mut Editing, actions: &mut 
     }
 }
 
-#[allow(clippy::too_many_arguments)] // The frame's facts, passed down once.
 fn background_ui(
     response: &Response,
     map: &Map,
     frame: &Frame,
     view: &mut View,
-    pointer: Option<Pos2>,
-    scale: f32,
-    modifiers: Modifiers,
+    pointer: &Pointer,
     actions: &mut Vec<Action>,
 ) {
+    let modifiers = pointer.modifiers;
+    let scale = pointer.map_units_per_point;
+    let pointer = pointer.pos_in_map;
     let link_under = |p: Pos2| geometry::link_at(&frame.links, p, LINK_TOLERANCE_PTS * scale);
     if response.double_clicked()
         && let Some(p) = pointer
@@ -782,19 +784,19 @@ fn overlay_painter(ui: &Ui) -> Painter {
 }
 
 /// Selection boxes and connections being dragged.
-#[allow(clippy::too_many_arguments)] // The frame's facts, passed down once.
 fn gestures_ui(
     ui: &Ui,
     response: &Response,
     map: &Map,
     frame: &Frame,
     view: &mut View,
-    pointer: Option<Pos2>,
-    scale: f32,
-    modifiers: Modifiers,
-    dark: bool,
+    pointer: &Pointer,
     actions: &mut Vec<Action>,
 ) {
+    let dark = ui.visuals().dark_mode;
+    let modifiers = pointer.modifiers;
+    let scale = pointer.map_units_per_point;
+    let pointer = pointer.pos_in_map;
     let overlay = overlay_painter(ui);
     let to_screen = ui
         .ctx()
