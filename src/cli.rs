@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use argmap::format::ron;
+use argmap::layout;
+use argmap::measure::{TextMeasure, card_sizes};
 use argmap::model::Stats;
 use argmap::store::{self, FileError, FileErrorKind};
 use clap::{Parser, Subcommand};
@@ -39,6 +41,28 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Lay a map out as a tidy tree (thesis on top, pinned claims kept) and
+    /// save it, to OUT or over FILE.
+    Arrange {
+        /// The map to arrange.
+        file: PathBuf,
+        /// Where to write the arranged map (default: over FILE).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Write a synthetic map for tests and benchmarks: a thesis, branching
+    /// 2–5, depth up to 8, about 45 % attacks, 5 % cross-links.
+    Generate {
+        /// How many claims.
+        #[arg(long, value_name = "N")]
+        claims: usize,
+        /// The seed: the same seed gives the same map.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write it.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
     /// Rewrite map files in the canonical layout (what Argmap itself saves),
     /// so hand edits diff cleanly. Files with problems are left untouched.
     Fmt {
@@ -56,6 +80,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         Some(Command::Check { files }) => check(&files),
         Some(Command::Fmt { check, files }) => fmt(&files, check),
+        Some(Command::Arrange { file, output }) => Ok(arrange(&file, output.as_deref())),
+        Some(Command::Generate {
+            claims,
+            seed,
+            output,
+        }) => generate(claims, seed, &output),
         None => {
             let startup = argmap::ui::Startup {
                 restore_last: args.file.is_none(),
@@ -115,6 +145,49 @@ fn fmt(files: &[PathBuf], check_only: bool) -> anyhow::Result<ExitCode> {
     }
     out.flush().context("cannot write to standard output")?;
     Ok(exit_code(all_done))
+}
+
+fn arrange(file: &Path, output: Option<&Path>) -> ExitCode {
+    let mut map = match store::read_map(file) {
+        Ok(map) => map,
+        Err(error) => {
+            println!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    arrange_all(&mut map);
+    let target = output.unwrap_or(file);
+    if let Err(error) = store::write_map(target, &map) {
+        println!("{error}");
+        return ExitCode::FAILURE;
+    }
+    println!("{}: arranged {} claims", target.display(), map.claims.len());
+    ExitCode::SUCCESS
+}
+
+/// Arranges the whole map with the text measurement the editor uses.
+fn arrange_all(map: &mut argmap::model::Map) {
+    let mut measure = TextMeasure::new();
+    let sizes = card_sizes(map, &mut measure);
+    for (id, pos) in layout::arrange(map, &sizes, layout::Scope::All) {
+        if let Some(claim) = map.claims.get_mut(&id) {
+            claim.pos = pos;
+        }
+    }
+}
+
+fn generate(claims: usize, seed: u64, output: &Path) -> anyhow::Result<ExitCode> {
+    if claims == 0 {
+        anyhow::bail!("--claims must be at least 1");
+    }
+    let mut map = argmap::generate::generate(claims, seed);
+    arrange_all(&mut map);
+    if let Err(error) = store::write_map(output, &map) {
+        println!("{error}");
+        return Ok(ExitCode::FAILURE);
+    }
+    println!("{}: {}", output.display(), Stats::of(&map));
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The file's bytes, and the text Argmap would save for the same map.

@@ -8,6 +8,9 @@
 pub mod bundled;
 pub mod edit;
 pub mod format;
+pub mod generate;
+pub mod layout;
+pub mod measure;
 pub mod model;
 pub mod store;
 pub mod ui;

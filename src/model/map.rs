@@ -63,6 +63,14 @@ pub struct Claim {
     /// Free labels, in the user's order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// Arranging leaves a pinned claim where the user put it.
+    #[serde(skip_serializing_if = "is_false")]
+    pub pinned: bool,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 impl Claim {

@@ -12,7 +12,6 @@ use super::canvas::{self, Action, Editing, View, canvas_ui, command_button};
 use super::commands::UiCommand;
 use super::dialogs::FileDialogs;
 use super::inspector::inspector_ui;
-use super::style;
 use crate::bundled::{self, Bundled};
 use crate::edit::{self, Document, Edit};
 use crate::model::{Claim, ClaimId, LinkKind, Map, Pos};
@@ -75,6 +74,8 @@ pub struct ArgmapApp {
     allow_close: bool,
     /// The window title last sent, to send it only when it changes.
     title: String,
+    /// The egui context, for measuring text outside of drawing.
+    ctx: Option<egui::Context>,
 }
 
 impl ArgmapApp {
@@ -85,7 +86,7 @@ impl ArgmapApp {
         startup: Startup,
         dialogs: Box<dyn FileDialogs>,
     ) -> Self {
-        cc.egui_ctx.set_fonts(style::fonts());
+        cc.egui_ctx.set_fonts(crate::measure::fonts());
         // Ctrl+Plus and Ctrl+Minus zoom the map, not the whole interface.
         cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let prefs: Prefs = cc
@@ -102,6 +103,7 @@ impl ArgmapApp {
             pending: None,
             allow_close: false,
             title: String::new(),
+            ctx: Some(cc.egui_ctx.clone()),
         };
         // A map named on the command line must open or say why; the last
         // map is reopened only if it is still there.
@@ -271,7 +273,67 @@ impl ArgmapApp {
             UiCommand::FitView => self.view.fit_requested = true,
             UiCommand::ZoomIn => self.zoom_by(1.25),
             UiCommand::ZoomOut => self.zoom_by(0.8),
+            UiCommand::Arrange => self.arrange(crate::layout::Scope::All),
+            UiCommand::ArrangeSelection => {
+                if let Some(root) = self.single_selected() {
+                    self.arrange(crate::layout::Scope::Subtree(root));
+                }
+            }
+            UiCommand::TogglePin => {
+                let selected: Vec<ClaimId> = self.view.selection.iter().copied().collect();
+                let pin = selected
+                    .iter()
+                    .any(|id| self.doc.map.claims.get(id).is_some_and(|c| !c.pinned));
+                self.set_pinned(&selected, pin);
+            }
         }
+    }
+
+    fn set_pinned(&mut self, claims: &[ClaimId], pinned: bool) {
+        let edits: Vec<Edit> = claims
+            .iter()
+            .filter_map(|&id| {
+                let claim = self.doc.map.claims.get(&id)?;
+                (claim.pinned != pinned).then(|| Edit::SetClaim {
+                    id,
+                    claim: Claim {
+                        pinned,
+                        ..claim.clone()
+                    },
+                })
+            })
+            .collect();
+        self.doc
+            .apply(Edit::Batch(edits), if pinned { "Pin" } else { "Unpin" });
+    }
+
+    /// Lays the map (or a subtree) out as a tidy tree, as one undo step,
+    /// and lets the cards glide to their new places.
+    fn arrange(&mut self, scope: crate::layout::Scope) {
+        self.finish_editing();
+        let Some(ctx) = self.ctx.clone() else {
+            return;
+        };
+        let sizes = canvas::card_sizes(&ctx, &self.doc.map);
+        let moves = crate::layout::arrange(&self.doc.map, &sizes, scope);
+        if moves.is_empty() {
+            "Already arranged".clone_into(&mut self.status);
+            return;
+        }
+        let from = moves
+            .iter()
+            .filter_map(|(id, _)| Some((*id, self.doc.map.claims.get(id)?.pos)))
+            .collect();
+        let label = match scope {
+            crate::layout::Scope::All => "Arrange",
+            crate::layout::Scope::Subtree(_) => "Arrange selection",
+        };
+        self.doc.apply(Edit::Move(moves), label);
+        self.view.animation = Some(canvas::Animation {
+            from,
+            start: ctx.input(|i| i.time),
+        });
+        self.view.fit_requested = scope == crate::layout::Scope::All;
     }
 
     fn zoom_by(&mut self, factor: f32) {
@@ -464,6 +526,7 @@ impl ArgmapApp {
                 Err(why) => self.status = format!("Not joined: {why}"),
             },
             Action::SetThesis(thesis) => self.doc.apply(Edit::SetThesis(thesis), "Set thesis"),
+            Action::SetPinned(id, pinned) => self.set_pinned(&[id], pinned),
             Action::SetKind(id, kind) => {
                 if let Some(claim) = self.doc.map.claims.get(&id) {
                     let claim = Claim {
@@ -591,12 +654,16 @@ impl ArgmapApp {
                 command_button(ui, UiCommand::AddObjection, actions);
                 command_button(ui, UiCommand::EditText, actions);
                 command_button(ui, UiCommand::SetThesis, actions);
+                command_button(ui, UiCommand::TogglePin, actions);
                 command_button(ui, UiCommand::Delete, actions);
                 ui.separator();
                 command_button(ui, UiCommand::SelectAll, actions);
                 command_button(ui, UiCommand::Deselect, actions);
             });
             ui.menu_button("View", |ui| {
+                command_button(ui, UiCommand::Arrange, actions);
+                command_button(ui, UiCommand::ArrangeSelection, actions);
+                ui.separator();
                 command_button(ui, UiCommand::FitView, actions);
                 command_button(ui, UiCommand::ZoomIn, actions);
                 command_button(ui, UiCommand::ZoomOut, actions);

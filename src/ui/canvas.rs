@@ -50,7 +50,22 @@ pub struct View {
     pub fit_requested: bool,
     /// Whether the canvas had the keyboard focus last frame.
     pub has_focus: bool,
+    /// Cards gliding from where they were to where an arrange put them.
+    pub animation: Option<Animation>,
 }
+
+/// Cards moving smoothly to new positions (the map already holds the new
+/// ones; this only changes what is drawn for a moment).
+#[derive(Debug, Clone)]
+pub struct Animation {
+    /// Where each moving card started.
+    pub from: BTreeMap<ClaimId, Pos>,
+    /// When the move started, in egui's clock (seconds).
+    pub start: f64,
+}
+
+/// How long an arrange takes to glide into place.
+const ANIMATION_SECS: f64 = 0.35;
 
 impl Default for View {
     fn default() -> Self {
@@ -66,6 +81,7 @@ impl Default for View {
             context: None,
             fit_requested: true,
             has_focus: false,
+            animation: None,
         }
     }
 }
@@ -147,6 +163,8 @@ pub enum Action {
     },
     /// Make a claim the thesis, or (`None`) leave the map without one.
     SetThesis(Option<ClaimId>),
+    /// Pin a claim in place for arranging, or unpin it.
+    SetPinned(ClaimId, bool),
     /// Change what kind of statement the claim is.
     SetKind(ClaimId, ClaimKind),
     /// Turn a support into an attack or back.
@@ -314,13 +332,35 @@ fn handle_id(claim: ClaimId) -> Id {
     Id::unique(("argmap-handle", claim.0))
 }
 
+/// How far an animation has come, eased (0 at the start, 1 when done).
+fn animation_progress(ui: &Ui, view: &mut View) -> Option<f32> {
+    let start = view.animation.as_ref()?.start;
+    let elapsed = ui.input(|i| i.time) - start;
+    if !(0.0..ANIMATION_SECS).contains(&elapsed) {
+        view.animation = None;
+        return None;
+    }
+    ui.ctx().request_repaint();
+    // Within 0..1 after the check above.
+    #[allow(clippy::cast_possible_truncation)]
+    let t = (elapsed / ANIMATION_SECS) as f32;
+    Some(1.0 - (1.0 - t).powi(3))
+}
+
 /// Lays out every card (text wrapped at the card width) and link.
-fn layout(ui: &Ui, map: &Map, view: &View) -> Frame {
+fn layout(ui: &Ui, map: &Map, view: &mut View) -> Frame {
     let offset = view.drag_offset.unwrap_or(Vec2::ZERO);
+    let progress = animation_progress(ui, view);
     let mut cards = BTreeMap::new();
     let mut texts = BTreeMap::new();
     for (&id, claim) in &map.claims {
         let mut center = pos2(claim.pos.x, claim.pos.y);
+        if let (Some(t), Some(from)) = (
+            progress,
+            view.animation.as_ref().and_then(|a| a.from.get(&id)),
+        ) {
+            center = pos2(from.x, from.y).lerp(center, t);
+        }
         if view.selection.contains(&id) {
             center += offset;
         }
@@ -336,15 +376,34 @@ fn layout(ui: &Ui, map: &Map, view: &View) -> Frame {
     }
 }
 
+/// The size of every card, measured as the canvas draws it, for arranging.
+pub fn card_sizes(ctx: &egui::Context, map: &Map) -> crate::layout::Sizes {
+    map.claims
+        .iter()
+        .map(|(&id, claim)| {
+            let galley = ctx.fonts_mut(|fonts| {
+                fonts.layout(
+                    claim.text.clone(),
+                    crate::measure::text_font(),
+                    Color32::PLACEHOLDER,
+                    crate::measure::text_wrap_width(),
+                )
+            });
+            let size = crate::measure::card_size(galley.size().y);
+            (id, (size.x, size.y))
+        })
+        .collect()
+}
+
 /// The claim text laid out as on its card: the one measurement that canvas
 /// and layout share. Laid out in the placeholder colour, which painting
 /// replaces with the card's text colour.
 fn text_galley(ui: &Ui, text: &str) -> Arc<Galley> {
     ui.painter().layout(
         text.to_owned(),
-        FontId::proportional(TEXT_SIZE),
+        crate::measure::text_font(),
         Color32::PLACEHOLDER,
-        geometry::text_wrap_width(),
+        crate::measure::text_wrap_width(),
     )
 }
 
@@ -643,6 +702,20 @@ fn card_context_menu(
                 actions.push(Action::SetThesis(Some(id)));
             }
             if let Some(claim) = map.claims.get(&id) {
+                let pin = if claim.pinned {
+                    "Unpin"
+                } else {
+                    "Pin in place"
+                };
+                if ui
+                    .button(pin)
+                    .on_hover_text(UiCommand::TogglePin.tooltip())
+                    .clicked()
+                {
+                    actions.push(Action::Command(UiCommand::TogglePin));
+                    ui.close();
+                }
+                command_button(ui, UiCommand::ArrangeSelection, actions);
                 ui.menu_button("Kind", |ui| {
                     for kind in ClaimKind::ALL {
                         if ui.radio(claim.kind == kind, kind.label()).clicked() {

@@ -41,6 +41,12 @@ pub enum UiCommand {
     ZoomIn,
     /// Zoom out.
     ZoomOut,
+    /// Lay the whole map out as a tidy tree.
+    Arrange,
+    /// Lay out the subtree below the selected claim.
+    ArrangeSelection,
+    /// Pin the selected claims in place, or unpin them.
+    TogglePin,
 }
 
 /// A shortcut as a constant expression, so tables of them can be `'static`.
@@ -64,7 +70,8 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl UiCommand {
     /// Every command, in the order shortcuts are tried: more specific
     /// shortcuts first (egui matches Ctrl+Shift+Z as Ctrl+Z too).
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 20] = [
+        Self::Arrange,
         Self::SaveAs,
         Self::Redo,
         Self::AddObjection,
@@ -82,6 +89,8 @@ impl UiCommand {
         Self::FitView,
         Self::ZoomIn,
         Self::ZoomOut,
+        Self::ArrangeSelection,
+        Self::TogglePin,
     ];
 
     /// The menu label (`…` where a dialog follows).
@@ -104,6 +113,9 @@ impl UiCommand {
             Self::FitView => "Fit map to window",
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
+            Self::Arrange => "Arrange map",
+            Self::ArrangeSelection => "Arrange selection",
+            Self::TogglePin => "Pin in place",
         }
     }
 
@@ -127,6 +139,11 @@ impl UiCommand {
             Self::FitView => "Show the whole map",
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
+            Self::Arrange => "Lay the map out as a tidy tree, thesis on top; pinned claims stay",
+            Self::ArrangeSelection => {
+                "Lay out the claims below the selected claim; everything else stays"
+            }
+            Self::TogglePin => "Keep the selected claims where they are when the map is arranged",
         }
     }
 
@@ -152,13 +169,15 @@ impl UiCommand {
                 key!(Modifiers::NONE, Key::Enter),
                 key!(Modifiers::NONE, Key::F2),
             ],
-            Self::SetThesis => &[],
             Self::FitView => &[key!(Modifiers::NONE, Key::F)],
             Self::ZoomIn => &[
                 key!(Modifiers::COMMAND, Key::Plus),
                 key!(Modifiers::COMMAND, Key::Equals),
             ],
             Self::ZoomOut => &[key!(Modifiers::COMMAND, Key::Minus)],
+            Self::Arrange => &[key!(CMD_SHIFT, Key::L)],
+            Self::SetThesis | Self::ArrangeSelection => &[],
+            Self::TogglePin => &[key!(Modifiers::NONE, Key::P)],
         }
     }
 
@@ -175,6 +194,7 @@ impl UiCommand {
                 | Self::AddObjection
                 | Self::EditText
                 | Self::FitView
+                | Self::TogglePin
         )
     }
 

@@ -3,35 +3,20 @@
 
 use std::collections::BTreeMap;
 
-use egui::{Pos2, Rect, Vec2, pos2, vec2};
+use egui::{Pos2, Rect, pos2};
 
 use crate::model::{ClaimId, LinkId, LinkKind, Map, Target};
 
-/// Width of every card, in map units; text wraps inside it.
-pub const CARD_WIDTH: f32 = 240.0;
-/// Space between a card's border and its content.
-pub const PADDING: Vec2 = vec2(12.0, 8.0);
-/// Height of the role label row at the top of a card.
-pub const HEADER_HEIGHT: f32 = 16.0;
-/// Size of the claim text.
-pub const TEXT_SIZE: f32 = 14.0;
-/// Height of an empty card's text line.
-const MIN_TEXT_HEIGHT: f32 = 18.0;
+pub use crate::measure::{CARD_WIDTH, HEADER_HEIGHT, PADDING, TEXT_SIZE};
 /// How far the bar joining linked premises sits from them.
 const BAR_GAP: f32 = 22.0;
 /// Radius of the connector handle on a card's edge.
 pub const HANDLE_RADIUS: f32 = 7.0;
 
-/// The width text wraps at inside a card.
-pub fn text_wrap_width() -> f32 {
-    CARD_WIDTH - 2.0 * PADDING.x
-}
-
 /// The rectangle of a card centred on `center` whose wrapped text is
 /// `text_height` tall.
 pub fn card_rect(center: Pos2, text_height: f32) -> Rect {
-    let height = 2.0 * PADDING.y + HEADER_HEIGHT + text_height.max(MIN_TEXT_HEIGHT);
-    Rect::from_center_size(center, vec2(CARD_WIDTH, height))
+    Rect::from_center_size(center, crate::measure::card_size(text_height))
 }
 
 /// Where the connector handle of a card sits: the middle of its top edge,
@@ -245,6 +230,7 @@ pub fn bounds(cards: &BTreeMap<ClaimId, Rect>) -> Option<Rect> {
 mod tests {
     use super::*;
     use crate::model::{Claim, Link, Pos};
+    use egui::vec2;
 
     fn cards(map: &Map) -> BTreeMap<ClaimId, Rect> {
         map.claims

@@ -89,6 +89,14 @@ fn claim_ui(ui: &mut Ui, map: &Map, id: ClaimId, view: &View, actions: &mut Vec<
     if ui.checkbox(&mut is_thesis, "Thesis of the map").changed() {
         actions.push(Action::SetThesis(is_thesis.then_some(id)));
     }
+    let mut pinned = claim.pinned;
+    if ui
+        .checkbox(&mut pinned, "Pinned in place")
+        .on_hover_text(UiCommand::TogglePin.tooltip())
+        .changed()
+    {
+        actions.push(Action::SetPinned(id, pinned));
+    }
 
     let response = field(
         ui,

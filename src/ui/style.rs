@@ -1,9 +1,7 @@
 //! How roles and kinds look: colours for light and dark themes, plus a
 //! label on every card so that roles read without colour.
 
-use std::sync::Arc;
-
-use egui::{Color32, FontData, FontDefinitions, FontFamily};
+use egui::Color32;
 
 use crate::model::{ClaimKind, LinkKind, Role};
 
@@ -134,27 +132,6 @@ fn mix(a: Color32, b: Color32, share: f32) -> Color32 {
     )
 }
 
-/// The bundled CJK font, compiled in so Chinese, Japanese and Korean text
-/// renders the same on every machine, with or without system fonts.
-const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf");
-
-/// egui's fonts, with the bundled CJK font as the last fallback.
-pub fn fonts() -> FontDefinitions {
-    let mut fonts = FontDefinitions::default();
-    fonts.font_data.insert(
-        "droid-sans-fallback".to_owned(),
-        Arc::new(FontData::from_static(CJK_FONT)),
-    );
-    for family in [FontFamily::Proportional, FontFamily::Monospace] {
-        fonts
-            .families
-            .entry(family)
-            .or_default()
-            .push("droid-sans-fallback".to_owned());
-    }
-    fonts
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,15 +163,5 @@ mod tests {
             "EVIDENCE · REASON"
         );
         assert_eq!(card_style(Role::Free, ClaimKind::Note, true).label, "NOTE");
-    }
-
-    #[test]
-    fn the_cjk_font_is_installed_as_a_fallback() {
-        let fonts = fonts();
-        let last = fonts
-            .families
-            .get(&FontFamily::Proportional)
-            .and_then(|f| f.last());
-        assert_eq!(last.map(String::as_str), Some("droid-sans-fallback"));
     }
 }

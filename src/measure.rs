@@ -1,0 +1,130 @@
+//! The size of a claim's card: one text measurement for the canvas, the
+//! layout and exports, so a card is the same size everywhere.
+
+use std::sync::Arc;
+
+use egui::epaint::text::{FontData, FontDefinitions, FontFamily, Fonts, TextOptions};
+use egui::{Color32, FontId, Galley, Vec2, vec2};
+
+/// Width of every card, in map units; text wraps inside it.
+pub const CARD_WIDTH: f32 = 240.0;
+/// Space between a card's border and its content.
+pub const PADDING: Vec2 = vec2(12.0, 8.0);
+/// Height of the role label row at the top of a card.
+pub const HEADER_HEIGHT: f32 = 16.0;
+/// Size of the claim text.
+pub const TEXT_SIZE: f32 = 14.0;
+/// Height of an empty card's text line.
+pub const MIN_TEXT_HEIGHT: f32 = 18.0;
+
+/// The width text wraps at inside a card.
+pub fn text_wrap_width() -> f32 {
+    CARD_WIDTH - 2.0 * PADDING.x
+}
+
+/// The size of a card whose wrapped text is `text_height` tall.
+pub fn card_size(text_height: f32) -> Vec2 {
+    vec2(
+        CARD_WIDTH,
+        2.0 * PADDING.y + HEADER_HEIGHT + text_height.max(MIN_TEXT_HEIGHT),
+    )
+}
+
+/// The font of claim text.
+pub fn text_font() -> FontId {
+    FontId::proportional(TEXT_SIZE)
+}
+
+/// The bundled CJK font, compiled in so Chinese, Japanese and Korean text
+/// renders the same on every machine, with or without system fonts.
+const CJK_FONT: &[u8] = include_bytes!("../assets/fonts/DroidSansFallbackFull.ttf");
+
+/// egui's fonts, with the bundled CJK font as the last fallback.
+pub fn fonts() -> FontDefinitions {
+    let mut fonts = FontDefinitions::default();
+    fonts.font_data.insert(
+        "droid-sans-fallback".to_owned(),
+        Arc::new(FontData::from_static(CJK_FONT)),
+    );
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("droid-sans-fallback".to_owned());
+    }
+    fonts
+}
+
+/// Measures card text without a window, with the fonts the canvas uses.
+pub struct TextMeasure {
+    fonts: Fonts,
+}
+
+impl Default for TextMeasure {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TextMeasure {
+    /// Loads the fonts (tens of milliseconds: make one and reuse it).
+    pub fn new() -> Self {
+        Self {
+            fonts: Fonts::new(TextOptions::default(), fonts()),
+        }
+    }
+
+    /// The claim text laid out as on its card.
+    pub fn galley(&mut self, text: &str) -> Arc<Galley> {
+        self.fonts.with_pixels_per_point(1.0).layout(
+            text.to_owned(),
+            text_font(),
+            Color32::PLACEHOLDER,
+            text_wrap_width(),
+        )
+    }
+
+    /// The size of the card for `text`.
+    pub fn card_size(&mut self, text: &str) -> Vec2 {
+        card_size(self.galley(text).size().y)
+    }
+}
+
+/// The card size of every claim in `map`, for [`crate::layout::arrange`].
+pub fn card_sizes(map: &crate::model::Map, measure: &mut TextMeasure) -> crate::layout::Sizes {
+    map.claims
+        .iter()
+        .map(|(&id, claim)| {
+            let size = measure.card_size(&claim.text);
+            (id, (size.x, size.y))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longer_text_makes_taller_cards_of_the_same_width() {
+        let mut measure = TextMeasure::new();
+        let short = measure.card_size("Short.");
+        let long = measure.card_size(&"A claim that goes on and on. ".repeat(8));
+        assert!((short.x - long.x).abs() < f32::EPSILON);
+        assert!(long.y > short.y * 2.0, "{short:?} {long:?}");
+        assert_eq!(measure.card_size(""), card_size(MIN_TEXT_HEIGHT));
+        let cjk = measure.card_size("法治 社会信用体系");
+        assert!(cjk.y >= short.y);
+    }
+
+    #[test]
+    fn the_cjk_font_is_installed_as_a_fallback() {
+        let fonts = fonts();
+        let last = fonts
+            .families
+            .get(&FontFamily::Proportional)
+            .and_then(|f| f.last());
+        assert_eq!(last.map(String::as_str), Some("droid-sans-fallback"));
+    }
+}
