@@ -764,3 +764,33 @@ fn new_from_a_template_opens_an_untitled_copy() {
     assert!(harness.state().doc.path.is_none(), "saving asks where");
     assert!(harness.state().doc.is_modified());
 }
+
+#[test]
+fn arrange_is_one_undo_step_and_keeps_pinned_claims() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    // Pin the objection from the inspector, somewhere odd.
+    let objection = claim_id(&harness, "Practice at home builds habits");
+    click_card(
+        &mut harness,
+        "Practice at home builds habits",
+        Modifiers::NONE,
+    );
+    harness.get_by_label("Pinned in place").click();
+    harness.run();
+    assert!(map(&harness).claims[&objection].pinned);
+    let pinned_at = map(&harness).claims[&objection].pos;
+
+    let before = map(&harness).clone();
+    key(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
+    harness.run_steps(40);
+    assert_eq!(harness.state().doc.history.undo_label(), Some("Arrange"));
+    assert_eq!(map(&harness).claims[&objection].pos, pinned_at);
+    let thesis = claim_id(&harness, "Homework should be optional");
+    let reason = claim_id(&harness, "Children need time to rest");
+    assert!(map(&harness).claims[&thesis].pos.y < map(&harness).claims[&reason].pos.y);
+    assert_ne!(map(&harness), &before);
+    key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(map(&harness), &before);
+}

@@ -145,6 +145,13 @@ impl History {
         self.redo.last().map(|step| step.label.as_str())
     }
 
+    /// A number for the current state of the map: it changes with every
+    /// edit, undo and redo, and comes back when the map does, so views can
+    /// keep work done for a state until the map changes.
+    pub fn revision(&self) -> u64 {
+        self.current_state()
+    }
+
     fn current_state(&self) -> u64 {
         self.undo.last().map_or(0, |step| step.state)
     }

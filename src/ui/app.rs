@@ -890,7 +890,13 @@ impl eframe::App for ArgmapApp {
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
             .show(ui, |ui| {
                 self.errors_ui(ui);
-                canvas_ui(ui, &self.doc.map, &mut self.view, &mut actions);
+                canvas_ui(
+                    ui,
+                    &self.doc.map,
+                    self.doc.history.revision(),
+                    &mut self.view,
+                    &mut actions,
+                );
             });
         self.confirm_ui(&ctx);
 

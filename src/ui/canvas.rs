@@ -15,6 +15,7 @@ use super::commands::UiCommand;
 use super::geometry::{
     self, CARD_WIDTH, HANDLE_RADIUS, HEADER_HEIGHT, LinkShape, PADDING, TEXT_SIZE,
 };
+use super::scene_index::SceneIndex;
 use super::style;
 use crate::model::{ClaimId, ClaimKind, LinkId, LinkKind, Map, Pos, Role, Target};
 
@@ -52,6 +53,9 @@ pub struct View {
     pub has_focus: bool,
     /// Cards gliding from where they were to where an arrange put them.
     pub animation: Option<Animation>,
+    /// Card rectangles, link shapes, roles and the spatial grid, kept
+    /// between frames and rebuilt when the map changes.
+    index: SceneIndex,
 }
 
 /// Cards moving smoothly to new positions (the map already holds the new
@@ -82,6 +86,7 @@ impl Default for View {
             fit_requested: true,
             has_focus: false,
             animation: None,
+            index: SceneIndex::default(),
         }
     }
 }
@@ -218,21 +223,43 @@ struct Pointer {
     modifiers: Modifiers,
 }
 
-/// Where everything is this frame, in map units.
-struct Frame {
-    cards: BTreeMap<ClaimId, Rect>,
-    /// Each card's wrapped text, laid out once per frame (and cached by
-    /// egui between frames); its colour is filled in when it is painted.
-    texts: BTreeMap<ClaimId, Arc<Galley>>,
-    links: BTreeMap<LinkId, LinkShape>,
+/// Above this many cards on screen, cards are not widgets of their own:
+/// the canvas hit-tests them through the grid instead.
+const MAX_CARD_WIDGETS: usize = 1500;
+/// Below this zoom (screen points per map unit), text would be too small
+/// to read: cards are drawn as plain blocks and links as plain lines.
+const DETAIL_ZOOM: f32 = 0.3;
+
+/// What this frame draws, in map units.
+struct Frame<'a> {
+    /// Every card, link and role.
+    index: &'a SceneIndex,
+    /// The cards on screen.
+    visible: Vec<ClaimId>,
+    /// The part of the map on screen.
+    visible_rect: Rect,
+    /// Whether text and labels are drawn (false when zoomed far out).
+    detail: bool,
+    /// Whether the visible cards are widgets (hover, click, drag, menus).
+    widgets: bool,
 }
 
 /// Draws the canvas and collects what the user did into `actions`.
-pub fn canvas_ui(ui: &mut Ui, map: &Map, view: &mut View, actions: &mut Vec<Action>) {
+/// `revision` names the state of `map` (it changes whenever the map does),
+/// so work for unchanged maps is not repeated every frame.
+pub fn canvas_ui(
+    ui: &mut Ui,
+    map: &Map,
+    revision: u64,
+    view: &mut View,
+    actions: &mut Vec<Action>,
+) {
     let dark = ui.visuals().dark_mode;
     let modifiers = ui.input(|i| i.modifiers);
     let canvas_rect = ui.available_rect_before_wrap();
     view.canvas_rect = canvas_rect;
+    update_index(ui, map, revision, view);
+    let index = std::mem::take(&mut view.index);
 
     // A held Shift turns a background drag into a selection box, so the
     // primary button must not pan then.
@@ -250,15 +277,26 @@ pub fn canvas_ui(ui: &mut Ui, map: &Map, view: &mut View, actions: &mut Vec<Acti
     let mut frame_out = None;
     let response = scene
         .show(ui, &mut scene_rect, |ui| {
-            let frame = layout(ui, map, view);
+            let frame = frame(ui, &index, view);
             draw_links(ui.painter(), map, &frame, view, dark);
+            if !frame.detail {
+                draw_blocks(ui.painter(), map, &frame, view, dark);
+            }
             cards_ui(ui, map, &frame, view, dark, actions);
-            frame_out = Some(frame);
+            frame_out = Some((frame.visible_rect, frame.widgets));
         })
         .response;
     view.scene_rect = scene_rect;
-    let Some(frame) = frame_out else {
+    let Some((visible_rect, widgets)) = frame_out else {
+        view.index = index;
         return;
+    };
+    let frame = Frame {
+        index: &index,
+        visible: Vec::new(),
+        visible_rect,
+        detail: true,
+        widgets,
     };
 
     let to_map = ui
@@ -275,7 +313,7 @@ pub fn canvas_ui(ui: &mut Ui, map: &Map, view: &mut View, actions: &mut Vec<Acti
 
     if view.fit_requested {
         view.fit_requested = false;
-        view.scene_rect = fit_rect(&frame.cards, canvas_rect.size());
+        view.scene_rect = fit_rect(index.bounds(), canvas_rect.size());
     }
 
     // Hold the keyboard while the canvas is in use, so that Tab, arrows and
@@ -289,7 +327,7 @@ pub fn canvas_ui(ui: &mut Ui, map: &Map, view: &mut View, actions: &mut Vec<Acti
         response.clicked() || response.drag_started() || response.secondary_clicked();
     let focused = ui.memory(egui::Memory::focused);
     let card_focused = focused.is_some_and(|id| {
-        frame
+        index
             .cards
             .keys()
             .any(|&c| card_id(c) == id || handle_id(c) == id)
@@ -311,12 +349,13 @@ pub fn canvas_ui(ui: &mut Ui, map: &Map, view: &mut View, actions: &mut Vec<Acti
             );
         });
     }
+    view.index = index;
 }
 
 /// The scene rectangle that shows every card, never closer than 1:1, so a
 /// small map is not blown up.
-pub fn fit_rect(cards: &BTreeMap<ClaimId, Rect>, canvas_size: Vec2) -> Rect {
-    let Some(bounds) = geometry::bounds(cards) else {
+pub fn fit_rect(bounds: Option<Rect>, canvas_size: Vec2) -> Rect {
+    let Some(bounds) = bounds else {
         return Rect::from_center_size(Pos2::ZERO, canvas_size.max(vec2(400.0, 300.0)));
     };
     let bounds = bounds.expand(40.0);
@@ -347,32 +386,54 @@ fn animation_progress(ui: &Ui, view: &mut View) -> Option<f32> {
     Some(1.0 - (1.0 - t).powi(3))
 }
 
-/// Lays out every card (text wrapped at the card width) and link.
-fn layout(ui: &Ui, map: &Map, view: &mut View) -> Frame {
+/// Brings the index up to date: card positions (dragged and gliding cards
+/// where they are drawn), sizes, link shapes, roles and the grid.
+fn update_index(ui: &Ui, map: &Map, revision: u64, view: &mut View) {
     let offset = view.drag_offset.unwrap_or(Vec2::ZERO);
     let progress = animation_progress(ui, view);
-    let mut cards = BTreeMap::new();
-    let mut texts = BTreeMap::new();
-    for (&id, claim) in &map.claims {
-        let mut center = pos2(claim.pos.x, claim.pos.y);
-        if let (Some(t), Some(from)) = (
-            progress,
-            view.animation.as_ref().and_then(|a| a.from.get(&id)),
-        ) {
+    let moving = view.drag_offset.is_some() || progress.is_some();
+    let animation = view.animation.as_ref();
+    let selection = &view.selection;
+    let center_of = |id: ClaimId, pos: Pos| {
+        let mut center = pos2(pos.x, pos.y);
+        if let (Some(t), Some(from)) = (progress, animation.and_then(|a| a.from.get(&id))) {
             center = pos2(from.x, from.y).lerp(center, t);
         }
-        if view.selection.contains(&id) {
+        if selection.contains(&id) {
             center += offset;
         }
-        let text = text_galley(ui, &claim.text);
-        cards.insert(id, geometry::card_rect(center, text.size().y));
-        texts.insert(id, text);
+        center
+    };
+    let mut index = std::mem::take(&mut view.index);
+    index.update(map, revision, moving, center_of, |text| {
+        text_galley(ui, text).size().y
+    });
+    view.index = index;
+}
+
+/// What is on screen this frame, and how much detail to draw.
+fn frame<'a>(ui: &Ui, index: &'a SceneIndex, view: &View) -> Frame<'a> {
+    let visible_rect = ui.clip_rect();
+    let zoom = ui
+        .ctx()
+        .layer_transform_to_global(ui.layer_id())
+        .map_or(1.0, |t| t.scaling);
+    let mut visible = index.cards_in(visible_rect.expand(40.0));
+    // The card being typed into is always drawn, wherever it is.
+    if let Some(editing) = &view.editing
+        && !visible.contains(&editing.claim)
+        && index.cards.contains_key(&editing.claim)
+    {
+        visible.push(editing.claim);
     }
-    let links = geometry::link_shapes(map, &cards);
+    let detail = zoom >= DETAIL_ZOOM || view.editing.is_some();
+    let widgets = visible.len() <= MAX_CARD_WIDGETS;
     Frame {
-        cards,
-        texts,
-        links,
+        index,
+        visible,
+        visible_rect,
+        detail,
+        widgets,
     }
 }
 
@@ -407,8 +468,33 @@ fn text_galley(ui: &Ui, text: &str) -> Arc<Galley> {
     )
 }
 
-fn draw_links(painter: &Painter, map: &Map, frame: &Frame, view: &View, dark: bool) {
-    for (&id, shape) in &frame.links {
+fn draw_links(painter: &Painter, map: &Map, frame: &Frame<'_>, view: &View, dark: bool) {
+    // Zoomed far out, every link is a thin line in one mesh.
+    let mut lines = egui::Mesh::default();
+    for (&id, shape) in &frame.index.links {
+        let mut bounds = Rect::from_two_pos(shape.from, shape.to);
+        if let Some((a, b)) = shape.bar {
+            bounds.extend_with(a);
+            bounds.extend_with(b);
+        }
+        for &(a, _) in &shape.legs {
+            bounds.extend_with(a);
+        }
+        if !bounds.expand(20.0).intersects(frame.visible_rect) {
+            continue;
+        }
+        if !frame.detail {
+            let color = style::link_color(shape.kind, dark);
+            let width = 1.0 / frame_zoom_floor();
+            line_quad(&mut lines, shape.from, shape.to, width, color);
+            for &(a, b) in &shape.legs {
+                line_quad(&mut lines, a, b, width, color);
+            }
+            if let Some((a, b)) = shape.bar {
+                line_quad(&mut lines, a, b, width, color);
+            }
+            continue;
+        }
         let selected = view.selected_link == Some(id);
         let color = style::link_color(shape.kind, dark);
         let width = if selected { 3.5 } else { 2.0 };
@@ -444,6 +530,50 @@ fn draw_links(painter: &Painter, map: &Map, frame: &Frame, view: &View, dark: bo
         let undercut = matches!(map.links.get(&id).map(|l| l.target), Some(Target::Link(_)));
         link_label(painter, shape, undercut, color, dark);
     }
+    if !lines.is_empty() {
+        painter.add(lines);
+    }
+}
+
+/// Line width, in map units, of links drawn as plain lines: wide enough to
+/// stay visible at the lowest zoom.
+fn frame_zoom_floor() -> f32 {
+    DETAIL_ZOOM / 2.0
+}
+
+/// A straight line from `a` to `b` as two triangles in `mesh`.
+fn line_quad(mesh: &mut egui::Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
+    let direction = (b - a).normalized();
+    if !direction.is_finite() {
+        return;
+    }
+    let side = direction.rot90() * (width / 2.0);
+    let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
+    for p in [a + side, a - side, b + side, b - side] {
+        mesh.colored_vertex(p, color);
+    }
+    mesh.add_triangle(base, base + 1, base + 2);
+    mesh.add_triangle(base + 1, base + 3, base + 2);
+}
+
+/// Cards as plain coloured blocks, in one mesh, when text would be too
+/// small to read: the shape of the argument stays visible at any size.
+fn draw_blocks(painter: &Painter, map: &Map, frame: &Frame<'_>, view: &View, dark: bool) {
+    let mut mesh = egui::Mesh::default();
+    let selection = style::selection_color(dark);
+    for id in &frame.visible {
+        let (Some(&rect), Some(claim)) = (frame.index.cards.get(id), map.claims.get(id)) else {
+            continue;
+        };
+        let role = frame.index.roles.get(id).copied().unwrap_or(Role::Free);
+        let card_style = style::card_style(role, claim.kind, dark);
+        if view.selection.contains(id) {
+            mesh.add_colored_rect(rect.expand(12.0), selection);
+        }
+        mesh.add_colored_rect(rect, card_style.accent);
+        mesh.add_colored_rect(rect.shrink(10.0), card_style.fill);
+    }
+    painter.add(mesh);
 }
 
 fn arrow_head(painter: &Painter, from: Pos2, to: Pos2, color: Color32) {
@@ -488,60 +618,76 @@ fn link_label(painter: &Painter, shape: &LinkShape, undercut: bool, color: Color
 fn cards_ui(
     ui: &mut Ui,
     map: &Map,
-    frame: &Frame,
+    frame: &Frame<'_>,
     view: &mut View,
     dark: bool,
     actions: &mut Vec<Action>,
 ) {
-    let roles = Role::all(map);
+    if !frame.detail && !frame.widgets {
+        return;
+    }
     let selection_color = style::selection_color(dark);
     let editing_claim = view.editing.as_ref().map(|e| e.claim);
-    for (&id, &rect) in &frame.cards {
-        let Some(claim) = map.claims.get(&id) else {
+    for &id in &frame.visible {
+        let (Some(&rect), Some(claim)) = (frame.index.cards.get(&id), map.claims.get(&id)) else {
             continue;
         };
-        let role = roles.get(&id).copied().unwrap_or(Role::Free);
+        let role = frame.index.roles.get(&id).copied().unwrap_or(Role::Free);
         let card_style = style::card_style(role, claim.kind, dark);
-        let response = ui.interact(rect, card_id(id), Sense::click_and_drag());
-        response.widget_info(|| {
-            let name = if claim.text.is_empty() {
-                "(empty claim)"
-            } else {
-                claim.text.as_str()
-            };
-            WidgetInfo::labeled(egui::Role::Button, true, name)
-        });
         let selected = view.selection.contains(&id);
-        let handle_rect = Rect::from_center_size(
-            geometry::handle_center(rect),
-            Vec2::splat(HANDLE_RADIUS * 2.5),
-        );
-        let handle = ui.interact(handle_rect, handle_id(id), Sense::drag());
-
-        paint_card(
-            ui.painter(),
-            rect,
-            claim,
-            &card_style,
-            role,
-            selected,
-            response.hovered(),
-            selection_color,
-        );
-        if editing_claim != Some(id)
-            && let Some(text) = frame.texts.get(&id)
-        {
-            ui.painter()
-                .galley(text_origin(rect), Arc::clone(text), card_style.text);
+        // With many cards on screen they are painted only; the canvas
+        // hit-tests them through the grid (see `background_ui`).
+        let widgets = frame.widgets.then(|| {
+            let response = ui.interact(rect, card_id(id), Sense::click_and_drag());
+            response.widget_info(|| {
+                let name = if claim.text.is_empty() {
+                    "(empty claim)"
+                } else {
+                    claim.text.as_str()
+                };
+                WidgetInfo::labeled(egui::Role::Button, true, name)
+            });
+            let handle_rect = Rect::from_center_size(
+                geometry::handle_center(rect),
+                Vec2::splat(HANDLE_RADIUS * 2.5),
+            );
+            (
+                response,
+                ui.interact(handle_rect, handle_id(id), Sense::drag()),
+            )
+        });
+        let hovered = widgets.as_ref().is_some_and(|(card, _)| card.hovered());
+        // Zoomed far out, the blocks are already drawn; cards stay widgets
+        // (for the pointer and screen readers) while there are not too many.
+        if frame.detail {
+            paint_card(
+                ui.painter(),
+                rect,
+                claim,
+                &card_style,
+                role,
+                selected,
+                hovered,
+                selection_color,
+            );
+            if editing_claim != Some(id) {
+                let text = text_galley(ui, &claim.text);
+                ui.painter()
+                    .galley(text_origin(rect), text, card_style.text);
+            }
         }
-        if selected || response.hovered() || handle.hovered() || handle.dragged() {
+        let Some((response, handle)) = widgets else {
+            continue;
+        };
+        if frame.detail && (selected || response.hovered() || handle.hovered() || handle.dragged())
+        {
             let color = if handle.hovered() || handle.dragged() {
                 selection_color
             } else {
                 card_style.accent
             };
             ui.painter().circle(
-                handle_rect.center(),
+                handle.rect.center(),
                 HANDLE_RADIUS,
                 color,
                 Stroke::new(2.0, Color32::WHITE),
@@ -550,16 +696,14 @@ fn cards_ui(
                 "Drag to a claim to support it (hold Alt to attack), or onto a link to undercut it",
             );
         }
-
         card_interactions(&response, id, view, actions);
         card_context_menu(&response, map, id, view, actions);
-
         if handle.drag_started() {
             view.connecting = Some(id);
         }
     }
     if let Some(editing) = &mut view.editing
-        && let Some(&rect) = frame.cards.get(&editing.claim)
+        && let Some(&rect) = frame.index.cards.get(&editing.claim)
     {
         text_editor_ui(ui, rect, editing, actions);
     }
@@ -783,7 +927,22 @@ fn background_ui(
     let modifiers = pointer.modifiers;
     let scale = pointer.map_units_per_point;
     let pointer = pointer.pos_in_map;
-    let link_under = |p: Pos2| geometry::link_at(&frame.links, p, LINK_TOLERANCE_PTS * scale);
+    // Cards that are not widgets this frame are hit-tested here.
+    if !frame.widgets
+        && let Some(card) = pointer.and_then(|p| frame.index.card_at(p))
+    {
+        if response.double_clicked() {
+            actions.push(Action::StartEditing(card));
+        } else if response.clicked() || response.secondary_clicked() {
+            actions.push(if modifiers.shift {
+                Action::ToggleSelected(card)
+            } else {
+                Action::Select(BTreeSet::from([card]))
+            });
+        }
+        return;
+    }
+    let link_under = |p: Pos2| geometry::link_at(&frame.index.links, p, LINK_TOLERANCE_PTS * scale);
     if response.double_clicked()
         && let Some(p) = pointer
         && link_under(p).is_none()
@@ -893,28 +1052,23 @@ fn gestures_ui(
         );
         if !ui.input(|i| i.pointer.primary_down()) {
             view.boxing = None;
-            let inside: BTreeSet<ClaimId> = frame
-                .cards
-                .iter()
-                .filter(|(_, rect)| area.intersects(**rect))
-                .map(|(&id, _)| id)
-                .collect();
+            let inside: BTreeSet<ClaimId> = frame.index.cards_in(area).into_iter().collect();
             actions.push(Action::AddToSelection(inside));
         }
     }
 
     // A connection dragged from a card's handle.
     if let Some(from) = view.connecting {
-        let Some(&source) = frame.cards.get(&from) else {
+        let Some(&source) = frame.index.cards.get(&from) else {
             view.connecting = None;
             return;
         };
         let Some(p) = pointer else {
             return;
         };
-        let card_under = geometry::card_at(&frame.cards, p).filter(|&c| c != from);
+        let card_under = frame.index.card_at(p).filter(|&c| c != from);
         let link_under = if card_under.is_none() {
-            geometry::link_at(&frame.links, p, LINK_TOLERANCE_PTS * 2.0 * scale)
+            geometry::link_at(&frame.index.links, p, LINK_TOLERANCE_PTS * 2.0 * scale)
         } else {
             None
         };
@@ -926,7 +1080,7 @@ fn gestures_ui(
         let color = style::link_color(kind, dark);
         let start = to_screen * geometry::handle_center(source);
         overlay.line_segment([start, to_screen * p], Stroke::new(2.5, color));
-        if let Some(card) = card_under.and_then(|c| frame.cards.get(&c)) {
+        if let Some(card) = card_under.and_then(|c| frame.index.cards.get(&c)) {
             let r = Rect::from_two_pos(to_screen * card.min, to_screen * card.max);
             overlay.rect_stroke(
                 r.expand(3.0),
@@ -936,7 +1090,7 @@ fn gestures_ui(
             );
         }
         if let Some(anchor) = link_under
-            .and_then(|l| frame.links.get(&l))
+            .and_then(|l| frame.index.links.get(&l))
             .map(|s| s.anchor)
         {
             overlay.circle_stroke(to_screen * anchor, 10.0, Stroke::new(2.5, color));

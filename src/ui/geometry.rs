@@ -212,15 +212,6 @@ pub fn link_at(shapes: &BTreeMap<LinkId, LinkShape>, p: Pos2, tolerance: f32) ->
         .map(|(id, _)| id)
 }
 
-/// The claim whose card contains `p`; the topmost (last drawn) wins.
-pub fn card_at(cards: &BTreeMap<ClaimId, Rect>, p: Pos2) -> Option<ClaimId> {
-    cards
-        .iter()
-        .rev()
-        .find(|(_, rect)| rect.contains(p))
-        .map(|(&id, _)| id)
-}
-
 /// The smallest rectangle holding every card, or `None` for an empty map.
 pub fn bounds(cards: &BTreeMap<ClaimId, Rect>) -> Option<Rect> {
     cards.values().copied().reduce(Rect::union)
@@ -303,8 +294,6 @@ mod tests {
         let on_undercut = undercut.from.lerp(undercut.to, 0.5);
         assert_eq!(link_at(&shapes, on_undercut, 6.0), Some(LinkId(2)));
         assert_eq!(link_at(&shapes, pos2(-1000.0, -1000.0), 6.0), None);
-        assert_eq!(card_at(&cards, pos2(-150.0, 300.0)), Some(ClaimId(2)));
-        assert_eq!(card_at(&cards, pos2(0.0, 150.0)), None);
         let all = bounds(&cards).expect("cards");
         assert!(all.contains(pos2(400.0, 150.0)) && all.contains(pos2(-150.0, 300.0)));
     }

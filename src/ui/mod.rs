@@ -6,6 +6,7 @@ mod commands;
 mod dialogs;
 mod geometry;
 mod inspector;
+mod scene_index;
 mod style;
 
 use std::sync::Arc;

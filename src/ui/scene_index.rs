@@ -1,0 +1,219 @@
+//! What the canvas knows about every card between frames: its size (text
+//! is measured only when it changes), its rectangle, each link's shape,
+//! each claim's role, and a grid that finds the cards in any region
+//! without looking at all of them. Rebuilt when the map changes, so a
+//! frame only touches what is on screen.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+
+use egui::{Pos2, Rect};
+
+use super::geometry::{self, LinkShape};
+use crate::model::{ClaimId, LinkId, Map, Pos, Role};
+
+/// Side of a grid cell, in map units: a few cards wide.
+const CELL: f32 = 512.0;
+
+/// Cards, links and roles of one state of the map.
+#[derive(Debug, Default)]
+pub struct SceneIndex {
+    /// The map revision this was built for; `None` while cards are moving.
+    revision: Option<u64>,
+    /// Each claim's text hash and text height.
+    heights: HashMap<ClaimId, (u64, f32)>,
+    /// Each card's rectangle, in map units.
+    pub cards: BTreeMap<ClaimId, Rect>,
+    /// Each link's shape.
+    pub links: BTreeMap<LinkId, LinkShape>,
+    /// Each claim's role.
+    pub roles: BTreeMap<ClaimId, Role>,
+    /// Claims by grid cell.
+    grid: HashMap<(i32, i32), Vec<ClaimId>>,
+}
+
+fn text_hash(text: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn cell_of(p: Pos2) -> (i32, i32) {
+    // Far-off coordinates saturate, which only makes their cell coarse.
+    #[allow(clippy::cast_possible_truncation)]
+    let cell = ((p.x / CELL).floor() as i32, (p.y / CELL).floor() as i32);
+    cell
+}
+
+impl SceneIndex {
+    /// Brings the index up to date with `map` at `revision`. `center_of`
+    /// gives where each card is drawn (it differs from the map while cards
+    /// are dragged or glide); `moving` says that is the case, so the result
+    /// is not kept for the next frame. `measure` gives a text's height.
+    pub fn update(
+        &mut self,
+        map: &Map,
+        revision: u64,
+        moving: bool,
+        center_of: impl Fn(ClaimId, Pos) -> Pos2,
+        mut measure: impl FnMut(&str) -> f32,
+    ) {
+        if !moving && self.revision == Some(revision) {
+            return;
+        }
+        self.heights.retain(|id, _| map.claims.contains_key(id));
+        for (&id, claim) in &map.claims {
+            let hash = text_hash(&claim.text);
+            if self
+                .heights
+                .get(&id)
+                .is_none_or(|(known, _)| *known != hash)
+            {
+                self.heights.insert(id, (hash, measure(&claim.text)));
+            }
+        }
+        self.cards = map
+            .claims
+            .iter()
+            .map(|(&id, claim)| {
+                let height = self.heights.get(&id).map_or(0.0, |h| h.1);
+                (id, geometry::card_rect(center_of(id, claim.pos), height))
+            })
+            .collect();
+        self.links = geometry::link_shapes(map, &self.cards);
+        if self.revision != Some(revision) {
+            self.roles = Role::all(map);
+        }
+        self.grid.clear();
+        for (&id, rect) in &self.cards {
+            let (min, max) = (cell_of(rect.min), cell_of(rect.max));
+            for x in min.0..=max.0 {
+                for y in min.1..=max.1 {
+                    self.grid.entry((x, y)).or_default().push(id);
+                }
+            }
+        }
+        self.revision = if moving { None } else { Some(revision) };
+    }
+
+    /// The claims whose cards meet `area`, in id order.
+    pub fn cards_in(&self, area: Rect) -> Vec<ClaimId> {
+        if !area.is_finite() {
+            return self.cards.keys().copied().collect();
+        }
+        let (min, max) = (cell_of(area.min), cell_of(area.max));
+        let cells = i64::from(max.0 - min.0 + 1) * i64::from(max.1 - min.1 + 1);
+        let mut found: Vec<ClaimId> = if cells > i64::try_from(self.grid.len()).unwrap_or(i64::MAX)
+        {
+            // Zoomed far out: walking the occupied cells is cheaper.
+            self.grid.values().flatten().copied().collect()
+        } else {
+            (min.0..=max.0)
+                .flat_map(|x| (min.1..=max.1).map(move |y| (x, y)))
+                .filter_map(|cell| self.grid.get(&cell))
+                .flatten()
+                .copied()
+                .collect()
+        };
+        found.sort_unstable();
+        found.dedup();
+        found.retain(|id| self.cards.get(id).is_some_and(|r| r.intersects(area)));
+        found
+    }
+
+    /// The claim whose card contains `p`; the topmost (highest id) wins.
+    pub fn card_at(&self, p: Pos2) -> Option<ClaimId> {
+        self.grid
+            .get(&cell_of(p))?
+            .iter()
+            .copied()
+            .filter(|id| self.cards.get(id).is_some_and(|r| r.contains(p)))
+            .max()
+    }
+
+    /// Every card, for fitting the view.
+    pub fn bounds(&self) -> Option<Rect> {
+        geometry::bounds(&self.cards)
+    }
+}
+
+/// A small, fixed area around `p`, for tests and hit tests.
+#[cfg(test)]
+fn around(p: Pos2) -> Rect {
+    Rect::from_center_size(p, egui::vec2(1.0, 1.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::generate;
+    use egui::pos2;
+
+    #[allow(clippy::cast_precision_loss)] // Small ids.
+    fn spread_index(map: &Map) -> SceneIndex {
+        let mut index = SceneIndex::default();
+        index.update(
+            map,
+            1,
+            false,
+            |id, _| pos2((id.0 % 100) as f32 * 300.0, (id.0 / 100) as f32 * 200.0),
+            |_| 40.0,
+        );
+        index
+    }
+
+    #[test]
+    fn the_grid_finds_what_a_scan_finds() {
+        let map = generate(2000, 3);
+        let index = spread_index(&map);
+        for area in [
+            Rect::from_min_max(pos2(-100.0, -100.0), pos2(1000.0, 700.0)),
+            Rect::from_min_max(pos2(5000.0, 1000.0), pos2(9000.0, 3000.0)),
+            Rect::from_min_max(pos2(-1e9, -1e9), pos2(1e9, 1e9)),
+        ] {
+            let scanned: Vec<ClaimId> = index
+                .cards
+                .iter()
+                .filter(|(_, r)| r.intersects(area))
+                .map(|(&id, _)| id)
+                .collect();
+            assert_eq!(index.cards_in(area), scanned);
+        }
+        let inside = index.cards[&ClaimId(250)].center();
+        assert_eq!(index.card_at(inside), Some(ClaimId(250)));
+        assert!(index.cards_in(around(pos2(-5000.0, -5000.0))).is_empty());
+    }
+
+    #[test]
+    fn text_is_measured_again_only_when_it_changes() {
+        let mut map = generate(50, 1);
+        let mut index = SceneIndex::default();
+        let mut measured = 0;
+        index.update(
+            &map,
+            1,
+            false,
+            |_, p| pos2(p.x, p.y),
+            |_| {
+                measured += 1;
+                20.0
+            },
+        );
+        assert_eq!(measured, 50);
+        if let Some(claim) = map.claims.get_mut(&ClaimId(3)) {
+            claim.text.push_str(" More.");
+        }
+        let mut again = 0;
+        index.update(
+            &map,
+            2,
+            false,
+            |_, p| pos2(p.x, p.y),
+            |_| {
+                again += 1;
+                20.0
+            },
+        );
+        assert_eq!(again, 1);
+    }
+}
