@@ -63,6 +63,13 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
     },
+    /// Measure load, save, arrange and drawing times on generated maps
+    /// (use a release build: `cargo run --release -- bench`).
+    Bench {
+        /// Map sizes, in claims.
+        #[arg(long, value_delimiter = ',', default_values_t = [1000, 5000, 20000])]
+        sizes: Vec<usize>,
+    },
     /// Rewrite map files in the canonical layout (what Argmap itself saves),
     /// so hand edits diff cleanly. Files with problems are left untouched.
     Fmt {
@@ -80,6 +87,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         Some(Command::Check { files }) => check(&files),
         Some(Command::Fmt { check, files }) => fmt(&files, check),
+        Some(Command::Bench { sizes }) => bench(&sizes),
         Some(Command::Arrange { file, output }) => Ok(arrange(&file, output.as_deref())),
         Some(Command::Generate {
             claims,
@@ -174,6 +182,19 @@ fn arrange_all(map: &mut argmap::model::Map) {
             claim.pos = pos;
         }
     }
+}
+
+fn bench(sizes: &[usize]) -> anyhow::Result<ExitCode> {
+    let dir = std::env::temp_dir().join(format!("argmap-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let rows = crate::bench::run(sizes, &dir);
+    let _ = std::fs::remove_dir_all(&dir);
+    let rows = rows?;
+    print!("{}", crate::bench::table(sizes, &rows));
+    if let Some(mb) = crate::bench::resident_mb() {
+        println!("\nresident memory after the largest map: {mb} MB");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn generate(claims: usize, seed: u64, output: &Path) -> anyhow::Result<ExitCode> {

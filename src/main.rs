@@ -1,5 +1,6 @@
 //! The `argmap` command: the editor, and headless tools for map files.
 
+mod bench;
 mod cli;
 
 use std::process::ExitCode;

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use egui::epaint::text::{FontData, FontDefinitions, FontFamily, Fonts, TextOptions};
+use egui::epaint::text::{FontData, FontDefinitions, FontFamily, Fonts, TextOptions, ViewportKey};
 use egui::{Color32, FontId, Galley, Vec2, vec2};
 
 /// Width of every card, in map units; text wraps inside it.
@@ -59,6 +59,18 @@ pub fn fonts() -> FontDefinitions {
 /// Measures card text without a window, with the fonts the canvas uses.
 pub struct TextMeasure {
     fonts: Fonts,
+    /// Layouts since the cache was last emptied.
+    since_flush: usize,
+}
+
+/// How many layouts the cache may hold: measuring a 20,000-claim map must
+/// not keep 20,000 laid-out texts in memory.
+const FLUSH_EVERY: usize = 256;
+
+impl std::fmt::Debug for TextMeasure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TextMeasure")
+    }
 }
 
 impl Default for TextMeasure {
@@ -72,11 +84,22 @@ impl TextMeasure {
     pub fn new() -> Self {
         Self {
             fonts: Fonts::new(TextOptions::default(), fonts()),
+            since_flush: 0,
         }
     }
 
     /// The claim text laid out as on its card.
     pub fn galley(&mut self, text: &str) -> Arc<Galley> {
+        self.since_flush += 1;
+        if self.since_flush > FLUSH_EVERY {
+            // Two passes evict everything: what was not used since the last
+            // one, then the rest.
+            for _ in 0..2 {
+                self.fonts
+                    .begin_pass(TextOptions::default(), ViewportKey::default());
+            }
+            self.since_flush = 0;
+        }
         self.fonts.with_pixels_per_point(1.0).layout(
             text.to_owned(),
             text_font(),
@@ -85,9 +108,14 @@ impl TextMeasure {
         )
     }
 
+    /// The height of `text` wrapped as on its card.
+    pub fn text_height(&mut self, text: &str) -> f32 {
+        self.galley(text).size().y
+    }
+
     /// The size of the card for `text`.
     pub fn card_size(&mut self, text: &str) -> Vec2 {
-        card_size(self.galley(text).size().y)
+        card_size(self.text_height(text))
     }
 }
 

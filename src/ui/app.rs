@@ -314,7 +314,7 @@ impl ArgmapApp {
         let Some(ctx) = self.ctx.clone() else {
             return;
         };
-        let sizes = canvas::card_sizes(&ctx, &self.doc.map);
+        let sizes = crate::measure::card_sizes(&self.doc.map, self.view.measure());
         let moves = crate::layout::arrange(&self.doc.map, &sizes, scope);
         if moves.is_empty() {
             "Already arranged".clone_into(&mut self.status);

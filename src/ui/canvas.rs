@@ -20,7 +20,7 @@ use super::style;
 use crate::model::{ClaimId, ClaimKind, LinkId, LinkKind, Map, Pos, Role, Target};
 
 /// Zoom limits: from a bird's-eye view of a large map to close reading.
-pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.05..=4.0;
+pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.0002..=4.0;
 /// How near (in screen points) the pointer must be to a link to hit it.
 const LINK_TOLERANCE_PTS: f32 = 6.0;
 
@@ -49,6 +49,9 @@ pub struct View {
     context: Option<ContextTarget>,
     /// Fit the map to the window on the next frame.
     pub fit_requested: bool,
+    /// The map was just opened: show all of it if that is readable, or the
+    /// top of the tree around the thesis if the map is too large for that.
+    pub opening: bool,
     /// Whether the canvas had the keyboard focus last frame.
     pub has_focus: bool,
     /// Cards gliding from where they were to where an arrange put them.
@@ -56,6 +59,8 @@ pub struct View {
     /// Card rectangles, link shapes, roles and the spatial grid, kept
     /// between frames and rebuilt when the map changes.
     index: SceneIndex,
+    /// The text measurement shared with layout and exports, made on first use.
+    measure: Option<crate::measure::TextMeasure>,
 }
 
 /// Cards moving smoothly to new positions (the map already holds the new
@@ -84,9 +89,11 @@ impl Default for View {
             boxing: None,
             context: None,
             fit_requested: true,
+            opening: true,
             has_focus: false,
             animation: None,
             index: SceneIndex::default(),
+            measure: None,
         }
     }
 }
@@ -230,6 +237,18 @@ const MAX_CARD_WIDGETS: usize = 1500;
 /// to read: cards are drawn as plain blocks and links as plain lines.
 const DETAIL_ZOOM: f32 = 0.3;
 
+/// Length of an attack link's dash, and of a dash and its gap, in map units.
+const DASH: f32 = 9.0;
+const DASH_PERIOD: f32 = 14.0;
+
+/// A map that fits only below this zoom opens on its thesis instead.
+const OPENING_MIN_ZOOM: f32 = 0.08;
+/// The zoom a large map opens at.
+const OPENING_ZOOM: f32 = 0.6;
+/// The smallest size, in screen points, of a block or a line when zoomed
+/// far out, so a huge map is still visible as a whole.
+const MIN_BLOCK_PTS: f32 = 2.0;
+
 /// What this frame draws, in map units.
 struct Frame<'a> {
     /// Every card, link and role.
@@ -242,6 +261,8 @@ struct Frame<'a> {
     detail: bool,
     /// Whether the visible cards are widgets (hover, click, drag, menus).
     widgets: bool,
+    /// Screen points per map unit.
+    zoom: f32,
 }
 
 /// Draws the canvas and collects what the user did into `actions`.
@@ -297,6 +318,7 @@ pub fn canvas_ui(
         visible_rect,
         detail: true,
         widgets,
+        zoom: 1.0,
     };
 
     let to_map = ui
@@ -314,6 +336,16 @@ pub fn canvas_ui(
     if view.fit_requested {
         view.fit_requested = false;
         view.scene_rect = fit_rect(index.bounds(), canvas_rect.size());
+        let zoom = (canvas_rect.size() / view.scene_rect.size()).min_elem();
+        if view.opening && zoom < OPENING_MIN_ZOOM {
+            let top = map.thesis.or_else(|| index.cards.keys().next().copied());
+            if let Some(rect) = top.and_then(|id| index.cards.get(&id)) {
+                let size = canvas_rect.size() / OPENING_ZOOM;
+                view.scene_rect =
+                    Rect::from_min_size(rect.center_top() - vec2(size.x / 2.0, 60.0), size);
+            }
+        }
+        view.opening = false;
     }
 
     // Hold the keyboard while the canvas is in use, so that Tab, arrows and
@@ -434,26 +466,16 @@ fn frame<'a>(ui: &Ui, index: &'a SceneIndex, view: &View) -> Frame<'a> {
         visible_rect,
         detail,
         widgets,
+        zoom,
     }
 }
 
-/// The size of every card, measured as the canvas draws it, for arranging.
-pub fn card_sizes(ctx: &egui::Context, map: &Map) -> crate::layout::Sizes {
-    map.claims
-        .iter()
-        .map(|(&id, claim)| {
-            let galley = ctx.fonts_mut(|fonts| {
-                fonts.layout(
-                    claim.text.clone(),
-                    crate::measure::text_font(),
-                    Color32::PLACEHOLDER,
-                    crate::measure::text_wrap_width(),
-                )
-            });
-            let size = crate::measure::card_size(galley.size().y);
-            (id, (size.x, size.y))
-        })
-        .collect()
+impl View {
+    /// The text measurement the canvas sizes cards with, for arranging.
+    pub fn measure(&mut self) -> &mut crate::measure::TextMeasure {
+        self.measure
+            .get_or_insert_with(crate::measure::TextMeasure::new)
+    }
 }
 
 /// The claim text laid out as on its card: the one measurement that canvas
@@ -485,7 +507,7 @@ fn draw_links(painter: &Painter, map: &Map, frame: &Frame<'_>, view: &View, dark
         }
         if !frame.detail {
             let color = style::link_color(shape.kind, dark);
-            let width = 1.0 / frame_zoom_floor();
+            let width = (1.0 / frame.zoom.max(f32::EPSILON)).max(1.0 / frame_zoom_floor());
             line_quad(&mut lines, shape.from, shape.to, width, color);
             for &(a, b) in &shape.legs {
                 line_quad(&mut lines, a, b, width, color);
@@ -517,13 +539,28 @@ fn draw_links(painter: &Painter, map: &Map, frame: &Frame<'_>, view: &View, dark
                 painter.line_segment([shape.from, shape.to], stroke);
             }
             // Attacks are dashed: the second cue besides colour.
+            // Attacks are dashed (the cue besides colour), and only the part
+            // on screen is dashed: a long link would be thousands of dashes.
             LinkKind::Attack => {
-                painter.extend(Shape::dashed_line(
-                    &[shape.from, shape.to],
-                    stroke,
-                    9.0,
-                    5.0,
-                ));
+                if let Some((a, b)) =
+                    geometry::clip_segment(shape.from, shape.to, frame.visible_rect.expand(50.0))
+                {
+                    // Start on the link's own dash pattern, so the dashes
+                    // stay put while the view pans.
+                    let direction = (shape.to - shape.from).normalized();
+                    let skipped = ((a - shape.from).length() / DASH_PERIOD).floor() * DASH_PERIOD;
+                    let start = if direction.is_finite() {
+                        shape.from + direction * skipped
+                    } else {
+                        a
+                    };
+                    painter.extend(Shape::dashed_line(
+                        &[start, b],
+                        stroke,
+                        DASH,
+                        DASH_PERIOD - DASH,
+                    ));
+                }
             }
         }
         arrow_head(painter, shape.from, shape.to, color);
@@ -567,6 +604,9 @@ fn draw_blocks(painter: &Painter, map: &Map, frame: &Frame<'_>, view: &View, dar
         };
         let role = frame.index.roles.get(id).copied().unwrap_or(Role::Free);
         let card_style = style::card_style(role, claim.kind, dark);
+        // Never thinner than a couple of screen points.
+        let least = MIN_BLOCK_PTS / frame.zoom.max(f32::EPSILON);
+        let rect = Rect::from_center_size(rect.center(), rect.size().max(Vec2::splat(least)));
         if view.selection.contains(id) {
             mesh.add_colored_rect(rect.expand(12.0), selection);
         }

@@ -174,6 +174,34 @@ fn shape_of(
     Some(anchor)
 }
 
+/// The part of the segment from `a` to `b` inside `rect` (Liang–Barsky), or
+/// `None` when it misses: a link a million units long is drawn only where
+/// it can be seen.
+pub fn clip_segment(a: Pos2, b: Pos2, rect: Rect) -> Option<(Pos2, Pos2)> {
+    let d = b - a;
+    let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
+    for (p, q) in [
+        (-d.x, a.x - rect.min.x),
+        (d.x, rect.max.x - a.x),
+        (-d.y, a.y - rect.min.y),
+        (d.y, rect.max.y - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    (t0 <= t1).then(|| (a + d * t0, a + d * t1))
+}
+
 /// Distance from `p` to the segment from `a` to `b`.
 pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     let ab = b - a;
@@ -296,6 +324,23 @@ mod tests {
         assert_eq!(link_at(&shapes, pos2(-1000.0, -1000.0), 6.0), None);
         let all = bounds(&cards).expect("cards");
         assert!(all.contains(pos2(400.0, 150.0)) && all.contains(pos2(-150.0, 300.0)));
+    }
+
+    #[test]
+    fn segments_are_clipped_to_the_view() {
+        let view = Rect::from_min_max(pos2(0.0, 0.0), pos2(100.0, 100.0));
+        assert_eq!(
+            clip_segment(pos2(-1e6, 50.0), pos2(1e6, 50.0), view),
+            Some((pos2(0.0, 50.0), pos2(100.0, 50.0)))
+        );
+        assert_eq!(
+            clip_segment(pos2(10.0, 10.0), pos2(20.0, 20.0), view),
+            Some((pos2(10.0, 10.0), pos2(20.0, 20.0)))
+        );
+        assert_eq!(
+            clip_segment(pos2(-10.0, -10.0), pos2(-20.0, 50.0), view),
+            None
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod style;
 use std::sync::Arc;
 
 pub use app::{ArgmapApp, Startup};
-pub use canvas::{Editing, View};
+pub use canvas::{Action, Editing, View, canvas_ui};
 pub use commands::UiCommand;
 pub use dialogs::{FileDialogs, NativeDialogs};
 

@@ -1,0 +1,180 @@
+//! Benchmarks behind `argmap bench`: loading, saving, arranging and drawing
+//! generated maps of several sizes, headless (egui's `run_ui` and
+//! `tessellate`, no GPU), each the median of several runs.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use egui::{Rect, pos2, vec2};
+
+use argmap::generate::generate;
+use argmap::layout::{self, Scope};
+use argmap::measure::{TextMeasure, card_sizes};
+use argmap::model::Map;
+use argmap::store::{self, FileError};
+use argmap::ui::{View, canvas_ui};
+
+/// One measured row: what, and the median time at each size.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// What was measured.
+    pub what: &'static str,
+    /// The median time for each map size, in the order of the sizes.
+    pub medians: Vec<Duration>,
+}
+
+/// The median of `runs` runs of `work` (after one warm-up run).
+fn median(runs: usize, mut work: impl FnMut()) -> Duration {
+    work();
+    let mut times: Vec<Duration> = (0..runs.max(1))
+        .map(|_| {
+            let start = Instant::now();
+            work();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// Runs every benchmark on generated maps of `sizes` claims, writing the
+/// map files into `dir`.
+///
+/// # Errors
+/// When a map file cannot be written or read back.
+pub fn run(sizes: &[usize], dir: &Path) -> Result<Vec<Row>, FileError> {
+    let mut rows: Vec<Row> = [
+        "load the RON file",
+        "save the RON file",
+        "measure card text (once per map)",
+        "arrange",
+        "one frame, whole map in view",
+        "one frame, zoomed in on ~50 claims",
+    ]
+    .into_iter()
+    .map(|what| Row {
+        what,
+        medians: Vec::new(),
+    })
+    .collect();
+    let mut measure = TextMeasure::new();
+    for &size in sizes {
+        let mut map = generate(size, 1);
+        let started = Instant::now();
+        let sizes_of = card_sizes(&map, &mut measure);
+        let measuring = started.elapsed();
+        for (id, pos) in layout::arrange(&map, &sizes_of, Scope::All) {
+            if let Some(claim) = map.claims.get_mut(&id) {
+                claim.pos = pos;
+            }
+        }
+        let path = dir.join(format!("bench-{size}.ron"));
+        store::write_map(&path, &map)?;
+        let mut load_error = None;
+        let load = median(5, || {
+            if let Err(err) = store::read_map(&path) {
+                load_error = Some(err);
+            }
+        });
+        if let Some(err) = load_error {
+            return Err(err);
+        }
+        let mut save_error = None;
+        let save = median(5, || {
+            if let Err(err) = store::write_map(&path, &map) {
+                save_error = Some(err);
+            }
+        });
+        if let Some(err) = save_error {
+            return Err(err);
+        }
+        let arrange = median(5, || {
+            let _ = layout::arrange(&map, &sizes_of, Scope::All);
+        });
+        let whole = frame_time(&map, None);
+        let close = frame_time(&map, Some(around_thesis(&map)));
+        for (row, time) in rows
+            .iter_mut()
+            .zip([load, save, measuring, arrange, whole, close])
+        {
+            row.medians.push(time);
+        }
+    }
+    Ok(rows)
+}
+
+/// A part of the map around the thesis, about 1,400 × 900 map units: some
+/// fifty cards at a zoom where their text is drawn.
+fn around_thesis(map: &Map) -> Rect {
+    let center = map
+        .thesis
+        .and_then(|t| map.claims.get(&t))
+        .map_or(pos2(0.0, 0.0), |c| pos2(c.pos.x, c.pos.y + 300.0));
+    Rect::from_center_size(center, vec2(1400.0, 900.0))
+}
+
+/// The median time of one frame of the canvas (`run_ui` + `tessellate`)
+/// showing `view` (the whole map when `None`) in a 1280 × 800 window.
+fn frame_time(map: &Map, view: Option<Rect>) -> Duration {
+    let ctx = egui::Context::default();
+    ctx.set_fonts(argmap::measure::fonts());
+    let mut state = View::default();
+    let screen = Rect::from_min_size(pos2(0.0, 0.0), vec2(1280.0, 800.0));
+    let frame = |state: &mut View| {
+        let input = egui::RawInput {
+            screen_rect: Some(screen),
+            ..egui::RawInput::default()
+        };
+        let output = ctx.run_ui(input, |ui| {
+            let mut actions = Vec::new();
+            canvas_ui(ui, map, 1, state, &mut actions);
+        });
+        let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
+    };
+    // The first frames fit the view and build the index.
+    for _ in 0..3 {
+        frame(&mut state);
+    }
+    if let Some(rect) = view {
+        state.scene_rect = rect;
+        frame(&mut state);
+    }
+    let time = median(9, || frame(&mut state));
+    if std::env::var_os("ARGMAP_BENCH_DEBUG").is_some() {
+        eprintln!(
+            "canvas {:?} scene {:?}",
+            state.canvas_rect, state.scene_rect
+        );
+    }
+    time
+}
+
+/// The resident memory of this process, in megabytes, where Linux tells it.
+pub fn resident_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
+}
+
+/// The rows as a Markdown table.
+pub fn table(sizes: &[usize], rows: &[Row]) -> String {
+    let mut out = String::from("| what |");
+    for size in sizes {
+        let _ = write!(out, " {size} claims |");
+    }
+    out.push_str("\n| --- |");
+    for _ in sizes {
+        out.push_str(" --- |");
+    }
+    out.push('\n');
+    for row in rows {
+        let _ = write!(out, "| {} |", row.what);
+        for time in &row.medians {
+            let _ = write!(out, " {:.1} ms |", time.as_secs_f64() * 1000.0);
+        }
+        out.push('\n');
+    }
+    out
+}
