@@ -120,6 +120,9 @@ fn frame_time(map: &Map, view: Option<Rect>) -> Duration {
     let ctx = egui::Context::default();
     ctx.set_fonts(argmap::measure::fonts());
     let mut state = View::default();
+    // Measure the whole map in view, not the thesis close-up a huge map
+    // opens on.
+    state.opening = false;
     let screen = Rect::from_min_size(pos2(0.0, 0.0), vec2(1280.0, 800.0));
     let frame = |state: &mut View| {
         let input = egui::RawInput {

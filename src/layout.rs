@@ -12,7 +12,7 @@
 //! neighbours require. Everything is iterative, so a chain as long as the
 //! map cannot overflow the stack.
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
 use crate::model::{ClaimId, LinkId, Map, Pos, Target};
 
@@ -143,9 +143,9 @@ struct Forest {
     /// Tree roots, left to right.
     roots: Vec<ClaimId>,
     /// Each claim's children, left to right.
-    children: BTreeMap<ClaimId, Vec<ClaimId>>,
+    children: HashMap<ClaimId, Vec<ClaimId>>,
     /// Each claim's depth in its tree (0 for roots).
-    depth: BTreeMap<ClaimId, usize>,
+    depth: HashMap<ClaimId, usize>,
     /// Every claim in the forest, breadth first.
     order: Vec<ClaimId>,
 }
@@ -175,8 +175,8 @@ fn spanning_forest(map: &Map, index: &Index, scope: Scope) -> Forest {
     };
     let mut forest = Forest {
         roots: Vec::new(),
-        children: BTreeMap::new(),
-        depth: BTreeMap::new(),
+        children: HashMap::new(),
+        depth: HashMap::new(),
         order: Vec::new(),
     };
     for root in candidates {
@@ -219,8 +219,8 @@ struct Contour {
 /// Packs each tree and places the trees side by side; returns centres.
 fn place(forest: &Forest, size: impl Fn(ClaimId) -> (f32, f32)) -> BTreeMap<ClaimId, Pos> {
     // Children are packed before parents: walk the breadth-first order back.
-    let mut contours: BTreeMap<ClaimId, Contour> = BTreeMap::new();
-    let mut offset_from_parent: BTreeMap<ClaimId, f32> = BTreeMap::new();
+    let mut contours: HashMap<ClaimId, Contour> = HashMap::new();
+    let mut offset_from_parent: HashMap<ClaimId, f32> = HashMap::new();
     for &claim in forest.order.iter().rev() {
         let half = size(claim).0 / 2.0;
         let kids = forest.children.get(&claim).map_or(&[][..], Vec::as_slice);
@@ -279,7 +279,7 @@ fn place(forest: &Forest, size: impl Fn(ClaimId) -> (f32, f32)) -> BTreeMap<Clai
     }
 
     // Trees side by side, then each claim from its parent, top down.
-    let mut x: BTreeMap<ClaimId, f32> = BTreeMap::new();
+    let mut x: HashMap<ClaimId, f32> = HashMap::new();
     let mut right_edge: Option<f32> = None;
     for &root in &forest.roots {
         let Some(contour) = contours.get(&root) else {
@@ -412,7 +412,7 @@ fn avoid_fixed(
     for row in &mut rows {
         let x_of =
             |id: &ClaimId, placed: &BTreeMap<ClaimId, Pos>| placed.get(id).map_or(0.0, |p| p.x);
-        row.sort_by(|a, b| x_of(a, placed).total_cmp(&x_of(b, placed)));
+        row.sort_by(|a, b| x_of(a, placed).total_cmp(&x_of(b, placed)).then(a.cmp(b)));
         let mut previous_right = f32::NEG_INFINITY;
         for &id in row.iter() {
             let Some(&pos) = placed.get(&id) else {

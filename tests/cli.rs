@@ -158,3 +158,62 @@ fn fmt_rewrites_hand_edited_maps_and_check_mode_reports_them() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(stdout(&output), "");
 }
+
+#[test]
+fn generate_then_arrange_through_the_binary() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = argmap(
+        &[
+            "generate", "--claims", "500", "--seed", "9", "-o", "big.ron",
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).starts_with("big.ron: 500 claims"),
+        "{}",
+        stdout(&output)
+    );
+    let generated = fs::read(dir.path().join("big.ron")).expect("written");
+    let again = argmap(
+        &[
+            "generate",
+            "--claims",
+            "500",
+            "--seed",
+            "9",
+            "-o",
+            "again.ron",
+        ],
+        dir.path(),
+    );
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(
+        fs::read(dir.path().join("again.ron")).expect("written"),
+        generated,
+        "same seed, same bytes"
+    );
+
+    // Scramble the positions by hand, then arrange into a new file.
+    let text = String::from_utf8(generated)
+        .expect("utf-8")
+        .replace("pos: (", "pos: (1.0, 1.0), old: (");
+    fs::write(dir.path().join("messy.ron"), text).expect("write");
+    let output = argmap(&["arrange", "messy.ron", "-o", "tidy.ron"], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let output = argmap(&["check", "tidy.ron"], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let tidy = fs::read_to_string(dir.path().join("tidy.ron")).expect("read");
+    // Only the thesis stays where it was: arranging never moves it.
+    assert_eq!(
+        tidy.matches("pos: (1.0, 1.0)").count(),
+        1,
+        "every other claim moved off the pile"
+    );
+
+    let output = argmap(&["arrange", "missing.ron"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("missing.ron: cannot read the file"));
+    let output = argmap(&["generate", "--claims", "0", "-o", "x.ron"], dir.path());
+    assert_ne!(output.status.code(), Some(0));
+}

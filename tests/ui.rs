@@ -794,3 +794,31 @@ fn arrange_is_one_undo_step_and_keeps_pinned_claims() {
     key(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(map(&harness), &before);
 }
+
+#[test]
+fn a_twenty_thousand_claim_map_opens_and_draws() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(Startup::default(), &dialogs);
+    let mut big = argmap::generate::generate(20_000, 5);
+    let mut measure = argmap::measure::TextMeasure::new();
+    let sizes = argmap::measure::card_sizes(&big, &mut measure);
+    for (id, pos) in argmap::layout::arrange(&big, &sizes, argmap::layout::Scope::All) {
+        if let Some(claim) = big.claims.get_mut(&id) {
+            claim.pos = pos;
+        }
+    }
+    harness.state_mut().doc = Document::untitled(big, false);
+    harness.state_mut().view = argmap::ui::View::default();
+    harness.run();
+    // Opened on the thesis, readable, with its card a widget.
+    let thesis_text = map(&harness).claims[&map(&harness).thesis.expect("thesis")]
+        .text
+        .clone();
+    assert!(harness.query_by_label(&thesis_text).is_some());
+    // The whole map in view, then zoomed back in: frames keep coming.
+    key(&mut harness, Modifiers::NONE, Key::F);
+    harness.run();
+    key(&mut harness, Modifiers::COMMAND, Key::Plus);
+    harness.run();
+    assert_eq!(map(&harness).claims.len(), 20_000);
+}

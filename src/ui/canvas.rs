@@ -280,6 +280,24 @@ pub fn canvas_ui(
     let canvas_rect = ui.available_rect_before_wrap();
     view.canvas_rect = canvas_rect;
     update_index(ui, map, revision, view);
+    // Fit before drawing, so no frame is ever drawn with the whole map
+    // at an unknown zoom.
+    if view.fit_requested {
+        view.fit_requested = false;
+        view.scene_rect = fit_rect(view.index.bounds(), canvas_rect.size());
+        let zoom = (canvas_rect.size() / view.scene_rect.size()).min_elem();
+        if view.opening && zoom < OPENING_MIN_ZOOM {
+            let top = map
+                .thesis
+                .or_else(|| view.index.cards.keys().next().copied());
+            if let Some(rect) = top.and_then(|id| view.index.cards.get(&id)) {
+                let size = canvas_rect.size() / OPENING_ZOOM;
+                view.scene_rect =
+                    Rect::from_min_size(rect.center_top() - vec2(size.x / 2.0, 60.0), size);
+            }
+        }
+        view.opening = false;
+    }
     let index = std::mem::take(&mut view.index);
 
     // A held Shift turns a background drag into a selection box, so the
@@ -332,21 +350,6 @@ pub fn canvas_ui(
     };
     background_ui(&response, map, &frame, view, &pointer, actions);
     gestures_ui(ui, &response, map, &frame, view, &pointer, actions);
-
-    if view.fit_requested {
-        view.fit_requested = false;
-        view.scene_rect = fit_rect(index.bounds(), canvas_rect.size());
-        let zoom = (canvas_rect.size() / view.scene_rect.size()).min_elem();
-        if view.opening && zoom < OPENING_MIN_ZOOM {
-            let top = map.thesis.or_else(|| index.cards.keys().next().copied());
-            if let Some(rect) = top.and_then(|id| index.cards.get(&id)) {
-                let size = canvas_rect.size() / OPENING_ZOOM;
-                view.scene_rect =
-                    Rect::from_min_size(rect.center_top() - vec2(size.x / 2.0, 60.0), size);
-            }
-        }
-        view.opening = false;
-    }
 
     // Hold the keyboard while the canvas is in use, so that Tab, arrows and
     // Escape reach the canvas's commands instead of moving focus around.
@@ -458,7 +461,7 @@ fn frame<'a>(ui: &Ui, index: &'a SceneIndex, view: &View) -> Frame<'a> {
     {
         visible.push(editing.claim);
     }
-    let detail = zoom >= DETAIL_ZOOM || view.editing.is_some();
+    let detail = visible_rect.is_finite() && (zoom >= DETAIL_ZOOM || view.editing.is_some());
     let widgets = visible.len() <= MAX_CARD_WIDGETS;
     Frame {
         index,
