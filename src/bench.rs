@@ -92,8 +92,11 @@ pub fn run(sizes: &[usize], dir: &Path) -> Result<Vec<Row>, FileError> {
         let arrange = median(5, || {
             let _ = layout::arrange(&map, &sizes_of, Scope::All);
         });
+        debug_rss("before frames");
         let whole = frame_time(&map, None);
+        debug_rss("after whole-map frames");
         let close = frame_time(&map, Some(around_thesis(&map)));
+        debug_rss("after close-up frames");
         for (row, time) in rows
             .iter_mut()
             .zip([load, save, measuring, arrange, whole, close])
@@ -138,6 +141,7 @@ fn frame_time(map: &Map, view: Option<Rect>) -> Duration {
     // The first frames fit the view and build the index.
     for _ in 0..3 {
         frame(&mut state);
+        debug_rss("  one frame");
     }
     if let Some(rect) = view {
         state.scene_rect = rect;
@@ -151,6 +155,12 @@ fn frame_time(map: &Map, view: Option<Rect>) -> Duration {
         );
     }
     time
+}
+
+fn debug_rss(stage: &str) {
+    if std::env::var_os("ARGMAP_BENCH_DEBUG").is_some() {
+        eprintln!("{stage}: {:?} MB", resident_mb());
+    }
 }
 
 /// The resident memory of this process, in megabytes, where Linux tells it.

@@ -439,11 +439,15 @@ fn update_index(ui: &Ui, map: &Map, revision: u64, view: &mut View) {
         }
         center
     };
-    let mut index = std::mem::take(&mut view.index);
-    index.update(map, revision, moving, center_of, |text| {
-        text_galley(ui, text).size().y
+    // Sizes come from the measurement layout and exports use, which keeps
+    // only a few hundred laid-out texts at a time: measuring a 20,000-claim
+    // map through egui's frame cache would hold all of them at once.
+    let measure = view
+        .measure
+        .get_or_insert_with(crate::measure::TextMeasure::new);
+    view.index.update(map, revision, moving, center_of, |text| {
+        measure.text_height(text)
     });
-    view.index = index;
 }
 
 /// What is on screen this frame, and how much detail to draw.
