@@ -683,7 +683,7 @@ impl ArgmapApp {
             ui.label(&self.status);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let zoom = zoom_percent(&self.view);
-                ui.label(format!("Zoom {zoom}%"));
+                ui.label(format!("Zoom {zoom}"));
                 ui.separator();
                 let map = &self.doc.map;
                 ui.label(format!(
@@ -823,16 +823,21 @@ fn labelled_command(
     }
 }
 
-/// The zoom level shown in the status bar, in percent.
-fn zoom_percent(view: &View) -> i64 {
+/// The zoom level for the status bar, as a percentage with as many
+/// decimals as a far-out view of a huge map needs ("0.03%", "4.2%", "62%").
+fn zoom_percent(view: &View) -> String {
     let scale = (view.canvas_rect.size() / view.scene_rect.size()).min_elem();
-    if scale.is_finite() {
-        // Rounded percentages of a clamped zoom fit easily in an i64.
-        #[allow(clippy::cast_possible_truncation)]
-        let percent = (scale * 100.0).round() as i64;
-        percent
+    let percent = if scale.is_finite() {
+        scale * 100.0
     } else {
-        100
+        100.0
+    };
+    if percent >= 10.0 {
+        format!("{percent:.0}%")
+    } else if percent >= 1.0 {
+        format!("{percent:.1}%")
+    } else {
+        format!("{percent:.2}%")
     }
 }
 
@@ -916,6 +921,22 @@ impl eframe::App for ArgmapApp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn zoom_shows_decimals_only_when_needed() {
+        let mut view = View::default();
+        view.canvas_rect = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1000.0, 800.0));
+        for (width, shown) in [
+            (1000.0, "100%"),
+            (1613.0, "62%"),
+            (23_810.0, "4.2%"),
+            (3.0e6, "0.03%"),
+        ] {
+            view.scene_rect =
+                egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(width, width * 0.8));
+            assert_eq!(zoom_percent(&view), shown);
+        }
+    }
 
     #[test]
     fn file_names_come_from_titles() {
