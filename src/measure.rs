@@ -61,6 +61,9 @@ pub struct TextMeasure {
     fonts: Fonts,
     /// Layouts since the cache was last emptied.
     since_flush: usize,
+    /// Physical pixels per point: text is laid out (and wraps) as it will be
+    /// drawn on a screen of this density.
+    pixels_per_point: f32,
 }
 
 /// How many layouts the cache may hold: measuring a 20,000-claim map must
@@ -82,10 +85,22 @@ impl Default for TextMeasure {
 impl TextMeasure {
     /// Loads the fonts (tens of milliseconds: make one and reuse it).
     pub fn new() -> Self {
+        Self::for_screen(1.0)
+    }
+
+    /// A measurement for a screen with `pixels_per_point` physical pixels
+    /// per point, where glyph positions round differently than at 1.
+    pub fn for_screen(pixels_per_point: f32) -> Self {
         Self {
             fonts: Fonts::new(TextOptions::default(), fonts()),
             since_flush: 0,
+            pixels_per_point,
         }
+    }
+
+    /// The screen density this measures for.
+    pub fn pixels_per_point(&self) -> f32 {
+        self.pixels_per_point
     }
 
     /// The claim text laid out as on its card.
@@ -100,12 +115,14 @@ impl TextMeasure {
             }
             self.since_flush = 0;
         }
-        self.fonts.with_pixels_per_point(1.0).layout(
-            text.to_owned(),
-            text_font(),
-            Color32::PLACEHOLDER,
-            text_wrap_width(),
-        )
+        self.fonts
+            .with_pixels_per_point(self.pixels_per_point)
+            .layout(
+                text.to_owned(),
+                text_font(),
+                Color32::PLACEHOLDER,
+                text_wrap_width(),
+            )
     }
 
     /// The height of `text` wrapped as on its card.
@@ -144,6 +161,14 @@ mod tests {
         assert_eq!(measure.card_size(""), card_size(MIN_TEXT_HEIGHT));
         let cjk = measure.card_size("法治 社会信用体系");
         assert!(cjk.y >= short.y);
+    }
+
+    #[test]
+    fn dense_screens_measure_about_the_same() {
+        let text = "Operation Cyber Sword (网剑行动) turned the credit system on the tech industry.";
+        let plain = TextMeasure::new().card_size(text);
+        let dense = TextMeasure::for_screen(2.0).card_size(text);
+        assert!((plain.y - dense.y).abs() <= TEXT_SIZE * 1.5, "{plain:?} {dense:?}");
     }
 
     #[test]

@@ -442,9 +442,20 @@ fn update_index(ui: &Ui, map: &Map, revision: u64, view: &mut View) {
     // Sizes come from the measurement layout and exports use, which keeps
     // only a few hundred laid-out texts at a time: measuring a 20,000-claim
     // map through egui's frame cache would hold all of them at once.
+    // Measured at the screen's density, so the heights fit the text as
+    // painted; a new density (the window moved screens) measures anew.
+    let pixels_per_point = ui.ctx().pixels_per_point();
+    if view
+        .measure
+        .as_ref()
+        .is_some_and(|m| (m.pixels_per_point() - pixels_per_point).abs() > f32::EPSILON)
+    {
+        view.measure = None;
+        view.index = SceneIndex::default();
+    }
     let measure = view
         .measure
-        .get_or_insert_with(crate::measure::TextMeasure::new);
+        .get_or_insert_with(|| crate::measure::TextMeasure::for_screen(pixels_per_point));
     view.index.update(map, revision, moving, center_of, |text| {
         measure.text_height(text)
     });
