@@ -165,10 +165,14 @@ mod tests {
 
     #[test]
     fn dense_screens_measure_about_the_same() {
-        let text = "Operation Cyber Sword (网剑行动) turned the credit system on the tech industry.";
+        let text =
+            "Operation Cyber Sword (网剑行动) turned the credit system on the tech industry.";
         let plain = TextMeasure::new().card_size(text);
         let dense = TextMeasure::for_screen(2.0).card_size(text);
-        assert!((plain.y - dense.y).abs() <= TEXT_SIZE * 1.5, "{plain:?} {dense:?}");
+        assert!(
+            (plain.y - dense.y).abs() <= TEXT_SIZE * 1.5,
+            "{plain:?} {dense:?}"
+        );
     }
 
     #[test]
