@@ -321,12 +321,12 @@ pub fn canvas_ui(
             if !frame.detail {
                 draw_blocks(ui.painter(), map, &frame, view, dark);
             }
-            cards_ui(ui, map, &frame, view, dark, actions);
-            frame_out = Some((frame.visible_rect, frame.widgets));
+            let card_focused = cards_ui(ui, map, &frame, view, dark, actions);
+            frame_out = Some((frame.visible_rect, frame.widgets, card_focused));
         })
         .response;
     view.scene_rect = scene_rect;
-    let Some((visible_rect, widgets)) = frame_out else {
+    let Some((visible_rect, widgets, card_focused)) = frame_out else {
         view.index = index;
         return;
     };
@@ -361,12 +361,6 @@ pub fn canvas_ui(
     let clicked_canvas =
         response.clicked() || response.drag_started() || response.secondary_clicked();
     let focused = ui.memory(egui::Memory::focused);
-    let card_focused = focused.is_some_and(|id| {
-        index
-            .cards
-            .keys()
-            .any(|&c| card_id(c) == id || handle_id(c) == id)
-    });
     if view.editing.is_none() && (clicked_canvas || card_focused || focused.is_none()) {
         focus.request_focus();
     }
@@ -680,10 +674,13 @@ fn cards_ui(
     view: &mut View,
     dark: bool,
     actions: &mut Vec<Action>,
-) {
+) -> bool {
     if !frame.detail && !frame.widgets {
-        return;
+        return false;
     }
+    // Whether a card (or its handle) took the keyboard focus by a click:
+    // the canvas then takes it back, for its own keys.
+    let mut card_focused = false;
     let selection_color = style::selection_color(dark);
     let editing_claim = view.editing.as_ref().map(|e| e.claim);
     for &id in &frame.visible {
@@ -737,6 +734,7 @@ fn cards_ui(
         let Some((response, handle)) = widgets else {
             continue;
         };
+        card_focused |= response.has_focus() || handle.has_focus();
         if frame.detail && (selected || response.hovered() || handle.hovered() || handle.dragged())
         {
             let color = if handle.hovered() || handle.dragged() {
@@ -765,6 +763,7 @@ fn cards_ui(
     {
         text_editor_ui(ui, rect, editing, actions);
     }
+    card_focused
 }
 
 fn text_origin(card: Rect) -> Pos2 {
