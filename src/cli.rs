@@ -70,6 +70,23 @@ pub enum Command {
         #[arg(long, value_delimiter = ',', default_values_t = [1000, 5000, 20000])]
         sizes: Vec<usize>,
     },
+    /// Export a map as SVG, PNG or PDF, written next to it (or to OUT).
+    Export {
+        /// The map to export.
+        file: PathBuf,
+        /// The format to write.
+        #[arg(long, value_enum)]
+        to: argmap::export::ExportFormat,
+        /// Where to write it (default: FILE with the format's extension).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Pixels per map unit, for PNG.
+        #[arg(long, default_value_t = 2.0)]
+        scale: f32,
+        /// A transparent background instead of white (SVG, PNG).
+        #[arg(long)]
+        transparent: bool,
+    },
     /// Rewrite map files in the canonical layout (what Argmap itself saves),
     /// so hand edits diff cleanly. Files with problems are left untouched.
     Fmt {
@@ -89,6 +106,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(Command::Fmt { check, files }) => fmt(&files, check),
         Some(Command::Bench { sizes }) => bench(&sizes),
         Some(Command::Arrange { file, output }) => Ok(arrange(&file, output.as_deref())),
+        Some(Command::Export {
+            file,
+            to,
+            output,
+            scale,
+            transparent,
+        }) => {
+            let options = argmap::export::ExportOptions {
+                scale,
+                background: if transparent {
+                    argmap::draw::svg::Background::Transparent
+                } else {
+                    argmap::draw::svg::Background::White
+                },
+            };
+            Ok(export(&file, to, output.as_deref(), options))
+        }
         Some(Command::Generate {
             claims,
             seed,
@@ -182,6 +216,51 @@ fn arrange_all(map: &mut argmap::model::Map) {
             claim.pos = pos;
         }
     }
+}
+
+fn export(
+    file: &Path,
+    format: argmap::export::ExportFormat,
+    output: Option<&Path>,
+    options: argmap::export::ExportOptions,
+) -> ExitCode {
+    if !(options.scale.is_finite() && options.scale > 0.0) {
+        println!("--scale must be a positive number");
+        return ExitCode::from(2);
+    }
+    let map = match store::read_map(file) {
+        Ok(map) => map,
+        Err(error) => {
+            println!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let target = output.map_or_else(
+        || file.with_extension(format.extension()),
+        Path::to_path_buf,
+    );
+    let mut measure = TextMeasure::new();
+    let exported = match argmap::export::export(&map, format, &options, &mut measure) {
+        Ok(exported) => exported,
+        Err(error) => {
+            println!("{}: {error}", target.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(err) = store::write_atomic(&target, &exported.bytes) {
+        println!("{}", FileError::new(&target, FileErrorKind::Write(err)));
+        return ExitCode::FAILURE;
+    }
+    for note in &exported.notes {
+        println!("{}: note: {note}", target.display());
+    }
+    println!(
+        "{}: {} of {} claims",
+        target.display(),
+        format.label(),
+        map.claims.len()
+    );
+    ExitCode::SUCCESS
 }
 
 fn bench(sizes: &[usize]) -> anyhow::Result<ExitCode> {

@@ -35,7 +35,9 @@
 //! ```
 
 pub mod bundled;
+pub mod draw;
 pub mod edit;
+pub mod export;
 pub mod format;
 pub mod generate;
 pub mod layout;

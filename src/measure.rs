@@ -125,6 +125,19 @@ impl TextMeasure {
             )
     }
 
+    /// One line of `text` at `size` points, not wrapped: card labels,
+    /// citation badges and link labels.
+    pub fn line(&mut self, text: &str, size: f32) -> Arc<Galley> {
+        self.since_flush += 1;
+        self.fonts
+            .with_pixels_per_point(self.pixels_per_point)
+            .layout_no_wrap(
+                text.to_owned(),
+                FontId::proportional(size),
+                Color32::PLACEHOLDER,
+            )
+    }
+
     /// The height of `text` wrapped as on its card.
     pub fn text_height(&mut self, text: &str) -> f32 {
         self.galley(text).size().y

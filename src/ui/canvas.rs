@@ -12,11 +12,11 @@ use egui::{
 };
 
 use super::commands::UiCommand;
-use super::geometry::{
+use super::scene_index::SceneIndex;
+use crate::draw::geometry::{
     self, CARD_WIDTH, HANDLE_RADIUS, HEADER_HEIGHT, LinkShape, PADDING, TEXT_SIZE,
 };
-use super::scene_index::SceneIndex;
-use super::style;
+use crate::draw::style;
 use crate::model::{ClaimId, ClaimKind, LinkId, LinkKind, Map, Pos, Role, Target};
 
 /// Zoom limits: from a bird's-eye view of a large map to close reading.
@@ -236,10 +236,6 @@ const MAX_CARD_WIDGETS: usize = 1500;
 /// Below this zoom (screen points per map unit), text would be too small
 /// to read: cards are drawn as plain blocks and links as plain lines.
 const DETAIL_ZOOM: f32 = 0.3;
-
-/// Length of an attack link's dash, and of a dash and its gap, in map units.
-const DASH: f32 = 9.0;
-const DASH_PERIOD: f32 = 14.0;
 
 /// A map that fits only below this zoom opens on its thesis instead.
 const OPENING_MIN_ZOOM: f32 = 0.08;
@@ -560,7 +556,8 @@ fn draw_links(painter: &Painter, map: &Map, frame: &Frame<'_>, view: &View, dark
                     // Start on the link's own dash pattern, so the dashes
                     // stay put while the view pans.
                     let direction = (shape.to - shape.from).normalized();
-                    let skipped = ((a - shape.from).length() / DASH_PERIOD).floor() * DASH_PERIOD;
+                    let skipped = ((a - shape.from).length() / geometry::DASH_PERIOD).floor()
+                        * geometry::DASH_PERIOD;
                     let start = if direction.is_finite() {
                         shape.from + direction * skipped
                     } else {
@@ -569,8 +566,8 @@ fn draw_links(painter: &Painter, map: &Map, frame: &Frame<'_>, view: &View, dark
                     painter.extend(Shape::dashed_line(
                         &[start, b],
                         stroke,
-                        DASH,
-                        DASH_PERIOD - DASH,
+                        geometry::DASH,
+                        geometry::DASH_PERIOD - geometry::DASH,
                     ));
                 }
             }
@@ -650,7 +647,11 @@ fn link_label(painter: &Painter, shape: &LinkShape, undercut: bool, color: Color
         shape.kind.connective()
     };
     let at = shape.from.lerp(shape.to, 0.35);
-    let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(11.0), color);
+    let galley = painter.layout_no_wrap(
+        text.to_owned(),
+        FontId::proportional(geometry::LINK_LABEL_SIZE),
+        color,
+    );
     let rect = Rect::from_center_size(at, galley.size() + vec2(8.0, 2.0));
     let background = if dark {
         Color32::from_rgb(0x1b, 0x1d, 0x21)
@@ -818,12 +819,16 @@ fn paint_card(
         rect.min + vec2(PADDING.x, PADDING.y - 1.0),
         Align2::LEFT_TOP,
         &card_style.label,
-        FontId::proportional(10.5),
+        FontId::proportional(geometry::LABEL_SIZE),
         card_style.accent,
     );
     if let Some(para) = claim.source.as_ref().and_then(|c| c.para) {
         let badge = format!("¶{para}");
-        let galley = painter.layout_no_wrap(badge, FontId::proportional(10.5), card_style.accent);
+        let galley = painter.layout_no_wrap(
+            badge,
+            FontId::proportional(geometry::LABEL_SIZE),
+            card_style.accent,
+        );
         let badge_rect = Rect::from_min_size(
             pos2(
                 rect.right() - PADDING.x - galley.size().x - 6.0,

@@ -4,10 +4,9 @@ mod app;
 mod canvas;
 mod commands;
 mod dialogs;
-mod geometry;
+
 mod inspector;
 mod scene_index;
-mod style;
 
 use std::sync::Arc;
 

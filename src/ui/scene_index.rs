@@ -9,7 +9,7 @@ use std::hash::{Hash, Hasher};
 
 use egui::{Pos2, Rect};
 
-use super::geometry::{self, LinkShape};
+use crate::draw::geometry::{self, LinkShape};
 use crate::model::{ClaimId, LinkId, Map, Pos, Role};
 
 /// Side of a grid cell, in map units: a few cards wide.

@@ -10,6 +10,14 @@ use crate::model::{ClaimId, LinkId, LinkKind, Map, Target};
 pub use crate::measure::{CARD_WIDTH, HEADER_HEIGHT, PADDING, TEXT_SIZE};
 /// How far the bar joining linked premises sits from them.
 const BAR_GAP: f32 = 22.0;
+/// Size of the role label and citation badge at the top of a card.
+pub const LABEL_SIZE: f32 = 10.5;
+/// Size of the "because" / "but" label on a link.
+pub const LINK_LABEL_SIZE: f32 = 11.0;
+/// Length of an attack link's dash, in map units.
+pub const DASH: f32 = 9.0;
+/// Length of a dash and the gap after it.
+pub const DASH_PERIOD: f32 = 14.0;
 /// Radius of the connector handle on a card's edge.
 pub const HANDLE_RADIUS: f32 = 7.0;
 

@@ -1,0 +1,8 @@
+//! How a map looks, independent of any window: where cards and links go,
+//! their colours, and drawings of the whole map (SVG, PNG, PDF) built from
+//! the same geometry and text measurement as the canvas.
+
+pub mod geometry;
+pub mod raster;
+pub mod style;
+pub mod svg;

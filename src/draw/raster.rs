@@ -1,0 +1,165 @@
+//! PNG and PDF from the SVG drawing, rendered with the fonts bundled in
+//! the app (never the system's), so an export looks the same on every
+//! machine and every glyph the canvas shows is in it.
+
+use std::sync::{Arc, OnceLock};
+
+use resvg::{tiny_skia, usvg};
+
+use super::svg::{Background, SvgOptions, svg};
+use crate::measure::TextMeasure;
+use crate::model::Map;
+
+/// The most pixels a PNG export may have (256 MB of RGBA while drawing).
+pub const MAX_PIXELS: f64 = 64.0 * 1024.0 * 1024.0;
+/// The longest side of a PNG export, in pixels.
+pub const MAX_SIDE: f64 = 32_000.0;
+/// A4 landscape, in points: the PDF page for handouts.
+pub const A4_LANDSCAPE: (f32, f32) = (842.0, 595.0);
+
+/// Why a drawing could not be made.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum DrawError {
+    /// The SVG did not parse: a bug, reported rather than hidden.
+    #[error("the drawing could not be read back ({0})")]
+    Svg(String),
+    /// The PDF writer failed.
+    #[error("the PDF could not be written ({0})")]
+    Pdf(String),
+    /// The PNG encoder failed.
+    #[error("the PNG could not be encoded ({0})")]
+    Png(String),
+}
+
+/// The bundled fonts, loaded once: the canvas's own fonts (egui's and the
+/// CJK fallback), so exports match what is on screen.
+pub fn font_database() -> Arc<usvg::fontdb::Database> {
+    static DATABASE: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    DATABASE
+        .get_or_init(|| {
+            let mut db = usvg::fontdb::Database::new();
+            for data in crate::measure::fonts().font_data.values() {
+                db.load_font_data((*data.font).as_ref().to_vec());
+            }
+            db.set_sans_serif_family("Ubuntu");
+            Arc::new(db)
+        })
+        .clone()
+}
+
+/// Parses an SVG drawing with the bundled fonts.
+///
+/// # Errors
+/// When `svg` is not a drawing usvg can read.
+pub fn tree(svg: &str) -> Result<usvg::Tree, DrawError> {
+    let options = usvg::Options {
+        fontdb: font_database(),
+        font_family: "Ubuntu".to_owned(),
+        ..usvg::Options::default()
+    };
+    usvg::Tree::from_str(svg, &options).map_err(|e| DrawError::Svg(e.to_string()))
+}
+
+/// A PNG image and how it was made.
+#[derive(Debug)]
+pub struct Png {
+    /// The encoded file.
+    pub bytes: Vec<u8>,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Pixels per map unit actually used: less than asked when the image
+    /// would have been too large.
+    pub scale: f32,
+}
+
+/// The scale to draw a `width` × `height` drawing at, as close to `asked`
+/// as the pixel limits allow.
+pub fn fitting_scale(width: f32, height: f32, asked: f32) -> f32 {
+    let (w, h) = (f64::from(width.max(1.0)), f64::from(height.max(1.0)));
+    let mut scale = f64::from(asked.clamp(0.01, 16.0));
+    scale = scale.min(MAX_SIDE / w).min(MAX_SIDE / h);
+    scale = scale.min((MAX_PIXELS / (w * h)).sqrt());
+    // Within f32 range: both sides are at least one unit.
+    #[allow(clippy::cast_possible_truncation)]
+    let scale = scale as f32;
+    scale
+}
+
+/// `map` as a PNG at `scale` pixels per map unit (2 for sharp text on
+/// slides), on white or transparent. Too large a drawing is drawn at a
+/// smaller scale, reported in [`Png::scale`].
+///
+/// # Errors
+/// When the drawing cannot be rendered or encoded.
+pub fn png(
+    map: &Map,
+    measure: &mut TextMeasure,
+    scale: f32,
+    background: Background,
+) -> Result<Png, DrawError> {
+    let drawing = svg(
+        map,
+        measure,
+        &SvgOptions {
+            background,
+            page: None,
+        },
+    );
+    let tree = tree(&drawing)?;
+    let size = tree.size();
+    let scale = fitting_scale(size.width(), size.height(), scale);
+    // Bounded by MAX_SIDE above, so the casts cannot overflow.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let (width, height) = (
+        (size.width() * scale).ceil().max(1.0) as u32,
+        (size.height() * scale).ceil().max(1.0) as u32,
+    );
+    let mut pixmap = tiny_skia::Pixmap::new(width, height)
+        .ok_or_else(|| DrawError::Png(format!("no room for {width} × {height} pixels")))?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    let bytes = pixmap
+        .encode_png()
+        .map_err(|e| DrawError::Png(e.to_string()))?;
+    Ok(Png {
+        bytes,
+        width,
+        height,
+        scale,
+    })
+}
+
+/// `map` as a one-page PDF, fitted to an A4 page (landscape or portrait,
+/// whichever suits the map), vector throughout with the fonts embedded.
+///
+/// # Errors
+/// When the PDF writer fails.
+pub fn pdf(map: &Map, measure: &mut TextMeasure) -> Result<Vec<u8>, DrawError> {
+    let scene = super::svg::Scene::of(map, measure);
+    let (w, h) = A4_LANDSCAPE;
+    let page = if scene.bounds.height() > scene.bounds.width() {
+        (h, w)
+    } else {
+        (w, h)
+    };
+    let drawing = svg(
+        map,
+        measure,
+        &SvgOptions {
+            background: Background::White,
+            page: Some(page),
+        },
+    );
+    let tree = tree(&drawing)?;
+    svg2pdf::to_pdf(
+        &tree,
+        svg2pdf::ConversionOptions::default(),
+        svg2pdf::PageOptions::default(),
+    )
+    .map_err(|e| DrawError::Pdf(e.to_string()))
+}

@@ -1,0 +1,366 @@
+//! The map as an SVG drawing: the canvas's cards, arrows, brackets and
+//! labels, with text as real text, one `<text>` element per line of a card.
+//!
+//! Positions come from [`super::geometry`] and line breaks from
+//! [`TextMeasure`], so the drawing matches the canvas line for line.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use egui::{Color32, Pos2, Rect, pos2, vec2};
+
+use super::geometry::{self, HEADER_HEIGHT, LinkShape, PADDING};
+use super::style;
+use crate::measure::TextMeasure;
+use crate::model::{ClaimId, LinkKind, Map, Role, Target};
+
+/// Space around the map, in map units.
+pub const MARGIN: f32 = 40.0;
+
+/// The fonts a viewer should use, in order: the canvas's own font first,
+/// then common fonts with wide coverage, then CJK fonts, so every glyph
+/// finds a face on any system.
+pub const FONT_FAMILY: &str = "Ubuntu, 'Ubuntu Light', 'Noto Sans', 'DejaVu Sans', \
+'Droid Sans Fallback', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', \
+'Microsoft YaHei', sans-serif";
+
+/// What to draw behind the map.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Background {
+    /// Opaque white, for documents and slides.
+    #[default]
+    White,
+    /// Nothing: the map over whatever it is placed on.
+    Transparent,
+}
+
+/// How to draw the map.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SvgOptions {
+    /// What is behind the map.
+    pub background: Background,
+    /// Fit the map into a page of this size (in points), centred, instead
+    /// of drawing it at its natural size.
+    pub page: Option<(f32, f32)>,
+}
+
+/// Where everything goes, worked out once for all drawings of a map.
+#[derive(Debug)]
+pub struct Scene {
+    /// Each claim's card, in map units.
+    pub cards: BTreeMap<ClaimId, Rect>,
+    /// Each link's arrow, brackets and anchor.
+    pub links: BTreeMap<crate::model::LinkId, LinkShape>,
+    /// The area the drawing covers, margin included.
+    pub bounds: Rect,
+}
+
+impl Scene {
+    /// Lays out `map` as the canvas does.
+    pub fn of(map: &Map, measure: &mut TextMeasure) -> Self {
+        let cards: BTreeMap<ClaimId, Rect> = map
+            .claims
+            .iter()
+            .map(|(&id, claim)| {
+                let height = measure.text_height(&claim.text);
+                (
+                    id,
+                    geometry::card_rect(pos2(claim.pos.x, claim.pos.y), height),
+                )
+            })
+            .collect();
+        let links = geometry::link_shapes(map, &cards);
+        let mut bounds = geometry::bounds(&cards).unwrap_or(Rect::from_min_size(
+            Pos2::ZERO,
+            vec2(geometry::CARD_WIDTH, 60.0),
+        ));
+        for shape in links.values() {
+            bounds.extend_with(shape.from);
+            bounds.extend_with(shape.to);
+            if let Some((a, b)) = shape.bar {
+                bounds.extend_with(a);
+                bounds.extend_with(b);
+            }
+        }
+        Self {
+            cards,
+            links,
+            bounds: bounds.expand(MARGIN),
+        }
+    }
+}
+
+/// `map` drawn as an SVG document.
+pub fn svg(map: &Map, measure: &mut TextMeasure, options: &SvgOptions) -> String {
+    let scene = Scene::of(map, measure);
+    let roles = Role::all(map);
+    // With a page, the map is shrunk to fit it (never enlarged: text stays
+    // at its size on small maps) and centred.
+    let (view, width, height) = match options.page {
+        Some((w, h)) => {
+            let b = scene.bounds;
+            let scale = (b.width() / w).max(b.height() / h).max(1.0);
+            (Rect::from_center_size(b.center(), vec2(w, h) * scale), w, h)
+        }
+        None => (scene.bounds, scene.bounds.width(), scene.bounds.height()),
+    };
+    let mut out = String::with_capacity(600 + 900 * map.claims.len());
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{}" height="{}" viewBox="{} {} {} {}" font-family="{}" xml:space="preserve">"#,
+        num(width),
+        num(height),
+        num(view.min.x),
+        num(view.min.y),
+        num(view.width()),
+        num(view.height()),
+        FONT_FAMILY,
+    );
+    let title = if map.title.is_empty() {
+        "Argument map"
+    } else {
+        &map.title
+    };
+    let _ = writeln!(out, "<title>{}</title>", escape(title));
+    if options.background == Background::White {
+        let _ = writeln!(
+            out,
+            r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#ffffff"/>"##,
+            num(view.min.x),
+            num(view.min.y),
+            num(view.width()),
+            num(view.height()),
+        );
+    }
+    out.push_str("<g class=\"links\">\n");
+    for (id, shape) in &scene.links {
+        let undercut = matches!(map.links.get(id).map(|l| l.target), Some(Target::Link(_)));
+        link(&mut out, measure, shape, undercut);
+    }
+    out.push_str("</g>\n<g class=\"cards\">\n");
+    for (id, rect) in &scene.cards {
+        let Some(claim) = map.claims.get(id) else {
+            continue;
+        };
+        let role = roles.get(id).copied().unwrap_or(Role::Free);
+        card(&mut out, measure, *id, *rect, claim, role);
+    }
+    out.push_str("</g>\n</svg>\n");
+    out
+}
+
+fn link(out: &mut String, measure: &mut TextMeasure, shape: &LinkShape, undercut: bool) {
+    let color = hex(style::link_color(shape.kind, false));
+    out.push_str("<g>");
+    for &(a, b) in &shape.legs {
+        line(out, a, b, &color, 2.0, None);
+    }
+    if let Some((a, b)) = shape.bar {
+        line(out, a, b, &color, 4.0, None);
+    }
+    let dash = match shape.kind {
+        LinkKind::Support => None,
+        LinkKind::Attack => Some((geometry::DASH, geometry::DASH_PERIOD - geometry::DASH)),
+    };
+    line(out, shape.from, shape.to, &color, 2.0, dash);
+    let direction = (shape.to - shape.from).normalized();
+    if direction.is_finite() {
+        let normal = direction.rot90();
+        let base = shape.to - direction * 12.0;
+        let (p, q) = (base + normal * 6.0, base - normal * 6.0);
+        let _ = write!(
+            out,
+            r#"<polygon points="{},{} {},{} {},{}" fill="{color}"/>"#,
+            num(shape.to.x),
+            num(shape.to.y),
+            num(p.x),
+            num(p.y),
+            num(q.x),
+            num(q.y),
+        );
+    }
+    let text = if undercut {
+        "but not so"
+    } else {
+        shape.kind.connective()
+    };
+    let galley = measure.line(text, geometry::LINK_LABEL_SIZE);
+    let at = shape.from.lerp(shape.to, 0.35);
+    let rect = Rect::from_center_size(at, galley.size() + vec2(8.0, 2.0));
+    let _ = write!(
+        out,
+        r##"<rect x="{}" y="{}" width="{}" height="{}" rx="7" fill="#ffffff" stroke="{color}" stroke-width="1"/>"##,
+        num(rect.min.x + 0.5),
+        num(rect.min.y + 0.5),
+        num(rect.width() - 1.0),
+        num(rect.height() - 1.0),
+    );
+    let origin = rect.center() - galley.size() / 2.0;
+    text_rows(out, &galley, origin, geometry::LINK_LABEL_SIZE, &color, "");
+    out.push_str("</g>\n");
+}
+
+fn line(out: &mut String, a: Pos2, b: Pos2, color: &str, width: f32, dash: Option<(f32, f32)>) {
+    let _ = write!(
+        out,
+        r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{color}" stroke-width="{}""#,
+        num(a.x),
+        num(a.y),
+        num(b.x),
+        num(b.y),
+        num(width),
+    );
+    if let Some((on, off)) = dash {
+        let _ = write!(out, r#" stroke-dasharray="{} {}""#, num(on), num(off));
+    }
+    out.push_str("/>");
+}
+
+fn card(
+    out: &mut String,
+    measure: &mut TextMeasure,
+    id: ClaimId,
+    rect: Rect,
+    claim: &crate::model::Claim,
+    role: Role,
+) {
+    let card_style = style::card_style(role, claim.kind, false);
+    let accent = hex(card_style.accent);
+    let border = if role == Role::Thesis { 3.0 } else { 1.2 };
+    let _ = write!(
+        out,
+        r#"<g class="{}">"#,
+        role.label().to_lowercase().replace(' ', "-")
+    );
+    // SVG strokes straddle the outline; the canvas draws them inside.
+    let inner = rect.shrink(border / 2.0);
+    let _ = write!(
+        out,
+        r#"<rect x="{}" y="{}" width="{}" height="{}" rx="8" fill="{}" stroke="{accent}" stroke-width="{}"/>"#,
+        num(inner.min.x),
+        num(inner.min.y),
+        num(inner.width()),
+        num(inner.height()),
+        hex(card_style.fill),
+        num(border),
+    );
+    // The stripe down the left edge, clipped to the card's rounded corners.
+    let _ = write!(
+        out,
+        r#"<clipPath id="c{id}"><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="8"/></clipPath><rect x="{x}" y="{y}" width="5" height="{h}" fill="{accent}" clip-path="url(#c{id})"/>"#,
+        id = id.0,
+        x = num(rect.min.x),
+        y = num(rect.min.y),
+        w = num(rect.width()),
+        h = num(rect.height()),
+    );
+    let label = measure.line(&card_style.label, geometry::LABEL_SIZE);
+    text_rows(
+        out,
+        &label,
+        rect.min + vec2(PADDING.x, PADDING.y - 1.0),
+        geometry::LABEL_SIZE,
+        &accent,
+        "",
+    );
+    if let Some(para) = claim.source.as_ref().and_then(|c| c.para) {
+        let badge = measure.line(&format!("¶{para}"), geometry::LABEL_SIZE);
+        let badge_rect = Rect::from_min_size(
+            pos2(
+                rect.right() - PADDING.x - badge.size().x - 6.0,
+                rect.top() + PADDING.y - 2.0,
+            ),
+            badge.size() + vec2(6.0, 1.0),
+        );
+        let _ = write!(
+            out,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" rx="4" fill="none" stroke="{accent}" stroke-width="1"/>"#,
+            num(badge_rect.min.x + 0.5),
+            num(badge_rect.min.y + 0.5),
+            num(badge_rect.width() - 1.0),
+            num(badge_rect.height() - 1.0),
+        );
+        text_rows(
+            out,
+            &badge,
+            badge_rect.min + vec2(3.0, 0.5),
+            geometry::LABEL_SIZE,
+            &accent,
+            "",
+        );
+    }
+    let galley = measure.galley(&claim.text);
+    text_rows(
+        out,
+        &galley,
+        rect.min + vec2(PADDING.x, PADDING.y + HEADER_HEIGHT),
+        geometry::TEXT_SIZE,
+        &hex(card_style.text),
+        " class=\"claim\"",
+    );
+    out.push_str("</g>\n");
+}
+
+/// One `<text>` per row of `galley`, placed as egui places it from
+/// `origin`; empty rows are left out.
+fn text_rows(
+    out: &mut String,
+    galley: &egui::Galley,
+    origin: Pos2,
+    size: f32,
+    color: &str,
+    extra: &str,
+) {
+    for placed in &galley.rows {
+        let Some(first) = placed.row.glyphs.first() else {
+            continue;
+        };
+        let text = placed.row.text();
+        let text = text.trim_end();
+        if text.is_empty() {
+            continue;
+        }
+        let x = origin.x + placed.pos.x + first.pos.x;
+        let y = origin.y + placed.pos.y + first.pos.y;
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="{}" font-size="{}" fill="{color}"{extra}>{}</text>"#,
+            num(x),
+            num(y),
+            num(size),
+            escape(text)
+        );
+    }
+}
+
+/// A number as SVG wants it: short, and never `NaN` or `inf`.
+fn num(x: f32) -> String {
+    if !x.is_finite() {
+        return "0".to_owned();
+    }
+    // Adding zero turns -0 into 0.
+    let rounded = (x * 100.0).round() / 100.0 + 0.0;
+    format!("{rounded}")
+}
+
+fn hex(color: Color32) -> String {
+    format!("#{:02x}{:02x}{:02x}", color.r(), color.g(), color.b())
+}
+
+/// `text` safe inside XML: markup characters escaped, and characters XML
+/// cannot hold (most control characters) shown as U+FFFD.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
