@@ -12,6 +12,14 @@ use argmap::model::Stats;
 use argmap::store::{self, FileError, FileErrorKind};
 use clap::{Parser, Subcommand};
 
+/// Prints a line to standard output, ignoring a closed pipe (`argmap …
+/// | head`) instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 /// Argument maps: a thesis, its reasons, objections and rebuttals, on a
 /// zoomable canvas, saved as readable RON files.
 #[derive(Debug, Parser)]
@@ -70,7 +78,17 @@ pub enum Command {
         #[arg(long, value_delimiter = ',', default_values_t = [1000, 5000, 20000])]
         sizes: Vec<usize>,
     },
-    /// Export a map as SVG, PNG or PDF, written next to it (or to OUT).
+    /// Read a map from Argdown or AIF JSON (detected by extension or
+    /// content) and save it as an Argmap file; says what did not carry over.
+    Import {
+        /// The Argdown or AIF file.
+        file: PathBuf,
+        /// Where to write the map.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+    },
+    /// Export a map as SVG, PNG, PDF, Markdown, Argdown or AIF JSON,
+    /// written next to it (or to OUT).
     Export {
         /// The map to export.
         file: PathBuf,
@@ -86,6 +104,9 @@ pub enum Command {
         /// A transparent background instead of white (SVG, PNG).
         #[arg(long)]
         transparent: bool,
+        /// Arrange the map as a tidy tree first (the file is not changed).
+        #[arg(long)]
+        arrange: bool,
     },
     /// Rewrite map files in the canonical layout (what Argmap itself saves),
     /// so hand edits diff cleanly. Files with problems are left untouched.
@@ -112,6 +133,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             output,
             scale,
             transparent,
+            arrange,
         }) => {
             let options = argmap::export::ExportOptions {
                 scale,
@@ -121,8 +143,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     argmap::draw::svg::Background::White
                 },
             };
-            Ok(export(&file, to, output.as_deref(), options))
+            Ok(export(&file, to, output.as_deref(), options, arrange))
         }
+        Some(Command::Import { file, output }) => Ok(import(&file, &output)),
         Some(Command::Generate {
             claims,
             seed,
@@ -193,17 +216,17 @@ fn arrange(file: &Path, output: Option<&Path>) -> ExitCode {
     let mut map = match store::read_map(file) {
         Ok(map) => map,
         Err(error) => {
-            println!("{error}");
+            say!("{error}");
             return ExitCode::FAILURE;
         }
     };
     arrange_all(&mut map);
     let target = output.unwrap_or(file);
     if let Err(error) = store::write_map(target, &map) {
-        println!("{error}");
+        say!("{error}");
         return ExitCode::FAILURE;
     }
-    println!("{}: arranged {} claims", target.display(), map.claims.len());
+    say!("{}: arranged {} claims", target.display(), map.claims.len());
     ExitCode::SUCCESS
 }
 
@@ -223,15 +246,16 @@ fn export(
     format: argmap::export::ExportFormat,
     output: Option<&Path>,
     options: argmap::export::ExportOptions,
+    arrange: bool,
 ) -> ExitCode {
     if !(options.scale.is_finite() && options.scale > 0.0) {
-        println!("--scale must be a positive number");
+        say!("--scale must be a positive number");
         return ExitCode::from(2);
     }
-    let map = match store::read_map(file) {
+    let mut map = match store::read_map(file) {
         Ok(map) => map,
         Err(error) => {
-            println!("{error}");
+            say!("{error}");
             return ExitCode::FAILURE;
         }
     };
@@ -240,25 +264,64 @@ fn export(
         Path::to_path_buf,
     );
     let mut measure = TextMeasure::new();
-    let exported = match argmap::export::export(&map, format, &options, &mut measure) {
+    let result = if arrange {
+        argmap::export::arrange_and_export(&mut map, format, &options, &mut measure)
+    } else {
+        argmap::export::export(&map, format, &options, &mut measure)
+    };
+    let exported = match result {
         Ok(exported) => exported,
         Err(error) => {
-            println!("{}: {error}", target.display());
+            say!("{}: {error}", target.display());
             return ExitCode::FAILURE;
         }
     };
     if let Err(err) = store::write_atomic(&target, &exported.bytes) {
-        println!("{}", FileError::new(&target, FileErrorKind::Write(err)));
+        say!("{}", FileError::new(&target, FileErrorKind::Write(err)));
         return ExitCode::FAILURE;
     }
     for note in &exported.notes {
-        println!("{}: note: {note}", target.display());
+        say!("{}: note: {note}", target.display());
     }
-    println!(
+    say!(
         "{}: {} of {} claims",
         target.display(),
         format.label(),
         map.claims.len()
+    );
+    ExitCode::SUCCESS
+}
+
+fn import(file: &Path, output: &Path) -> ExitCode {
+    let bytes = match store::read_bytes(file) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            say!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let format = argmap::import::ImportFormat::detect(file, &bytes);
+    let mut measure = TextMeasure::new();
+    let imported = match argmap::import::import(format, &bytes, &mut measure) {
+        Ok(imported) => imported,
+        Err(error) => {
+            say!("{}", FileError::new(file, FileErrorKind::Parse(error)));
+            return ExitCode::FAILURE;
+        }
+    };
+    for line in &imported.report {
+        say!("{}: note: {line}", file.display());
+    }
+    if let Err(error) = store::write_map(output, &imported.map) {
+        say!("{error}");
+        return ExitCode::FAILURE;
+    }
+    say!(
+        "{}: {} from {}: {}",
+        output.display(),
+        format.label(),
+        file.display(),
+        Stats::of(&imported.map)
     );
     ExitCode::SUCCESS
 }
@@ -269,9 +332,9 @@ fn bench(sizes: &[usize]) -> anyhow::Result<ExitCode> {
     let rows = crate::bench::run(sizes, &dir);
     let _ = std::fs::remove_dir_all(&dir);
     let rows = rows?;
-    print!("{}", crate::bench::table(sizes, &rows));
+    say!("{}", crate::bench::table(sizes, &rows));
     if let Some(mb) = crate::bench::resident_mb() {
-        println!("\nresident memory after the largest map: {mb} MB");
+        say!("\nresident memory after the largest map: {mb} MB");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -283,10 +346,10 @@ fn generate(claims: usize, seed: u64, output: &Path) -> anyhow::Result<ExitCode>
     let mut map = argmap::generate::generate(claims, seed);
     arrange_all(&mut map);
     if let Err(error) = store::write_map(output, &map) {
-        println!("{error}");
+        say!("{error}");
         return Ok(ExitCode::FAILURE);
     }
-    println!("{}: {}", output.display(), Stats::of(&map));
+    say!("{}: {}", output.display(), Stats::of(&map));
     Ok(ExitCode::SUCCESS)
 }
 

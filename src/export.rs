@@ -1,9 +1,9 @@
 //! Every export format behind one entry point, for the command line and
 //! the editor alike.
 
-use crate::draw::raster::{self, DrawError};
+use crate::draw::raster::{self, DrawError, Texts};
 use crate::draw::svg::{self, Background, SvgOptions};
-use crate::measure::TextMeasure;
+use crate::measure::{TextMeasure, card_texts};
 use crate::model::Map;
 
 /// A format a map can be exported to.
@@ -15,11 +15,24 @@ pub enum ExportFormat {
     Png,
     /// A one-page handout, vector, fonts embedded.
     Pdf,
+    /// An outline for handouts: "because" and "but", citations as footnotes.
+    Markdown,
+    /// Statements and relations for Argdown's tools.
+    Argdown,
+    /// AIF JSON as `AIFdb` stores it, positions kept.
+    Aif,
 }
 
 impl ExportFormat {
     /// Every format, in menu order.
-    pub const ALL: [Self; 3] = [Self::Svg, Self::Png, Self::Pdf];
+    pub const ALL: [Self; 6] = [
+        Self::Svg,
+        Self::Png,
+        Self::Pdf,
+        Self::Markdown,
+        Self::Argdown,
+        Self::Aif,
+    ];
 
     /// The file name extension, without the dot.
     pub fn extension(self) -> &'static str {
@@ -27,6 +40,9 @@ impl ExportFormat {
             Self::Svg => "svg",
             Self::Png => "png",
             Self::Pdf => "pdf",
+            Self::Markdown => "md",
+            Self::Argdown => "argdown",
+            Self::Aif => "json",
         }
     }
 
@@ -36,6 +52,9 @@ impl ExportFormat {
             Self::Svg => "SVG drawing",
             Self::Png => "PNG image",
             Self::Pdf => "PDF handout",
+            Self::Markdown => "Markdown outline",
+            Self::Argdown => "Argdown",
+            Self::Aif => "AIF JSON",
         }
     }
 }
@@ -77,10 +96,56 @@ pub fn export(
     options: &ExportOptions,
     measure: &mut TextMeasure,
 ) -> Result<Exported, DrawError> {
+    let texts = if matches!(
+        format,
+        ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf
+    ) {
+        card_texts(map, measure)
+    } else {
+        Texts::new()
+    };
+    export_measured(map, &texts, format, *options, measure)
+}
+
+/// Arranges `map` as a tidy tree (pinned claims kept), then exports it:
+/// the text is laid out once, for both.
+///
+/// # Errors
+/// When a drawing cannot be rendered or encoded.
+pub fn arrange_and_export(
+    map: &mut Map,
+    format: ExportFormat,
+    options: &ExportOptions,
+    measure: &mut TextMeasure,
+) -> Result<Exported, DrawError> {
+    let texts = card_texts(map, measure);
+    let sizes = texts
+        .iter()
+        .map(|(&id, text)| {
+            let size = text.card_size();
+            (id, (size.x, size.y))
+        })
+        .collect();
+    for (id, pos) in crate::layout::arrange(map, &sizes, crate::layout::Scope::All) {
+        if let Some(claim) = map.claims.get_mut(&id) {
+            claim.pos = pos;
+        }
+    }
+    export_measured(map, &texts, format, *options, measure)
+}
+
+fn export_measured(
+    map: &Map,
+    texts: &Texts,
+    format: ExportFormat,
+    options: ExportOptions,
+    measure: &mut TextMeasure,
+) -> Result<Exported, DrawError> {
     let mut notes = Vec::new();
     let bytes = match format {
-        ExportFormat::Svg => svg::svg(
+        ExportFormat::Svg => svg::svg_of(
             map,
+            texts,
             measure,
             &SvgOptions {
                 background: options.background,
@@ -89,7 +154,7 @@ pub fn export(
         )
         .into_bytes(),
         ExportFormat::Png => {
-            let png = raster::png(map, measure, options.scale, options.background)?;
+            let png = raster::png(map, texts, measure, options.scale, options.background)?;
             if png.scale < options.scale {
                 notes.push(format!(
                     "drawn at {:.2}× instead of {}× to stay within {} megapixels ({} × {} pixels)",
@@ -102,7 +167,10 @@ pub fn export(
             }
             png.bytes
         }
-        ExportFormat::Pdf => raster::pdf(map, measure)?,
+        ExportFormat::Pdf => raster::pdf(map, texts, measure)?,
+        ExportFormat::Markdown => crate::format::markdown::to_markdown(map).into_bytes(),
+        ExportFormat::Argdown => crate::format::argdown::to_argdown(map).into_bytes(),
+        ExportFormat::Aif => crate::format::aif::to_aif(map).into_bytes(),
     };
     Ok(Exported { bytes, notes })
 }

@@ -40,6 +40,7 @@ pub mod edit;
 pub mod export;
 pub mod format;
 pub mod generate;
+pub mod import;
 pub mod layout;
 pub mod measure;
 pub mod model;

@@ -149,12 +149,114 @@ impl TextMeasure {
     }
 }
 
+/// A claim's text as it is laid out on its card: each row's text and
+/// where it starts, relative to the text's top-left corner.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardText {
+    /// Each row: its text (trailing spaces dropped), its left edge, and
+    /// its baseline.
+    pub rows: Vec<(String, f32, f32)>,
+    /// The height of the wrapped text.
+    pub height: f32,
+}
+
+impl CardText {
+    fn of(galley: &Galley) -> Self {
+        let rows = galley
+            .rows
+            .iter()
+            .filter_map(|placed| {
+                let first = placed.row.glyphs.first()?;
+                let text = placed.row.text();
+                let text = text.trim_end();
+                (!text.is_empty()).then(|| {
+                    (
+                        text.to_owned(),
+                        placed.pos.x + first.pos.x,
+                        placed.pos.y + first.pos.y,
+                    )
+                })
+            })
+            .collect();
+        Self {
+            rows,
+            height: galley.size().y,
+        }
+    }
+
+    /// The size of the card holding this text.
+    pub fn card_size(&self) -> Vec2 {
+        card_size(self.height)
+    }
+}
+
+/// Below this many claims, measuring on one thread is quicker than
+/// loading fonts for a second.
+const PARALLEL_FROM: usize = 1500;
+
+/// Every claim's text laid out as on its card. Large maps are measured on
+/// every core, each thread with its own fonts, with the same result as on
+/// one.
+pub fn card_texts(
+    map: &crate::model::Map,
+    measure: &mut TextMeasure,
+) -> std::collections::BTreeMap<crate::model::ClaimId, CardText> {
+    let claims: Vec<(crate::model::ClaimId, &str)> = map
+        .claims
+        .iter()
+        .map(|(&id, claim)| (id, claim.text.as_str()))
+        .collect();
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if claims.len() < PARALLEL_FROM || threads < 2 {
+        return claims
+            .into_iter()
+            .map(|(id, text)| (id, CardText::of(&measure.galley(text))))
+            .collect();
+    }
+    let ppp = measure.pixels_per_point();
+    let chunk = claims.len().div_ceil(threads);
+    let mut texts = std::collections::BTreeMap::new();
+    std::thread::scope(|scope| {
+        let (first, rest) = claims.split_at(chunk.min(claims.len()));
+        let workers: Vec<_> = rest
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut measure = TextMeasure::for_screen(ppp);
+                    part.iter()
+                        .map(|&(id, text)| (id, CardText::of(&measure.galley(text))))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        texts.extend(
+            first
+                .iter()
+                .map(|&(id, text)| (id, CardText::of(&measure.galley(text)))),
+        );
+        for worker in workers {
+            // A worker only panics if text layout does: measure those
+            // claims here instead, where the same panic would surface.
+            if let Ok(part) = worker.join() {
+                texts.extend(part);
+            }
+        }
+    });
+    // Anything a failed worker left out.
+    for (id, text) in claims {
+        texts
+            .entry(id)
+            .or_insert_with(|| CardText::of(&measure.galley(text)));
+    }
+    texts
+}
+
 /// The card size of every claim in `map`, for [`crate::layout::arrange`].
 pub fn card_sizes(map: &crate::model::Map, measure: &mut TextMeasure) -> crate::layout::Sizes {
-    map.claims
-        .iter()
-        .map(|(&id, claim)| {
-            let size = measure.card_size(&claim.text);
+    card_texts(map, measure)
+        .into_iter()
+        .map(|(id, text)| {
+            let size = text.card_size();
             (id, (size.x, size.y))
         })
         .collect()

@@ -6,9 +6,12 @@ use std::sync::{Arc, OnceLock};
 
 use resvg::{tiny_skia, usvg};
 
-use super::svg::{Background, SvgOptions, svg};
-use crate::measure::TextMeasure;
-use crate::model::Map;
+use super::svg::{Background, SvgOptions, svg_of};
+use crate::measure::{CardText, TextMeasure};
+use crate::model::{ClaimId, Map};
+
+/// Every claim's laid-out text, from [`crate::measure::card_texts`].
+pub type Texts = std::collections::BTreeMap<ClaimId, CardText>;
 
 /// The most pixels a PNG export may have (256 MB of RGBA while drawing).
 pub const MAX_PIXELS: f64 = 64.0 * 1024.0 * 1024.0;
@@ -95,12 +98,14 @@ pub fn fitting_scale(width: f32, height: f32, asked: f32) -> f32 {
 /// When the drawing cannot be rendered or encoded.
 pub fn png(
     map: &Map,
+    texts: &Texts,
     measure: &mut TextMeasure,
     scale: f32,
     background: Background,
 ) -> Result<Png, DrawError> {
-    let drawing = svg(
+    let drawing = svg_of(
         map,
+        texts,
         measure,
         &SvgOptions {
             background,
@@ -139,16 +144,17 @@ pub fn png(
 ///
 /// # Errors
 /// When the PDF writer fails.
-pub fn pdf(map: &Map, measure: &mut TextMeasure) -> Result<Vec<u8>, DrawError> {
-    let scene = super::svg::Scene::of(map, measure);
+pub fn pdf(map: &Map, texts: &Texts, measure: &mut TextMeasure) -> Result<Vec<u8>, DrawError> {
+    let scene = super::svg::Scene::of(map, texts);
     let (w, h) = A4_LANDSCAPE;
     let page = if scene.bounds.height() > scene.bounds.width() {
         (h, w)
     } else {
         (w, h)
     };
-    let drawing = svg(
+    let drawing = svg_of(
         map,
+        texts,
         measure,
         &SvgOptions {
             background: Background::White,

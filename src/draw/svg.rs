@@ -11,7 +11,7 @@ use egui::{Color32, Pos2, Rect, pos2, vec2};
 
 use super::geometry::{self, HEADER_HEIGHT, LinkShape, PADDING};
 use super::style;
-use crate::measure::TextMeasure;
+use crate::measure::{CardText, TextMeasure, card_texts};
 use crate::model::{ClaimId, LinkKind, Map, Role, Target};
 
 /// Space around the map, in map units.
@@ -56,13 +56,13 @@ pub struct Scene {
 }
 
 impl Scene {
-    /// Lays out `map` as the canvas does.
-    pub fn of(map: &Map, measure: &mut TextMeasure) -> Self {
+    /// Lays out `map` as the canvas does, with its claims' `texts`.
+    pub fn of(map: &Map, texts: &BTreeMap<ClaimId, CardText>) -> Self {
         let cards: BTreeMap<ClaimId, Rect> = map
             .claims
             .iter()
             .map(|(&id, claim)| {
-                let height = measure.text_height(&claim.text);
+                let height = texts.get(&id).map_or(0.0, |t| t.height);
                 (
                     id,
                     geometry::card_rect(pos2(claim.pos.x, claim.pos.y), height),
@@ -92,7 +92,18 @@ impl Scene {
 
 /// `map` drawn as an SVG document.
 pub fn svg(map: &Map, measure: &mut TextMeasure, options: &SvgOptions) -> String {
-    let scene = Scene::of(map, measure);
+    let texts = card_texts(map, measure);
+    svg_of(map, &texts, measure, options)
+}
+
+/// `map` drawn as an SVG document, its claims' text already laid out.
+pub fn svg_of(
+    map: &Map,
+    texts: &BTreeMap<ClaimId, CardText>,
+    measure: &mut TextMeasure,
+    options: &SvgOptions,
+) -> String {
+    let scene = Scene::of(map, texts);
     let roles = Role::all(map);
     // With a page, the map is shrunk to fit it (never enlarged: text stays
     // at its size on small maps) and centred.
@@ -143,7 +154,8 @@ pub fn svg(map: &Map, measure: &mut TextMeasure, options: &SvgOptions) -> String
             continue;
         };
         let role = roles.get(id).copied().unwrap_or(Role::Free);
-        card(&mut out, measure, *id, *rect, claim, role);
+        let rows = texts.get(id).map_or(&[][..], |t| &t.rows[..]);
+        card(&mut out, measure, *id, *rect, claim, rows, role);
     }
     out.push_str("</g>\n</svg>\n");
     out
@@ -222,6 +234,7 @@ fn card(
     id: ClaimId,
     rect: Rect,
     claim: &crate::model::Claim,
+    rows: &[(String, f32, f32)],
     role: Role,
 ) {
     let card_style = style::card_style(role, claim.kind, false);
@@ -289,15 +302,18 @@ fn card(
             "",
         );
     }
-    let galley = measure.galley(&claim.text);
-    text_rows(
-        out,
-        &galley,
-        rect.min + vec2(PADDING.x, PADDING.y + HEADER_HEIGHT),
-        geometry::TEXT_SIZE,
-        &hex(card_style.text),
-        " class=\"claim\"",
-    );
+    let origin = rect.min + vec2(PADDING.x, PADDING.y + HEADER_HEIGHT);
+    let color = hex(card_style.text);
+    for (text, x, y) in rows {
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="{}" font-size="{}" fill="{color}" class="claim">{}</text>"#,
+            num(origin.x + x),
+            num(origin.y + y),
+            num(geometry::TEXT_SIZE),
+            escape(text)
+        );
+    }
     out.push_str("</g>\n");
 }
 

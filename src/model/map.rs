@@ -173,6 +173,17 @@ pub struct Link {
     pub target: Target,
 }
 
+impl Link {
+    /// A link of `kind` from `premises` to `target`.
+    pub fn new(kind: LinkKind, premises: Vec<ClaimId>, target: Target) -> Self {
+        Self {
+            kind,
+            premises,
+            target,
+        }
+    }
+}
+
 /// Whether a link gives a reason for its target or an objection to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum LinkKind {
@@ -259,6 +270,52 @@ impl Map {
             .iter()
             .filter(move |(_, link)| link.premises.contains(&claim))
             .map(|(id, link)| (*id, link))
+    }
+
+    /// The part of the map made of `keep`: those claims, and the links
+    /// whose premises and target are all kept (an undercut only with the
+    /// link it attacks). Ids stay as they are; the thesis stays if kept.
+    #[must_use]
+    pub fn subset(&self, keep: &std::collections::BTreeSet<ClaimId>) -> Self {
+        let claims: BTreeMap<ClaimId, Claim> = self
+            .claims
+            .iter()
+            .filter(|(id, _)| keep.contains(id))
+            .map(|(&id, claim)| (id, claim.clone()))
+            .collect();
+        let mut links: BTreeMap<LinkId, Link> = self
+            .links
+            .iter()
+            .filter(|(_, link)| link.premises.iter().all(|p| claims.contains_key(p)))
+            .filter(|(_, link)| match link.target {
+                Target::Claim(c) => claims.contains_key(&c),
+                Target::Link(_) => true,
+            })
+            .map(|(&id, link)| (id, link.clone()))
+            .collect();
+        // Drop undercuts of dropped links, until none is left dangling.
+        loop {
+            let dangling: Vec<LinkId> = links
+                .iter()
+                .filter(
+                    |(_, link)| matches!(link.target, Target::Link(l) if !links.contains_key(&l)),
+                )
+                .map(|(&id, _)| id)
+                .collect();
+            if dangling.is_empty() {
+                break;
+            }
+            for id in dangling {
+                links.remove(&id);
+            }
+        }
+        Self {
+            title: self.title.clone(),
+            thesis: self.thesis.filter(|t| claims.contains_key(t)),
+            sources: self.sources.clone(),
+            claims,
+            links,
+        }
     }
 }
 

@@ -1,0 +1,216 @@
+//! The map as a Markdown outline for handouts: the thesis, then its
+//! reasons ("because") and objections ("but"), nested as deep as the
+//! argument goes, linked premises on one line, citations as footnotes.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::outline::{Step, walk};
+use crate::model::{Citation, ClaimId, LinkKind, Map, Target};
+
+/// `map` as a Markdown outline.
+pub fn to_markdown(map: &Map) -> String {
+    let mut out = String::new();
+    let title = if map.title.trim().is_empty() {
+        "Argument map"
+    } else {
+        map.title.trim()
+    };
+    let _ = writeln!(out, "# {}\n", inline(title));
+    let mut notes = Footnotes::default();
+    let mut first_root = true;
+    for step in walk(map) {
+        match step {
+            Step::Root(id) => {
+                let Some(claim) = map.claims.get(&id) else {
+                    continue;
+                };
+                let label = if map.thesis == Some(id) {
+                    "Thesis"
+                } else {
+                    "Claim"
+                };
+                if !first_root {
+                    out.push('\n');
+                }
+                first_root = false;
+                let _ = writeln!(
+                    out,
+                    "**{label}:** {}{}\n",
+                    inline(&claim.text),
+                    notes.mark(claim.source.as_ref())
+                );
+            }
+            Step::Link { id, depth, fresh } => {
+                let Some(link) = map.links.get(&id) else {
+                    continue;
+                };
+                let connective = match (link.target, link.kind) {
+                    (Target::Link(_), _) => "but that does not follow:",
+                    (Target::Claim(_), LinkKind::Support) => "because",
+                    (Target::Claim(_), LinkKind::Attack) => "but",
+                };
+                let premises: Vec<String> = link
+                    .premises
+                    .iter()
+                    .zip(&fresh)
+                    .filter_map(|(p, &new)| {
+                        let claim = map.claims.get(p)?;
+                        let again = if new { "" } else { " *(see above)*" };
+                        Some(format!(
+                            "{}{}{again}",
+                            inline(&claim.text),
+                            notes.mark(claim.source.as_ref())
+                        ))
+                    })
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "{}- **{connective}** {}",
+                    "  ".repeat(depth),
+                    premises.join(" **and** ")
+                );
+            }
+        }
+    }
+    notes.write(&mut out, map);
+    out
+}
+
+/// Citations numbered in order of first use; the same citation twice
+/// shares its number.
+#[derive(Default)]
+struct Footnotes {
+    numbers: BTreeMap<(String, Option<u32>), usize>,
+    order: Vec<Citation>,
+}
+
+impl Footnotes {
+    fn mark(&mut self, citation: Option<&Citation>) -> String {
+        let Some(citation) = citation else {
+            return String::new();
+        };
+        let key = (citation.doc.clone(), citation.para);
+        let next = self.order.len() + 1;
+        let number = *self.numbers.entry(key).or_insert_with(|| {
+            self.order.push(citation.clone());
+            next
+        });
+        format!("[^{number}]")
+    }
+
+    fn write(&self, out: &mut String, map: &Map) {
+        if self.order.is_empty() {
+            return;
+        }
+        out.push('\n');
+        for (i, citation) in self.order.iter().enumerate() {
+            let mut text = match map.sources.get(&citation.doc) {
+                Some(source) => {
+                    let mut text = format!("*{}*", inline(&source.title));
+                    if let Some(author) = &source.author {
+                        let _ = write!(text, ", {}", inline(author));
+                    }
+                    text
+                }
+                None => inline(&citation.doc),
+            };
+            if let Some(para) = citation.para {
+                let _ = write!(text, ", paragraph {para}");
+            }
+            if let Some(url) = map.sources.get(&citation.doc).and_then(|s| s.url.as_ref()) {
+                let _ = write!(text, ". <{}>", url.trim());
+            }
+            let _ = writeln!(out, "[^{}]: {text}.", i + 1);
+        }
+    }
+}
+
+/// `text` on one line, with Markdown's markup characters escaped so it
+/// reads as written.
+fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            if matches!(
+                c,
+                '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|' | '~'
+            ) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The ids of the claims in the order the outline tells them, for tests.
+pub fn claim_order(map: &Map) -> Vec<ClaimId> {
+    let mut order = Vec::new();
+    for step in walk(map) {
+        match step {
+            Step::Root(id) => order.push(id),
+            Step::Link { id, fresh, .. } => {
+                if let Some(link) = map.links.get(&id) {
+                    order.extend(
+                        link.premises
+                            .iter()
+                            .zip(&fresh)
+                            .filter(|(_, new)| **new)
+                            .map(|(p, _)| *p),
+                    );
+                }
+            }
+        }
+    }
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Claim, Link, Pos, Source};
+
+    #[test]
+    #[allow(clippy::many_single_char_names)] // Claims named by their initials.
+    fn reasons_objections_linked_premises_and_footnotes() {
+        let mut map = Map::new("Homework");
+        let p = Pos::default();
+        let t = map.add_claim(Claim::new("Homework should be *optional*.", p));
+        let a = map.add_claim(Claim::new("Children need rest.", p));
+        let b = map.add_claim(Claim::new("Evenings are short.", p));
+        let o = map.add_claim(Claim {
+            source: Some(Citation {
+                doc: "study".into(),
+                para: Some(4),
+            }),
+            ..Claim::new("Practice builds habits.", p)
+        });
+        let u = map.add_claim(Claim::new("Habits form at school too.", p));
+        map.thesis = Some(t);
+        map.sources.insert(
+            "study".into(),
+            Source {
+                title: "A study".into(),
+                author: Some("Ann Author".into()),
+                ..Source::default()
+            },
+        );
+        let linked = map.add_link(Link::new(LinkKind::Support, vec![a, b], Target::Claim(t)));
+        map.add_link(Link::new(LinkKind::Attack, vec![o], Target::Claim(t)));
+        map.add_link(Link::new(LinkKind::Attack, vec![u], Target::Link(linked)));
+        assert_eq!(
+            to_markdown(&map),
+            "# Homework\n\n\
+             **Thesis:** Homework should be \\*optional\\*.\n\n\
+             - **because** Children need rest. **and** Evenings are short.\n  \
+             - **but that does not follow:** Habits form at school too.\n\
+             - **but** Practice builds habits.[^1]\n\n\
+             [^1]: *A study*, Ann Author, paragraph 4.\n"
+        );
+        assert_eq!(claim_order(&map), vec![t, a, b, u, o]);
+    }
+}
