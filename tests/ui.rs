@@ -34,6 +34,18 @@ impl FileDialogs for ScriptedDialogs {
     fn pick_save(&mut self, _file_name: &str) -> Option<PathBuf> {
         self.answers.borrow_mut().pop_front().flatten()
     }
+
+    fn pick_import(&mut self) -> Option<PathBuf> {
+        self.answers.borrow_mut().pop_front().flatten()
+    }
+
+    fn pick_export(
+        &mut self,
+        _file_name: &str,
+        _format: argmap::export::ExportFormat,
+    ) -> Option<PathBuf> {
+        self.answers.borrow_mut().pop_front().flatten()
+    }
 }
 
 /// The app in a 1280×800 window, with scripted dialogs.
@@ -821,4 +833,100 @@ fn a_twenty_thousand_claim_map_opens_and_draws() {
     key(&mut harness, Modifiers::COMMAND, Key::Plus);
     harness.run();
     assert_eq!(map(&harness).claims.len(), 20_000);
+}
+
+/// The shared fixtures written by other tools.
+fn fixture(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+}
+
+#[test]
+fn import_from_the_file_menu_reads_argdown_and_reports_what_it_left_out() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    dialogs.answer(Some(fixture("argdown/legalisation-softdrugs.argdown")));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import… Ctrl+I").click();
+    harness.run();
+    let map = map(&harness);
+    assert_eq!(map.claims.len(), 18);
+    assert_eq!(map.title, "Pros and Cons Legalisation of Soft Drugs");
+    let undercuts = map
+        .links
+        .values()
+        .filter(|l| matches!(l.target, Target::Link(_)))
+        .count();
+    assert_eq!(undercuts, 2);
+    // Imported maps are unsaved copies, arranged without overlaps.
+    assert!(harness.state().doc.path.is_none());
+    assert!(harness.state().doc.is_modified());
+    let notes = harness.state().notes().join("\n");
+    assert!(notes.contains("titles of statements"), "{notes}");
+    assert!(
+        harness
+            .query_all_by_label_contains("titles of statements")
+            .next()
+            .is_some(),
+        "the report is on screen"
+    );
+}
+
+#[test]
+fn a_broken_import_names_the_file_and_the_place() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("broken.json");
+    std::fs::write(&path, "{\"nodes\": [\n  {\"nodeID\": 1,, }\n]}").expect("write");
+    dialogs.answer(Some(path));
+    key(&mut harness, Modifiers::COMMAND, Key::I);
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    let errors = harness.state().errors().join("\n");
+    assert!(errors.contains("broken.json:2:"), "{errors}");
+    assert!(errors.contains("Nothing was imported"), "{errors}");
+}
+
+#[test]
+fn export_writes_the_selected_claims_only() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    harness.state_mut().view.selection.clear();
+    harness.run();
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The whole map as Markdown.
+    let whole = dir.path().join("whole.md");
+    dialogs.answer(Some(whole.clone()));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").hover();
+    harness.run();
+    harness.get_by_label("Markdown outline…").click();
+    harness.run();
+    let text = std::fs::read_to_string(&whole).expect("exported");
+    assert!(text.contains("Homework should be optional"), "{text}");
+    assert!(text.contains("Practice at home builds habits"), "{text}");
+    // Only the objection, selected, as AIF.
+    click_card(
+        &mut harness,
+        "Practice at home builds habits",
+        Modifiers::NONE,
+    );
+    let part = dir.path().join("part.json");
+    dialogs.answer(Some(part.clone()));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").hover();
+    harness.run();
+    harness.get_by_label("AIF JSON…").click();
+    harness.run();
+    let text = std::fs::read_to_string(&part).expect("exported");
+    assert!(text.contains("Practice at home builds habits"), "{text}");
+    assert!(!text.contains("Homework should be optional"), "{text}");
+    assert!(harness.state().status().contains("1 selected claims"));
 }

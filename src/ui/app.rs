@@ -13,7 +13,10 @@ use super::commands::UiCommand;
 use super::dialogs::FileDialogs;
 use super::inspector::inspector_ui;
 use crate::bundled::{self, Bundled};
+use crate::draw::svg::Background;
 use crate::edit::{self, Document, Edit};
+use crate::export::{ExportFormat, ExportOptions};
+use crate::import::ImportFormat;
 use crate::model::{Claim, ClaimId, LinkKind, Map, Pos};
 
 /// The key the app's preferences are stored under by eframe.
@@ -38,6 +41,10 @@ struct Prefs {
     last_file: Option<PathBuf>,
     /// Recently opened or saved maps, newest first.
     recent: Vec<PathBuf>,
+    /// PNG exports: pixels per map unit.
+    png_scale: Option<f32>,
+    /// PNG and SVG exports: transparent instead of white.
+    transparent: bool,
 }
 
 /// An action waiting for the answer to "Save changes?".
@@ -47,6 +54,8 @@ enum Pending {
     New(Option<Bundled>),
     /// Open a file, or ask which.
     Open(Option<PathBuf>),
+    /// Import an Argdown or AIF file, or ask which.
+    Import(Option<PathBuf>),
     /// Close the window.
     Quit,
 }
@@ -67,6 +76,10 @@ pub struct ArgmapApp {
     prefs: Prefs,
     /// Problems to show until dismissed (failed loads and saves).
     errors: Vec<String>,
+    /// Things to know, shown until dismissed (what an import left out).
+    notes: Vec<String>,
+    /// Whether an export with claims selected covers only them.
+    export_selection: bool,
     /// A short message for the status bar.
     status: String,
     pending: Option<Pending>,
@@ -99,6 +112,8 @@ impl ArgmapApp {
             dialogs,
             prefs,
             errors: Vec::new(),
+            notes: Vec::new(),
+            export_selection: true,
             status: String::new(),
             pending: None,
             allow_close: false,
@@ -125,6 +140,11 @@ impl ArgmapApp {
         &self.errors
     }
 
+    /// Notes waiting to be read, such as what an import left out.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
     /// The status bar's message.
     pub fn status(&self) -> &str {
         &self.status
@@ -149,6 +169,101 @@ impl ArgmapApp {
                 self.status = format!("Opened {}", path.display());
             }
             Err(err) => self.errors.push(err.to_string()),
+        }
+    }
+
+    /// Reads an Argdown or AIF file into a new, unsaved map.
+    fn import_path(&mut self, path: &Path) {
+        let bytes = match crate::store::read_bytes(path) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                self.errors.push(err.to_string());
+                return;
+            }
+        };
+        let format = ImportFormat::detect(path, &bytes);
+        match crate::import::import(format, &bytes, self.view.measure()) {
+            Ok(imported) => {
+                let mut map = imported.map;
+                if map.title.trim().is_empty() {
+                    map.title = path
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                }
+                let stats = crate::model::Stats::of(&map);
+                self.replace_document(Document::untitled(map, true));
+                self.status = format!(
+                    "Imported {} from {}: {stats}",
+                    format.label(),
+                    path.display()
+                );
+                if !imported.report.is_empty() {
+                    self.notes.push(format!(
+                        "Imported {}:\n• {}",
+                        path.display(),
+                        imported.report.join("\n• ")
+                    ));
+                }
+            }
+            Err(err) => {
+                let error =
+                    crate::store::FileError::new(path, crate::store::FileErrorKind::Parse(err));
+                self.errors.push(format!("{error}\nNothing was imported."));
+            }
+        }
+    }
+
+    /// Exports the map, or the selected claims, after asking where.
+    fn export(&mut self, format: ExportFormat) {
+        self.finish_editing();
+        let selected = !self.view.selection.is_empty() && self.export_selection;
+        let map = if selected {
+            self.doc.map.subset(&self.view.selection)
+        } else {
+            self.doc.map.clone()
+        };
+        let stem = suggested_file_name(&self.doc.map.title);
+        let name = format!(
+            "{}.{}",
+            stem.strip_suffix(".ron").unwrap_or(&stem),
+            format.extension()
+        );
+        let Some(path) = self.dialogs.pick_export(&name, format) else {
+            return;
+        };
+        let options = ExportOptions {
+            scale: self.prefs.png_scale.unwrap_or(2.0),
+            background: if self.prefs.transparent {
+                Background::Transparent
+            } else {
+                Background::White
+            },
+        };
+        let exported = match crate::export::export(&map, format, &options, self.view.measure()) {
+            Ok(exported) => exported,
+            Err(err) => {
+                self.errors.push(format!("{}: {err}", path.display()));
+                return;
+            }
+        };
+        match crate::store::write_atomic(&path, &exported.bytes) {
+            Ok(()) => {
+                let what = if selected {
+                    format!("{} selected claims", map.claims.len())
+                } else {
+                    "the map".to_owned()
+                };
+                self.status = format!("Exported {what} to {}", path.display());
+                for note in exported.notes {
+                    self.notes.push(format!("{}: {note}", path.display()));
+                }
+            }
+            Err(err) => {
+                let error =
+                    crate::store::FileError::new(&path, crate::store::FileErrorKind::Write(err));
+                self.errors.push(error.to_string());
+            }
         }
     }
 
@@ -216,6 +331,12 @@ impl ArgmapApp {
                     self.open_path(&path);
                 }
             }
+            Pending::Import(Some(path)) => self.import_path(&path),
+            Pending::Import(None) => {
+                if let Some(path) = self.dialogs.pick_import() {
+                    self.import_path(&path);
+                }
+            }
             Pending::Quit => {
                 self.allow_close = true;
                 self.pending = Some(Pending::Quit);
@@ -233,6 +354,7 @@ impl ArgmapApp {
             UiCommand::SaveAs => {
                 self.save_as();
             }
+            UiCommand::Import => self.request(Pending::Import(None)),
             UiCommand::Quit => self.request(Pending::Quit),
             UiCommand::Undo => {
                 self.finish_editing();
@@ -634,6 +756,9 @@ impl ArgmapApp {
                 command_button(ui, UiCommand::Save, actions);
                 command_button(ui, UiCommand::SaveAs, actions);
                 ui.separator();
+                command_button(ui, UiCommand::Import, actions);
+                ui.menu_button("Export", |ui| self.export_menu_ui(ui));
+                ui.separator();
                 command_button(ui, UiCommand::Quit, actions);
             });
             ui.menu_button("Edit", |ui| {
@@ -699,6 +824,36 @@ impl ArgmapApp {
         });
     }
 
+    fn export_menu_ui(&mut self, ui: &mut Ui) {
+        for format in ExportFormat::ALL {
+            let button = ui
+                .button(format!("{}…", format.label()))
+                .on_hover_text(format!("Save a copy as .{}", format.extension()));
+            if button.clicked() {
+                ui.close();
+                self.export(format);
+            }
+        }
+        ui.separator();
+        let selected = self.view.selection.len();
+        ui.add_enabled(
+            selected > 0,
+            egui::Checkbox::new(
+                &mut self.export_selection,
+                format!("Only the selected claims ({selected})"),
+            ),
+        );
+        let mut scale = self.prefs.png_scale.unwrap_or(2.0);
+        ui.horizontal(|ui| {
+            ui.label("PNG scale");
+            for s in [1.0_f32, 2.0, 3.0, 4.0] {
+                ui.selectable_value(&mut scale, s, format!("{s}×"));
+            }
+        });
+        self.prefs.png_scale = Some(scale);
+        ui.checkbox(&mut self.prefs.transparent, "Transparent background");
+    }
+
     fn errors_ui(&mut self, ui: &mut Ui) {
         let mut dismissed = None;
         for (i, error) in self.errors.iter().enumerate() {
@@ -720,6 +875,27 @@ impl ArgmapApp {
         }
         if let Some(i) = dismissed {
             self.errors.remove(i);
+        }
+        let mut dismissed = None;
+        for (i, note) in self.notes.iter().enumerate() {
+            egui::Frame::new()
+                .fill(Color32::from_rgb(0xe8, 0xf1, 0xfb))
+                .stroke(egui::Stroke::new(1.0, Color32::from_rgb(0x1f, 0x4e, 0x9c)))
+                .inner_margin(8.0)
+                .corner_radius(4.0)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(note).color(Color32::from_rgb(0x10, 0x2a, 0x55)));
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
+                            if ui.button("Dismiss").clicked() {
+                                dismissed = Some(i);
+                            }
+                        });
+                    });
+                });
+        }
+        if let Some(i) = dismissed {
+            self.notes.remove(i);
         }
     }
 
@@ -790,7 +966,15 @@ impl ArgmapApp {
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            self.request(Pending::Open(Some(path)));
+            // Argmap's own maps open; anything else is imported.
+            let own = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+            self.request(if own {
+                Pending::Open(Some(path))
+            } else {
+                Pending::Import(Some(path))
+            });
         }
         let title = self.window_title();
         if title != self.title {

@@ -15,6 +15,8 @@ pub enum UiCommand {
     Save,
     /// Save to a new file.
     SaveAs,
+    /// Open an Argdown or AIF file as a new map.
+    Import,
     /// Close the window.
     Quit,
     /// Undo the last change.
@@ -70,9 +72,10 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl UiCommand {
     /// Every command, in the order shortcuts are tried: more specific
     /// shortcuts first (egui matches Ctrl+Shift+Z as Ctrl+Z too).
-    pub const ALL: [Self; 20] = [
+    pub const ALL: [Self; 21] = [
         Self::Arrange,
         Self::SaveAs,
+        Self::Import,
         Self::Redo,
         Self::AddObjection,
         Self::New,
@@ -100,6 +103,7 @@ impl UiCommand {
             Self::Open => "Open…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
+            Self::Import => "Import…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -126,6 +130,7 @@ impl UiCommand {
             Self::Open => "Open a map file (.ron)",
             Self::Save => "Save the map to its file",
             Self::SaveAs => "Save the map to a new file",
+            Self::Import => "Open an Argdown (.argdown) or AIF (.json) file as a new map",
             Self::Quit => "Close Argmap",
             Self::Undo => "Undo the last change to the map",
             Self::Redo => "Redo the last undone change",
@@ -154,6 +159,7 @@ impl UiCommand {
             Self::Open => &[key!(Modifiers::COMMAND, Key::O)],
             Self::Save => &[key!(Modifiers::COMMAND, Key::S)],
             Self::SaveAs => &[key!(CMD_SHIFT, Key::S)],
+            Self::Import => &[key!(Modifiers::COMMAND, Key::I)],
             Self::Quit => &[key!(Modifiers::COMMAND, Key::Q)],
             Self::Undo => &[key!(Modifiers::COMMAND, Key::Z)],
             Self::Redo => &[key!(CMD_SHIFT, Key::Z), key!(Modifiers::COMMAND, Key::Y)],
@@ -203,7 +209,7 @@ impl UiCommand {
     pub fn works_while_typing(self) -> bool {
         matches!(
             self,
-            Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Quit
+            Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Import | Self::Quit
         )
     }
 }
