@@ -18,6 +18,16 @@ impl FileDialogs for NoDialogs {
     fn pick_save(&mut self, _: &str) -> Option<std::path::PathBuf> {
         None
     }
+    fn pick_import(&mut self) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn pick_export(
+        &mut self,
+        _: &str,
+        _: argmap::export::ExportFormat,
+    ) -> Option<std::path::PathBuf> {
+        None
+    }
 }
 
 /// The app showing `doc`, in `theme`, in a window of `size` points.
