@@ -59,6 +59,15 @@ pub fn fonts() -> FontDefinitions {
 /// Measures card text without a window, with the fonts the canvas uses.
 pub struct TextMeasure {
     fonts: Fonts,
+    /// Advance width of each character met so far, in points.
+    widths: std::collections::HashMap<char, f32>,
+    /// Width of each word met so far, shaped as a whole (kerning, joined
+    /// scripts), in points.
+    words: std::collections::HashMap<String, f32>,
+    /// Height of a row of claim text, in points.
+    row_height: f32,
+    /// Distance from a row's top to its baseline.
+    ascent: f32,
     /// Layouts since the cache was last emptied.
     since_flush: usize,
     /// Physical pixels per point: text is laid out (and wraps) as it will be
@@ -91,38 +100,160 @@ impl TextMeasure {
     /// A measurement for a screen with `pixels_per_point` physical pixels
     /// per point, where glyph positions round differently than at 1.
     pub fn for_screen(pixels_per_point: f32) -> Self {
+        let mut fonts = Fonts::new(TextOptions::default(), fonts());
+        // Row spacing as egui lays rows out (snapped to pixels), read off
+        // a two-row layout rather than the font's nominal height.
+        let (row_height, ascent) = {
+            let mut view = fonts.with_pixels_per_point(pixels_per_point);
+            let galley =
+                view.layout_no_wrap("Ag\nAg".to_owned(), text_font(), Color32::PLACEHOLDER);
+            let row_height = galley.size().y / 2.0;
+            let ascent = galley
+                .rows
+                .first()
+                .and_then(|r| r.row.glyphs.first().map(|g| r.pos.y + g.pos.y))
+                .unwrap_or(row_height * 0.8);
+            (row_height, ascent)
+        };
         Self {
-            fonts: Fonts::new(TextOptions::default(), fonts()),
+            fonts,
+            widths: std::collections::HashMap::new(),
+            words: std::collections::HashMap::new(),
+            row_height,
+            ascent,
             since_flush: 0,
             pixels_per_point,
         }
     }
 
-    /// The screen density this measures for.
-    pub fn pixels_per_point(&self) -> f32 {
-        self.pixels_per_point
+    /// The width of `c` in claim text, in points.
+    fn width(&mut self, c: char) -> f32 {
+        if let Some(&w) = self.widths.get(&c) {
+            return w;
+        }
+        let w = self
+            .fonts
+            .with_pixels_per_point(self.pixels_per_point)
+            .glyph_width(&text_font(), c);
+        self.widths.insert(c, w);
+        w
     }
 
-    /// The claim text laid out as on its card.
-    pub fn galley(&mut self, text: &str) -> Arc<Galley> {
+    /// The width of `word` as egui shapes it, remembered: most words of a
+    /// map recur, so a large map shapes each only once.
+    fn word_width(&mut self, word: &str) -> f32 {
+        if let Some(&w) = self.words.get(word) {
+            return w;
+        }
+        if self.words.len() > 100_000 {
+            self.words.clear();
+        }
+        let w = self
+            .fonts
+            .with_pixels_per_point(self.pixels_per_point)
+            .layout_no_wrap(word.to_owned(), text_font(), Color32::PLACEHOLDER)
+            .size()
+            .x;
         self.since_flush += 1;
         if self.since_flush > FLUSH_EVERY {
-            // Two passes evict everything: what was not used since the last
-            // one, then the rest.
+            // Two passes evict every cached layout: what was not used since
+            // the last one, then the rest.
             for _ in 0..2 {
                 self.fonts
                     .begin_pass(TextOptions::default(), ViewportKey::default());
             }
             self.since_flush = 0;
         }
-        self.fonts
-            .with_pixels_per_point(self.pixels_per_point)
-            .layout(
-                text.to_owned(),
-                text_font(),
-                Color32::PLACEHOLDER,
-                text_wrap_width(),
-            )
+        self.words.insert(word.to_owned(), w);
+        w
+    }
+
+    /// The claim text broken into the rows of its card: at spaces where a
+    /// row would grow wider than the card, inside a word only when the word
+    /// alone is wider (long URLs, Chinese), and at every line break. The
+    /// canvas draws exactly these rows, so its cards and every export and
+    /// layout agree line for line.
+    pub fn wrap(&mut self, text: &str) -> Vec<String> {
+        let max = text_wrap_width();
+        let space = self.width(' ');
+        let mut rows = Vec::new();
+        for paragraph in text.split('\n') {
+            let paragraph = paragraph.strip_suffix('\r').unwrap_or(paragraph);
+            let mut row = String::new();
+            let mut row_width = 0.0_f32;
+            // Leading spaces of a paragraph are kept; between words, one
+            // run of spaces is kept as written unless the row breaks there.
+            let mut gap = String::new();
+            let mut gap_width = 0.0_f32;
+            let mut chars = paragraph.chars().peekable();
+            while let Some(&c) = chars.peek() {
+                if c == ' ' {
+                    chars.next();
+                    gap.push(c);
+                    gap_width += space;
+                    continue;
+                }
+                let mut word = String::new();
+                while let Some(&c) = chars.peek() {
+                    if c == ' ' {
+                        break;
+                    }
+                    chars.next();
+                    word.push(c);
+                }
+                let word_width = self.word_width(&word);
+                if row_width + gap_width + word_width <= max
+                    || (row.is_empty() && gap.is_empty() && word_width <= max)
+                {
+                    row.push_str(&gap);
+                    row.push_str(&word);
+                    row_width += gap_width + word_width;
+                } else if word_width <= max {
+                    if !row.is_empty() {
+                        rows.push(std::mem::take(&mut row));
+                    }
+                    row.push_str(&word);
+                    row_width = word_width;
+                } else {
+                    // A word wider than a row: break it between characters,
+                    // after whatever fits on the current row.
+                    row.push_str(&gap);
+                    row_width += gap_width;
+                    for c in word.chars() {
+                        let w = self.width(c);
+                        if row_width + w > max && !row.trim().is_empty() {
+                            rows.push(std::mem::take(&mut row));
+                            row_width = 0.0;
+                        }
+                        row.push(c);
+                        row_width += w;
+                    }
+                }
+                gap.clear();
+                gap_width = 0.0;
+            }
+            row.push_str(&gap);
+            rows.push(row);
+        }
+        rows
+    }
+
+    /// The claim text with a line break at the end of every row of its
+    /// card: what the canvas lays out, without wrapping.
+    pub fn wrapped(&mut self, text: &str) -> String {
+        self.wrap(text).join("\n")
+    }
+
+    /// The height of `rows` rows of claim text.
+    pub fn rows_height(&self, rows: usize) -> f32 {
+        #[allow(clippy::cast_precision_loss)] // A few thousand rows at most.
+        let height = self.row_height * rows.max(1) as f32;
+        height
+    }
+
+    /// The screen density this measures for.
+    pub fn pixels_per_point(&self) -> f32 {
+        self.pixels_per_point
     }
 
     /// One line of `text` at `size` points, not wrapped: card labels,
@@ -140,7 +271,8 @@ impl TextMeasure {
 
     /// The height of `text` wrapped as on its card.
     pub fn text_height(&mut self, text: &str) -> f32 {
-        self.galley(text).size().y
+        let rows = self.wrap(text).len();
+        self.rows_height(rows)
     }
 
     /// The size of the card for `text`.
@@ -161,27 +293,22 @@ pub struct CardText {
 }
 
 impl CardText {
-    fn of(galley: &Galley) -> Self {
-        let rows = galley
-            .rows
-            .iter()
-            .filter_map(|placed| {
-                let first = placed.row.glyphs.first()?;
-                let text = placed.row.text();
-                let text = text.trim_end();
-                (!text.is_empty()).then(|| {
-                    (
-                        text.to_owned(),
-                        placed.pos.x + first.pos.x,
-                        placed.pos.y + first.pos.y,
-                    )
-                })
+    fn of(measure: &mut TextMeasure, text: &str) -> Self {
+        let rows = measure.wrap(text);
+        let height = measure.rows_height(rows.len());
+        let ascent = measure.ascent;
+        let row_height = measure.row_height;
+        let rows = rows
+            .into_iter()
+            .enumerate()
+            .filter(|(_, row)| !row.trim().is_empty())
+            .map(|(i, row)| {
+                #[allow(clippy::cast_precision_loss)] // A few thousand rows at most.
+                let top = row_height * i as f32;
+                (row.trim_end().to_owned(), 0.0, top + ascent)
             })
             .collect();
-        Self {
-            rows,
-            height: galley.size().y,
-        }
+        Self { rows, height }
     }
 
     /// The size of the card holding this text.
@@ -210,7 +337,7 @@ pub fn card_texts(
     if claims.len() < PARALLEL_FROM || threads < 2 {
         return claims
             .into_iter()
-            .map(|(id, text)| (id, CardText::of(&measure.galley(text))))
+            .map(|(id, text)| (id, CardText::of(measure, text)))
             .collect();
     }
     let ppp = measure.pixels_per_point();
@@ -224,7 +351,7 @@ pub fn card_texts(
                 scope.spawn(move || {
                     let mut measure = TextMeasure::for_screen(ppp);
                     part.iter()
-                        .map(|&(id, text)| (id, CardText::of(&measure.galley(text))))
+                        .map(|&(id, text)| (id, CardText::of(&mut measure, text)))
                         .collect::<Vec<_>>()
                 })
             })
@@ -232,7 +359,7 @@ pub fn card_texts(
         texts.extend(
             first
                 .iter()
-                .map(|&(id, text)| (id, CardText::of(&measure.galley(text)))),
+                .map(|&(id, text)| (id, CardText::of(measure, text))),
         );
         for worker in workers {
             // A worker only panics if text layout does: measure those
@@ -246,7 +373,7 @@ pub fn card_texts(
     for (id, text) in claims {
         texts
             .entry(id)
-            .or_insert_with(|| CardText::of(&measure.galley(text)));
+            .or_insert_with(|| CardText::of(measure, text));
     }
     texts
 }
@@ -288,6 +415,48 @@ mod tests {
             (plain.y - dense.y).abs() <= TEXT_SIZE * 1.5,
             "{plain:?} {dense:?}"
         );
+    }
+
+    #[test]
+    fn rows_fit_the_card_and_egui_lays_them_out_at_the_measured_height() {
+        let mut measure = TextMeasure::new();
+        let texts = [
+            "Short.",
+            "",
+            "A claim that goes on and on, with words of every length: antidisestablishmentarianism, a, I.",
+            "法治 (Fǎzhì) 社会信用体系的核心是规则和标准，而不是人工智能驱动的监控机器，这一点常被误解。",
+            "Lines\nbreak\n\nwhere the author broke them, even twice.",
+            "https://example.org/a/very/long/address/that/has/no/spaces/at/all/and/keeps/going/on",
+            "Emoji 🙂 and marks: é, ü, ñ, Ω, and right-to-left שלום עליכם in one claim.",
+            "  Leading spaces and    runs of spaces   inside.",
+        ];
+        for text in texts {
+            let rows = measure.wrap(text);
+            let wrapped = rows.join("\n");
+            let galley = measure.fonts.with_pixels_per_point(1.0).layout_no_wrap(
+                wrapped.clone(),
+                text_font(),
+                Color32::PLACEHOLDER,
+            );
+            assert!(
+                (galley.size().y - measure.rows_height(rows.len())).abs() < 0.01,
+                "{text:?}: egui {} vs measured {}",
+                galley.size().y,
+                measure.rows_height(rows.len())
+            );
+            for row in &galley.rows {
+                assert!(
+                    row.rect().width() <= text_wrap_width() + 1.0,
+                    "{text:?}: a row of {} points: {:?}",
+                    row.rect().width(),
+                    row.row.text()
+                );
+            }
+            // Nothing is lost but the spaces where rows break.
+            let kept: String = rows.concat().split_whitespace().collect();
+            let original: String = text.split_whitespace().collect();
+            assert_eq!(kept, original);
+        }
     }
 
     #[test]

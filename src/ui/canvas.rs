@@ -447,7 +447,8 @@ fn update_index(ui: &Ui, map: &Map, revision: u64, view: &mut View) {
         .measure
         .get_or_insert_with(|| crate::measure::TextMeasure::for_screen(pixels_per_point));
     view.index.update(map, revision, moving, center_of, |text| {
-        measure.text_height(text)
+        let rows = measure.wrap(text);
+        (measure.rows_height(rows.len()), rows.join("\n"))
     });
 }
 
@@ -486,15 +487,15 @@ impl View {
     }
 }
 
-/// The claim text laid out as on its card: the one measurement that canvas
-/// and layout share. Laid out in the placeholder colour, which painting
+/// The claim text laid out as on its card, from `wrapped`: the text with
+/// the row breaks of the measurement that layout and exports share, so it
+/// is not wrapped again. Laid out in the placeholder colour, which painting
 /// replaces with the card's text colour.
-fn text_galley(ui: &Ui, text: &str) -> Arc<Galley> {
-    ui.painter().layout(
-        text.to_owned(),
+fn text_galley(ui: &Ui, wrapped: &str) -> Arc<Galley> {
+    ui.painter().layout_no_wrap(
+        wrapped.to_owned(),
         crate::measure::text_font(),
         Color32::PLACEHOLDER,
-        crate::measure::text_wrap_width(),
     )
 }
 
@@ -727,7 +728,8 @@ fn cards_ui(
                 selection_color,
             );
             if editing_claim != Some(id) {
-                let text = text_galley(ui, &claim.text);
+                let wrapped = frame.index.wrapped(id).unwrap_or(&claim.text);
+                let text = text_galley(ui, wrapped);
                 ui.painter()
                     .galley(text_origin(rect), text, card_style.text);
             }

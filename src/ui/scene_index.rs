@@ -21,7 +21,7 @@ pub struct SceneIndex {
     /// The map revision this was built for; `None` while cards are moving.
     revision: Option<u64>,
     /// Each claim's text hash and text height.
-    heights: HashMap<ClaimId, (u64, f32)>,
+    heights: HashMap<ClaimId, (u64, f32, String)>,
     /// Each card's rectangle, in map units.
     pub cards: BTreeMap<ClaimId, Rect>,
     /// Each link's shape.
@@ -49,14 +49,15 @@ impl SceneIndex {
     /// Brings the index up to date with `map` at `revision`. `center_of`
     /// gives where each card is drawn (it differs from the map while cards
     /// are dragged or glide); `moving` says that is the case, so the result
-    /// is not kept for the next frame. `measure` gives a text's height.
+    /// is not kept for the next frame. `measure` gives a text's height and
+    /// the text with its card's row breaks.
     pub fn update(
         &mut self,
         map: &Map,
         revision: u64,
         moving: bool,
         center_of: impl Fn(ClaimId, Pos) -> Pos2,
-        mut measure: impl FnMut(&str) -> f32,
+        mut measure: impl FnMut(&str) -> (f32, String),
     ) {
         if !moving && self.revision == Some(revision) {
             return;
@@ -67,9 +68,10 @@ impl SceneIndex {
             if self
                 .heights
                 .get(&id)
-                .is_none_or(|(known, _)| *known != hash)
+                .is_none_or(|(known, _, _)| *known != hash)
             {
-                self.heights.insert(id, (hash, measure(&claim.text)));
+                let (height, wrapped) = measure(&claim.text);
+                self.heights.insert(id, (hash, height, wrapped));
             }
         }
         self.cards = map
@@ -94,6 +96,11 @@ impl SceneIndex {
             }
         }
         self.revision = if moving { None } else { Some(revision) };
+    }
+
+    /// A claim's text with a line break at the end of each row of its card.
+    pub fn wrapped(&self, id: ClaimId) -> Option<&str> {
+        self.heights.get(&id).map(|h| h.2.as_str())
     }
 
     /// The claims whose cards meet `area`, in id order.
@@ -157,7 +164,7 @@ mod tests {
             1,
             false,
             |id, _| pos2((id.0 % 100) as f32 * 300.0, (id.0 / 100) as f32 * 200.0),
-            |_| 40.0,
+            |text| (40.0, text.to_owned()),
         );
         index
     }
@@ -194,9 +201,9 @@ mod tests {
             1,
             false,
             |_, p| pos2(p.x, p.y),
-            |_| {
+            |text| {
                 measured += 1;
-                20.0
+                (20.0, text.to_owned())
             },
         );
         assert_eq!(measured, 50);
@@ -209,9 +216,9 @@ mod tests {
             2,
             false,
             |_, p| pos2(p.x, p.y),
-            |_| {
+            |text| {
                 again += 1;
-                20.0
+                (20.0, text.to_owned())
             },
         );
         assert_eq!(again, 1);
