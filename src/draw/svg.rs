@@ -242,7 +242,7 @@ fn card(
     let border = if role == Role::Thesis { 3.0 } else { 1.2 };
     let _ = write!(
         out,
-        r#"<g class="{}">"#,
+        r#"<g class="card {}">"#,
         role.label().to_lowercase().replace(' ', "-")
     );
     // SVG strokes straddle the outline; the canvas draws them inside.

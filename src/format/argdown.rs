@@ -148,19 +148,43 @@ impl<'a> Writer<'a> {
                 let later = self.tree(root);
                 queue.extend(later);
             }
-            // A cycle with no way in: start it anywhere.
-            let Some(&start) = self
+            // Claims answering each other in a cycle have no root: start
+            // from what an untold link answers (through any undercut
+            // links), which tells at least that link.
+            let Some(mut link) = self
                 .map
                 .links
-                .iter()
-                .find(|(id, _)| !self.told.contains(id))
-                .and_then(|(_, l)| l.premises.first())
+                .keys()
+                .copied()
+                .find(|id| !self.told.contains(id))
             else {
                 break;
             };
+            let mut hops = 0;
+            let start = loop {
+                match self.map.links.get(&link).map(|l| l.target) {
+                    Some(Target::Link(up)) if hops < self.map.links.len() => {
+                        link = up;
+                        hops += 1;
+                    }
+                    Some(Target::Claim(claim)) => break Some(claim),
+                    _ => break None,
+                }
+            };
+            let Some(start) = start else {
+                break;
+            };
+            let before = self.told.len();
             blocks.remove(&start);
             queue.push_back(start);
-            if blocks.len() > self.map.claims.len() * 2 + 2 {
+            while let Some(root) = queue.pop_front() {
+                if !blocks.insert(root) {
+                    continue;
+                }
+                let later = self.tree(root);
+                queue.extend(later);
+            }
+            if self.told.len() == before {
                 break;
             }
         }

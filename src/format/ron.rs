@@ -153,16 +153,58 @@ fn write_map(out: &mut String, map: &Map) -> fmt::Result {
         writeln!(out, "    }},")?;
     }
     writeln!(out, "    claims: {{")?;
-    for (id, claim) in &map.claims {
-        writeln!(out, "        {}: {},", id.0, indented(&value(claim, 1), 2))?;
-    }
+    let claims: Vec<_> = map.claims.iter().collect();
+    out.push_str(&in_parallel(&claims, |out, (id, claim)| {
+        writeln!(out, "        {}: {},", id.0, indented(&value(claim, 1), 2))
+    }));
     writeln!(out, "    }},")?;
     writeln!(out, "    links: {{")?;
-    for (id, link) in &map.links {
-        writeln!(out, "        {}: {},", id.0, value(link, 0))?;
-    }
+    let links: Vec<_> = map.links.iter().collect();
+    out.push_str(&in_parallel(&links, |out, (id, link)| {
+        writeln!(out, "        {}: {},", id.0, value(link, 0))
+    }));
     writeln!(out, "    }},")?;
     writeln!(out, ")")
+}
+
+/// Below this many entries, one thread writes them all.
+const PARALLEL_FROM: usize = 2000;
+
+/// Each of `items` written by `write`, in order: large maps in chunks on
+/// every core, joined in order, so the text is the same as from one thread.
+fn in_parallel<T: Sync>(
+    items: &[T],
+    write: impl Fn(&mut String, &T) -> fmt::Result + Sync,
+) -> String {
+    let write_all = |items: &[T]| {
+        let mut out = String::with_capacity(items.len() * 160);
+        for item in items {
+            // Writing into a String cannot fail.
+            let _ = write(&mut out, item);
+        }
+        out
+    };
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if items.len() < PARALLEL_FROM || threads < 2 {
+        return write_all(items);
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let (first, rest) = items.split_at(chunk.min(items.len()));
+        let workers: Vec<_> = rest
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| write_all(part)))
+            .collect();
+        let mut out = write_all(first);
+        for (worker, part) in workers.into_iter().zip(rest.chunks(chunk)) {
+            // A worker can only fail by panicking; write its part here then.
+            match worker.join() {
+                Ok(text) => out.push_str(&text),
+                Err(_) => out.push_str(&write_all(part)),
+            }
+        }
+        out
+    })
 }
 
 /// One value in RON, pretty down to `depth` levels and on one line below.
@@ -399,6 +441,25 @@ mod tests {
             target: Target::Claim(thesis),
         });
         map
+    }
+
+    #[test]
+    fn large_maps_written_on_several_threads_keep_id_order() {
+        let map = crate::generate::generate(5000, 2);
+        let text = to_string(&map);
+        // Entries are at eight spaces: claims, then links, each ascending.
+        let ids: Vec<u32> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("        "))
+            .filter(|l| !l.starts_with(' '))
+            .filter_map(|l| l.split(':').next()?.parse().ok())
+            .collect();
+        let claims = &ids[..map.claims.len()];
+        let links = &ids[map.claims.len()..];
+        assert!(claims.windows(2).all(|w| w[0] < w[1]));
+        assert!(links.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(links.len(), map.links.len());
+        assert_eq!(load(text.as_bytes()), Ok(map));
     }
 
     #[test]

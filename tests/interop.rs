@@ -1,0 +1,606 @@
+//! Import and export: real files written by other tools, round trips of
+//! random maps through Argdown and AIF, and the drawings.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use argmap::draw::raster;
+use argmap::draw::svg::{Background, SvgOptions, svg};
+use argmap::export::{ExportFormat, ExportOptions, export};
+use argmap::format::{Imported, ParseError, aif, argdown, markdown};
+use argmap::import::{ImportFormat, import};
+use argmap::measure::TextMeasure;
+use argmap::model::{Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Map, Pos, Stats, Target};
+use proptest::prelude::*;
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+}
+
+fn import_file(path: &Path) -> Imported {
+    let bytes = std::fs::read(path).expect("fixture reads");
+    let format = ImportFormat::detect(path, &bytes);
+    import(format, &bytes, &mut TextMeasure::new())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Claims, supports, attacks, linked-premise links and undercuts.
+fn counts(map: &Map) -> (usize, usize, usize, usize, usize) {
+    let links = map.links.values();
+    (
+        map.claims.len(),
+        links
+            .clone()
+            .filter(|l| l.kind == LinkKind::Support)
+            .count(),
+        links.clone().filter(|l| l.kind == LinkKind::Attack).count(),
+        links.clone().filter(|l| l.premises.len() > 1).count(),
+        links
+            .filter(|l| matches!(l.target, Target::Link(_)))
+            .count(),
+    )
+}
+
+/// An imported map is sound, arranged, and its cards do not overlap.
+fn assert_sound_and_arranged(name: &str, imported: &Imported) {
+    let map = &imported.map;
+    assert!(map.validate().is_empty(), "{name}: {:?}", map.validate());
+    assert!(imported.positioned, "{name}");
+    let mut measure = TextMeasure::new();
+    let sizes = argmap::measure::card_sizes(map, &mut measure);
+    let rects: Vec<(ClaimId, f32, f32, f32, f32)> = map
+        .claims
+        .iter()
+        .map(|(&id, c)| {
+            let (w, h) = sizes[&id];
+            (id, c.pos.x - w / 2.0, c.pos.y - h / 2.0, w, h)
+        })
+        .collect();
+    for (i, a) in rects.iter().enumerate() {
+        for b in &rects[i + 1..] {
+            let apart = a.1 + a.3 <= b.1 + 0.5
+                || b.1 + b.3 <= a.1 + 0.5
+                || a.2 + a.4 <= b.2 + 0.5
+                || b.2 + b.4 <= a.2 + 0.5;
+            assert!(apart, "{name}: cards {:?} and {:?} overlap", a.0, b.0);
+        }
+    }
+}
+
+#[test]
+fn argdown_fixtures_import_with_the_counts_read_by_hand() {
+    // (file, claims, supports, attacks, linked, undercuts), counted from
+    // the files: relation lines, distinct titles, untitled statements in
+    // relations, premise–conclusion blocks.
+    let expected = [
+        // 12 claims: 3 pros of [Intro], [Statement 1], [Statement 2], three
+        // arguments, the two premises and the conclusion of <Argument 1>
+        // (its second premise is [Statement 2]) and the conclusion's target.
+        ("argdown-primer.argdown", 12, 6, 5, 1, 1),
+        ("intro.argdown", 9, 3, 5, 1, 0),
+        // 17 arguments and one thesis; 9 pro, 8 con and 2 undercut lines.
+        ("legalisation-softdrugs.argdown", 18, 9, 10, 0, 2),
+        // 9 statements, 22 arguments and 12 untitled statements; 35
+        // support and 23 attack lines.
+        ("veggie_debate.argdown", 43, 35, 23, 0, 0),
+    ];
+    for (file, claims, supports, attacks, linked, undercuts) in expected {
+        let imported = import_file(&fixture(&format!("argdown/{file}")));
+        assert_eq!(
+            counts(&imported.map),
+            (claims, supports, attacks, linked, undercuts),
+            "{file}: {}",
+            Stats::of(&imported.map)
+        );
+        assert_sound_and_arranged(file, &imported);
+        assert!(imported.map.thesis.is_some(), "{file}");
+    }
+}
+
+#[test]
+fn argdown_details_survive_the_import() {
+    let soft = import_file(&fixture("argdown/legalisation-softdrugs.argdown")).map;
+    assert_eq!(soft.title, "Pros and Cons Legalisation of Soft Drugs");
+    let thesis = &soft.claims[&soft.thesis.expect("a thesis")];
+    assert_eq!(thesis.text, "Soft drugs should be legal.");
+    // Tags are kept, and taken out of the text.
+    let tagged = soft
+        .claims
+        .values()
+        .find(|c| c.text.starts_with("The role of legislation"))
+        .expect("the first pro");
+    assert_eq!(tagged.tags, ["pro"]);
+    assert!(!tagged.text.contains("#pro"));
+    // The undercut of the analogy attacks its inference, not a claim.
+    let poor = soft
+        .claims
+        .iter()
+        .find(|(_, c)| c.text.starts_with("In any case, the fact"))
+        .map(|(&id, _)| id)
+        .expect("the undercutter");
+    let undercut = soft
+        .links
+        .values()
+        .find(|l| l.premises == [poor])
+        .expect("its link");
+    let Target::Link(analogy) = undercut.target else {
+        panic!("not an undercut: {undercut:?}");
+    };
+    let analogy = &soft.links[&analogy];
+    assert_eq!(analogy.target, Target::Claim(soft.thesis.expect("thesis")));
+
+    let veggie = import_file(&fixture("argdown/veggie_debate.argdown")).map;
+    // Umlauts and headings (as tags) come through.
+    let culture = veggie
+        .claims
+        .values()
+        .find(|c| c.text.contains("jahrundertealten"))
+        .expect("an argument with umlauts");
+    assert!(
+        culture.text.contains("Verzicht auf Fleisch"),
+        "{}",
+        culture.text
+    );
+    assert!(culture.tags.iter().any(|t| t == "Kulinarische Erwägungen"));
+    // Comments are gone.
+    assert!(veggie.claims.values().all(|c| !c.text.contains("<!--")));
+
+    let primer = import_file(&fixture("argdown/argdown-primer.argdown"));
+    let report = primer.report.join("\n");
+    assert!(report.contains("untitled paragraphs"), "{report}");
+    assert!(report.contains("further formulations"), "{report}");
+}
+
+/// What an AIF file holds, read straight from its JSON: an oracle that
+/// shares no code with the importer.
+fn aif_oracle(path: &Path) -> (usize, usize, usize, usize, usize) {
+    let text = std::fs::read_to_string(path).expect("reads");
+    let value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let graph = value.get("AIF").unwrap_or(&value);
+    let id = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let kinds: BTreeMap<String, String> = graph["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .map(|n| {
+            (
+                id(&n["nodeID"]),
+                n["type"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    let edges: Vec<(String, String)> = graph["edges"]
+        .as_array()
+        .expect("edges")
+        .iter()
+        .map(|e| (id(&e["fromID"]), id(&e["toID"])))
+        .collect();
+    let kind = |n: &str| kinds.get(n).map_or("", String::as_str);
+    let claims = kinds.values().filter(|k| *k == "I").count();
+    let (mut supports, mut attacks, mut linked, mut undercuts) = (0, 0, 0, 0);
+    for (node, k) in &kinds {
+        if !matches!(k.as_str(), "RA" | "CA" | "MA") {
+            continue;
+        }
+        let premises = edges
+            .iter()
+            .filter(|(f, t)| t == node && kind(f) == "I")
+            .count();
+        let target = edges.iter().find(|(f, _)| f == node).map(|(_, t)| kind(t));
+        if premises == 0 || target.is_none() {
+            continue;
+        }
+        if k == "CA" {
+            attacks += 1;
+        } else {
+            supports += 1;
+        }
+        if premises > 1 {
+            linked += 1;
+        }
+        if matches!(target, Some("RA" | "CA" | "MA")) {
+            undercuts += 1;
+        }
+    }
+    (claims, supports, attacks, linked, undercuts)
+}
+
+#[test]
+fn every_aif_fixture_imports_with_the_counts_in_the_file() {
+    let dir = fixture("aif");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("fixtures")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 68);
+    let mut total = (0, 0, 0, 0, 0);
+    for path in &files {
+        let imported = import_file(path);
+        let name = path.display().to_string();
+        let got = counts(&imported.map);
+        assert_eq!(got, aif_oracle(path), "{name}");
+        assert_sound_and_arranged(&name, &imported);
+        total.0 += got.0;
+        total.1 += got.1;
+        total.2 += got.2;
+        total.3 += got.3;
+        total.4 += got.4;
+    }
+    // The corpus as a whole: 430 statements; every inference and conflict
+    // read, linked premises and the one undercut among them.
+    assert_eq!(total.0, 430);
+    assert!(total.3 > 50, "{total:?}");
+    assert_eq!(total.4, 1);
+}
+
+#[test]
+fn aif_fixtures_checked_by_hand() {
+    // nodeset66: 8 statements; two inferences of three linked premises
+    // each; one conflict.
+    let map = import_file(&fixture("aif/nodeset66.json")).map;
+    assert_eq!(counts(&map), (8, 2, 1, 2, 0));
+    // OVA: "A because B", "not B" rebuts B, and "A and B are totally
+    // unrelated" undercuts the inference from B to A; positions from OVA;
+    // the dialogue layer skipped and counted.
+    let ova = import_file(&fixture("aif/ova3-rebut-undercut.json"));
+    assert_eq!(counts(&ova.map), (4, 1, 2, 0, 1));
+    let a = ova.map.claims.values().find(|c| c.text == "A").expect("A");
+    assert_eq!((a.pos.x, a.pos.y), (664.0, 152.0));
+    let report = ova.report.join("\n");
+    assert!(report.contains("8 locutions (L) skipped"), "{report}");
+    assert!(
+        report.contains("8 illocutionary connections (YA) skipped"),
+        "{report}"
+    );
+    assert!(report.contains("3 transitions (TA) skipped"), "{report}");
+    // Portuguese with JSON-escaped accents arrives as accented text.
+    let escaped = br#"{"nodes":[{"nodeID":"1","text":"A\u00e7\u00e3o \u00e9 necess\u00e1ria","type":"I"}],"edges":[]}"#;
+    let imported = aif::from_aif(escaped).expect("reads");
+    assert_eq!(imported.map.claims[&ClaimId(1)].text, "Ação é necessária");
+}
+
+#[test]
+fn broken_imports_say_where() {
+    let err = aif::from_aif(b"{\"nodes\": [\n  {\"nodeID\": 1,, }\n]}").expect_err("broken");
+    assert!(matches!(err, ParseError::Syntax { line: 2, .. }), "{err:?}");
+    let err = aif::from_aif(b"[1, 2, 3]").expect_err("not a graph");
+    assert!(err.to_string().contains("not an AIF graph"), "{err}");
+    let err = aif::from_aif(b"{\"nodes\": 5}").expect_err("wrong type");
+    assert!(err.to_string().contains("not an AIF graph"), "{err}");
+    assert_eq!(argdown::from_argdown(b"  \n\n"), Err(ParseError::Empty));
+    assert_eq!(
+        argdown::from_argdown(b"[A]: ok\n\xff\xfe"),
+        Err(ParseError::NotText { offset: 8 })
+    );
+    // Hostile but valid: deep nesting, self relations, unknown node kinds.
+    let mut deep = String::from("[A]: a\n");
+    for i in 1..2000 {
+        deep.push_str(&" ".repeat(i));
+        deep.push_str("+ [S");
+        deep.push_str(&i.to_string());
+        deep.push_str("]: s\n");
+    }
+    let imported = argdown::from_argdown(deep.as_bytes()).expect("deep tree");
+    assert_eq!(imported.map.claims.len(), 2000);
+    let weird = br#"{"nodes":[{"nodeID":1,"text":"x","type":"I"},{"nodeID":2,"text":"?","type":"XX"},{"nodeID":3,"type":"RA"}],"edges":[{"fromID":1,"toID":3},{"fromID":3,"toID":1}]}"#;
+    let imported = aif::from_aif(weird).expect("reads");
+    assert!(imported.map.links.is_empty());
+    assert!(imported.map.validate().is_empty());
+}
+
+// ---------------------------------------------------------------- round trips
+
+/// A map's structure without ids or positions: each claim by its text and
+/// kind, each link by its kind, premises and target, undercuts spelled
+/// out through the link they attack.
+fn structure(map: &Map) -> (Vec<(String, ClaimKind)>, Vec<String>) {
+    fn link(map: &Map, id: LinkId, depth: usize) -> String {
+        let Some(l) = map.links.get(&id) else {
+            return "?".to_owned();
+        };
+        let mut premises: Vec<&str> = l
+            .premises
+            .iter()
+            .map(|p| map.claims[p].text.as_str())
+            .collect();
+        premises.sort_unstable();
+        let target = match l.target {
+            Target::Claim(c) => map.claims[&c].text.clone(),
+            Target::Link(t) if depth < 16 => format!("[{}]", link(map, t, depth + 1)),
+            Target::Link(_) => "…".to_owned(),
+        };
+        format!("{:?} {premises:?} -> {target}", l.kind)
+    }
+    let mut claims: Vec<(String, ClaimKind)> = map
+        .claims
+        .values()
+        .map(|c| (c.text.clone(), c.kind))
+        .collect();
+    claims.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut links: Vec<String> = map.links.keys().map(|&id| link(map, id, 0)).collect();
+    links.sort();
+    (claims, links)
+}
+
+const WORDS: [&str; 12] = [
+    "rule",
+    "law",
+    "法治",
+    "Überwachung",
+    "ação",
+    "data",
+    "credit",
+    "#tag",
+    "AI",
+    "trust",
+    "don't",
+    "50%",
+];
+
+prop_compose! {
+    fn claim_text()(words in prop::collection::vec(0..WORDS.len(), 1..6)) -> String {
+        words.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// Random sound maps: unique texts, linked premises, attacks and
+/// undercuts (of earlier links, so never a cycle), no repeated link.
+fn random_map() -> impl Strategy<Value = Map> {
+    (
+        prop::collection::vec((claim_text(), 0..3_u8), 1..10),
+        prop::collection::vec(
+            (
+                any::<bool>(),
+                prop::collection::vec(any::<prop::sample::Index>(), 1..4),
+                any::<prop::sample::Index>(),
+                0..4_u8,
+            ),
+            0..14,
+        ),
+    )
+        .prop_map(|(claims, links)| {
+            let mut map = Map::new("Random");
+            let ids: Vec<ClaimId> = claims
+                .into_iter()
+                .enumerate()
+                .map(|(i, (text, kind))| {
+                    let kind = match kind {
+                        0 => ClaimKind::Claim,
+                        1 => ClaimKind::Evidence,
+                        _ => ClaimKind::Note,
+                    };
+                    map.add_claim(Claim {
+                        kind,
+                        ..Claim::new(format!("{text} {i}"), Pos::default())
+                    })
+                })
+                .collect();
+            map.thesis = ids.first().copied();
+            let mut seen = std::collections::BTreeSet::new();
+            for (attack, premises, target, undercut) in links {
+                let mut premises: Vec<ClaimId> = premises.iter().map(|i| *i.get(&ids)).collect();
+                premises.sort();
+                premises.dedup();
+                let existing: Vec<LinkId> = map.links.keys().copied().collect();
+                let target = if undercut == 0 && !existing.is_empty() {
+                    Target::Link(*target.get(&existing))
+                } else {
+                    let t = *target.get(&ids);
+                    if premises.contains(&t) {
+                        continue;
+                    }
+                    Target::Claim(t)
+                };
+                let kind = if attack || matches!(target, Target::Link(_)) {
+                    LinkKind::Attack
+                } else {
+                    LinkKind::Support
+                };
+                if !seen.insert((kind == LinkKind::Attack, premises.clone(), target)) {
+                    continue;
+                }
+                map.add_link(Link::new(kind, premises, target));
+            }
+            map
+        })
+        .prop_filter("sound maps only", |m| m.validate().is_empty())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn argdown_round_trip_keeps_the_structure(map in random_map()) {
+        let text = argdown::to_argdown(&map);
+        let back = argdown::from_argdown(text.as_bytes()).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert!(back.map.validate().is_empty(), "{:?}\n{}", back.map.validate(), text);
+        prop_assert_eq!(structure(&back.map), structure(&map), "{}", text);
+        prop_assert_eq!(back.map.thesis.map(|t| back.map.claims[&t].text.clone()),
+            map.thesis.map(|t| map.claims[&t].text.clone()));
+    }
+
+    #[test]
+    fn aif_round_trip_keeps_the_structure_and_positions(map in random_map()) {
+        let mut map = map;
+        for (i, claim) in map.claims.values_mut().enumerate() {
+            #[allow(clippy::cast_precision_loss)]
+            let x = i as f32 * 300.0;
+            claim.pos = Pos { x, y: -x / 2.0 };
+        }
+        let text = aif::to_aif(&map);
+        let back = aif::from_aif(text.as_bytes()).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert!(back.map.validate().is_empty());
+        prop_assert_eq!(structure(&back.map), structure(&map), "{}", text);
+        prop_assert!(back.positioned);
+        let positions = |m: &Map| m.claims.values().map(|c| (c.text.clone(), c.pos.x, c.pos.y)).collect::<Vec<_>>();
+        let mut a = positions(&back.map);
+        let mut b = positions(&map);
+        a.sort_by(|x, y| x.0.cmp(&y.0));
+        b.sort_by(|x, y| x.0.cmp(&y.0));
+        prop_assert_eq!(a, b);
+    }
+}
+
+// ---------------------------------------------------------------- drawings
+
+fn bundled() -> Map {
+    argmap::bundled::ARTICLE.map()
+}
+
+#[test]
+fn svg_parses_and_has_one_text_element_per_card_row() {
+    let map = bundled();
+    let mut measure = TextMeasure::new();
+    let drawing = svg(&map, &mut measure, &SvgOptions::default());
+    let tree = raster::tree(&drawing).expect("usvg reads the SVG");
+    assert!(tree.size().width() > 1000.0);
+    let rows: usize = map
+        .claims
+        .values()
+        .map(|c| {
+            measure
+                .wrap(&c.text)
+                .iter()
+                .filter(|r| !r.trim().is_empty())
+                .count()
+        })
+        .sum();
+    let claim_texts = drawing.matches("class=\"claim\">").count();
+    assert_eq!(claim_texts, rows);
+    // Every row of every card is there as text, Chinese included.
+    for claim in map.claims.values() {
+        for row in measure.wrap(&claim.text) {
+            let row = row.trim_end();
+            if !row.is_empty() {
+                let escaped = argmap::draw::svg::escape(row);
+                assert!(
+                    drawing.contains(&format!(">{escaped}</text>")),
+                    "missing row {row:?}"
+                );
+            }
+        }
+    }
+    assert!(drawing.contains("社会信用体系"));
+    // Attacks are dashed, linked premises share a bar, the undercut is
+    // labelled.
+    assert!(drawing.contains("stroke-dasharray"));
+    assert!(drawing.contains(">but not so</text>"));
+}
+
+#[test]
+fn svg_and_markdown_of_the_bundled_map_are_stable() {
+    let map = bundled();
+    insta::assert_snapshot!("bundled_map_markdown", markdown::to_markdown(&map));
+    let mut measure = TextMeasure::new();
+    insta::assert_snapshot!(
+        "bundled_map_svg",
+        svg(&map, &mut measure, &SvgOptions::default())
+    );
+}
+
+/// The dark pixels of a PNG: how much was drawn.
+fn ink(png: &[u8]) -> usize {
+    let image = image::load_from_memory(png).expect("a PNG").to_rgba8();
+    image
+        .pixels()
+        .filter(|p| p.0[3] > 0 && u32::from(p.0[0]) + u32::from(p.0[1]) + u32::from(p.0[2]) < 300)
+        .count()
+}
+
+#[test]
+fn png_draws_chinese_german_and_portuguese_glyphs() {
+    let mut measure = TextMeasure::new();
+    let mut ink_of = |text: &str| {
+        let mut map = Map::new("t");
+        map.add_claim(Claim::new(text, Pos::default()));
+        let texts = argmap::measure::card_texts(&map, &mut measure);
+        let png = raster::png(&map, &texts, &mut measure, 2.0, Background::White).expect("png");
+        ink(&png.bytes)
+    };
+    let empty = ink_of("");
+    for text in ["法治", "Überwachung", "ação"] {
+        let drawn = ink_of(text);
+        assert!(
+            drawn > empty + 40,
+            "{text}: {drawn} dark pixels vs {empty} for no text"
+        );
+    }
+}
+
+#[test]
+fn png_pdf_and_text_exports_of_the_bundled_map() {
+    let map = bundled();
+    let mut measure = TextMeasure::new();
+    let options = ExportOptions::default();
+    let png = export(&map, ExportFormat::Png, &options, &mut measure).expect("png");
+    let image = image::load_from_memory(&png.bytes).expect("decodes");
+    assert!(image.width() > 2000 && image.height() > 500);
+    assert!(png.notes.is_empty());
+    let transparent = export(
+        &map,
+        ExportFormat::Png,
+        &ExportOptions {
+            scale: 1.0,
+            background: Background::Transparent,
+        },
+        &mut measure,
+    )
+    .expect("png");
+    let image = image::load_from_memory(&transparent.bytes)
+        .expect("decodes")
+        .to_rgba8();
+    assert_eq!(image.get_pixel(0, 0).0[3], 0, "the corner is transparent");
+    let pdf = export(&map, ExportFormat::Pdf, &options, &mut measure).expect("pdf");
+    assert!(pdf.bytes.starts_with(b"%PDF-"));
+    let pdf_text = String::from_utf8_lossy(&pdf.bytes);
+    assert!(
+        pdf_text.contains("DroidSansFallback"),
+        "the CJK font is embedded"
+    );
+    assert!(
+        pdf_text.contains("/MediaBox [0 0 842 595]"),
+        "one A4 landscape page"
+    );
+    for format in [
+        ExportFormat::Markdown,
+        ExportFormat::Argdown,
+        ExportFormat::Aif,
+    ] {
+        let out = export(&map, format, &options, &mut measure).expect("text export");
+        let text = String::from_utf8(out.bytes).expect("UTF-8");
+        assert!(text.contains("法治"), "{format:?}");
+    }
+}
+
+#[test]
+fn a_huge_png_is_drawn_smaller_and_says_so() {
+    let map = argmap::generate::generate(3000, 7);
+    let mut measure = TextMeasure::new();
+    let mut map = map;
+    let texts = argmap::measure::card_texts(&map, &mut measure);
+    let sizes = texts
+        .iter()
+        .map(|(&id, t)| (id, (t.card_size().x, t.card_size().y)))
+        .collect();
+    for (id, pos) in argmap::layout::arrange(&map, &sizes, argmap::layout::Scope::All) {
+        map.claims.get_mut(&id).expect("claim").pos = pos;
+    }
+    let out = export(
+        &map,
+        ExportFormat::Png,
+        &ExportOptions::default(),
+        &mut measure,
+    )
+    .expect("png");
+    assert_eq!(out.notes.len(), 1, "{:?}", out.notes);
+    assert!(out.notes[0].contains("megapixels"));
+    let image = image::load_from_memory(&out.bytes).expect("decodes");
+    assert!(f64::from(image.width()) * f64::from(image.height()) <= raster::MAX_PIXELS);
+}
