@@ -217,3 +217,149 @@ fn generate_then_arrange_through_the_binary() {
     let output = argmap(&["generate", "--claims", "0", "-o", "x.ron"], dir.path());
     assert_ne!(output.status.code(), Some(0));
 }
+
+#[test]
+fn export_writes_every_format_next_to_the_map_or_to_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::copy(
+        Path::new(ROOT).join("maps/social-credit-system.ron"),
+        dir.path().join("scs.ron"),
+    )
+    .expect("copy");
+    let formats = [
+        ("svg", "scs.svg", &b"<svg"[..]),
+        ("png", "scs.png", &b"\x89PNG"[..]),
+        ("pdf", "scs.pdf", &b"%PDF-"[..]),
+        ("markdown", "scs.md", &b"# China"[..]),
+        ("argdown", "scs.argdown", &b"===\ntitle:"[..]),
+        ("aif", "scs.json", &b"{"[..]),
+    ];
+    for (format, file, start) in formats {
+        let output = argmap(&["export", "scs.ron", "--to", format], dir.path());
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{format}: {}",
+            stdout(&output)
+        );
+        assert!(stdout(&output).starts_with(file), "{}", stdout(&output));
+        let bytes = fs::read(dir.path().join(file)).expect("written");
+        assert!(bytes.starts_with(start), "{format}");
+    }
+    // What was exported imports back with the same structure.
+    for file in ["scs.argdown", "scs.json"] {
+        let output = argmap(&["import", file, "-o", "back.ron"], dir.path());
+        assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+        let output = argmap(&["check", "back.ron"], dir.path());
+        assert!(
+            stdout(&output).contains(
+                "42 claims, 39 links (29 support, 10 attack; 1 linked, 1 undercut), thesis #1"
+            ),
+            "{file}: {}",
+            stdout(&output)
+        );
+    }
+    // Options: a transparent PNG at 1×, to a chosen name; a map arranged first.
+    let output = argmap(
+        &[
+            "export",
+            "scs.ron",
+            "--to",
+            "png",
+            "--scale",
+            "1",
+            "--transparent",
+            "-o",
+            "small.png",
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let big = fs::metadata(dir.path().join("scs.png")).expect("png").len();
+    let small = fs::metadata(dir.path().join("small.png"))
+        .expect("png")
+        .len();
+    assert!(small < big);
+    let output = argmap(
+        &[
+            "export",
+            "scs.ron",
+            "--arrange",
+            "--to",
+            "svg",
+            "-o",
+            "tidy.svg",
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(
+        fs::read(dir.path().join("scs.ron")).expect("map"),
+        fs::read(Path::new(ROOT).join("maps/social-credit-system.ron")).expect("map"),
+        "exporting never changes the map file"
+    );
+}
+
+#[test]
+fn import_and_export_failures_name_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join("broken.json"),
+        "{\"nodes\": [\n  {\"nodeID\": 1,, }\n]}",
+    )
+    .expect("write");
+    let output = argmap(&["import", "broken.json", "-o", "out.ron"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).starts_with("broken.json:2:"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(!dir.path().join("out.ron").exists(), "nothing written");
+    let output = argmap(&["export", "missing.ron", "--to", "svg"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("missing.ron: cannot read the file"));
+    fs::copy(
+        Path::new(ROOT).join("maps/essay-thesis.ron"),
+        dir.path().join("essay.ron"),
+    )
+    .expect("copy");
+    let output = argmap(
+        &[
+            "export",
+            "essay.ron",
+            "--to",
+            "svg",
+            "-o",
+            "no/such/folder/essay.svg",
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("no/such/folder/essay.svg"),
+        "{}",
+        stdout(&output)
+    );
+    let output = argmap(&["export", "essay.ron", "--to", "bmp"], dir.path());
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "unknown formats are usage errors"
+    );
+    // An imported Argdown file without positions comes out arranged.
+    fs::copy(
+        Path::new(ROOT).join("tests/fixtures/argdown/intro.argdown"),
+        dir.path().join("intro.argdown"),
+    )
+    .expect("copy");
+    let output = argmap(&["import", "intro.argdown", "-o", "intro.ron"], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("note: 4 untitled paragraphs"),
+        "{}",
+        stdout(&output)
+    );
+    let output = argmap(&["check", "intro.ron"], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
