@@ -50,13 +50,13 @@ fn harness(
 }
 
 #[test]
-fn bundled_map_fitted_light() {
+fn bundled_map_as_first_opened_light() {
     let mut harness = harness(egui::Theme::Light, vec2(1280.0, 800.0), None);
     harness.snapshot("bundled_map_light");
 }
 
 #[test]
-fn bundled_map_fitted_dark() {
+fn bundled_map_as_first_opened_dark() {
     let mut harness = harness(egui::Theme::Dark, vec2(1280.0, 800.0), None);
     harness.snapshot("bundled_map_dark");
 }

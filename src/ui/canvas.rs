@@ -237,8 +237,9 @@ const MAX_CARD_WIDGETS: usize = 1500;
 /// to read: cards are drawn as plain blocks and links as plain lines.
 const DETAIL_ZOOM: f32 = 0.3;
 
-/// A map that fits only below this zoom opens on its thesis instead.
-const OPENING_MIN_ZOOM: f32 = 0.08;
+/// A map that fits the window only too small to read opens on its thesis
+/// instead, at a readable zoom (F shows all of it).
+const OPENING_MIN_ZOOM: f32 = DETAIL_ZOOM;
 /// The zoom a large map opens at.
 const OPENING_ZOOM: f32 = 0.6;
 /// The smallest size, in screen points, of a block or a line when zoomed
