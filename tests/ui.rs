@@ -437,9 +437,15 @@ fn the_first_map_is_the_bundled_article_as_an_untitled_copy() {
     assert!(app.doc.path.is_none());
     assert!(map(&harness).claims.len() >= 30);
     assert!(app.window_title().contains("China's Social Credit System"));
+    // It opens on the thesis, readable, Chinese text included.
     assert!(
-        harness.query_by_label_contains("法治").is_some(),
-        "Chinese text is on a card"
+        harness.query_by_label_contains("社会信用体系").is_some(),
+        "the thesis is on screen"
+    );
+    assert_eq!(harness.state().status(), "");
+    assert!(
+        harness.query_by_label_contains("Zoom 60%").is_some(),
+        "opens at a readable zoom"
     );
 }
 
