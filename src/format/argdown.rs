@@ -412,30 +412,14 @@ struct Document {
 }
 
 impl Document {
-    fn statement(&mut self, title: Option<&str>, text: &str, tags: Vec<String>) -> usize {
-        if let Some(title) = title
-            && let Some(&i) = self.statement_titles.get(title)
-        {
-            let statement = &mut self.statements[i];
-            if !text.is_empty() {
-                if statement.text.is_empty() {
-                    text.clone_into(&mut statement.text);
-                } else if statement.text != text {
-                    statement.formulations += 1;
-                }
-            }
-            for tag in tags {
-                if !statement.tags.contains(&tag) {
-                    statement.tags.push(tag);
-                }
-            }
+    /// The statement titled `title` (a new one for each untitled one).
+    fn statement(&mut self, title: Option<&str>) -> usize {
+        if let Some(&i) = title.and_then(|t| self.statement_titles.get(t)) {
             return i;
         }
         let i = self.statements.len();
         self.statements.push(Statement {
             title: title.map(str::to_owned),
-            text: text.to_owned(),
-            tags,
             ..Statement::default()
         });
         if let Some(title) = title {
@@ -444,28 +428,27 @@ impl Document {
         i
     }
 
-    fn argument(&mut self, title: &str, text: &str, tags: Vec<String>) -> usize {
+    /// The argument titled `title`.
+    fn argument(&mut self, title: &str) -> usize {
         if let Some(&i) = self.argument_titles.get(title) {
-            let argument = &mut self.arguments[i];
-            if argument.text.is_empty() {
-                text.clone_into(&mut argument.text);
-            }
-            for tag in tags {
-                if !argument.tags.contains(&tag) {
-                    argument.tags.push(tag);
-                }
-            }
             return i;
         }
         let i = self.arguments.len();
         self.arguments.push(Argument {
             title: title.to_owned(),
-            text: text.to_owned(),
-            tags,
-            pcs: Vec::new(),
+            ..Argument::default()
         });
         self.argument_titles.insert(title.to_owned(), i);
         i
+    }
+}
+
+/// Adds the `new` tags not in `tags` yet.
+fn merge_tags(tags: &mut Vec<String>, new: Vec<String>) {
+    for tag in new {
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
     }
 }
 
@@ -707,22 +690,14 @@ pub fn from_argdown(bytes: &[u8]) -> Result<Imported, ParseError> {
                     } else if !text.is_empty() && statement.text != text {
                         statement.formulations += 1;
                     }
-                    for tag in tags {
-                        if !statement.tags.contains(&tag) {
-                            statement.tags.push(tag);
-                        }
-                    }
+                    merge_tags(&mut statement.tags, tags);
                 }
                 Open::Argument(i) => {
                     let argument = &mut doc.arguments[i];
                     if argument.text.is_empty() {
                         argument.text = text;
                     }
-                    for tag in tags {
-                        if !argument.tags.contains(&tag) {
-                            argument.tags.push(tag);
-                        }
-                    }
+                    merge_tags(&mut argument.tags, tags);
                 }
             }
         }
@@ -761,7 +736,7 @@ pub fn from_argdown(bytes: &[u8]) -> Result<Imported, ParseError> {
             } else {
                 anonymous_arguments += 1;
                 let title = format!("Argument {anonymous_arguments} (untitled)");
-                doc.argument(&title, "", Vec::new())
+                doc.argument(&title)
             };
             if pcs != Some(argument) {
                 doc.arguments[argument].pcs.clear();
@@ -770,13 +745,13 @@ pub fn from_argdown(bytes: &[u8]) -> Result<Imported, ParseError> {
             in_rule = false;
             let statement = match head(rest) {
                 Head::Statement(title, text) => {
-                    let i = doc.statement(title, "", Vec::new());
+                    let i = doc.statement(title);
                     open = Some((Open::Statement(i), text.to_owned(), 0));
                     i
                 }
                 Head::Argument(title, text) => {
                     // An argument cannot be a premise: read its text as one.
-                    let i = doc.statement(Some(title), "", Vec::new());
+                    let i = doc.statement(Some(title));
                     open = Some((Open::Statement(i), text.to_owned(), 0));
                     i
                 }
@@ -816,11 +791,11 @@ pub fn from_argdown(bytes: &[u8]) -> Result<Imported, ParseError> {
             };
             let (child, element, text) = match head(rest) {
                 Head::Statement(title, text) => {
-                    let i = doc.statement(title, "", Vec::new());
+                    let i = doc.statement(title);
                     (Node::Statement(i), Open::Statement(i), text)
                 }
                 Head::Argument(title, text) => {
-                    let i = doc.argument(title, "", Vec::new());
+                    let i = doc.argument(title);
                     (Node::Argument(i), Open::Argument(i), text)
                 }
             };
@@ -854,7 +829,7 @@ pub fn from_argdown(bytes: &[u8]) -> Result<Imported, ParseError> {
         pcs = None;
         let (node, element, text) = match head(line) {
             Head::Statement(title, text) => {
-                let i = doc.statement(title, "", Vec::new());
+                let i = doc.statement(title);
                 if title.is_none() {
                     doc.statements[i].top_level_untitled = true;
                 }
@@ -862,7 +837,7 @@ pub fn from_argdown(bytes: &[u8]) -> Result<Imported, ParseError> {
                 (Node::Statement(i), Open::Statement(i), text)
             }
             Head::Argument(title, text) => {
-                let i = doc.argument(title, "", Vec::new());
+                let i = doc.argument(title);
                 last_top_argument = Some(i);
                 (Node::Argument(i), Open::Argument(i), text)
             }

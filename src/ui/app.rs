@@ -855,16 +855,34 @@ impl ArgmapApp {
     }
 
     fn errors_ui(&mut self, ui: &mut Ui) {
+        let error = (
+            Color32::from_rgb(0xfd, 0xec, 0xea),
+            Color32::from_rgb(0xc6, 0x28, 0x28),
+            Color32::from_rgb(0x7f, 0x10, 0x10),
+        );
+        let note = (
+            Color32::from_rgb(0xe8, 0xf1, 0xfb),
+            Color32::from_rgb(0x1f, 0x4e, 0x9c),
+            Color32::from_rgb(0x10, 0x2a, 0x55),
+        );
+        Self::banners_ui(ui, &mut self.errors, error);
+        Self::banners_ui(ui, &mut self.notes, note);
+    }
+
+    /// One dismissable banner per message, in `(fill, border, text)` colours;
+    /// Dismiss removes its message.
+    fn banners_ui(ui: &mut Ui, messages: &mut Vec<String>, colours: (Color32, Color32, Color32)) {
+        let (fill, border, text) = colours;
         let mut dismissed = None;
-        for (i, error) in self.errors.iter().enumerate() {
+        for (i, message) in messages.iter().enumerate() {
             egui::Frame::new()
-                .fill(Color32::from_rgb(0xfd, 0xec, 0xea))
-                .stroke(egui::Stroke::new(1.0, Color32::from_rgb(0xc6, 0x28, 0x28)))
+                .fill(fill)
+                .stroke(egui::Stroke::new(1.0, border))
                 .inner_margin(8.0)
                 .corner_radius(4.0)
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
-                        ui.label(RichText::new(error).color(Color32::from_rgb(0x7f, 0x10, 0x10)));
+                        ui.label(RichText::new(message).color(text));
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
                             if ui.button("Dismiss").clicked() {
                                 dismissed = Some(i);
@@ -874,28 +892,7 @@ impl ArgmapApp {
                 });
         }
         if let Some(i) = dismissed {
-            self.errors.remove(i);
-        }
-        let mut dismissed = None;
-        for (i, note) in self.notes.iter().enumerate() {
-            egui::Frame::new()
-                .fill(Color32::from_rgb(0xe8, 0xf1, 0xfb))
-                .stroke(egui::Stroke::new(1.0, Color32::from_rgb(0x1f, 0x4e, 0x9c)))
-                .inner_margin(8.0)
-                .corner_radius(4.0)
-                .show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.label(RichText::new(note).color(Color32::from_rgb(0x10, 0x2a, 0x55)));
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
-                            if ui.button("Dismiss").clicked() {
-                                dismissed = Some(i);
-                            }
-                        });
-                    });
-                });
-        }
-        if let Some(i) = dismissed {
-            self.notes.remove(i);
+            messages.remove(i);
         }
     }
 
