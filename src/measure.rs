@@ -238,6 +238,22 @@ impl TextMeasure {
         rows
     }
 
+    /// The width of one row of claim text: its words as shaped, and the
+    /// spaces between them.
+    pub fn row_width(&mut self, row: &str) -> f32 {
+        let space = self.width(' ');
+        let mut width = 0.0;
+        for (i, word) in row.split(' ').enumerate() {
+            if i > 0 {
+                width += space;
+            }
+            if !word.is_empty() {
+                width += self.word_width(word);
+            }
+        }
+        width
+    }
+
     /// The claim text with a line break at the end of every row of its
     /// card: what the canvas lays out, without wrapping.
     pub fn wrapped(&mut self, text: &str) -> String {
@@ -281,13 +297,23 @@ impl TextMeasure {
     }
 }
 
-/// A claim's text as it is laid out on its card: each row's text and
-/// where it starts, relative to the text's top-left corner.
+/// One row of a card's text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// The text, trailing spaces dropped.
+    pub text: String,
+    /// The baseline, below the top of the card's text.
+    pub baseline: f32,
+    /// The width the row takes with the canvas's font.
+    pub width: f32,
+}
+
+/// A claim's text as it is laid out on its card: its rows (empty rows left
+/// out) and its height.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CardText {
-    /// Each row: its text (trailing spaces dropped), its left edge, and
-    /// its baseline.
-    pub rows: Vec<(String, f32, f32)>,
+    /// The rows that hold text, top to bottom.
+    pub rows: Vec<Row>,
     /// The height of the wrapped text.
     pub height: f32,
 }
@@ -305,7 +331,12 @@ impl CardText {
             .map(|(i, row)| {
                 #[allow(clippy::cast_precision_loss)] // A few thousand rows at most.
                 let top = row_height * i as f32;
-                (row.trim_end().to_owned(), 0.0, top + ascent)
+                let text = row.trim_end().to_owned();
+                Row {
+                    width: measure.row_width(&text),
+                    text,
+                    baseline: top + ascent,
+                }
             })
             .collect();
         Self { rows, height }

@@ -11,7 +11,7 @@ use egui::{Color32, Pos2, Rect, pos2, vec2};
 
 use super::geometry::{self, HEADER_HEIGHT, LinkShape, PADDING};
 use super::style;
-use crate::measure::{CardText, TextMeasure, card_texts};
+use crate::measure::{CardText, Row, TextMeasure, card_texts};
 use crate::model::{ClaimId, LinkKind, Map, Role, Target};
 
 /// Space around the map, in map units.
@@ -234,7 +234,7 @@ fn card(
     id: ClaimId,
     rect: Rect,
     claim: &crate::model::Claim,
-    rows: &[(String, f32, f32)],
+    rows: &[Row],
     role: Role,
 ) {
     let card_style = style::card_style(role, claim.kind, false);
@@ -304,14 +304,15 @@ fn card(
     }
     let origin = rect.min + vec2(PADDING.x, PADDING.y + HEADER_HEIGHT);
     let color = hex(card_style.text);
-    for (text, x, y) in rows {
-        let _ = write!(
+    for row in rows {
+        text_element(
             out,
-            r#"<text x="{}" y="{}" font-size="{}" fill="{color}" class="claim">{}</text>"#,
-            num(origin.x + x),
-            num(origin.y + y),
-            num(geometry::TEXT_SIZE),
-            escape(text)
+            pos2(origin.x, origin.y + row.baseline),
+            geometry::TEXT_SIZE,
+            row.width,
+            &color,
+            " class=\"claim\"",
+            &row.text,
         );
     }
     out.push_str("</g>\n");
@@ -336,17 +337,32 @@ fn text_rows(
         if text.is_empty() {
             continue;
         }
-        let x = origin.x + placed.pos.x + first.pos.x;
-        let y = origin.y + placed.pos.y + first.pos.y;
-        let _ = write!(
-            out,
-            r#"<text x="{}" y="{}" font-size="{}" fill="{color}"{extra}>{}</text>"#,
-            num(x),
-            num(y),
-            num(size),
-            escape(text)
-        );
+        let at = origin + placed.pos.to_vec2() + first.pos.to_vec2();
+        text_element(out, at, size, placed.rect().width(), color, extra, text);
     }
+}
+
+/// A `<text>` at baseline `at`, held to the `width` it has on the canvas:
+/// a viewer without the canvas's font draws it in another, which may run
+/// wider, and `textLength` keeps every line inside its card.
+fn text_element(
+    out: &mut String,
+    at: Pos2,
+    size: f32,
+    width: f32,
+    color: &str,
+    extra: &str,
+    text: &str,
+) {
+    let _ = write!(
+        out,
+        r#"<text x="{}" y="{}" font-size="{}" fill="{color}" textLength="{}" lengthAdjust="spacingAndGlyphs"{extra}>{}</text>"#,
+        num(at.x),
+        num(at.y),
+        num(size),
+        num(width),
+        escape(text)
+    );
 }
 
 /// A number as SVG wants it: short, and never `NaN` or `inf`.
