@@ -936,3 +936,34 @@ fn export_writes_the_selected_claims_only() {
     assert!(!text.contains("Homework should be optional"), "{text}");
     assert!(harness.state().status().contains("1 selected claims"));
 }
+
+#[test]
+fn dropping_an_aif_file_imports_it_and_a_ron_file_opens_it() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(fixture(
+            "aif/ova3-rebut-undercut.json",
+        ))));
+    harness.run();
+    let imported = map(&harness);
+    assert_eq!(imported.claims.len(), 4);
+    assert!(imported.claims.values().any(|c| c.text == "not B"));
+    assert!(harness.state().doc.path.is_none(), "an import is a new map");
+    let notes = harness.state().notes().join("\n");
+    assert!(notes.contains("8 locutions (L) skipped"), "{notes}");
+
+    let own = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("maps/essay-thesis.ron");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(own.clone())));
+    harness.run();
+    // The import is unsaved: the app asks first.
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    assert_eq!(harness.state().doc.path.as_deref(), Some(own.as_path()));
+    assert_eq!(map(&harness).claims.len(), 9);
+}
