@@ -967,3 +967,87 @@ fn dropping_an_aif_file_imports_it_and_a_ron_file_opens_it() {
     assert_eq!(harness.state().doc.path.as_deref(), Some(own.as_path()));
     assert_eq!(map(&harness).claims.len(), 9);
 }
+
+fn selected(harness: &Harness<'_, ArgmapApp>) -> Vec<ClaimId> {
+    harness.state().view.selection.iter().copied().collect()
+}
+
+#[test]
+fn the_article_s_first_five_claims_from_the_keyboard_alone() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    // Ctrl+Enter on an empty map: the thesis.
+    key(&mut harness, Modifiers::COMMAND, Key::Enter);
+    type_text(&mut harness, "The credit system is a tool of rule by law");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    // Tab: a reason; Ctrl+Enter: another reason beside it.
+    key(&mut harness, Modifiers::NONE, Key::Tab);
+    type_text(&mut harness, "Ratings are not linked to face recognition");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    key(&mut harness, Modifiers::COMMAND, Key::Enter);
+    type_text(&mut harness, "Beijing wants trustworthy AI");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    // Up to the thesis, Shift+Tab: an objection; Shift+Tab on it: a rebuttal.
+    key(&mut harness, Modifiers::NONE, Key::ArrowUp);
+    key(&mut harness, Modifiers::SHIFT, Key::Tab);
+    type_text(
+        &mut harness,
+        "The system sits close to the security apparatus",
+    );
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    key(&mut harness, Modifiers::SHIFT, Key::Tab);
+    type_text(
+        &mut harness,
+        "Xinjiang shows the security state, not social credit",
+    );
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+
+    let thesis = claim_id(&harness, "The credit system is a tool of rule by law");
+    let face = claim_id(&harness, "Ratings are not linked to face recognition");
+    let ai = claim_id(&harness, "Beijing wants trustworthy AI");
+    let security = claim_id(&harness, "The system sits close to the security apparatus");
+    let xinjiang = claim_id(
+        &harness,
+        "Xinjiang shows the security state, not social credit",
+    );
+    let m = map(&harness);
+    assert_eq!(m.claims.len(), 5);
+    assert_eq!(m.thesis, Some(thesis));
+    let has = |kind: LinkKind, premise: ClaimId, target: ClaimId| {
+        m.links
+            .values()
+            .any(|l| l.kind == kind && l.premises == [premise] && l.target == Target::Claim(target))
+    };
+    assert!(has(LinkKind::Support, face, thesis));
+    assert!(has(LinkKind::Support, ai, thesis));
+    assert!(has(LinkKind::Attack, security, thesis));
+    assert!(has(LinkKind::Attack, xinjiang, security));
+
+    // The arrows walk the structure.
+    assert_eq!(selected(&harness), vec![xinjiang]);
+    key(&mut harness, Modifiers::NONE, Key::ArrowUp);
+    assert_eq!(selected(&harness), vec![security]);
+    key(&mut harness, Modifiers::NONE, Key::ArrowUp);
+    assert_eq!(selected(&harness), vec![thesis]);
+    key(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    assert_eq!(selected(&harness), vec![face], "the leftmost answer");
+    key(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    assert_eq!(selected(&harness), vec![ai]);
+    key(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    assert_eq!(selected(&harness), vec![security]);
+    key(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    assert_eq!(selected(&harness), vec![security], "nothing further right");
+    key(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    assert_eq!(selected(&harness), vec![xinjiang]);
+
+    // Alt+Up moves the objection left of the second reason, in one step.
+    key(&mut harness, Modifiers::NONE, Key::ArrowUp);
+    key(&mut harness, Modifiers::ALT, Key::ArrowUp);
+    let x = |h: &Harness<'_, ArgmapApp>, id: ClaimId| map(h).claims[&id].pos.x;
+    assert!(x(&harness, security) < x(&harness, ai));
+    assert!(x(&harness, face) < x(&harness, security));
+    key(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    assert_eq!(selected(&harness), vec![face]);
+    key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(x(&harness, security) > x(&harness, ai), "undo puts it back");
+}

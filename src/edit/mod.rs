@@ -8,7 +8,9 @@ mod ops;
 
 pub use document::Document;
 pub use history::History;
-pub use ops::{connect, delete_claims, delete_links, join_link, new_reply, split_link};
+pub use ops::{
+    connect, delete_claims, delete_links, join_link, new_reply, new_sibling, reorder, split_link,
+};
 
 use crate::model::{Claim, ClaimId, Link, LinkId, Map, Pos};
 

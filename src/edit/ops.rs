@@ -135,6 +135,78 @@ pub fn new_reply(
     Some((edit, id))
 }
 
+/// A new claim beside `claim` that answers what it answers in the same way
+/// (a reason beside a reason, an undercut beside an undercut), and its id.
+pub fn new_sibling(map: &Map, claim: ClaimId, text: &str) -> Option<(Edit, ClaimId)> {
+    let (_, link) = map.links_from(claim).next()?;
+    let at = map.claims.get(&claim)?.pos;
+    let mut pos = Pos::new(at.x + COLUMN_GAP, at.y);
+    let crowded = |at: Pos| {
+        map.claims.values().any(|c| {
+            (c.pos.x - at.x).abs() < COLUMN_GAP * 0.9 && (c.pos.y - at.y).abs() < ROW_GAP * 0.6
+        })
+    };
+    for _ in 0..map.claims.len() {
+        if !crowded(pos) {
+            break;
+        }
+        pos.x += COLUMN_GAP;
+    }
+    let id = map.next_claim_id();
+    let edit = Edit::Batch(vec![
+        Edit::AddClaim {
+            id,
+            claim: Claim::new(text, pos),
+        },
+        Edit::AddLink {
+            id: map.next_link_id(),
+            link: Link {
+                kind: link.kind,
+                premises: vec![id],
+                target: link.target,
+            },
+        },
+    ]);
+    Some((edit, id))
+}
+
+/// Moves `claim` one place earlier (left) or later (right) among its
+/// siblings: the two swap places and what they answer is laid out again,
+/// keeping the new order. `None` when there is no sibling that way.
+pub fn reorder(
+    map: &Map,
+    claim: ClaimId,
+    later: bool,
+    sizes: &crate::layout::Sizes,
+) -> Option<Edit> {
+    use crate::model::nav::{Direction, step};
+    let direction = if later {
+        Direction::Right
+    } else {
+        Direction::Left
+    };
+    let other = step(map, claim, direction)?;
+    let (a, b) = (map.claims.get(&claim)?.pos, map.claims.get(&other)?.pos);
+    let mut swapped = map.clone();
+    if let Some(c) = swapped.claims.get_mut(&claim) {
+        c.pos.x = b.x;
+    }
+    if let Some(c) = swapped.claims.get_mut(&other) {
+        c.pos.x = a.x;
+    }
+    let mut moves: std::collections::BTreeMap<ClaimId, Pos> = std::collections::BTreeMap::new();
+    moves.insert(claim, Pos::new(b.x, a.y));
+    moves.insert(other, Pos::new(a.x, b.y));
+    if let Some(parent) = crate::model::nav::parent(map, claim) {
+        for (id, pos) in
+            crate::layout::arrange(&swapped, sizes, crate::layout::Scope::Subtree(parent))
+        {
+            moves.insert(id, pos);
+        }
+    }
+    Some(Edit::Move(moves.into_iter().collect()))
+}
+
 /// Why a connection was refused, in words for the status bar.
 pub type Refusal = &'static str;
 

@@ -3,6 +3,7 @@
 
 mod ids;
 mod map;
+pub mod nav;
 mod role;
 mod stats;
 mod validate;

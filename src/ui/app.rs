@@ -17,6 +17,7 @@ use crate::draw::svg::Background;
 use crate::edit::{self, Document, Edit};
 use crate::export::{ExportFormat, ExportOptions};
 use crate::import::ImportFormat;
+use crate::model::nav::Direction;
 use crate::model::{Claim, ClaimId, LinkKind, Map, Pos};
 
 /// The key the app's preferences are stored under by eframe.
@@ -401,6 +402,34 @@ impl ArgmapApp {
                     self.arrange(crate::layout::Scope::Subtree(root));
                 }
             }
+            UiCommand::GoUp => self.go(Direction::Up),
+            UiCommand::GoDown => self.go(Direction::Down),
+            UiCommand::GoLeft => self.go(Direction::Left),
+            UiCommand::GoRight => self.go(Direction::Right),
+            UiCommand::AddSibling => {
+                self.finish_editing();
+                match self.single_selected() {
+                    Some(id) => {
+                        if let Some((edit, new)) = edit::new_sibling(&self.doc.map, id, "") {
+                            self.doc.apply(edit, "Add sibling");
+                            self.start_editing(new, true);
+                        }
+                    }
+                    // Nothing selected: a free claim in the middle of the
+                    // view (the thesis, on an empty map).
+                    None => self.add_claim_in_view(),
+                }
+            }
+            UiCommand::MoveEarlier | UiCommand::MoveLater => {
+                self.finish_editing();
+                if let Some(id) = self.single_selected() {
+                    let sizes = crate::measure::card_sizes(&self.doc.map, self.view.measure());
+                    let later = command == UiCommand::MoveLater;
+                    if let Some(edit) = edit::reorder(&self.doc.map, id, later, &sizes) {
+                        self.doc.apply(edit, "Reorder");
+                    }
+                }
+            }
             UiCommand::TogglePin => {
                 let selected: Vec<ClaimId> = self.view.selection.iter().copied().collect();
                 let pin = selected
@@ -456,6 +485,44 @@ impl ArgmapApp {
             start: ctx.input(|i| i.time),
         });
         self.view.fit_requested = scope == crate::layout::Scope::All;
+    }
+
+    fn add_claim_in_view(&mut self) {
+        let center = self.view.scene_rect.center();
+        let pos = if center.is_finite() && self.view.scene_rect.is_positive() {
+            Pos::new(center.x, center.y)
+        } else {
+            Pos::default()
+        };
+        let id = self.doc.map.next_claim_id();
+        let mut edits = vec![Edit::AddClaim {
+            id,
+            claim: Claim::new("", pos),
+        }];
+        if self.doc.map.thesis.is_none() {
+            edits.push(Edit::SetThesis(Some(id)));
+        }
+        self.doc.apply(Edit::Batch(edits), "Add claim");
+        self.view.selection = BTreeSet::from([id]);
+        self.start_editing(id, true);
+    }
+
+    /// Selects the claim one step along the structure from the selected
+    /// one (the thesis when nothing is selected), and brings it into view.
+    fn go(&mut self, direction: Direction) {
+        let next = match self.single_selected() {
+            Some(id) => crate::model::nav::step(&self.doc.map, id, direction),
+            None => self
+                .doc
+                .map
+                .thesis
+                .or_else(|| self.doc.map.claims.keys().next().copied()),
+        };
+        if let Some(next) = next {
+            self.view.selection = BTreeSet::from([next]);
+            self.view.selected_link = None;
+            self.view.reveal = Some(next);
+        }
     }
 
     fn zoom_by(&mut self, factor: f32) {

@@ -56,6 +56,9 @@ pub struct View {
     pub has_focus: bool,
     /// Cards gliding from where they were to where an arrange put them.
     pub animation: Option<Animation>,
+    /// A claim to bring into view on the next frame (keyboard navigation,
+    /// search), readable.
+    pub reveal: Option<ClaimId>,
     /// Card rectangles, link shapes, roles and the spatial grid, kept
     /// between frames and rebuilt when the map changes.
     index: SceneIndex,
@@ -92,6 +95,7 @@ impl Default for View {
             opening: true,
             has_focus: false,
             animation: None,
+            reveal: None,
             index: SceneIndex::default(),
             measure: None,
         }
@@ -295,6 +299,11 @@ pub fn canvas_ui(
         }
         view.opening = false;
     }
+    if let Some(id) = view.reveal.take()
+        && let Some(&card) = view.index.cards.get(&id)
+    {
+        view.scene_rect = revealing(view.scene_rect, card, canvas_rect.size());
+    }
     let index = std::mem::take(&mut view.index);
 
     // A held Shift turns a background drag into a selection box, so the
@@ -376,6 +385,26 @@ pub fn canvas_ui(
         });
     }
     view.index = index;
+}
+
+/// The scene rectangle moved (and zoomed in, if text would be unreadable)
+/// just enough to show `card` whole; unchanged when it is already in view.
+fn revealing(scene_rect: Rect, card: Rect, canvas_size: Vec2) -> Rect {
+    let zoom = if scene_rect.is_positive() {
+        (canvas_size / scene_rect.size()).min_elem()
+    } else {
+        0.0
+    };
+    if zoom < DETAIL_ZOOM {
+        return Rect::from_center_size(card.center(), canvas_size / OPENING_ZOOM);
+    }
+    // What egui's Scene shows: the scene rectangle grown to the canvas's
+    // aspect.
+    let shown = Rect::from_center_size(scene_rect.center(), canvas_size / zoom);
+    if shown.shrink(20.0 / zoom).contains_rect(card) {
+        return scene_rect;
+    }
+    scene_rect.translate(card.center() - shown.center())
 }
 
 /// The scene rectangle that shows every card, never closer than 1:1, so a

@@ -49,6 +49,21 @@ pub enum UiCommand {
     ArrangeSelection,
     /// Pin the selected claims in place, or unpin them.
     TogglePin,
+    /// Select what the selected claim answers.
+    GoUp,
+    /// Select the selected claim's first answer.
+    GoDown,
+    /// Select the previous sibling.
+    GoLeft,
+    /// Select the next sibling.
+    GoRight,
+    /// Add a claim beside the selected one, answering the same claim the
+    /// same way.
+    AddSibling,
+    /// Move the selected claim one place left among its siblings.
+    MoveEarlier,
+    /// Move the selected claim one place right among its siblings.
+    MoveLater,
 }
 
 /// A shortcut as a constant expression, so tables of them can be `'static`.
@@ -72,10 +87,13 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl UiCommand {
     /// Every command, in the order shortcuts are tried: more specific
     /// shortcuts first (egui matches Ctrl+Shift+Z as Ctrl+Z too).
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 28] = [
         Self::Arrange,
         Self::SaveAs,
         Self::Import,
+        Self::AddSibling,
+        Self::MoveEarlier,
+        Self::MoveLater,
         Self::Redo,
         Self::AddObjection,
         Self::New,
@@ -94,6 +112,10 @@ impl UiCommand {
         Self::ZoomOut,
         Self::ArrangeSelection,
         Self::TogglePin,
+        Self::GoUp,
+        Self::GoDown,
+        Self::GoLeft,
+        Self::GoRight,
     ];
 
     /// The menu label (`…` where a dialog follows).
@@ -120,6 +142,13 @@ impl UiCommand {
             Self::Arrange => "Arrange map",
             Self::ArrangeSelection => "Arrange selection",
             Self::TogglePin => "Pin in place",
+            Self::GoUp => "Go to what it answers",
+            Self::GoDown => "Go to its first answer",
+            Self::GoLeft => "Go to previous sibling",
+            Self::GoRight => "Go to next sibling",
+            Self::AddSibling => "Add sibling",
+            Self::MoveEarlier => "Move left among siblings",
+            Self::MoveLater => "Move right among siblings",
         }
     }
 
@@ -149,6 +178,15 @@ impl UiCommand {
                 "Lay out the claims below the selected claim; everything else stays"
             }
             Self::TogglePin => "Keep the selected claims where they are when the map is arranged",
+            Self::GoUp => "Select the claim the selected claim supports or attacks",
+            Self::GoDown => "Select the selected claim's first reason, objection or undercutter",
+            Self::GoLeft => "Select the sibling to the left",
+            Self::GoRight => "Select the sibling to the right",
+            Self::AddSibling => {
+                "Add a claim beside the selected one that answers the same claim the same way"
+            }
+            Self::MoveEarlier => "Swap the selected claim with its left sibling",
+            Self::MoveLater => "Swap the selected claim with its right sibling",
         }
     }
 
@@ -184,6 +222,13 @@ impl UiCommand {
             Self::Arrange => &[key!(CMD_SHIFT, Key::L)],
             Self::SetThesis | Self::ArrangeSelection => &[],
             Self::TogglePin => &[key!(Modifiers::NONE, Key::P)],
+            Self::GoUp => &[key!(Modifiers::NONE, Key::ArrowUp)],
+            Self::GoDown => &[key!(Modifiers::NONE, Key::ArrowDown)],
+            Self::GoLeft => &[key!(Modifiers::NONE, Key::ArrowLeft)],
+            Self::GoRight => &[key!(Modifiers::NONE, Key::ArrowRight)],
+            Self::AddSibling => &[key!(Modifiers::COMMAND, Key::Enter)],
+            Self::MoveEarlier => &[key!(Modifiers::ALT, Key::ArrowUp)],
+            Self::MoveLater => &[key!(Modifiers::ALT, Key::ArrowDown)],
         }
     }
 
@@ -201,6 +246,13 @@ impl UiCommand {
                 | Self::EditText
                 | Self::FitView
                 | Self::TogglePin
+                | Self::GoUp
+                | Self::GoDown
+                | Self::GoLeft
+                | Self::GoRight
+                | Self::AddSibling
+                | Self::MoveEarlier
+                | Self::MoveLater
         )
     }
 

@@ -1,0 +1,174 @@
+//! Moving through a map by its structure, as the arrow keys do: up to what
+//! a claim answers, down to its first answer, sideways to its siblings.
+//! Siblings are ordered left to right, as they stand on the canvas.
+
+use std::collections::BTreeSet;
+
+use super::{ClaimId, LinkId, Map, Target};
+
+/// A direction along the structure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// To the claim this one supports or attacks.
+    Up,
+    /// To this claim's first reason, objection or undercutter.
+    Down,
+    /// To the previous sibling.
+    Left,
+    /// To the next sibling.
+    Right,
+}
+
+/// The claim that `link` finally answers: its target, or for an undercut
+/// the claim that the undercut link answers (through any chain).
+fn answered_claim(map: &Map, link: LinkId) -> Option<ClaimId> {
+    let mut current = link;
+    for _ in 0..=map.links.len() {
+        match map.links.get(&current)?.target {
+            Target::Claim(claim) => return Some(claim),
+            Target::Link(up) => current = up,
+        }
+    }
+    None
+}
+
+/// What `claim` answers: the target of the first link (by id) it is a
+/// premise of; an undercutter answers the claim of the link it attacks.
+pub fn parent(map: &Map, claim: ClaimId) -> Option<ClaimId> {
+    map.links
+        .iter()
+        .filter(|(_, l)| l.premises.contains(&claim))
+        .find_map(|(&id, _)| answered_claim(map, id).filter(|&c| c != claim))
+}
+
+/// The claims answering `claim` (premises of links into it, and of
+/// undercuts of those links) whose parent it is, left to right.
+pub fn children(map: &Map, claim: ClaimId) -> Vec<ClaimId> {
+    let mut found: BTreeSet<ClaimId> = BTreeSet::new();
+    for (&id, link) in &map.links {
+        if answered_claim(map, id) == Some(claim) {
+            found.extend(link.premises.iter().copied());
+        }
+    }
+    let mut children: Vec<ClaimId> = found
+        .into_iter()
+        .filter(|&c| c != claim && parent(map, c) == Some(claim))
+        .collect();
+    by_position(map, &mut children);
+    children
+}
+
+/// `claim` and its siblings, left to right: the children of its parent, or
+/// for a claim that answers nothing, every such claim.
+pub fn siblings(map: &Map, claim: ClaimId) -> Vec<ClaimId> {
+    if let Some(up) = parent(map, claim) {
+        return children(map, up);
+    }
+    // One pass over the links: a claim has a parent when it is a premise
+    // of a link that answers some other claim.
+    let mut answering: BTreeSet<ClaimId> = BTreeSet::new();
+    for (&id, link) in &map.links {
+        let answered = answered_claim(map, id);
+        answering.extend(
+            link.premises
+                .iter()
+                .copied()
+                .filter(|&p| answered.is_some_and(|a| a != p)),
+        );
+    }
+    let mut roots: Vec<ClaimId> = map
+        .claims
+        .keys()
+        .copied()
+        .filter(|c| !answering.contains(c))
+        .collect();
+    by_position(map, &mut roots);
+    roots
+}
+
+fn by_position(map: &Map, claims: &mut [ClaimId]) {
+    let x = |c: &ClaimId| map.claims.get(c).map_or(0.0, |c| c.pos.x);
+    claims.sort_by(|a, b| x(a).total_cmp(&x(b)).then(a.cmp(b)));
+}
+
+/// The claim one step from `claim` in `direction`, if there is one.
+pub fn step(map: &Map, claim: ClaimId, direction: Direction) -> Option<ClaimId> {
+    match direction {
+        Direction::Up => parent(map, claim),
+        Direction::Down => children(map, claim).first().copied(),
+        Direction::Left | Direction::Right => {
+            let row = siblings(map, claim);
+            let i = row.iter().position(|&c| c == claim)?;
+            let j = if direction == Direction::Left {
+                i.checked_sub(1)?
+            } else {
+                i + 1
+            };
+            row.get(j).copied()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Claim, Link, LinkKind, Pos};
+
+    fn at(x: f32, y: f32) -> Pos {
+        Pos { x, y }
+    }
+
+    #[test]
+    fn arrows_follow_the_structure() {
+        let mut map = Map::new("t");
+        let thesis = map.add_claim(Claim::new("T", at(0.0, 0.0)));
+        let right = map.add_claim(Claim::new("R", at(300.0, 200.0)));
+        let left = map.add_claim(Claim::new("L", at(-300.0, 200.0)));
+        let deep = map.add_claim(Claim::new("D", at(-300.0, 400.0)));
+        let under = map.add_claim(Claim::new("U", at(0.0, 400.0)));
+        map.thesis = Some(thesis);
+        let support = map.add_link(Link::new(
+            LinkKind::Support,
+            vec![right],
+            Target::Claim(thesis),
+        ));
+        map.add_link(Link::new(
+            LinkKind::Attack,
+            vec![left],
+            Target::Claim(thesis),
+        ));
+        map.add_link(Link::new(LinkKind::Attack, vec![deep], Target::Claim(left)));
+        map.add_link(Link::new(
+            LinkKind::Attack,
+            vec![under],
+            Target::Link(support),
+        ));
+
+        // Left to right as on the canvas, whatever the link order.
+        assert_eq!(children(&map, thesis), vec![left, under, right]);
+        assert_eq!(step(&map, thesis, Direction::Down), Some(left));
+        assert_eq!(step(&map, left, Direction::Right), Some(under));
+        assert_eq!(step(&map, under, Direction::Right), Some(right));
+        assert_eq!(step(&map, right, Direction::Right), None);
+        assert_eq!(step(&map, left, Direction::Left), None);
+        assert_eq!(step(&map, deep, Direction::Up), Some(left));
+        // An undercutter answers the claim of the link it attacks.
+        assert_eq!(step(&map, under, Direction::Up), Some(thesis));
+        assert_eq!(step(&map, thesis, Direction::Up), None);
+        assert_eq!(step(&map, deep, Direction::Down), None);
+    }
+
+    #[test]
+    fn cycles_and_free_claims_do_not_trap_the_arrows() {
+        let mut map = Map::new("t");
+        let a = map.add_claim(Claim::new("A", at(0.0, 0.0)));
+        let b = map.add_claim(Claim::new("B", at(100.0, 0.0)));
+        let free = map.add_claim(Claim::new("F", at(500.0, 0.0)));
+        map.add_link(Link::new(LinkKind::Support, vec![a], Target::Claim(b)));
+        map.add_link(Link::new(LinkKind::Support, vec![b], Target::Claim(a)));
+        assert_eq!(step(&map, a, Direction::Up), Some(b));
+        assert_eq!(step(&map, b, Direction::Up), Some(a));
+        assert_eq!(siblings(&map, free), vec![free]);
+        assert_eq!(step(&map, free, Direction::Left), None);
+    }
+}
