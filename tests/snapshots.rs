@@ -84,3 +84,16 @@ fn undercutter_close_up() {
     harness.run();
     harness.snapshot("undercutter_close_up");
 }
+
+#[test]
+fn command_palette() {
+    let mut harness = harness(egui::Theme::Light, vec2(900.0, 600.0), Some(essay()));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    harness.event(egui::Event::Text("add".to_owned()));
+    harness.run();
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert!(harness.state().palette_open());
+    harness.snapshot("command_palette");
+}

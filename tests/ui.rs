@@ -1051,3 +1051,46 @@ fn the_article_s_first_five_claims_from_the_keyboard_alone() {
     key(&mut harness, Modifiers::COMMAND, Key::Z);
     assert!(x(&harness, security) > x(&harness, ai), "undo puts it back");
 }
+
+#[test]
+fn the_palette_finds_and_runs_commands_and_f1_lists_them() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    click_card(&mut harness, "Homework should be optional", Modifiers::NONE);
+    key(&mut harness, Modifiers::COMMAND, Key::K);
+    assert!(harness.state().palette_open());
+    let rows =
+        |h: &Harness<'_, ArgmapApp>| h.query_all_by_label_contains("Go to next sibling").count();
+    assert_eq!(rows(&harness), 1, "the palette lists commands");
+    type_text(&mut harness, "objection");
+    // Typing narrows the list; Enter runs the highlighted command.
+    assert_eq!(rows(&harness), 0);
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(!harness.state().palette_open());
+    assert_eq!(map(&harness).claims.len(), 4, "a new objection");
+    let editing = harness.state().view.editing.as_ref().map(|e| e.claim);
+    assert!(editing.is_some(), "and it is open for typing");
+    type_text(&mut harness, "Habits form at school");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+
+    // Arrows move the highlight; Escape closes without running anything.
+    key(&mut harness, Modifiers::COMMAND, Key::K);
+    type_text(&mut harness, "arrange");
+    key(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    key(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(!harness.state().palette_open());
+    assert_eq!(map(&harness).claims.len(), 4);
+
+    // F1: every command with its keys, from the same table as the menus.
+    key(&mut harness, Modifiers::NONE, Key::F1);
+    assert!(harness.query_by_label("Go to what it answers").is_some());
+    assert!(
+        harness
+            .query_by_label("Select the sibling to the right")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("Ctrl+K").is_some());
+    key(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.query_by_label("Go to what it answers").is_none());
+}

@@ -81,6 +81,10 @@ pub struct ArgmapApp {
     notes: Vec<String>,
     /// Whether an export with claims selected covers only them.
     export_selection: bool,
+    /// The command palette, while open.
+    palette: Option<super::palette::Palette>,
+    /// Whether the list of shortcuts is open.
+    shortcuts_open: bool,
     /// A short message for the status bar.
     status: String,
     pending: Option<Pending>,
@@ -115,6 +119,8 @@ impl ArgmapApp {
             errors: Vec::new(),
             notes: Vec::new(),
             export_selection: true,
+            palette: None,
+            shortcuts_open: false,
             status: String::new(),
             pending: None,
             allow_close: false,
@@ -144,6 +150,11 @@ impl ArgmapApp {
     /// Notes waiting to be read, such as what an import left out.
     pub fn notes(&self) -> &[String] {
         &self.notes
+    }
+
+    /// Whether the command palette is open.
+    pub fn palette_open(&self) -> bool {
+        self.palette.is_some()
     }
 
     /// The status bar's message.
@@ -402,6 +413,11 @@ impl ArgmapApp {
                     self.arrange(crate::layout::Scope::Subtree(root));
                 }
             }
+            UiCommand::Palette => {
+                self.finish_editing();
+                self.palette = Some(super::palette::Palette::default());
+            }
+            UiCommand::Shortcuts => self.shortcuts_open = !self.shortcuts_open,
             UiCommand::GoUp => self.go(Direction::Up),
             UiCommand::GoDown => self.go(Direction::Down),
             UiCommand::GoLeft => self.go(Direction::Left),
@@ -844,6 +860,7 @@ impl ArgmapApp {
                 ui.separator();
                 command_button(ui, UiCommand::AddPremise, actions);
                 command_button(ui, UiCommand::AddObjection, actions);
+                command_button(ui, UiCommand::AddSibling, actions);
                 command_button(ui, UiCommand::EditText, actions);
                 command_button(ui, UiCommand::SetThesis, actions);
                 command_button(ui, UiCommand::TogglePin, actions);
@@ -851,6 +868,18 @@ impl ArgmapApp {
                 ui.separator();
                 command_button(ui, UiCommand::SelectAll, actions);
                 command_button(ui, UiCommand::Deselect, actions);
+                ui.menu_button("Go", |ui| {
+                    for command in [
+                        UiCommand::GoUp,
+                        UiCommand::GoDown,
+                        UiCommand::GoLeft,
+                        UiCommand::GoRight,
+                        UiCommand::MoveEarlier,
+                        UiCommand::MoveLater,
+                    ] {
+                        command_button(ui, command, actions);
+                    }
+                });
             });
             ui.menu_button("View", |ui| {
                 command_button(ui, UiCommand::Arrange, actions);
@@ -862,6 +891,10 @@ impl ArgmapApp {
                 ui.separator();
                 ui.label("Theme");
                 egui::widgets::global_theme_preference_buttons(ui);
+            });
+            ui.menu_button("Help", |ui| {
+                command_button(ui, UiCommand::Palette, actions);
+                command_button(ui, UiCommand::Shortcuts, actions);
             });
         });
     }
@@ -1125,7 +1158,18 @@ impl eframe::App for ArgmapApp {
         let ctx = ui.ctx().clone();
         self.handle_window_events(&ctx);
         let mut actions = Vec::new();
-        if self.pending.is_none() {
+        // The shortcut list closes on Esc before Esc means anything else.
+        if self.shortcuts_open {
+            super::palette::shortcuts_ui(&ctx, &mut self.shortcuts_open);
+        }
+        // The palette takes the keys while it is open.
+        if let Some(mut palette) = self.palette.take() {
+            match super::palette::palette_ui(&ctx, &mut palette) {
+                super::palette::Outcome::Open => self.palette = Some(palette),
+                super::palette::Outcome::Close => {}
+                super::palette::Outcome::Run(command) => actions.push(Action::Command(command)),
+            }
+        } else if self.pending.is_none() {
             self.shortcut_actions(&ctx, &mut actions);
         }
 

@@ -64,6 +64,10 @@ pub enum UiCommand {
     MoveEarlier,
     /// Move the selected claim one place right among its siblings.
     MoveLater,
+    /// Find and run any command by name.
+    Palette,
+    /// Show every command and its keys.
+    Shortcuts,
 }
 
 /// A shortcut as a constant expression, so tables of them can be `'static`.
@@ -87,7 +91,9 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl UiCommand {
     /// Every command, in the order shortcuts are tried: more specific
     /// shortcuts first (egui matches Ctrl+Shift+Z as Ctrl+Z too).
-    pub const ALL: [Self; 28] = [
+    pub const ALL: [Self; 30] = [
+        Self::Palette,
+        Self::Shortcuts,
         Self::Arrange,
         Self::SaveAs,
         Self::Import,
@@ -149,6 +155,8 @@ impl UiCommand {
             Self::AddSibling => "Add sibling",
             Self::MoveEarlier => "Move left among siblings",
             Self::MoveLater => "Move right among siblings",
+            Self::Palette => "Command palette…",
+            Self::Shortcuts => "Keyboard shortcuts",
         }
     }
 
@@ -187,6 +195,8 @@ impl UiCommand {
             }
             Self::MoveEarlier => "Swap the selected claim with its left sibling",
             Self::MoveLater => "Swap the selected claim with its right sibling",
+            Self::Palette => "Find any command by name and run it",
+            Self::Shortcuts => "List every command with its keys",
         }
     }
 
@@ -229,6 +239,8 @@ impl UiCommand {
             Self::AddSibling => &[key!(Modifiers::COMMAND, Key::Enter)],
             Self::MoveEarlier => &[key!(Modifiers::ALT, Key::ArrowUp)],
             Self::MoveLater => &[key!(Modifiers::ALT, Key::ArrowDown)],
+            Self::Palette => &[key!(Modifiers::COMMAND, Key::K)],
+            Self::Shortcuts => &[key!(Modifiers::NONE, Key::F1)],
         }
     }
 
@@ -261,7 +273,14 @@ impl UiCommand {
     pub fn works_while_typing(self) -> bool {
         matches!(
             self,
-            Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Import | Self::Quit
+            Self::New
+                | Self::Open
+                | Self::Save
+                | Self::SaveAs
+                | Self::Import
+                | Self::Quit
+                | Self::Palette
+                | Self::Shortcuts
         )
     }
 }

@@ -6,6 +6,7 @@ mod commands;
 mod dialogs;
 
 mod inspector;
+mod palette;
 mod scene_index;
 
 use std::sync::Arc;

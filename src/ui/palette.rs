@@ -1,0 +1,189 @@
+//! The command palette (Ctrl+K) and the list of shortcuts (F1), both read
+//! from the command table, like the menus and tooltips.
+
+use egui::{Key, Modifiers, RichText, Ui};
+
+use super::commands::UiCommand;
+
+/// The open palette: what has been typed and which match is highlighted.
+#[derive(Debug, Default, Clone)]
+pub struct Palette {
+    /// The search text.
+    pub query: String,
+    /// The highlighted row among the matches.
+    pub selected: usize,
+}
+
+/// The commands whose label or description holds every word of `query`
+/// (in any case), labels that start with the query first.
+pub fn matches(query: &str) -> Vec<UiCommand> {
+    let query = query.to_lowercase();
+    let words: Vec<&str> = query.split_whitespace().collect();
+    let mut found: Vec<UiCommand> = UiCommand::ALL
+        .into_iter()
+        .filter(|&c| c != UiCommand::Palette)
+        .filter(|c| {
+            let haystack = format!("{} {}", c.label(), c.tooltip()).to_lowercase();
+            words.iter().all(|w| haystack.contains(w))
+        })
+        .collect();
+    found.sort_by_key(|c| {
+        let label = c.label().to_lowercase();
+        (
+            !label.starts_with(query.trim()),
+            !label.contains(query.trim()),
+            label,
+        )
+    });
+    found
+}
+
+/// What the palette asks for this frame.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Stay open.
+    Open,
+    /// Close without running anything.
+    Close,
+    /// Close and run this.
+    Run(UiCommand),
+}
+
+/// The shortcut of `command` as the platform writes it, or nothing.
+pub fn shortcut_text(ctx: &egui::Context, command: UiCommand) -> String {
+    command
+        .shortcuts()
+        .first()
+        .map(|s| ctx.format_shortcut(s))
+        .unwrap_or_default()
+}
+
+/// Draws the palette; arrows move the highlight, Enter runs it, Esc
+/// closes.
+pub fn palette_ui(ctx: &egui::Context, palette: &mut Palette) -> Outcome {
+    let found = matches(&palette.query);
+    let (down, up, enter, escape) = ctx.input_mut(|i| {
+        (
+            i.consume_key(Modifiers::NONE, Key::ArrowDown),
+            i.consume_key(Modifiers::NONE, Key::ArrowUp),
+            i.consume_key(Modifiers::NONE, Key::Enter),
+            i.consume_key(Modifiers::NONE, Key::Escape),
+        )
+    });
+    if escape {
+        return Outcome::Close;
+    }
+    if down {
+        palette.selected = (palette.selected + 1).min(found.len().saturating_sub(1));
+    }
+    if up {
+        palette.selected = palette.selected.saturating_sub(1);
+    }
+    palette.selected = palette.selected.min(found.len().saturating_sub(1));
+    if enter && let Some(&command) = found.get(palette.selected) {
+        return Outcome::Run(command);
+    }
+    let mut outcome = Outcome::Open;
+    let modal = egui::Modal::new(egui::Id::unique("argmap-palette")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut palette.query)
+                .hint_text("Type a command…")
+                .desired_width(f32::INFINITY)
+                .id(egui::Id::unique("argmap-palette-query")),
+        );
+        field.request_focus();
+        if field.changed() {
+            palette.selected = 0;
+        }
+        ui.add_space(6.0);
+        egui::ScrollArea::vertical()
+            .max_height(360.0)
+            .show(ui, |ui| {
+                if found.is_empty() {
+                    ui.weak("No command matches");
+                }
+                for (i, &command) in found.iter().enumerate() {
+                    if command_row(ui, command, i == palette.selected).clicked() {
+                        outcome = Outcome::Run(command);
+                    }
+                }
+            });
+    });
+    if modal.should_close() && outcome == Outcome::Open {
+        return Outcome::Close;
+    }
+    outcome
+}
+
+fn command_row(ui: &mut Ui, command: UiCommand, highlighted: bool) -> egui::Response {
+    let shortcut = shortcut_text(ui.ctx(), command);
+    let button = egui::Button::selectable(highlighted, command.label())
+        .shortcut_text(shortcut)
+        .min_size(egui::vec2(ui.available_width(), 0.0));
+    let response = ui.add(button).on_hover_text(command.tooltip());
+    if highlighted {
+        response.scroll_to_me(None);
+    }
+    response
+}
+
+/// Every command with all its keys and what it does; F1 or Esc closes it.
+pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
+    if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+        *open = false;
+        return;
+    }
+    egui::Window::new("Keyboard shortcuts")
+        .open(open)
+        .collapsible(false)
+        .resizable(true)
+        .default_width(560.0)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(520.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("argmap-shortcuts")
+                        .striped(true)
+                        .num_columns(3)
+                        .show(ui, |ui| {
+                            for command in UiCommand::ALL {
+                                let keys: Vec<String> = command
+                                    .shortcuts()
+                                    .iter()
+                                    .map(|s| ctx.format_shortcut(s))
+                                    .collect();
+                                ui.label(RichText::new(command.label()).strong());
+                                ui.label(if keys.is_empty() {
+                                    "menu only".to_owned()
+                                } else {
+                                    keys.join("  or  ")
+                                });
+                                ui.label(command.tooltip());
+                                ui.end_row();
+                            }
+                        });
+                });
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_is_found_by_its_own_label_and_not_the_palette() {
+        for command in UiCommand::ALL {
+            let found = matches(command.label());
+            if command == UiCommand::Palette {
+                assert!(!found.contains(&command));
+            } else {
+                assert_eq!(found.first(), Some(&command), "{command:?}");
+            }
+        }
+        assert_eq!(matches("").len(), UiCommand::ALL.len() - 1);
+        assert!(matches("zzz nothing").is_empty());
+        assert!(matches("OBJECTION").contains(&UiCommand::AddObjection));
+    }
+}
