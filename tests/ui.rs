@@ -1094,3 +1094,164 @@ fn the_palette_finds_and_runs_commands_and_f1_lists_them() {
     key(&mut harness, Modifiers::NONE, Key::Escape);
     assert!(harness.query_by_label("Go to what it answers").is_none());
 }
+
+#[test]
+fn copy_and_paste_a_subtree_onto_another_claim() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    let objection = claim_id(&harness, "Practice at home builds habits");
+    // Give the objection a rebuttal, then copy both.
+    click_card(
+        &mut harness,
+        "Practice at home builds habits",
+        Modifiers::NONE,
+    );
+    key(&mut harness, Modifiers::SHIFT, Key::Tab);
+    type_text(&mut harness, "Habits also form at school");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    let rebuttal = claim_id(&harness, "Habits also form at school");
+    harness.state_mut().view.selection = [objection, rebuttal].into_iter().collect();
+    harness.run();
+    harness.event(Event::Copy);
+    harness.run();
+    let copied = harness.state().copied_text().expect("copied").to_owned();
+    assert_eq!(
+        copied,
+        "Practice at home builds habits\n    but Habits also form at school\n"
+    );
+    // Paste onto the reason: the copy objects to it, with its rebuttal.
+    click_card(&mut harness, "Children need time to rest", Modifiers::NONE);
+    let reason = claim_id(&harness, "Children need time to rest");
+    harness.event(Event::Paste(copied));
+    harness.run();
+    let m = map(&harness);
+    assert_eq!(m.claims.len(), 6);
+    let pasted: Vec<ClaimId> = selected(&harness);
+    assert_eq!(pasted.len(), 2);
+    assert!(!pasted.contains(&objection), "new ids");
+    let top = pasted
+        .iter()
+        .copied()
+        .find(|id| m.claims[id].text == "Practice at home builds habits")
+        .expect("copy of the objection");
+    let under = pasted
+        .iter()
+        .copied()
+        .find(|&id| id != top)
+        .expect("rebuttal copy");
+    assert!(m.links.values().any(|l| l.kind == LinkKind::Attack
+        && l.premises == [top]
+        && l.target == Target::Claim(reason)));
+    assert!(m.links.values().any(|l| l.kind == LinkKind::Attack
+        && l.premises == [under]
+        && l.target == Target::Claim(top)));
+    assert!(m.validate().is_empty());
+    // One undo step takes it all back.
+    key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(map(&harness).claims.len(), 4);
+
+    // Cut and paste re-parents: the rebuttal moves under the reason.
+    harness.state_mut().view.selection = [rebuttal].into_iter().collect();
+    harness.run();
+    harness.event(Event::Cut);
+    harness.run();
+    assert_eq!(map(&harness).claims.len(), 3);
+    click_card(&mut harness, "Children need time to rest", Modifiers::NONE);
+    let text = harness.state().copied_text().expect("cut").to_owned();
+    harness.event(Event::Paste(text));
+    harness.run();
+    let m = map(&harness);
+    let moved = claim_id(&harness, "Habits also form at school");
+    assert!(m.links.values().any(|l| l.kind == LinkKind::Attack
+        && l.premises == [moved]
+        && l.target == Target::Claim(reason)));
+
+    // Ctrl+D duplicates beside the original, answering the same claim.
+    key(&mut harness, Modifiers::COMMAND, Key::D);
+    let m = map(&harness);
+    assert_eq!(m.claims.len(), 5);
+    let duplicates = m
+        .claims
+        .values()
+        .filter(|c| c.text == "Habits also form at school")
+        .count();
+    assert_eq!(duplicates, 2);
+    assert_eq!(
+        m.links
+            .values()
+            .filter(|l| l.target == Target::Claim(reason) && l.kind == LinkKind::Attack)
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn pasting_an_indented_outline_builds_the_structure() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    let outline = "China's credit system serves rule by law\n\
+                   \x20   + Ratings are not tied to face recognition\n\
+                   \x20   + Beijing limits automated decisions\n\
+                   \x20       + A white paper asks for trustworthy AI\n\
+                   \x20   - It sits close to the security apparatus\n";
+    harness.event(Event::Paste(outline.to_owned()));
+    harness.run();
+    let m = map(&harness);
+    assert_eq!(m.claims.len(), 5);
+    let id = |text: &str| claim_id(&harness, text);
+    let thesis = id("China's credit system serves rule by law");
+    let has = |kind: LinkKind, premise: ClaimId, target: ClaimId| {
+        m.links
+            .values()
+            .any(|l| l.kind == kind && l.premises == [premise] && l.target == Target::Claim(target))
+    };
+    assert!(has(
+        LinkKind::Support,
+        id("Ratings are not tied to face recognition"),
+        thesis
+    ));
+    assert!(has(
+        LinkKind::Support,
+        id("Beijing limits automated decisions"),
+        thesis
+    ));
+    assert!(has(
+        LinkKind::Support,
+        id("A white paper asks for trustworthy AI"),
+        id("Beijing limits automated decisions")
+    ));
+    assert!(has(
+        LinkKind::Attack,
+        id("It sits close to the security apparatus"),
+        thesis
+    ));
+    assert_eq!(m.links.len(), 4);
+    // Laid out as a tree: every answer below what it answers.
+    for link in m.links.values() {
+        let Target::Claim(target) = link.target else {
+            continue;
+        };
+        assert!(m.claims[&link.premises[0]].pos.y > m.claims[&target].pos.y);
+    }
+    // One line pasted into a card being edited is just text.
+    click_card(
+        &mut harness,
+        "Ratings are not tied to face recognition",
+        Modifiers::NONE,
+    );
+    key(&mut harness, Modifiers::NONE, Key::F2);
+    harness.event(Event::Paste(" at all".to_owned()));
+    harness.run();
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(map(&harness).claims.len(), 5);
+    assert!(
+        harness
+            .state()
+            .doc
+            .map
+            .claims
+            .values()
+            .any(|c| c.text == "Ratings are not tied to face recognition at all")
+    );
+}

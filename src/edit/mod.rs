@@ -2,6 +2,7 @@
 //! its inverse, which is what undo replays. The editor, the command line and
 //! the tests all change maps through here, so they all behave the same.
 
+pub mod clipboard;
 mod document;
 mod history;
 mod ops;

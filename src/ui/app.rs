@@ -14,6 +14,7 @@ use super::dialogs::FileDialogs;
 use super::inspector::inspector_ui;
 use crate::bundled::{self, Bundled};
 use crate::draw::svg::Background;
+use crate::edit::clipboard::{self, Fragment};
 use crate::edit::{self, Document, Edit};
 use crate::export::{ExportFormat, ExportOptions};
 use crate::import::ImportFormat;
@@ -83,6 +84,9 @@ pub struct ArgmapApp {
     export_selection: bool,
     /// The command palette, while open.
     palette: Option<super::palette::Palette>,
+    /// What was copied last, and the outline text sent to the system
+    /// clipboard with it: pasting that text pastes these claims and links.
+    clipboard: Option<(Fragment, String)>,
     /// Whether the list of shortcuts is open.
     shortcuts_open: bool,
     /// A short message for the status bar.
@@ -120,6 +124,7 @@ impl ArgmapApp {
             notes: Vec::new(),
             export_selection: true,
             palette: None,
+            clipboard: None,
             shortcuts_open: false,
             status: String::new(),
             pending: None,
@@ -392,6 +397,9 @@ impl ArgmapApp {
                 self.view.selected_link = None;
             }
             UiCommand::Delete => self.delete_selection(),
+            UiCommand::Copy | UiCommand::Cut | UiCommand::Paste | UiCommand::Duplicate => {
+                self.run_clipboard_command(command);
+            }
             UiCommand::AddPremise => self.add_reply(LinkKind::Support),
             UiCommand::AddObjection => self.add_reply(LinkKind::Attack),
             UiCommand::EditText => {
@@ -418,34 +426,13 @@ impl ArgmapApp {
                 self.palette = Some(super::palette::Palette::default());
             }
             UiCommand::Shortcuts => self.shortcuts_open = !self.shortcuts_open,
-            UiCommand::GoUp => self.go(Direction::Up),
-            UiCommand::GoDown => self.go(Direction::Down),
-            UiCommand::GoLeft => self.go(Direction::Left),
-            UiCommand::GoRight => self.go(Direction::Right),
-            UiCommand::AddSibling => {
-                self.finish_editing();
-                match self.single_selected() {
-                    Some(id) => {
-                        if let Some((edit, new)) = edit::new_sibling(&self.doc.map, id, "") {
-                            self.doc.apply(edit, "Add sibling");
-                            self.start_editing(new, true);
-                        }
-                    }
-                    // Nothing selected: a free claim in the middle of the
-                    // view (the thesis, on an empty map).
-                    None => self.add_claim_in_view(),
-                }
-            }
-            UiCommand::MoveEarlier | UiCommand::MoveLater => {
-                self.finish_editing();
-                if let Some(id) = self.single_selected() {
-                    let sizes = crate::measure::card_sizes(&self.doc.map, self.view.measure());
-                    let later = command == UiCommand::MoveLater;
-                    if let Some(edit) = edit::reorder(&self.doc.map, id, later, &sizes) {
-                        self.doc.apply(edit, "Reorder");
-                    }
-                }
-            }
+            UiCommand::GoUp
+            | UiCommand::GoDown
+            | UiCommand::GoLeft
+            | UiCommand::GoRight
+            | UiCommand::AddSibling
+            | UiCommand::MoveEarlier
+            | UiCommand::MoveLater => self.run_structure_command(command),
             UiCommand::TogglePin => {
                 let selected: Vec<ClaimId> = self.view.selection.iter().copied().collect();
                 let pin = selected
@@ -501,6 +488,228 @@ impl ArgmapApp {
             start: ctx.input(|i| i.time),
         });
         self.view.fit_requested = scope == crate::layout::Scope::All;
+    }
+
+    /// Copy, cut, paste and duplicate.
+    fn run_clipboard_command(&mut self, command: UiCommand) {
+        match command {
+            UiCommand::Copy => {
+                self.copy_selection();
+            }
+            UiCommand::Cut if self.copy_selection() => {
+                self.delete_selection();
+                "Cut".clone_into(&mut self.status);
+            }
+            UiCommand::Paste => match self.clipboard.clone() {
+                Some((_, text)) => self.paste_text(&text),
+                None => {
+                    "Nothing copied in Argmap yet: press Ctrl+V to paste text from another program"
+                        .clone_into(&mut self.status);
+                }
+            },
+            UiCommand::Duplicate => self.duplicate_selection(),
+            _ => {}
+        }
+    }
+
+    /// Moving along the structure and adding or reordering siblings.
+    fn run_structure_command(&mut self, command: UiCommand) {
+        match command {
+            UiCommand::GoUp => self.go(Direction::Up),
+            UiCommand::GoDown => self.go(Direction::Down),
+            UiCommand::GoLeft => self.go(Direction::Left),
+            UiCommand::GoRight => self.go(Direction::Right),
+            UiCommand::AddSibling => {
+                self.finish_editing();
+                match self.single_selected() {
+                    Some(id) => {
+                        if let Some((edit, new)) = edit::new_sibling(&self.doc.map, id, "") {
+                            self.doc.apply(edit, "Add sibling");
+                            self.start_editing(new, true);
+                        }
+                    }
+                    // Nothing selected: a free claim in the middle of the
+                    // view (the thesis, on an empty map).
+                    None => self.add_claim_in_view(),
+                }
+            }
+            UiCommand::MoveEarlier | UiCommand::MoveLater => {
+                self.finish_editing();
+                if let Some(id) = self.single_selected() {
+                    let sizes = crate::measure::card_sizes(&self.doc.map, self.view.measure());
+                    let later = command == UiCommand::MoveLater;
+                    if let Some(edit) = edit::reorder(&self.doc.map, id, later, &sizes) {
+                        self.doc.apply(edit, "Reorder");
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The outline text last put on the system clipboard.
+    pub fn copied_text(&self) -> Option<&str> {
+        self.clipboard.as_ref().map(|(_, text)| text.as_str())
+    }
+
+    /// Copies the selection; true when something was copied.
+    fn copy_selection(&mut self) -> bool {
+        self.finish_editing();
+        let Some(fragment) = clipboard::copy(&self.doc.map, &self.view.selection) else {
+            return false;
+        };
+        let text = clipboard::outline_text(&fragment);
+        if let Some(ctx) = &self.ctx {
+            ctx.copy_text(text.clone());
+        }
+        self.status = format!("Copied {} claims", fragment.map.claims.len());
+        self.clipboard = Some((fragment, text));
+        true
+    }
+
+    /// Where pasted claims go: under the pointer when it is over the
+    /// canvas, else the middle of the view.
+    fn paste_point(&self) -> Pos {
+        let pointer = self
+            .ctx
+            .as_ref()
+            .and_then(|ctx| ctx.input(|i| i.pointer.latest_pos()))
+            .filter(|p| self.view.canvas_rect.contains(*p));
+        let at = match pointer {
+            Some(p) => self.view.screen_from_map().inverse() * p,
+            None => self.view.scene_rect.center(),
+        };
+        if at.is_finite() {
+            Pos::new(at.x, at.y)
+        } else {
+            Pos::default()
+        }
+    }
+
+    /// Pastes `text`: the claims copied here if it is their outline, else
+    /// one claim per line of it. Onto a single selected claim, the top
+    /// claims answer it.
+    fn paste_text(&mut self, text: &str) {
+        self.finish_editing();
+        let ours = self
+            .clipboard
+            .as_ref()
+            .filter(|(_, copied)| copied.trim() == text.trim())
+            .map(|(fragment, _)| fragment.clone());
+        let outline = ours.is_none();
+        let Some(fragment) = ours.or_else(|| clipboard::parse_outline(text)) else {
+            return;
+        };
+        let attach = if self.view.selection.len() == 1 {
+            self.view.selection.first().copied()
+        } else {
+            None
+        };
+        let at = match attach.and_then(|p| self.doc.map.claims.get(&p)) {
+            // Below the claim it answers, where arranging will put it anyway.
+            Some(parent) => Pos::new(parent.pos.x, parent.pos.y + 400.0),
+            None => self.paste_point(),
+        };
+        let (edit, ids, tops) = clipboard::paste(&self.doc.map, &fragment, at, attach);
+        // A pasted outline (or anything pasted onto a claim) is laid out
+        // under its top claims in the same step.
+        let mut preview = self.doc.map.clone();
+        let _ = edit.clone().apply(&mut preview);
+        let mut moves = Vec::new();
+        let roots: Vec<ClaimId> = match attach {
+            Some(parent) => vec![parent],
+            None if outline => tops,
+            None => Vec::new(),
+        };
+        if !roots.is_empty() {
+            let sizes = crate::measure::card_sizes(&preview, self.view.measure());
+            for root in roots {
+                let arranged =
+                    crate::layout::arrange(&preview, &sizes, crate::layout::Scope::Subtree(root));
+                for (id, pos) in arranged {
+                    if let Some(claim) = preview.claims.get_mut(&id) {
+                        claim.pos = pos;
+                    }
+                    moves.push((id, pos));
+                }
+            }
+        }
+        let edit = if moves.is_empty() {
+            edit
+        } else {
+            Edit::Batch(vec![edit, Edit::Move(moves)])
+        };
+        let count = ids.len();
+        self.doc.apply(edit, "Paste");
+        self.view.reveal = ids.first().copied();
+        self.view.selection = ids.into_iter().collect();
+        self.view.selected_link = None;
+        self.status = format!("Pasted {count} claims");
+    }
+
+    /// Copies the selection beside itself; the copies answer what the
+    /// originals answer when they all answer the same claim.
+    fn duplicate_selection(&mut self) {
+        self.finish_editing();
+        let Some(fragment) = clipboard::copy(&self.doc.map, &self.view.selection) else {
+            return;
+        };
+        let parents: BTreeSet<Option<ClaimId>> = fragment
+            .root_kinds
+            .keys()
+            .map(|&c| crate::model::nav::parent(&self.doc.map, c))
+            .collect();
+        let attach = match parents.into_iter().collect::<Vec<_>>()[..] {
+            [Some(parent)] => Some(parent),
+            _ => None,
+        };
+        let (min, max) = fragment.map.claims.values().fold(
+            (Pos::new(f32::MAX, f32::MAX), Pos::new(f32::MIN, f32::MIN)),
+            |(lo, hi), c| {
+                (
+                    Pos::new(lo.x.min(c.pos.x), lo.y.min(c.pos.y)),
+                    Pos::new(hi.x.max(c.pos.x), hi.y.max(c.pos.y)),
+                )
+            },
+        );
+        // Beside the originals, to the right of all of them.
+        let at = Pos::new(
+            max.x + (max.x - min.x) / 2.0 + crate::measure::CARD_WIDTH + 40.0,
+            f32::midpoint(min.y, max.y),
+        );
+        let (edit, ids, _) = clipboard::paste(&self.doc.map, &fragment, at, attach);
+        let count = ids.len();
+        self.doc.apply(edit, "Duplicate");
+        self.view.selection = ids.into_iter().collect();
+        self.status = format!("Duplicated {count} claims");
+    }
+
+    /// Copy, cut and paste as the system sends them, while the canvas has
+    /// the keyboard (a text field handles its own).
+    fn clipboard_events(&mut self, ctx: &egui::Context) {
+        if !self.view.has_focus || self.view.editing.is_some() {
+            return;
+        }
+        let events: Vec<egui::Event> = ctx.input(|i| {
+            i.events
+                .iter()
+                .filter(|e| {
+                    matches!(
+                        e,
+                        egui::Event::Copy | egui::Event::Cut | egui::Event::Paste(_)
+                    )
+                })
+                .cloned()
+                .collect()
+        });
+        for event in events {
+            match event {
+                egui::Event::Copy => self.run_command(UiCommand::Copy),
+                egui::Event::Cut => self.run_command(UiCommand::Cut),
+                egui::Event::Paste(text) => self.paste_text(&text),
+                _ => {}
+            }
+        }
     }
 
     fn add_claim_in_view(&mut self) {
@@ -792,7 +1001,7 @@ impl ArgmapApp {
         let focused = ctx.memory(egui::Memory::focused);
         let typing = ctx.egui_wants_keyboard_input() && focused != Some(canvas::canvas_focus_id());
         for command in UiCommand::ALL {
-            if typing && !command.works_while_typing() {
+            if command.is_clipboard() || (typing && !command.works_while_typing()) {
                 continue;
             }
             if command.is_canvas_key() && !self.view.has_focus {
@@ -865,6 +1074,11 @@ impl ArgmapApp {
                 command_button(ui, UiCommand::SetThesis, actions);
                 command_button(ui, UiCommand::TogglePin, actions);
                 command_button(ui, UiCommand::Delete, actions);
+                ui.separator();
+                command_button(ui, UiCommand::Cut, actions);
+                command_button(ui, UiCommand::Copy, actions);
+                command_button(ui, UiCommand::Paste, actions);
+                command_button(ui, UiCommand::Duplicate, actions);
                 ui.separator();
                 command_button(ui, UiCommand::SelectAll, actions);
                 command_button(ui, UiCommand::Deselect, actions);
@@ -1171,6 +1385,7 @@ impl eframe::App for ArgmapApp {
             }
         } else if self.pending.is_none() {
             self.shortcut_actions(&ctx, &mut actions);
+            self.clipboard_events(&ctx);
         }
 
         egui::Panel::top("argmap-menu").show(ui, |ui| self.menu_bar_ui(ui, &mut actions));

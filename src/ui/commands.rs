@@ -64,6 +64,14 @@ pub enum UiCommand {
     MoveEarlier,
     /// Move the selected claim one place right among its siblings.
     MoveLater,
+    /// Copy the selected claims (and an outline of them as text).
+    Copy,
+    /// Copy the selected claims, then delete them.
+    Cut,
+    /// Paste copied claims, or an outline copied from elsewhere.
+    Paste,
+    /// Copy the selected claims beside themselves.
+    Duplicate,
     /// Find and run any command by name.
     Palette,
     /// Show every command and its keys.
@@ -91,7 +99,11 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl UiCommand {
     /// Every command, in the order shortcuts are tried: more specific
     /// shortcuts first (egui matches Ctrl+Shift+Z as Ctrl+Z too).
-    pub const ALL: [Self; 30] = [
+    pub const ALL: [Self; 34] = [
+        Self::Copy,
+        Self::Cut,
+        Self::Paste,
+        Self::Duplicate,
         Self::Palette,
         Self::Shortcuts,
         Self::Arrange,
@@ -155,6 +167,10 @@ impl UiCommand {
             Self::AddSibling => "Add sibling",
             Self::MoveEarlier => "Move left among siblings",
             Self::MoveLater => "Move right among siblings",
+            Self::Copy => "Copy",
+            Self::Cut => "Cut",
+            Self::Paste => "Paste",
+            Self::Duplicate => "Duplicate",
             Self::Palette => "Command palette…",
             Self::Shortcuts => "Keyboard shortcuts",
         }
@@ -195,6 +211,15 @@ impl UiCommand {
             }
             Self::MoveEarlier => "Swap the selected claim with its left sibling",
             Self::MoveLater => "Swap the selected claim with its right sibling",
+            Self::Copy => {
+                "Copy the selected claims with the links among them, and an outline of them as text"
+            }
+            Self::Cut => "Copy the selected claims, then remove them",
+            Self::Paste => {
+                "Paste copied claims near the pointer (onto the selected claim, they answer it); \
+                 text with several lines becomes one claim per line"
+            }
+            Self::Duplicate => "Copy the selected claims beside themselves",
             Self::Palette => "Find any command by name and run it",
             Self::Shortcuts => "List every command with its keys",
         }
@@ -239,6 +264,10 @@ impl UiCommand {
             Self::AddSibling => &[key!(Modifiers::COMMAND, Key::Enter)],
             Self::MoveEarlier => &[key!(Modifiers::ALT, Key::ArrowUp)],
             Self::MoveLater => &[key!(Modifiers::ALT, Key::ArrowDown)],
+            Self::Copy => &[key!(Modifiers::COMMAND, Key::C)],
+            Self::Cut => &[key!(Modifiers::COMMAND, Key::X)],
+            Self::Paste => &[key!(Modifiers::COMMAND, Key::V)],
+            Self::Duplicate => &[key!(Modifiers::COMMAND, Key::D)],
             Self::Palette => &[key!(Modifiers::COMMAND, Key::K)],
             Self::Shortcuts => &[key!(Modifiers::NONE, Key::F1)],
         }
@@ -265,7 +294,14 @@ impl UiCommand {
                 | Self::AddSibling
                 | Self::MoveEarlier
                 | Self::MoveLater
+                | Self::Duplicate
         )
+    }
+
+    /// True for Copy, Cut and Paste: the system sends them as their own
+    /// events (with the clipboard's text for Paste), not as keys.
+    pub fn is_clipboard(self) -> bool {
+        matches!(self, Self::Copy | Self::Cut | Self::Paste)
     }
 
     /// True for commands that still run while the user types in a field
