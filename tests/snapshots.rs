@@ -97,3 +97,16 @@ fn command_palette() {
     assert!(harness.state().palette_open());
     harness.snapshot("command_palette");
 }
+
+#[test]
+fn search_highlight() {
+    let mut harness = harness(egui::Theme::Light, vec2(900.0, 600.0), Some(essay()));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness.event(egui::Event::Text("reason".to_owned()));
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.state().view.search.is_some());
+    harness.snapshot("search_highlight");
+}

@@ -1255,3 +1255,59 @@ fn pasting_an_indented_outline_builds_the_structure() {
             .any(|c| c.text == "Ratings are not tied to face recognition at all")
     );
 }
+
+#[test]
+fn search_highlights_matches_and_steps_through_them() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(Startup::default(), &dialogs);
+    key(&mut harness, Modifiers::COMMAND, Key::F);
+    type_text(&mut harness, "law");
+    let found: Vec<ClaimId> = harness
+        .state()
+        .view
+        .search
+        .as_ref()
+        .map(|s| s.matches.clone())
+        .unwrap_or_default();
+    let m = map(&harness).clone();
+    assert!(found.len() >= 4, "{found:?}");
+    assert!(found.iter().all(|id| {
+        m.claims[id].text.to_lowercase().contains("law")
+            || m.claims[id]
+                .note
+                .as_deref()
+                .unwrap_or("")
+                .to_lowercase()
+                .contains("law")
+    }));
+    assert!(
+        harness
+            .query_by_label_contains(&format!("1 of {}", found.len()))
+            .is_some()
+    );
+    // Enter goes to the next match and brings it on screen; Shift+Enter back.
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(selected(&harness), vec![found[1]]);
+    assert!(
+        harness
+            .query_by_label_contains(&format!("2 of {}", found.len()))
+            .is_some()
+    );
+    let text = m.claims[&found[1]].text.clone();
+    assert!(
+        harness.query_by_label(&text).is_some(),
+        "the match is on screen"
+    );
+    key(&mut harness, Modifiers::SHIFT, Key::Enter);
+    assert_eq!(selected(&harness), vec![found[0]]);
+    key(&mut harness, Modifiers::SHIFT, Key::Enter);
+    assert_eq!(
+        selected(&harness),
+        vec![*found.last().expect("a match")],
+        "wraps around"
+    );
+    // Esc closes the bar and leaves the map as it was.
+    key(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.state().view.search.is_none());
+    assert_eq!(map(&harness), &m);
+}

@@ -116,6 +116,15 @@ pub fn selection_color(dark: bool) -> Color32 {
     }
 }
 
+/// The glow behind claims that match a search.
+pub fn search_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xd4, 0xa0, 0x17)
+    } else {
+        Color32::from_rgb(0xff, 0xc1, 0x07)
+    }
+}
+
 /// `a` moved a `share` of the way to `b`.
 fn mix(a: Color32, b: Color32, share: f32) -> Color32 {
     let channel = |x: u8, y: u8| {

@@ -426,6 +426,12 @@ impl ArgmapApp {
                 self.palette = Some(super::palette::Palette::default());
             }
             UiCommand::Shortcuts => self.shortcuts_open = !self.shortcuts_open,
+            UiCommand::Find => {
+                self.finish_editing();
+                if self.view.search.is_none() {
+                    self.view.search = Some(super::search::Search::default());
+                }
+            }
             UiCommand::GoUp
             | UiCommand::GoDown
             | UiCommand::GoLeft
@@ -1082,6 +1088,7 @@ impl ArgmapApp {
                 ui.separator();
                 command_button(ui, UiCommand::SelectAll, actions);
                 command_button(ui, UiCommand::Deselect, actions);
+                command_button(ui, UiCommand::Find, actions);
                 ui.menu_button("Go", |ui| {
                     for command in [
                         UiCommand::GoUp,
@@ -1375,6 +1382,20 @@ impl eframe::App for ArgmapApp {
         // The shortcut list closes on Esc before Esc means anything else.
         if self.shortcuts_open {
             super::palette::shortcuts_ui(&ctx, &mut self.shortcuts_open);
+        }
+        // The search bar takes Enter and Esc while its field has the focus.
+        if let Some(mut search) = self.view.search.take() {
+            search.refresh(&self.doc.map, self.doc.history.revision());
+            match super::search::search_ui(&ctx, self.view.canvas_rect, &mut search) {
+                super::search::Outcome::Stay => self.view.search = Some(search),
+                super::search::Outcome::Show(id) => {
+                    self.view.reveal = Some(id);
+                    self.view.selection = BTreeSet::from([id]);
+                    self.view.selected_link = None;
+                    self.view.search = Some(search);
+                }
+                super::search::Outcome::Close => {}
+            }
         }
         // The palette takes the keys while it is open.
         if let Some(mut palette) = self.palette.take() {

@@ -59,6 +59,8 @@ pub struct View {
     /// A claim to bring into view on the next frame (keyboard navigation,
     /// search), readable.
     pub reveal: Option<ClaimId>,
+    /// The open search, whose matches are highlighted.
+    pub search: Option<super::search::Search>,
     /// Card rectangles, link shapes, roles and the spatial grid, kept
     /// between frames and rebuilt when the map changes.
     index: SceneIndex,
@@ -96,6 +98,7 @@ impl Default for View {
             has_focus: false,
             animation: None,
             reveal: None,
+            search: None,
             index: SceneIndex::default(),
             measure: None,
         }
@@ -715,6 +718,15 @@ fn cards_ui(
     let mut card_focused = false;
     let selection_color = style::selection_color(dark);
     let editing_claim = view.editing.as_ref().map(|e| e.claim);
+    let found = view
+        .search
+        .as_ref()
+        .map(super::search::Search::matching)
+        .unwrap_or_default();
+    let current_match = view
+        .search
+        .as_ref()
+        .and_then(super::search::Search::current_claim);
     for &id in &frame.visible {
         let (Some(&rect), Some(claim)) = (frame.index.cards.get(&id), map.claims.get(&id)) else {
             continue;
@@ -746,6 +758,20 @@ fn cards_ui(
         let hovered = widgets.as_ref().is_some_and(|(card, _)| card.hovered());
         // Zoomed far out, the blocks are already drawn; cards stay widgets
         // (for the pointer and screen readers) while there are not too many.
+        if frame.detail && found.contains(&id) {
+            // Search matches glow, a few screen points wide at any zoom;
+            // the current one more.
+            let (grow, alpha) = if current_match == Some(id) {
+                (7.0, 1.0)
+            } else {
+                (5.0, 0.6)
+            };
+            ui.painter().rect_filled(
+                rect.expand(grow / frame.zoom.max(0.05)),
+                CornerRadius::same(12),
+                style::search_color(dark).gamma_multiply(alpha),
+            );
+        }
         if frame.detail {
             paint_card(
                 ui.painter(),

@@ -72,6 +72,8 @@ pub enum UiCommand {
     Paste,
     /// Copy the selected claims beside themselves.
     Duplicate,
+    /// Find claims by their text.
+    Find,
     /// Find and run any command by name.
     Palette,
     /// Show every command and its keys.
@@ -99,7 +101,8 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl UiCommand {
     /// Every command, in the order shortcuts are tried: more specific
     /// shortcuts first (egui matches Ctrl+Shift+Z as Ctrl+Z too).
-    pub const ALL: [Self; 34] = [
+    pub const ALL: [Self; 35] = [
+        Self::Find,
         Self::Copy,
         Self::Cut,
         Self::Paste,
@@ -171,6 +174,7 @@ impl UiCommand {
             Self::Cut => "Cut",
             Self::Paste => "Paste",
             Self::Duplicate => "Duplicate",
+            Self::Find => "Find…",
             Self::Palette => "Command palette…",
             Self::Shortcuts => "Keyboard shortcuts",
         }
@@ -220,6 +224,9 @@ impl UiCommand {
                  text with several lines becomes one claim per line"
             }
             Self::Duplicate => "Copy the selected claims beside themselves",
+            Self::Find => {
+                "Highlight every claim whose text or note holds the words; Enter and Shift+Enter step through them"
+            }
             Self::Palette => "Find any command by name and run it",
             Self::Shortcuts => "List every command with its keys",
         }
@@ -268,6 +275,7 @@ impl UiCommand {
             Self::Cut => &[key!(Modifiers::COMMAND, Key::X)],
             Self::Paste => &[key!(Modifiers::COMMAND, Key::V)],
             Self::Duplicate => &[key!(Modifiers::COMMAND, Key::D)],
+            Self::Find => &[key!(Modifiers::COMMAND, Key::F)],
             Self::Palette => &[key!(Modifiers::COMMAND, Key::K)],
             Self::Shortcuts => &[key!(Modifiers::NONE, Key::F1)],
         }
@@ -317,6 +325,7 @@ impl UiCommand {
                 | Self::Quit
                 | Self::Palette
                 | Self::Shortcuts
+                | Self::Find
         )
     }
 }

@@ -8,6 +8,7 @@ mod dialogs;
 mod inspector;
 mod palette;
 mod scene_index;
+mod search;
 
 use std::sync::Arc;
 
