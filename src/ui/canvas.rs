@@ -759,17 +759,12 @@ fn cards_ui(
         // Zoomed far out, the blocks are already drawn; cards stay widgets
         // (for the pointer and screen readers) while there are not too many.
         if frame.detail && found.contains(&id) {
-            // Search matches glow, a few screen points wide at any zoom;
-            // the current one more.
-            let (grow, alpha) = if current_match == Some(id) {
-                (7.0, 1.0)
-            } else {
-                (5.0, 0.6)
-            };
-            ui.painter().rect_filled(
-                rect.expand(grow / frame.zoom.max(0.05)),
-                CornerRadius::same(12),
-                style::search_color(dark).gamma_multiply(alpha),
+            paint_search_glow(
+                ui.painter(),
+                rect,
+                frame.zoom,
+                current_match == Some(id),
+                dark,
             );
         }
         if frame.detail {
@@ -827,6 +822,17 @@ fn cards_ui(
 
 fn text_origin(card: Rect) -> Pos2 {
     card.min + vec2(PADDING.x, PADDING.y + HEADER_HEIGHT)
+}
+
+/// The glow behind a card that matches the search, a few screen points
+/// wide at any zoom; stronger on the current match.
+fn paint_search_glow(painter: &Painter, rect: Rect, zoom: f32, current: bool, dark: bool) {
+    let (grow, alpha) = if current { (7.0, 1.0) } else { (5.0, 0.6) };
+    painter.rect_filled(
+        rect.expand(grow / zoom.max(0.05)),
+        CornerRadius::same(12),
+        style::search_color(dark).gamma_multiply(alpha),
+    );
 }
 
 #[allow(clippy::too_many_arguments)] // All of it is what a card looks like.
