@@ -110,3 +110,26 @@ fn search_highlight() {
     assert!(harness.state().view.search.is_some());
     harness.snapshot("search_highlight");
 }
+
+#[test]
+fn folded_subtree() {
+    let mut harness = harness(egui::Theme::Light, vec2(900.0, 600.0), Some(essay()));
+    // Reason 1 (claim 2) hides its evidence and the undercutter behind a badge.
+    harness
+        .state_mut()
+        .view
+        .folds
+        .insert(argmap::model::ClaimId(2));
+    harness.state_mut().view.scene_rect =
+        Rect::from_min_max(pos2(-880.0, -100.0), pos2(-260.0, 300.0));
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .view
+            .fold_counts
+            .get(&argmap::model::ClaimId(2)),
+        Some(&2)
+    );
+    harness.snapshot("folded_subtree");
+}

@@ -1311,3 +1311,131 @@ fn search_highlights_matches_and_steps_through_them() {
     assert!(harness.state().view.search.is_none());
     assert_eq!(map(&harness), &m);
 }
+
+#[test]
+fn folding_hides_a_subtree_behind_a_badge_and_is_remembered() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    click_card(
+        &mut harness,
+        "Practice at home builds habits",
+        Modifiers::NONE,
+    );
+    key(&mut harness, Modifiers::SHIFT, Key::Tab);
+    type_text(&mut harness, "Habits also form at school");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("homework.ron");
+    dialogs.answer(Some(path.clone()));
+    key(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    assert_eq!(harness.state().doc.path.as_deref(), Some(path.as_path()));
+
+    click_card(
+        &mut harness,
+        "Practice at home builds habits",
+        Modifiers::NONE,
+    );
+    key(&mut harness, Modifiers::COMMAND, Key::Period);
+    assert!(
+        harness
+            .query_by_label("Habits also form at school")
+            .is_none(),
+        "hidden"
+    );
+    assert_eq!(map(&harness).claims.len(), 4, "folding is view state only");
+    assert!(!harness.state().doc.is_modified());
+    let objection = claim_id(&harness, "Practice at home builds habits");
+    assert_eq!(harness.state().view.fold_counts.get(&objection), Some(&1));
+
+    // Reopening the file shows it folded again.
+    dialogs.answer(Some(path.clone()));
+    key(&mut harness, Modifiers::COMMAND, Key::O);
+    assert!(harness.state().view.folds.contains(&objection));
+    assert!(
+        harness
+            .query_by_label("Habits also form at school")
+            .is_none()
+    );
+
+    // Unfold: the rebuttal is back.
+    harness.state_mut().view.selection = [objection].into_iter().collect();
+    harness.run();
+    key(&mut harness, Modifiers::COMMAND, Key::Period);
+    assert!(
+        harness
+            .query_by_label("Habits also form at school")
+            .is_some()
+    );
+    assert!(harness.state().view.fold_counts.is_empty());
+}
+
+#[test]
+fn focus_mode_shows_one_claim_and_its_answers_and_backspace_steps_out() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    click_card(
+        &mut harness,
+        "Practice at home builds habits",
+        Modifiers::NONE,
+    );
+    key(&mut harness, Modifiers::SHIFT, Key::Tab);
+    type_text(&mut harness, "Habits also form at school");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    click_card(
+        &mut harness,
+        "Practice at home builds habits",
+        Modifiers::NONE,
+    );
+    key(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    let objection = claim_id(&harness, "Practice at home builds habits");
+    assert_eq!(harness.state().view.focus, Some(objection));
+    assert!(
+        harness
+            .query_by_label("Habits also form at school")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("Children need time to rest")
+            .is_none()
+    );
+    // The breadcrumb names the way up; the thesis is a link in it.
+    assert!(
+        harness
+            .query_by_label("Homework should be optional")
+            .is_some()
+    );
+    assert!(harness.query_by_label("Show the whole map").is_some());
+    // Backspace: up to the thesis, then out to the whole map.
+    key(&mut harness, Modifiers::NONE, Key::Backspace);
+    let thesis = claim_id(&harness, "Homework should be optional");
+    assert_eq!(harness.state().view.focus, Some(thesis));
+    assert!(
+        harness
+            .query_by_label("Children need time to rest")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("Habits also form at school")
+            .is_none()
+    );
+    key(&mut harness, Modifiers::NONE, Key::Backspace);
+    assert_eq!(harness.state().view.focus, None);
+    assert!(
+        harness
+            .query_by_label("Habits also form at school")
+            .is_some()
+    );
+    assert_eq!(
+        map(&harness).claims.len(),
+        4,
+        "Backspace in focus mode deletes nothing"
+    );
+    // Out of focus mode, Backspace deletes the selection as before.
+    click_card(&mut harness, "Habits also form at school", Modifiers::NONE);
+    key(&mut harness, Modifiers::NONE, Key::Backspace);
+    assert_eq!(map(&harness).claims.len(), 3);
+}

@@ -4,6 +4,7 @@
 mod ids;
 mod map;
 pub mod nav;
+pub mod outline_view;
 mod role;
 mod stats;
 mod validate;

@@ -41,6 +41,23 @@ pub fn parent(map: &Map, claim: ClaimId) -> Option<ClaimId> {
         .find_map(|(&id, _)| answered_claim(map, id).filter(|&c| c != claim))
 }
 
+/// Every claim's parent (as [`parent`] gives it), in one pass over the
+/// links: for whole-map work where asking claim by claim would be slow.
+pub fn parents(map: &Map) -> std::collections::BTreeMap<ClaimId, ClaimId> {
+    let mut parents = std::collections::BTreeMap::new();
+    for (&id, link) in &map.links {
+        let Some(answered) = answered_claim(map, id) else {
+            continue;
+        };
+        for &premise in &link.premises {
+            if premise != answered {
+                parents.entry(premise).or_insert(answered);
+            }
+        }
+    }
+    parents
+}
+
 /// The claims answering `claim` (premises of links into it, and of
 /// undercuts of those links) whose parent it is, left to right.
 pub fn children(map: &Map, claim: ClaimId) -> Vec<ClaimId> {

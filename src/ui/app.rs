@@ -1,7 +1,7 @@
 //! The application shell: menus, panels, files, and applying what the user
 //! asked for after each frame is drawn.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
@@ -19,6 +19,7 @@ use crate::edit::{self, Document, Edit};
 use crate::export::{ExportFormat, ExportOptions};
 use crate::import::ImportFormat;
 use crate::model::nav::Direction;
+use crate::model::outline_view;
 use crate::model::{Claim, ClaimId, LinkKind, Map, Pos};
 
 /// The key the app's preferences are stored under by eframe.
@@ -47,6 +48,8 @@ struct Prefs {
     png_scale: Option<f32>,
     /// PNG and SVG exports: transparent instead of white.
     transparent: bool,
+    /// Folded claims of each map file, so a map reopens as it was shown.
+    folds: BTreeMap<PathBuf, Vec<u32>>,
 }
 
 /// An action waiting for the answer to "Save changes?".
@@ -68,6 +71,16 @@ impl PartialEq for Bundled {
     }
 }
 
+/// The part of the map on the canvas while claims are folded or focused.
+struct Shown {
+    /// The map revision, folds and focus this was made for.
+    key: (u64, BTreeSet<ClaimId>, Option<ClaimId>),
+    /// The claims shown and the links among them.
+    map: Map,
+    /// A revision number for the canvas, new whenever `map` is.
+    revision: u64,
+}
+
 /// The Argmap editor.
 pub struct ArgmapApp {
     /// The open map.
@@ -84,6 +97,9 @@ pub struct ArgmapApp {
     export_selection: bool,
     /// The command palette, while open.
     palette: Option<super::palette::Palette>,
+    /// The map as the canvas shows it when folds or focus hide claims,
+    /// kept until the map or the view filter changes.
+    shown: Option<Shown>,
     /// What was copied last, and the outline text sent to the system
     /// clipboard with it: pasting that text pastes these claims and links.
     clipboard: Option<(Fragment, String)>,
@@ -124,6 +140,7 @@ impl ArgmapApp {
             notes: Vec::new(),
             export_selection: true,
             palette: None,
+            shown: None,
             clipboard: None,
             shortcuts_open: false,
             status: String::new(),
@@ -176,6 +193,150 @@ impl ArgmapApp {
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
         self.view = View::default();
+        self.shown = None;
+        // Folds are remembered per map file.
+        if let Some(path) = &self.doc.path {
+            let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            if let Some(folds) = self.prefs.folds.get(&key) {
+                self.view.folds = folds
+                    .iter()
+                    .map(|&id| ClaimId(id))
+                    .filter(|id| self.doc.map.claims.contains_key(id))
+                    .collect();
+            }
+        }
+    }
+
+    /// Remembers the folds of the map's file for the next time it opens.
+    fn remember_folds(&mut self) {
+        let Some(path) = &self.doc.path else {
+            return;
+        };
+        let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        if self.view.folds.is_empty() {
+            self.prefs.folds.remove(&key);
+        } else {
+            self.prefs
+                .folds
+                .insert(key, self.view.folds.iter().map(|c| c.0).collect());
+        }
+    }
+
+    /// The map as the canvas shows it, and its revision: all of it, or
+    /// without folded subtrees, or only the focused claim and its answers.
+    fn shown_map(&mut self) -> (&Map, u64) {
+        let revision = self.doc.history.revision();
+        if self.view.folds.is_empty() && self.view.focus.is_none() {
+            self.view.fold_counts.clear();
+            return (&self.doc.map, revision);
+        }
+        let key = (revision, self.view.folds.clone(), self.view.focus);
+        if self.shown.as_ref().is_none_or(|s| s.key != key) {
+            let map = &self.doc.map;
+            let (hidden, counts) = outline_view::folded(map, &self.view.folds);
+            let mut keep: BTreeSet<ClaimId> = match self.view.focus {
+                Some(focus) if map.claims.contains_key(&focus) => outline_view::focused(map, focus),
+                _ => map.claims.keys().copied().collect(),
+            };
+            keep.retain(|c| !hidden.contains(c));
+            self.view.fold_counts = counts
+                .into_iter()
+                .filter(|(c, _)| keep.contains(c))
+                .collect();
+            let mut shown = map.subset(&keep);
+            shown.thesis = map.thesis;
+            // A number no plain revision takes, new for every filter.
+            let generation = self.shown.as_ref().map_or(0, |s| s.revision & 0xffff) + 1;
+            self.shown = Some(Shown {
+                key,
+                map: shown,
+                revision: (1 << 63) | (revision << 16) | (generation & 0xffff),
+            });
+        }
+        match &self.shown {
+            Some(shown) => (&shown.map, shown.revision),
+            None => (&self.doc.map, revision),
+        }
+    }
+
+    fn toggle_fold(&mut self) {
+        let selected: Vec<ClaimId> = self.view.selection.iter().copied().collect();
+        if selected.iter().any(|c| self.view.folds.contains(c)) {
+            for c in &selected {
+                self.view.folds.remove(c);
+            }
+            "Unfolded".clone_into(&mut self.status);
+        } else {
+            let foldable: Vec<ClaimId> = selected
+                .into_iter()
+                .filter(|&c| !crate::model::nav::children(&self.doc.map, c).is_empty())
+                .collect();
+            if foldable.is_empty() {
+                "Nothing to fold: the selected claims have no answers".clone_into(&mut self.status);
+                return;
+            }
+            self.view.folds.extend(foldable);
+            "Folded".clone_into(&mut self.status);
+        }
+        self.remember_folds();
+    }
+
+    fn focus_on(&mut self, claim: Option<ClaimId>) {
+        self.view.focus = claim.filter(|c| self.doc.map.claims.contains_key(c));
+        if let Some(claim) = self.view.focus {
+            self.view.selection = BTreeSet::from([claim]);
+        }
+        self.view.fit_requested = true;
+    }
+
+    /// The breadcrumb bar of focus mode: the path to the focused claim,
+    /// each step clickable, and the way out.
+    fn breadcrumb_ui(&mut self, ui: &mut Ui) {
+        let Some(focus) = self.view.focus else {
+            return;
+        };
+        let path = outline_view::ancestors(&self.doc.map, focus);
+        let mut go = None;
+        let mut leave = false;
+        egui::Frame::new()
+            .inner_margin(egui::Margin::symmetric(8, 4))
+            .fill(ui.visuals().faint_bg_color)
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new("Focus:").strong());
+                    for (i, &claim) in path.iter().enumerate() {
+                        if i > 0 {
+                            ui.label("›");
+                        }
+                        let text = self
+                            .doc
+                            .map
+                            .claims
+                            .get(&claim)
+                            .map(|c| short(&c.text, 40))
+                            .unwrap_or_default();
+                        if claim == focus {
+                            ui.label(RichText::new(text).strong());
+                        } else if ui.link(text).clicked() {
+                            go = Some(claim);
+                        }
+                    }
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if ui
+                            .button("Show the whole map")
+                            .on_hover_text("Leave focus mode")
+                            .clicked()
+                        {
+                            leave = true;
+                        }
+                    });
+                });
+            });
+        if leave {
+            self.focus_on(None);
+        } else if let Some(claim) = go {
+            self.focus_on(Some(claim));
+        }
     }
 
     fn open_path(&mut self, path: &Path) {
@@ -426,6 +587,10 @@ impl ArgmapApp {
                 self.palette = Some(super::palette::Palette::default());
             }
             UiCommand::Shortcuts => self.shortcuts_open = !self.shortcuts_open,
+            UiCommand::ToggleFold
+            | UiCommand::UnfoldAll
+            | UiCommand::Focus
+            | UiCommand::FocusOut => self.run_view_command(command),
             UiCommand::Find => {
                 self.finish_editing();
                 if self.view.search.is_none() {
@@ -494,6 +659,30 @@ impl ArgmapApp {
             start: ctx.input(|i| i.time),
         });
         self.view.fit_requested = scope == crate::layout::Scope::All;
+    }
+
+    /// Folding and focus mode.
+    fn run_view_command(&mut self, command: UiCommand) {
+        match command {
+            UiCommand::ToggleFold => self.toggle_fold(),
+            UiCommand::UnfoldAll => {
+                self.view.folds.clear();
+                self.remember_folds();
+            }
+            UiCommand::Focus => {
+                if let Some(claim) = self.single_selected() {
+                    self.focus_on(Some(claim));
+                }
+            }
+            UiCommand::FocusOut => {
+                let up = self
+                    .view
+                    .focus
+                    .and_then(|c| crate::model::nav::parent(&self.doc.map, c));
+                self.focus_on(up);
+            }
+            _ => {}
+        }
     }
 
     /// Copy, cut, paste and duplicate.
@@ -1010,6 +1199,11 @@ impl ArgmapApp {
             if command.is_clipboard() || (typing && !command.works_while_typing()) {
                 continue;
             }
+            // Backspace leaves focus mode only while there is one; else it
+            // deletes.
+            if command == UiCommand::FocusOut && self.view.focus.is_none() {
+                continue;
+            }
             if command.is_canvas_key() && !self.view.has_focus {
                 continue;
             }
@@ -1109,6 +1303,10 @@ impl ArgmapApp {
                 command_button(ui, UiCommand::FitView, actions);
                 command_button(ui, UiCommand::ZoomIn, actions);
                 command_button(ui, UiCommand::ZoomOut, actions);
+                ui.separator();
+                command_button(ui, UiCommand::ToggleFold, actions);
+                command_button(ui, UiCommand::UnfoldAll, actions);
+                command_button(ui, UiCommand::Focus, actions);
                 ui.separator();
                 ui.label("Theme");
                 egui::widgets::global_theme_preference_buttons(ui);
@@ -1423,13 +1621,15 @@ impl eframe::App for ArgmapApp {
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
             .show(ui, |ui| {
                 self.errors_ui(ui);
-                canvas_ui(
-                    ui,
-                    &self.doc.map,
-                    self.doc.history.revision(),
-                    &mut self.view,
-                    &mut actions,
-                );
+                self.breadcrumb_ui(ui);
+                self.shown_map();
+                let (map, revision) = match &self.shown {
+                    Some(shown) if !self.view.folds.is_empty() || self.view.focus.is_some() => {
+                        (&shown.map, shown.revision)
+                    }
+                    _ => (&self.doc.map, self.doc.history.revision()),
+                };
+                canvas_ui(ui, map, revision, &mut self.view, &mut actions);
             });
         self.confirm_ui(&ctx);
 
@@ -1443,6 +1643,18 @@ impl eframe::App for ArgmapApp {
         // untitled map cannot be reopened, so the bundled map shows instead.
         self.prefs.last_file.clone_from(&self.doc.path);
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+/// The first `max` characters of `text` on one line, with an ellipsis when
+/// cut.
+fn short(text: &str, max: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= max {
+        line
+    } else {
+        let cut: String = line.chars().take(max).collect();
+        format!("{}…", cut.trim_end())
     }
 }
 

@@ -61,6 +61,12 @@ pub struct View {
     pub reveal: Option<ClaimId>,
     /// The open search, whose matches are highlighted.
     pub search: Option<super::search::Search>,
+    /// Folded claims: their subtrees are hidden.
+    pub folds: BTreeSet<ClaimId>,
+    /// For each visible folded claim, how many claims it hides (its badge).
+    pub fold_counts: BTreeMap<ClaimId, usize>,
+    /// Focus mode: only this claim and what answers it are shown.
+    pub focus: Option<ClaimId>,
     /// Card rectangles, link shapes, roles and the spatial grid, kept
     /// between frames and rebuilt when the map changes.
     index: SceneIndex,
@@ -99,6 +105,9 @@ impl Default for View {
             animation: None,
             reveal: None,
             search: None,
+            folds: BTreeSet::new(),
+            fold_counts: BTreeMap::new(),
+            focus: None,
             index: SceneIndex::default(),
             measure: None,
         }
@@ -736,25 +745,7 @@ fn cards_ui(
         let selected = view.selection.contains(&id);
         // With many cards on screen they are painted only; the canvas
         // hit-tests them through the grid (see `background_ui`).
-        let widgets = frame.widgets.then(|| {
-            let response = ui.interact(rect, card_id(id), Sense::click_and_drag());
-            response.widget_info(|| {
-                let name = if claim.text.is_empty() {
-                    "(empty claim)"
-                } else {
-                    claim.text.as_str()
-                };
-                WidgetInfo::labeled(egui::Role::Button, true, name)
-            });
-            let handle_rect = Rect::from_center_size(
-                geometry::handle_center(rect),
-                Vec2::splat(HANDLE_RADIUS * 2.5),
-            );
-            (
-                response,
-                ui.interact(handle_rect, handle_id(id), Sense::drag()),
-            )
-        });
+        let widgets = frame.widgets.then(|| card_widgets(ui, id, claim, rect));
         let hovered = widgets.as_ref().is_some_and(|(card, _)| card.hovered());
         // Zoomed far out, the blocks are already drawn; cards stay widgets
         // (for the pointer and screen readers) while there are not too many.
@@ -778,6 +769,9 @@ fn cards_ui(
                 hovered,
                 selection_color,
             );
+            if let Some(&hidden) = view.fold_counts.get(&id) {
+                paint_fold_badge(ui.painter(), rect, hidden, &card_style);
+            }
             if editing_claim != Some(id) {
                 let wrapped = frame.index.wrapped(id).unwrap_or(&claim.text);
                 let text = text_galley(ui, wrapped);
@@ -822,6 +816,49 @@ fn cards_ui(
 
 fn text_origin(card: Rect) -> Pos2 {
     card.min + vec2(PADDING.x, PADDING.y + HEADER_HEIGHT)
+}
+
+/// A card's widget (for the pointer, the keyboard and screen readers,
+/// which read its text) and its connector handle's.
+fn card_widgets(
+    ui: &mut Ui,
+    id: ClaimId,
+    claim: &crate::model::Claim,
+    rect: Rect,
+) -> (Response, Response) {
+    let response = ui.interact(rect, card_id(id), Sense::click_and_drag());
+    response.widget_info(|| {
+        let name = if claim.text.is_empty() {
+            "(empty claim)"
+        } else {
+            claim.text.as_str()
+        };
+        WidgetInfo::labeled(egui::Role::Button, true, name)
+    });
+    let handle_rect = Rect::from_center_size(
+        geometry::handle_center(rect),
+        Vec2::splat(HANDLE_RADIUS * 2.5),
+    );
+    (
+        response,
+        ui.interact(handle_rect, handle_id(id), Sense::drag()),
+    )
+}
+
+/// The pill under a folded card: how many claims its fold hides.
+fn paint_fold_badge(painter: &Painter, card: Rect, hidden: usize, card_style: &style::CardStyle) {
+    let text = format!("+{hidden} folded");
+    let galley = painter.layout_no_wrap(
+        text,
+        FontId::proportional(geometry::LABEL_SIZE),
+        Color32::WHITE,
+    );
+    let pill = Rect::from_center_size(
+        card.center_bottom() + vec2(0.0, galley.size().y / 2.0 + 4.0),
+        galley.size() + vec2(12.0, 4.0),
+    );
+    painter.rect_filled(pill, CornerRadius::same(8), card_style.accent);
+    painter.galley(pill.center() - galley.size() / 2.0, galley, Color32::WHITE);
 }
 
 /// The glow behind a card that matches the search, a few screen points

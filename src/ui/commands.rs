@@ -74,6 +74,14 @@ pub enum UiCommand {
     Duplicate,
     /// Find claims by their text.
     Find,
+    /// Fold the selected claims' subtrees, or unfold them.
+    ToggleFold,
+    /// Unfold every folded claim.
+    UnfoldAll,
+    /// Show only the selected claim and what answers it.
+    Focus,
+    /// Leave focus mode, one level at a time.
+    FocusOut,
     /// Find and run any command by name.
     Palette,
     /// Show every command and its keys.
@@ -101,8 +109,12 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl UiCommand {
     /// Every command, in the order shortcuts are tried: more specific
     /// shortcuts first (egui matches Ctrl+Shift+Z as Ctrl+Z too).
-    pub const ALL: [Self; 35] = [
+    pub const ALL: [Self; 39] = [
+        Self::Focus,
         Self::Find,
+        Self::UnfoldAll,
+        Self::ToggleFold,
+        Self::FocusOut,
         Self::Copy,
         Self::Cut,
         Self::Paste,
@@ -175,6 +187,10 @@ impl UiCommand {
             Self::Paste => "Paste",
             Self::Duplicate => "Duplicate",
             Self::Find => "Find…",
+            Self::ToggleFold => "Fold or unfold",
+            Self::UnfoldAll => "Unfold all",
+            Self::Focus => "Focus on claim",
+            Self::FocusOut => "Leave focus",
             Self::Palette => "Command palette…",
             Self::Shortcuts => "Keyboard shortcuts",
         }
@@ -227,6 +243,12 @@ impl UiCommand {
             Self::Find => {
                 "Highlight every claim whose text or note holds the words; Enter and Shift+Enter step through them"
             }
+            Self::ToggleFold => {
+                "Hide the claims below the selected ones behind a badge, or show them again"
+            }
+            Self::UnfoldAll => "Show every folded subtree again",
+            Self::Focus => "Show only the selected claim, what it rests on and what attacks it",
+            Self::FocusOut => "Step back out of focus mode, to what the focused claim answers",
             Self::Palette => "Find any command by name and run it",
             Self::Shortcuts => "List every command with its keys",
         }
@@ -276,6 +298,10 @@ impl UiCommand {
             Self::Paste => &[key!(Modifiers::COMMAND, Key::V)],
             Self::Duplicate => &[key!(Modifiers::COMMAND, Key::D)],
             Self::Find => &[key!(Modifiers::COMMAND, Key::F)],
+            Self::ToggleFold => &[key!(Modifiers::COMMAND, Key::Period)],
+            Self::UnfoldAll => &[key!(CMD_SHIFT, Key::Period)],
+            Self::Focus => &[key!(CMD_SHIFT, Key::F)],
+            Self::FocusOut => &[key!(Modifiers::NONE, Key::Backspace)],
             Self::Palette => &[key!(Modifiers::COMMAND, Key::K)],
             Self::Shortcuts => &[key!(Modifiers::NONE, Key::F1)],
         }
@@ -303,6 +329,8 @@ impl UiCommand {
                 | Self::MoveEarlier
                 | Self::MoveLater
                 | Self::Duplicate
+                | Self::ToggleFold
+                | Self::FocusOut
         )
     }
 
@@ -342,8 +370,11 @@ mod tests {
             seen.push(command);
             assert!(!command.label().is_empty() && !command.tooltip().is_empty());
         }
+        // Backspace leaves focus mode while there is one, and deletes
+        // otherwise: the one key with two commands, told apart by the app.
         let shortcuts: Vec<KeyboardShortcut> = UiCommand::ALL
             .iter()
+            .filter(|&&c| c != UiCommand::FocusOut)
             .flat_map(|c| c.shortcuts())
             .copied()
             .collect();
@@ -358,5 +389,11 @@ mod tests {
         assert!(position(UiCommand::SaveAs) < position(UiCommand::Save));
         assert!(position(UiCommand::Redo) < position(UiCommand::Undo));
         assert!(position(UiCommand::AddObjection) < position(UiCommand::AddPremise));
+        assert!(position(UiCommand::Focus) < position(UiCommand::Find));
+        assert!(position(UiCommand::UnfoldAll) < position(UiCommand::ToggleFold));
+        assert!(position(UiCommand::AddSibling) < position(UiCommand::EditText));
+        assert!(position(UiCommand::MoveEarlier) < position(UiCommand::GoUp));
+        assert!(position(UiCommand::MoveLater) < position(UiCommand::GoDown));
+        assert!(position(UiCommand::FocusOut) < position(UiCommand::Delete));
     }
 }
