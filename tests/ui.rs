@@ -1439,3 +1439,43 @@ fn focus_mode_shows_one_claim_and_its_answers_and_backspace_steps_out() {
     key(&mut harness, Modifiers::NONE, Key::Backspace);
     assert_eq!(map(&harness).claims.len(), 3);
 }
+
+#[test]
+fn screen_readers_meet_every_card_with_its_role_in_reading_order() {
+    use egui_kittest::kittest::NodeT as _;
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    harness.state_mut().view.fit_requested = true;
+    harness.run();
+    let texts: Vec<String> = map(&harness)
+        .claims
+        .values()
+        .map(|c| c.text.clone())
+        .collect();
+    let cards: Vec<(String, String)> = harness
+        .query_all_by_role(egui::accesskit::Role::Button)
+        .filter_map(|node| {
+            let node = node.accesskit_node();
+            let label = node.label()?;
+            texts
+                .contains(&label)
+                .then(|| (label, node.description().unwrap_or_default()))
+        })
+        .collect();
+    assert_eq!(
+        cards,
+        vec![
+            // Made by double-click, it is not yet marked as the thesis.
+            ("Homework should be optional".to_owned(), "claim".to_owned()),
+            (
+                "Children need time to rest".to_owned(),
+                "reason; supports: Homework should be optional".to_owned()
+            ),
+            (
+                "Practice at home builds habits".to_owned(),
+                "objection; attacks: Homework should be optional".to_owned()
+            ),
+        ]
+    );
+}

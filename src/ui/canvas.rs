@@ -736,7 +736,7 @@ fn cards_ui(
         .search
         .as_ref()
         .and_then(super::search::Search::current_claim);
-    for &id in &frame.visible {
+    for id in reading_order(frame) {
         let (Some(&rect), Some(claim)) = (frame.index.cards.get(&id), map.claims.get(&id)) else {
             continue;
         };
@@ -745,7 +745,17 @@ fn cards_ui(
         let selected = view.selection.contains(&id);
         // With many cards on screen they are painted only; the canvas
         // hit-tests them through the grid (see `background_ui`).
-        let widgets = frame.widgets.then(|| card_widgets(ui, id, claim, rect));
+        let widgets = frame.widgets.then(|| {
+            let (card, handle) = card_widgets(ui, id, claim, rect);
+            let description = access_description(map, frame.index, id, role, claim);
+            ui.ctx().accesskit_node_builder(card.id, |node| {
+                node.set_description(description);
+                if view.selection.contains(&id) {
+                    node.set_selected(true);
+                }
+            });
+            (card, handle)
+        });
         let hovered = widgets.as_ref().is_some_and(|(card, _)| card.hovered());
         // Zoomed far out, the blocks are already drawn; cards stay widgets
         // (for the pointer and screen readers) while there are not too many.
@@ -816,6 +826,44 @@ fn cards_ui(
 
 fn text_origin(card: Rect) -> Pos2 {
     card.min + vec2(PADDING.x, PADDING.y + HEADER_HEIGHT)
+}
+
+/// The visible cards in reading order: cards are made in this order, so
+/// assistive technology reads the map as an outline (the thesis, then each
+/// answer with its own answers).
+fn reading_order(frame: &Frame<'_>) -> Vec<ClaimId> {
+    let mut visible = frame.visible.clone();
+    visible.sort_by_key(|id| {
+        frame
+            .index
+            .reading_order
+            .get(id)
+            .copied()
+            .unwrap_or(usize::MAX)
+    });
+    visible
+}
+
+/// What a screen reader says about a card besides its text: its role and
+/// kind, and what it answers.
+fn access_description(
+    map: &Map,
+    index: &SceneIndex,
+    id: ClaimId,
+    role: Role,
+    claim: &crate::model::Claim,
+) -> String {
+    let mut words = role.label().to_owned();
+    if claim.kind != crate::model::ClaimKind::Claim {
+        words = format!("{}, {words}", claim.kind.label());
+    }
+    if let Some(&(parent, verb)) = index.answers.get(&id)
+        && let Some(parent) = map.claims.get(&parent)
+    {
+        let text: String = parent.text.chars().take(80).collect();
+        words = format!("{words}; {verb}: {text}");
+    }
+    words
 }
 
 /// A card's widget (for the pointer, the keyboard and screen readers,

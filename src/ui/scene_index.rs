@@ -28,6 +28,12 @@ pub struct SceneIndex {
     pub links: BTreeMap<LinkId, LinkShape>,
     /// Each claim's role.
     pub roles: BTreeMap<ClaimId, Role>,
+    /// Each claim's place in reading order (the thesis, then what answers
+    /// it, depth first): the order screen readers meet the cards in.
+    pub reading_order: HashMap<ClaimId, usize>,
+    /// What each claim answers, and how ("supports", "attacks"…), for
+    /// screen readers.
+    pub answers: HashMap<ClaimId, (ClaimId, &'static str)>,
     /// Claims by grid cell.
     grid: HashMap<(i32, i32), Vec<ClaimId>>,
 }
@@ -85,6 +91,25 @@ impl SceneIndex {
         self.links = geometry::link_shapes(map, &self.cards);
         if self.revision != Some(revision) {
             self.roles = Role::all(map);
+            let parents = crate::model::nav::parents(map);
+            self.answers = HashMap::with_capacity(parents.len());
+            for link in map.links.values() {
+                let verb = match (link.target, link.kind) {
+                    (crate::model::Target::Link(_), _) => "undercuts the step to",
+                    (_, crate::model::LinkKind::Support) => "supports",
+                    (_, crate::model::LinkKind::Attack) => "attacks",
+                };
+                for premise in &link.premises {
+                    if let Some(&parent) = parents.get(premise) {
+                        self.answers.entry(*premise).or_insert((parent, verb));
+                    }
+                }
+            }
+            self.reading_order = crate::format::markdown::claim_order(map)
+                .into_iter()
+                .enumerate()
+                .map(|(i, id)| (id, i))
+                .collect();
         }
         self.grid.clear();
         for (&id, rect) in &self.cards {
