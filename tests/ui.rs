@@ -836,7 +836,7 @@ fn a_twenty_thousand_claim_map_opens_and_draws() {
     // The whole map in view, then zoomed back in: frames keep coming.
     key(&mut harness, Modifiers::NONE, Key::F);
     harness.run();
-    key(&mut harness, Modifiers::COMMAND, Key::Plus);
+    key(&mut harness, Modifiers::NONE, Key::Plus);
     harness.run();
     assert_eq!(map(&harness).claims.len(), 20_000);
 }
@@ -1478,4 +1478,53 @@ fn screen_readers_meet_every_card_with_its_role_in_reading_order() {
             ),
         ]
     );
+}
+
+#[test]
+fn text_scale_minimap_and_contrast() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    // Ctrl+= scales all text; Ctrl+0 puts it back.
+    key(&mut harness, Modifiers::COMMAND, Key::Equals);
+    assert!((harness.ctx.zoom_factor() - 1.1).abs() < 0.01);
+    key(&mut harness, Modifiers::COMMAND, Key::Num0);
+    assert!((harness.ctx.zoom_factor() - 1.0).abs() < 0.01);
+    // The plain keys zoom the map only.
+    let before = harness.state().view.scene_rect.size();
+    key(&mut harness, Modifiers::NONE, Key::Plus);
+    assert!(harness.state().view.scene_rect.width() < before.x);
+    assert!((harness.ctx.zoom_factor() - 1.0).abs() < 0.01);
+
+    // M shows the minimap; a click in it moves the view there.
+    key(&mut harness, Modifiers::NONE, Key::M);
+    assert!(harness.state().view.look.minimap);
+    let canvas = harness.state().view.canvas_rect;
+    let center_before = harness.state().view.scene_rect.center();
+    let corner = canvas.max - vec2(20.0, 20.0);
+    harness.event(Event::PointerMoved(corner));
+    harness.event(Event::PointerButton {
+        pos: corner,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.event(Event::PointerButton {
+        pos: corner,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    let center_after = harness.state().view.scene_rect.center();
+    assert!(
+        center_after.x > center_before.x && center_after.y > center_before.y,
+        "{center_before:?} -> {center_after:?}"
+    );
+    // High contrast is a View menu switch.
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("High contrast").click();
+    harness.run();
+    assert!(harness.state().view.look.high_contrast);
 }

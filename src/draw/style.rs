@@ -16,6 +16,8 @@ pub struct CardStyle {
     pub text: Color32,
     /// The header label, such as "REASON" or "EVIDENCE · OBJECTION".
     pub label: String,
+    /// Extra width for the border (the high-contrast palette).
+    pub border_boost: f32,
 }
 
 /// The accent colour of a role.
@@ -96,6 +98,24 @@ pub fn card_style(role: Role, kind: ClaimKind, dark: bool) -> CardStyle {
         accent,
         text,
         label,
+        border_boost: 0.0,
+    }
+}
+
+/// `style` in the high-contrast palette: a plain background, black or
+/// white text, and a thicker border in a darker (or lighter) accent.
+pub fn high_contrast(style: CardStyle, dark: bool) -> CardStyle {
+    let (fill, text, toward) = if dark {
+        (Color32::BLACK, Color32::WHITE, Color32::WHITE)
+    } else {
+        (Color32::WHITE, Color32::BLACK, Color32::BLACK)
+    };
+    CardStyle {
+        fill,
+        text,
+        accent: mix(style.accent, toward, 0.35),
+        border_boost: 1.5,
+        ..style
     }
 }
 

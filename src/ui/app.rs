@@ -50,6 +50,12 @@ struct Prefs {
     transparent: bool,
     /// Folded claims of each map file, so a map reopens as it was shown.
     folds: BTreeMap<PathBuf, Vec<u32>>,
+    /// The text scale (egui's zoom factor), when changed from 1.
+    text_scale: Option<f32>,
+    /// The minimap is shown.
+    minimap: bool,
+    /// The high-contrast palette is on.
+    high_contrast: bool,
 }
 
 /// An action waiting for the answer to "Save changes?".
@@ -70,6 +76,10 @@ impl PartialEq for Bundled {
         self.file_name == other.file_name
     }
 }
+
+/// The range of the text scale.
+const MIN_TEXT_SCALE: f32 = 0.6;
+const MAX_TEXT_SCALE: f32 = 2.5;
 
 /// The part of the map on the canvas while claims are folded or focused.
 struct Shown {
@@ -131,6 +141,10 @@ impl ArgmapApp {
             .storage
             .and_then(|storage| eframe::get_value(storage, PREFS_KEY))
             .unwrap_or_default();
+        if let Some(scale) = prefs.text_scale {
+            cc.egui_ctx
+                .set_zoom_factor(scale.clamp(MIN_TEXT_SCALE, MAX_TEXT_SCALE));
+        }
         let mut app = Self {
             doc: Document::untitled(bundled::ARTICLE.map(), true),
             view: View::default(),
@@ -149,6 +163,8 @@ impl ArgmapApp {
             title: String::new(),
             ctx: Some(cc.egui_ctx.clone()),
         };
+        app.view.look.minimap = app.prefs.minimap;
+        app.view.look.high_contrast = app.prefs.high_contrast;
         // A map named on the command line must open or say why; the last
         // map is reopened only if it is still there.
         let first = startup.file.or_else(|| {
@@ -257,6 +273,23 @@ impl ArgmapApp {
             Some(shown) => (&shown.map, shown.revision),
             None => (&self.doc.map, revision),
         }
+    }
+
+    /// Larger, smaller or normal text everywhere, remembered.
+    fn scale_text(&mut self, command: UiCommand) {
+        let Some(ctx) = self.ctx.clone() else {
+            return;
+        };
+        let now = ctx.zoom_factor();
+        let scale = match command {
+            UiCommand::TextLarger => now * 1.1,
+            UiCommand::TextSmaller => now / 1.1,
+            _ => 1.0,
+        }
+        .clamp(MIN_TEXT_SCALE, MAX_TEXT_SCALE);
+        ctx.set_zoom_factor(scale);
+        self.prefs.text_scale = ((scale - 1.0).abs() > 0.01).then_some(scale);
+        self.status = format!("Text at {:.0} %", scale * 100.0);
     }
 
     fn toggle_fold(&mut self) {
@@ -587,6 +620,17 @@ impl ArgmapApp {
                 self.palette = Some(super::palette::Palette::default());
             }
             UiCommand::Shortcuts => self.shortcuts_open = !self.shortcuts_open,
+            UiCommand::TextLarger | UiCommand::TextSmaller | UiCommand::TextReset => {
+                self.scale_text(command);
+            }
+            UiCommand::ToggleMinimap => {
+                self.prefs.minimap = !self.prefs.minimap;
+                self.view.look.minimap = self.prefs.minimap;
+            }
+            UiCommand::ToggleContrast => {
+                self.prefs.high_contrast = !self.prefs.high_contrast;
+                self.view.look.high_contrast = self.prefs.high_contrast;
+            }
             UiCommand::ToggleFold
             | UiCommand::UnfoldAll
             | UiCommand::Focus
@@ -1220,6 +1264,49 @@ impl ArgmapApp {
         }
     }
 
+    fn view_menu_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        command_button(ui, UiCommand::Arrange, actions);
+        command_button(ui, UiCommand::ArrangeSelection, actions);
+        ui.separator();
+        command_button(ui, UiCommand::FitView, actions);
+        command_button(ui, UiCommand::ZoomIn, actions);
+        command_button(ui, UiCommand::ZoomOut, actions);
+        ui.separator();
+        command_button(ui, UiCommand::ToggleFold, actions);
+        command_button(ui, UiCommand::UnfoldAll, actions);
+        command_button(ui, UiCommand::Focus, actions);
+        ui.separator();
+        let mut minimap = self.prefs.minimap;
+        if ui.checkbox(&mut minimap, "Minimap  (M)").changed() {
+            actions.push(Action::Command(UiCommand::ToggleMinimap));
+        }
+        let mut contrast = self.prefs.high_contrast;
+        if ui
+            .checkbox(&mut contrast, "High contrast")
+            .on_hover_text(UiCommand::ToggleContrast.tooltip())
+            .changed()
+        {
+            actions.push(Action::Command(UiCommand::ToggleContrast));
+        }
+        command_button(ui, UiCommand::TextLarger, actions);
+        command_button(ui, UiCommand::TextSmaller, actions);
+        command_button(ui, UiCommand::TextReset, actions);
+        ui.separator();
+        ui.label("Theme");
+        let mut theme = ui.ctx().options(|o| o.theme_preference);
+        let before = theme;
+        ui.radio_value(
+            &mut theme,
+            egui::ThemePreference::System,
+            "Follow the system",
+        );
+        ui.radio_value(&mut theme, egui::ThemePreference::Light, "Light");
+        ui.radio_value(&mut theme, egui::ThemePreference::Dark, "Dark");
+        if theme != before {
+            ui.ctx().set_theme(theme);
+        }
+    }
+
     fn menu_bar_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
@@ -1296,21 +1383,7 @@ impl ArgmapApp {
                     }
                 });
             });
-            ui.menu_button("View", |ui| {
-                command_button(ui, UiCommand::Arrange, actions);
-                command_button(ui, UiCommand::ArrangeSelection, actions);
-                ui.separator();
-                command_button(ui, UiCommand::FitView, actions);
-                command_button(ui, UiCommand::ZoomIn, actions);
-                command_button(ui, UiCommand::ZoomOut, actions);
-                ui.separator();
-                command_button(ui, UiCommand::ToggleFold, actions);
-                command_button(ui, UiCommand::UnfoldAll, actions);
-                command_button(ui, UiCommand::Focus, actions);
-                ui.separator();
-                ui.label("Theme");
-                egui::widgets::global_theme_preference_buttons(ui);
-            });
+            ui.menu_button("View", |ui| self.view_menu_ui(ui, actions));
             ui.menu_button("Help", |ui| {
                 command_button(ui, UiCommand::Palette, actions);
                 command_button(ui, UiCommand::Shortcuts, actions);

@@ -67,11 +67,22 @@ pub struct View {
     pub fold_counts: BTreeMap<ClaimId, usize>,
     /// Focus mode: only this claim and what answers it are shown.
     pub focus: Option<ClaimId>,
+    /// Minimap and palette choices.
+    pub look: Look,
     /// Card rectangles, link shapes, roles and the spatial grid, kept
     /// between frames and rebuilt when the map changes.
     index: SceneIndex,
     /// The text measurement shared with layout and exports, made on first use.
     measure: Option<crate::measure::TextMeasure>,
+}
+
+/// How the canvas is dressed: preferences, kept between runs by the app.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Look {
+    /// Whether the minimap is shown.
+    pub minimap: bool,
+    /// Whether cards use the high-contrast palette.
+    pub high_contrast: bool,
 }
 
 /// Cards moving smoothly to new positions (the map already holds the new
@@ -108,6 +119,7 @@ impl Default for View {
             folds: BTreeSet::new(),
             fold_counts: BTreeMap::new(),
             focus: None,
+            look: Look::default(),
             index: SceneIndex::default(),
             measure: None,
         }
@@ -311,11 +323,7 @@ pub fn canvas_ui(
         }
         view.opening = false;
     }
-    if let Some(id) = view.reveal.take()
-        && let Some(&card) = view.index.cards.get(&id)
-    {
-        view.scene_rect = revealing(view.scene_rect, card, canvas_rect.size());
-    }
+    reveal_pending(view, canvas_rect.size());
     let index = std::mem::take(&mut view.index);
 
     // A held Shift turns a background drag into a selection box, so the
@@ -396,7 +404,97 @@ pub fn canvas_ui(
             );
         });
     }
+    if view.look.minimap {
+        minimap_ui(ui, canvas_rect, &index, view, dark);
+    }
     view.index = index;
+}
+
+/// Size of the minimap, in screen points.
+const MINIMAP: Vec2 = vec2(220.0, 150.0);
+
+/// The whole map, small, in the canvas's bottom-right corner, with the
+/// part in view outlined; clicking or dragging in it moves the view there.
+fn minimap_ui(ui: &mut Ui, canvas: Rect, index: &SceneIndex, view: &mut View, dark: bool) {
+    let frame_rect = Rect::from_min_size(canvas.max - MINIMAP - vec2(12.0, 12.0), MINIMAP);
+    // Its own layer above the canvas, so it gets the pointer before the map.
+    egui::Area::new(Id::unique("argmap-minimap-area"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(frame_rect.min)
+        .show(ui.ctx(), |ui| {
+            let (response, painter) = ui.allocate_painter(MINIMAP, Sense::click_and_drag());
+            draw_minimap(&painter, response.rect, index, view, dark);
+            if (response.clicked() || response.dragged())
+                && let Some(p) = response.interact_pointer_pos()
+                && let Some(target) = minimap_point(response.rect, index, p)
+            {
+                view.scene_rect = Rect::from_center_size(target, view.scene_rect.size());
+            }
+            response.on_hover_text("Click or drag to move the view");
+        });
+}
+
+/// How the minimap maps the map's bounds into `frame`: scale and offset.
+fn minimap_transform(frame: Rect, index: &SceneIndex) -> Option<(f32, Vec2)> {
+    let bounds = index.bounds()?.expand(40.0);
+    let scale = (frame.size() / bounds.size()).min_elem();
+    (scale.is_finite() && scale > 0.0).then(|| (scale, frame.center() - bounds.center() * scale))
+}
+
+/// The map point under `p` in the minimap.
+fn minimap_point(frame: Rect, index: &SceneIndex, p: Pos2) -> Option<Pos2> {
+    let (scale, offset) = minimap_transform(frame, index)?;
+    Some(((p - offset).to_vec2() / scale).to_pos2())
+}
+
+fn draw_minimap(painter: &Painter, frame: Rect, index: &SceneIndex, view: &View, dark: bool) {
+    let Some((scale, offset)) = minimap_transform(frame, index) else {
+        return;
+    };
+    let to_mini = |p: Pos2| (p.to_vec2() * scale + offset).to_pos2();
+    let painter = painter.with_clip_rect(frame);
+    let background = if dark {
+        Color32::from_rgba_unmultiplied(20, 22, 26, 230)
+    } else {
+        Color32::from_rgba_unmultiplied(255, 255, 255, 235)
+    };
+    painter.rect(
+        frame,
+        CornerRadius::same(6),
+        background,
+        Stroke::new(1.0, Color32::from_gray(if dark { 90 } else { 170 })),
+        StrokeKind::Inside,
+    );
+    let mut mesh = egui::Mesh::default();
+    for (id, rect) in &index.cards {
+        let role = index.roles.get(id).copied().unwrap_or(Role::Free);
+        let color = style::card_style(role, crate::model::ClaimKind::Claim, dark).accent;
+        let small = Rect::from_min_max(to_mini(rect.min), to_mini(rect.max));
+        let small = Rect::from_center_size(small.center(), small.size().max(Vec2::splat(1.5)));
+        mesh.add_colored_rect(small, color);
+    }
+    painter.add(mesh);
+    // The part of the map in view, as egui's Scene shows it.
+    let canvas = view.canvas_rect.size();
+    let zoom = (canvas / view.scene_rect.size()).min_elem();
+    if zoom.is_finite() && zoom > 0.0 {
+        let shown = Rect::from_center_size(view.scene_rect.center(), canvas / zoom);
+        painter.rect_stroke(
+            Rect::from_min_max(to_mini(shown.min), to_mini(shown.max)),
+            CornerRadius::same(2),
+            Stroke::new(1.5, style::selection_color(dark)),
+            StrokeKind::Middle,
+        );
+    }
+}
+
+/// Brings the claim waiting to be revealed into view.
+fn reveal_pending(view: &mut View, canvas_size: Vec2) {
+    if let Some(id) = view.reveal.take()
+        && let Some(&card) = view.index.cards.get(&id)
+    {
+        view.scene_rect = revealing(view.scene_rect, card, canvas_size);
+    }
 }
 
 /// The scene rectangle moved (and zoomed in, if text would be unreadable)
@@ -741,7 +839,10 @@ fn cards_ui(
             continue;
         };
         let role = frame.index.roles.get(&id).copied().unwrap_or(Role::Free);
-        let card_style = style::card_style(role, claim.kind, dark);
+        let mut card_style = style::card_style(role, claim.kind, dark);
+        if view.look.high_contrast {
+            card_style = style::high_contrast(card_style, dark);
+        }
         let selected = view.selection.contains(&id);
         // With many cards on screen they are painted only; the canvas
         // hit-tests them through the grid (see `background_ui`).
@@ -940,11 +1041,12 @@ fn paint_card(
             StrokeKind::Outside,
         );
     }
-    let border_width = match (role, hovered) {
-        (Role::Thesis, _) => 3.0,
-        (_, true) => 2.0,
-        _ => 1.2,
-    };
+    let border_width = card_style.border_boost
+        + match (role, hovered) {
+            (Role::Thesis, _) => 3.0,
+            (_, true) => 2.0,
+            _ => 1.2,
+        };
     painter.rect(
         rect,
         radius,

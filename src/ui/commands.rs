@@ -74,6 +74,16 @@ pub enum UiCommand {
     Duplicate,
     /// Find claims by their text.
     Find,
+    /// Make all text (menus, panels and the map's cards) larger.
+    TextLarger,
+    /// Make all text smaller.
+    TextSmaller,
+    /// Text at its normal size.
+    TextReset,
+    /// Show or hide the minimap.
+    ToggleMinimap,
+    /// Switch the high-contrast palette on or off.
+    ToggleContrast,
     /// Fold the selected claims' subtrees, or unfold them.
     ToggleFold,
     /// Unfold every folded claim.
@@ -109,7 +119,12 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl UiCommand {
     /// Every command, in the order shortcuts are tried: more specific
     /// shortcuts first (egui matches Ctrl+Shift+Z as Ctrl+Z too).
-    pub const ALL: [Self; 39] = [
+    pub const ALL: [Self; 44] = [
+        Self::TextLarger,
+        Self::TextSmaller,
+        Self::TextReset,
+        Self::ToggleMinimap,
+        Self::ToggleContrast,
         Self::Focus,
         Self::Find,
         Self::UnfoldAll,
@@ -187,6 +202,11 @@ impl UiCommand {
             Self::Paste => "Paste",
             Self::Duplicate => "Duplicate",
             Self::Find => "Find…",
+            Self::TextLarger => "Larger text",
+            Self::TextSmaller => "Smaller text",
+            Self::TextReset => "Normal text size",
+            Self::ToggleMinimap => "Minimap",
+            Self::ToggleContrast => "High contrast",
             Self::ToggleFold => "Fold or unfold",
             Self::UnfoldAll => "Unfold all",
             Self::Focus => "Focus on claim",
@@ -247,6 +267,13 @@ impl UiCommand {
                 "Hide the claims below the selected ones behind a badge, or show them again"
             }
             Self::UnfoldAll => "Show every folded subtree again",
+            Self::TextLarger => "Scale menus, panels and card text up",
+            Self::TextSmaller => "Scale menus, panels and card text down",
+            Self::TextReset => "Back to the normal text size",
+            Self::ToggleMinimap => "Show the whole map in a corner; click it to move there",
+            Self::ToggleContrast => {
+                "Stronger borders and plain backgrounds, for low vision and projectors"
+            }
             Self::Focus => "Show only the selected claim, what it rests on and what attacks it",
             Self::FocusOut => "Step back out of focus mode, to what the focused claim answers",
             Self::Palette => "Find any command by name and run it",
@@ -279,12 +306,12 @@ impl UiCommand {
             ],
             Self::FitView => &[key!(Modifiers::NONE, Key::F)],
             Self::ZoomIn => &[
-                key!(Modifiers::COMMAND, Key::Plus),
-                key!(Modifiers::COMMAND, Key::Equals),
+                key!(Modifiers::NONE, Key::Plus),
+                key!(Modifiers::NONE, Key::Equals),
             ],
-            Self::ZoomOut => &[key!(Modifiers::COMMAND, Key::Minus)],
+            Self::ZoomOut => &[key!(Modifiers::NONE, Key::Minus)],
             Self::Arrange => &[key!(CMD_SHIFT, Key::L)],
-            Self::SetThesis | Self::ArrangeSelection => &[],
+            Self::SetThesis | Self::ArrangeSelection | Self::ToggleContrast => &[],
             Self::TogglePin => &[key!(Modifiers::NONE, Key::P)],
             Self::GoUp => &[key!(Modifiers::NONE, Key::ArrowUp)],
             Self::GoDown => &[key!(Modifiers::NONE, Key::ArrowDown)],
@@ -298,6 +325,13 @@ impl UiCommand {
             Self::Paste => &[key!(Modifiers::COMMAND, Key::V)],
             Self::Duplicate => &[key!(Modifiers::COMMAND, Key::D)],
             Self::Find => &[key!(Modifiers::COMMAND, Key::F)],
+            Self::TextLarger => &[
+                key!(Modifiers::COMMAND, Key::Plus),
+                key!(Modifiers::COMMAND, Key::Equals),
+            ],
+            Self::TextSmaller => &[key!(Modifiers::COMMAND, Key::Minus)],
+            Self::TextReset => &[key!(Modifiers::COMMAND, Key::Num0)],
+            Self::ToggleMinimap => &[key!(Modifiers::NONE, Key::M)],
             Self::ToggleFold => &[key!(Modifiers::COMMAND, Key::Period)],
             Self::UnfoldAll => &[key!(CMD_SHIFT, Key::Period)],
             Self::Focus => &[key!(CMD_SHIFT, Key::F)],
@@ -331,6 +365,9 @@ impl UiCommand {
                 | Self::Duplicate
                 | Self::ToggleFold
                 | Self::FocusOut
+                | Self::ZoomIn
+                | Self::ZoomOut
+                | Self::ToggleMinimap
         )
     }
 

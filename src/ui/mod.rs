@@ -13,7 +13,7 @@ mod search;
 use std::sync::Arc;
 
 pub use app::{ArgmapApp, Startup};
-pub use canvas::{Action, Editing, View, canvas_ui};
+pub use canvas::{Action, Editing, Look, View, canvas_ui};
 pub use commands::UiCommand;
 pub use dialogs::{FileDialogs, NativeDialogs};
 
