@@ -166,6 +166,39 @@ impl UiCommand {
         Self::GoRight,
     ];
 
+    /// Where the command belongs, for the list of shortcuts: "File",
+    /// "Edit", "Move around", "View" or "Help".
+    pub fn group(self) -> &'static str {
+        match self {
+            Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Import | Self::Quit => {
+                "File"
+            }
+            Self::GoUp
+            | Self::GoDown
+            | Self::GoLeft
+            | Self::GoRight
+            | Self::MoveEarlier
+            | Self::MoveLater
+            | Self::Find
+            | Self::Focus
+            | Self::FocusOut => "Move around",
+            Self::FitView
+            | Self::ZoomIn
+            | Self::ZoomOut
+            | Self::Arrange
+            | Self::ArrangeSelection
+            | Self::ToggleFold
+            | Self::UnfoldAll
+            | Self::ToggleMinimap
+            | Self::ToggleContrast
+            | Self::TextLarger
+            | Self::TextSmaller
+            | Self::TextReset => "View",
+            Self::Palette | Self::Shortcuts => "Help",
+            _ => "Edit",
+        }
+    }
+
     /// The menu label (`…` where a dialog follows).
     pub fn label(self) -> &'static str {
         match self {

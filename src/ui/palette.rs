@@ -148,24 +148,35 @@ pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
                         .striped(true)
                         .num_columns(3)
                         .show(ui, |ui| {
-                            for command in UiCommand::ALL {
-                                let keys: Vec<String> = command
-                                    .shortcuts()
-                                    .iter()
-                                    .map(|s| ctx.format_shortcut(s))
-                                    .collect();
-                                ui.label(RichText::new(command.label()).strong());
-                                ui.label(if keys.is_empty() {
-                                    "menu only".to_owned()
-                                } else {
-                                    keys.join("  or  ")
-                                });
-                                ui.label(command.tooltip());
+                            for group in ["File", "Edit", "Move around", "View", "Help"] {
+                                ui.label(RichText::new(group).heading());
                                 ui.end_row();
+                                for command in
+                                    UiCommand::ALL.into_iter().filter(|c| c.group() == group)
+                                {
+                                    shortcut_row(ui, command);
+                                }
                             }
                         });
                 });
         });
+}
+
+/// One row of the shortcut list: name, keys, what it does.
+fn shortcut_row(ui: &mut Ui, command: UiCommand) {
+    let keys: Vec<String> = command
+        .shortcuts()
+        .iter()
+        .map(|s| ui.ctx().format_shortcut(s))
+        .collect();
+    ui.label(RichText::new(command.label()).strong());
+    ui.label(if keys.is_empty() {
+        "menu only".to_owned()
+    } else {
+        keys.join("  or  ")
+    });
+    ui.label(command.tooltip());
+    ui.end_row();
 }
 
 #[cfg(test)]
