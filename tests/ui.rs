@@ -1528,3 +1528,55 @@ fn text_scale_minimap_and_contrast() {
     harness.run();
     assert!(harness.state().view.look.high_contrast);
 }
+
+#[test]
+fn dropping_a_card_on_another_makes_it_answer_that_one() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    let reason = claim_id(&harness, "Children need time to rest");
+    let objection = claim_id(&harness, "Practice at home builds habits");
+    // Drag the objection onto the reason: it now supports the reason.
+    let from = card(&harness, "Practice at home builds habits").center();
+    let to = card(&harness, "Children need time to rest").center();
+    drag(&mut harness, from, to, Modifiers::NONE);
+    let m = map(&harness);
+    assert!(m.links.values().any(|l| l.kind == LinkKind::Support
+        && l.premises == [objection]
+        && l.target == Target::Claim(reason)));
+    assert_eq!(m.links.len(), 2, "the old link is gone");
+    assert!(
+        m.claims[&objection].pos.y > m.claims[&reason].pos.y,
+        "laid out below"
+    );
+    assert!(harness.state().status().contains("a reason for"));
+    // One undo step puts it back as an objection to the thesis.
+    key(&mut harness, Modifiers::COMMAND, Key::Z);
+    let m = map(&harness);
+    assert!(
+        m.links
+            .values()
+            .any(|l| l.kind == LinkKind::Attack && l.premises == [objection])
+    );
+    // A claim cannot be dropped onto one of its own answers.
+    harness.state_mut().view.selection = [reason].into_iter().collect();
+    harness.run();
+    let thesis = claim_id(&harness, "Homework should be optional");
+    let from = card(&harness, "Homework should be optional").center();
+    let to = card(&harness, "Children need time to rest").center();
+    drag(&mut harness, from, to, Modifiers::NONE);
+    assert!(
+        harness.state().status().contains("cannot answer"),
+        "{}",
+        harness.state().status()
+    );
+    assert!(map(&harness).links.values().all(|l| l.premises != [thesis]));
+    // Alt: an objection.
+    let from = card(&harness, "Practice at home builds habits").center();
+    let to = card(&harness, "Children need time to rest").center();
+    drag(&mut harness, from, to, Modifiers::ALT);
+    let m = map(&harness);
+    assert!(m.links.values().any(|l| l.kind == LinkKind::Attack
+        && l.premises == [objection]
+        && l.target == Target::Claim(reason)));
+}

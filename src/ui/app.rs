@@ -275,6 +275,62 @@ impl ArgmapApp {
         }
     }
 
+    /// Makes `claim` answer `onto` instead of what it answered, and lays
+    /// `onto`'s answers out again: one undo step.
+    fn reparent(&mut self, claim: ClaimId, onto: ClaimId, kind: LinkKind) {
+        let map = &self.doc.map;
+        if outline_view::descendants(map, claim).contains(&onto) {
+            "Not moved: a claim cannot answer one of its own answers".clone_into(&mut self.status);
+            return;
+        }
+        let mut edits: Vec<Edit> = map
+            .links
+            .iter()
+            .filter(|(_, l)| {
+                l.premises == [claim] && matches!(l.target, crate::model::Target::Claim(_))
+            })
+            .take(1)
+            .map(|(&id, _)| Edit::RemoveLink(id))
+            .collect();
+        // Undercuts of the removed link cannot stand without it.
+        if let Some(Edit::RemoveLink(old)) = edits.first().cloned() {
+            let undercuts: BTreeSet<crate::model::LinkId> = map
+                .links
+                .iter()
+                .filter(|(_, l)| l.target == crate::model::Target::Link(old))
+                .map(|(&id, _)| id)
+                .collect();
+            if !undercuts.is_empty() {
+                edits.insert(0, edit::delete_links(map, &undercuts));
+            }
+        }
+        edits.push(Edit::AddLink {
+            id: map.next_link_id(),
+            link: crate::model::Link::new(kind, vec![claim], crate::model::Target::Claim(onto)),
+        });
+        let mut edit = Edit::Batch(edits);
+        let mut preview = map.clone();
+        let _ = edit.clone().apply(&mut preview);
+        let sizes = crate::measure::card_sizes(&preview, self.view.measure());
+        let moves = crate::layout::arrange(&preview, &sizes, crate::layout::Scope::Subtree(onto));
+        if !moves.is_empty() {
+            edit = Edit::Batch(vec![edit, Edit::Move(moves)]);
+        }
+        let verb = match kind {
+            LinkKind::Support => "a reason for",
+            LinkKind::Attack => "an objection to",
+        };
+        self.doc.apply(edit, "Re-parent");
+        let target = self
+            .doc
+            .map
+            .claims
+            .get(&onto)
+            .map(|c| short(&c.text, 40))
+            .unwrap_or_default();
+        self.status = format!("Now {verb} “{target}”");
+    }
+
     /// Larger, smaller or normal text everywhere, remembered.
     fn scale_text(&mut self, command: UiCommand) {
         let Some(ctx) = self.ctx.clone() else {
@@ -305,7 +361,12 @@ impl ArgmapApp {
                 .filter(|&c| !crate::model::nav::children(&self.doc.map, c).is_empty())
                 .collect();
             if foldable.is_empty() {
-                "Nothing to fold: the selected claims have no answers".clone_into(&mut self.status);
+                let why = if self.view.selection.is_empty() {
+                    "Select a claim to fold what answers it"
+                } else {
+                    "Nothing to fold: the selected claims have no answers"
+                };
+                why.clone_into(&mut self.status);
                 return;
             }
             self.view.folds.extend(foldable);
@@ -1118,6 +1179,7 @@ impl ArgmapApp {
                 self.view.selection.extend(claims);
                 self.view.selected_link = None;
             }
+            Action::Reparent { claim, onto, kind } => self.reparent(claim, onto, kind),
             Action::MoveSelection(delta) => {
                 let moves = self
                     .view

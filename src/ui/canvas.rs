@@ -177,6 +177,15 @@ pub enum Action {
     AddToSelection(BTreeSet<ClaimId>),
     /// Move the selected claims by this much, as one step.
     MoveSelection(Vec2),
+    /// Make `claim` answer `onto` (a card dropped on another).
+    Reparent {
+        /// The claim dropped.
+        claim: ClaimId,
+        /// The claim it was dropped on.
+        onto: ClaimId,
+        /// Support, or attack when Alt was held.
+        kind: LinkKind,
+    },
     /// A new claim at this point, opened for typing.
     NewClaimAt(Pos),
     /// Start editing a claim's text.
@@ -911,7 +920,7 @@ fn cards_ui(
                 "Drag to a claim to support it (hold Alt to attack), or onto a link to undercut it",
             );
         }
-        card_interactions(&response, id, view, actions);
+        card_pointer(ui, frame.index, &response, id, view, actions);
         card_context_menu(&response, map, id, view, actions);
         if handle.drag_started() {
             view.connecting = Some(id);
@@ -1095,6 +1104,43 @@ fn paint_card(
         );
         painter.galley(badge_rect.min + vec2(3.0, 0.5), galley, card_style.accent);
     }
+}
+
+/// Clicks and drags on a card; a single card dropped onto another answers
+/// it instead of moving (a reason, or an objection with Alt).
+fn card_pointer(
+    ui: &Ui,
+    index: &SceneIndex,
+    response: &Response,
+    id: ClaimId,
+    view: &mut View,
+    actions: &mut Vec<Action>,
+) {
+    let dropped_on = (response.drag_stopped() && view.selection.len() == 1)
+        .then(|| drop_target(ui, index, id))
+        .flatten();
+    let Some(onto) = dropped_on else {
+        card_interactions(response, id, view, actions);
+        return;
+    };
+    view.drag_offset = None;
+    let kind = if ui.input(|i| i.modifiers.alt) {
+        LinkKind::Attack
+    } else {
+        LinkKind::Support
+    };
+    actions.push(Action::Reparent {
+        claim: id,
+        onto,
+        kind,
+    });
+}
+
+/// The card under the pointer, other than `dragged`, where a drag ends.
+fn drop_target(ui: &Ui, index: &SceneIndex, dragged: ClaimId) -> Option<ClaimId> {
+    let pointer = ui.ctx().pointer_interact_pos()?;
+    let to_map = ui.ctx().layer_transform_to_global(ui.layer_id())?.inverse();
+    index.card_at_except(to_map * pointer, dragged)
 }
 
 fn card_interactions(response: &Response, id: ClaimId, view: &mut View, actions: &mut Vec<Action>) {

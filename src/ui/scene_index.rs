@@ -163,6 +163,16 @@ impl SceneIndex {
             .max()
     }
 
+    /// The topmost card at `p` other than `except`.
+    pub fn card_at_except(&self, p: Pos2, except: ClaimId) -> Option<ClaimId> {
+        self.grid
+            .get(&cell_of(p))?
+            .iter()
+            .copied()
+            .filter(|&id| id != except && self.cards.get(&id).is_some_and(|r| r.contains(p)))
+            .max()
+    }
+
     /// Every card, for fitting the view.
     pub fn bounds(&self) -> Option<Rect> {
         geometry::bounds(&self.cards)
