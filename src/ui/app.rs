@@ -208,7 +208,9 @@ impl ArgmapApp {
 
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
+        let look = self.view.look;
         self.view = View::default();
+        self.view.look = look;
         self.shown = None;
         // Folds are remembered per map file.
         if let Some(path) = &self.doc.path {
