@@ -1396,6 +1396,19 @@ fn focus_mode_shows_one_claim_and_its_answers_and_backspace_steps_out() {
             .query_by_label("Habits also form at school")
             .is_some()
     );
+    // It keeps the role it has in the whole map.
+    {
+        use egui_kittest::kittest::NodeT as _;
+        let described = harness
+            .get_by_role_and_label(
+                egui::accesskit::Role::Button,
+                "Practice at home builds habits",
+            )
+            .accesskit_node()
+            .description()
+            .unwrap_or_default();
+        assert!(described.starts_with("objection"), "{described}");
+    }
     assert!(
         harness
             .query_by_label("Children need time to rest")

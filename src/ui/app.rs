@@ -251,7 +251,12 @@ impl ArgmapApp {
         let key = (revision, self.view.folds.clone(), self.view.focus);
         if self.shown.as_ref().is_none_or(|s| s.key != key) {
             let map = &self.doc.map;
-            let (hidden, counts) = outline_view::folded(map, &self.view.folds);
+            // Focusing on a folded claim shows what answers it.
+            let mut folds = self.view.folds.clone();
+            if let Some(focus) = self.view.focus {
+                folds.remove(&focus);
+            }
+            let (hidden, counts) = outline_view::folded(map, &folds);
             let mut keep: BTreeSet<ClaimId> = match self.view.focus {
                 Some(focus) if map.claims.contains_key(&focus) => outline_view::focused(map, focus),
                 _ => map.claims.keys().copied().collect(),
@@ -263,6 +268,7 @@ impl ArgmapApp {
                 .collect();
             let mut shown = map.subset(&keep);
             shown.thesis = map.thesis;
+            self.view.known_roles = Some(crate::model::Role::all(map));
             // A number no plain revision takes, new for every filter.
             let generation = self.shown.as_ref().map_or(0, |s| s.revision & 0xffff) + 1;
             self.shown = Some(Shown {

@@ -69,6 +69,9 @@ pub struct View {
     pub focus: Option<ClaimId>,
     /// Minimap and palette choices.
     pub look: Look,
+    /// Roles worked out on the whole map, for when the canvas is given only
+    /// part of it (folds, focus): taken once, on the next frame.
+    pub known_roles: Option<BTreeMap<ClaimId, Role>>,
     /// Card rectangles, link shapes, roles and the spatial grid, kept
     /// between frames and rebuilt when the map changes.
     index: SceneIndex,
@@ -120,6 +123,7 @@ impl Default for View {
             fold_counts: BTreeMap::new(),
             focus: None,
             look: Look::default(),
+            known_roles: None,
             index: SceneIndex::default(),
             measure: None,
         }
@@ -599,6 +603,10 @@ fn update_index(ui: &Ui, map: &Map, revision: u64, view: &mut View) {
         let rows = measure.wrap(text);
         (measure.rows_height(rows.len()), rows.join("\n"))
     });
+    // Part of a map keeps the roles its claims have in the whole map.
+    if let Some(roles) = view.known_roles.take() {
+        view.index.roles = roles;
+    }
 }
 
 /// What is on screen this frame, and how much detail to draw.
@@ -890,7 +898,7 @@ fn cards_ui(
                 selection_color,
             );
             if let Some(&hidden) = view.fold_counts.get(&id) {
-                paint_fold_badge(ui.painter(), rect, hidden, &card_style);
+                paint_fold_badge(ui.painter(), rect, hidden, &card_style, frame.zoom);
             }
             if editing_claim != Some(id) {
                 let wrapped = frame.index.wrapped(id).unwrap_or(&claim.text);
@@ -1004,13 +1012,17 @@ fn card_widgets(
 }
 
 /// The pill under a folded card: how many claims its fold hides.
-fn paint_fold_badge(painter: &Painter, card: Rect, hidden: usize, card_style: &style::CardStyle) {
+fn paint_fold_badge(
+    painter: &Painter,
+    card: Rect,
+    hidden: usize,
+    card_style: &style::CardStyle,
+    zoom: f32,
+) {
     let text = format!("+{hidden} folded");
-    let galley = painter.layout_no_wrap(
-        text,
-        FontId::proportional(geometry::LABEL_SIZE),
-        Color32::WHITE,
-    );
+    // Readable when zoomed out: it grows in map units as the map shrinks.
+    let size = geometry::LABEL_SIZE / zoom.clamp(0.4, 1.0);
+    let galley = painter.layout_no_wrap(text, FontId::proportional(size), Color32::WHITE);
     let pill = Rect::from_center_size(
         card.center_bottom() + vec2(0.0, galley.size().y / 2.0 + 4.0),
         galley.size() + vec2(12.0, 4.0),
