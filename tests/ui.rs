@@ -1593,3 +1593,25 @@ fn dropping_a_card_on_another_makes_it_answer_that_one() {
         && l.premises == [objection]
         && l.target == Target::Claim(reason)));
 }
+
+#[test]
+fn every_claim_of_the_bundled_map_is_exposed_even_off_screen() {
+    use egui_kittest::kittest::NodeT as _;
+    let dialogs = ScriptedDialogs::default();
+    let harness = harness(Startup::default(), &dialogs);
+    let m = map(&harness);
+    let texts: std::collections::BTreeSet<String> =
+        m.claims.values().map(|c| c.text.clone()).collect();
+    let exposed: Vec<String> = harness
+        .query_all_by_role(egui::accesskit::Role::Button)
+        .filter_map(|n| n.accesskit_node().label())
+        .filter(|label| texts.contains(label))
+        .collect();
+    assert_eq!(
+        exposed.len(),
+        m.claims.len(),
+        "all 42, though the view shows fewer"
+    );
+    let thesis = &m.claims[&m.thesis.expect("thesis")].text;
+    assert_eq!(&exposed[0], thesis, "the thesis is read first");
+}

@@ -851,11 +851,20 @@ fn cards_ui(
         .search
         .as_ref()
         .and_then(super::search::Search::current_claim);
+    let on_screen: BTreeSet<ClaimId> = frame.visible.iter().copied().collect();
     for id in reading_order(frame) {
         let (Some(&rect), Some(claim)) = (frame.index.cards.get(&id), map.claims.get(&id)) else {
             continue;
         };
         let role = frame.index.roles.get(&id).copied().unwrap_or(Role::Free);
+        if !on_screen.contains(&id) {
+            // Off screen: only the widget, for assistive technology.
+            let (card, _) = card_widgets(ui, id, claim, rect);
+            let description = access_description(map, frame.index, id, role, claim);
+            ui.ctx()
+                .accesskit_node_builder(card.id, |node| node.set_description(description));
+            continue;
+        }
         let mut card_style = style::card_style(role, claim.kind, dark);
         if view.look.high_contrast {
             card_style = style::high_contrast(card_style, dark);
@@ -946,11 +955,17 @@ fn text_origin(card: Rect) -> Pos2 {
     card.min + vec2(PADDING.x, PADDING.y + HEADER_HEIGHT)
 }
 
-/// The visible cards in reading order: cards are made in this order, so
-/// assistive technology reads the map as an outline (the thesis, then each
-/// answer with its own answers).
+/// The cards to make widgets for, in reading order: cards are made in this
+/// order, so assistive technology reads the map as an outline (the thesis,
+/// then each answer with its own answers).
 fn reading_order(frame: &Frame<'_>) -> Vec<ClaimId> {
-    let mut visible = frame.visible.clone();
+    // Small maps expose every card, on screen or not, so a screen reader
+    // can read all of it; large ones only what is on screen.
+    let mut visible = if frame.index.cards.len() <= MAX_CARD_WIDGETS {
+        frame.index.cards.keys().copied().collect()
+    } else {
+        frame.visible.clone()
+    };
     visible.sort_by_key(|id| {
         frame
             .index
