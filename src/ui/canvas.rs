@@ -857,12 +857,10 @@ fn cards_ui(
             continue;
         };
         let role = frame.index.roles.get(&id).copied().unwrap_or(Role::Free);
+        let description = access_description(map, frame.index, id, role, claim);
         if !on_screen.contains(&id) {
             // Off screen: only the widget, for assistive technology.
-            let (card, _) = card_widgets(ui, id, claim, rect);
-            let description = access_description(map, frame.index, id, role, claim);
-            ui.ctx()
-                .accesskit_node_builder(card.id, |node| node.set_description(description));
+            card_widgets(ui, id, claim, rect, description, false);
             continue;
         }
         let mut card_style = style::card_style(role, claim.kind, dark);
@@ -872,17 +870,9 @@ fn cards_ui(
         let selected = view.selection.contains(&id);
         // With many cards on screen they are painted only; the canvas
         // hit-tests them through the grid (see `background_ui`).
-        let widgets = frame.widgets.then(|| {
-            let (card, handle) = card_widgets(ui, id, claim, rect);
-            let description = access_description(map, frame.index, id, role, claim);
-            ui.ctx().accesskit_node_builder(card.id, |node| {
-                node.set_description(description);
-                if view.selection.contains(&id) {
-                    node.set_selected(true);
-                }
-            });
-            (card, handle)
-        });
+        let widgets = frame
+            .widgets
+            .then(|| card_widgets(ui, id, claim, rect, description, selected));
         let hovered = widgets.as_ref().is_some_and(|(card, _)| card.hovered());
         // Zoomed far out, the blocks are already drawn; cards stay widgets
         // (for the pointer and screen readers) while there are not too many.
@@ -1006,6 +996,8 @@ fn card_widgets(
     id: ClaimId,
     claim: &crate::model::Claim,
     rect: Rect,
+    description: String,
+    selected: bool,
 ) -> (Response, Response) {
     let response = ui.interact(rect, card_id(id), Sense::click_and_drag());
     response.widget_info(|| {
@@ -1015,6 +1007,12 @@ fn card_widgets(
             claim.text.as_str()
         };
         WidgetInfo::labeled(egui::Role::Button, true, name)
+    });
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_description(description);
+        if selected {
+            node.set_selected(true);
+        }
     });
     let handle_rect = Rect::from_center_size(
         geometry::handle_center(rect),
