@@ -851,14 +851,15 @@ fn cards_ui(
         .search
         .as_ref()
         .and_then(super::search::Search::current_claim);
-    let on_screen: BTreeSet<ClaimId> = frame.visible.iter().copied().collect();
+    let on_screen = on_screen_when_exposing_all(frame);
     for id in reading_order(frame) {
         let (Some(&rect), Some(claim)) = (frame.index.cards.get(&id), map.claims.get(&id)) else {
             continue;
         };
         let role = frame.index.roles.get(&id).copied().unwrap_or(Role::Free);
-        let description = access_description(map, frame.index, id, role, claim);
-        if !on_screen.contains(&id) {
+        // Worked out only when assistive technology is listening.
+        let description = || access_description(map, frame.index, id, role, claim);
+        if on_screen.as_ref().is_some_and(|s| !s.contains(&id)) {
             // Off screen: only the widget, for assistive technology.
             card_widgets(ui, id, claim, rect, description, false);
             continue;
@@ -945,13 +946,23 @@ fn text_origin(card: Rect) -> Pos2 {
     card.min + vec2(PADDING.x, PADDING.y + HEADER_HEIGHT)
 }
 
+/// The cards on screen, when off-screen cards are made too (small maps,
+/// see [`reading_order`]); `None` when only on-screen cards are.
+fn on_screen_when_exposing_all(frame: &Frame<'_>) -> Option<BTreeSet<ClaimId>> {
+    (frame.index.cards.len() <= EXPOSE_ALL_UP_TO).then(|| frame.visible.iter().copied().collect())
+}
+
+/// Maps up to this size expose every card to assistive technology.
+const EXPOSE_ALL_UP_TO: usize = 500;
+
 /// The cards to make widgets for, in reading order: cards are made in this
 /// order, so assistive technology reads the map as an outline (the thesis,
 /// then each answer with its own answers).
 fn reading_order(frame: &Frame<'_>) -> Vec<ClaimId> {
     // Small maps expose every card, on screen or not, so a screen reader
-    // can read all of it; large ones only what is on screen.
-    let mut visible = if frame.index.cards.len() <= MAX_CARD_WIDGETS {
+    // can read all of it; larger ones only what is on screen, which keeps
+    // a zoomed-in frame of a big map cheap.
+    let mut visible = if frame.index.cards.len() <= EXPOSE_ALL_UP_TO {
         frame.index.cards.keys().copied().collect()
     } else {
         frame.visible.clone()
@@ -996,7 +1007,7 @@ fn card_widgets(
     id: ClaimId,
     claim: &crate::model::Claim,
     rect: Rect,
-    description: String,
+    description: impl FnOnce() -> String,
     selected: bool,
 ) -> (Response, Response) {
     let response = ui.interact(rect, card_id(id), Sense::click_and_drag());
@@ -1009,7 +1020,7 @@ fn card_widgets(
         WidgetInfo::labeled(egui::Role::Button, true, name)
     });
     ui.ctx().accesskit_node_builder(response.id, |node| {
-        node.set_description(description);
+        node.set_description(description());
         if selected {
             node.set_selected(true);
         }
