@@ -177,6 +177,15 @@ fn build_small_map(harness: &mut Harness<'_, ArgmapApp>) {
     key(harness, Modifiers::NONE, Key::Enter);
 }
 
+/// Gives the objection of the small map a rebuttal, "Habits also form at
+/// school", from the keyboard.
+fn add_rebuttal(harness: &mut Harness<'_, ArgmapApp>) {
+    click_card(harness, "Practice at home builds habits", Modifiers::NONE);
+    key(harness, Modifiers::SHIFT, Key::Tab);
+    type_text(harness, "Habits also form at school");
+    key(harness, Modifiers::NONE, Key::Enter);
+}
+
 #[test]
 fn build_a_map_with_the_keyboard_and_undo_every_step() {
     let dialogs = ScriptedDialogs::default();
@@ -1102,14 +1111,7 @@ fn copy_and_paste_a_subtree_onto_another_claim() {
     build_small_map(&mut harness);
     let objection = claim_id(&harness, "Practice at home builds habits");
     // Give the objection a rebuttal, then copy both.
-    click_card(
-        &mut harness,
-        "Practice at home builds habits",
-        Modifiers::NONE,
-    );
-    key(&mut harness, Modifiers::SHIFT, Key::Tab);
-    type_text(&mut harness, "Habits also form at school");
-    key(&mut harness, Modifiers::NONE, Key::Enter);
+    add_rebuttal(&mut harness);
     let rebuttal = claim_id(&harness, "Habits also form at school");
     harness.state_mut().view.selection = [objection, rebuttal].into_iter().collect();
     harness.run();
@@ -1317,14 +1319,7 @@ fn folding_hides_a_subtree_behind_a_badge_and_is_remembered() {
     let dialogs = ScriptedDialogs::default();
     let mut harness = blank(&dialogs);
     build_small_map(&mut harness);
-    click_card(
-        &mut harness,
-        "Practice at home builds habits",
-        Modifiers::NONE,
-    );
-    key(&mut harness, Modifiers::SHIFT, Key::Tab);
-    type_text(&mut harness, "Habits also form at school");
-    key(&mut harness, Modifiers::NONE, Key::Enter);
+    add_rebuttal(&mut harness);
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("homework.ron");
     dialogs.answer(Some(path.clone()));
@@ -1375,14 +1370,7 @@ fn focus_mode_shows_one_claim_and_its_answers_and_backspace_steps_out() {
     let dialogs = ScriptedDialogs::default();
     let mut harness = blank(&dialogs);
     build_small_map(&mut harness);
-    click_card(
-        &mut harness,
-        "Practice at home builds habits",
-        Modifiers::NONE,
-    );
-    key(&mut harness, Modifiers::SHIFT, Key::Tab);
-    type_text(&mut harness, "Habits also form at school");
-    key(&mut harness, Modifiers::NONE, Key::Enter);
+    add_rebuttal(&mut harness);
     click_card(
         &mut harness,
         "Practice at home builds habits",

@@ -97,15 +97,20 @@ pub fn new_reply(
         .flat_map(|(_, link)| link.premises.iter())
         .filter_map(|id| map.claims.get(id).map(|c| c.pos))
         .collect();
-    let mut pos = match siblings.iter().map(|p| p.x).reduce(f32::max) {
+    let pos = match siblings.iter().map(|p| p.x).reduce(f32::max) {
         Some(rightmost) => {
             let row = siblings.iter().map(|p| p.y).fold(f32::MIN, f32::max);
             Pos::new(rightmost + COLUMN_GAP, row)
         }
         None => Pos::new(parent_pos.x, parent_pos.y + ROW_GAP),
     };
-    // Step right past any card already there (an undercutter, a claim the
-    // user placed by hand), so the new card never hides another.
+    Some(answering_claim(map, pos, text, kind, Target::Claim(parent)))
+}
+
+/// The first spot from `pos` rightwards where no card stands (an
+/// undercutter, a claim the user placed by hand), so a new card never
+/// hides another.
+fn free_spot(map: &Map, mut pos: Pos) -> Pos {
     let crowded = |at: Pos| {
         map.claims.values().any(|c| {
             (c.pos.x - at.x).abs() < COLUMN_GAP * 0.9 && (c.pos.y - at.y).abs() < ROW_GAP * 0.6
@@ -117,22 +122,34 @@ pub fn new_reply(
         }
         pos.x += COLUMN_GAP;
     }
+    pos
+}
+
+/// A new claim with `text` near `pos` and its link of `kind` to `target`,
+/// as one edit, and the claim's id.
+fn answering_claim(
+    map: &Map,
+    pos: Pos,
+    text: &str,
+    kind: LinkKind,
+    target: Target,
+) -> (Edit, ClaimId) {
     let id = map.next_claim_id();
     let edit = Edit::Batch(vec![
         Edit::AddClaim {
             id,
-            claim: Claim::new(text, pos),
+            claim: Claim::new(text, free_spot(map, pos)),
         },
         Edit::AddLink {
             id: map.next_link_id(),
             link: Link {
                 kind,
                 premises: vec![id],
-                target: Target::Claim(parent),
+                target,
             },
         },
     ]);
-    Some((edit, id))
+    (edit, id)
 }
 
 /// A new claim beside `claim` that answers what it answers in the same way
@@ -140,34 +157,8 @@ pub fn new_reply(
 pub fn new_sibling(map: &Map, claim: ClaimId, text: &str) -> Option<(Edit, ClaimId)> {
     let (_, link) = map.links_from(claim).next()?;
     let at = map.claims.get(&claim)?.pos;
-    let mut pos = Pos::new(at.x + COLUMN_GAP, at.y);
-    let crowded = |at: Pos| {
-        map.claims.values().any(|c| {
-            (c.pos.x - at.x).abs() < COLUMN_GAP * 0.9 && (c.pos.y - at.y).abs() < ROW_GAP * 0.6
-        })
-    };
-    for _ in 0..map.claims.len() {
-        if !crowded(pos) {
-            break;
-        }
-        pos.x += COLUMN_GAP;
-    }
-    let id = map.next_claim_id();
-    let edit = Edit::Batch(vec![
-        Edit::AddClaim {
-            id,
-            claim: Claim::new(text, pos),
-        },
-        Edit::AddLink {
-            id: map.next_link_id(),
-            link: Link {
-                kind: link.kind,
-                premises: vec![id],
-                target: link.target,
-            },
-        },
-    ]);
-    Some((edit, id))
+    let pos = Pos::new(at.x + COLUMN_GAP, at.y);
+    Some(answering_claim(map, pos, text, link.kind, link.target))
 }
 
 /// Moves `claim` one place earlier (left) or later (right) among its
