@@ -943,7 +943,7 @@ fn export_writes_the_selected_claims_only() {
     let text = std::fs::read_to_string(&part).expect("exported");
     assert!(text.contains("Practice at home builds habits"), "{text}");
     assert!(!text.contains("Homework should be optional"), "{text}");
-    assert!(harness.state().status().contains("1 selected claims"));
+    assert!(harness.state().status().contains("1 claim (the selection)"));
 }
 
 #[test]

@@ -530,7 +530,7 @@ impl ArgmapApp {
         match crate::store::write_atomic(&path, &exported.bytes) {
             Ok(()) => {
                 let what = if selected {
-                    format!("{} selected claims", map.claims.len())
+                    format!("{} (the selection)", claims(map.claims.len()))
                 } else {
                     "the map".to_owned()
                 };
@@ -870,7 +870,7 @@ impl ArgmapApp {
         if let Some(ctx) = &self.ctx {
             ctx.copy_text(text.clone());
         }
-        self.status = format!("Copied {} claims", fragment.map.claims.len());
+        self.status = format!("Copied {}", claims(fragment.map.claims.len()));
         self.clipboard = Some((fragment, text));
         true
     }
@@ -952,7 +952,7 @@ impl ArgmapApp {
         self.view.reveal = ids.first().copied();
         self.view.selection = ids.into_iter().collect();
         self.view.selected_link = None;
-        self.status = format!("Pasted {count} claims");
+        self.status = format!("Pasted {}", claims(count));
     }
 
     /// Copies the selection beside itself; the copies answer what the
@@ -989,7 +989,7 @@ impl ArgmapApp {
         let count = ids.len();
         self.doc.apply(edit, "Duplicate");
         self.view.selection = ids.into_iter().collect();
-        self.status = format!("Duplicated {count} claims");
+        self.status = format!("Duplicated {}", claims(count));
     }
 
     /// Copy, cut and paste as the system sends them, while the canvas has
@@ -1786,6 +1786,15 @@ impl eframe::App for ArgmapApp {
         // untitled map cannot be reopened, so the bundled map shows instead.
         self.prefs.last_file.clone_from(&self.doc.path);
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+/// "1 claim", "2 claims".
+fn claims(n: usize) -> String {
+    if n == 1 {
+        "1 claim".to_owned()
+    } else {
+        format!("{n} claims")
     }
 }
 
