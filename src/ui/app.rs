@@ -164,6 +164,7 @@ impl ArgmapApp {
             ctx: Some(cc.egui_ctx.clone()),
         };
         app.view.look.minimap = app.prefs.minimap;
+        apply_contrast(&cc.egui_ctx, app.prefs.high_contrast);
         app.view.look.high_contrast = app.prefs.high_contrast;
         // A map named on the command line must open or say why; the last
         // map is reopened only if it is still there.
@@ -689,21 +690,15 @@ impl ArgmapApp {
                 self.palette = Some(super::palette::Palette::default());
             }
             UiCommand::Shortcuts => self.shortcuts_open = !self.shortcuts_open,
-            UiCommand::TextLarger | UiCommand::TextSmaller | UiCommand::TextReset => {
-                self.scale_text(command);
-            }
-            UiCommand::ToggleMinimap => {
-                self.prefs.minimap = !self.prefs.minimap;
-                self.view.look.minimap = self.prefs.minimap;
-            }
-            UiCommand::ToggleContrast => {
-                self.prefs.high_contrast = !self.prefs.high_contrast;
-                self.view.look.high_contrast = self.prefs.high_contrast;
-            }
             UiCommand::ToggleFold
             | UiCommand::UnfoldAll
             | UiCommand::Focus
-            | UiCommand::FocusOut => self.run_view_command(command),
+            | UiCommand::FocusOut
+            | UiCommand::TextLarger
+            | UiCommand::TextSmaller
+            | UiCommand::TextReset
+            | UiCommand::ToggleMinimap
+            | UiCommand::ToggleContrast => self.run_view_command(command),
             UiCommand::Find => {
                 self.finish_editing();
                 if self.view.search.is_none() {
@@ -774,9 +769,23 @@ impl ArgmapApp {
         self.view.fit_requested = scope == crate::layout::Scope::All;
     }
 
-    /// Folding and focus mode.
+    /// Folding, focus mode, text size, minimap and contrast.
     fn run_view_command(&mut self, command: UiCommand) {
         match command {
+            UiCommand::TextLarger | UiCommand::TextSmaller | UiCommand::TextReset => {
+                self.scale_text(command);
+            }
+            UiCommand::ToggleMinimap => {
+                self.prefs.minimap = !self.prefs.minimap;
+                self.view.look.minimap = self.prefs.minimap;
+            }
+            UiCommand::ToggleContrast => {
+                self.prefs.high_contrast = !self.prefs.high_contrast;
+                self.view.look.high_contrast = self.prefs.high_contrast;
+                if let Some(ctx) = &self.ctx {
+                    apply_contrast(ctx, self.prefs.high_contrast);
+                }
+            }
             UiCommand::ToggleFold => self.toggle_fold(),
             UiCommand::UnfoldAll => {
                 self.view.folds.clear();
@@ -1786,6 +1795,36 @@ impl eframe::App for ArgmapApp {
         // untitled map cannot be reopened, so the bundled map shows instead.
         self.prefs.last_file.clone_from(&self.doc.path);
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+/// Menus and panels in the high-contrast palette (pure black or white text,
+/// stronger outlines), or egui's own.
+fn apply_contrast(ctx: &egui::Context, high: bool) {
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        let mut visuals = theme.default_visuals();
+        if high {
+            let ink = if theme == egui::Theme::Dark {
+                Color32::WHITE
+            } else {
+                Color32::BLACK
+            };
+            visuals.override_text_color = Some(ink);
+            for widget in [
+                &mut visuals.widgets.noninteractive,
+                &mut visuals.widgets.inactive,
+                &mut visuals.widgets.hovered,
+                &mut visuals.widgets.active,
+            ] {
+                widget.bg_stroke = egui::Stroke::new(widget.bg_stroke.width.max(1.5), ink);
+            }
+            visuals.panel_fill = if theme == egui::Theme::Dark {
+                Color32::BLACK
+            } else {
+                Color32::WHITE
+            };
+        }
+        ctx.set_visuals_of(theme, visuals);
     }
 }
 
