@@ -1603,3 +1603,64 @@ fn every_claim_of_the_bundled_map_is_exposed_even_off_screen() {
     let thesis = &m.claims[&m.thesis.expect("thesis")].text;
     assert_eq!(&exposed[0], thesis, "the thesis is read first");
 }
+
+#[test]
+fn saving_keeps_a_backup_and_changes_on_disk_are_noticed() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("homework.ron");
+    let bak = dir.path().join("homework.ron.bak");
+    dialogs.answer(Some(path.clone()));
+    key(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    assert!(!bak.exists(), "nothing to back up the first time");
+    let first = std::fs::read(&path).expect("saved");
+    // Edit and save again: the first version is kept beside the file.
+    add_rebuttal(&mut harness);
+    key(&mut harness, Modifiers::COMMAND, Key::S);
+    assert_eq!(std::fs::read(&bak).expect("backup"), first);
+    assert!(!harness.state().doc.is_modified());
+
+    // Another program rewrites the file: with no unsaved edits, it reloads.
+    let theirs = std::fs::read_to_string(&path)
+        .expect("read")
+        .replace("Homework should be optional", "Homework should be banned");
+    std::fs::write(&path, theirs).expect("their edit");
+    harness.run_steps(150);
+    assert!(
+        map(&harness)
+            .claims
+            .values()
+            .any(|c| c.text == "Homework should be banned"),
+        "reloaded"
+    );
+    assert!(harness.state().status().contains("changed on disk"));
+
+    // With unsaved edits, saving asks first; "Reload theirs" takes theirs.
+    click_card(&mut harness, "Children need time to rest", Modifiers::NONE);
+    key(&mut harness, Modifiers::SHIFT, Key::Tab);
+    type_text(&mut harness, "Mine");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    let again = std::fs::read_to_string(&path)
+        .expect("read")
+        .replace("Homework should be banned", "Homework should be shorter");
+    std::fs::write(&path, &again).expect("their second edit");
+    harness.run_steps(150);
+    assert!(
+        harness.state().doc.is_modified(),
+        "not reloaded over unsaved edits"
+    );
+    key(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(harness.query_by_label("The file changed on disk").is_some());
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        again,
+        "theirs untouched"
+    );
+    harness.get_by_label("Overwrite").click();
+    harness.run();
+    let saved = std::fs::read_to_string(&path).expect("read");
+    assert!(saved.contains("Mine"), "ours written on request");
+    assert!(!harness.state().doc.is_modified());
+}

@@ -14,15 +14,57 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// Undo and redo.
     pub history: History,
+    /// What the file looked like when this document last read or wrote it,
+    /// to notice another program changing it.
+    disk: Option<Stamp>,
+}
+
+/// A file's size, modification time and content hash at one moment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    hash: u64,
+}
+
+impl Stamp {
+    fn of_bytes(bytes: &[u8], path: &Path) -> Self {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        let meta = std::fs::metadata(path).ok();
+        Self {
+            len: bytes.len() as u64,
+            modified: meta.and_then(|m| m.modified().ok()),
+            hash: hasher.finish(),
+        }
+    }
+
+    fn read(path: &Path) -> Option<Self> {
+        let bytes = std::fs::read(path).ok()?;
+        Some(Self::of_bytes(&bytes, path))
+    }
+}
+
+/// The backup kept beside `path` when saving over it: `NAME.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(std::ffi::OsString::from)
+        .unwrap_or_default();
+    name.push(".bak");
+    path.with_file_name(name)
 }
 
 impl Document {
     /// A map that lives at `path` and is as saved there.
     pub fn from_file(map: Map, path: PathBuf) -> Self {
+        let disk = Stamp::read(&path);
         Self {
             map,
             path: Some(path),
             history: History::new(),
+            disk,
         }
     }
 
@@ -37,6 +79,7 @@ impl Document {
             map,
             path: None,
             history,
+            disk: None,
         }
     }
 
@@ -60,10 +103,47 @@ impl Document {
     /// # Errors
     /// When the file cannot be written.
     pub fn save_as(&mut self, path: &Path) -> Result<(), FileError> {
-        store::write_map(path, &self.map)?;
+        self.save_with_backup(path, false)
+    }
+
+    /// Saves to `path`; with `backup`, what the file held before is first
+    /// kept beside it as `NAME.ron.bak` (written atomically too). A failed
+    /// backup stops the save: the file is then untouched.
+    ///
+    /// # Errors
+    /// When the backup or the file cannot be written.
+    pub fn save_with_backup(&mut self, path: &Path, backup: bool) -> Result<(), FileError> {
+        if backup && let Ok(old) = std::fs::read(path) {
+            let bak = backup_path(path);
+            store::write_atomic(&bak, &old)
+                .map_err(|err| FileError::new(&bak, store::FileErrorKind::Write(err)))?;
+        }
+        let text = crate::format::ron::to_string(&self.map);
+        store::write_atomic(path, text.as_bytes())
+            .map_err(|err| FileError::new(path, store::FileErrorKind::Write(err)))?;
+        self.disk = Some(Stamp::of_bytes(text.as_bytes(), path));
         self.path = Some(path.to_path_buf());
         self.history.mark_saved();
         Ok(())
+    }
+
+    /// True when the document's file is no longer what this document last
+    /// read or wrote: another program (an editor, a `git pull`) changed or
+    /// removed it.
+    pub fn changed_on_disk(&self) -> bool {
+        let Some(path) = &self.path else {
+            return false;
+        };
+        let Some(known) = &self.disk else {
+            return false;
+        };
+        // Size and time first: reading the file is needed only when they
+        // say it may have changed.
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.len() == known.len && meta.modified().ok() == known.modified => false,
+            Ok(_) => Stamp::read(path).is_none_or(|now| now.hash != known.hash),
+            Err(_) => true,
+        }
     }
 
     /// True when there are changes that are not on disk.
@@ -81,5 +161,33 @@ impl Document {
             || "Untitled".to_owned(),
             |stem| stem.to_string_lossy().into_owned(),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_backup_sits_beside_the_file() {
+        assert_eq!(
+            backup_path(Path::new("maps/homework.ron")),
+            PathBuf::from("maps/homework.ron.bak")
+        );
+    }
+
+    #[test]
+    fn a_changed_or_removed_file_is_noticed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("m.ron");
+        let mut doc = Document::untitled(Map::new("t"), false);
+        doc.save_as(&path).expect("saved");
+        assert!(!doc.changed_on_disk());
+        std::fs::write(&path, "(format: 1, title: \"other\")").expect("write");
+        assert!(doc.changed_on_disk());
+        doc.save_as(&path).expect("saved again");
+        assert!(!doc.changed_on_disk());
+        std::fs::remove_file(&path).expect("remove");
+        assert!(doc.changed_on_disk());
     }
 }

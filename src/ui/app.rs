@@ -52,10 +52,11 @@ struct Prefs {
     folds: BTreeMap<PathBuf, Vec<u32>>,
     /// The text scale (egui's zoom factor), when changed from 1.
     text_scale: Option<f32>,
-    /// The minimap is shown.
-    minimap: bool,
-    /// The high-contrast palette is on.
-    high_contrast: bool,
+    /// Minimap and high contrast.
+    look: canvas::Look,
+    /// Saving over a file does not keep its previous version as
+    /// `NAME.ron.bak` (kept by default).
+    no_backups: bool,
 }
 
 /// An action waiting for the answer to "Save changes?".
@@ -92,6 +93,7 @@ struct Shown {
 }
 
 /// The Argmap editor.
+#[allow(clippy::struct_excessive_bools)] // Independent switches of the window.
 pub struct ArgmapApp {
     /// The open map.
     pub doc: Document,
@@ -107,6 +109,11 @@ pub struct ArgmapApp {
     export_selection: bool,
     /// The command palette, while open.
     palette: Option<super::palette::Palette>,
+    /// The file changed on disk while there were unsaved edits: saving
+    /// asks what to do first.
+    conflict: bool,
+    /// When the file on disk was last compared with the document.
+    last_disk_check: f64,
     /// The map as the canvas shows it when folds or focus hide claims,
     /// kept until the map or the view filter changes.
     shown: Option<Shown>,
@@ -154,6 +161,8 @@ impl ArgmapApp {
             notes: Vec::new(),
             export_selection: true,
             palette: None,
+            conflict: false,
+            last_disk_check: 0.0,
             shown: None,
             clipboard: None,
             shortcuts_open: false,
@@ -163,9 +172,9 @@ impl ArgmapApp {
             title: String::new(),
             ctx: Some(cc.egui_ctx.clone()),
         };
-        app.view.look.minimap = app.prefs.minimap;
-        apply_contrast(&cc.egui_ctx, app.prefs.high_contrast);
-        app.view.look.high_contrast = app.prefs.high_contrast;
+        app.view.look.minimap = app.prefs.look.minimap;
+        apply_contrast(&cc.egui_ctx, app.prefs.look.high_contrast);
+        app.view.look.high_contrast = app.prefs.look.high_contrast;
         // A map named on the command line must open or say why; the last
         // map is reopened only if it is still there.
         let first = startup.file.or_else(|| {
@@ -574,7 +583,17 @@ impl ArgmapApp {
 
     fn save_to(&mut self, path: &Path) -> bool {
         self.finish_editing();
-        match self.doc.save_as(path) {
+        // Saving over a file another program changed asks first.
+        if self.doc.path.as_deref() == Some(path) && self.doc.changed_on_disk() {
+            self.conflict = true;
+            return false;
+        }
+        self.write_to(path)
+    }
+
+    /// Writes the document to `path`, keeping a backup unless turned off.
+    fn write_to(&mut self, path: &Path) -> bool {
+        match self.doc.save_with_backup(path, !self.prefs.no_backups) {
             Ok(()) => {
                 self.remember(path);
                 self.status = format!("Saved {}", path.display());
@@ -586,6 +605,103 @@ impl ArgmapApp {
                 ));
                 false
             }
+        }
+    }
+
+    /// Every two seconds: if the file changed on disk and there are no
+    /// unsaved edits here, reload it and say so.
+    fn watch_file(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        if now - self.last_disk_check < 2.0 {
+            return;
+        }
+        self.last_disk_check = now;
+        if self.doc.is_modified() || !self.doc.changed_on_disk() {
+            return;
+        }
+        let Some(path) = self.doc.path.clone() else {
+            return;
+        };
+        // Gone or broken for now (a save in progress, a checkout): keep
+        // what is open and look again later.
+        let Ok(doc) = Document::open(&path) else {
+            return;
+        };
+        let selection = self.view.selection.clone();
+        let scene = self.view.scene_rect;
+        self.replace_document(doc);
+        // Keep the camera and what is still there of the selection.
+        self.view.scene_rect = scene;
+        self.view.fit_requested = false;
+        self.view.opening = false;
+        self.view.selection = selection
+            .into_iter()
+            .filter(|c| self.doc.map.claims.contains_key(c))
+            .collect();
+        self.status = format!("Reloaded {}: it changed on disk", path.display());
+    }
+
+    /// "The file changed on disk": overwrite it, save elsewhere, or take
+    /// the version on disk.
+    fn conflict_ui(&mut self, ctx: &egui::Context) {
+        if !self.conflict {
+            return;
+        }
+        let name = self
+            .doc
+            .path
+            .as_deref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        let mut choice = None;
+        egui::Modal::new(Id::unique("argmap-conflict")).show(ctx, |ui| {
+            ui.heading("The file changed on disk");
+            ui.label(format!(
+                "Another program changed “{name}” since Argmap opened or saved it, and you have \
+                 unsaved changes here."
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui
+                    .button("Overwrite")
+                    .on_hover_text("Save your version over theirs")
+                    .clicked()
+                {
+                    choice = Some(0);
+                }
+                if ui
+                    .button("Save as…")
+                    .on_hover_text("Keep both: save yours elsewhere")
+                    .clicked()
+                {
+                    choice = Some(1);
+                }
+                if ui
+                    .button("Reload theirs")
+                    .on_hover_text("Open the version on disk; your unsaved changes are dropped")
+                    .clicked()
+                {
+                    choice = Some(2);
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(3);
+                }
+            });
+        });
+        let Some(choice) = choice else {
+            return;
+        };
+        self.conflict = false;
+        let path = self.doc.path.clone();
+        match (choice, path) {
+            (0, Some(path)) => {
+                self.write_to(&path);
+            }
+            (1, _) => {
+                self.save_as();
+            }
+            (2, Some(path)) => self.open_path(&path),
+            _ => {}
         }
     }
 
@@ -776,14 +892,14 @@ impl ArgmapApp {
                 self.scale_text(command);
             }
             UiCommand::ToggleMinimap => {
-                self.prefs.minimap = !self.prefs.minimap;
-                self.view.look.minimap = self.prefs.minimap;
+                self.prefs.look.minimap = !self.prefs.look.minimap;
+                self.view.look.minimap = self.prefs.look.minimap;
             }
             UiCommand::ToggleContrast => {
-                self.prefs.high_contrast = !self.prefs.high_contrast;
-                self.view.look.high_contrast = self.prefs.high_contrast;
+                self.prefs.look.high_contrast = !self.prefs.look.high_contrast;
+                self.view.look.high_contrast = self.prefs.look.high_contrast;
                 if let Some(ctx) = &self.ctx {
-                    apply_contrast(ctx, self.prefs.high_contrast);
+                    apply_contrast(ctx, self.prefs.look.high_contrast);
                 }
             }
             UiCommand::ToggleFold => self.toggle_fold(),
@@ -1355,11 +1471,11 @@ impl ArgmapApp {
         command_button(ui, UiCommand::UnfoldAll, actions);
         command_button(ui, UiCommand::Focus, actions);
         ui.separator();
-        let mut minimap = self.prefs.minimap;
+        let mut minimap = self.prefs.look.minimap;
         if ui.checkbox(&mut minimap, "Minimap  (M)").changed() {
             actions.push(Action::Command(UiCommand::ToggleMinimap));
         }
-        let mut contrast = self.prefs.high_contrast;
+        let mut contrast = self.prefs.look.high_contrast;
         if ui
             .checkbox(&mut contrast, "High contrast")
             .on_hover_text(UiCommand::ToggleContrast.tooltip())
@@ -1413,6 +1529,16 @@ impl ArgmapApp {
                 ui.separator();
                 command_button(ui, UiCommand::Save, actions);
                 command_button(ui, UiCommand::SaveAs, actions);
+                let mut backups = !self.prefs.no_backups;
+                if ui
+                    .checkbox(&mut backups, "Keep a backup when saving")
+                    .on_hover_text(
+                        "Saving over a map keeps its previous version beside it as NAME.ron.bak",
+                    )
+                    .changed()
+                {
+                    self.prefs.no_backups = !backups;
+                }
                 ui.separator();
                 command_button(ui, UiCommand::Import, actions);
                 ui.menu_button("Export", |ui| self.export_menu_ui(ui));
@@ -1784,6 +1910,8 @@ impl eframe::App for ArgmapApp {
                 canvas_ui(ui, map, revision, &mut self.view, &mut actions);
             });
         self.confirm_ui(&ctx);
+        self.conflict_ui(&ctx);
+        self.watch_file(&ctx);
 
         for action in actions {
             self.perform(action);

@@ -80,7 +80,8 @@ pub struct View {
 }
 
 /// How the canvas is dressed: preferences, kept between runs by the app.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Look {
     /// Whether the minimap is shown.
     pub minimap: bool,
