@@ -153,6 +153,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }) => generate(claims, seed, &output),
         None => {
             let startup = argmap::ui::Startup {
+                recovery_dir: eframe::storage_dir("argmap").map(|d| d.join("recovery")),
                 restore_last: args.file.is_none(),
                 file: args.file,
             };

@@ -44,5 +44,6 @@ pub mod import;
 pub mod layout;
 pub mod measure;
 pub mod model;
+pub mod recovery;
 pub mod store;
 pub mod ui;

@@ -420,6 +420,7 @@ fn a_broken_file_shows_its_error_and_the_editor_stays_usable() {
         Startup {
             file: Some(path.clone()),
             restore_last: false,
+            recovery_dir: None,
         },
         &dialogs,
     );
@@ -1663,4 +1664,56 @@ fn saving_keeps_a_backup_and_changes_on_disk_are_noticed() {
     let saved = std::fs::read_to_string(&path).expect("read");
     assert!(saved.contains("Mine"), "ours written on request");
     assert!(!harness.state().doc.is_modified());
+}
+
+#[test]
+fn unsaved_work_survives_a_crash_through_the_recovery_copy() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let recovery = data.path().join("recovery");
+    let dialogs = ScriptedDialogs::default();
+    // A first run: edits, then the window loses the focus.
+    let startup = Startup {
+        recovery_dir: Some(recovery.clone()),
+        ..Startup::default()
+    };
+    let mut first = harness(startup.clone(), &dialogs);
+    first.state_mut().doc = Document::untitled(Map::new("Homework"), false);
+    first.state_mut().view = argmap::ui::View::default();
+    first.run();
+    build_small_map(&mut first);
+    first.event(Event::WindowFocused(false));
+    first.run();
+    assert!(
+        recovery.join("recovery.ron").exists(),
+        "a recovery copy is written"
+    );
+    // The process dies here: nothing else runs.
+    drop(first);
+
+    // The next start offers it; Restore brings the work back, unsaved.
+    let mut second = harness(startup.clone(), &dialogs);
+    assert!(second.query_by_label("Recover unsaved work?").is_some());
+    second.get_by_label("Restore").click();
+    second.run();
+    assert_eq!(map(&second).claims.len(), 3);
+    assert!(second.state().doc.is_modified());
+    assert!(
+        !recovery.join("recovery.ron").exists(),
+        "answered: the copy is gone"
+    );
+
+    // Saving leaves nothing to recover.
+    let path = data.path().join("homework.ron");
+    dialogs.answer(Some(path));
+    key(&mut second, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    second.event(Event::WindowFocused(false));
+    second.run();
+    assert!(!recovery.join("recovery.ron").exists());
+    drop(second);
+    let third = harness_again(startup);
+    assert!(third.query_by_label("Recover unsaved work?").is_none());
+}
+
+fn harness_again(startup: Startup) -> Harness<'static, ArgmapApp> {
+    harness(startup, &ScriptedDialogs::default())
 }

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use egui::{Color32, Id, RichText, Ui, ViewportCommand};
 use serde::{Deserialize, Serialize};
@@ -34,6 +35,9 @@ pub struct Startup {
     pub file: Option<PathBuf>,
     /// Reopen the map that was open last time (when no file is named).
     pub restore_last: bool,
+    /// Where the recovery copy of unsaved work lives (the user's data
+    /// folder); `None` keeps none.
+    pub recovery_dir: Option<PathBuf>,
 }
 
 /// What persists between runs (in eframe's storage), apart from any map.
@@ -112,6 +116,14 @@ pub struct ArgmapApp {
     /// The file changed on disk while there were unsaved edits: saving
     /// asks what to do first.
     conflict: bool,
+    /// Where the recovery copy goes.
+    recovery_dir: Option<PathBuf>,
+    /// A copy left by a run that did not end cleanly, offered at start.
+    recovered: Option<crate::recovery::Recovered>,
+    /// When the recovery copy was last written, and for which revision.
+    autosaved: (f64, Option<u64>),
+    /// Whether the window had the focus last frame.
+    was_focused: bool,
     /// When the file on disk was last compared with the document.
     last_disk_check: f64,
     /// The map as the canvas shows it when folds or focus hide claims,
@@ -162,6 +174,13 @@ impl ArgmapApp {
             export_selection: true,
             palette: None,
             conflict: false,
+            recovery_dir: startup.recovery_dir.clone(),
+            recovered: startup
+                .recovery_dir
+                .as_deref()
+                .and_then(crate::recovery::find),
+            autosaved: (0.0, None),
+            was_focused: true,
             last_disk_check: 0.0,
             shown: None,
             clipboard: None,
@@ -605,6 +624,113 @@ impl ArgmapApp {
                 ));
                 false
             }
+        }
+    }
+
+    /// Keeps the recovery copy up to date: every 30 s and when the window
+    /// loses the focus while there are unsaved changes; none without them.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(dir) = self.recovery_dir.clone() else {
+            return;
+        };
+        // The copy of a crashed run stays until the user has answered.
+        if self.recovered.is_some() {
+            return;
+        }
+        let (focused, lost_event) = ctx.input(|i| {
+            (
+                i.viewport().focused.unwrap_or(true),
+                i.events
+                    .iter()
+                    .any(|e| matches!(e, egui::Event::WindowFocused(false))),
+            )
+        });
+        let focus_lost = lost_event || (self.was_focused && !focused);
+        self.was_focused = focused;
+        let revision = self.doc.history.revision();
+        // Unsaved work is what the user changed: an untouched copy of a
+        // bundled map needs no recovery.
+        if !self.doc.is_modified() || self.doc.history.undo_label().is_none() {
+            if self.autosaved.1.is_some() {
+                crate::recovery::clear(&dir);
+                self.autosaved.1 = None;
+            }
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let due = focus_lost || now - self.autosaved.0 >= AUTOSAVE_SECONDS;
+        if due && self.autosaved.1 != Some(revision) {
+            self.autosaved.0 = now;
+            match crate::recovery::write(&dir, &self.doc.map, self.doc.path.as_deref()) {
+                Ok(()) => self.autosaved.1 = Some(revision),
+                Err(err) => {
+                    self.status =
+                        format!("Could not keep a recovery copy in {}: {err}", dir.display());
+                }
+            }
+        }
+    }
+
+    /// "Recover unsaved work?" after a run that did not end cleanly.
+    fn recovery_ui(&mut self, ctx: &egui::Context) {
+        let Some(found) = &self.recovered else {
+            return;
+        };
+        let name = if found.map.title.trim().is_empty() {
+            "Untitled".to_owned()
+        } else {
+            found.map.title.clone()
+        };
+        let from = found.original.as_deref().map_or_else(
+            || "a map that was never saved".to_owned(),
+            |p| p.display().to_string(),
+        );
+        let on_disk = found
+            .original
+            .as_deref()
+            .and_then(|p| crate::store::read_map(p).ok())
+            .map(|m| format!("; the file on disk has {}", claims(m.claims.len())))
+            .unwrap_or_default();
+        let age = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs())
+            .saturating_sub(found.saved_at);
+        let mut choice = None;
+        egui::Modal::new(Id::unique("argmap-recovery")).show(ctx, |ui| {
+            ui.heading("Recover unsaved work?");
+            ui.label(format!(
+                "Argmap did not close normally. It kept a copy of “{name}” ({from}), \
+                 written {} ago: {}{on_disk}.",
+                ago(age),
+                claims(found.map.claims.len())
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Restore").clicked() {
+                    choice = Some(true);
+                }
+                if ui.button("Discard").clicked() {
+                    choice = Some(false);
+                }
+            });
+        });
+        let Some(restore) = choice else {
+            return;
+        };
+        let Some(found) = self.recovered.take() else {
+            return;
+        };
+        if let Some(dir) = &self.recovery_dir {
+            crate::recovery::clear(dir);
+        }
+        if restore {
+            let mut doc = match found.original {
+                Some(path) => Document::from_file(found.map, path),
+                None => Document::untitled(found.map, true),
+            };
+            doc.history.mark_unsaved();
+            self.replace_document(doc);
+            "Restored the unsaved work: save it to keep it".clone_into(&mut self.status);
         }
     }
 
@@ -1911,10 +2037,22 @@ impl eframe::App for ArgmapApp {
             });
         self.confirm_ui(&ctx);
         self.conflict_ui(&ctx);
+        self.recovery_ui(&ctx);
         self.watch_file(&ctx);
+        self.autosave(&ctx);
 
         for action in actions {
             self.perform(action);
+        }
+    }
+
+    fn on_exit(&mut self) {
+        // A clean exit leaves no recovery copy: the user saved or chose not
+        // to.
+        if let Some(dir) = &self.recovery_dir
+            && self.recovered.is_none()
+        {
+            crate::recovery::clear(dir);
         }
     }
 
@@ -1953,6 +2091,18 @@ fn apply_contrast(ctx: &egui::Context, high: bool) {
             };
         }
         ctx.set_visuals_of(theme, visuals);
+    }
+}
+
+/// How often the recovery copy is refreshed while there are unsaved changes.
+const AUTOSAVE_SECONDS: f64 = 30.0;
+
+/// "40 seconds", "5 minutes", "3 hours".
+fn ago(seconds: u64) -> String {
+    match seconds {
+        0..120 => format!("{seconds} seconds"),
+        120..7200 => format!("{} minutes", seconds / 60),
+        _ => format!("{} hours", seconds / 3600),
     }
 }
 
