@@ -658,6 +658,10 @@ impl ArgmapApp {
             return;
         }
         let now = ctx.input(|i| i.time);
+        // Wake up for the next copy even if nothing else happens.
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+            (AUTOSAVE_SECONDS - (now - self.autosaved.0)).max(1.0),
+        ));
         let due = focus_lost || now - self.autosaved.0 >= AUTOSAVE_SECONDS;
         if due && self.autosaved.1 != Some(revision) {
             self.autosaved.0 = now;
@@ -738,6 +742,10 @@ impl ArgmapApp {
     /// unsaved edits here, reload it and say so.
     fn watch_file(&mut self, ctx: &egui::Context) {
         let now = ctx.input(|i| i.time);
+        if self.doc.path.is_some() {
+            // Look again in two seconds even while the window is idle.
+            ctx.request_repaint_after(std::time::Duration::from_secs(2));
+        }
         if now - self.last_disk_check < 2.0 {
             return;
         }
