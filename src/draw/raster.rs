@@ -145,20 +145,13 @@ pub fn png(
 /// # Errors
 /// When the PDF writer fails.
 pub fn pdf(map: &Map, texts: &Texts, measure: &mut TextMeasure) -> Result<Vec<u8>, DrawError> {
-    let scene = super::svg::Scene::of(map, texts);
-    let (w, h) = A4_LANDSCAPE;
-    let page = if scene.bounds.height() > scene.bounds.width() {
-        (h, w)
-    } else {
-        (w, h)
-    };
     let drawing = svg_of(
         map,
         texts,
         measure,
         &SvgOptions {
             background: Background::White,
-            page: Some(page),
+            page: Some(A4_LANDSCAPE),
         },
     );
     let tree = tree(&drawing)?;

@@ -40,7 +40,8 @@ pub struct SvgOptions {
     /// What is behind the map.
     pub background: Background,
     /// Fit the map into a page of this size (in points), centred, instead
-    /// of drawing it at its natural size.
+    /// of drawing it at its natural size; the page turns to portrait when
+    /// the map is taller than wide.
     pub page: Option<(f32, f32)>,
 }
 
@@ -108,8 +109,13 @@ pub fn svg_of(
     // With a page, the map is shrunk to fit it (never enlarged: text stays
     // at its size on small maps) and centred.
     let (view, width, height) = match options.page {
-        Some((w, h)) => {
+        Some((long, short)) => {
             let b = scene.bounds;
+            let (w, h) = if b.height() > b.width() {
+                (long.min(short), long.max(short))
+            } else {
+                (long.max(short), long.min(short))
+            };
             let scale = (b.width() / w).max(b.height() / h).max(1.0);
             (Rect::from_center_size(b.center(), vec2(w, h) * scale), w, h)
         }

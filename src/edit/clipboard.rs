@@ -23,6 +23,20 @@ pub struct Fragment {
     pub root_kinds: BTreeMap<ClaimId, LinkKind>,
 }
 
+impl Fragment {
+    /// The smallest and largest card centres, or `None` for no claims.
+    pub fn bounds(&self) -> Option<(Pos, Pos)> {
+        let mut claims = self.map.claims.values();
+        let first = claims.next()?.pos;
+        Some(claims.fold((first, first), |(lo, hi), c| {
+            (
+                Pos::new(lo.x.min(c.pos.x), lo.y.min(c.pos.y)),
+                Pos::new(hi.x.max(c.pos.x), hi.y.max(c.pos.y)),
+            )
+        }))
+    }
+}
+
 /// The selected claims with the links among them, or `None` when nothing
 /// is selected.
 pub fn copy(map: &Map, selection: &BTreeSet<ClaimId>) -> Option<Fragment> {
@@ -31,16 +45,13 @@ pub fn copy(map: &Map, selection: &BTreeSet<ClaimId>) -> Option<Fragment> {
     }
     let mut part = map.subset(selection);
     part.thesis = None;
+    let parents = nav::parent_links(map);
     let root_kinds = part
         .claims
         .keys()
-        .filter_map(|&id| {
-            let parent = nav::parent(map, id)?;
-            if selection.contains(&parent) {
-                return None;
-            }
-            let (_, link) = map.links_from(id).next()?;
-            Some((id, link.kind))
+        .filter_map(|id| {
+            let &(parent, link) = parents.get(id)?;
+            (!selection.contains(&parent)).then(|| (*id, map.links[&link].kind))
         })
         .collect();
     Some(Fragment {
@@ -166,21 +177,12 @@ pub fn paste(
     attach_to: Option<ClaimId>,
 ) -> (Edit, Vec<ClaimId>, Vec<ClaimId>) {
     let part = &fragment.map;
-    let (mut min_x, mut min_y, mut max_x, mut max_y) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
-    for claim in part.claims.values() {
-        min_x = min_x.min(claim.pos.x);
-        min_y = min_y.min(claim.pos.y);
-        max_x = max_x.max(claim.pos.x);
-        max_y = max_y.max(claim.pos.y);
-    }
-    let (dx, dy) = if part.claims.is_empty() {
-        (0.0, 0.0)
-    } else {
+    let (dx, dy) = fragment.bounds().map_or((0.0, 0.0), |(min, max)| {
         (
-            at.x - f32::midpoint(min_x, max_x),
-            at.y - f32::midpoint(min_y, max_y),
+            at.x - f32::midpoint(min.x, max.x),
+            at.y - f32::midpoint(min.y, max.y),
         )
-    };
+    });
     let mut next_claim = map.next_claim_id().0;
     let mut claim_ids: BTreeMap<ClaimId, ClaimId> = BTreeMap::new();
     let mut edits = Vec::new();

@@ -438,7 +438,7 @@ fn build(graph: &Graph, ova: Option<&Ova>) -> Imported {
             "{count} {what} skipped: the dialogue layer has no place in an argument map ({kind})"
         ));
     }
-    map.thesis = thesis_of(&map);
+    map.thesis = super::main_conclusion(&map);
     Imported {
         positioned: positioned && !map.claims.is_empty(),
         map,
@@ -482,34 +482,4 @@ fn preference(
             "preference node {id} does not join two statements, so it is left out"
         )),
     }
-}
-
-/// The claim that answers nothing and that the most links lead to,
-/// directly or not: the main conclusion of an analysed argument.
-pub fn thesis_of(map: &Map) -> Option<ClaimId> {
-    let answers_something: std::collections::BTreeSet<ClaimId> = map
-        .links
-        .values()
-        .flat_map(|l| l.premises.iter().copied())
-        .collect();
-    let mut into: HashMap<ClaimId, usize> = HashMap::new();
-    for link in map.links.values() {
-        if let Target::Claim(c) = link.target {
-            *into.entry(c).or_default() += 1;
-        }
-    }
-    let best = |candidates: &mut dyn Iterator<Item = ClaimId>| {
-        candidates
-            .filter(|c| into.contains_key(c))
-            .max_by_key(|c| (into[c], std::cmp::Reverse(*c)))
-    };
-    // When every claim answers something (a cycle), the most answered.
-    best(
-        &mut map
-            .claims
-            .keys()
-            .copied()
-            .filter(|c| !answers_something.contains(c)),
-    )
-    .or_else(|| best(&mut map.claims.keys().copied()))
 }

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use super::outline::answers;
 use super::{Imported, ParseError, text_of};
-use crate::model::{Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Map, Pos, Target};
+use crate::model::{Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Map, Pos, Target, nav};
 
 // ---------------------------------------------------------------- writing
 
@@ -140,53 +140,32 @@ impl<'a> Writer<'a> {
         roots.extend(self.map.claims.keys().filter(|c| !premises.contains(c)));
         let mut queue: std::collections::VecDeque<ClaimId> = roots.into_iter().collect();
         let mut blocks = BTreeSet::new();
+        let mut told_before_restart = None;
         loop {
             while let Some(root) = queue.pop_front() {
-                if !blocks.insert(root) {
-                    continue;
+                if blocks.insert(root) {
+                    let later = self.tree(root);
+                    queue.extend(later);
                 }
-                let later = self.tree(root);
-                queue.extend(later);
+            }
+            if told_before_restart == Some(self.told.len()) {
+                break;
             }
             // Claims answering each other in a cycle have no root: start
-            // from what an untold link answers (through any undercut
+            // from the claim an untold link answers (through any undercut
             // links), which tells at least that link.
-            let Some(mut link) = self
+            let Some(start) = self
                 .map
                 .links
                 .keys()
-                .copied()
                 .find(|id| !self.told.contains(id))
+                .and_then(|&link| nav::answered_claim(self.map, link))
             else {
                 break;
             };
-            let mut hops = 0;
-            let start = loop {
-                match self.map.links.get(&link).map(|l| l.target) {
-                    Some(Target::Link(up)) if hops < self.map.links.len() => {
-                        link = up;
-                        hops += 1;
-                    }
-                    Some(Target::Claim(claim)) => break Some(claim),
-                    _ => break None,
-                }
-            };
-            let Some(start) = start else {
-                break;
-            };
-            let before = self.told.len();
+            told_before_restart = Some(self.told.len());
             blocks.remove(&start);
             queue.push_back(start);
-            while let Some(root) = queue.pop_front() {
-                if !blocks.insert(root) {
-                    continue;
-                }
-                let later = self.tree(root);
-                queue.extend(later);
-            }
-            if self.told.len() == before {
-                break;
-            }
         }
         self.pcs_blocks();
         let rest: Vec<ClaimId> = self
@@ -1136,51 +1115,47 @@ fn build(doc: &Document) -> Imported {
     // A stand-in conclusion with nothing to attack leaves its block unread.
     incomplete += folded_arguments.len();
 
-    if prose > 0 {
-        report.push(format!(
-            "{prose} untitled paragraphs outside any relation read as prose and left out (Argdown leaves them off its map too)"
-        ));
-    }
-    if approximations > 0 {
-        report.push(format!(
-            "{approximations} relations aimed at a statement's inference or an argument's premises were read as plain attacks or supports"
-        ));
-    }
-    if incomplete > 0 {
-        report.push(format!(
-            "{incomplete} premise–conclusion blocks without premises or a conclusion were only partly read"
-        ));
-    }
-    if self_relations > 0 {
-        report.push(format!(
-            "{self_relations} relations of a statement to itself left out"
-        ));
-    }
     let extra: usize = doc.statements.iter().map(|s| s.formulations).sum();
-    if extra > 0 {
-        report.push(format!(
-            "{extra} further formulations of statements with the same title left out: the first is kept"
-        ));
-    }
-    if doc.data_blocks > 0 {
-        report.push(format!(
-            "{} inline data blocks ({{…}}) left out",
-            doc.data_blocks
-        ));
-    }
-    if doc.headings > 0 {
-        report.push(format!(
-            "{} headings kept as tags on the statements under them",
-            doc.headings
-        ));
-    }
+    let counted = [
+        (
+            prose,
+            "untitled paragraphs outside any relation read as prose and left out (Argdown leaves them off its map too)",
+        ),
+        (
+            approximations,
+            "relations aimed at a statement's inference or an argument's premises were read as plain attacks or supports",
+        ),
+        (
+            incomplete,
+            "premise–conclusion blocks without premises or a conclusion were only partly read",
+        ),
+        (
+            self_relations,
+            "relations of a statement to itself left out",
+        ),
+        (
+            extra,
+            "further formulations of statements with the same title left out: the first is kept",
+        ),
+        (doc.data_blocks, "inline data blocks ({…}) left out"),
+        (
+            doc.headings,
+            "headings kept as tags on the statements under them",
+        ),
+    ];
+    report.extend(
+        counted
+            .into_iter()
+            .filter(|&(count, _)| count > 0)
+            .map(|(count, what)| format!("{count} {what}")),
+    );
     let titled = doc.statements.iter().filter(|s| s.title.is_some()).count() + doc.arguments.len();
     if titled > 0 {
         report.push(
             "titles of statements and arguments are not kept: cards show their text".to_owned(),
         );
     }
-    map.thesis = thesis.or_else(|| super::aif::thesis_of(&map));
+    map.thesis = thesis.or_else(|| super::main_conclusion(&map));
     Imported {
         map,
         report,

@@ -9,7 +9,9 @@ pub mod ron;
 
 pub use ron::ParseError;
 
-use crate::model::Map;
+use std::collections::{BTreeSet, HashMap};
+
+use crate::model::{ClaimId, Map, Target};
 
 /// A map read from another tool's format, with what did not carry over.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,4 +39,34 @@ pub fn text_of(bytes: &[u8]) -> Result<&str, ParseError> {
         return Err(ParseError::Empty);
     }
     Ok(text)
+}
+
+/// The claim that answers nothing and that the most links lead to,
+/// directly or not: the main conclusion of an analysed argument.
+pub fn main_conclusion(map: &Map) -> Option<ClaimId> {
+    let answers_something: BTreeSet<ClaimId> = map
+        .links
+        .values()
+        .flat_map(|l| l.premises.iter().copied())
+        .collect();
+    let mut into: HashMap<ClaimId, usize> = HashMap::new();
+    for link in map.links.values() {
+        if let Target::Claim(c) = link.target {
+            *into.entry(c).or_default() += 1;
+        }
+    }
+    let best = |candidates: &mut dyn Iterator<Item = ClaimId>| {
+        candidates
+            .filter(|c| into.contains_key(c))
+            .max_by_key(|c| (into[c], std::cmp::Reverse(*c)))
+    };
+    // When every claim answers something (a cycle), the most answered.
+    best(
+        &mut map
+            .claims
+            .keys()
+            .copied()
+            .filter(|c| !answers_something.contains(c)),
+    )
+    .or_else(|| best(&mut map.claims.keys().copied()))
 }

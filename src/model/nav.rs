@@ -2,8 +2,6 @@
 //! a claim answers, down to its first answer, sideways to its siblings.
 //! Siblings are ordered left to right, as they stand on the canvas.
 
-use std::collections::BTreeSet;
-
 use super::{ClaimId, LinkId, Map, Target};
 
 /// A direction along the structure.
@@ -21,7 +19,7 @@ pub enum Direction {
 
 /// The claim that `link` finally answers: its target, or for an undercut
 /// the claim that the undercut link answers (through any chain).
-fn answered_claim(map: &Map, link: LinkId) -> Option<ClaimId> {
+pub fn answered_claim(map: &Map, link: LinkId) -> Option<ClaimId> {
     let mut current = link;
     for _ in 0..=map.links.len() {
         match map.links.get(&current)?.target {
@@ -41,9 +39,10 @@ pub fn parent(map: &Map, claim: ClaimId) -> Option<ClaimId> {
         .find_map(|(&id, _)| answered_claim(map, id).filter(|&c| c != claim))
 }
 
-/// Every claim's parent (as [`parent`] gives it), in one pass over the
-/// links: for whole-map work where asking claim by claim would be slow.
-pub fn parents(map: &Map) -> std::collections::BTreeMap<ClaimId, ClaimId> {
+/// Every claim's parent (as [`parent`] gives it) and the link that makes
+/// it the parent's answer, in one pass over the links: for whole-map work
+/// where asking claim by claim would be slow.
+pub fn parent_links(map: &Map) -> std::collections::BTreeMap<ClaimId, (ClaimId, LinkId)> {
     let mut parents = std::collections::BTreeMap::new();
     for (&id, link) in &map.links {
         let Some(answered) = answered_claim(map, id) else {
@@ -51,25 +50,28 @@ pub fn parents(map: &Map) -> std::collections::BTreeMap<ClaimId, ClaimId> {
         };
         for &premise in &link.premises {
             if premise != answered {
-                parents.entry(premise).or_insert(answered);
+                parents.entry(premise).or_insert((answered, id));
             }
         }
     }
     parents
 }
 
+/// Every claim's parent, in one pass (see [`parent_links`]).
+pub fn parents(map: &Map) -> std::collections::BTreeMap<ClaimId, ClaimId> {
+    parent_links(map)
+        .into_iter()
+        .map(|(claim, (parent, _))| (claim, parent))
+        .collect()
+}
+
 /// The claims answering `claim` (premises of links into it, and of
 /// undercuts of those links) whose parent it is, left to right.
 pub fn children(map: &Map, claim: ClaimId) -> Vec<ClaimId> {
-    let mut found: BTreeSet<ClaimId> = BTreeSet::new();
-    for (&id, link) in &map.links {
-        if answered_claim(map, id) == Some(claim) {
-            found.extend(link.premises.iter().copied());
-        }
-    }
-    let mut children: Vec<ClaimId> = found
+    let mut children: Vec<ClaimId> = parents(map)
         .into_iter()
-        .filter(|&c| c != claim && parent(map, c) == Some(claim))
+        .filter(|&(_, parent)| parent == claim)
+        .map(|(child, _)| child)
         .collect();
     by_position(map, &mut children);
     children
@@ -78,29 +80,16 @@ pub fn children(map: &Map, claim: ClaimId) -> Vec<ClaimId> {
 /// `claim` and its siblings, left to right: the children of its parent, or
 /// for a claim that answers nothing, every such claim.
 pub fn siblings(map: &Map, claim: ClaimId) -> Vec<ClaimId> {
-    if let Some(up) = parent(map, claim) {
-        return children(map, up);
-    }
-    // One pass over the links: a claim has a parent when it is a premise
-    // of a link that answers some other claim.
-    let mut answering: BTreeSet<ClaimId> = BTreeSet::new();
-    for (&id, link) in &map.links {
-        let answered = answered_claim(map, id);
-        answering.extend(
-            link.premises
-                .iter()
-                .copied()
-                .filter(|&p| answered.is_some_and(|a| a != p)),
-        );
-    }
-    let mut roots: Vec<ClaimId> = map
+    let parents = parents(map);
+    let up = parents.get(&claim).copied();
+    let mut row: Vec<ClaimId> = map
         .claims
         .keys()
         .copied()
-        .filter(|c| !answering.contains(c))
+        .filter(|c| parents.get(c).copied() == up)
         .collect();
-    by_position(map, &mut roots);
-    roots
+    by_position(map, &mut row);
+    row
 }
 
 fn by_position(map: &Map, claims: &mut [ClaimId]) {

@@ -269,47 +269,49 @@ impl ArgmapApp {
         }
     }
 
-    /// The map as the canvas shows it, and its revision: all of it, or
-    /// without folded subtrees, or only the focused claim and its answers.
-    fn shown_map(&mut self) -> (&Map, u64) {
+    /// Brings `shown` up to date: `None` when the canvas shows the whole
+    /// map, else the map without folded subtrees, or only the focused
+    /// claim and its answers.
+    fn refresh_shown(&mut self) {
         let revision = self.doc.history.revision();
         if self.view.folds.is_empty() && self.view.focus.is_none() {
+            self.shown = None;
             self.view.fold_counts.clear();
-            return (&self.doc.map, revision);
+            return;
         }
-        let key = (revision, self.view.folds.clone(), self.view.focus);
-        if self.shown.as_ref().is_none_or(|s| s.key != key) {
-            let map = &self.doc.map;
-            // Focusing on a folded claim shows what answers it.
-            let mut folds = self.view.folds.clone();
-            if let Some(focus) = self.view.focus {
-                folds.remove(&focus);
-            }
-            let (hidden, counts) = outline_view::folded(map, &folds);
-            let mut keep: BTreeSet<ClaimId> = match self.view.focus {
-                Some(focus) if map.claims.contains_key(&focus) => outline_view::focused(map, focus),
-                _ => map.claims.keys().copied().collect(),
-            };
-            keep.retain(|c| !hidden.contains(c));
-            self.view.fold_counts = counts
-                .into_iter()
-                .filter(|(c, _)| keep.contains(c))
-                .collect();
-            let mut shown = map.subset(&keep);
-            shown.thesis = map.thesis;
-            self.view.known_roles = Some(crate::model::Role::all(map));
-            // A number no plain revision takes, new for every filter.
-            let generation = self.shown.as_ref().map_or(0, |s| s.revision & 0xffff) + 1;
-            self.shown = Some(Shown {
-                key,
-                map: shown,
-                revision: (1 << 63) | (revision << 16) | (generation & 0xffff),
-            });
+        let current = self.shown.as_ref().is_some_and(|s| {
+            s.key.0 == revision && s.key.1 == self.view.folds && s.key.2 == self.view.focus
+        });
+        if current {
+            return;
         }
-        match &self.shown {
-            Some(shown) => (&shown.map, shown.revision),
-            None => (&self.doc.map, revision),
+        let map = &self.doc.map;
+        // Focusing on a folded claim shows what answers it.
+        let mut folds = self.view.folds.clone();
+        if let Some(focus) = self.view.focus {
+            folds.remove(&focus);
         }
+        let (hidden, counts) = outline_view::folded(map, &folds);
+        let mut keep: BTreeSet<ClaimId> = match self.view.focus {
+            Some(focus) if map.claims.contains_key(&focus) => outline_view::focused(map, focus),
+            _ => map.claims.keys().copied().collect(),
+        };
+        keep.retain(|c| !hidden.contains(c));
+        self.view.fold_counts = counts
+            .into_iter()
+            .filter(|(c, _)| keep.contains(c))
+            .collect();
+        let mut shown = map.subset(&keep);
+        shown.thesis = map.thesis;
+        self.view.known_roles = Some(crate::model::Role::all(map));
+        // Counted up from the top half of the range, where no plain revision
+        // goes: the canvas sees a new revision for every new filter.
+        let revision_shown = self.shown.as_ref().map_or(1 << 63, |s| s.revision + 1);
+        self.shown = Some(Shown {
+            key: (revision, self.view.folds.clone(), self.view.focus),
+            map: shown,
+            revision: revision_shown,
+        });
     }
 
     /// Makes `claim` answer `onto` instead of what it answered, and lays
@@ -345,14 +347,7 @@ impl ArgmapApp {
             id: map.next_link_id(),
             link: crate::model::Link::new(kind, vec![claim], crate::model::Target::Claim(onto)),
         });
-        let mut edit = Edit::Batch(edits);
-        let mut preview = map.clone();
-        let _ = edit.clone().apply(&mut preview);
-        let sizes = crate::measure::card_sizes(&preview, self.view.measure());
-        let moves = crate::layout::arrange(&preview, &sizes, crate::layout::Scope::Subtree(onto));
-        if !moves.is_empty() {
-            edit = Edit::Batch(vec![edit, Edit::Move(moves)]);
-        }
+        let edit = self.then_arranged(Edit::Batch(edits), &[onto]);
         let verb = match kind {
             LinkKind::Support => "a reason for",
             LinkKind::Attack => "an objection to",
@@ -366,6 +361,32 @@ impl ArgmapApp {
             .map(|c| short(&c.text, 40))
             .unwrap_or_default();
         self.status = format!("Now {verb} “{target}”");
+    }
+
+    /// `edit`, followed in the same step by laying out what answers each of
+    /// `roots` as the map will stand after it.
+    fn then_arranged(&mut self, edit: Edit, roots: &[ClaimId]) -> Edit {
+        if roots.is_empty() {
+            return edit;
+        }
+        let mut preview = self.doc.map.clone();
+        let _ = edit.clone().apply(&mut preview);
+        let sizes = crate::measure::card_sizes(&preview, self.view.measure());
+        let mut moves = Vec::new();
+        for &root in roots {
+            let scope = crate::layout::Scope::Subtree(root);
+            for (id, pos) in crate::layout::arrange(&preview, &sizes, scope) {
+                if let Some(claim) = preview.claims.get_mut(&id) {
+                    claim.pos = pos;
+                }
+                moves.push((id, pos));
+            }
+        }
+        if moves.is_empty() {
+            edit
+        } else {
+            Edit::Batch(vec![edit, Edit::Move(moves)])
+        }
     }
 
     /// Larger, smaller or normal text everywhere, remembered.
@@ -1180,32 +1201,12 @@ impl ArgmapApp {
         let (edit, ids, tops) = clipboard::paste(&self.doc.map, &fragment, at, attach);
         // A pasted outline (or anything pasted onto a claim) is laid out
         // under its top claims in the same step.
-        let mut preview = self.doc.map.clone();
-        let _ = edit.clone().apply(&mut preview);
-        let mut moves = Vec::new();
         let roots: Vec<ClaimId> = match attach {
             Some(parent) => vec![parent],
             None if outline => tops,
             None => Vec::new(),
         };
-        if !roots.is_empty() {
-            let sizes = crate::measure::card_sizes(&preview, self.view.measure());
-            for root in roots {
-                let arranged =
-                    crate::layout::arrange(&preview, &sizes, crate::layout::Scope::Subtree(root));
-                for (id, pos) in arranged {
-                    if let Some(claim) = preview.claims.get_mut(&id) {
-                        claim.pos = pos;
-                    }
-                    moves.push((id, pos));
-                }
-            }
-        }
-        let edit = if moves.is_empty() {
-            edit
-        } else {
-            Edit::Batch(vec![edit, Edit::Move(moves)])
-        };
+        let edit = self.then_arranged(edit, &roots);
         let count = ids.len();
         self.doc.apply(edit, "Paste");
         self.view.reveal = ids.first().copied();
@@ -1221,24 +1222,19 @@ impl ArgmapApp {
         let Some(fragment) = clipboard::copy(&self.doc.map, &self.view.selection) else {
             return;
         };
+        let all_parents = crate::model::nav::parents(&self.doc.map);
         let parents: BTreeSet<Option<ClaimId>> = fragment
             .root_kinds
             .keys()
-            .map(|&c| crate::model::nav::parent(&self.doc.map, c))
+            .map(|c| all_parents.get(c).copied())
             .collect();
         let attach = match parents.into_iter().collect::<Vec<_>>()[..] {
             [Some(parent)] => Some(parent),
             _ => None,
         };
-        let (min, max) = fragment.map.claims.values().fold(
-            (Pos::new(f32::MAX, f32::MAX), Pos::new(f32::MIN, f32::MIN)),
-            |(lo, hi), c| {
-                (
-                    Pos::new(lo.x.min(c.pos.x), lo.y.min(c.pos.y)),
-                    Pos::new(hi.x.max(c.pos.x), hi.y.max(c.pos.y)),
-                )
-            },
-        );
+        let Some((min, max)) = fragment.bounds() else {
+            return;
+        };
         // Beside the originals, to the right of all of them.
         let at = Pos::new(
             max.x + (max.x - min.x) / 2.0 + crate::measure::CARD_WIDTH + 40.0,
@@ -2034,12 +2030,10 @@ impl eframe::App for ArgmapApp {
             .show(ui, |ui| {
                 self.errors_ui(ui);
                 self.breadcrumb_ui(ui);
-                self.shown_map();
+                self.refresh_shown();
                 let (map, revision) = match &self.shown {
-                    Some(shown) if !self.view.folds.is_empty() || self.view.focus.is_some() => {
-                        (&shown.map, shown.revision)
-                    }
-                    _ => (&self.doc.map, self.doc.history.revision()),
+                    Some(shown) => (&shown.map, shown.revision),
+                    None => (&self.doc.map, self.doc.history.revision()),
                 };
                 canvas_ui(ui, map, revision, &mut self.view, &mut actions);
             });

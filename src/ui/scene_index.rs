@@ -91,20 +91,17 @@ impl SceneIndex {
         self.links = geometry::link_shapes(map, &self.cards);
         if self.revision != Some(revision) {
             self.roles = Role::all(map);
-            let parents = crate::model::nav::parents(map);
-            self.answers = HashMap::with_capacity(parents.len());
-            for link in map.links.values() {
-                let verb = match (link.target, link.kind) {
-                    (crate::model::Target::Link(_), _) => "undercuts the step to",
-                    (_, crate::model::LinkKind::Support) => "supports",
-                    (_, crate::model::LinkKind::Attack) => "attacks",
-                };
-                for premise in &link.premises {
-                    if let Some(&parent) = parents.get(premise) {
-                        self.answers.entry(*premise).or_insert((parent, verb));
-                    }
-                }
-            }
+            self.answers = crate::model::nav::parent_links(map)
+                .into_iter()
+                .map(|(claim, (parent, link))| {
+                    let verb = match map.links.get(&link).map(|l| (l.target, l.kind)) {
+                        Some((crate::model::Target::Link(_), _)) => "undercuts the step to",
+                        Some((_, crate::model::LinkKind::Attack)) => "attacks",
+                        _ => "supports",
+                    };
+                    (claim, (parent, verb))
+                })
+                .collect();
             self.reading_order = crate::format::markdown::claim_order(map)
                 .into_iter()
                 .enumerate()
@@ -155,22 +152,22 @@ impl SceneIndex {
 
     /// The claim whose card contains `p`; the topmost (highest id) wins.
     pub fn card_at(&self, p: Pos2) -> Option<ClaimId> {
-        self.grid
-            .get(&cell_of(p))?
-            .iter()
-            .copied()
-            .filter(|id| self.cards.get(id).is_some_and(|r| r.contains(p)))
-            .max()
+        self.cards_at(p).max()
     }
 
     /// The topmost card at `p` other than `except`.
     pub fn card_at_except(&self, p: Pos2, except: ClaimId) -> Option<ClaimId> {
+        self.cards_at(p).filter(|&id| id != except).max()
+    }
+
+    /// Every card containing `p`, through the grid.
+    fn cards_at(&self, p: Pos2) -> impl Iterator<Item = ClaimId> + '_ {
         self.grid
-            .get(&cell_of(p))?
-            .iter()
+            .get(&cell_of(p))
+            .into_iter()
+            .flatten()
             .copied()
-            .filter(|&id| id != except && self.cards.get(&id).is_some_and(|r| r.contains(p)))
-            .max()
+            .filter(move |id| self.cards.get(id).is_some_and(|r| r.contains(p)))
     }
 
     /// Every card, for fitting the view.

@@ -34,11 +34,15 @@ impl Search {
 
     /// Finds the matches again when the query or the map changed.
     pub fn refresh(&mut self, map: &Map, revision: u64) {
-        let key = (self.query.clone(), revision);
-        if self.found_for.as_ref() == Some(&key) {
+        // Compared in place: this runs every frame while the bar is open.
+        if self
+            .found_for
+            .as_ref()
+            .is_some_and(|(query, r)| *r == revision && *query == self.query)
+        {
             return;
         }
-        self.found_for = Some(key);
+        self.found_for = Some((self.query.clone(), revision));
         let previous = self.current_claim();
         self.matches = find(map, &self.query);
         self.current = previous
