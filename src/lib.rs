@@ -39,6 +39,7 @@ pub mod draw;
 pub mod edit;
 pub mod export;
 pub mod format;
+pub mod fuzzing;
 pub mod generate;
 pub mod import;
 pub mod layout;

@@ -161,6 +161,15 @@ pub fn write_map(path: &Path, map: &Map) -> Result<(), FileError> {
 /// # Errors
 /// Any I/O error on the way; the temporary file is then removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_on(&Os, path, bytes)
+}
+
+/// [`write_atomic`] through `disk`, which tests replace with one that fails
+/// on purpose.
+///
+/// # Errors
+/// Any I/O error on the way; the temporary file is then removed.
+pub fn write_atomic_on(disk: &dyn Disk, path: &Path, bytes: &[u8]) -> io::Result<()> {
     let target = match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path)?,
         _ => path.to_path_buf(),
@@ -177,26 +186,31 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     };
     let old_permissions = fs::metadata(&target).ok().map(|meta| meta.permissions());
 
-    let (temp_path, mut temp) = create_temp(&folder, name)?;
+    let (temp_path, mut temp) = create_temp(disk, &folder, name)?;
     let written = (|| {
         temp.write_all(bytes)?;
         if let Some(permissions) = old_permissions {
             temp.set_permissions(permissions)?;
         }
         temp.sync_all()?;
-        fs::rename(&temp_path, &target)?;
+        drop(temp);
+        disk.rename(&temp_path, &target)?;
         sync_folder(&folder);
         Ok(())
     })();
     if written.is_err() {
         // Best effort: the error that matters is the one returned.
-        let _ = fs::remove_file(&temp_path);
+        let _ = disk.remove_file(&temp_path);
     }
     written
 }
 
 /// Creates a new, hidden temporary file beside the target.
-fn create_temp(folder: &Path, name: &std::ffi::OsStr) -> io::Result<(PathBuf, File)> {
+fn create_temp(
+    disk: &dyn Disk,
+    folder: &Path,
+    name: &std::ffi::OsStr,
+) -> io::Result<(PathBuf, Box<dyn NewFile>)> {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     let mut attempt = 0;
     loop {
@@ -205,11 +219,7 @@ fn create_temp(folder: &Path, name: &std::ffi::OsStr) -> io::Result<(PathBuf, Fi
         temp_name.push(name);
         temp_name.push(format!(".{}-{unique}.tmp", std::process::id()));
         let temp_path = folder.join(temp_name);
-        match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp_path)
-        {
+        match disk.create_new(&temp_path) {
             Ok(file) => return Ok((temp_path, file)),
             // A stale file from a crashed run: try the next name.
             Err(err) if err.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => {
@@ -217,6 +227,173 @@ fn create_temp(folder: &Path, name: &std::ffi::OsStr) -> io::Result<(PathBuf, Fi
             }
             Err(err) => return Err(err),
         }
+    }
+}
+
+/// The file-system operations a save goes through. [`Os`] is the real one;
+/// [`Faulty`] fails in the ways disks fail, so tests can check that no
+/// failure at any step damages the user's file.
+pub trait Disk: fmt::Debug + Send + Sync {
+    /// Creates a file that must not exist yet, for writing.
+    ///
+    /// # Errors
+    /// When it exists or cannot be created.
+    fn create_new(&self, path: &Path) -> io::Result<Box<dyn NewFile>>;
+    /// Renames `from` to `to`, replacing `to`.
+    ///
+    /// # Errors
+    /// When the rename fails; both files are then as they were.
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()>;
+    /// Removes a file.
+    ///
+    /// # Errors
+    /// When it cannot be removed.
+    fn remove_file(&self, path: &Path) -> io::Result<()>;
+}
+
+/// A file being written by [`write_atomic_on`].
+pub trait NewFile: Write {
+    /// Gives the file these permissions.
+    ///
+    /// # Errors
+    /// When the system refuses.
+    fn set_permissions(&mut self, permissions: fs::Permissions) -> io::Result<()>;
+    /// Flushes the file's data to the disk.
+    ///
+    /// # Errors
+    /// When the data cannot be written.
+    fn sync_all(&mut self) -> io::Result<()>;
+}
+
+impl NewFile for File {
+    fn set_permissions(&mut self, permissions: fs::Permissions) -> io::Result<()> {
+        File::set_permissions(self, permissions)
+    }
+    fn sync_all(&mut self) -> io::Result<()> {
+        File::sync_all(self)
+    }
+}
+
+/// The real file system.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Os;
+
+impl Disk for Os {
+    fn create_new(&self, path: &Path) -> io::Result<Box<dyn NewFile>> {
+        let file = OpenOptions::new().write(true).create_new(true).open(path)?;
+        Ok(Box::new(file))
+    }
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        fs::rename(from, to)
+    }
+    fn remove_file(&self, path: &Path) -> io::Result<()> {
+        fs::remove_file(path)
+    }
+}
+
+/// A way for [`Faulty`] to fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fault {
+    /// The folder is read-only: no file can be created in it.
+    ReadOnlyFolder,
+    /// The folder does not exist.
+    MissingFolder,
+    /// The disk fills up after this many bytes of the new file.
+    FullAfter(usize),
+    /// The new file is really `/dev/full`, where every write fails with
+    /// "no space left on device" (on systems that have it).
+    DevFull,
+    /// Flushing the new file to the disk fails (an I/O error).
+    SyncFails,
+    /// Renaming the new file over the old one fails.
+    RenameFails,
+}
+
+/// The real file system with one [`Fault`].
+#[derive(Clone, Copy, Debug)]
+pub struct Faulty(pub Fault);
+
+impl Disk for Faulty {
+    fn create_new(&self, path: &Path) -> io::Result<Box<dyn NewFile>> {
+        match self.0 {
+            Fault::ReadOnlyFolder => Err(io::Error::from(io::ErrorKind::PermissionDenied)),
+            Fault::MissingFolder => Err(io::Error::from(io::ErrorKind::NotFound)),
+            Fault::DevFull => {
+                // Create the temporary file as usual, so that cleaning up is
+                // exercised too, but send the bytes to the full device.
+                Os.create_new(path)?;
+                Ok(Box::new(OpenOptions::new().write(true).open("/dev/full")?))
+            }
+            Fault::FullAfter(room) => Ok(Box::new(FillingFile {
+                file: Os.create_new(path)?,
+                room,
+            })),
+            Fault::SyncFails => Ok(Box::new(FailingSync(Os.create_new(path)?))),
+            Fault::RenameFails => Os.create_new(path),
+        }
+    }
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        if self.0 == Fault::RenameFails {
+            return Err(io::Error::from(io::ErrorKind::CrossesDevices));
+        }
+        Os.rename(from, to)
+    }
+    fn remove_file(&self, path: &Path) -> io::Result<()> {
+        Os.remove_file(path)
+    }
+}
+
+/// A file on a disk with `room` bytes left: the write that crosses it
+/// stores what fits and then fails, as a real full disk does.
+struct FillingFile {
+    file: Box<dyn NewFile>,
+    room: usize,
+}
+
+impl Write for FillingFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.room == 0 {
+            return Err(io::Error::from(io::ErrorKind::StorageFull));
+        }
+        let fits = buf.len().min(self.room);
+        let written = self.file.write(&buf[..fits])?;
+        self.room -= written;
+        Ok(written)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl NewFile for FillingFile {
+    fn set_permissions(&mut self, permissions: fs::Permissions) -> io::Result<()> {
+        self.file.set_permissions(permissions)
+    }
+    fn sync_all(&mut self) -> io::Result<()> {
+        self.file.sync_all()
+    }
+}
+
+/// A file whose data never reaches the disk.
+struct FailingSync(Box<dyn NewFile>);
+
+impl Write for FailingSync {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
+impl NewFile for FailingSync {
+    fn set_permissions(&mut self, permissions: fs::Permissions) -> io::Result<()> {
+        self.0.set_permissions(permissions)
+    }
+    fn sync_all(&mut self) -> io::Result<()> {
+        Err(io::Error::other(
+            "input/output error while flushing to the disk",
+        ))
     }
 }
 

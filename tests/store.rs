@@ -333,3 +333,79 @@ fn a_twenty_thousand_claim_map_saves_and_loads_back_equal() {
     assert_eq!(loaded.claims.len(), 20_000);
     assert_eq!(loaded, map);
 }
+
+/// Every way a save can fail, injected through the file-system seam: the
+/// old file stays byte for byte, no temporary file is left, the message
+/// names the file and says what happened, and the document keeps its edits.
+#[test]
+fn every_injected_fault_leaves_the_old_file_and_the_edits() {
+    use argmap::edit::Document;
+    use argmap::store::{Fault, Faulty};
+    use std::sync::Arc;
+
+    let faults = [
+        (Fault::ReadOnlyFolder, "permission denied"),
+        (Fault::MissingFolder, "does not exist"),
+        (Fault::FullAfter(0), "the disk is full"),
+        (Fault::FullAfter(40), "the disk is full"),
+        (Fault::DevFull, "the disk is full"),
+        (Fault::SyncFails, "input/output error"),
+        (Fault::RenameFails, "cross-device"),
+    ];
+    for (fault, says) in faults {
+        for backup in [false, true] {
+            let dir = folder();
+            let path = dir.path().join("debate.ron");
+            let before = ron::to_string(&sample_map());
+            fs::write(&path, &before).expect("write");
+            let mut doc = Document::open(&path).expect("opens");
+            doc.map
+                .add_claim(Claim::new("An unsaved reason", Pos::new(0.0, 200.0)));
+            doc.history.mark_unsaved();
+            let edited = doc.map.clone();
+            doc.disk = Arc::new(Faulty(fault));
+
+            let Err(err) = doc.save_with_backup(&path, backup) else {
+                panic!("{fault:?}: the save went through");
+            };
+            let message = err.to_string();
+            assert!(
+                message.contains("debate.ron") && message.contains(says),
+                "{fault:?}: {message}"
+            );
+            assert!(message.contains("nothing on disk was changed"), "{message}");
+            assert_eq!(
+                fs::read_to_string(&path).expect("read"),
+                before,
+                "{fault:?}"
+            );
+            let left = listing(dir.path());
+            assert!(
+                left == ["debate.ron"] || (backup && left == ["debate.ron", "debate.ron.bak"]),
+                "{fault:?}: {left:?}"
+            );
+            assert_eq!(doc.map, edited, "{fault:?}: the edits stay");
+            assert!(doc.is_modified(), "{fault:?}: still marked unsaved");
+            assert_eq!(doc.path.as_deref(), Some(path.as_path()));
+        }
+    }
+}
+
+/// A writer that fails half-way through a big map: only what fit reached
+/// the temporary file, which is removed; the old file is intact.
+#[test]
+fn a_disk_filling_up_half_way_through_a_big_map_changes_nothing() {
+    use argmap::store::{Fault, Faulty};
+
+    let dir = folder();
+    let path = dir.path().join("big.ron");
+    let before = ron::to_string(&sample_map());
+    fs::write(&path, &before).expect("write");
+    let text = ron::to_string(&big_map());
+    let half = text.len() / 2;
+    let err = store::write_atomic_on(&Faulty(Fault::FullAfter(half)), &path, text.as_bytes())
+        .expect_err("fails");
+    assert_eq!(err.kind(), std::io::ErrorKind::StorageFull);
+    assert_eq!(fs::read_to_string(&path).expect("read"), before);
+    assert_eq!(listing(dir.path()), ["big.ron"]);
+}

@@ -391,6 +391,34 @@ fn a_failed_save_says_why_and_keeps_the_edits() {
 }
 
 #[test]
+fn a_full_disk_on_save_shows_the_error_and_keeps_file_and_edits() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    build_small_map(&mut harness);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("homework.ron");
+    dialogs.answer(Some(path.clone()));
+    key(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    let saved = std::fs::read(&path).expect("saved once");
+    add_rebuttal(&mut harness);
+    let edited = map(&harness).clone();
+    harness.state_mut().doc.disk =
+        std::sync::Arc::new(argmap::store::Faulty(argmap::store::Fault::FullAfter(100)));
+    key(&mut harness, Modifiers::COMMAND, Key::S);
+
+    assert!(
+        harness
+            .query_by_label_contains("the disk is full")
+            .is_some(),
+        "the error is on screen: {:?}",
+        harness.state().errors()
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), saved, "file untouched");
+    assert_eq!(map(&harness), &edited, "the edits stay");
+    assert!(harness.state().doc.is_modified());
+}
+
+#[test]
 fn new_with_unsaved_changes_asks_first() {
     let dialogs = ScriptedDialogs::default();
     let mut harness = blank(&dialogs);

@@ -1,8 +1,9 @@
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::{Edit, History};
 use crate::model::Map;
-use crate::store::{self, FileError};
+use crate::store::{self, Disk, FileError, Os};
 
 /// An open map: its content, where it lives, and its undo history.
 #[derive(Debug)]
@@ -16,7 +17,10 @@ pub struct Document {
     pub history: History,
     /// What the file looked like when this document last read or wrote it,
     /// to notice another program changing it.
-    disk: Option<Stamp>,
+    stamp: Option<Stamp>,
+    /// Where saves go through: the real file system, or in tests one that
+    /// fails on purpose.
+    pub disk: Arc<dyn Disk>,
 }
 
 /// A file's size, modification time and content hash at one moment.
@@ -59,12 +63,13 @@ pub fn backup_path(path: &Path) -> PathBuf {
 impl Document {
     /// A map that lives at `path` and is as saved there.
     pub fn from_file(map: Map, path: PathBuf) -> Self {
-        let disk = Stamp::read(&path);
+        let stamp = Stamp::read(&path);
         Self {
             map,
             path: Some(path),
             history: History::new(),
-            disk,
+            stamp,
+            disk: Arc::new(Os),
         }
     }
 
@@ -79,7 +84,8 @@ impl Document {
             map,
             path: None,
             history,
-            disk: None,
+            stamp: None,
+            disk: Arc::new(Os),
         }
     }
 
@@ -115,13 +121,13 @@ impl Document {
     pub fn save_with_backup(&mut self, path: &Path, backup: bool) -> Result<(), FileError> {
         if backup && let Ok(old) = std::fs::read(path) {
             let bak = backup_path(path);
-            store::write_atomic(&bak, &old)
+            store::write_atomic_on(self.disk.as_ref(), &bak, &old)
                 .map_err(|err| FileError::new(&bak, store::FileErrorKind::Write(err)))?;
         }
         let text = crate::format::ron::to_string(&self.map);
-        store::write_atomic(path, text.as_bytes())
+        store::write_atomic_on(self.disk.as_ref(), path, text.as_bytes())
             .map_err(|err| FileError::new(path, store::FileErrorKind::Write(err)))?;
-        self.disk = Some(Stamp::of_bytes(text.as_bytes(), path));
+        self.stamp = Some(Stamp::of_bytes(text.as_bytes(), path));
         self.path = Some(path.to_path_buf());
         self.history.mark_saved();
         Ok(())
@@ -134,7 +140,7 @@ impl Document {
         let Some(path) = &self.path else {
             return false;
         };
-        let Some(known) = &self.disk else {
+        let Some(known) = &self.stamp else {
             return false;
         };
         // Size and time first: reading the file is needed only when they
