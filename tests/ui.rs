@@ -1742,6 +1742,44 @@ fn unsaved_work_survives_a_crash_through_the_recovery_copy() {
     assert!(third.query_by_label("Recover unsaved work?").is_none());
 }
 
+#[test]
+fn a_panic_writes_the_recovery_copy_before_the_process_ends() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let recovery = data.path().join("recovery");
+    let startup = Startup {
+        recovery_dir: Some(recovery.clone()),
+        ..Startup::default()
+    };
+    let dialogs = ScriptedDialogs::default();
+    let mut first = harness(startup.clone(), &dialogs);
+    first.state_mut().doc = Document::untitled(Map::new("Homework"), false);
+    first.run();
+    build_small_map(&mut first);
+    add_rebuttal(&mut first);
+    assert!(
+        !recovery.join("recovery.ron").exists(),
+        "no copy yet: the 30 s have not passed and the window kept the focus"
+    );
+    let edited = map(&first).clone();
+    // A bug deep inside a frame: the same guard every frame runs through.
+    let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        first
+            .state_mut()
+            .guarded(|_| -> () { panic!("a bug in the middle of a frame") });
+    }));
+    assert!(
+        panicked.is_err(),
+        "the panic goes on after the copy is written"
+    );
+    drop(first);
+
+    let mut second = harness(startup, &dialogs);
+    assert!(second.query_by_label("Recover unsaved work?").is_some());
+    second.get_by_label("Restore").click();
+    second.run();
+    assert_eq!(map(&second), &edited, "every edit is back");
+}
+
 fn harness_again(startup: Startup) -> Harness<'static, ArgmapApp> {
     harness(startup, &ScriptedDialogs::default())
 }

@@ -61,6 +61,9 @@ struct Prefs {
     /// Saving over a file does not keep its previous version as
     /// `NAME.ron.bak` (kept by default).
     no_backups: bool,
+    /// Seconds between recovery copies while there are unsaved changes;
+    /// `None` for the default, [`AUTOSAVE_SECONDS`].
+    recovery_seconds: Option<u32>,
 }
 
 /// An action waiting for the answer to "Save changes?".
@@ -681,9 +684,9 @@ impl ArgmapApp {
         let now = ctx.input(|i| i.time);
         // Wake up for the next copy even if nothing else happens.
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(
-            (AUTOSAVE_SECONDS - (now - self.autosaved.0)).max(1.0),
+            (self.recovery_interval() - (now - self.autosaved.0)).max(1.0),
         ));
-        let due = focus_lost || now - self.autosaved.0 >= AUTOSAVE_SECONDS;
+        let due = focus_lost || now - self.autosaved.0 >= self.recovery_interval();
         if due && self.autosaved.1 != Some(revision) {
             self.autosaved.0 = now;
             match crate::recovery::write(&dir, &self.doc.map, self.doc.path.as_deref()) {
@@ -694,6 +697,50 @@ impl ArgmapApp {
                 }
             }
         }
+    }
+
+    /// The File menu's switches for backups and the recovery copy.
+    fn safety_settings_ui(&mut self, ui: &mut Ui) {
+        let mut backups = !self.prefs.no_backups;
+        if ui
+            .checkbox(&mut backups, "Keep a backup when saving")
+            .on_hover_text("Saving over a map keeps its previous version beside it as NAME.ron.bak")
+            .changed()
+        {
+            self.prefs.no_backups = !backups;
+        }
+        ui.horizontal(|ui| {
+            ui.label("Recovery copy every");
+            let mut seconds = self
+                .prefs
+                .recovery_seconds
+                .unwrap_or(AUTOSAVE_SECONDS)
+                .clamp(MIN_AUTOSAVE_SECONDS, MAX_AUTOSAVE_SECONDS);
+            if ui
+                .add(
+                    egui::DragValue::new(&mut seconds)
+                        .range(MIN_AUTOSAVE_SECONDS..=MAX_AUTOSAVE_SECONDS)
+                        .suffix(" s"),
+                )
+                .on_hover_text(
+                    "While there are unsaved changes, a copy is kept in Argmap's data \
+                     folder (never over your file), also whenever the window loses focus",
+                )
+                .changed()
+            {
+                self.prefs.recovery_seconds = Some(seconds);
+            }
+        });
+    }
+
+    /// Seconds between recovery copies, as set.
+    fn recovery_interval(&self) -> f64 {
+        f64::from(
+            self.prefs
+                .recovery_seconds
+                .unwrap_or(AUTOSAVE_SECONDS)
+                .clamp(MIN_AUTOSAVE_SECONDS, MAX_AUTOSAVE_SECONDS),
+        )
     }
 
     /// "Recover unsaved work?" after a run that did not end cleanly.
@@ -1659,16 +1706,7 @@ impl ArgmapApp {
                 ui.separator();
                 command_button(ui, UiCommand::Save, actions);
                 command_button(ui, UiCommand::SaveAs, actions);
-                let mut backups = !self.prefs.no_backups;
-                if ui
-                    .checkbox(&mut backups, "Keep a backup when saving")
-                    .on_hover_text(
-                        "Saving over a map keeps its previous version beside it as NAME.ron.bak",
-                    )
-                    .changed()
-                {
-                    self.prefs.no_backups = !backups;
-                }
+                self.safety_settings_ui(ui);
                 ui.separator();
                 command_button(ui, UiCommand::Import, actions);
                 ui.menu_button("Export", |ui| self.export_menu_ui(ui));
@@ -1980,8 +2018,71 @@ fn field_key(field: &str, id: ClaimId) -> u64 {
     hasher.finish()
 }
 
+impl ArgmapApp {
+    /// Runs `work` on the app; if it panics, the unsaved work is first
+    /// written as the recovery copy (offered at the next start), then the
+    /// panic goes on. Every frame runs through this.
+    pub fn guarded<R>(&mut self, work: impl FnOnce(&mut Self) -> R) -> R {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(self))) {
+            Ok(result) => result,
+            Err(panic) => {
+                self.rescue();
+                std::panic::resume_unwind(panic)
+            }
+        }
+    }
+
+    /// Writes the recovery copy now, if there is unsaved work, and says
+    /// where on standard error (the window may be gone).
+    fn rescue(&self) {
+        let Some(dir) = &self.recovery_dir else {
+            return;
+        };
+        if self.recovered.is_some()
+            || !self.doc.is_modified()
+            || self.doc.history.undo_label().is_none()
+        {
+            return;
+        }
+        match crate::recovery::write(dir, &self.doc.map, self.doc.path.as_deref()) {
+            Ok(()) => eprintln!(
+                "argmap: your unsaved work was kept in {}; Argmap offers it the next time it starts",
+                dir.display()
+            ),
+            Err(err) => eprintln!(
+                "argmap: could not keep your unsaved work in {}: {err}",
+                dir.display()
+            ),
+        }
+    }
+}
+
 impl eframe::App for ArgmapApp {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        self.guarded(|app| app.frame_ui(ui, frame));
+    }
+
+    fn on_exit(&mut self) {
+        // A clean exit leaves no recovery copy: the user saved or chose not
+        // to.
+        if let Some(dir) = &self.recovery_dir
+            && self.recovered.is_none()
+        {
+            crate::recovery::clear(dir);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        // Next time, reopen the map on screen now if it has a file; an
+        // untitled map cannot be reopened, so the bundled map shows instead.
+        self.prefs.last_file.clone_from(&self.doc.path);
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+impl ArgmapApp {
+    /// One frame: input, panels, the canvas, then the actions they asked for.
+    fn frame_ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.handle_window_events(&ctx);
         let mut actions = Vec::new();
@@ -2047,23 +2148,6 @@ impl eframe::App for ArgmapApp {
             self.perform(action);
         }
     }
-
-    fn on_exit(&mut self) {
-        // A clean exit leaves no recovery copy: the user saved or chose not
-        // to.
-        if let Some(dir) = &self.recovery_dir
-            && self.recovered.is_none()
-        {
-            crate::recovery::clear(dir);
-        }
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        // Next time, reopen the map on screen now if it has a file; an
-        // untitled map cannot be reopened, so the bundled map shows instead.
-        self.prefs.last_file.clone_from(&self.doc.path);
-        eframe::set_value(storage, PREFS_KEY, &self.prefs);
-    }
 }
 
 /// Menus and panels in the high-contrast palette (pure black or white text,
@@ -2097,7 +2181,10 @@ fn apply_contrast(ctx: &egui::Context, high: bool) {
 }
 
 /// How often the recovery copy is refreshed while there are unsaved changes.
-const AUTOSAVE_SECONDS: f64 = 30.0;
+const AUTOSAVE_SECONDS: u32 = 30;
+/// The range of that setting.
+const MIN_AUTOSAVE_SECONDS: u32 = 5;
+const MAX_AUTOSAVE_SECONDS: u32 = 600;
 
 /// "40 seconds", "5 minutes", "3 hours".
 fn ago(seconds: u64) -> String {
