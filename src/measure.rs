@@ -1,7 +1,10 @@
 //! The size of a claim's card: one text measurement for the canvas, the
 //! layout and exports, so a card is the same size everywhere.
 
+use std::borrow::Cow;
 use std::sync::Arc;
+
+use unicode_normalization::UnicodeNormalization as _;
 
 use egui::epaint::text::{FontData, FontDefinitions, FontFamily, Fonts, TextOptions, ViewportKey};
 use egui::{Color32, FontId, Galley, Vec2, vec2};
@@ -39,19 +42,28 @@ pub fn text_font() -> FontId {
 /// renders the same on every machine, with or without system fonts.
 const CJK_FONT: &[u8] = include_bytes!("../assets/fonts/DroidSansFallbackFull.ttf");
 
-/// egui's fonts, with the bundled CJK font as the last fallback.
+/// Hebrew and Arabic, which no other bundled font covers, and the � that
+/// stands for characters no font has.
+const RTL_FONT: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Hebrew-Arabic.ttf");
+
+/// egui's fonts (with its monochrome emoji), then the bundled CJK and
+/// Hebrew–Arabic fonts as the last fallbacks.
 pub fn fonts() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
-    fonts.font_data.insert(
-        "droid-sans-fallback".to_owned(),
-        Arc::new(FontData::from_static(CJK_FONT)),
-    );
-    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+    for (name, data) in [
+        ("droid-sans-fallback", CJK_FONT),
+        ("dejavu-sans-hebrew-arabic", RTL_FONT),
+    ] {
         fonts
-            .families
-            .entry(family)
-            .or_default()
-            .push("droid-sans-fallback".to_owned());
+            .font_data
+            .insert(name.to_owned(), Arc::new(FontData::from_static(data)));
+        for family in [FontFamily::Proportional, FontFamily::Monospace] {
+            fonts
+                .families
+                .entry(family)
+                .or_default()
+                .push(name.to_owned());
+        }
     }
     fonts
 }
@@ -64,6 +76,8 @@ pub struct TextMeasure {
     /// Width of each word met so far, shaped as a whole (kerning, joined
     /// scripts), in points.
     words: std::collections::HashMap<String, f32>,
+    /// Whether the fonts have a glyph for each character met so far.
+    glyphs: std::collections::HashMap<char, bool>,
     /// Height of a row of claim text, in points.
     row_height: f32,
     /// Distance from a row's top to its baseline.
@@ -73,6 +87,63 @@ pub struct TextMeasure {
     /// Physical pixels per point: text is laid out (and wraps) as it will be
     /// drawn on a screen of this density.
     pixels_per_point: f32,
+}
+
+/// Cards show at most this many characters of a claim's text; the rest
+/// stays in the map and in the inspector.
+pub const MAX_SHOWN_CHARS: usize = 1_000;
+
+/// What a card shows for a character it cannot draw.
+const REPLACEMENT: char = '\u{FFFD}';
+
+/// Characters with no look of their own that only steer other characters
+/// (joiners, direction marks and overrides, variation selectors, the byte
+/// order mark). Text layout here has no use for them, and direction
+/// overrides could make a card read differently from its text.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FEFF}')
+}
+
+/// `1048012` as "1,048,012".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// Whether `c` is written right to left (Hebrew, Arabic, Syriac, Thaana,
+/// N'Ko and their presentation forms).
+fn is_right_to_left(c: char) -> bool {
+    matches!(c,
+        '\u{0590}'..='\u{08FF}'
+        | '\u{FB1D}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}'
+        | '\u{10800}'..='\u{10FFF}'
+        | '\u{1E800}'..='\u{1EFFF}')
+}
+
+/// One row in the order its characters are drawn left to right: runs of
+/// right-to-left script reversed as the Unicode bidirectional algorithm
+/// says, so Hebrew and Arabic read correctly on a card.
+fn visual_order(row: &str) -> String {
+    let info = unicode_bidi::BidiInfo::new(row, None);
+    let mut visual = String::with_capacity(row.len());
+    for paragraph in &info.paragraphs {
+        visual.push_str(&info.reorder_line(paragraph, paragraph.range.clone()));
+    }
+    visual
 }
 
 /// How many layouts the cache may hold: measuring a 20,000-claim map must
@@ -118,6 +189,7 @@ impl TextMeasure {
         Self {
             fonts,
             widths: std::collections::HashMap::new(),
+            glyphs: std::collections::HashMap::new(),
             words: std::collections::HashMap::new(),
             row_height,
             ascent,
@@ -174,6 +246,77 @@ impl TextMeasure {
     /// canvas draws exactly these rows, so its cards and every export and
     /// layout agree line for line.
     pub fn wrap(&mut self, text: &str) -> Vec<String> {
+        let shown = self.shown(text);
+        let mut rows = self.wrap_shown(&shown);
+        if shown.chars().any(is_right_to_left) {
+            for row in &mut rows {
+                *row = visual_order(row);
+            }
+        }
+        rows
+    }
+
+    /// Claim text as cards show it: composed (a letter and its accent as
+    /// one character), invisible format characters dropped, control
+    /// characters and characters no font has replaced by a visible �, and
+    /// a text of more than [`MAX_SHOWN_CHARS`] characters cut short with a
+    /// note of how much more there is (the map keeps all of it).
+    pub fn shown<'t>(&mut self, text: &'t str) -> Cow<'t, str> {
+        let plain = text.len() <= MAX_SHOWN_CHARS
+            && text
+                .bytes()
+                .all(|b| (b' '..=b'~').contains(&b) || b == b'\n');
+        if plain {
+            return Cow::Borrowed(text);
+        }
+        let mut shown = String::with_capacity(text.len().min(4 * MAX_SHOWN_CHARS));
+        let mut count = 0;
+        let mut composed = text.nfc();
+        for c in composed.by_ref() {
+            if count == MAX_SHOWN_CHARS {
+                break;
+            }
+            let c = match c {
+                '\n' => '\n',
+                '\t' => ' ',
+                c if is_invisible_format(c) => continue,
+                c if c.is_control() || !self.has_glyph(c) => REPLACEMENT,
+                c => c,
+            };
+            shown.push(c);
+            count += 1;
+        }
+        let more = composed.count();
+        if more > 0 {
+            use std::fmt::Write as _;
+            let _ = write!(
+                shown,
+                "… [{} more characters: the whole text is in the inspector]",
+                thousands(more + 1)
+            );
+        }
+        if shown == text {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(shown)
+        }
+    }
+
+    /// Whether the fonts can draw `c`.
+    fn has_glyph(&mut self, c: char) -> bool {
+        if let Some(&known) = self.glyphs.get(&c) {
+            return known;
+        }
+        let known = self
+            .fonts
+            .with_pixels_per_point(self.pixels_per_point)
+            .has_glyph(&text_font(), c);
+        self.glyphs.insert(c, known);
+        known
+    }
+
+    /// [`Self::wrap`] on text already as shown.
+    fn wrap_shown(&mut self, text: &str) -> Vec<String> {
         let max = text_wrap_width();
         let space = self.width(' ');
         let mut rows = Vec::new();
@@ -425,6 +568,73 @@ mod tests {
     use super::*;
 
     #[test]
+    fn text_from_anywhere_is_drawn_or_replaced_visibly() {
+        let mut measure = TextMeasure::new();
+        // Ordinary text is shown as it is, without a copy.
+        assert!(matches!(measure.shown("Rule by law."), Cow::Borrowed(_)));
+        assert!(matches!(
+            measure.shown("法治 Überwachung"),
+            Cow::Borrowed(_)
+        ));
+        // Emoji have glyphs (egui's monochrome emoji font); the joiner and
+        // the variation selector of a sequence are dropped.
+        assert_eq!(measure.shown("Vote ☑\u{FE0F} now 😀"), "Vote ☑ now 😀");
+        // An emoji newer than the font is replaced visibly.
+        assert_eq!(measure.shown("love 🥰"), "love \u{FFFD}");
+        assert_eq!(measure.shown("👩\u{200D}🏫"), "👩🏫");
+        // A letter and a combining accent become one character.
+        assert_eq!(measure.shown("Cafe\u{301} de\u{301}bat"), "Café débat");
+        // Control characters and characters no font has become a visible �.
+        assert_eq!(
+            measure.shown("bell\u{7} nul\u{0}"),
+            "bell\u{FFFD} nul\u{FFFD}"
+        );
+        assert_eq!(measure.shown("tab\there"), "tab here");
+        assert_eq!(measure.shown("private \u{E000}x"), "private \u{FFFD}x");
+        // Direction overrides cannot make a card read differently.
+        assert_eq!(measure.shown("a\u{202E}bc"), "abc");
+        // A megabyte of text shows its start and says how much is left.
+        let huge = "word ".repeat(200_000);
+        let shown = measure.shown(&huge);
+        assert_eq!(shown.chars().take(MAX_SHOWN_CHARS).count(), MAX_SHOWN_CHARS);
+        assert!(
+            shown.ends_with("… [999,000 more characters: the whole text is in the inspector]"),
+            "{}",
+            &shown[shown.len() - 80..]
+        );
+        let rows = measure.wrap(&huge);
+        assert!(rows.len() < 100, "{} rows", rows.len());
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(1_048_012), "1,048,012");
+    }
+
+    #[test]
+    fn right_to_left_rows_are_drawn_in_reading_order() {
+        let mut measure = TextMeasure::new();
+        // Hebrew "shalom" typed (logical order) ש ל ו ם is drawn with its
+        // first letter at the right.
+        assert_eq!(measure.wrap("שלום"), ["םולש"]);
+        // In a left-to-right sentence only the Hebrew run turns.
+        assert_eq!(measure.wrap("He said שלום today"), ["He said םולש today"]);
+        // A run of several words turns as a whole: the first word is at
+        // the right end of the run; the comma stays after it.
+        assert_eq!(
+            measure.wrap("Hebrew: שלום עליכם, peace"),
+            ["Hebrew: םכילע םולש, peace"]
+        );
+        // Arabic too; digits inside keep their order.
+        assert_eq!(measure.wrap("سلام 2024"), ["2024 مالس"]);
+        // Every row of a long right-to-left text turns on its own, after
+        // breaking, so the first words are on the first row.
+        let long = "שלום עולם ".repeat(12);
+        let rows = measure.wrap(&long);
+        assert!(rows.len() > 1);
+        assert!(rows[0].trim_start().ends_with("םולש"), "{:?}", rows[0]);
+    }
+
+    #[test]
     fn longer_text_makes_taller_cards_of_the_same_width() {
         let mut measure = TextMeasure::new();
         let short = measure.card_size("Short.");
@@ -458,7 +668,7 @@ mod tests {
             "法治 (Fǎzhì) 社会信用体系的核心是规则和标准，而不是人工智能驱动的监控机器，这一点常被误解。",
             "Lines\nbreak\n\nwhere the author broke them, even twice.",
             "https://example.org/a/very/long/address/that/has/no/spaces/at/all/and/keeps/going/on",
-            "Emoji 🙂 and marks: é, ü, ñ, Ω, and right-to-left שלום עליכם in one claim.",
+            "Emoji 😀 and marks: é, ü, ñ, Ω, and right-to-left שלום עליכם in one claim.",
             "  Leading spaces and    runs of spaces   inside.",
         ];
         for text in texts {
@@ -484,19 +694,29 @@ mod tests {
                 );
             }
             // Nothing is lost but the spaces where rows break.
-            let kept: String = rows.concat().split_whitespace().collect();
-            let original: String = text.split_whitespace().collect();
-            assert_eq!(kept, original);
+            // (right-to-left runs turned to drawing order).
+            let mut kept: Vec<char> = rows.concat().chars().filter(|c| *c != ' ').collect();
+            let mut original: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+            kept.sort_unstable();
+            original.sort_unstable();
+            assert_eq!(kept, original, "{text:?}");
         }
     }
 
     #[test]
-    fn the_cjk_font_is_installed_as_a_fallback() {
+    fn the_bundled_fonts_are_the_last_fallbacks() {
         let fonts = fonts();
-        let last = fonts
+        let family = fonts
             .families
             .get(&FontFamily::Proportional)
-            .and_then(|f| f.last());
-        assert_eq!(last.map(String::as_str), Some("droid-sans-fallback"));
+            .expect("proportional fonts");
+        assert!(
+            family.ends_with(&[
+                "droid-sans-fallback".to_owned(),
+                "dejavu-sans-hebrew-arabic".to_owned()
+            ]),
+            "{family:?}"
+        );
+        assert!(family.contains(&"NotoEmoji-Regular".to_owned()));
     }
 }

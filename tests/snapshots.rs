@@ -133,3 +133,41 @@ fn folded_subtree() {
     );
     harness.snapshot("folded_subtree");
 }
+
+/// Text from anywhere on cards: Hebrew and Arabic in reading order, emoji,
+/// accents typed as combining marks, control characters and an emoji no
+/// font has shown as �, and a megabyte of text cut short with a note.
+#[test]
+fn text_from_anywhere() {
+    use argmap::model::{Claim, Map, Pos};
+    let mut map = Map::new("Text from anywhere");
+    let texts = [
+        "Hebrew: שלום עליכם, peace be upon you".to_owned(),
+        "Arabic: سيادة القانون (rule of law) 2024".to_owned(),
+        "Emoji: 😀 ☑\u{FE0F} 🚀 and a newer one: 🥰".to_owned(),
+        "Combining marks: Cafe\u{301}, nai\u{308}ve, Ha\u{301}n".to_owned(),
+        "Control characters: bell\u{7}, escape\u{1b}[31m, null\u{0}".to_owned(),
+        "A megabyte: ".to_owned() + &"credit ".repeat(150_000),
+    ];
+    for (i, text) in texts.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let (x, y) = if i == 5 {
+            (800.0, 200.0)
+        } else {
+            ((i % 3) as f32 * 260.0, (i / 3) as f32 * 200.0)
+        };
+        let id = map.add_claim(Claim::new(text, Pos::new(x, y)));
+        if i == 0 {
+            map.thesis = Some(id);
+        }
+    }
+    let mut harness = harness(
+        egui::Theme::Light,
+        vec2(1200.0, 800.0),
+        Some(Document::untitled(map, true)),
+    );
+    harness.state_mut().view.scene_rect =
+        Rect::from_min_max(pos2(-140.0, -150.0), pos2(940.0, 560.0));
+    harness.run();
+    harness.snapshot("text_from_anywhere");
+}

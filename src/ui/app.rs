@@ -1398,6 +1398,12 @@ impl ArgmapApp {
         let Some(claim) = self.doc.map.claims.get(&id) else {
             return;
         };
+        if claim.text.len() > super::inspector::MAX_EDITABLE_BYTES {
+            self.view.selection = BTreeSet::from([id]);
+            "This claim's text is too long to edit on its card: the inspector shows it"
+                .clone_into(&mut self.status);
+            return;
+        }
         if is_new {
             // Typing into a new claim joins the step that made it.
             self.doc.history.open_last(text_key(id));

@@ -29,6 +29,40 @@ pub fn inspector_ui(ui: &mut Ui, map: &Map, view: &View, actions: &mut Vec<Actio
     }
 }
 
+/// Texts longer than this (in bytes) are not edited in a text field, which
+/// would lay out all of it every time it changes; nobody types them, they
+/// come from pasted or imported files.
+pub const MAX_EDITABLE_BYTES: usize = 100_000;
+
+/// A claim text too long to edit: its start, its length, and a way to keep
+/// only the start.
+fn too_long_ui(ui: &mut Ui, text: &mut String, changed: &mut Option<&'static str>) {
+    ui.label("Text");
+    let chars = text.chars().count();
+    ui.weak(format!(
+        "{} characters, too long to edit here. The map keeps all of it; \
+         the card shows the first {}.",
+        crate::measure::thousands(chars),
+        crate::measure::thousands(crate::measure::MAX_SHOWN_CHARS)
+    ));
+    let start: String = text.chars().take(crate::measure::MAX_SHOWN_CHARS).collect();
+    egui::ScrollArea::vertical()
+        .id_salt("long-text")
+        .max_height(160.0)
+        .show(ui, |ui| ui.label(format!("{start}…")));
+    if ui
+        .button(format!(
+            "Keep only the first {} characters",
+            crate::measure::thousands(crate::measure::MAX_SHOWN_CHARS)
+        ))
+        .on_hover_text("Cuts the rest off; Undo brings it back")
+        .clicked()
+    {
+        *text = start;
+        *changed = Some("text");
+    }
+}
+
 /// A labelled text field whose every change becomes an edit; focus leaving
 /// it closes the undo step.
 fn field(ui: &mut Ui, label: &str, text: &mut String, multiline: bool) -> egui::Response {
@@ -59,6 +93,8 @@ fn claim_ui(ui: &mut Ui, map: &Map, id: ClaimId, view: &View, actions: &mut Vec<
     if view.editing.as_ref().is_some_and(|e| e.claim == id) {
         ui.label("Text");
         ui.weak("(being edited on the canvas)");
+    } else if edited.text.len() > MAX_EDITABLE_BYTES {
+        too_long_ui(ui, &mut edited.text, &mut changed);
     } else {
         let response = field(ui, "Text", &mut edited.text, true);
         if response.changed() {
