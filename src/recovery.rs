@@ -19,6 +19,9 @@ const INFO_FILE: &str = "recovery.info";
 pub struct Recovered {
     /// The unsaved map.
     pub map: Map,
+    /// What was wrong with the copy and was mended, one sentence each
+    /// (empty for a sound copy, which is the rule).
+    pub repaired: Vec<String>,
     /// The file it was open from, if it had one.
     pub original: Option<PathBuf>,
     /// When the copy was written, in seconds since 1970.
@@ -55,7 +58,10 @@ pub fn clear(dir: &Path) {
 
 /// The recovery copy left in `dir` by a run that did not end cleanly.
 pub fn find(dir: &Path) -> Option<Recovered> {
-    let map = store::read_map(&dir.join(MAP_FILE)).ok()?;
+    // A copy with problems (a bug wrote it mid-edit) is still the user's
+    // work: mend it rather than lose it.
+    let mut map = store::parse_map(&dir.join(MAP_FILE)).ok()?.map;
+    let repaired = map.repair();
     let info = std::fs::read_to_string(dir.join(INFO_FILE)).unwrap_or_default();
     let mut lines = info.lines();
     let saved_at = lines
@@ -69,6 +75,7 @@ pub fn find(dir: &Path) -> Option<Recovered> {
         .map(PathBuf::from);
     Some(Recovered {
         map,
+        repaired,
         original,
         saved_at,
     })

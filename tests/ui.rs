@@ -435,6 +435,112 @@ fn new_with_unsaved_changes_asks_first() {
 }
 
 #[test]
+fn a_map_that_fails_validation_opens_read_only_until_repaired() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("tangled.ron");
+    let text = "(\n    format: 1,\n    thesis: 1,\n    claims: {\n        \
+        1: (text: \"Homework should be optional\", pos: (0.0, 0.0)),\n        \
+        2: (text: \"Children need rest\", pos: (-150.0, 230.0)),\n        \
+        3: (text: \"Practice builds habits\", pos: (150.0, 230.0)),\n    },\n    \
+        links: {\n        \
+        1: (kind: Support, premises: [2], target: Claim(1)),\n        \
+        2: (kind: Attack, premises: [3], target: Claim(9)),\n        \
+        3: (kind: Attack, premises: [3], target: Link(3)),\n        \
+        4: (kind: Attack, premises: [3, 7], target: Claim(1)),\n    },\n)\n";
+    std::fs::write(&path, text).expect("write");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(
+        Startup {
+            file: Some(path.clone()),
+            restore_last: false,
+            recovery_dir: None,
+        },
+        &dialogs,
+    );
+    // Every problem is listed, and the map is shown without them.
+    assert!(
+        harness
+            .query_by_label_contains("tangled.ron needs repair: 3 problems")
+            .is_some()
+    );
+    for problem in [
+        "link #2: its target, claim #9, does not exist",
+        "link #3: it targets itself",
+        "link #4: its premise, claim #7, does not exist",
+    ] {
+        assert!(
+            harness.query_by_label_contains(problem).is_some(),
+            "{problem} is listed"
+        );
+    }
+    assert_eq!(map(&harness).claims.len(), 3);
+    assert_eq!(map(&harness).links.len(), 2);
+
+    // Read-only: an edit is refused and says why; saving is refused.
+    click_card(&mut harness, "Children need rest", Modifiers::NONE);
+    key(&mut harness, Modifiers::NONE, Key::Tab);
+    type_text(&mut harness, "Not allowed");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(map(&harness).claims.len(), 3);
+    assert!(
+        harness
+            .state()
+            .status()
+            .contains("read-only until it is repaired"),
+        "{}",
+        harness.state().status()
+    );
+    key(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(
+        harness
+            .state()
+            .errors()
+            .join("\n")
+            .contains("needs repair before it can be saved")
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+
+    // One click repairs: only the broken parts go, and a note says which.
+    harness.get_by_label("Repair").click();
+    harness.run();
+    let notes = harness.state().notes().join("\n");
+    for dropped in [
+        "Link #4 had claim #7 as a premise, which does not exist: that premise was dropped.",
+        "Link #2 was dropped: its target, claim #9, does not exist.",
+        "Link #3 was dropped: it targeted itself.",
+    ] {
+        assert!(notes.contains(dropped), "{notes}");
+    }
+    assert!(map(&harness).validate().is_empty());
+    assert_eq!(map(&harness).links.len(), 2, "links 1 and 4 stay");
+    assert!(harness.state().doc.is_modified());
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        text,
+        "untouched until saved"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("needs repair: 3 problems")
+            .is_none()
+    );
+
+    // Editable now; saving writes the repaired map.
+    click_card(&mut harness, "Children need rest", Modifiers::NONE);
+    key(&mut harness, Modifiers::NONE, Key::Tab);
+    type_text(&mut harness, "Sleep matters");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(map(&harness).claims.len(), 4);
+    key(&mut harness, Modifiers::COMMAND, Key::S);
+    let saved = store::read_map(&path).expect("a sound map now");
+    assert_eq!(saved.claims.len(), 4);
+    assert!(
+        path.with_file_name("tangled.ron.bak").exists(),
+        "the broken original is kept as the backup"
+    );
+}
+
+#[test]
 fn a_broken_file_shows_its_error_and_the_editor_stays_usable() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("broken.ron");

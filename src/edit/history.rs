@@ -11,6 +11,11 @@ pub struct History {
     next_step: u64,
     /// The number of the state that was last saved (0: the opened state).
     saved_state: Option<u64>,
+    /// While set, edits are refused: the map is shown read-only (it needs
+    /// repair first).
+    locked: bool,
+    /// An edit was refused since this was last asked.
+    refused: bool,
 }
 
 #[derive(Debug)]
@@ -54,6 +59,9 @@ impl History {
     /// Applies `edit` to `map` as one undoable step called `label`. An edit
     /// that changes nothing makes no step.
     pub fn apply(&mut self, map: &mut Map, edit: Edit, label: impl Into<String>) {
+        if self.refuse() {
+            return;
+        }
         let undo = edit.apply(map);
         if undo.is_nothing() {
             return;
@@ -71,6 +79,9 @@ impl History {
         label: impl Into<String>,
         key: u64,
     ) {
+        if self.refuse() {
+            return;
+        }
         let undo = edit.apply(map);
         if undo.is_nothing() {
             return;
@@ -85,6 +96,26 @@ impl History {
             }
             _ => self.push(label.into(), undo, Some(key)),
         }
+    }
+
+    /// Refuses every edit from now on (`true`), or accepts them again.
+    pub fn lock(&mut self, locked: bool) {
+        self.locked = locked;
+    }
+
+    /// Whether edits are refused.
+    pub fn is_locked(&self) -> bool {
+        self.locked
+    }
+
+    /// Whether an edit was refused since the last call.
+    pub fn take_refused(&mut self) -> bool {
+        std::mem::take(&mut self.refused)
+    }
+
+    fn refuse(&mut self) -> bool {
+        self.refused |= self.locked;
+        self.locked
     }
 
     /// Opens the last step under `key`, so that edits made with

@@ -5,6 +5,7 @@ mod ids;
 mod map;
 pub mod nav;
 pub mod outline_view;
+mod repair;
 mod role;
 mod stats;
 mod validate;

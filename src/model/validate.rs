@@ -132,7 +132,7 @@ impl Map {
     }
 
     /// True when following link targets from `start` comes back to it.
-    fn link_chain_returns_to(&self, start: LinkId) -> bool {
+    pub(super) fn link_chain_returns_to(&self, start: LinkId) -> bool {
         let mut seen = BTreeSet::new();
         let mut current = start;
         while let Some(link) = self.links.get(&current) {

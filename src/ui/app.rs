@@ -89,6 +89,16 @@ impl PartialEq for Bundled {
 const MIN_TEXT_SCALE: f32 = 0.6;
 const MAX_TEXT_SCALE: f32 = 2.5;
 
+/// A map that parsed but failed validation, shown read-only.
+struct NeedsRepair {
+    /// The file it came from.
+    path: PathBuf,
+    /// Every problem, as the file has it.
+    problems: Vec<String>,
+    /// What repairing does, one sentence each.
+    fixes: Vec<String>,
+}
+
 /// The part of the map on the canvas while claims are folded or focused.
 struct Shown {
     /// The map revision, folds and focus this was made for.
@@ -119,6 +129,9 @@ pub struct ArgmapApp {
     /// The file changed on disk while there were unsaved edits: saving
     /// asks what to do first.
     conflict: bool,
+    /// The open map failed validation: it is shown read-only, without its
+    /// broken parts, until the user repairs it.
+    needs_repair: Option<NeedsRepair>,
     /// Where the recovery copy goes.
     recovery_dir: Option<PathBuf>,
     /// A copy left by a run that did not end cleanly, offered at start.
@@ -177,6 +190,7 @@ impl ArgmapApp {
             export_selection: true,
             palette: None,
             conflict: false,
+            needs_repair: None,
             recovery_dir: startup.recovery_dir.clone(),
             recovered: startup
                 .recovery_dir
@@ -240,6 +254,7 @@ impl ArgmapApp {
 
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
+        self.needs_repair = None;
         let look = self.view.look;
         self.view = View::default();
         self.view.look = look;
@@ -501,7 +516,117 @@ impl ArgmapApp {
                 self.remember(path);
                 self.status = format!("Opened {}", path.display());
             }
+            Err(err) if matches!(err.kind, crate::store::FileErrorKind::Invalid(_)) => {
+                match crate::store::parse_map(path) {
+                    Ok(parsed) => self.open_for_repair(path, parsed),
+                    Err(err) => self.errors.push(err.to_string()),
+                }
+            }
             Err(err) => self.errors.push(err.to_string()),
+        }
+    }
+
+    /// Shows a map with problems read-only, without its broken parts, and
+    /// offers to repair it. The file stays as it is until the user saves.
+    fn open_for_repair(&mut self, path: &Path, parsed: crate::format::ron::Parsed) {
+        let mut map = parsed.map;
+        let mut fixes: Vec<String> = parsed
+            .problems
+            .iter()
+            .filter(|p| p.message.contains("ids must be unique"))
+            .map(|p| {
+                format!(
+                    "{} was defined more than once: the last definition is kept.",
+                    p.subject
+                )
+            })
+            .map(|fix| capitalised(&fix))
+            .collect();
+        fixes.extend(map.repair());
+        let problems = parsed.problems.iter().map(ToString::to_string).collect();
+        let mut doc = Document::from_file(map, path.to_path_buf());
+        doc.history.lock(true);
+        self.replace_document(doc);
+        self.remember(path);
+        self.needs_repair = Some(NeedsRepair {
+            path: path.to_path_buf(),
+            problems,
+            fixes,
+        });
+        self.status = format!("{} needs repair before it can be edited", path.display());
+    }
+
+    /// Applies the repair: the map becomes editable and unsaved, and a note
+    /// says what was dropped.
+    fn repair(&mut self) {
+        let Some(repair) = self.needs_repair.take() else {
+            return;
+        };
+        self.doc.history.lock(false);
+        self.doc.history.mark_unsaved();
+        self.notes.push(format!(
+            "Repaired {}; {} on disk is unchanged until you save:\n• {}",
+            repair.path.display(),
+            repair
+                .path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+            repair.fixes.join("\n• ")
+        ));
+        "Repaired: save to keep the repair".clone_into(&mut self.status);
+    }
+
+    /// The banner of a map that needs repair: its problems and the repair.
+    fn needs_repair_ui(&mut self, ui: &mut Ui) {
+        let Some(repair) = &self.needs_repair else {
+            return;
+        };
+        let mut repair_now = false;
+        egui::Frame::new()
+            .fill(Color32::from_rgb(0xff, 0xf4, 0xd6))
+            .stroke(egui::Stroke::new(1.0, Color32::from_rgb(0xb2, 0x6a, 0x00)))
+            .inner_margin(8.0)
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                let ink = Color32::from_rgb(0x4a, 0x2c, 0x00);
+                ui.label(
+                    RichText::new(format!(
+                        "{} needs repair: {} {}. It is shown read-only, without the broken parts.",
+                        repair.path.display(),
+                        repair.problems.len(),
+                        if repair.problems.len() == 1 {
+                            "problem"
+                        } else {
+                            "problems"
+                        }
+                    ))
+                    .color(ink)
+                    .strong(),
+                );
+                egui::ScrollArea::vertical()
+                    .id_salt("repair-problems")
+                    .max_height(120.0)
+                    .show(ui, |ui| {
+                        for problem in &repair.problems {
+                            ui.label(RichText::new(format!("• {problem}")).color(ink));
+                        }
+                    });
+                ui.horizontal(|ui| {
+                    if ui
+                        .button("Repair")
+                        .on_hover_text(format!(
+                            "Drops only what is broken:\n• {}",
+                            repair.fixes.join("\n• ")
+                        ))
+                        .clicked()
+                    {
+                        repair_now = true;
+                    }
+                    ui.label(RichText::new("The file is not changed until you save.").color(ink));
+                });
+            });
+        if repair_now {
+            self.repair();
         }
     }
 
@@ -626,6 +751,13 @@ impl ArgmapApp {
 
     fn save_to(&mut self, path: &Path) -> bool {
         self.finish_editing();
+        if let Some(repair) = &self.needs_repair {
+            self.errors.push(format!(
+                "{} needs repair before it can be saved: press Repair above, or open another map.",
+                repair.path.display()
+            ));
+            return false;
+        }
         // Saving over a file another program changed asks first.
         if self.doc.path.as_deref() == Some(path) && self.doc.changed_on_disk() {
             self.conflict = true;
@@ -803,6 +935,12 @@ impl ArgmapApp {
             doc.history.mark_unsaved();
             self.replace_document(doc);
             "Restored the unsaved work: save it to keep it".clone_into(&mut self.status);
+            if !found.repaired.is_empty() {
+                self.notes.push(format!(
+                    "The recovery copy had problems, mended on restoring:\n• {}",
+                    found.repaired.join("\n• ")
+                ));
+            }
         }
     }
 
@@ -1398,6 +1536,10 @@ impl ArgmapApp {
         let Some(claim) = self.doc.map.claims.get(&id) else {
             return;
         };
+        if self.doc.history.is_locked() {
+            self.view.selection = BTreeSet::from([id]);
+            return;
+        }
         if claim.text.len() > super::inspector::MAX_EDITABLE_BYTES {
             self.view.selection = BTreeSet::from([id]);
             "This claim's text is too long to edit on its card: the inspector shows it"
@@ -2136,6 +2278,7 @@ impl ArgmapApp {
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
             .show(ui, |ui| {
                 self.errors_ui(ui);
+                self.needs_repair_ui(ui);
                 self.breadcrumb_ui(ui);
                 self.refresh_shown();
                 let (map, revision) = match &self.shown {
@@ -2152,6 +2295,14 @@ impl ArgmapApp {
 
         for action in actions {
             self.perform(action);
+        }
+        if self.doc.history.take_refused()
+            && let Some(repair) = &self.needs_repair
+        {
+            self.status = format!(
+                "{} is read-only until it is repaired: press Repair above the map",
+                repair.path.display()
+            );
         }
     }
 }
@@ -2191,6 +2342,14 @@ const AUTOSAVE_SECONDS: u32 = 30;
 /// The range of that setting.
 const MIN_AUTOSAVE_SECONDS: u32 = 5;
 const MAX_AUTOSAVE_SECONDS: u32 = 600;
+
+/// `text` with its first letter in capitals: "Claim #3 …".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
 
 /// "40 seconds", "5 minutes", "3 hours".
 fn ago(seconds: u64) -> String {
