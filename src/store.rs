@@ -7,14 +7,19 @@ use std::fmt;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 
 use crate::format::ron::{self, LoadError, ParseError, Parsed};
 use crate::model::{Map, Problem};
 
 /// Files larger than this are refused before reading: no map comes close
 /// (a 20,000-claim map is about 10 MB), and a huge file would only stall.
-pub const MAX_MAP_BYTES: u64 = 256 * 1024 * 1024;
+pub const MAX_MAP_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Maps with more claims than this are refused after reading: five times
+/// the largest map the editor is measured with, far beyond any debate, and
+/// a bound on the work (measuring, laying out) a file can demand.
+pub const MAX_CLAIMS: usize = 100_000;
 
 /// A failed read or write of a map file, naming the file.
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +41,13 @@ pub enum FileErrorKind {
         /// Its size in bytes.
         bytes: u64,
     },
+    /// The map has more than [`MAX_CLAIMS`] claims.
+    TooManyClaims {
+        /// How many it has.
+        claims: usize,
+    },
+    /// Opening was cancelled by the user.
+    Cancelled,
     /// The file is not a map this version reads.
     Parse(ParseError),
     /// The file is a map with problems.
@@ -73,6 +85,12 @@ impl FileError {
                 bytes / 1_000_000,
                 MAX_MAP_BYTES / 1_000_000
             ),
+            FileErrorKind::TooManyClaims { claims } => format!(
+                "{path}: the map has {} claims; Argmap opens maps of up to {}",
+                crate::measure::thousands(*claims),
+                crate::measure::thousands(MAX_CLAIMS)
+            ),
+            FileErrorKind::Cancelled => format!("{path}: opening was cancelled"),
             FileErrorKind::Parse(err @ ParseError::Syntax { .. }) => format!("{path}:{err}"),
             FileErrorKind::Parse(err) => format!("{path}: {err}"),
             FileErrorKind::Invalid(problems) => {
@@ -107,17 +125,60 @@ fn explain(err: &io::Error) -> String {
 /// # Errors
 /// When the file cannot be read or is too large.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
+    read_bytes_with(path, &Progress::default())
+}
+
+/// How far the reading of a map has got, shared with the thread that waits
+/// for it; and a way to cancel it.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Bytes read so far.
+    pub read: AtomicU64,
+    /// The size of the file, once known.
+    pub total: AtomicU64,
+    /// Set once the bytes are read and the map is being understood.
+    pub parsing: AtomicBool,
+    /// Set by the waiting side to stop the reading.
+    pub cancel: AtomicBool,
+}
+
+/// Read in pieces of this size, to report progress and notice a cancel.
+const CHUNK: usize = 1 << 20;
+
+fn read_bytes_with(path: &Path, progress: &Progress) -> Result<Vec<u8>, FileError> {
     let read = |err| FileError::new(path, FileErrorKind::Read(err));
-    let file = File::open(path).map_err(read)?;
+    let mut file = File::open(path).map_err(read)?;
     let bytes = file.metadata().map_err(read)?.len();
     if bytes > MAX_MAP_BYTES {
         return Err(FileError::new(path, FileErrorKind::TooLarge { bytes }));
     }
-    let mut contents = Vec::new();
-    // Read one byte past the limit, in case the file grew since `metadata`.
-    file.take(MAX_MAP_BYTES + 1)
-        .read_to_end(&mut contents)
-        .map_err(read)?;
+    progress.total.store(bytes, Ordering::Relaxed);
+    let mut contents = Vec::with_capacity(usize::try_from(bytes).unwrap_or(0));
+    let mut chunk = vec![0; CHUNK];
+    loop {
+        if progress.cancel.load(Ordering::Relaxed) {
+            return Err(FileError::new(path, FileErrorKind::Cancelled));
+        }
+        let n = match file.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(read(err)),
+        };
+        contents.extend_from_slice(&chunk[..n]);
+        progress
+            .read
+            .store(contents.len() as u64, Ordering::Relaxed);
+        // The file may have grown since `metadata`.
+        if contents.len() as u64 > MAX_MAP_BYTES {
+            return Err(FileError::new(
+                path,
+                FileErrorKind::TooLarge {
+                    bytes: contents.len() as u64,
+                },
+            ));
+        }
+    }
     Ok(contents)
 }
 
@@ -126,17 +187,49 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
 /// # Errors
 /// When the file cannot be read or is not a map this version reads.
 pub fn parse_map(path: &Path) -> Result<Parsed, FileError> {
-    let bytes = read_bytes(path)?;
-    ron::parse(&bytes).map_err(|err| FileError::new(path, FileErrorKind::Parse(err)))
+    parse_map_with(path, &Progress::default())
+}
+
+/// [`parse_map`], reporting to `progress` and stopping when it is
+/// cancelled; for reading large maps on a worker thread.
+///
+/// # Errors
+/// When the file cannot be read, is not a map this version reads, has too
+/// many claims, or the reading was cancelled.
+pub fn parse_map_with(path: &Path, progress: &Progress) -> Result<Parsed, FileError> {
+    let bytes = read_bytes_with(path, progress)?;
+    progress.parsing.store(true, Ordering::Relaxed);
+    let parsed =
+        ron::parse(&bytes).map_err(|err| FileError::new(path, FileErrorKind::Parse(err)))?;
+    if parsed.map.claims.len() > MAX_CLAIMS {
+        return Err(FileError::new(
+            path,
+            FileErrorKind::TooManyClaims {
+                claims: parsed.map.claims.len(),
+            },
+        ));
+    }
+    if progress.cancel.load(Ordering::Relaxed) {
+        return Err(FileError::new(path, FileErrorKind::Cancelled));
+    }
+    Ok(parsed)
 }
 
 /// Reads a sound map from a file.
 ///
 /// # Errors
-/// When the file cannot be read, is not a map, or the map has problems.
+/// When the file cannot be read, is not a map, has too many claims, or the
+/// map has problems.
 pub fn read_map(path: &Path) -> Result<Map, FileError> {
-    let bytes = read_bytes(path)?;
-    ron::load(&bytes).map_err(|err| FileError::new(path, err.into()))
+    let parsed = parse_map(path)?;
+    if parsed.problems.is_empty() {
+        Ok(parsed.map)
+    } else {
+        Err(FileError::new(
+            path,
+            FileErrorKind::Invalid(parsed.problems),
+        ))
+    }
 }
 
 /// Saves `map` to `path` atomically: either the whole new file is there
@@ -413,6 +506,8 @@ impl fmt::Display for FileErrorKind {
         match self {
             Self::Read(err) | Self::Write(err) => f.write_str(&explain(err)),
             Self::TooLarge { bytes } => write!(f, "the file is too large ({bytes} bytes)"),
+            Self::TooManyClaims { claims } => write!(f, "the map has too many claims ({claims})"),
+            Self::Cancelled => f.write_str("cancelled"),
             Self::Parse(err) => err.fmt(f),
             Self::Invalid(problems) => write!(f, "the map has {} problems", problems.len()),
         }

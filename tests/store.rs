@@ -409,3 +409,63 @@ fn a_disk_filling_up_half_way_through_a_big_map_changes_nothing() {
     assert_eq!(fs::read_to_string(&path).expect("read"), before);
     assert_eq!(listing(dir.path()), ["big.ron"]);
 }
+
+#[test]
+fn files_over_the_size_limit_are_refused_before_reading() {
+    let dir = folder();
+    let path = dir.path().join("huge.ron");
+    let file = fs::File::create(&path).expect("create");
+    // Sparse: no disk space is used.
+    file.set_len(store::MAX_MAP_BYTES + 1).expect("grow");
+    let err = store::read_map(&path).expect_err("refused");
+    assert!(matches!(err.kind, FileErrorKind::TooLarge { .. }));
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}: the file is 67 MB, too large to be a map (the limit is 67 MB)",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn a_map_with_too_many_claims_is_refused_with_its_count() {
+    use std::fmt::Write as _;
+    let dir = folder();
+    let path = dir.path().join("million.ron");
+    let claims = store::MAX_CLAIMS + 1;
+    let mut text = String::from("(format: 1, claims: {");
+    for id in 1..=claims {
+        let _ = write!(text, "{id}: (text: \"c\"),");
+    }
+    text.push_str("})");
+    fs::write(&path, text).expect("write");
+    let err = store::read_map(&path).expect_err("refused");
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}: the map has 100,001 claims; Argmap opens maps of up to 100,000",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn reading_reports_progress_and_can_be_cancelled() {
+    use std::sync::atomic::Ordering;
+    let dir = folder();
+    let path = dir.path().join("map.ron");
+    let text = ron::to_string(&big_map());
+    fs::write(&path, &text).expect("write");
+    let progress = store::Progress::default();
+    let parsed = store::parse_map_with(&path, &progress).expect("reads");
+    assert_eq!(parsed.map, big_map());
+    assert_eq!(progress.read.load(Ordering::Relaxed), text.len() as u64);
+    assert_eq!(progress.total.load(Ordering::Relaxed), text.len() as u64);
+    assert!(progress.parsing.load(Ordering::Relaxed));
+
+    let cancelled = store::Progress::default();
+    cancelled.cancel.store(true, Ordering::Relaxed);
+    let err = store::parse_map_with(&path, &cancelled).expect_err("cancelled");
+    assert!(matches!(err.kind, FileErrorKind::Cancelled));
+}

@@ -861,6 +861,60 @@ fn open_asks_for_a_file_and_shows_it() {
     assert!(!harness.state().doc.is_modified());
 }
 
+#[test]
+fn a_large_map_is_read_on_a_worker_while_the_window_shows_progress() {
+    use argmap::model::{Claim, Pos};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("long-texts.ron");
+    let mut big = Map::new("Long texts");
+    for i in 0..5 {
+        #[allow(clippy::cast_precision_loss)]
+        let x = i as f32 * 300.0;
+        big.add_claim(Claim::new(
+            format!("{i} {}", "evidence ".repeat(120_000)),
+            Pos::new(x, 0.0),
+        ));
+    }
+    store::write_map(&path, &big).expect("saved");
+    assert!(std::fs::metadata(&path).expect("size").len() > 5_000_000);
+
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = blank(&dialogs);
+    dialogs.answer(Some(path.clone()));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.step();
+    harness.step();
+    assert!(
+        harness
+            .query_by_label_contains("Opening long-texts.ron")
+            .is_some(),
+        "the progress dialog shows while the worker reads"
+    );
+    let mut frames = 0;
+    while harness
+        .query_by_label_contains("Opening long-texts.ron")
+        .is_some()
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+        frames += 1;
+        assert!(frames < 1000, "the worker finished");
+    }
+    assert!(
+        frames >= 1,
+        "the window kept drawing frames while the map was read"
+    );
+    harness.run();
+    assert_eq!(map(&harness), &big);
+    assert_eq!(harness.state().doc.path.as_deref(), Some(path.as_path()));
+    // Nothing went wrong on the way.
+    assert!(
+        harness.state().errors().is_empty(),
+        "{:?}",
+        harness.state().errors()
+    );
+}
+
 #[derive(Debug)]
 struct Dropped(PathBuf);
 

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use egui::{Color32, Id, RichText, Ui, ViewportCommand};
@@ -18,6 +19,7 @@ use crate::draw::svg::Background;
 use crate::edit::clipboard::{self, Fragment};
 use crate::edit::{self, Document, Edit};
 use crate::export::{ExportFormat, ExportOptions};
+use crate::format::ron::Parsed;
 use crate::import::ImportFormat;
 use crate::model::nav::Direction;
 use crate::model::outline_view;
@@ -89,6 +91,17 @@ impl PartialEq for Bundled {
 const MIN_TEXT_SCALE: f32 = 0.6;
 const MAX_TEXT_SCALE: f32 = 2.5;
 
+/// A large map being read on a worker thread, so the window stays alive.
+struct Loading {
+    path: PathBuf,
+    progress: Arc<crate::store::Progress>,
+    result: std::sync::mpsc::Receiver<Result<Parsed, crate::store::FileError>>,
+}
+
+/// Files from this size on are read on a worker thread with a progress
+/// dialog; smaller ones open at once.
+const BACKGROUND_FROM: u64 = 4 * 1024 * 1024;
+
 /// A map that parsed but failed validation, shown read-only.
 struct NeedsRepair {
     /// The file it came from.
@@ -132,6 +145,8 @@ pub struct ArgmapApp {
     /// The open map failed validation: it is shown read-only, without its
     /// broken parts, until the user repairs it.
     needs_repair: Option<NeedsRepair>,
+    /// A large map being read on a worker thread.
+    loading: Option<Loading>,
     /// Where the recovery copy goes.
     recovery_dir: Option<PathBuf>,
     /// A copy left by a run that did not end cleanly, offered at start.
@@ -191,6 +206,7 @@ impl ArgmapApp {
             palette: None,
             conflict: false,
             needs_repair: None,
+            loading: None,
             recovery_dir: startup.recovery_dir.clone(),
             recovered: startup
                 .recovery_dir
@@ -510,19 +526,122 @@ impl ArgmapApp {
     }
 
     fn open_path(&mut self, path: &Path) {
-        match Document::open(path) {
-            Ok(doc) => {
-                self.replace_document(doc);
+        let large = std::fs::metadata(path).is_ok_and(|m| m.len() >= BACKGROUND_FROM);
+        if !large {
+            let result = crate::store::parse_map(path);
+            self.opened(path, result);
+            return;
+        }
+        let progress = Arc::new(crate::store::Progress::default());
+        let (send, result) = std::sync::mpsc::channel();
+        let worker = {
+            let path = path.to_path_buf();
+            let progress = Arc::clone(&progress);
+            let ctx = self.ctx.clone();
+            move || {
+                let parsed = crate::store::parse_map_with(&path, &progress);
+                let _ = send.send(parsed);
+                if let Some(ctx) = ctx {
+                    ctx.request_repaint();
+                }
+            }
+        };
+        match std::thread::Builder::new()
+            .name("argmap-open".to_owned())
+            .spawn(worker)
+        {
+            Ok(_) => {
+                self.loading = Some(Loading {
+                    path: path.to_path_buf(),
+                    progress,
+                    result,
+                });
+            }
+            Err(err) => self.errors.push(format!(
+                "{}: cannot open: no thread to read it on ({err})",
+                path.display()
+            )),
+        }
+    }
+
+    /// Takes what reading `path` gave: the map, the map needing repair, or
+    /// the error.
+    fn opened(&mut self, path: &Path, result: Result<Parsed, crate::store::FileError>) {
+        match result {
+            Ok(parsed) if parsed.problems.is_empty() => {
+                self.replace_document(Document::from_file(parsed.map, path.to_path_buf()));
                 self.remember(path);
                 self.status = format!("Opened {}", path.display());
             }
-            Err(err) if matches!(err.kind, crate::store::FileErrorKind::Invalid(_)) => {
-                match crate::store::parse_map(path) {
-                    Ok(parsed) => self.open_for_repair(path, parsed),
-                    Err(err) => self.errors.push(err.to_string()),
-                }
+            Ok(parsed) => self.open_for_repair(path, parsed),
+            Err(err) if matches!(err.kind, crate::store::FileErrorKind::Cancelled) => {
+                self.status = format!("Did not open {}: cancelled", path.display());
             }
             Err(err) => self.errors.push(err.to_string()),
+        }
+    }
+
+    /// The progress of a map being read, with Cancel; takes the map when
+    /// it is ready.
+    fn loading_ui(&mut self, ctx: &egui::Context) {
+        use std::sync::atomic::Ordering;
+        let Some(loading) = &self.loading else {
+            return;
+        };
+        match loading.result.try_recv() {
+            Ok(result) => {
+                let path = loading.path.clone();
+                self.loading = None;
+                self.opened(&path, result);
+                return;
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.errors.push(format!(
+                    "{}: cannot open: reading it stopped unexpectedly",
+                    loading.path.display()
+                ));
+                self.loading = None;
+                return;
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+        }
+        let progress = &loading.progress;
+        let read = progress.read.load(Ordering::Relaxed);
+        let total = progress.total.load(Ordering::Relaxed).max(1);
+        let parsing = progress.parsing.load(Ordering::Relaxed);
+        let name = loading
+            .path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let mut cancel = false;
+        egui::Modal::new(Id::unique("argmap-loading")).show(ctx, |ui| {
+            ui.set_width(360.0);
+            ui.heading(format!("Opening {name}"));
+            if parsing {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Reading the claims and links…");
+                });
+            } else {
+                #[allow(clippy::cast_precision_loss)] // A fraction for a bar.
+                let fraction = read as f32 / total as f32;
+                ui.add(egui::ProgressBar::new(fraction).text(format!(
+                    "{:.1} of {:.1} MB",
+                    mb(read),
+                    mb(total)
+                )));
+            }
+            ui.add_space(6.0);
+            if ui.button("Cancel").clicked() {
+                cancel = true;
+            }
+        });
+        if cancel {
+            progress.cancel.store(true, Ordering::Relaxed);
+            self.status = format!("Did not open {}: cancelled", loading.path.display());
+            self.loading = None;
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
     }
 
@@ -2259,7 +2378,7 @@ impl ArgmapApp {
                 super::palette::Outcome::Close => {}
                 super::palette::Outcome::Run(command) => actions.push(Action::Command(command)),
             }
-        } else if self.pending.is_none() {
+        } else if self.pending.is_none() && self.loading.is_none() {
             self.shortcut_actions(&ctx, &mut actions);
             self.clipboard_events(&ctx);
         }
@@ -2288,6 +2407,7 @@ impl ArgmapApp {
                 canvas_ui(ui, map, revision, &mut self.view, &mut actions);
             });
         self.confirm_ui(&ctx);
+        self.loading_ui(&ctx);
         self.conflict_ui(&ctx);
         self.recovery_ui(&ctx);
         self.watch_file(&ctx);
@@ -2342,6 +2462,13 @@ const AUTOSAVE_SECONDS: u32 = 30;
 /// The range of that setting.
 const MIN_AUTOSAVE_SECONDS: u32 = 5;
 const MAX_AUTOSAVE_SECONDS: u32 = 600;
+
+/// Bytes as megabytes, for progress.
+fn mb(bytes: u64) -> f64 {
+    #[allow(clippy::cast_precision_loss)] // Sizes below 64 MB.
+    let bytes = bytes as f64;
+    bytes / 1_000_000.0
+}
 
 /// `text` with its first letter in capitals: "Claim #3 …".
 fn capitalised(text: &str) -> String {
