@@ -154,6 +154,22 @@ fn every_shipped_map_arranges_cleanly() {
     }
 }
 
+/// The maps as shipped are what a new user sees first: no card may hide
+/// another, with the sizes the canvas measures.
+#[test]
+fn every_shipped_map_as_stored_has_no_overlapping_cards() {
+    let mut measure = TextMeasure::new();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps");
+    for entry in std::fs::read_dir(dir).expect("maps/") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "ron") {
+            let map = store::read_map(&path).expect("loads");
+            let sizes = card_sizes(&map, &mut measure);
+            assert_eq!(overlaps(&map, &sizes), [], "{}", path.display());
+        }
+    }
+}
+
 /// Spreads a generated map's claims out by id, so siblings have an order.
 fn spread(mut map: Map) -> Map {
     for (id, claim) in &mut map.claims {
