@@ -31,9 +31,13 @@ pub struct Imported {
 /// [`ParseError::NotText`] with the offset of the first invalid byte, or
 /// [`ParseError::Empty`].
 pub fn text_of(bytes: &[u8]) -> Result<&str, ParseError> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let (bom, bytes) = match bytes.strip_prefix(b"\xef\xbb\xbf") {
+        Some(rest) => (3, rest),
+        None => (0, bytes),
+    };
+    // The offset counts from the start of the file, mark included.
     let text = std::str::from_utf8(bytes).map_err(|err| ParseError::NotText {
-        offset: err.valid_up_to(),
+        offset: bom + err.valid_up_to(),
     })?;
     if text.trim().is_empty() {
         return Err(ParseError::Empty);
