@@ -56,6 +56,8 @@ pub enum Edit {
     SetThesis(Option<ClaimId>),
     /// Rename the map.
     SetTitle(String),
+    /// Change the order of steps for presenting.
+    SetPresentation(crate::model::Presentation),
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
 }
@@ -115,6 +117,9 @@ impl Edit {
             }
             Self::SetThesis(thesis) => Self::SetThesis(std::mem::replace(&mut map.thesis, thesis)),
             Self::SetTitle(title) => Self::SetTitle(std::mem::replace(&mut map.title, title)),
+            Self::SetPresentation(presentation) => {
+                Self::SetPresentation(std::mem::replace(&mut map.presentation, presentation))
+            }
             Self::Batch(edits) => {
                 let mut inverses: Vec<Self> =
                     edits.into_iter().map(|edit| edit.apply(map)).collect();

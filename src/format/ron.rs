@@ -15,7 +15,7 @@ use ::ron::ser::PrettyConfig;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Claim, ClaimId, Link, LinkId, Map, Problem, Source, Subject};
+use crate::model::{Claim, ClaimId, Link, LinkId, Map, Presentation, Problem, Source, Subject};
 
 /// The format number this version writes, and the newest it reads.
 pub const FORMAT: u32 = 1;
@@ -164,6 +164,13 @@ fn write_map(out: &mut String, map: &Map) -> fmt::Result {
         writeln!(out, "        {}: {},", id.0, value(link, 0))
     }));
     writeln!(out, "    }},")?;
+    if !map.presentation.is_default() {
+        writeln!(
+            out,
+            "    presentation: {},",
+            indented(&value(&map.presentation, 1), 1)
+        )?;
+    }
     writeln!(out, ")")
 }
 
@@ -318,6 +325,7 @@ struct FileIn {
     sources: BTreeMap<String, Source>,
     claims: Entries<ClaimId, Claim>,
     links: Entries<LinkId, Link>,
+    presentation: Presentation,
 }
 
 impl Default for FileIn {
@@ -329,6 +337,7 @@ impl Default for FileIn {
             sources: BTreeMap::new(),
             claims: Entries::default(),
             links: Entries::default(),
+            presentation: Presentation::default(),
         }
     }
 }
@@ -344,6 +353,7 @@ impl FileIn {
             sources: self.sources,
             claims,
             links,
+            presentation: self.presentation,
         };
         problems.extend(map.validate());
         Parsed { map, problems }
@@ -441,6 +451,25 @@ mod tests {
             target: Target::Claim(thesis),
         });
         map
+    }
+
+    #[test]
+    fn a_presentation_order_is_saved_and_read_back() {
+        let mut map = sample();
+        let ids: Vec<ClaimId> = map.claims.keys().copied().collect();
+        map.presentation = Presentation {
+            steps: vec![vec![ids[0]], ids[1..].to_vec()],
+            skip: Vec::new(),
+        };
+        let text = to_string(&map);
+        assert!(
+            text.contains("    presentation: (\n        steps: [[1], [2]],\n    ),\n"),
+            "{text}"
+        );
+        assert_eq!(load(text.as_bytes()), Ok(map.clone()));
+        // Files without one (every older file) read as the default order.
+        map.presentation = Presentation::default();
+        assert!(!to_string(&map).contains("presentation"));
     }
 
     #[test]

@@ -24,6 +24,30 @@ pub struct Map {
     pub claims: BTreeMap<ClaimId, Claim>,
     /// Every inference (support) and conflict (attack), by id.
     pub links: BTreeMap<LinkId, Link>,
+    /// The order in which presenting the map reveals its claims, if the
+    /// author changed it from the default (see [`crate::model::present`]).
+    #[serde(skip_serializing_if = "Presentation::is_default")]
+    pub presentation: Presentation,
+}
+
+/// The author's order of steps for presenting a map. Claims in no step and
+/// not skipped (added later, say) follow in the default order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Presentation {
+    /// Each step: the claims it reveals together.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<Vec<ClaimId>>,
+    /// Claims never shown while presenting.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skip: Vec<ClaimId>,
+}
+
+impl Presentation {
+    /// True when nothing was changed from the default order.
+    pub fn is_default(&self) -> bool {
+        self.steps.is_empty() && self.skip.is_empty()
+    }
 }
 
 /// A document that claims cite (an article, a book, a transcript).
@@ -313,6 +337,27 @@ impl Map {
             title: self.title.clone(),
             thesis: self.thesis.filter(|t| claims.contains_key(t)),
             sources: self.sources.clone(),
+            presentation: Presentation {
+                steps: self
+                    .presentation
+                    .steps
+                    .iter()
+                    .map(|step| {
+                        step.iter()
+                            .copied()
+                            .filter(|c| claims.contains_key(c))
+                            .collect::<Vec<_>>()
+                    })
+                    .filter(|step| !step.is_empty())
+                    .collect(),
+                skip: self
+                    .presentation
+                    .skip
+                    .iter()
+                    .copied()
+                    .filter(|c| claims.contains_key(c))
+                    .collect(),
+            },
             claims,
             links,
         }

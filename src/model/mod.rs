@@ -5,13 +5,14 @@ mod ids;
 mod map;
 pub mod nav;
 pub mod outline_view;
+pub mod present;
 mod repair;
 mod role;
 mod stats;
 mod validate;
 
 pub use ids::{ClaimId, LinkId};
-pub use map::{Citation, Claim, ClaimKind, Link, LinkKind, Map, Pos, Source, Target};
+pub use map::{Citation, Claim, ClaimKind, Link, LinkKind, Map, Pos, Presentation, Source, Target};
 pub use role::Role;
 pub use stats::Stats;
 pub use validate::{Problem, Subject};

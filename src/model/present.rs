@@ -1,0 +1,258 @@
+//! The order in which presenting a map reveals its claims, as steps of
+//! one or more claims. Pure: the editor's presentation mode and the slides
+//! export both follow [`steps`].
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{ClaimId, LinkId, LinkKind, Map, Target};
+
+/// The claims one step reveals together.
+pub type Step = Vec<ClaimId>;
+
+/// The default order: the thesis; then, depth first, its reasons before
+/// its objections, each answer followed by whatever answers it (so each
+/// objection is followed by its rebuttals), and the undercutters of a link
+/// right after the link's premises. The premises of one linked argument
+/// form one step. Claims that answer nothing and are not the thesis follow
+/// with their own answers, left to right.
+pub fn default_steps(map: &Map) -> Vec<Step> {
+    let answers = Answers::of(map);
+    let mut steps = Vec::new();
+    let mut seen = BTreeSet::new();
+    let roots = map.thesis.into_iter().chain(
+        roots_left_to_right(map)
+            .into_iter()
+            .filter(|&c| Some(c) != map.thesis),
+    );
+    for root in roots {
+        if seen.insert(root) {
+            steps.push(vec![root]);
+            answers.walk(root, &mut seen, &mut steps);
+        }
+    }
+    // Claims only reachable through a cycle (every claim answers another).
+    for &id in map.claims.keys() {
+        if seen.insert(id) {
+            steps.push(vec![id]);
+            answers.walk(id, &mut seen, &mut steps);
+        }
+    }
+    steps
+}
+
+/// The steps to present: the author's order where there is one (claims
+/// that no longer exist or are skipped left out, empty steps dropped),
+/// then every claim in no step and not skipped, in the default order.
+pub fn steps(map: &Map) -> Vec<Step> {
+    let skip: BTreeSet<ClaimId> = map.presentation.skip.iter().copied().collect();
+    let mut placed = BTreeSet::new();
+    let mut steps: Vec<Step> = Vec::new();
+    for step in &map.presentation.steps {
+        let step: Step = step
+            .iter()
+            .copied()
+            .filter(|c| map.claims.contains_key(c) && !skip.contains(c) && placed.insert(*c))
+            .collect();
+        if !step.is_empty() {
+            steps.push(step);
+        }
+    }
+    for step in default_steps(map) {
+        let rest: Step = step
+            .into_iter()
+            .filter(|c| !skip.contains(c) && !placed.contains(c))
+            .collect();
+        if !rest.is_empty() {
+            steps.push(rest);
+        }
+    }
+    steps
+}
+
+/// The claim the first claim of a step answers, for framing it with its
+/// context: the target of a link it is a premise of, or for an undercutter
+/// the claim of the link it attacks.
+pub fn context(map: &Map, step: &[ClaimId]) -> Option<ClaimId> {
+    step.first().and_then(|&c| super::nav::parent(map, c))
+}
+
+/// The links into each claim and each link, sorted for presenting.
+struct Answers<'m> {
+    map: &'m Map,
+    into: BTreeMap<Target, Vec<LinkId>>,
+}
+
+impl<'m> Answers<'m> {
+    fn of(map: &'m Map) -> Self {
+        let mut into: BTreeMap<Target, Vec<LinkId>> = BTreeMap::new();
+        for (&id, link) in &map.links {
+            into.entry(link.target).or_default().push(id);
+        }
+        let x = |link: &LinkId| {
+            map.links
+                .get(link)
+                .and_then(|l| l.premises.first())
+                .and_then(|c| map.claims.get(c))
+                .map_or(0.0, |c| c.pos.x)
+        };
+        let kind_rank = |link: &LinkId| match map.links.get(link).map(|l| l.kind) {
+            Some(LinkKind::Support) | None => 0,
+            Some(LinkKind::Attack) => 1,
+        };
+        for links in into.values_mut() {
+            links.sort_by(|a, b| {
+                kind_rank(a)
+                    .cmp(&kind_rank(b))
+                    .then(x(a).total_cmp(&x(b)))
+                    .then(a.cmp(b))
+            });
+        }
+        Self { map, into }
+    }
+
+    /// Adds the steps below `claim`: each link into it in turn, its
+    /// premises as one step, then everything that answers those premises
+    /// and the undercutters of the link, all the way down, before the next
+    /// link. An explicit stack: a map may be a chain thousands deep.
+    fn walk(&self, claim: ClaimId, seen: &mut BTreeSet<ClaimId>, steps: &mut Vec<Step>) {
+        let mut frames: Vec<std::vec::IntoIter<LinkId>> =
+            vec![self.links_into(&[Target::Claim(claim)])];
+        while let Some(frame) = frames.last_mut() {
+            let Some(link) = frame.next() else {
+                frames.pop();
+                continue;
+            };
+            let Some(premises) = self.map.links.get(&link).map(|l| &l.premises) else {
+                continue;
+            };
+            let step: Step = premises
+                .iter()
+                .copied()
+                .filter(|c| seen.insert(*c))
+                .collect();
+            if step.is_empty() {
+                continue;
+            }
+            let mut below: Vec<Target> = step.iter().map(|&c| Target::Claim(c)).collect();
+            below.push(Target::Link(link));
+            frames.push(self.links_into(&below));
+            steps.push(step);
+        }
+    }
+
+    /// The links into any of `targets`, in presenting order per target.
+    fn links_into(&self, targets: &[Target]) -> std::vec::IntoIter<LinkId> {
+        targets
+            .iter()
+            .flat_map(|t| self.into.get(t).into_iter().flatten().copied())
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+}
+
+/// Claims that are premises of no link, left to right.
+fn roots_left_to_right(map: &Map) -> Vec<ClaimId> {
+    let premises: BTreeSet<ClaimId> = map
+        .links
+        .values()
+        .flat_map(|l| l.premises.iter().copied())
+        .collect();
+    let mut roots: Vec<ClaimId> = map
+        .claims
+        .keys()
+        .copied()
+        .filter(|c| !premises.contains(c))
+        .collect();
+    let x = |c: &ClaimId| map.claims.get(c).map_or(0.0, |c| c.pos.x);
+    roots.sort_by(|a, b| x(a).total_cmp(&x(b)).then(a.cmp(b)));
+    roots
+}
+
+#[cfg(test)]
+#[allow(clippy::many_single_char_names)] // T, O, R… as in the sketch.
+mod tests {
+    use super::*;
+    use crate::model::{Claim, Link, Pos};
+
+    fn claim(map: &mut Map, text: &str, x: f32) -> ClaimId {
+        map.add_claim(Claim::new(text, Pos::new(x, 0.0)))
+    }
+
+    fn link(map: &mut Map, kind: LinkKind, premises: &[ClaimId], target: Target) -> LinkId {
+        map.add_link(Link::new(kind, premises.to_vec(), target))
+    }
+
+    /// Thesis T; objection O (left) and reason R (right); R has evidence E;
+    /// O has a rebuttal B; linked premises P1+P2 support T; U undercuts the
+    /// link from E to R; F answers nothing.
+    fn sample() -> (Map, [ClaimId; 9]) {
+        let mut map = Map::new("sample");
+        let t = claim(&mut map, "T", 0.0);
+        let o = claim(&mut map, "O", -300.0);
+        let r = claim(&mut map, "R", 300.0);
+        let e = claim(&mut map, "E", 300.0);
+        let b = claim(&mut map, "B", -300.0);
+        let p1 = claim(&mut map, "P1", 600.0);
+        let p2 = claim(&mut map, "P2", 700.0);
+        let u = claim(&mut map, "U", 500.0);
+        let f = claim(&mut map, "F", 900.0);
+        map.thesis = Some(t);
+        link(&mut map, LinkKind::Attack, &[o], Target::Claim(t));
+        link(&mut map, LinkKind::Support, &[r], Target::Claim(t));
+        let er = link(&mut map, LinkKind::Support, &[e], Target::Claim(r));
+        link(&mut map, LinkKind::Attack, &[b], Target::Claim(o));
+        link(&mut map, LinkKind::Support, &[p1, p2], Target::Claim(t));
+        link(&mut map, LinkKind::Attack, &[u], Target::Link(er));
+        (map, [t, o, r, e, b, p1, p2, u, f])
+    }
+
+    #[test]
+    fn reasons_before_objections_each_followed_by_its_answers() {
+        let (map, [t, o, r, e, b, p1, p2, u, f]) = sample();
+        assert_eq!(
+            default_steps(&map),
+            [
+                vec![t],
+                vec![r],
+                vec![e],
+                vec![u],
+                vec![p1, p2],
+                vec![o],
+                vec![b],
+                vec![f],
+            ]
+        );
+        assert_eq!(context(&map, &[e]), Some(r));
+        assert_eq!(context(&map, &[u]), Some(r));
+        assert_eq!(context(&map, &[t]), None);
+    }
+
+    #[test]
+    fn the_authors_order_comes_first_then_anything_new() {
+        let (mut map, [t, o, r, e, b, p1, p2, u, f]) = sample();
+        map.presentation.steps = vec![vec![t], vec![o, b], vec![ClaimId(99)], vec![r]];
+        map.presentation.skip = vec![u, f];
+        assert_eq!(
+            steps(&map),
+            [vec![t], vec![o, b], vec![r], vec![e], vec![p1, p2]]
+        );
+    }
+
+    #[test]
+    fn a_chain_thousands_deep_is_walked_without_recursion() {
+        let mut map = Map::new("chain");
+        let mut previous = claim(&mut map, "0", 0.0);
+        map.thesis = Some(previous);
+        for i in 1..50_000 {
+            let next = claim(&mut map, &i.to_string(), 0.0);
+            link(
+                &mut map,
+                LinkKind::Support,
+                &[next],
+                Target::Claim(previous),
+            );
+            previous = next;
+        }
+        assert_eq!(default_steps(&map).len(), 50_000);
+    }
+}
