@@ -245,7 +245,7 @@ pub fn from_aif(bytes: &[u8]) -> Result<Imported, ParseError> {
         col: 1,
         message: format!("not an AIF graph: {e}"),
     })?;
-    Ok(build(&graph, ova.as_ref()))
+    Ok(build(&graph, ova.as_ref()).mended())
 }
 
 #[allow(clippy::too_many_lines)] // One pass per kind of node, in file order.

@@ -828,7 +828,7 @@ pub fn from_argdown(bytes: &[u8]) -> Result<Imported, ParseError> {
         stack = vec![(0, node)];
     }
     finish(&mut doc, &mut open);
-    Ok(build(&doc))
+    Ok(build(&doc).mended())
 }
 
 /// `(1) rest` → `rest`.

@@ -25,6 +25,24 @@ pub struct Imported {
     pub positioned: bool,
 }
 
+impl Imported {
+    /// The import with whatever the source file got wrong (a link to a
+    /// node that is not there, a link to itself) left out and reported:
+    /// an importer never hands over a map that fails validation.
+    #[must_use]
+    pub fn mended(mut self) -> Self {
+        let fixes = self.map.repair();
+        if !fixes.is_empty() {
+            self.report.push(format!(
+                "{} broken parts of the file were left out: {}",
+                fixes.len(),
+                fixes.join(" ")
+            ));
+        }
+        self
+    }
+}
+
 /// The bytes as text: UTF-8 (a byte-order mark is skipped), not empty.
 ///
 /// # Errors

@@ -69,6 +69,74 @@ pub fn steps(map: &Map) -> Vec<Step> {
     steps
 }
 
+/// An edit of the order of steps, as the steps panel offers them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Move step `from` to position `to` (both from 0).
+    Move {
+        /// The step moved.
+        from: usize,
+        /// Where it goes.
+        to: usize,
+    },
+    /// Join step `i` and the step after it into one.
+    JoinNext(usize),
+    /// Split step `i` into one step per claim.
+    Split(usize),
+    /// Leave the claims of step `i` out of the presentation.
+    Skip(usize),
+    /// Present a skipped claim again (at the end).
+    Include(ClaimId),
+}
+
+/// The presentation of `map` after `change`: every step written out, so
+/// the order stays as the author made it when claims are added later.
+/// `None` when the change does not apply (a step out of range).
+pub fn changed(map: &Map, change: Change) -> Option<super::Presentation> {
+    let mut steps = steps(map);
+    let mut skip = map.presentation.skip.clone();
+    match change {
+        Change::Move { from, to } => {
+            if from >= steps.len() || to >= steps.len() || from == to {
+                return None;
+            }
+            let step = steps.remove(from);
+            steps.insert(to, step);
+        }
+        Change::JoinNext(i) => {
+            if i + 1 >= steps.len() {
+                return None;
+            }
+            let next = steps.remove(i + 1);
+            steps[i].extend(next);
+        }
+        Change::Split(i) => {
+            if steps.get(i).is_none_or(|s| s.len() < 2) {
+                return None;
+            }
+            let step = steps.remove(i);
+            for (k, claim) in step.into_iter().enumerate() {
+                steps.insert(i + k, vec![claim]);
+            }
+        }
+        Change::Skip(i) => {
+            if i >= steps.len() {
+                return None;
+            }
+            skip.extend(steps.remove(i));
+        }
+        Change::Include(claim) => {
+            let before = skip.len();
+            skip.retain(|&c| c != claim);
+            if skip.len() == before {
+                return None;
+            }
+            steps.push(vec![claim]);
+        }
+    }
+    Some(super::Presentation { steps, skip })
+}
+
 /// The claim the first claim of a step answers, for framing it with its
 /// context: the target of a link it is a premise of, or for an undercutter
 /// the claim of the link it attacks.
@@ -236,6 +304,42 @@ mod tests {
             steps(&map),
             [vec![t], vec![o, b], vec![r], vec![e], vec![p1, p2]]
         );
+    }
+
+    #[test]
+    fn reorder_join_split_skip_and_include() {
+        let (mut map, [t, o, r, e, b, p1, p2, u, f]) = sample();
+        let apply = |map: &mut Map, change| {
+            map.presentation = changed(map, change).expect("applies");
+        };
+        apply(&mut map, Change::Move { from: 5, to: 1 });
+        assert_eq!(steps(&map)[..3], [vec![t], vec![o], vec![r]]);
+        apply(&mut map, Change::JoinNext(1));
+        assert_eq!(steps(&map)[1], vec![o, r]);
+        apply(&mut map, Change::Split(1));
+        assert_eq!(steps(&map)[1..3], [vec![o], vec![r]]);
+        apply(&mut map, Change::Skip(3));
+        assert_eq!(map.presentation.skip, [e]);
+        assert!(!steps(&map).concat().contains(&e));
+        apply(&mut map, Change::Include(e));
+        assert_eq!(steps(&map).last(), Some(&vec![e]));
+        assert_eq!(
+            steps(&map),
+            [
+                vec![t],
+                vec![o],
+                vec![r],
+                vec![u],
+                vec![p1, p2],
+                vec![b],
+                vec![f],
+                vec![e]
+            ]
+        );
+        // Out of range changes nothing.
+        assert_eq!(changed(&map, Change::JoinNext(7)), None);
+        assert_eq!(changed(&map, Change::Split(0)), None);
+        assert_eq!(changed(&map, Change::Include(t)), None);
     }
 
     #[test]

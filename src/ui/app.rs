@@ -63,6 +63,9 @@ struct Prefs {
     /// Saving over a file does not keep its previous version as
     /// `NAME.ron.bak` (kept by default).
     no_backups: bool,
+    /// While presenting, claims not yet reached are faded instead of
+    /// hidden.
+    present_fade: bool,
     /// Seconds between recovery copies while there are unsaved changes;
     /// `None` for the default, [`AUTOSAVE_SECONDS`].
     recovery_seconds: Option<u32>,
@@ -101,6 +104,10 @@ struct Loading {
 /// Files from this size on are read on a worker thread with a progress
 /// dialog; smaller ones open at once.
 const BACKGROUND_FROM: u64 = 4 * 1024 * 1024;
+
+/// What the presented map depends on: the document revision, the step,
+/// the overview switch and the fade setting.
+type PresentKey = (u64, usize, bool, bool);
 
 /// A map that parsed but failed validation, shown read-only.
 struct NeedsRepair {
@@ -147,6 +154,15 @@ pub struct ArgmapApp {
     needs_repair: Option<NeedsRepair>,
     /// A large map being read on a worker thread.
     loading: Option<Loading>,
+    /// The presentation under way.
+    presenting: Option<super::present::Presenting>,
+    /// The map as the audience sees it at the current step, and the
+    /// revision the canvas knows it by.
+    presented: Option<(PresentKey, Map, u64)>,
+    /// Whether the panel of presentation steps is open.
+    steps_open: bool,
+    /// The step selected in that panel.
+    steps_selected: Option<usize>,
     /// Where the recovery copy goes.
     recovery_dir: Option<PathBuf>,
     /// A copy left by a run that did not end cleanly, offered at start.
@@ -207,6 +223,10 @@ impl ArgmapApp {
             conflict: false,
             needs_repair: None,
             loading: None,
+            presenting: None,
+            presented: None,
+            steps_open: false,
+            steps_selected: None,
             recovery_dir: startup.recovery_dir.clone(),
             recovered: startup
                 .recovery_dir
@@ -255,6 +275,14 @@ impl ArgmapApp {
     /// Whether the command palette is open.
     pub fn palette_open(&self) -> bool {
         self.palette.is_some()
+    }
+
+    /// While presenting: the step on screen (from 0), the number of steps
+    /// and the claims of the step.
+    pub fn presentation(&self) -> Option<(usize, usize, &[ClaimId])> {
+        self.presenting
+            .as_ref()
+            .map(|p| (p.current, p.steps.len(), p.current_claims()))
     }
 
     /// The status bar's message.
@@ -984,6 +1012,213 @@ impl ArgmapApp {
         });
     }
 
+    /// Starts presenting from the first step, full screen.
+    fn start_presenting(&mut self) {
+        self.finish_editing();
+        let Some(ctx) = self.ctx.clone() else {
+            return;
+        };
+        let saved = super::present::Saved {
+            scene_rect: self.view.scene_rect,
+            selection: self.view.selection.clone(),
+            selected_link: self.view.selected_link,
+            minimap: self.view.look.minimap,
+            fullscreen: ctx.input(|i| i.viewport().fullscreen.unwrap_or(false)),
+        };
+        let now = ctx.input(|i| i.time);
+        let presenting = super::present::Presenting::new(&self.doc.map, saved, now);
+        if presenting.steps.is_empty() {
+            "Nothing to present: the map has no claims".clone_into(&mut self.status);
+            return;
+        }
+        self.presenting = Some(presenting);
+        self.view.selection.clear();
+        self.view.selected_link = None;
+        self.view.look.minimap = false;
+        self.palette = None;
+        self.view.search = None;
+        ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+        self.glide_to_step(now);
+    }
+
+    /// Does what the steps panel asked.
+    fn steps_request(&mut self, request: super::steps::Request) {
+        use super::steps::Request;
+        match request {
+            Request::Change(change) => {
+                if let Some(presentation) = crate::model::present::changed(&self.doc.map, change) {
+                    self.doc.apply(
+                        Edit::SetPresentation(presentation),
+                        "Change presentation order",
+                    );
+                }
+            }
+            Request::Reset => self.doc.apply(
+                Edit::SetPresentation(crate::model::Presentation::default()),
+                "Default presentation order",
+            ),
+            Request::PresentFrom(step) => {
+                self.start_presenting();
+                let now = self.ctx.as_ref().map_or(0.0, |c| c.input(|i| i.time));
+                if let Some(presenting) = self.presenting.as_mut() {
+                    presenting.go_to(step);
+                    self.glide_to_step(now);
+                }
+            }
+        }
+    }
+
+    /// Ends the presentation and puts the editor back as it was.
+    fn stop_presenting(&mut self) {
+        let Some(presenting) = self.presenting.take() else {
+            return;
+        };
+        let saved = presenting.saved;
+        self.view.scene_rect = saved.scene_rect;
+        self.view.selection = saved.selection;
+        self.view.selected_link = saved.selected_link;
+        self.view.look.minimap = saved.minimap;
+        self.view.glide = None;
+        self.view.spotlight.clear();
+        self.view.faded.clear();
+        self.presented = None;
+        if let Some(ctx) = &self.ctx
+            && !saved.fullscreen
+        {
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
+        }
+    }
+
+    /// Starts the camera's glide to frame the current step (or the whole
+    /// map in the overview).
+    fn glide_to_step(&mut self, now: f64) {
+        let Some(presenting) = &self.presenting else {
+            return;
+        };
+        let map = &self.doc.map;
+        let canvas = self.view.canvas_rect.size().max(egui::vec2(640.0, 480.0));
+        let measure = self.view.measure();
+        let mut card = |id: ClaimId| {
+            map.claims.get(&id).map(|claim| {
+                let size = measure.card_size(&claim.text);
+                egui::Rect::from_center_size(egui::pos2(claim.pos.x, claim.pos.y), size)
+            })
+        };
+        if let Some(to) = presenting.frame(map, &mut card, canvas) {
+            // The scene rectangle is fitted into the canvas: widen it to the
+            // canvas's shape so the glide ends where the frame says.
+            let aspect = canvas.x / canvas.y;
+            let size = if to.width() / to.height() > aspect {
+                egui::vec2(to.width(), to.width() / aspect)
+            } else {
+                egui::vec2(to.height() * aspect, to.height())
+            };
+            let to = egui::Rect::from_center_size(to.center(), size);
+            self.view.glide = Some((self.view.scene_rect, to, now));
+        }
+    }
+
+    /// One frame of the presentation: keys, the map as far as presented,
+    /// the progress marker and the speaker notes.
+    fn present_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let now = ctx.input(|i| i.time);
+        let Some(presenting) = self.presenting.as_mut() else {
+            return;
+        };
+        let (outcome, moved) = presenting.keys(&ctx);
+        if outcome == super::present::Outcome::Exit {
+            self.stop_presenting();
+            return;
+        }
+        if moved {
+            self.glide_to_step(now);
+        }
+        self.refresh_presented();
+        let Some(presenting) = &self.presenting else {
+            return;
+        };
+        self.view.spotlight = if presenting.overview {
+            BTreeSet::new()
+        } else {
+            presenting.current_claims().iter().copied().collect()
+        };
+        let notes_here = presenting.notes_here;
+        if notes_here {
+            egui::Panel::bottom("argmap-present-notes")
+                .resizable(true)
+                .default_size(160.0)
+                .show(ui, |ui| {
+                    super::present::presenter_ui(ui, &self.doc.map, presenting, now);
+                });
+        } else if presenting.show_presenter {
+            let map = &self.doc.map;
+            ctx.show_viewport_immediate(
+                egui::ViewportId::from_hash_of("argmap-presenter"),
+                egui::ViewportBuilder::default()
+                    .with_title("Argmap — presenter")
+                    .with_inner_size([520.0, 380.0]),
+                |ui, _class| {
+                    egui::CentralPanel::default().show(ui, |ui| {
+                        super::present::presenter_ui(ui, map, presenting, now);
+                    });
+                },
+            );
+        }
+        let mut ignored = Vec::new();
+        egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
+            .show(ui, |ui| {
+                let (map, revision) = match &self.presented {
+                    Some((_, map, revision)) => (map, *revision),
+                    None => (&self.doc.map, self.doc.history.revision()),
+                };
+                canvas_ui(ui, map, revision, &mut self.view, &mut ignored);
+            });
+        if let Some(presenting) = &self.presenting {
+            super::present::progress_ui(&ctx, presenting, self.view.canvas_rect);
+        }
+        // Seconds tick on the presenter's timer.
+        ctx.request_repaint_after(std::time::Duration::from_millis(500));
+    }
+
+    /// The map as the audience sees it: the claims presented so far (all
+    /// of them in the overview, or with the rest faded when so set).
+    fn refresh_presented(&mut self) {
+        let Some(presenting) = &self.presenting else {
+            return;
+        };
+        let fade = self.prefs.present_fade;
+        let key = (
+            self.doc.history.revision(),
+            presenting.current,
+            presenting.overview,
+            fade,
+        );
+        if self.presented.as_ref().is_some_and(|(k, _, _)| *k == key) {
+            return;
+        }
+        let revealed = presenting.revealed();
+        let map = &self.doc.map;
+        let (shown, faded) = if fade || presenting.overview {
+            let faded = map
+                .claims
+                .keys()
+                .copied()
+                .filter(|c| !revealed.contains(c))
+                .collect();
+            (map.clone(), faded)
+        } else {
+            let mut shown = map.subset(&revealed);
+            shown.thesis = map.thesis;
+            (shown, BTreeSet::new())
+        };
+        self.view.faded = faded;
+        self.view.known_roles = Some(crate::model::Role::all(map));
+        let revision = self.presented.as_ref().map_or(3 << 62, |(_, _, r)| r + 1);
+        self.presented = Some((key, shown, revision));
+    }
+
     /// Seconds between recovery copies, as set.
     fn recovery_interval(&self) -> f64 {
         f64::from(
@@ -1265,6 +1500,8 @@ impl ArgmapApp {
                 self.palette = Some(super::palette::Palette::default());
             }
             UiCommand::Shortcuts => self.shortcuts_open = !self.shortcuts_open,
+            UiCommand::Present => self.start_presenting(),
+            UiCommand::StepsPanel => self.steps_open = !self.steps_open,
             UiCommand::ToggleFold
             | UiCommand::UnfoldAll
             | UiCommand::Focus
@@ -2024,11 +2261,35 @@ impl ArgmapApp {
                 });
             });
             ui.menu_button("View", |ui| self.view_menu_ui(ui, actions));
+            ui.menu_button("Present", |ui| self.present_menu_ui(ui, actions));
             ui.menu_button("Help", |ui| {
                 command_button(ui, UiCommand::Palette, actions);
                 command_button(ui, UiCommand::Shortcuts, actions);
             });
+            // The toolbar's one button: presenting is what a seminar does.
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("Start presenting")
+                    .on_hover_text(format!("{} (F5)", UiCommand::Present.tooltip()))
+                    .clicked()
+                {
+                    actions.push(Action::Command(UiCommand::Present));
+                }
+            });
         });
+    }
+
+    fn present_menu_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        command_button(ui, UiCommand::Present, actions);
+        command_button(ui, UiCommand::StepsPanel, actions);
+        ui.checkbox(
+            &mut self.prefs.present_fade,
+            "Fade claims not yet presented (instead of hiding them)",
+        );
+        ui.separator();
+        ui.weak("While presenting: → Space PageDown Enter next, ← PageUp Backspace back,");
+        ui.weak("Home / End, a number and Enter jumps, O overview, N notes here,");
+        ui.weak("P progress marker, W presenter window, Esc ends.");
     }
 
     fn pending_from_menu(&mut self, pending: Pending) {
@@ -2352,6 +2613,10 @@ impl ArgmapApp {
     fn frame_ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.handle_window_events(&ctx);
+        if self.presenting.is_some() {
+            self.present_ui(ui);
+            return;
+        }
         let mut actions = Vec::new();
         // The shortcut list closes on Esc before Esc means anything else.
         if self.shortcuts_open {
@@ -2385,6 +2650,18 @@ impl ArgmapApp {
 
         egui::Panel::top("argmap-menu").show(ui, |ui| self.menu_bar_ui(ui, &mut actions));
         egui::Panel::bottom("argmap-status").show(ui, |ui| self.status_bar_ui(ui));
+        if self.steps_open {
+            let request = egui::Panel::left("argmap-steps")
+                .default_size(320.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    super::steps::steps_ui(ui, &self.doc.map, &mut self.steps_selected)
+                })
+                .inner;
+            if let Some(request) = request {
+                self.steps_request(request);
+            }
+        }
         egui::Panel::right("argmap-inspector")
             .default_size(300.0)
             .resizable(true)

@@ -59,6 +59,13 @@ pub struct View {
     /// A claim to bring into view on the next frame (keyboard navigation,
     /// search), readable.
     pub reveal: Option<ClaimId>,
+    /// The camera gliding to a new place (presenting): from, to, and when
+    /// it started.
+    pub glide: Option<(Rect, Rect, f64)>,
+    /// Claims drawn with a glow: the step being presented.
+    pub spotlight: BTreeSet<ClaimId>,
+    /// Claims drawn faint: steps not yet presented.
+    pub faded: BTreeSet<ClaimId>,
     /// The open search, whose matches are highlighted.
     pub search: Option<super::search::Search>,
     /// Folded claims: their subtrees are hidden.
@@ -119,6 +126,9 @@ impl Default for View {
             has_focus: false,
             animation: None,
             reveal: None,
+            glide: None,
+            spotlight: BTreeSet::new(),
+            faded: BTreeSet::new(),
             search: None,
             folds: BTreeSet::new(),
             fold_counts: BTreeMap::new(),
@@ -338,6 +348,7 @@ pub fn canvas_ui(
         view.opening = false;
     }
     reveal_pending(view, canvas_rect.size());
+    glide_camera(ui, view);
     let index = std::mem::take(&mut view.index);
 
     // A held Shift turns a background drag into a selection box, so the
@@ -499,6 +510,19 @@ fn draw_minimap(painter: &Painter, frame: Rect, index: &SceneIndex, view: &View,
             Stroke::new(1.5, style::selection_color(dark)),
             StrokeKind::Middle,
         );
+    }
+}
+
+/// Moves the camera along its glide, if it is gliding.
+fn glide_camera(ui: &Ui, view: &mut View) {
+    if let Some((from, to, start)) = view.glide {
+        let t = super::present::glide_progress(ui.input(|i| i.time), start);
+        view.scene_rect = Rect::from_min_max(from.min.lerp(to.min, t), from.max.lerp(to.max, t));
+        if t >= 1.0 {
+            view.glide = None;
+        } else {
+            ui.ctx().request_repaint();
+        }
     }
 }
 
@@ -878,14 +902,10 @@ fn cards_ui(
         let hovered = widgets.as_ref().is_some_and(|(card, _)| card.hovered());
         // Zoomed far out, the blocks are already drawn; cards stay widgets
         // (for the pointer and screen readers) while there are not too many.
-        if frame.detail && found.contains(&id) {
-            paint_search_glow(
-                ui.painter(),
-                rect,
-                frame.zoom,
-                current_match == Some(id),
-                dark,
-            );
+        let spotlit = view.spotlight.contains(&id);
+        if frame.detail && (found.contains(&id) || spotlit) {
+            let current = current_match == Some(id) || spotlit;
+            paint_search_glow(ui.painter(), rect, frame.zoom, current, dark);
         }
         if frame.detail {
             paint_card(
@@ -906,6 +926,9 @@ fn cards_ui(
                 let text = text_galley(ui, wrapped);
                 ui.painter()
                     .galley(text_origin(rect), text, card_style.text);
+            }
+            if view.faded.contains(&id) {
+                paint_veil(ui, rect);
             }
         }
         let Some((response, handle)) = widgets else {
@@ -1054,6 +1077,15 @@ fn paint_fold_badge(
     );
     painter.rect_filled(pill, CornerRadius::same(8), card_style.accent);
     painter.galley(pill.center() - galley.size() / 2.0, galley, Color32::WHITE);
+}
+
+/// A card not presented yet: a veil of the canvas's own colour over it.
+fn paint_veil(ui: &Ui, rect: Rect) {
+    ui.painter().rect_filled(
+        rect.expand(2.0),
+        CornerRadius::same(6),
+        ui.visuals().extreme_bg_color.gamma_multiply(0.8),
+    );
 }
 
 /// The glow behind a card that matches the search, a few screen points

@@ -96,6 +96,10 @@ pub enum UiCommand {
     Palette,
     /// Show every command and its keys.
     Shortcuts,
+    /// Present the map step by step, full screen.
+    Present,
+    /// Show or hide the panel of presentation steps.
+    StepsPanel,
 }
 
 /// A shortcut as a constant expression, so tables of them can be `'static`.
@@ -119,7 +123,9 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl UiCommand {
     /// Every command, in the order shortcuts are tried: more specific
     /// shortcuts first (egui matches Ctrl+Shift+Z as Ctrl+Z too).
-    pub const ALL: [Self; 44] = [
+    pub const ALL: [Self; 46] = [
+        Self::Present,
+        Self::StepsPanel,
         Self::TextLarger,
         Self::TextSmaller,
         Self::TextReset,
@@ -195,6 +201,7 @@ impl UiCommand {
             | Self::TextSmaller
             | Self::TextReset => "View",
             Self::Palette | Self::Shortcuts => "Help",
+            Self::Present | Self::StepsPanel => "Present",
             _ => "Edit",
         }
     }
@@ -246,6 +253,8 @@ impl UiCommand {
             Self::FocusOut => "Leave focus",
             Self::Palette => "Command palette…",
             Self::Shortcuts => "Keyboard shortcuts",
+            Self::Present => "Present",
+            Self::StepsPanel => "Presentation steps",
         }
     }
 
@@ -311,6 +320,12 @@ impl UiCommand {
             Self::FocusOut => "Step back out of focus mode, to what the focused claim answers",
             Self::Palette => "Find any command by name and run it",
             Self::Shortcuts => "List every command with its keys",
+            Self::Present => {
+                "Walk an audience through the map step by step, full screen (Esc ends)"
+            }
+            Self::StepsPanel => {
+                "Choose the order of the presentation: reorder, group and skip claims"
+            }
         }
     }
 
@@ -371,6 +386,8 @@ impl UiCommand {
             Self::FocusOut => &[key!(Modifiers::NONE, Key::Backspace)],
             Self::Palette => &[key!(Modifiers::COMMAND, Key::K)],
             Self::Shortcuts => &[key!(Modifiers::NONE, Key::F1)],
+            Self::Present => &[key!(Modifiers::NONE, Key::F5)],
+            Self::StepsPanel => &[key!(CMD_SHIFT, Key::P)],
         }
     }
 

@@ -7,8 +7,10 @@ mod dialogs;
 
 mod inspector;
 mod palette;
+mod present;
 mod scene_index;
 mod search;
+mod steps;
 
 use std::sync::Arc;
 

@@ -1,0 +1,303 @@
+//! Presenting a map: full screen, step by step, the camera gliding from
+//! each claim to the next, with speaker notes in a window of their own.
+//! The order comes from [`crate::model::present::steps`].
+
+use std::collections::BTreeSet;
+
+use egui::{Align2, Color32, Key, Rect, RichText, Vec2, vec2};
+
+use crate::model::present::{self, Step};
+use crate::model::{ClaimId, LinkId, Map};
+
+/// How long the camera takes to glide to the next step.
+pub const GLIDE_SECS: f64 = 0.3;
+
+/// The closest the camera comes while presenting: cards at this zoom read
+/// well from the back of a room without filling the screen with one card.
+const MAX_ZOOM: f32 = 1.6;
+
+/// What the editor showed before presenting, put back afterwards.
+#[derive(Clone, Debug)]
+pub struct Saved {
+    /// The camera.
+    pub scene_rect: Rect,
+    /// The selected claims.
+    pub selection: BTreeSet<ClaimId>,
+    /// The selected link.
+    pub selected_link: Option<LinkId>,
+    /// The minimap switch.
+    pub minimap: bool,
+    /// Whether the window was full screen already.
+    pub fullscreen: bool,
+}
+
+/// A presentation in progress.
+#[derive(Debug)]
+#[allow(clippy::struct_excessive_bools)] // Independent switches, one key each.
+pub struct Presenting {
+    /// The steps, in order.
+    pub steps: Vec<Step>,
+    /// The step on screen, from 0.
+    pub current: usize,
+    /// Showing the whole map instead of the current step.
+    pub overview: bool,
+    /// Speaker notes on the main screen (one display) instead of in the
+    /// presenter window.
+    pub notes_here: bool,
+    /// The "7 / 31" marker.
+    pub show_progress: bool,
+    /// The presenter window (speaker notes, next step, timer).
+    pub show_presenter: bool,
+    /// Digits typed to jump to a step.
+    pub typed: String,
+    /// When the presentation started, for the presenter's timer.
+    pub started: f64,
+    /// The editor as it was.
+    pub saved: Saved,
+}
+
+/// What a key press asks of the presentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Keep presenting.
+    Stay,
+    /// End the presentation.
+    Exit,
+}
+
+impl Presenting {
+    /// Starts presenting `map` at its first step.
+    pub fn new(map: &Map, saved: Saved, now: f64) -> Self {
+        Self {
+            steps: present::steps(map),
+            current: 0,
+            overview: false,
+            notes_here: false,
+            show_progress: true,
+            show_presenter: true,
+            typed: String::new(),
+            started: now,
+            saved,
+        }
+    }
+
+    /// The claims revealed so far: every step up to the current one.
+    pub fn revealed(&self) -> BTreeSet<ClaimId> {
+        self.steps
+            .iter()
+            .take(self.current + 1)
+            .flatten()
+            .copied()
+            .collect()
+    }
+
+    /// The claims of the current step.
+    pub fn current_claims(&self) -> &[ClaimId] {
+        self.steps.get(self.current).map_or(&[], Vec::as_slice)
+    }
+
+    /// "7 / 31".
+    pub fn progress(&self) -> String {
+        format!("{} / {}", self.current + 1, self.steps.len())
+    }
+
+    /// Goes to step `index` (from 0), kept in range; true if it moved.
+    pub fn go_to(&mut self, index: usize) -> bool {
+        let index = index.min(self.steps.len().saturating_sub(1));
+        let moved = index != self.current;
+        self.current = index;
+        moved
+    }
+
+    /// Reads this frame's keys: next, previous, first, last, a typed
+    /// number and Enter, O (overview), N (notes on this screen), P
+    /// (progress marker), W (presenter window), Esc. True in the second value when the
+    /// step or the overview changed, so the camera should move.
+    pub fn keys(&mut self, ctx: &egui::Context) -> (Outcome, bool) {
+        let mut moved = false;
+        let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key));
+        if pressed(Key::Escape) {
+            return (Outcome::Exit, false);
+        }
+        for (key, digit) in [
+            (Key::Num0, '0'),
+            (Key::Num1, '1'),
+            (Key::Num2, '2'),
+            (Key::Num3, '3'),
+            (Key::Num4, '4'),
+            (Key::Num5, '5'),
+            (Key::Num6, '6'),
+            (Key::Num7, '7'),
+            (Key::Num8, '8'),
+            (Key::Num9, '9'),
+        ] {
+            if pressed(key) && self.typed.len() < 6 {
+                self.typed.push(digit);
+            }
+        }
+        if pressed(Key::Enter) {
+            if self.typed.is_empty() {
+                moved |= self.go_to(self.current + 1);
+            } else {
+                let number: usize = self.typed.parse().unwrap_or(1);
+                self.typed.clear();
+                self.go_to(number.saturating_sub(1));
+                self.overview = false;
+                moved = true;
+            }
+        }
+        if pressed(Key::Backspace) && self.typed.pop().is_none() {
+            moved |= self.go_to(self.current.saturating_sub(1));
+        }
+        for key in [Key::ArrowRight, Key::Space, Key::PageDown, Key::ArrowDown] {
+            if pressed(key) {
+                moved |= self.go_to(self.current + 1);
+            }
+        }
+        for key in [Key::ArrowLeft, Key::PageUp, Key::ArrowUp] {
+            if pressed(key) {
+                moved |= self.go_to(self.current.saturating_sub(1));
+            }
+        }
+        if pressed(Key::Home) {
+            moved |= self.go_to(0);
+        }
+        if pressed(Key::End) {
+            moved |= self.go_to(usize::MAX);
+        }
+        if pressed(Key::O) {
+            self.overview = !self.overview;
+            moved = true;
+        }
+        if pressed(Key::N) {
+            self.notes_here = !self.notes_here;
+        }
+        if pressed(Key::P) {
+            self.show_progress = !self.show_progress;
+        }
+        if pressed(Key::W) {
+            self.show_presenter = !self.show_presenter;
+        }
+        if moved && !self.overview {
+            self.typed.clear();
+        }
+        (Outcome::Stay, moved)
+    }
+
+    /// The part of the map to frame now: the current step's cards and the
+    /// card of the claim it answers, or every card in the overview; with a
+    /// margin, and never closer than [`MAX_ZOOM`].
+    pub fn frame(
+        &self,
+        map: &Map,
+        card: impl FnMut(ClaimId) -> Option<Rect>,
+        canvas: Vec2,
+    ) -> Option<Rect> {
+        let claims: Vec<ClaimId> = if self.overview {
+            map.claims.keys().copied().collect()
+        } else {
+            let step = self.current_claims();
+            step.iter()
+                .copied()
+                .chain(present::context(map, step))
+                .collect()
+        };
+        let bounds = claims
+            .into_iter()
+            .filter_map(card)
+            .reduce(Rect::union)?
+            .expand(60.0);
+        let least = canvas / MAX_ZOOM;
+        Some(Rect::from_center_size(
+            bounds.center(),
+            bounds.size().max(least),
+        ))
+    }
+}
+
+/// Eased progress of a glide started at `start`, 0 to 1.
+pub fn glide_progress(now: f64, start: f64) -> f32 {
+    let t = ((now - start) / GLIDE_SECS).clamp(0.0, 1.0);
+    // In 0..=1 after the clamp.
+    #[allow(clippy::cast_possible_truncation)]
+    let t = t as f32;
+    // Ease in and out (smoothstep).
+    t * t * (3.0 - 2.0 * t)
+}
+
+/// The quiet "7 / 31" marker in a corner, and typed digits while a jump is
+/// being typed.
+pub fn progress_ui(ctx: &egui::Context, presenting: &Presenting, canvas: Rect) {
+    let text = if presenting.typed.is_empty() {
+        presenting.progress()
+    } else {
+        format!("Go to step {}…", presenting.typed)
+    };
+    if !presenting.show_progress && presenting.typed.is_empty() {
+        return;
+    }
+    let colour = if ctx.global_style().visuals.dark_mode {
+        Color32::from_gray(150)
+    } else {
+        Color32::from_gray(110)
+    };
+    egui::Area::new(egui::Id::unique("argmap-present-progress"))
+        .order(egui::Order::Foreground)
+        .pivot(Align2::RIGHT_BOTTOM)
+        .fixed_pos(canvas.right_bottom() - vec2(24.0, 18.0))
+        .interactable(false)
+        .show(ctx, |ui| {
+            ui.add(egui::Label::new(RichText::new(text).size(18.0).color(colour)).extend());
+        });
+}
+
+/// What the presenter needs: the step, its note, the next step, the time.
+pub fn presenter_ui(ui: &mut egui::Ui, map: &Map, presenting: &Presenting, now: f64) {
+    let elapsed = (now - presenting.started).max(0.0);
+    // Whole seconds of a talk.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let seconds = elapsed as u64;
+    ui.horizontal(|ui| {
+        ui.heading(format!("Step {}", presenting.progress()));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.heading(format!("{:02}:{:02}", seconds / 60, seconds % 60));
+        });
+    });
+    ui.separator();
+    let texts = |step: &[ClaimId]| -> Vec<String> {
+        step.iter()
+            .filter_map(|c| map.claims.get(c))
+            .map(|c| c.text.clone())
+            .collect()
+    };
+    for text in texts(presenting.current_claims()) {
+        ui.label(RichText::new(text).strong());
+    }
+    ui.add_space(6.0);
+    let notes: Vec<String> = presenting
+        .current_claims()
+        .iter()
+        .filter_map(|c| map.claims.get(c))
+        .filter_map(|c| c.note.clone())
+        .collect();
+    ui.label(RichText::new("Notes").weak());
+    if notes.is_empty() {
+        ui.label(RichText::new("No notes for this step.").italics());
+    } else {
+        for note in notes {
+            ui.label(note);
+        }
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new("Next").weak());
+    match presenting.steps.get(presenting.current + 1) {
+        Some(next) => {
+            for text in texts(next) {
+                ui.label(text);
+            }
+        }
+        None => {
+            ui.label(RichText::new("The end.").italics());
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! The panel of presentation steps: the order in which presenting reveals
+//! the map, changed by dragging a step, or with the buttons (which the
+//! keyboard reaches with Tab, Space and Enter): earlier, later, join with
+//! the next, split, skip; and skipped claims taken back.
+
+use egui::{RichText, Ui};
+
+use crate::model::present::{self, Change, Step};
+use crate::model::{ClaimId, Map};
+
+/// What the user asked of the panel this frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Request {
+    /// Change the order.
+    Change(Change),
+    /// Go back to the default order.
+    Reset,
+    /// Present from this step (from 0).
+    PresentFrom(usize),
+}
+
+/// A step's claims, shortened to one line each.
+fn step_text(map: &Map, step: &[ClaimId]) -> String {
+    step.iter()
+        .filter_map(|c| map.claims.get(c))
+        .map(|c| shorten(&c.text, 70))
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+fn shorten(text: &str, chars: usize) -> String {
+    let line = text.lines().next().unwrap_or_default();
+    if line.chars().count() > chars || line.len() < text.len() {
+        let cut: String = line.chars().take(chars).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        line.to_owned()
+    }
+}
+
+/// The panel's contents. `selected` is the step the buttons act on.
+pub fn steps_ui(ui: &mut Ui, map: &Map, selected: &mut Option<usize>) -> Option<Request> {
+    let steps = present::steps(map);
+    let mut request = None;
+    ui.heading("Presentation steps");
+    ui.label(RichText::new("Drag a step to move it; select one for the buttons below.").weak());
+    if selected.is_some_and(|i| i >= steps.len()) {
+        *selected = steps.len().checked_sub(1);
+    }
+    request = request.or(buttons_ui(ui, &steps, selected));
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(selected.is_some(), egui::Button::new("Present from here"))
+            .clicked()
+        {
+            request = Some(Request::PresentFrom(selected.unwrap_or(0)));
+        }
+        if ui
+            .add_enabled(
+                !map.presentation.is_default(),
+                egui::Button::new("Default order"),
+            )
+            .on_hover_text("The thesis, then reasons before objections, depth first")
+            .clicked()
+        {
+            request = Some(Request::Reset);
+            *selected = None;
+        }
+    });
+    request = request.or(list_ui(ui, map, &steps, selected));
+    request
+}
+
+/// The buttons that act on the selected step.
+fn buttons_ui(ui: &mut Ui, steps: &[Step], selected: &mut Option<usize>) -> Option<Request> {
+    let mut request = None;
+    ui.horizontal_wrapped(|ui| {
+        let chosen = *selected;
+        let enabled = |ok: bool| ok && chosen.is_some();
+        let i = chosen.unwrap_or(0);
+        let mut button = |ui: &mut Ui, label: &str, tip: &str, ok: bool, change: Change| {
+            if ui
+                .add_enabled(enabled(ok), egui::Button::new(label))
+                .on_hover_text(tip)
+                .clicked()
+            {
+                request = Some(Request::Change(change));
+                true
+            } else {
+                false
+            }
+        };
+        if button(
+            ui,
+            "Earlier",
+            "Move the step one place up",
+            i > 0,
+            Change::Move {
+                from: i,
+                to: i.saturating_sub(1),
+            },
+        ) {
+            *selected = Some(i.saturating_sub(1));
+        }
+        if button(
+            ui,
+            "Later",
+            "Move the step one place down",
+            i + 1 < steps.len(),
+            Change::Move { from: i, to: i + 1 },
+        ) {
+            *selected = Some(i + 1);
+        }
+        button(
+            ui,
+            "Join with next",
+            "Reveal this step and the next together",
+            i + 1 < steps.len(),
+            Change::JoinNext(i),
+        );
+        button(
+            ui,
+            "Split",
+            "One step for each claim of this step",
+            steps.get(i).is_some_and(|s| s.len() > 1),
+            Change::Split(i),
+        );
+        button(
+            ui,
+            "Skip",
+            "Leave this step's claims out of the presentation",
+            i < steps.len(),
+            Change::Skip(i),
+        );
+    });
+    request
+}
+
+/// The steps, one row each (click to select, drag to move), and the
+/// skipped claims.
+fn list_ui(
+    ui: &mut Ui,
+    map: &Map,
+    steps: &[Step],
+    selected: &mut Option<usize>,
+) -> Option<Request> {
+    let mut request = None;
+    ui.separator();
+    let mut dropped: Option<(usize, usize)> = None;
+    egui::ScrollArea::vertical()
+        .id_salt("presentation-steps")
+        .show(ui, |ui| {
+            for (i, step) in steps.iter().enumerate() {
+                let label = format!("{}. {}", i + 1, step_text(map, step));
+                let row = ui
+                    .selectable_label(*selected == Some(i), label)
+                    .interact(egui::Sense::click_and_drag());
+                if row.clicked() {
+                    *selected = Some(i);
+                }
+                if row.drag_started() {
+                    row.dnd_set_drag_payload(i);
+                }
+                if row
+                    .dnd_hover_payload::<usize>()
+                    .is_some_and(|from| *from != i)
+                {
+                    // Where the dragged step will land.
+                    let y = if row.rect.center().y
+                        < ui.input(|inp| inp.pointer.hover_pos().map_or(0.0, |p| p.y))
+                    {
+                        row.rect.bottom()
+                    } else {
+                        row.rect.top()
+                    };
+                    ui.painter().hline(
+                        row.rect.x_range(),
+                        y,
+                        egui::Stroke::new(2.0, ui.visuals().selection.bg_fill),
+                    );
+                }
+                if let Some(from) = row.dnd_release_payload::<usize>() {
+                    dropped = Some((*from, i));
+                }
+            }
+            let skipped: Vec<ClaimId> = map
+                .presentation
+                .skip
+                .iter()
+                .copied()
+                .filter(|c| map.claims.contains_key(c))
+                .collect();
+            if !skipped.is_empty() {
+                ui.separator();
+                ui.label(RichText::new("Skipped").weak());
+                for claim in skipped {
+                    ui.horizontal(|ui| {
+                        if ui.button("Include").clicked() {
+                            request = Some(Request::Change(Change::Include(claim)));
+                        }
+                        ui.label(step_text(map, &[claim]));
+                    });
+                }
+            }
+        });
+    if let Some((from, to)) = dropped
+        && from != to
+    {
+        request = Some(Request::Change(Change::Move { from, to }));
+        *selected = Some(to);
+    }
+    request
+}

@@ -1,0 +1,274 @@
+//! Presenting a map, driven through the real editor with `egui_kittest`:
+//! F5, the keys a presenter (or a clicker) uses, the steps panel, the
+//! presenter window, and the editor put back as it was afterwards.
+
+use std::path::PathBuf;
+
+use argmap::bundled;
+use argmap::edit::Document;
+use argmap::model::{ClaimId, Map};
+use argmap::store;
+use argmap::ui::{ArgmapApp, FileDialogs, Startup};
+use egui::{Key, Modifiers, Rect, pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+/// Save dialogs answered with one path; the others with none.
+struct SaveTo(Option<PathBuf>);
+
+impl FileDialogs for SaveTo {
+    fn pick_open(&mut self) -> Option<PathBuf> {
+        self.0.clone()
+    }
+    fn pick_save(&mut self, _: &str) -> Option<PathBuf> {
+        self.0.clone()
+    }
+    fn pick_import(&mut self) -> Option<PathBuf> {
+        None
+    }
+    fn pick_export(&mut self, _: &str, _: argmap::export::ExportFormat) -> Option<PathBuf> {
+        self.0.clone()
+    }
+}
+
+fn harness_with(doc: Option<Document>, save_to: Option<PathBuf>) -> Harness<'static, ArgmapApp> {
+    let mut harness = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(240)
+        .build_eframe(move |cc| ArgmapApp::new(cc, Startup::default(), Box::new(SaveTo(save_to))));
+    if let Some(doc) = doc {
+        harness.state_mut().doc = doc;
+        harness.state_mut().view = argmap::ui::View::default();
+    }
+    harness.run();
+    harness
+}
+
+fn key(harness: &mut Harness<'_, ArgmapApp>, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+fn step_claims(harness: &Harness<'_, ArgmapApp>) -> (usize, Vec<u32>) {
+    let (current, _, claims) = harness.state().presentation().expect("presenting");
+    (current, claims.iter().map(|c| c.0).collect())
+}
+
+/// The first ten steps of the bundled article map, checked by hand
+/// against its links: the thesis (#1); its reasons left to right, the
+/// first being #2 with its evidence #3 and #4; then #16 with its reasons
+/// left to right: #5 (and its evidence #6), #7 (and #8, #9 below it).
+#[test]
+fn the_bundled_map_is_presented_in_the_default_order() {
+    let mut harness = harness_with(None, None);
+    key(&mut harness, Key::F5);
+    let mut seen = Vec::new();
+    for _ in 0..10 {
+        seen.push(step_claims(&harness).1);
+        key(&mut harness, Key::ArrowRight);
+    }
+    assert_eq!(
+        seen,
+        [
+            vec![1],
+            vec![2],
+            vec![3],
+            vec![4],
+            vec![16],
+            vec![5],
+            vec![6],
+            vec![7],
+            vec![8],
+            vec![9]
+        ]
+    );
+    let (_, total, _) = harness.state().presentation().expect("presenting");
+    assert_eq!(
+        total, 41,
+        "every claim is one step, the two linked premises one together"
+    );
+}
+
+#[test]
+fn next_previous_first_last_and_jump() {
+    let mut harness = harness_with(None, None);
+    key(&mut harness, Key::F5);
+    assert!(
+        harness.query_by_label("1 / 41").is_some(),
+        "the progress marker"
+    );
+    // Only what has been presented is on the canvas.
+    let third = "Recent reports by MERICS";
+    assert!(harness.query_by_label_contains(third).is_none());
+    for next in [Key::ArrowRight, Key::Space, Key::PageDown, Key::Enter] {
+        key(&mut harness, next);
+    }
+    assert_eq!(step_claims(&harness).0, 4);
+    assert!(harness.query_by_label_contains(third).is_some());
+    for back in [Key::ArrowLeft, Key::PageUp, Key::Backspace] {
+        key(&mut harness, back);
+    }
+    assert_eq!(step_claims(&harness).0, 1);
+    key(&mut harness, Key::End);
+    assert_eq!(step_claims(&harness).0, 40);
+    key(&mut harness, Key::Home);
+    assert_eq!(step_claims(&harness).0, 0);
+    // Typing 12 and Enter jumps to step 12.
+    key(&mut harness, Key::Num1);
+    key(&mut harness, Key::Num2);
+    assert!(harness.query_by_label_contains("Go to step 12").is_some());
+    key(&mut harness, Key::Enter);
+    assert_eq!(step_claims(&harness), (11, vec![11]));
+    // P hides the marker; O shows the whole map and back.
+    assert!(harness.query_by_label("12 / 41").is_some());
+    key(&mut harness, Key::P);
+    assert!(harness.query_by_label("12 / 41").is_none());
+    key(&mut harness, Key::O);
+    assert!(
+        harness
+            .query_by_label_contains("Beijing limits how far")
+            .is_some()
+    );
+    key(&mut harness, Key::O);
+}
+
+#[test]
+fn ending_the_presentation_restores_the_editor() {
+    let mut harness = harness_with(None, None);
+    let scene = Rect::from_min_size(pos2(-500.0, -200.0), vec2(1000.0, 700.0));
+    harness.state_mut().view.scene_rect = scene;
+    harness.state_mut().view.selection = [ClaimId(7)].into();
+    harness.run();
+    let before = harness.state().view.scene_rect;
+    key(&mut harness, Key::F5);
+    for _ in 0..5 {
+        key(&mut harness, Key::ArrowRight);
+    }
+    assert_ne!(harness.state().view.scene_rect, before, "the camera moved");
+    assert!(
+        harness.query_by_label("File").is_none(),
+        "the menus are hidden"
+    );
+    key(&mut harness, Key::Escape);
+    assert!(harness.state().presentation().is_none());
+    assert_eq!(harness.state().view.scene_rect, before);
+    assert_eq!(harness.state().view.selection, [ClaimId(7)].into());
+    assert!(
+        harness.query_by_label("File").is_some(),
+        "the menus are back"
+    );
+    assert_eq!(map(&harness).claims.len(), 42, "nothing changed in the map");
+    assert!(harness.state().doc.history.undo_label().is_none());
+}
+
+fn map<'h>(harness: &'h Harness<'_, ArgmapApp>) -> &'h Map {
+    &harness.state().doc.map
+}
+
+#[test]
+fn the_presenter_window_shows_the_note_the_next_step_and_a_timer() {
+    let mut doc = Document::untitled(bundled::ARTICLE.map(), true);
+    if let Some(thesis) = doc.map.claims.get_mut(&ClaimId(1)) {
+        thesis.note = Some("Open with the Western headlines, then the twist.".to_owned());
+    }
+    let mut harness = harness_with(Some(doc), None);
+    key(&mut harness, Key::F5);
+    assert!(
+        harness
+            .query_by_label_contains("Open with the Western headlines")
+            .is_some(),
+        "the note"
+    );
+    assert!(harness.query_by_label_contains("Step 1 / 41").is_some());
+    assert!(harness.query_by_label("00:00").is_some(), "the timer");
+    assert!(
+        harness
+            .query_by_label_contains("So far the credit ratings")
+            .is_some(),
+        "the next step"
+    );
+    // N shows the notes on the main screen instead (one display).
+    key(&mut harness, Key::N);
+    assert!(
+        harness
+            .query_by_label_contains("Open with the Western headlines")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_order_is_changed_in_the_steps_panel_saved_and_read_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("article.ron");
+    let mut harness = harness_with(None, Some(path.clone()));
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    harness.run();
+    // Step 2 one place later; then steps 1 and 2 joined; step 5 skipped.
+    harness
+        .get_by_label_contains("2. So far the credit ratings")
+        .click();
+    harness.run();
+    harness.get_by_label("Later").click();
+    harness.run();
+    harness.get_by_label_contains("1. China").click();
+    harness.run();
+    harness.get_by_label("Join with next").click();
+    harness.run();
+    harness
+        .get_by_label_contains("4. Together these rules")
+        .click();
+    harness.run();
+    harness.get_by_label("Skip").click();
+    harness.run();
+    let expected: Vec<Vec<u32>> = vec![vec![1, 3], vec![2], vec![4], vec![5]];
+    let steps = argmap::model::present::steps(map(&harness));
+    let ids: Vec<Vec<u32>> = steps
+        .iter()
+        .take(4)
+        .map(|s| s.iter().map(|c| c.0).collect())
+        .collect();
+    assert_eq!(ids, expected);
+    // Undo takes a change back; redo brings it again.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(map(&harness).presentation.skip.is_empty());
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(map(&harness).presentation.skip, [ClaimId(16)]);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = store::read_map(&path).expect("saved");
+    assert_eq!(saved.presentation, map(&harness).presentation);
+    let reopened = harness_with(Some(Document::open(&path).expect("opens")), None);
+    let steps = argmap::model::present::steps(&reopened.state().doc.map);
+    let ids: Vec<Vec<u32>> = steps
+        .iter()
+        .take(4)
+        .map(|s| s.iter().map(|c| c.0).collect())
+        .collect();
+    assert_eq!(ids, expected);
+    // Presenting follows it.
+    let mut reopened = reopened;
+    key(&mut reopened, Key::F5);
+    assert_eq!(step_claims(&reopened).1, [1, 3]);
+}
+
+#[test]
+fn three_steps_as_the_audience_sees_them() {
+    let mut harness = harness_with(None, None);
+    key(&mut harness, Key::F5);
+    // The presenter window is a window of its own on a second display;
+    // the test harness has one viewport, where it would cover the map.
+    key(&mut harness, Key::W);
+    harness.snapshot("present_step_1");
+    for _ in 0..3 {
+        key(&mut harness, Key::ArrowRight);
+    }
+    harness.snapshot("present_step_4");
+    for _ in 0..9 {
+        key(&mut harness, Key::ArrowRight);
+    }
+    harness.snapshot("present_step_13");
+}
