@@ -87,8 +87,8 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
     },
-    /// Export a map as SVG, PNG, PDF, Markdown, Argdown or AIF JSON,
-    /// written next to it (or to OUT).
+    /// Export a map as SVG, PNG, PDF, Markdown, Argdown, AIF JSON or PDF
+    /// slides of its presentation, written next to it (or to OUT).
     Export {
         /// The map to export.
         file: PathBuf,
@@ -261,7 +261,13 @@ fn export(
         }
     };
     let target = output.map_or_else(
-        || file.with_extension(format.extension()),
+        || {
+            let stem = file
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            file.with_file_name(format.file_name(&stem))
+        },
         Path::to_path_buf,
     );
     let mut measure = TextMeasure::new();

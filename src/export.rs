@@ -21,14 +21,17 @@ pub enum ExportFormat {
     Argdown,
     /// AIF JSON as `AIFdb` stores it, positions kept.
     Aif,
+    /// The presentation as a PDF of slides, one per step.
+    Slides,
 }
 
 impl ExportFormat {
     /// Every format, in menu order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Svg,
         Self::Png,
         Self::Pdf,
+        Self::Slides,
         Self::Markdown,
         Self::Argdown,
         Self::Aif,
@@ -39,7 +42,7 @@ impl ExportFormat {
         match self {
             Self::Svg => "svg",
             Self::Png => "png",
-            Self::Pdf => "pdf",
+            Self::Pdf | Self::Slides => "pdf",
             Self::Markdown => "md",
             Self::Argdown => "argdown",
             Self::Aif => "json",
@@ -55,6 +58,17 @@ impl ExportFormat {
             Self::Markdown => "Markdown outline",
             Self::Argdown => "Argdown",
             Self::Aif => "AIF JSON",
+            Self::Slides => "PDF slides of the presentation",
+        }
+    }
+
+    /// The name of the exported file for a map file called `stem`: the
+    /// stem with the format's extension (slides get `-slides`, so they do
+    /// not take the handout's name).
+    pub fn file_name(self, stem: &str) -> String {
+        match self {
+            Self::Slides => format!("{stem}-slides.pdf"),
+            _ => format!("{stem}.{}", self.extension()),
         }
     }
 }
@@ -98,7 +112,7 @@ pub fn export(
 ) -> Result<Exported, DrawError> {
     let texts = if matches!(
         format,
-        ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf
+        ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf | ExportFormat::Slides
     ) {
         card_texts(map, measure)
     } else {
@@ -150,6 +164,7 @@ fn export_measured(
             &SvgOptions {
                 background: options.background,
                 page: None,
+                ..SvgOptions::default()
             },
         )
         .into_bytes(),
@@ -168,6 +183,7 @@ fn export_measured(
             png.bytes
         }
         ExportFormat::Pdf => raster::pdf(map, texts, measure)?,
+        ExportFormat::Slides => raster::slides(map, texts, measure)?,
         ExportFormat::Markdown => crate::format::markdown::to_markdown(map).into_bytes(),
         ExportFormat::Argdown => crate::format::argdown::to_argdown(map).into_bytes(),
         ExportFormat::Aif => crate::format::aif::to_aif(map).into_bytes(),

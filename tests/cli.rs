@@ -5,6 +5,8 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
+use argmap::store;
+
 fn argmap(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_argmap"))
         .args(args)
@@ -362,4 +364,41 @@ fn import_and_export_failures_name_the_file() {
     );
     let output = argmap(&["check", "intro.ron"], dir.path());
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
+
+/// `argmap export MAP --to slides`: one PDF page per presentation step,
+/// in the map's own order when it has one.
+#[test]
+fn slides_have_one_page_per_step() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/social-credit-system.ron");
+    std::fs::copy(&map, dir.path().join("article.ron")).expect("copy");
+    let out = argmap(&["export", "article.ron", "--to", "slides"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = std::fs::read(dir.path().join("article-slides.pdf")).expect("next to the map");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let pages = |pdf: &[u8]| {
+        pdf.windows(b"/Type /Page\n".len())
+            .filter(|w| *w == b"/Type /Page\n")
+            .count()
+    };
+    let steps = argmap::model::present::steps(&store::read_map(&map).expect("map")).len();
+    assert_eq!(steps, 41);
+    assert_eq!(pages(&pdf), steps);
+
+    // With the first three steps joined in the file, three pages fewer.
+    let mut joined = store::read_map(&map).expect("map");
+    for _ in 0..2 {
+        joined.presentation =
+            argmap::model::present::changed(&joined, argmap::model::present::Change::JoinNext(0))
+                .expect("joins");
+    }
+    store::write_map(&dir.path().join("joined.ron"), &joined).expect("saved");
+    let out = argmap(
+        &["export", "joined.ron", "--to", "slides", "-o", "talk.pdf"],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = std::fs::read(dir.path().join("talk.pdf")).expect("written");
+    assert_eq!(pages(&pdf), steps - 2);
 }

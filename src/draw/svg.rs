@@ -35,7 +35,7 @@ pub enum Background {
 }
 
 /// How to draw the map.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SvgOptions {
     /// What is behind the map.
     pub background: Background,
@@ -43,6 +43,11 @@ pub struct SvgOptions {
     /// of drawing it at its natural size; the page turns to portrait when
     /// the map is taller than wide.
     pub page: Option<(f32, f32)>,
+    /// Show this part of the map (in map units) on the page, as a camera
+    /// would, instead of all of it; the page keeps its orientation.
+    pub view: Option<Rect>,
+    /// Claims drawn with a glow behind them: the step being presented.
+    pub highlight: std::collections::BTreeSet<ClaimId>,
 }
 
 /// Where everything goes, worked out once for all drawings of a map.
@@ -108,8 +113,10 @@ pub fn svg_of(
     let roles = Role::all(map);
     // With a page, the map is shrunk to fit it (never enlarged: text stays
     // at its size on small maps) and centred.
-    let (view, width, height) = match options.page {
-        Some((long, short)) => {
+    let (view, width, height) = match (options.page, options.view) {
+        (Some((w, h)), Some(view)) => (view, w, h),
+        (None, Some(view)) => (view, view.width(), view.height()),
+        (Some((long, short)), None) => {
             let b = scene.bounds;
             let (w, h) = if b.height() > b.width() {
                 (long.min(short), long.max(short))
@@ -119,7 +126,7 @@ pub fn svg_of(
             let scale = (b.width() / w).max(b.height() / h).max(1.0);
             (Rect::from_center_size(b.center(), vec2(w, h) * scale), w, h)
         }
-        None => (scene.bounds, scene.bounds.width(), scene.bounds.height()),
+        (None, None) => (scene.bounds, scene.bounds.width(), scene.bounds.height()),
     };
     let mut out = String::with_capacity(600 + 900 * map.claims.len());
     let _ = writeln!(
@@ -148,6 +155,26 @@ pub fn svg_of(
             num(view.width()),
             num(view.height()),
         );
+    }
+    if !options.highlight.is_empty() {
+        out.push_str("<g class=\"highlight\">");
+        for rect in options
+            .highlight
+            .iter()
+            .filter_map(|id| scene.cards.get(id))
+        {
+            let glow = rect.expand(7.0);
+            let _ = write!(
+                out,
+                r#"<rect x="{}" y="{}" width="{}" height="{}" rx="12" fill="{}"/>"#,
+                num(glow.min.x),
+                num(glow.min.y),
+                num(glow.width()),
+                num(glow.height()),
+                hex(style::search_color(false)),
+            );
+        }
+        out.push_str("</g>\n");
     }
     out.push_str("<g class=\"links\">\n");
     for (id, shape) in &scene.links {

@@ -829,11 +829,7 @@ impl ArgmapApp {
             self.doc.map.clone()
         };
         let stem = suggested_file_name(&self.doc.map.title);
-        let name = format!(
-            "{}.{}",
-            stem.strip_suffix(".ron").unwrap_or(&stem),
-            format.extension()
-        );
+        let name = format.file_name(stem.strip_suffix(".ron").unwrap_or(&stem));
         let Some(path) = self.dialogs.pick_export(&name, format) else {
             return;
         };
