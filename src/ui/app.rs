@@ -1122,7 +1122,34 @@ impl ArgmapApp {
         let Some(presenting) = self.presenting.as_mut() else {
             return;
         };
+        // The presenter window, on a second display: it never takes the
+        // focus from the audience's window, and keys typed in it steer too.
+        let mut from_presenter = (super::present::Outcome::Stay, false);
+        if !presenting.notes_here && presenting.show_presenter {
+            let map = &self.doc.map;
+            ctx.show_viewport_immediate(
+                egui::ViewportId::from_hash_of("argmap-presenter"),
+                egui::ViewportBuilder::default()
+                    .with_title("Argmap — presenter")
+                    .with_inner_size([520.0, 380.0])
+                    .with_active(false),
+                |ui, class| {
+                    if class != egui::ViewportClass::EmbeddedWindow {
+                        from_presenter = presenting.keys(ui.ctx());
+                    }
+                    egui::CentralPanel::default().show(ui, |ui| {
+                        super::present::presenter_ui(ui, map, presenting, now);
+                    });
+                },
+            );
+        }
         let (outcome, moved) = presenting.keys(&ctx);
+        let outcome = if from_presenter.0 == super::present::Outcome::Exit {
+            from_presenter.0
+        } else {
+            outcome
+        };
+        let moved = moved || from_presenter.1;
         if outcome == super::present::Outcome::Exit {
             self.stop_presenting();
             return;
@@ -1139,27 +1166,13 @@ impl ArgmapApp {
         } else {
             presenting.current_claims().iter().copied().collect()
         };
-        let notes_here = presenting.notes_here;
-        if notes_here {
+        if presenting.notes_here {
             egui::Panel::bottom("argmap-present-notes")
                 .resizable(true)
                 .default_size(160.0)
                 .show(ui, |ui| {
                     super::present::presenter_ui(ui, &self.doc.map, presenting, now);
                 });
-        } else if presenting.show_presenter {
-            let map = &self.doc.map;
-            ctx.show_viewport_immediate(
-                egui::ViewportId::from_hash_of("argmap-presenter"),
-                egui::ViewportBuilder::default()
-                    .with_title("Argmap — presenter")
-                    .with_inner_size([520.0, 380.0]),
-                |ui, _class| {
-                    egui::CentralPanel::default().show(ui, |ui| {
-                        super::present::presenter_ui(ui, map, presenting, now);
-                    });
-                },
-            );
         }
         let mut ignored = Vec::new();
         egui::CentralPanel::default()
