@@ -272,3 +272,75 @@ fn three_steps_as_the_audience_sees_them() {
     }
     harness.snapshot("present_step_13");
 }
+
+fn drag(harness: &mut Harness<'_, ArgmapApp>, from: egui::Pos2, to: egui::Pos2) {
+    use egui::{Event, PointerButton};
+    harness.event(Event::PointerMoved(from));
+    harness.run();
+    harness.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    for step in 1..=8 {
+        #[allow(clippy::cast_precision_loss)]
+        let t = step as f32 / 8.0;
+        harness.event(Event::PointerMoved(from.lerp(to, t)));
+        harness.run();
+    }
+    harness.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+}
+
+fn first_steps(harness: &Harness<'_, ArgmapApp>, n: usize) -> Vec<Vec<u32>> {
+    argmap::model::present::steps(map(harness))
+        .iter()
+        .take(n)
+        .map(|s| s.iter().map(|c| c.0).collect())
+        .collect()
+}
+
+#[test]
+fn steps_move_by_drag_and_by_keyboard() {
+    let mut harness = harness_with(None, None);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    harness.run();
+    // Drag step 4 onto step 2.
+    let from = harness
+        .get_by_label_contains("4. China's leading tech")
+        .rect()
+        .center();
+    let to = harness
+        .get_by_label_contains("2. So far the credit ratings")
+        .rect()
+        .center();
+    drag(&mut harness, from, to);
+    assert_eq!(
+        first_steps(&harness, 4),
+        [vec![1], vec![4], vec![2], vec![3]]
+    );
+    // The keyboard: select step 1, ↓ to step 2, Alt+↓ moves it down, Delete
+    // skips the step then selected.
+    harness.get_by_label_contains("1. China").click();
+    harness.run();
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    harness.run();
+    assert_eq!(
+        first_steps(&harness, 4),
+        [vec![1], vec![2], vec![4], vec![3]]
+    );
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert_eq!(map(&harness).presentation.skip, [ClaimId(4)]);
+    assert_eq!(first_steps(&harness, 3), [vec![1], vec![2], vec![3]]);
+    assert_eq!(map(&harness).claims.len(), 42, "skipping deletes nothing");
+}

@@ -2122,8 +2122,12 @@ impl ArgmapApp {
 
     /// Commands given with the keyboard this frame.
     fn shortcut_actions(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        // Typing is a text field with the focus; a focused button or list
+        // row (or the canvas) leaves the shortcuts working.
         let focused = ctx.memory(egui::Memory::focused);
-        let typing = ctx.egui_wants_keyboard_input() && focused != Some(canvas::canvas_focus_id());
+        let typing = focused.is_some_and(|id| {
+            id != canvas::canvas_focus_id() && egui::TextEdit::load_state(ctx, id).is_some()
+        });
         for command in UiCommand::ALL {
             if command.is_clipboard() || (typing && !command.works_while_typing()) {
                 continue;

@@ -47,6 +47,9 @@ pub fn steps_ui(ui: &mut Ui, map: &Map, selected: &mut Option<usize>) -> Option<
     if selected.is_some_and(|i| i >= steps.len()) {
         *selected = steps.len().checked_sub(1);
     }
+    if let Some(keyed) = keys(ui, steps.len(), selected) {
+        return Some(keyed);
+    }
     request = request.or(buttons_ui(ui, &steps, selected));
     ui.horizontal(|ui| {
         if ui
@@ -69,6 +72,42 @@ pub fn steps_ui(ui: &mut Ui, map: &Map, selected: &mut Option<usize>) -> Option<
     });
     request = request.or(list_ui(ui, map, &steps, selected));
     request
+}
+
+/// The keyboard, while a step is selected and the canvas does not have
+/// the keys: ↑/↓ select, Alt+↑/↓ move the step, Delete skips it.
+fn keys(ui: &Ui, count: usize, selected: &mut Option<usize>) -> Option<Request> {
+    use egui::{Key, Modifiers};
+    let i = (*selected)?;
+    // Only while the selected row has the keyboard focus (it takes it
+    // when clicked), so the canvas and text fields keep their keys.
+    if !ui.data(|d| d.get_temp::<bool>(focus_key()).unwrap_or(false)) {
+        return None;
+    }
+    let pressed = |modifiers, key| ui.input_mut(|input| input.consume_key(modifiers, key));
+    if pressed(Modifiers::ALT, Key::ArrowUp) && i > 0 {
+        *selected = Some(i - 1);
+        return Some(Request::Change(Change::Move { from: i, to: i - 1 }));
+    }
+    if pressed(Modifiers::ALT, Key::ArrowDown) && i + 1 < count {
+        *selected = Some(i + 1);
+        return Some(Request::Change(Change::Move { from: i, to: i + 1 }));
+    }
+    if pressed(Modifiers::NONE, Key::ArrowUp) {
+        *selected = Some(i.saturating_sub(1));
+    }
+    if pressed(Modifiers::NONE, Key::ArrowDown) {
+        *selected = Some((i + 1).min(count.saturating_sub(1)));
+    }
+    if pressed(Modifiers::NONE, Key::Delete) {
+        return Some(Request::Change(Change::Skip(i)));
+    }
+    None
+}
+
+/// Where the panel remembers whether the selected row has the focus.
+fn focus_key() -> egui::Id {
+    egui::Id::unique("presentation-steps-focus")
 }
 
 /// The buttons that act on the selected step.
@@ -157,6 +196,17 @@ fn list_ui(
                     .interact(egui::Sense::click_and_drag());
                 if row.clicked() {
                     *selected = Some(i);
+                    row.request_focus();
+                }
+                if *selected == Some(i) {
+                    let had_focus = ui.data(|d| d.get_temp::<bool>(focus_key()).unwrap_or(false));
+                    if had_focus && !row.has_focus() && !ui.ctx().egui_wants_keyboard_input() {
+                        // The keys moved the selection here: the focus follows.
+                        row.request_focus();
+                    }
+                    let focused =
+                        row.has_focus() || (had_focus && ui.memory(|m| m.focused().is_none()));
+                    ui.data_mut(|d| d.insert_temp(focus_key(), focused || row.clicked()));
                 }
                 if row.drag_started() {
                     row.dnd_set_drag_payload(i);
