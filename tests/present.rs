@@ -11,6 +11,8 @@ use argmap::store;
 use argmap::ui::{ArgmapApp, FileDialogs, Startup};
 use egui::{Key, Modifiers, Rect, pos2, vec2};
 use egui_kittest::Harness;
+
+mod common;
 use egui_kittest::kittest::Queryable as _;
 
 /// Save dialogs answered with one path; the others with none.
@@ -273,32 +275,6 @@ fn three_steps_as_the_audience_sees_them() {
     harness.snapshot("present_step_13");
 }
 
-fn drag(harness: &mut Harness<'_, ArgmapApp>, from: egui::Pos2, to: egui::Pos2) {
-    use egui::{Event, PointerButton};
-    harness.event(Event::PointerMoved(from));
-    harness.run();
-    harness.event(Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run();
-    for step in 1..=8 {
-        #[allow(clippy::cast_precision_loss)]
-        let t = step as f32 / 8.0;
-        harness.event(Event::PointerMoved(from.lerp(to, t)));
-        harness.run();
-    }
-    harness.event(Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run();
-}
-
 fn first_steps(harness: &Harness<'_, ArgmapApp>, n: usize) -> Vec<Vec<u32>> {
     argmap::model::present::steps(map(harness))
         .iter()
@@ -321,7 +297,7 @@ fn steps_move_by_drag_and_by_keyboard() {
         .get_by_label_contains("2. So far the credit ratings")
         .rect()
         .center();
-    drag(&mut harness, from, to);
+    common::drag(&mut harness, from, to, Modifiers::NONE);
     assert_eq!(
         first_steps(&harness, 4),
         [vec![1], vec![4], vec![2], vec![3]]

@@ -12,6 +12,9 @@ use argmap::store;
 use argmap::ui::{ArgmapApp, FileDialogs, Startup};
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
+
+mod common;
+use common::drag;
 use egui_kittest::kittest::Queryable as _;
 
 /// File dialogs answered by the test: each call takes the next answer.
@@ -99,36 +102,6 @@ fn click_at(harness: &mut Harness<'_, ArgmapApp>, pos: Pos2, modifiers: Modifier
             });
         }
     }
-    harness.run();
-    harness.event(Event::ModifiersChanged(Modifiers::NONE));
-    harness.run();
-}
-
-/// Presses, moves in steps, and releases, as a hand would drag.
-fn drag(harness: &mut Harness<'_, ArgmapApp>, from: Pos2, to: Pos2, modifiers: Modifiers) {
-    harness.run_steps(30);
-    harness.event(Event::ModifiersChanged(modifiers));
-    harness.event(Event::PointerMoved(from));
-    harness.run();
-    harness.event(Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers,
-    });
-    harness.run();
-    for step in 1..=8 {
-        #[allow(clippy::cast_precision_loss)]
-        let t = step as f32 / 8.0;
-        harness.event(Event::PointerMoved(from.lerp(to, t)));
-        harness.run();
-    }
-    harness.event(Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers,
-    });
     harness.run();
     harness.event(Event::ModifiersChanged(Modifiers::NONE));
     harness.run();
