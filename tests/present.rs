@@ -320,3 +320,34 @@ fn steps_move_by_drag_and_by_keyboard() {
     assert_eq!(first_steps(&harness, 3), [vec![1], vec![2], vec![3]]);
     assert_eq!(map(&harness).claims.len(), 42, "skipping deletes nothing");
 }
+
+#[test]
+fn unsaved_edits_keep_their_recovery_copy_while_presenting() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let recovery = data.path().join("recovery");
+    let startup = Startup {
+        recovery_dir: Some(recovery.clone()),
+        ..Startup::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(240)
+        .build_eframe(move |cc| ArgmapApp::new(cc, startup, Box::new(SaveTo(None))));
+    harness.run();
+    // An unsaved edit, then straight into the presentation.
+    harness.state_mut().doc.apply(
+        argmap::edit::Edit::SetTitle("Renamed".to_owned()),
+        "Rename map",
+    );
+    harness.run();
+    assert!(harness.state().doc.is_modified());
+    key(&mut harness, Key::F5);
+    assert!(harness.state().presentation().is_some());
+    harness.event(egui::Event::WindowFocused(false));
+    harness.run();
+    assert!(
+        recovery.join("recovery.ron").exists(),
+        "the copy is written while presenting"
+    );
+}

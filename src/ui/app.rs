@@ -2628,6 +2628,8 @@ impl ArgmapApp {
         self.handle_window_events(&ctx);
         if self.presenting.is_some() {
             self.present_ui(ui);
+            // Unsaved edits made before presenting stay protected.
+            self.autosave(&ctx);
             return;
         }
         let mut actions = Vec::new();
