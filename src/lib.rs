@@ -34,6 +34,7 @@
 //! assert_eq!(ron::load(ron::to_string(&map).as_bytes()), Ok(map));
 //! ```
 
+pub mod arabic;
 pub mod bundled;
 pub mod draw;
 pub mod edit;

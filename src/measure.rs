@@ -257,7 +257,7 @@ impl TextMeasure {
     }
 
     /// Claim text as cards show it: composed (a letter and its accent as
-    /// one character), invisible format characters dropped, control
+    /// one character), Arabic letters joined (see [`crate::arabic`]), invisible format characters dropped, control
     /// characters and characters no font has replaced by a visible �, and
     /// a text of more than [`MAX_SHOWN_CHARS`] characters cut short with a
     /// note of how much more there is (the map keeps all of it).
@@ -294,6 +294,9 @@ impl TextMeasure {
                 "… [{} more characters: the whole text is in the inspector]",
                 thousands(more + 1)
             );
+        }
+        if crate::arabic::has_arabic(&shown) {
+            shown = crate::arabic::shape(&shown);
         }
         if shown == text {
             Cow::Borrowed(text)
@@ -624,8 +627,8 @@ mod tests {
             measure.wrap("Hebrew: שלום עליכם, peace"),
             ["Hebrew: םכילע םולש, peace"]
         );
-        // Arabic too; digits inside keep their order.
-        assert_eq!(measure.wrap("سلام 2024"), ["2024 مالس"]);
+        // Arabic too, its letters joined; digits inside keep their order.
+        assert_eq!(measure.wrap("سلام 2024"), ["2024 \u{FEE1}\u{FEFC}\u{FEB3}"]);
         // Every row of a long right-to-left text turns on its own, after
         // breaking, so the first words are on the first row.
         let long = "שלום עולם ".repeat(12);
