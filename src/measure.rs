@@ -42,8 +42,8 @@ pub fn text_font() -> FontId {
 /// renders the same on every machine, with or without system fonts.
 const CJK_FONT: &[u8] = include_bytes!("../assets/fonts/DroidSansFallbackFull.ttf");
 
-/// Hebrew and Arabic, which no other bundled font covers, and the � that
-/// stands for characters no font has.
+/// Hebrew, Arabic and arrows, which no other bundled font covers, and the
+/// � that stands for characters no font has.
 const RTL_FONT: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Hebrew-Arabic.ttf");
 
 /// egui's fonts (with its monochrome emoji), then the bundled CJK and

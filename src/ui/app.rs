@@ -163,6 +163,8 @@ pub struct ArgmapApp {
     steps_open: bool,
     /// The step selected in that panel.
     steps_selected: Option<usize>,
+    /// The presentation steps of the map, and the revision they are of.
+    steps_cache: Option<(u64, Vec<crate::model::present::Step>)>,
     /// Where the recovery copy goes.
     recovery_dir: Option<PathBuf>,
     /// A copy left by a run that did not end cleanly, offered at start.
@@ -227,6 +229,7 @@ impl ArgmapApp {
             presented: None,
             steps_open: false,
             steps_selected: None,
+            steps_cache: None,
             recovery_dir: startup.recovery_dir.clone(),
             recovered: startup
                 .recovery_dir
@@ -299,6 +302,8 @@ impl ArgmapApp {
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
         self.needs_repair = None;
+        self.steps_cache = None;
+        self.presented = None;
         let look = self.view.look;
         self.view = View::default();
         self.view.look = look;
@@ -2666,11 +2671,21 @@ impl ArgmapApp {
         egui::Panel::top("argmap-menu").show(ui, |ui| self.menu_bar_ui(ui, &mut actions));
         egui::Panel::bottom("argmap-status").show(ui, |ui| self.status_bar_ui(ui));
         if self.steps_open {
+            let revision = self.doc.history.revision();
+            if self
+                .steps_cache
+                .as_ref()
+                .is_none_or(|(r, _)| *r != revision)
+            {
+                let steps = crate::model::present::steps(&self.doc.map);
+                self.steps_cache = Some((revision, steps));
+            }
+            let steps = self.steps_cache.as_ref().map_or(&[][..], |(_, s)| s);
             let request = egui::Panel::left("argmap-steps")
                 .default_size(320.0)
                 .resizable(true)
                 .show(ui, |ui| {
-                    super::steps::steps_ui(ui, &self.doc.map, &mut self.steps_selected)
+                    super::steps::steps_ui(ui, &self.doc.map, steps, &mut self.steps_selected)
                 })
                 .inner;
             if let Some(request) = request {

@@ -5,7 +5,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::present::{self, Change, Step};
+use crate::model::present::{Change, Step};
 use crate::model::{ClaimId, Map};
 
 /// What the user asked of the panel this frame.
@@ -38,19 +38,30 @@ fn shorten(text: &str, chars: usize) -> String {
     }
 }
 
-/// The panel's contents. `selected` is the step the buttons act on.
-pub fn steps_ui(ui: &mut Ui, map: &Map, selected: &mut Option<usize>) -> Option<Request> {
-    let steps = present::steps(map);
+/// The panel's contents: `steps` are the map's presentation steps (see
+/// [`crate::model::present::steps`]); `selected` is the step the buttons act on.
+pub fn steps_ui(
+    ui: &mut Ui,
+    map: &Map,
+    steps: &[Step],
+    selected: &mut Option<usize>,
+) -> Option<Request> {
     let mut request = None;
     ui.heading("Presentation steps");
-    ui.label(RichText::new("Drag a step to move it; select one for the buttons below.").weak());
+    ui.label(
+        RichText::new(
+            "Drag a step to move it. Or click one: Alt+↑/↓ moves it, ↑/↓ selects, \
+             Delete skips; or use the buttons.",
+        )
+        .weak(),
+    );
     if selected.is_some_and(|i| i >= steps.len()) {
         *selected = steps.len().checked_sub(1);
     }
     if let Some(keyed) = keys(ui, steps.len(), selected) {
         return Some(keyed);
     }
-    request = request.or(buttons_ui(ui, &steps, selected));
+    request = request.or(buttons_ui(ui, steps, selected));
     ui.horizontal(|ui| {
         if ui
             .add_enabled(selected.is_some(), egui::Button::new("Present from here"))
@@ -70,7 +81,7 @@ pub fn steps_ui(ui: &mut Ui, map: &Map, selected: &mut Option<usize>) -> Option<
             *selected = None;
         }
     });
-    request = request.or(list_ui(ui, map, &steps, selected));
+    request = request.or(list_ui(ui, map, steps, selected));
     request
 }
 
@@ -186,10 +197,38 @@ fn list_ui(
     let mut request = None;
     ui.separator();
     let mut dropped: Option<(usize, usize)> = None;
+    let skipped: Vec<ClaimId> = map
+        .presentation
+        .skip
+        .iter()
+        .copied()
+        .filter(|c| map.claims.contains_key(c))
+        .collect();
+    if !skipped.is_empty() {
+        ui.label(RichText::new("Skipped").weak());
+        egui::ScrollArea::vertical()
+            .id_salt("presentation-skipped")
+            .max_height(100.0)
+            .show(ui, |ui| {
+                for &claim in &skipped {
+                    ui.horizontal(|ui| {
+                        if ui.button("Include").clicked() {
+                            request = Some(Request::Change(Change::Include(claim)));
+                        }
+                        ui.label(step_text(map, &[claim]));
+                    });
+                }
+            });
+        ui.separator();
+    }
+    // One line a step, and only the lines in view are laid out: a map of
+    // thousands of claims has thousands of steps.
+    let row_height = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical()
         .id_salt("presentation-steps")
-        .show(ui, |ui| {
-            for (i, step) in steps.iter().enumerate() {
+        .show_rows(ui, row_height, steps.len(), |ui, range| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            for (i, step) in steps.iter().enumerate().skip(range.start).take(range.len()) {
                 let label = format!("{}. {}", i + 1, step_text(map, step));
                 let row = ui
                     .selectable_label(*selected == Some(i), label)
@@ -201,8 +240,10 @@ fn list_ui(
                 if *selected == Some(i) {
                     let had_focus = ui.data(|d| d.get_temp::<bool>(focus_key()).unwrap_or(false));
                     if had_focus && !row.has_focus() && !ui.ctx().egui_wants_keyboard_input() {
-                        // The keys moved the selection here: the focus follows.
+                        // The keys moved the selection here: the focus and
+                        // the view follow.
                         row.request_focus();
+                        row.scroll_to_me(None);
                     }
                     let focused =
                         row.has_focus() || (had_focus && ui.memory(|m| m.focused().is_none()));
@@ -231,25 +272,6 @@ fn list_ui(
                 }
                 if let Some(from) = row.dnd_release_payload::<usize>() {
                     dropped = Some((*from, i));
-                }
-            }
-            let skipped: Vec<ClaimId> = map
-                .presentation
-                .skip
-                .iter()
-                .copied()
-                .filter(|c| map.claims.contains_key(c))
-                .collect();
-            if !skipped.is_empty() {
-                ui.separator();
-                ui.label(RichText::new("Skipped").weak());
-                for claim in skipped {
-                    ui.horizontal(|ui| {
-                        if ui.button("Include").clicked() {
-                            request = Some(Request::Change(Change::Include(claim)));
-                        }
-                        ui.label(step_text(map, &[claim]));
-                    });
                 }
             }
         });
