@@ -34,7 +34,6 @@
 //! assert_eq!(ron::load(ron::to_string(&map).as_bytes()), Ok(map));
 //! ```
 
-pub mod arabic;
 pub mod bundled;
 pub mod draw;
 pub mod edit;

@@ -1,6 +1,8 @@
 //! The size of a claim's card: one text measurement for the canvas, the
 //! layout and exports, so a card is the same size everywhere.
 
+mod arabic;
+
 use std::borrow::Cow;
 use std::sync::Arc;
 
@@ -108,19 +110,6 @@ fn is_invisible_format(c: char) -> bool {
         | '\u{2066}'..='\u{2069}'
         | '\u{FE00}'..='\u{FE0F}'
         | '\u{FEFF}')
-}
-
-/// `1048012` as "1,048,012".
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
 }
 
 /// Whether `c` is written right to left (Hebrew, Arabic, Syriac, Thaana,
@@ -257,7 +246,7 @@ impl TextMeasure {
     }
 
     /// Claim text as cards show it: composed (a letter and its accent as
-    /// one character), Arabic letters joined (see [`crate::arabic`]), invisible format characters dropped, control
+    /// one character), Arabic letters joined (see [`arabic`]), invisible format characters dropped, control
     /// characters and characters no font has replaced by a visible �, and
     /// a text of more than [`MAX_SHOWN_CHARS`] characters cut short with a
     /// note of how much more there is (the map keeps all of it).
@@ -292,11 +281,11 @@ impl TextMeasure {
             let _ = write!(
                 shown,
                 "… [{} more characters: the whole text is in the inspector]",
-                thousands(more + 1)
+                crate::format::thousands(more + 1)
             );
         }
-        if crate::arabic::has_arabic(&shown) {
-            shown = crate::arabic::shape(&shown);
+        if arabic::has_arabic(&shown) {
+            shown = arabic::shape(&shown);
         }
         if shown == text {
             Cow::Borrowed(text)
@@ -607,10 +596,6 @@ mod tests {
         );
         let rows = measure.wrap(&huge);
         assert!(rows.len() < 100, "{} rows", rows.len());
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1_000), "1,000");
-        assert_eq!(thousands(1_048_012), "1,048,012");
     }
 
     #[test]

@@ -87,8 +87,8 @@ impl FileError {
             ),
             FileErrorKind::TooManyClaims { claims } => format!(
                 "{path}: the map has {} claims; Argmap opens maps of up to {}",
-                crate::measure::thousands(*claims),
-                crate::measure::thousands(MAX_CLAIMS)
+                crate::format::thousands(*claims),
+                crate::format::thousands(MAX_CLAIMS)
             ),
             FileErrorKind::Cancelled => format!("{path}: opening was cancelled"),
             FileErrorKind::Parse(err @ ParseError::Syntax { .. }) => format!("{path}:{err}"),

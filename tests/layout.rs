@@ -137,20 +137,29 @@ fn arrange_and_check(mut map: Map, sizes: &Sizes, name: &str) -> Map {
     map
 }
 
-#[test]
-fn every_shipped_map_arranges_cleanly() {
+/// Every map in `maps/`, its path, and its measured card sizes.
+fn shipped_maps() -> Vec<(std::path::PathBuf, Map, Sizes)> {
     let mut measure = TextMeasure::new();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps");
+    let mut maps = Vec::new();
     for entry in std::fs::read_dir(dir).expect("maps/") {
         let path = entry.expect("entry").path();
         if path.extension().is_some_and(|e| e == "ron") {
             let map = store::read_map(&path).expect("loads");
             let sizes = card_sizes(&map, &mut measure);
-            let thesis = map.thesis.map(|t| map.claims[&t].pos);
-            let arranged = arrange_and_check(map, &sizes, &path.display().to_string());
-            // The thesis stays where it was.
-            assert_eq!(arranged.thesis.map(|t| arranged.claims[&t].pos), thesis);
+            maps.push((path, map, sizes));
         }
+    }
+    maps
+}
+
+#[test]
+fn every_shipped_map_arranges_cleanly() {
+    for (path, map, sizes) in shipped_maps() {
+        let thesis = map.thesis.map(|t| map.claims[&t].pos);
+        let arranged = arrange_and_check(map, &sizes, &path.display().to_string());
+        // The thesis stays where it was.
+        assert_eq!(arranged.thesis.map(|t| arranged.claims[&t].pos), thesis);
     }
 }
 
@@ -158,15 +167,8 @@ fn every_shipped_map_arranges_cleanly() {
 /// another, with the sizes the canvas measures.
 #[test]
 fn every_shipped_map_as_stored_has_no_overlapping_cards() {
-    let mut measure = TextMeasure::new();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps");
-    for entry in std::fs::read_dir(dir).expect("maps/") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|e| e == "ron") {
-            let map = store::read_map(&path).expect("loads");
-            let sizes = card_sizes(&map, &mut measure);
-            assert_eq!(overlaps(&map, &sizes), [], "{}", path.display());
-        }
+    for (path, map, sizes) in shipped_maps() {
+        assert_eq!(overlaps(&map, &sizes), [], "{}", path.display());
     }
 }
 

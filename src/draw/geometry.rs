@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use egui::{Pos2, Rect, pos2};
+use egui::{Pos2, Rect, Vec2, pos2, vec2};
 
 use crate::model::{ClaimId, LinkId, LinkKind, Map, Target};
 
@@ -20,6 +20,26 @@ pub const DASH: f32 = 9.0;
 pub const DASH_PERIOD: f32 = 14.0;
 /// Radius of the connector handle on a card's edge.
 pub const HANDLE_RADIUS: f32 = 7.0;
+
+/// The closest a presentation frames a step: cards at this zoom read well
+/// from the back of a room without one card filling the screen.
+pub const PRESENT_MAX_ZOOM: f32 = 1.6;
+
+/// What a presentation shows of the map on a screen or page of `view`
+/// size: the `cards` (a step and the claim it answers, or the whole map)
+/// with a margin, never closer than [`PRESENT_MAX_ZOOM`], widened to the
+/// view's shape. The editor's camera and the slides both frame with it, so
+/// a slide shows what the audience saw.
+pub fn presentation_frame(cards: impl IntoIterator<Item = Rect>, view: Vec2) -> Option<Rect> {
+    let bounds = cards.into_iter().reduce(Rect::union)?.expand(60.0);
+    let size = bounds.size().max(view / PRESENT_MAX_ZOOM);
+    let size = if size.x / size.y > view.x / view.y {
+        vec2(size.x, size.x * view.y / view.x)
+    } else {
+        vec2(size.y * view.x / view.y, size.y)
+    };
+    Some(Rect::from_center_size(bounds.center(), size))
+}
 
 /// The rectangle of a card centred on `center` whose wrapped text is
 /// `text_height` tall.

@@ -168,9 +168,6 @@ pub fn pdf(map: &Map, texts: &Texts, measure: &mut TextMeasure) -> Result<Vec<u8
 /// A slide: 16:9, in points.
 pub const SLIDE: (f32, f32) = (960.0, 540.0);
 
-/// The closest a slide frames a step, as presenting does on screen.
-const SLIDE_MAX_ZOOM: f32 = 1.6;
-
 /// The presentation of `map` as a PDF of slides, one per step, each the
 /// map as the audience sees it at that step: the claims presented so far,
 /// the current step glowing, framed with the claim it answers; vector,
@@ -196,22 +193,10 @@ pub fn slides(map: &Map, texts: &Texts, measure: &mut TextMeasure) -> Result<Vec
             steps.iter().take(i + 1).flatten().copied().collect();
         let mut shown = map.subset(&revealed);
         shown.thesis = map.thesis;
-        let framed = step
-            .iter()
-            .copied()
-            .chain(present::context(map, step))
-            .filter_map(|c| scene.cards.get(&c).copied())
-            .reduce(egui::Rect::union)
-            .unwrap_or(scene.bounds)
-            .expand(60.0);
-        let least = egui::vec2(page_w, page_h) / SLIDE_MAX_ZOOM;
-        let size = framed.size().max(least);
-        // Widen to the page's shape, as the canvas's camera does.
-        let size = if size.x / size.y > page_w / page_h {
-            egui::vec2(size.x, size.x * page_h / page_w)
-        } else {
-            egui::vec2(size.y * page_w / page_h, size.y)
-        };
+        let page = egui::vec2(page_w, page_h);
+        let cards = present::framed(map, step).filter_map(|c| scene.cards.get(&c).copied());
+        let view = super::geometry::presentation_frame(cards, page)
+            .or_else(|| super::geometry::presentation_frame([scene.bounds], page));
         let drawing = svg_of(
             &shown,
             texts,
@@ -219,7 +204,7 @@ pub fn slides(map: &Map, texts: &Texts, measure: &mut TextMeasure) -> Result<Vec
             &SvgOptions {
                 background: Background::White,
                 page: Some(SLIDE),
-                view: Some(egui::Rect::from_center_size(framed.center(), size)),
+                view,
                 highlight: step.iter().copied().collect(),
             },
         );

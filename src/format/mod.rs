@@ -43,6 +43,19 @@ impl Imported {
     }
 }
 
+/// `1048012` as "1,048,012".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// The bytes as text: UTF-8 (a byte-order mark is skipped), not empty.
 ///
 /// # Errors
@@ -91,4 +104,15 @@ pub fn main_conclusion(map: &Map) -> Option<ClaimId> {
             .filter(|c| !answers_something.contains(c)),
     )
     .or_else(|| best(&mut map.claims.keys().copied()))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(super::thousands(0), "0");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(1_000), "1,000");
+        assert_eq!(super::thousands(1_048_012), "1,048,012");
+    }
 }

@@ -144,6 +144,12 @@ pub fn context(map: &Map, step: &[ClaimId]) -> Option<ClaimId> {
     step.first().and_then(|&c| super::nav::parent(map, c))
 }
 
+/// The claims to frame when a step is shown: the step's own and the one it
+/// answers.
+pub fn framed(map: &Map, step: &[ClaimId]) -> impl Iterator<Item = ClaimId> {
+    step.iter().copied().chain(context(map, step))
+}
+
 /// The links into each claim and each link, sorted for presenting.
 struct Answers<'m> {
     map: &'m Map,

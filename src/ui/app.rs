@@ -105,10 +105,6 @@ struct Loading {
 /// dialog; smaller ones open at once.
 const BACKGROUND_FROM: u64 = 4 * 1024 * 1024;
 
-/// What the presented map depends on: the document revision, the step,
-/// the overview switch and the fade setting.
-type PresentKey = (u64, usize, bool, bool);
-
 /// A map that parsed but failed validation, shown read-only.
 struct NeedsRepair {
     /// The file it came from.
@@ -119,14 +115,35 @@ struct NeedsRepair {
     fixes: Vec<String>,
 }
 
-/// The part of the map on the canvas while claims are folded or focused.
+/// The part of the map on the canvas while claims are folded or focused,
+/// or while presenting.
 struct Shown {
-    /// The map revision, folds and focus this was made for.
-    key: (u64, BTreeSet<ClaimId>, Option<ClaimId>),
+    /// The map revision this was made for.
+    of_revision: u64,
+    /// The view it shows.
+    filter: Filter,
     /// The claims shown and the links among them.
     map: Map,
     /// A revision number for the canvas, new whenever `map` is.
     revision: u64,
+}
+
+/// Which claims the canvas shows, when not simply all of them.
+#[derive(Clone, Debug, PartialEq)]
+enum Filter {
+    /// Without folded subtrees, or only the focused claim and its answers.
+    Outline {
+        folds: BTreeSet<ClaimId>,
+        focus: Option<ClaimId>,
+    },
+    /// Presenting: the steps up to `step`, the others hidden, or faded in
+    /// the overview or when `fade` is set; the step itself glows but in
+    /// the overview.
+    Presented {
+        step: usize,
+        overview: bool,
+        fade: bool,
+    },
 }
 
 /// The Argmap editor.
@@ -156,9 +173,6 @@ pub struct ArgmapApp {
     loading: Option<Loading>,
     /// The presentation under way.
     presenting: Option<super::present::Presenting>,
-    /// The map as the audience sees it at the current step, and the
-    /// revision the canvas knows it by.
-    presented: Option<(PresentKey, Map, u64)>,
     /// Whether the panel of presentation steps is open.
     steps_open: bool,
     /// The step selected in that panel.
@@ -226,7 +240,6 @@ impl ArgmapApp {
             needs_repair: None,
             loading: None,
             presenting: None,
-            presented: None,
             steps_open: false,
             steps_selected: None,
             steps_cache: None,
@@ -303,7 +316,6 @@ impl ArgmapApp {
         self.doc = doc;
         self.needs_repair = None;
         self.steps_cache = None;
-        self.presented = None;
         let look = self.view.look;
         self.view = View::default();
         self.view.look = look;
@@ -336,38 +348,85 @@ impl ArgmapApp {
         }
     }
 
+    /// Which claims the canvas shows now, or `None` for all of them.
+    fn filter(&self) -> Option<Filter> {
+        if let Some(presenting) = &self.presenting {
+            return Some(Filter::Presented {
+                step: presenting.current,
+                overview: presenting.overview,
+                fade: self.prefs.present_fade,
+            });
+        }
+        (!self.view.folds.is_empty() || self.view.focus.is_some()).then(|| Filter::Outline {
+            folds: self.view.folds.clone(),
+            focus: self.view.focus,
+        })
+    }
+
     /// Brings `shown` up to date: `None` when the canvas shows the whole
-    /// map, else the map without folded subtrees, or only the focused
-    /// claim and its answers.
+    /// map, else the map without folded subtrees, only the focused claim
+    /// and its answers, or the claims presented so far (the rest faded
+    /// when so set).
     fn refresh_shown(&mut self) {
         let revision = self.doc.history.revision();
-        if self.view.folds.is_empty() && self.view.focus.is_none() {
+        let Some(filter) = self.filter() else {
             self.shown = None;
             self.view.fold_counts.clear();
+            self.view.faded.clear();
+            self.view.spotlight.clear();
             return;
-        }
-        let current = self.shown.as_ref().is_some_and(|s| {
-            s.key.0 == revision && s.key.1 == self.view.folds && s.key.2 == self.view.focus
-        });
-        if current {
+        };
+        if self
+            .shown
+            .as_ref()
+            .is_some_and(|s| s.of_revision == revision && s.filter == filter)
+        {
             return;
         }
         let map = &self.doc.map;
-        // Focusing on a folded claim shows what answers it.
-        let mut folds = self.view.folds.clone();
-        if let Some(focus) = self.view.focus {
-            folds.remove(&focus);
-        }
-        let (hidden, counts) = outline_view::folded(map, &folds);
-        let mut keep: BTreeSet<ClaimId> = match self.view.focus {
-            Some(focus) if map.claims.contains_key(&focus) => outline_view::focused(map, focus),
-            _ => map.claims.keys().copied().collect(),
+        self.view.fold_counts.clear();
+        self.view.faded.clear();
+        self.view.spotlight.clear();
+        let keep = match (&filter, &self.presenting) {
+            (&Filter::Presented { overview, fade, .. }, Some(presenting)) => {
+                let revealed = presenting.revealed();
+                if !overview {
+                    self.view.spotlight = presenting.current_claims().iter().copied().collect();
+                }
+                if overview || fade {
+                    self.view.faded = map
+                        .claims
+                        .keys()
+                        .copied()
+                        .filter(|c| !revealed.contains(c))
+                        .collect();
+                    map.claims.keys().copied().collect()
+                } else {
+                    revealed
+                }
+            }
+            (Filter::Outline { folds, focus }, _) => {
+                // Focusing on a folded claim shows what answers it.
+                let mut folds = folds.clone();
+                if let Some(focus) = focus {
+                    folds.remove(focus);
+                }
+                let (hidden, counts) = outline_view::folded(map, &folds);
+                let mut keep: BTreeSet<ClaimId> = match focus {
+                    Some(focus) if map.claims.contains_key(focus) => {
+                        outline_view::focused(map, *focus)
+                    }
+                    _ => map.claims.keys().copied().collect(),
+                };
+                keep.retain(|c| !hidden.contains(c));
+                self.view.fold_counts = counts
+                    .into_iter()
+                    .filter(|(c, _)| keep.contains(c))
+                    .collect();
+                keep
+            }
+            (Filter::Presented { .. }, None) => map.claims.keys().copied().collect(),
         };
-        keep.retain(|c| !hidden.contains(c));
-        self.view.fold_counts = counts
-            .into_iter()
-            .filter(|(c, _)| keep.contains(c))
-            .collect();
         let mut shown = map.subset(&keep);
         shown.thesis = map.thesis;
         self.view.known_roles = Some(crate::model::Role::all(map));
@@ -375,10 +434,21 @@ impl ArgmapApp {
         // goes: the canvas sees a new revision for every new filter.
         let revision_shown = self.shown.as_ref().map_or(1 << 63, |s| s.revision + 1);
         self.shown = Some(Shown {
-            key: (revision, self.view.folds.clone(), self.view.focus),
+            of_revision: revision,
+            filter,
             map: shown,
             revision: revision_shown,
         });
+    }
+
+    /// The canvas, drawing the map as shown (see [`Self::refresh_shown`]).
+    fn shown_canvas_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        self.refresh_shown();
+        let (map, revision) = match &self.shown {
+            Some(shown) => (&shown.map, shown.revision),
+            None => (&self.doc.map, self.doc.history.revision()),
+        };
+        canvas_ui(ui, map, revision, &mut self.view, actions);
     }
 
     /// Makes `claim` answer `onto` instead of what it answered, and lays
@@ -682,10 +752,13 @@ impl ArgmapApp {
     /// offers to repair it. The file stays as it is until the user saves.
     fn open_for_repair(&mut self, path: &Path, parsed: crate::format::ron::Parsed) {
         let mut map = parsed.map;
+        // What the reader found beyond the map's own problems: repeated ids,
+        // of which the map already holds the last definition.
+        let own = map.validate();
         let mut fixes: Vec<String> = parsed
             .problems
             .iter()
-            .filter(|p| p.message.contains("ids must be unique"))
+            .filter(|p| !own.contains(p))
             .map(|p| {
                 format!(
                     "{} was defined more than once: the last definition is kept.",
@@ -734,49 +807,48 @@ impl ArgmapApp {
             return;
         };
         let mut repair_now = false;
-        egui::Frame::new()
-            .fill(Color32::from_rgb(0xff, 0xf4, 0xd6))
-            .stroke(egui::Stroke::new(1.0, Color32::from_rgb(0xb2, 0x6a, 0x00)))
-            .inner_margin(8.0)
-            .corner_radius(4.0)
-            .show(ui, |ui| {
-                let ink = Color32::from_rgb(0x4a, 0x2c, 0x00);
-                ui.label(
-                    RichText::new(format!(
-                        "{} needs repair: {} {}. It is shown read-only, without the broken parts.",
-                        repair.path.display(),
-                        repair.problems.len(),
-                        if repair.problems.len() == 1 {
-                            "problem"
-                        } else {
-                            "problems"
-                        }
-                    ))
-                    .color(ink)
-                    .strong(),
-                );
-                egui::ScrollArea::vertical()
-                    .id_salt("repair-problems")
-                    .max_height(120.0)
-                    .show(ui, |ui| {
-                        for problem in &repair.problems {
-                            ui.label(RichText::new(format!("• {problem}")).color(ink));
-                        }
-                    });
-                ui.horizontal(|ui| {
-                    if ui
-                        .button("Repair")
-                        .on_hover_text(format!(
-                            "Drops only what is broken:\n• {}",
-                            repair.fixes.join("\n• ")
-                        ))
-                        .clicked()
-                    {
-                        repair_now = true;
+        banner_frame(
+            Color32::from_rgb(0xff, 0xf4, 0xd6),
+            Color32::from_rgb(0xb2, 0x6a, 0x00),
+        )
+        .show(ui, |ui| {
+            let ink = Color32::from_rgb(0x4a, 0x2c, 0x00);
+            ui.label(
+                RichText::new(format!(
+                    "{} needs repair: {} {}. It is shown read-only, without the broken parts.",
+                    repair.path.display(),
+                    repair.problems.len(),
+                    if repair.problems.len() == 1 {
+                        "problem"
+                    } else {
+                        "problems"
                     }
-                    ui.label(RichText::new("The file is not changed until you save.").color(ink));
+                ))
+                .color(ink)
+                .strong(),
+            );
+            egui::ScrollArea::vertical()
+                .id_salt("repair-problems")
+                .max_height(120.0)
+                .show(ui, |ui| {
+                    for problem in &repair.problems {
+                        ui.label(RichText::new(format!("• {problem}")).color(ink));
+                    }
                 });
+            ui.horizontal(|ui| {
+                if ui
+                    .button("Repair")
+                    .on_hover_text(format!(
+                        "Drops only what is broken:\n• {}",
+                        repair.fixes.join("\n• ")
+                    ))
+                    .clicked()
+                {
+                    repair_now = true;
+                }
+                ui.label(RichText::new("The file is not changed until you save.").color(ink));
             });
+        });
         if repair_now {
             self.repair();
         }
@@ -1080,9 +1152,6 @@ impl ArgmapApp {
         self.view.selected_link = saved.selected_link;
         self.view.look.minimap = saved.minimap;
         self.view.glide = None;
-        self.view.spotlight.clear();
-        self.view.faded.clear();
-        self.presented = None;
         if let Some(ctx) = &self.ctx
             && !saved.fullscreen
         {
@@ -1106,15 +1175,6 @@ impl ArgmapApp {
             })
         };
         if let Some(to) = presenting.frame(map, &mut card, canvas) {
-            // The scene rectangle is fitted into the canvas: widen it to the
-            // canvas's shape so the glide ends where the frame says.
-            let aspect = canvas.x / canvas.y;
-            let size = if to.width() / to.height() > aspect {
-                egui::vec2(to.width(), to.width() / aspect)
-            } else {
-                egui::vec2(to.height() * aspect, to.height())
-            };
-            let to = egui::Rect::from_center_size(to.center(), size);
             self.view.glide = Some((self.view.scene_rect, to, now));
         }
     }
@@ -1162,14 +1222,8 @@ impl ArgmapApp {
         if moved {
             self.glide_to_step(now);
         }
-        self.refresh_presented();
         let Some(presenting) = &self.presenting else {
             return;
-        };
-        self.view.spotlight = if presenting.overview {
-            BTreeSet::new()
-        } else {
-            presenting.current_claims().iter().copied().collect()
         };
         if presenting.notes_here {
             egui::Panel::bottom("argmap-present-notes")
@@ -1183,54 +1237,13 @@ impl ArgmapApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
             .show(ui, |ui| {
-                let (map, revision) = match &self.presented {
-                    Some((_, map, revision)) => (map, *revision),
-                    None => (&self.doc.map, self.doc.history.revision()),
-                };
-                canvas_ui(ui, map, revision, &mut self.view, &mut ignored);
+                self.shown_canvas_ui(ui, &mut ignored);
             });
         if let Some(presenting) = &self.presenting {
             super::present::progress_ui(&ctx, presenting, self.view.canvas_rect);
         }
         // Seconds tick on the presenter's timer.
         ctx.request_repaint_after(std::time::Duration::from_millis(500));
-    }
-
-    /// The map as the audience sees it: the claims presented so far (all
-    /// of them in the overview, or with the rest faded when so set).
-    fn refresh_presented(&mut self) {
-        let Some(presenting) = &self.presenting else {
-            return;
-        };
-        let fade = self.prefs.present_fade;
-        let key = (
-            self.doc.history.revision(),
-            presenting.current,
-            presenting.overview,
-            fade,
-        );
-        if self.presented.as_ref().is_some_and(|(k, _, _)| *k == key) {
-            return;
-        }
-        let revealed = presenting.revealed();
-        let map = &self.doc.map;
-        let (shown, faded) = if fade || presenting.overview {
-            let faded = map
-                .claims
-                .keys()
-                .copied()
-                .filter(|c| !revealed.contains(c))
-                .collect();
-            (map.clone(), faded)
-        } else {
-            let mut shown = map.subset(&revealed);
-            shown.thesis = map.thesis;
-            (shown, BTreeSet::new())
-        };
-        self.view.faded = faded;
-        self.view.known_roles = Some(crate::model::Role::all(map));
-        let revision = self.presented.as_ref().map_or(3 << 62, |(_, _, r)| r + 1);
-        self.presented = Some((key, shown, revision));
     }
 
     /// Seconds between recovery copies, as set.
@@ -2386,21 +2399,16 @@ impl ArgmapApp {
         let (fill, border, text) = colours;
         let mut dismissed = None;
         for (i, message) in messages.iter().enumerate() {
-            egui::Frame::new()
-                .fill(fill)
-                .stroke(egui::Stroke::new(1.0, border))
-                .inner_margin(8.0)
-                .corner_radius(4.0)
-                .show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.label(RichText::new(message).color(text));
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
-                            if ui.button("Dismiss").clicked() {
-                                dismissed = Some(i);
-                            }
-                        });
+            banner_frame(fill, border).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(message).color(text));
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
+                        if ui.button("Dismiss").clicked() {
+                            dismissed = Some(i);
+                        }
                     });
                 });
+            });
         }
         if let Some(i) = dismissed {
             messages.remove(i);
@@ -2706,12 +2714,7 @@ impl ArgmapApp {
                 self.errors_ui(ui);
                 self.needs_repair_ui(ui);
                 self.breadcrumb_ui(ui);
-                self.refresh_shown();
-                let (map, revision) = match &self.shown {
-                    Some(shown) => (&shown.map, shown.revision),
-                    None => (&self.doc.map, self.doc.history.revision()),
-                };
-                canvas_ui(ui, map, revision, &mut self.view, &mut actions);
+                self.shown_canvas_ui(ui, &mut actions);
             });
         self.confirm_ui(&ctx);
         self.loading_ui(&ctx);
@@ -2769,6 +2772,15 @@ const AUTOSAVE_SECONDS: u32 = 30;
 /// The range of that setting.
 const MIN_AUTOSAVE_SECONDS: u32 = 5;
 const MAX_AUTOSAVE_SECONDS: u32 = 600;
+
+/// The frame of a banner above the map (errors, notes, repair).
+fn banner_frame(fill: Color32, border: Color32) -> egui::Frame {
+    egui::Frame::new()
+        .fill(fill)
+        .stroke(egui::Stroke::new(1.0, border))
+        .inner_margin(8.0)
+        .corner_radius(4.0)
+}
 
 /// Bytes as megabytes, for progress.
 fn mb(bytes: u64) -> f64 {

@@ -42,8 +42,8 @@ fn too_long_ui(ui: &mut Ui, text: &mut String, changed: &mut Option<&'static str
     ui.weak(format!(
         "{} characters, too long to edit here. The map keeps all of it; \
          the card shows the first {}.",
-        crate::measure::thousands(chars),
-        crate::measure::thousands(crate::measure::MAX_SHOWN_CHARS)
+        crate::format::thousands(chars),
+        crate::format::thousands(crate::measure::MAX_SHOWN_CHARS)
     ));
     let start: String = text.chars().take(crate::measure::MAX_SHOWN_CHARS).collect();
     egui::ScrollArea::vertical()
@@ -53,7 +53,7 @@ fn too_long_ui(ui: &mut Ui, text: &mut String, changed: &mut Option<&'static str
     if ui
         .button(format!(
             "Keep only the first {} characters",
-            crate::measure::thousands(crate::measure::MAX_SHOWN_CHARS)
+            crate::format::thousands(crate::measure::MAX_SHOWN_CHARS)
         ))
         .on_hover_text("Cuts the rest off; Undo brings it back")
         .clicked()

@@ -12,10 +12,6 @@ use crate::model::{ClaimId, LinkId, Map};
 /// How long the camera takes to glide to the next step.
 pub const GLIDE_SECS: f64 = 0.3;
 
-/// The closest the camera comes while presenting: cards at this zoom read
-/// well from the back of a room without filling the screen with one card.
-const MAX_ZOOM: f32 = 1.6;
-
 /// What the editor showed before presenting, put back afterwards.
 #[derive(Clone, Debug)]
 pub struct Saved {
@@ -184,9 +180,9 @@ impl Presenting {
         (Outcome::Stay, moved)
     }
 
-    /// The part of the map to frame now: the current step's cards and the
-    /// card of the claim it answers, or every card in the overview; with a
-    /// margin, and never closer than [`MAX_ZOOM`].
+    /// The scene rectangle to show now: the current step with the claim it
+    /// answers, or every card in the overview, framed for a canvas of
+    /// `canvas` size (see [`crate::draw::geometry::presentation_frame`]).
     pub fn frame(
         &self,
         map: &Map,
@@ -196,22 +192,9 @@ impl Presenting {
         let claims: Vec<ClaimId> = if self.overview {
             map.claims.keys().copied().collect()
         } else {
-            let step = self.current_claims();
-            step.iter()
-                .copied()
-                .chain(present::context(map, step))
-                .collect()
+            present::framed(map, self.current_claims()).collect()
         };
-        let bounds = claims
-            .into_iter()
-            .filter_map(card)
-            .reduce(Rect::union)?
-            .expand(60.0);
-        let least = canvas / MAX_ZOOM;
-        Some(Rect::from_center_size(
-            bounds.center(),
-            bounds.size().max(least),
-        ))
+        crate::draw::geometry::presentation_frame(claims.into_iter().filter_map(card), canvas)
     }
 }
 
