@@ -32,8 +32,7 @@ pub enum Scope {
     Subtree(ClaimId),
 }
 
-/// The width and height of each claim's card, in map units.
-pub type Sizes = BTreeMap<ClaimId, (f32, f32)>;
+pub use crate::card::Sizes;
 
 /// The new centre of every claim that moves, in id order. Pinned claims
 /// (and, for a subtree, every claim outside it) never move.
@@ -43,12 +42,7 @@ pub fn arrange(map: &Map, sizes: &Sizes, scope: Scope) -> Vec<(ClaimId, Pos)> {
     if forest.order.is_empty() {
         return Vec::new();
     }
-    let size = |id: ClaimId| {
-        sizes
-            .get(&id)
-            .copied()
-            .unwrap_or((crate::measure::CARD_WIDTH, 60.0))
-    };
+    let size = |id: ClaimId| sizes.get(&id).copied().unwrap_or(crate::card::UNMEASURED);
     let mut placed = place(&forest, size);
     anchor(map, &forest, &mut placed);
     avoid_fixed(map, &forest, size, &mut placed);

@@ -35,6 +35,7 @@
 //! ```
 
 pub mod bundled;
+pub mod card;
 pub mod draw;
 pub mod edit;
 pub mod export;
@@ -48,3 +49,4 @@ pub mod model;
 pub mod recovery;
 pub mod store;
 pub mod ui;
+pub mod words;

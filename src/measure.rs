@@ -1,39 +1,16 @@
 //! The size of a claim's card: one text measurement for the canvas, the
 //! layout and exports, so a card is the same size everywhere.
 
-mod arabic;
-
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization as _;
 
 use egui::epaint::text::{FontData, FontDefinitions, FontFamily, Fonts, TextOptions, ViewportKey};
-use egui::{Color32, FontId, Galley, Vec2, vec2};
+use egui::{Color32, FontId, Galley, Vec2};
 
-/// Width of every card, in map units; text wraps inside it.
-pub const CARD_WIDTH: f32 = 240.0;
-/// Space between a card's border and its content.
-pub const PADDING: Vec2 = vec2(12.0, 8.0);
-/// Height of the role label row at the top of a card.
-pub const HEADER_HEIGHT: f32 = 16.0;
-/// Size of the claim text.
-pub const TEXT_SIZE: f32 = 14.0;
-/// Height of an empty card's text line.
-pub const MIN_TEXT_HEIGHT: f32 = 18.0;
-
-/// The width text wraps at inside a card.
-pub fn text_wrap_width() -> f32 {
-    CARD_WIDTH - 2.0 * PADDING.x
-}
-
-/// The size of a card whose wrapped text is `text_height` tall.
-pub fn card_size(text_height: f32) -> Vec2 {
-    vec2(
-        CARD_WIDTH,
-        2.0 * PADDING.y + HEADER_HEIGHT + text_height.max(MIN_TEXT_HEIGHT),
-    )
-}
+use crate::card::{Sizes, TEXT_SIZE, card_size, text_wrap_width};
 
 /// The font of claim text.
 pub fn text_font() -> FontId {
@@ -99,17 +76,25 @@ pub const MAX_SHOWN_CHARS: usize = 1_000;
 const REPLACEMENT: char = '\u{FFFD}';
 
 /// Characters with no look of their own that only steer other characters
-/// (joiners, direction marks and overrides, variation selectors, the byte
-/// order mark). Text layout here has no use for them, and direction
-/// overrides could make a card read differently from its text.
+/// and that cards leave out: the zero-width space and word joiners,
+/// direction embeddings, overrides and isolates (which could make a card
+/// read differently from its text), variation selectors, the byte order
+/// mark. The joiners (ZWJ, ZWNJ) and the direction marks (LRM, RLM) stay:
+/// the shaper and the bidirectional algorithm need them.
 fn is_invisible_format(c: char) -> bool {
     matches!(c,
-        '\u{200B}'..='\u{200F}'
+        '\u{200B}'
         | '\u{202A}'..='\u{202E}'
         | '\u{2060}'..='\u{2064}'
         | '\u{2066}'..='\u{2069}'
         | '\u{FE00}'..='\u{FE0F}'
         | '\u{FEFF}')
+}
+
+/// Characters that steer joining or direction and that reach the shaper
+/// as they are: ZWNJ, ZWJ, LRM, RLM.
+fn is_kept_format(c: char) -> bool {
+    matches!(c, '\u{200C}'..='\u{200F}')
 }
 
 /// Whether `c` is written right to left (Hebrew, Arabic, Syriac, Thaana,
@@ -123,16 +108,78 @@ fn is_right_to_left(c: char) -> bool {
         | '\u{1E800}'..='\u{1EFFF}')
 }
 
-/// One row in the order its characters are drawn left to right: runs of
-/// right-to-left script reversed as the Unicode bidirectional algorithm
-/// says, so Hebrew and Arabic read correctly on a card.
-fn visual_order(row: &str) -> String {
-    let info = unicode_bidi::BidiInfo::new(row, None);
-    let mut visual = String::with_capacity(row.len());
-    for paragraph in &info.paragraphs {
-        visual.push_str(&info.reorder_line(paragraph, paragraph.range.clone()));
+/// One row of claim text as egui must be given it to show it in reading
+/// order. egui shapes each run of one font with harfrust, which orders and
+/// joins Hebrew and Arabic inside the run, but it places the runs left to
+/// right in the order they come. So the characters stay in logical order
+/// and only the runs move: the row's bidirectional levels (Unicode's
+/// algorithm) put its level runs in visual order, and inside a
+/// right-to-left run each word of right-to-left letters (one font run for
+/// the shaper) and each other character (a space, a comma, drawn by
+/// another font) take the reversed order. Brackets in a right-to-left run
+/// are mirrored, as the shaper would mirror them.
+pub fn display_order(row: &str) -> Cow<'_, str> {
+    if !row.chars().any(is_right_to_left) {
+        return Cow::Borrowed(row);
     }
-    visual
+    let info = unicode_bidi::BidiInfo::new(row, None);
+    let mut shown = String::with_capacity(row.len());
+    for paragraph in &info.paragraphs {
+        let (levels, runs) = info.visual_runs(paragraph, paragraph.range.clone());
+        for run in runs {
+            let text = &row[run.clone()];
+            if levels.get(run.start).is_some_and(|l| l.is_rtl()) {
+                for unit in units(text).into_iter().rev() {
+                    match unit.as_slice() {
+                        [c] => shown.push(mirrored(*c)),
+                        unit => shown.extend(unit.iter()),
+                    }
+                }
+            } else {
+                shown.push_str(text);
+            }
+        }
+    }
+    Cow::Owned(shown)
+}
+
+/// The pieces of a right-to-left run that keep their order: each word of
+/// right-to-left letters (with its marks and joiners), and every other
+/// character on its own.
+fn units(run: &str) -> Vec<Vec<char>> {
+    let mut units: Vec<Vec<char>> = Vec::new();
+    let mut in_word = false;
+    for c in run.chars() {
+        let attaches = unicode_normalization::char::is_combining_mark(c) || is_kept_format(c);
+        if let Some(last) = units.last_mut()
+            && (attaches || (in_word && is_right_to_left(c)))
+        {
+            last.push(c);
+            continue;
+        }
+        in_word = is_right_to_left(c);
+        units.push(vec![c]);
+    }
+    units
+}
+
+/// The bracket facing the other way, for brackets drawn right to left.
+fn mirrored(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '<' => '>',
+        '>' => '<',
+        '«' => '»',
+        '»' => '«',
+        '‹' => '›',
+        '›' => '‹',
+        c => c,
+    }
 }
 
 /// How many layouts the cache may hold: measuring a 20,000-claim map must
@@ -229,27 +276,37 @@ impl TextMeasure {
         w
     }
 
-    /// The claim text broken into the rows of its card: at spaces where a
-    /// row would grow wider than the card, inside a word only when the word
-    /// alone is wider (long URLs, Chinese), and at every line break. The
-    /// canvas draws exactly these rows, so its cards and every export and
-    /// layout agree line for line.
+    /// The claim text broken into the rows of its card, in reading
+    /// (logical) order: at spaces where a row would grow wider than the
+    /// card, inside a word only when the word alone is wider (long URLs,
+    /// Chinese), and at every line break. The canvas draws exactly these
+    /// rows (see [`Self::drawn`]), so its cards and every export and layout
+    /// agree line for line.
     pub fn wrap(&mut self, text: &str) -> Vec<String> {
         let shown = self.shown(text);
-        let mut rows = self.wrap_shown(&shown);
-        if shown.chars().any(is_right_to_left) {
-            for row in &mut rows {
-                *row = visual_order(row);
+        self.wrap_shown(&shown)
+    }
+
+    /// `rows` as the canvas gives them to egui: each in display order (see
+    /// [`display_order`]), a line break after each but the last.
+    pub fn drawn(&self, rows: &[String]) -> String {
+        let mut drawn = String::new();
+        for (i, row) in rows.iter().enumerate() {
+            if i > 0 {
+                drawn.push('\n');
             }
+            drawn.push_str(&display_order(row));
         }
-        rows
+        drawn
     }
 
     /// Claim text as cards show it: composed (a letter and its accent as
-    /// one character), Arabic letters joined (see [`arabic`]), invisible format characters dropped, control
-    /// characters and characters no font has replaced by a visible �, and
-    /// a text of more than [`MAX_SHOWN_CHARS`] characters cut short with a
-    /// note of how much more there is (the map keeps all of it).
+    /// one character), invisible format characters dropped (but joiners and
+    /// direction marks, which the shaper needs), control characters and
+    /// characters no font has replaced by a visible �, and a text of more
+    /// than [`MAX_SHOWN_CHARS`] characters cut short with a note of how
+    /// much more there is (the map keeps all of it). Still in logical
+    /// order: Arabic letters are joined by the shaper when drawn.
     pub fn shown<'t>(&mut self, text: &'t str) -> Cow<'t, str> {
         let plain = text.len() <= MAX_SHOWN_CHARS
             && text
@@ -268,6 +325,7 @@ impl TextMeasure {
             let c = match c {
                 '\n' => '\n',
                 '\t' => ' ',
+                c if is_kept_format(c) => c,
                 c if is_invisible_format(c) => continue,
                 c if c.is_control() || !self.has_glyph(c) => REPLACEMENT,
                 c => c,
@@ -281,11 +339,8 @@ impl TextMeasure {
             let _ = write!(
                 shown,
                 "… [{} more characters: the whole text is in the inspector]",
-                crate::format::thousands(more + 1)
+                crate::words::thousands(more + 1)
             );
-        }
-        if arabic::has_arabic(&shown) {
-            shown = arabic::shape(&shown);
         }
         if shown == text {
             Cow::Borrowed(text)
@@ -387,12 +442,6 @@ impl TextMeasure {
             }
         }
         width
-    }
-
-    /// The claim text with a line break at the end of every row of its
-    /// card: what the canvas lays out, without wrapping.
-    pub fn wrapped(&mut self, text: &str) -> String {
-        self.wrap(text).join("\n")
     }
 
     /// The height of `rows` rows of claim text.
@@ -499,53 +548,43 @@ pub fn card_texts(
         .iter()
         .map(|(&id, claim)| (id, claim.text.as_str()))
         .collect();
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let threads = rayon::current_num_threads();
     if claims.len() < PARALLEL_FROM || threads < 2 {
         return claims
             .into_iter()
             .map(|(id, text)| (id, CardText::of(measure, text)))
             .collect();
     }
+    // One chunk a core: the first measured with `measure`, here, the rest
+    // each with fonts of its own (loading fonts costs tens of
+    // milliseconds, so no more chunks than cores).
     let ppp = measure.pixels_per_point();
     let chunk = claims.len().div_ceil(threads);
-    let mut texts = std::collections::BTreeMap::new();
-    std::thread::scope(|scope| {
-        let (first, rest) = claims.split_at(chunk.min(claims.len()));
-        let workers: Vec<_> = rest
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
+    let (first, rest) = claims.split_at(chunk.min(claims.len()));
+    let (mut texts, rest) = rayon::join(
+        || {
+            first
+                .iter()
+                .map(|&(id, text)| (id, CardText::of(measure, text)))
+                .collect::<std::collections::BTreeMap<_, _>>()
+        },
+        || {
+            rest.par_chunks(chunk)
+                .flat_map_iter(|part| {
                     let mut measure = TextMeasure::for_screen(ppp);
                     part.iter()
                         .map(|&(id, text)| (id, CardText::of(&mut measure, text)))
                         .collect::<Vec<_>>()
                 })
-            })
-            .collect();
-        texts.extend(
-            first
-                .iter()
-                .map(|&(id, text)| (id, CardText::of(measure, text))),
-        );
-        for worker in workers {
-            // A worker only panics if text layout does: measure those
-            // claims here instead, where the same panic would surface.
-            if let Ok(part) = worker.join() {
-                texts.extend(part);
-            }
-        }
-    });
-    // Anything a failed worker left out.
-    for (id, text) in claims {
-        texts
-            .entry(id)
-            .or_insert_with(|| CardText::of(measure, text));
-    }
+                .collect::<Vec<_>>()
+        },
+    );
+    texts.extend(rest);
     texts
 }
 
-/// The card size of every claim in `map`, for [`crate::layout::arrange`].
-pub fn card_sizes(map: &crate::model::Map, measure: &mut TextMeasure) -> crate::layout::Sizes {
+/// The card size of every claim in `map`, for arranging it.
+pub fn card_sizes(map: &crate::model::Map, measure: &mut TextMeasure) -> Sizes {
     card_texts(map, measure)
         .into_iter()
         .map(|(id, text)| {
@@ -558,6 +597,7 @@ pub fn card_sizes(map: &crate::model::Map, measure: &mut TextMeasure) -> crate::
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::card::MIN_TEXT_HEIGHT;
 
     #[test]
     fn text_from_anywhere_is_drawn_or_replaced_visibly() {
@@ -568,12 +608,17 @@ mod tests {
             measure.shown("法治 Überwachung"),
             Cow::Borrowed(_)
         ));
-        // Emoji have glyphs (egui's monochrome emoji font); the joiner and
-        // the variation selector of a sequence are dropped.
+        // Emoji have glyphs (egui's monochrome emoji font); the variation
+        // selector of a sequence is dropped, the joiner reaches the shaper.
         assert_eq!(measure.shown("Vote ☑\u{FE0F} now 😀"), "Vote ☑ now 😀");
         // An emoji newer than the font is replaced visibly.
         assert_eq!(measure.shown("love 🥰"), "love \u{FFFD}");
-        assert_eq!(measure.shown("👩\u{200D}🏫"), "👩🏫");
+        assert_eq!(measure.shown("👩\u{200D}🏫"), "👩\u{200D}🏫");
+        // Persian: the non-joiner inside a word stays, as do direction marks.
+        assert_eq!(
+            measure.shown("پارچه\u{200C}ای \u{200F}"),
+            "پارچه\u{200C}ای \u{200F}"
+        );
         // A letter and a combining accent become one character.
         assert_eq!(measure.shown("Cafe\u{301} de\u{301}bat"), "Café débat");
         // Control characters and characters no font has become a visible �.
@@ -599,27 +644,60 @@ mod tests {
     }
 
     #[test]
-    fn right_to_left_rows_are_drawn_in_reading_order() {
+    fn rows_stay_in_reading_order_and_only_runs_move_for_display() {
         let mut measure = TextMeasure::new();
-        // Hebrew "shalom" typed (logical order) ש ל ו ם is drawn with its
-        // first letter at the right.
-        assert_eq!(measure.wrap("שלום"), ["םולש"]);
-        // In a left-to-right sentence only the Hebrew run turns.
-        assert_eq!(measure.wrap("He said שלום today"), ["He said םולש today"]);
-        // A run of several words turns as a whole: the first word is at
-        // the right end of the run; the comma stays after it.
+        // Rows keep the text as typed: exports and files use them.
+        assert_eq!(measure.wrap("שלום עליכם"), ["שלום עליכם"]);
+        assert_eq!(measure.wrap("سيادة القانون"), ["سيادة القانون"]);
+        // A word of one script is one run for the shaper, which orders and
+        // joins its letters itself: it is given as typed.
+        assert_eq!(display_order("שלום"), "שלום");
+        assert_eq!(display_order("He said שלום today"), "He said שלום today");
+        assert!(matches!(display_order("Café 法治"), Cow::Borrowed(_)));
+        // Several right-to-left words: the words (and the spaces between
+        // them, which another font draws) take the reversed order; the
+        // comma stays after the run.
         assert_eq!(
-            measure.wrap("Hebrew: שלום עליכם, peace"),
-            ["Hebrew: םכילע םולש, peace"]
+            display_order("Hebrew: שלום עליכם, peace"),
+            "Hebrew: עליכם שלום, peace"
         );
-        // Arabic too, its letters joined; digits inside keep their order.
-        assert_eq!(measure.wrap("سلام 2024"), ["2024 \u{FEE1}\u{FEFC}\u{FEB3}"]);
-        // Every row of a long right-to-left text turns on its own, after
-        // breaking, so the first words are on the first row.
+        assert_eq!(display_order("سيادة القانون"), "القانون سيادة");
+        // A Persian word with a non-joiner is one run; digits keep their
+        // order, on the left of an Arabic sentence.
+        assert_eq!(
+            display_order("شلوار پارچه\u{200C}ای"),
+            "پارچه\u{200C}ای شلوار"
+        );
+        assert_eq!(display_order("سلام 2024"), "2024 سلام");
+        // Brackets inside right-to-left text face the other way.
+        assert_eq!(display_order("שלום (עולם)"), ")עולם( שלום");
+        // Every row of a long right-to-left text is ordered on its own,
+        // after breaking, so the first words are on the first row.
         let long = "שלום עולם ".repeat(12);
         let rows = measure.wrap(&long);
         assert!(rows.len() > 1);
-        assert!(rows[0].trim_start().ends_with("םולש"), "{:?}", rows[0]);
+        assert!(rows[0].starts_with("שלום"), "{:?}", rows[0]);
+        let drawn = measure.drawn(&rows);
+        assert_eq!(drawn.lines().count(), rows.len());
+        assert!(drawn.lines().next().is_some_and(|r| r.trim_end().ends_with("שלום")));
+    }
+
+    #[test]
+    fn arabic_persian_and_urdu_letters_are_joined_by_the_shaper() {
+        // A word is narrower than the same letters kept apart by non-joiners
+        // (each then in its isolated form): the shaper joined them, and
+        // the non-joiner reached it.
+        let mut measure = TextMeasure::new();
+        for word in ["سلام", "پارچه", "گچ", "ٹیک"] {
+            let apart: String = word
+                .chars()
+                .map(String::from)
+                .collect::<Vec<_>>()
+                .join("\u{200C}");
+            let joined = measure.row_width(word);
+            let separate = measure.row_width(&apart);
+            assert!(joined < separate, "{word}: {joined} vs {separate}");
+        }
     }
 
     #[test]
@@ -661,9 +739,9 @@ mod tests {
         ];
         for text in texts {
             let rows = measure.wrap(text);
-            let wrapped = rows.join("\n");
+            let drawn = measure.drawn(&rows);
             let galley = measure.fonts.with_pixels_per_point(1.0).layout_no_wrap(
-                wrapped.clone(),
+                drawn.clone(),
                 text_font(),
                 Color32::PLACEHOLDER,
             );
@@ -682,7 +760,6 @@ mod tests {
                 );
             }
             // Nothing is lost but the spaces where rows break.
-            // (right-to-left runs turned to drawing order).
             let mut kept: Vec<char> = rows.concat().chars().filter(|c| *c != ' ').collect();
             let mut original: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
             kept.sort_unstable();

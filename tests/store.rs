@@ -1,6 +1,8 @@
 //! Reading and saving real files: bad input gets a clear error naming the
 //! file, and a failed save leaves what was on disk untouched.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -340,7 +342,7 @@ fn a_twenty_thousand_claim_map_saves_and_loads_back_equal() {
 #[test]
 fn every_injected_fault_leaves_the_old_file_and_the_edits() {
     use argmap::edit::Document;
-    use argmap::store::{Fault, Faulty};
+    use common::faulty::{Fault, Faulty};
     use std::sync::Arc;
 
     let faults = [
@@ -395,7 +397,7 @@ fn every_injected_fault_leaves_the_old_file_and_the_edits() {
 /// the temporary file, which is removed; the old file is intact.
 #[test]
 fn a_disk_filling_up_half_way_through_a_big_map_changes_nothing() {
-    use argmap::store::{Fault, Faulty};
+    use common::faulty::{Fault, Faulty};
 
     let dir = folder();
     let path = dir.path().join("big.ron");

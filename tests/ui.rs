@@ -376,7 +376,7 @@ fn a_full_disk_on_save_shows_the_error_and_keeps_file_and_edits() {
     add_rebuttal(&mut harness);
     let edited = map(&harness).clone();
     harness.state_mut().doc.disk =
-        std::sync::Arc::new(argmap::store::Faulty(argmap::store::Fault::FullAfter(100)));
+        std::sync::Arc::new(common::faulty::Faulty(common::faulty::Fault::FullAfter(100)));
     key(&mut harness, Modifiers::COMMAND, Key::S);
 
     assert!(

@@ -7,7 +7,7 @@ use egui::{Pos2, Rect, Vec2, pos2, vec2};
 
 use crate::model::{ClaimId, LinkId, LinkKind, Map, Target};
 
-pub use crate::measure::{CARD_WIDTH, HEADER_HEIGHT, PADDING, TEXT_SIZE};
+pub use crate::card::{CARD_WIDTH, HEADER_HEIGHT, PADDING, TEXT_SIZE};
 /// How far the bar joining linked premises sits from them.
 const BAR_GAP: f32 = 22.0;
 /// Size of the role label and citation badge at the top of a card.
@@ -44,7 +44,7 @@ pub fn presentation_frame(cards: impl IntoIterator<Item = Rect>, view: Vec2) -> 
 /// The rectangle of a card centred on `center` whose wrapped text is
 /// `text_height` tall.
 pub fn card_rect(center: Pos2, text_height: f32) -> Rect {
-    Rect::from_center_size(center, crate::measure::card_size(text_height))
+    Rect::from_center_size(center, crate::card::card_size(text_height))
 }
 
 /// Where the connector handle of a card sits: the middle of its top edge,

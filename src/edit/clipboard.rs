@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use super::Edit;
-use crate::format::outline::{Step, walk};
+use crate::model::reading::{Step, walk};
 use crate::model::{Claim, ClaimId, Link, LinkId, LinkKind, Map, Pos, Target, nav};
 
 /// Space between pasted outline rows and columns, before arranging.
@@ -248,6 +248,31 @@ pub fn paste(
         }
     }
     (Edit::Batch(edits), claim_ids.into_values().collect(), tops)
+}
+
+/// The selected claims copied beside themselves (to the right of all of
+/// them), with the links among them; the copies answer what the originals
+/// answer when they all answer the same claim. The edit and the copies'
+/// ids, or `None` when nothing is selected.
+pub fn duplicate(map: &Map, selection: &BTreeSet<ClaimId>) -> Option<(Edit, Vec<ClaimId>)> {
+    let fragment = copy(map, selection)?;
+    let all_parents = nav::parents(map);
+    let parents: BTreeSet<Option<ClaimId>> = fragment
+        .root_kinds
+        .keys()
+        .map(|c| all_parents.get(c).copied())
+        .collect();
+    let attach = match parents.into_iter().collect::<Vec<_>>()[..] {
+        [Some(parent)] => Some(parent),
+        _ => None,
+    };
+    let (min, max) = fragment.bounds()?;
+    let at = Pos::new(
+        max.x + (max.x - min.x) / 2.0 + crate::card::CARD_WIDTH + 40.0,
+        f32::midpoint(min.y, max.y),
+    );
+    let (edit, ids, _) = paste(map, &fragment, at, attach);
+    Some((edit, ids))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@ use std::sync::Arc;
 
 use super::{Edit, History};
 use crate::model::Map;
-use crate::store::{self, Disk, FileError, Os};
+use crate::store::{self, Disk, FileError, Os, Stamp};
 
 /// An open map: its content, where it lives, and its undo history.
 #[derive(Debug)]
@@ -23,33 +23,6 @@ pub struct Document {
     pub disk: Arc<dyn Disk>,
 }
 
-/// A file's size, modification time and content hash at one moment.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Stamp {
-    len: u64,
-    modified: Option<std::time::SystemTime>,
-    hash: u64,
-}
-
-impl Stamp {
-    fn of_bytes(bytes: &[u8], path: &Path) -> Self {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        bytes.hash(&mut hasher);
-        let meta = std::fs::metadata(path).ok();
-        Self {
-            len: bytes.len() as u64,
-            modified: meta.and_then(|m| m.modified().ok()),
-            hash: hasher.finish(),
-        }
-    }
-
-    fn read(path: &Path) -> Option<Self> {
-        let bytes = std::fs::read(path).ok()?;
-        Some(Self::of_bytes(&bytes, path))
-    }
-}
-
 /// The backup kept beside `path` when saving over it: `NAME.ron.bak`.
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path
@@ -63,7 +36,7 @@ pub fn backup_path(path: &Path) -> PathBuf {
 impl Document {
     /// A map that lives at `path` and is as saved there.
     pub fn from_file(map: Map, path: PathBuf) -> Self {
-        let stamp = Stamp::read(&path);
+        let stamp = Stamp::read(&Os, &path);
         Self {
             map,
             path: Some(path),
@@ -119,7 +92,7 @@ impl Document {
     /// # Errors
     /// When the backup or the file cannot be written.
     pub fn save_with_backup(&mut self, path: &Path, backup: bool) -> Result<(), FileError> {
-        if backup && let Ok(old) = std::fs::read(path) {
+        if backup && let Ok(old) = self.disk.read(path) {
             let bak = backup_path(path);
             store::write_atomic_on(self.disk.as_ref(), &bak, &old)
                 .map_err(|err| FileError::new(&bak, store::FileErrorKind::Write(err)))?;
@@ -127,7 +100,7 @@ impl Document {
         let text = crate::format::ron::to_string(&self.map);
         store::write_atomic_on(self.disk.as_ref(), path, text.as_bytes())
             .map_err(|err| FileError::new(path, store::FileErrorKind::Write(err)))?;
-        self.stamp = Some(Stamp::of_bytes(text.as_bytes(), path));
+        self.stamp = Some(Stamp::of_bytes(self.disk.as_ref(), text.as_bytes(), path));
         self.path = Some(path.to_path_buf());
         self.history.mark_saved();
         Ok(())
@@ -145,10 +118,16 @@ impl Document {
         };
         // Size and time first: reading the file is needed only when they
         // say it may have changed.
-        match std::fs::metadata(path) {
-            Ok(meta) if meta.len() == known.len && meta.modified().ok() == known.modified => false,
-            Ok(_) => Stamp::read(path).is_none_or(|now| now.hash != known.hash),
-            Err(_) => true,
+        !known.still_matches(self.disk.as_ref(), path)
+    }
+
+    /// Whether `stamp` (the file as another thread just saw it) differs
+    /// from what this document last read or wrote.
+    pub fn differs_from(&self, stamp: Option<&Stamp>) -> bool {
+        match (&self.stamp, stamp) {
+            (Some(known), Some(now)) => !known.same_content(now),
+            (Some(_), None) => true,
+            (None, _) => false,
         }
     }
 

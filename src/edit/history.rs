@@ -1,5 +1,43 @@
 use super::Edit;
-use crate::model::Map;
+use crate::model::{ClaimId, Map};
+
+/// What a run of typing changes: edits to the same thing join one undo
+/// step until the step is sealed (the field loses the focus).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Typing {
+    /// A field of one claim.
+    Claim(ClaimId, ClaimField),
+    /// The map's title.
+    Title,
+}
+
+/// A field of a claim that is typed or chosen in the inspector.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClaimField {
+    /// What the claim says.
+    Text,
+    /// Claim, evidence or note.
+    Kind,
+    /// The speaker's note.
+    Note,
+    /// Which source and paragraph it cites.
+    Citation,
+    /// Its tags.
+    Tags,
+}
+
+impl ClaimField {
+    /// The field as the Edit menu names it: "Undo edit note".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Kind => "kind",
+            Self::Note => "note",
+            Self::Citation => "citation",
+            Self::Tags => "tags",
+        }
+    }
+}
 
 /// Undo and redo, as data: each step keeps the edit that undoes it and the
 /// edit that redoes it. Never saved.
@@ -27,7 +65,7 @@ struct Step {
     /// The number of the state the step leads to.
     state: u64,
     /// While set, later edits with the same key join this step (typing).
-    open_key: Option<u64>,
+    open_key: Option<Typing>,
 }
 
 /// Takes the last step of `from`, applies it, and puts its inverse on `to`:
@@ -77,7 +115,7 @@ impl History {
         map: &mut Map,
         edit: Edit,
         label: impl Into<String>,
-        key: u64,
+        key: Typing,
     ) {
         if self.refuse() {
             return;
@@ -120,7 +158,7 @@ impl History {
 
     /// Opens the last step under `key`, so that edits made with
     /// [`Self::apply_coalescing`] join it (typing into a claim just added).
-    pub fn open_last(&mut self, key: u64) {
+    pub fn open_last(&mut self, key: Typing) {
         if let Some(last) = self.undo.last_mut() {
             last.open_key = Some(key);
         }
@@ -133,7 +171,7 @@ impl History {
         }
     }
 
-    fn push(&mut self, label: String, undo: Edit, open_key: Option<u64>) {
+    fn push(&mut self, label: String, undo: Edit, open_key: Option<Typing>) {
         self.next_step += 1;
         self.undo.push(Step {
             label,
@@ -208,7 +246,7 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Claim, ClaimId, Pos};
+    use crate::model::{Claim, Pos};
 
     fn add(text: &str, id: u32) -> Edit {
         Edit::AddClaim {
@@ -249,8 +287,9 @@ mod tests {
     fn typing_coalesces_into_one_step_until_sealed() {
         let mut map = Map::new("m");
         let mut history = History::new();
+        let key = Typing::Claim(ClaimId(1), ClaimField::Text);
         history.apply(&mut map, add("", 1), "add");
-        history.open_last(7);
+        history.open_last(key);
         for text in ["a", "ab", "abc"] {
             let claim = Claim::new(text, Pos::default());
             history.apply_coalescing(
@@ -260,9 +299,18 @@ mod tests {
                     claim,
                 },
                 "edit",
-                7,
+                key,
             );
         }
+        // Typing elsewhere (the title) makes a step of its own.
+        history.apply_coalescing(
+            &mut map,
+            Edit::SetTitle("renamed".to_owned()),
+            "rename",
+            Typing::Title,
+        );
+        assert_eq!(history.undo_label(), Some("rename"));
+        assert!(history.undo(&mut map).is_some());
         history.seal();
         let claim = Claim::new("abcd", Pos::default());
         history.apply_coalescing(
@@ -272,7 +320,7 @@ mod tests {
                 claim,
             },
             "edit",
-            7,
+            key,
         );
         assert_eq!(history.undo_label(), Some("edit"));
         assert!(history.undo(&mut map).is_some());

@@ -2,15 +2,21 @@
 //! its inverse, which is what undo replays. The editor, the command line and
 //! the tests all change maps through here, so they all behave the same.
 
+mod changes;
 pub mod clipboard;
 mod document;
 mod history;
 mod ops;
 
+pub use changes::{
+    add_claim, arrange, flip_link, move_by, reparent, set_kind, set_pinned, set_text, set_thesis,
+    then_arranged,
+};
 pub use document::Document;
-pub use history::History;
+pub use history::{ClaimField, History, Typing};
 pub use ops::{
-    connect, delete_claims, delete_links, join_link, new_reply, new_sibling, reorder, split_link,
+    Refusal, connect, delete_claims, delete_links, join_link, new_reply, new_sibling, reorder,
+    split_link,
 };
 
 use crate::model::{Claim, ClaimId, Link, LinkId, Map, Pos};

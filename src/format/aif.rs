@@ -438,7 +438,7 @@ fn build(graph: &Graph, ova: Option<&Ova>) -> Imported {
             "{count} {what} skipped: the dialogue layer has no place in an argument map ({kind})"
         ));
     }
-    map.thesis = super::main_conclusion(&map);
+    map.thesis = crate::model::reading::main_conclusion(&map);
     Imported {
         positioned: positioned && !map.claims.is_empty(),
         map,

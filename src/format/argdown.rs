@@ -10,7 +10,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
-use super::outline::answers;
+use crate::model::reading::answers;
 use super::{Imported, ParseError, text_of};
 use crate::model::{Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Map, Pos, Target, nav};
 
@@ -1155,7 +1155,7 @@ fn build(doc: &Document) -> Imported {
             "titles of statements and arguments are not kept: cards show their text".to_owned(),
         );
     }
-    map.thesis = thesis.or_else(|| super::main_conclusion(&map));
+    map.thesis = thesis.or_else(|| crate::model::reading::main_conclusion(&map));
     Imported {
         map,
         report,

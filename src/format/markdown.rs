@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::outline::{Step, walk};
-use crate::model::{Citation, ClaimId, LinkKind, Map, Target};
+use crate::model::reading::{Step, walk};
+use crate::model::{Citation, LinkKind, Map, Target};
 
 /// `map` as a Markdown outline.
 pub fn to_markdown(map: &Map) -> String {
@@ -147,28 +147,6 @@ fn inline(text: &str) -> String {
     out
 }
 
-/// The ids of the claims in the order the outline tells them, for tests.
-pub fn claim_order(map: &Map) -> Vec<ClaimId> {
-    let mut order = Vec::new();
-    for step in walk(map) {
-        match step {
-            Step::Root(id) => order.push(id),
-            Step::Link { id, fresh, .. } => {
-                if let Some(link) = map.links.get(&id) {
-                    order.extend(
-                        link.premises
-                            .iter()
-                            .zip(&fresh)
-                            .filter(|(_, new)| **new)
-                            .map(|(p, _)| *p),
-                    );
-                }
-            }
-        }
-    }
-    order
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,6 +189,6 @@ mod tests {
              - **but** Practice builds habits.[^1]\n\n\
              [^1]: *A study*, Ann Author, paragraph 4.\n"
         );
-        assert_eq!(claim_order(&map), vec![t, a, b, u, o]);
+        assert_eq!(crate::model::reading::order(&map), vec![t, a, b, u, o]);
     }
 }

@@ -12,6 +12,7 @@ use std::marker::PhantomData;
 
 use ::ron::extensions::Extensions;
 use ::ron::ser::PrettyConfig;
+use rayon::prelude::*;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
@@ -191,27 +192,17 @@ fn in_parallel<T: Sync>(
         }
         out
     };
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let threads = rayon::current_num_threads();
     if items.len() < PARALLEL_FROM || threads < 2 {
         return write_all(items);
     }
+    // One chunk a core, each written whole, then joined in order.
     let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let (first, rest) = items.split_at(chunk.min(items.len()));
-        let workers: Vec<_> = rest
-            .chunks(chunk)
-            .map(|part| scope.spawn(|| write_all(part)))
-            .collect();
-        let mut out = write_all(first);
-        for (worker, part) in workers.into_iter().zip(rest.chunks(chunk)) {
-            // A worker can only fail by panicking; write its part here then.
-            match worker.join() {
-                Ok(text) => out.push_str(&text),
-                Err(_) => out.push_str(&write_all(part)),
-            }
-        }
-        out
-    })
+    items
+        .par_chunks(chunk)
+        .map(write_all)
+        .collect::<Vec<String>>()
+        .concat()
 }
 
 /// One value in RON, pretty down to `depth` levels and on one line below.

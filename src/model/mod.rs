@@ -6,6 +6,7 @@ mod map;
 pub mod nav;
 pub mod outline_view;
 pub mod present;
+pub mod reading;
 mod repair;
 mod role;
 mod stats;

@@ -1,8 +1,22 @@
-//! One table of commands: each has its label, its shortcuts and its
-//! tooltip here, and menus, shortcut handling and tooltips all read it, so
-//! they cannot disagree.
+//! One table of commands: each has its label, its shortcuts, its tooltip
+//! and where it applies here, and menus, buttons, shortcut handling, the
+//! palette, the list of shortcuts and tooltips all read it, so they cannot
+//! disagree.
 
-use egui::{Key, KeyboardShortcut, Modifiers};
+use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+
+use super::action::Action;
+
+/// Where a command's keys work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// In the editor: menus, the canvas, panels.
+    Editor,
+    /// While presenting, full screen.
+    Presenting,
+    /// In the list of presentation steps, while a step row has the focus.
+    StepsList,
+}
 
 /// A command the user can give from a menu or the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -100,6 +114,40 @@ pub enum UiCommand {
     Present,
     /// Show or hide the panel of presentation steps.
     StepsPanel,
+    /// Presenting: the next step.
+    PresentNext,
+    /// Presenting: the step before.
+    PresentPrevious,
+    /// Presenting: the first step.
+    PresentFirst,
+    /// Presenting: the last step.
+    PresentLast,
+    /// Presenting: a step by its number (typed, then Enter).
+    PresentGoTo,
+    /// Presenting: the whole map, and back.
+    PresentOverview,
+    /// Presenting: speaker notes on this screen instead of their window.
+    PresentNotesHere,
+    /// Presenting: the "7 / 31" marker on or off.
+    PresentProgress,
+    /// Presenting: the presenter window on or off.
+    PresentWindow,
+    /// Presenting: end, and put the editor back as it was.
+    PresentEnd,
+    /// Steps list: move the selected step one place earlier.
+    StepEarlier,
+    /// Steps list: move the selected step one place later.
+    StepLater,
+    /// Steps list: select the step above.
+    StepSelectPrevious,
+    /// Steps list: select the step below.
+    StepSelectNext,
+    /// Steps list: reveal the selected step and the next together.
+    StepJoinNext,
+    /// Steps list: one step for each claim of the selected step.
+    StepSplit,
+    /// Steps list: leave the selected step out of the presentation.
+    StepSkip,
 }
 
 /// A shortcut as a constant expression, so tables of them can be `'static`.
@@ -123,7 +171,24 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl UiCommand {
     /// Every command, in the order shortcuts are tried: more specific
     /// shortcuts first (egui matches Ctrl+Shift+Z as Ctrl+Z too).
-    pub const ALL: [Self; 46] = [
+    pub const ALL: [Self; 63] = [
+        Self::PresentNext,
+        Self::PresentPrevious,
+        Self::PresentFirst,
+        Self::PresentLast,
+        Self::PresentGoTo,
+        Self::PresentOverview,
+        Self::PresentNotesHere,
+        Self::PresentProgress,
+        Self::PresentWindow,
+        Self::PresentEnd,
+        Self::StepEarlier,
+        Self::StepLater,
+        Self::StepSelectPrevious,
+        Self::StepSelectNext,
+        Self::StepJoinNext,
+        Self::StepSplit,
+        Self::StepSkip,
         Self::Present,
         Self::StepsPanel,
         Self::TextLarger,
@@ -172,9 +237,50 @@ impl UiCommand {
         Self::GoRight,
     ];
 
-    /// Where the command belongs, for the list of shortcuts: "File",
-    /// "Edit", "Move around", "View" or "Help".
+    /// The groups of the list of shortcuts, in the order it shows them.
+    pub const GROUPS: [&'static str; 8] = [
+        "File",
+        "Edit",
+        "Move around",
+        "View",
+        "Present",
+        "While presenting",
+        "Presentation steps",
+        "Help",
+    ];
+
+    /// Where the command's keys work.
+    pub fn scope(self) -> Scope {
+        match self {
+            Self::PresentNext
+            | Self::PresentPrevious
+            | Self::PresentFirst
+            | Self::PresentLast
+            | Self::PresentGoTo
+            | Self::PresentOverview
+            | Self::PresentNotesHere
+            | Self::PresentProgress
+            | Self::PresentWindow
+            | Self::PresentEnd => Scope::Presenting,
+            Self::StepEarlier
+            | Self::StepLater
+            | Self::StepSelectPrevious
+            | Self::StepSelectNext
+            | Self::StepJoinNext
+            | Self::StepSplit
+            | Self::StepSkip => Scope::StepsList,
+            _ => Scope::Editor,
+        }
+    }
+
+    /// Where the command belongs, for the list of shortcuts: one of
+    /// [`Self::GROUPS`].
     pub fn group(self) -> &'static str {
+        match self.scope() {
+            Scope::Presenting => return "While presenting",
+            Scope::StepsList => return "Presentation steps",
+            Scope::Editor => {}
+        }
         match self {
             Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Import | Self::Quit => {
                 "File"
@@ -255,6 +361,23 @@ impl UiCommand {
             Self::Shortcuts => "Keyboard shortcuts",
             Self::Present => "Present",
             Self::StepsPanel => "Presentation steps",
+            Self::PresentNext => "Next step",
+            Self::PresentPrevious => "Previous step",
+            Self::PresentFirst => "First step",
+            Self::PresentLast => "Last step",
+            Self::PresentGoTo => "Go to step…",
+            Self::PresentOverview => "Whole map",
+            Self::PresentNotesHere => "Notes on this screen",
+            Self::PresentProgress => "Progress marker",
+            Self::PresentWindow => "Presenter window",
+            Self::PresentEnd => "End the presentation",
+            Self::StepEarlier => "Earlier",
+            Self::StepLater => "Later",
+            Self::StepSelectPrevious => "Select the step above",
+            Self::StepSelectNext => "Select the step below",
+            Self::StepJoinNext => "Join with next",
+            Self::StepSplit => "Split",
+            Self::StepSkip => "Skip",
         }
     }
 
@@ -326,6 +449,35 @@ impl UiCommand {
             Self::StepsPanel => {
                 "Choose the order of the presentation: reorder, group and skip claims"
             }
+            Self::PresentNext => "Reveal the next step",
+            Self::PresentPrevious => "Go back one step",
+            Self::PresentFirst => "Back to the first step",
+            Self::PresentLast => "Jump to the last step",
+            Self::PresentGoTo => "Type the number of a step, then press Enter to go there",
+            Self::PresentOverview => "Show the whole map, and back to the step",
+            Self::PresentNotesHere => {
+                "Show the speaker notes on this screen (one display) instead of in their window"
+            }
+            Self::PresentProgress => "Show or hide the quiet \"7 / 31\" marker",
+            Self::PresentWindow => {
+                "Show or hide the presenter window: step, notes, next step and a timer"
+            }
+            Self::PresentEnd => "End the presentation: camera, selection and panels as they were",
+            Self::StepEarlier => "Move the step one place up",
+            Self::StepLater => "Move the step one place down",
+            Self::StepSelectPrevious => "Select the step above",
+            Self::StepSelectNext => "Select the step below",
+            Self::StepJoinNext => "Reveal this step and the next together",
+            Self::StepSplit => "One step for each claim of this step",
+            Self::StepSkip => "Leave this step's claims out of the presentation",
+        }
+    }
+
+    /// Keys that are not a chord, in words ("a number, then Enter").
+    pub fn key_words(self) -> Option<&'static str> {
+        match self {
+            Self::PresentGoTo => Some("a number, then Enter"),
+            _ => None,
         }
     }
 
@@ -388,6 +540,58 @@ impl UiCommand {
             Self::Shortcuts => &[key!(Modifiers::NONE, Key::F1)],
             Self::Present => &[key!(Modifiers::NONE, Key::F5)],
             Self::StepsPanel => &[key!(CMD_SHIFT, Key::P)],
+            Self::PresentNext => &[
+                key!(Modifiers::NONE, Key::ArrowRight),
+                key!(Modifiers::NONE, Key::Space),
+                key!(Modifiers::NONE, Key::PageDown),
+                key!(Modifiers::NONE, Key::Enter),
+                key!(Modifiers::NONE, Key::ArrowDown),
+            ],
+            Self::PresentPrevious => &[
+                key!(Modifiers::NONE, Key::ArrowLeft),
+                key!(Modifiers::NONE, Key::PageUp),
+                key!(Modifiers::NONE, Key::Backspace),
+                key!(Modifiers::NONE, Key::ArrowUp),
+            ],
+            Self::PresentFirst => &[key!(Modifiers::NONE, Key::Home)],
+            Self::PresentLast => &[key!(Modifiers::NONE, Key::End)],
+            Self::PresentGoTo | Self::StepJoinNext | Self::StepSplit => &[],
+            Self::PresentOverview => &[key!(Modifiers::NONE, Key::O)],
+            Self::PresentNotesHere => &[key!(Modifiers::NONE, Key::N)],
+            Self::PresentProgress => &[key!(Modifiers::NONE, Key::P)],
+            Self::PresentWindow => &[key!(Modifiers::NONE, Key::W)],
+            Self::PresentEnd => &[key!(Modifiers::NONE, Key::Escape)],
+            Self::StepEarlier => &[key!(Modifiers::ALT, Key::ArrowUp)],
+            Self::StepLater => &[key!(Modifiers::ALT, Key::ArrowDown)],
+            Self::StepSelectPrevious => &[key!(Modifiers::NONE, Key::ArrowUp)],
+            Self::StepSelectNext => &[key!(Modifiers::NONE, Key::ArrowDown)],
+            Self::StepSkip => &[key!(Modifiers::NONE, Key::Delete)],
+        }
+    }
+
+    /// The first shortcut as the platform writes it ("Ctrl+S"), or nothing:
+    /// what menus and buttons show beside the label.
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        self.shortcuts()
+            .first()
+            .map(|s| ctx.format_shortcut(s))
+            .unwrap_or_default()
+    }
+
+    /// Every key of the command, as the list of shortcuts shows them.
+    pub fn keys_text(self, ctx: &egui::Context) -> String {
+        if let Some(words) = self.key_words() {
+            return words.to_owned();
+        }
+        let keys: Vec<String> = self
+            .shortcuts()
+            .iter()
+            .map(|s| ctx.format_shortcut(s))
+            .collect();
+        if keys.is_empty() {
+            "menu only".to_owned()
+        } else {
+            keys.join("  or  ")
         }
     }
 
@@ -445,6 +649,52 @@ impl UiCommand {
     }
 }
 
+/// The commands of `scope` whose shortcut was pressed this frame, in
+/// table order, their key presses consumed; `allowed` leaves out commands
+/// that do not apply now.
+pub fn pressed(
+    ctx: &egui::Context,
+    scope: Scope,
+    mut allowed: impl FnMut(UiCommand) -> bool,
+) -> Vec<UiCommand> {
+    UiCommand::ALL
+        .into_iter()
+        .filter(|c| c.scope() == scope && !c.is_clipboard() && allowed(*c))
+        .filter(|c| {
+            c.shortcuts()
+                .iter()
+                .any(|shortcut| ctx.input_mut(|i| i.consume_shortcut(shortcut)))
+        })
+        .collect()
+}
+
+/// A button for a command from the table, with its shortcut, as menus
+/// show it.
+pub fn command_button(ui: &mut Ui, command: UiCommand, actions: &mut Vec<Action>) {
+    labelled_command_button(ui, command, None, true, actions);
+}
+
+/// [`command_button`] with a label that says what it will do ("Undo
+/// move"), enabled or not.
+pub fn labelled_command_button(
+    ui: &mut Ui,
+    command: UiCommand,
+    label: Option<String>,
+    enabled: bool,
+    actions: &mut Vec<Action>,
+) {
+    let text = label.unwrap_or_else(|| command.label().to_owned());
+    let button = egui::Button::new(text).shortcut_text(command.shortcut_text(ui.ctx()));
+    if ui
+        .add_enabled(enabled, button)
+        .on_hover_text(command.tooltip())
+        .clicked()
+    {
+        actions.push(Action::Command(command));
+        ui.close();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -459,14 +709,24 @@ mod tests {
         }
         // Backspace leaves focus mode while there is one, and deletes
         // otherwise: the one key with two commands, told apart by the app.
-        let shortcuts: Vec<KeyboardShortcut> = UiCommand::ALL
-            .iter()
-            .filter(|&&c| c != UiCommand::FocusOut)
-            .flat_map(|c| c.shortcuts())
-            .copied()
-            .collect();
-        for (i, a) in shortcuts.iter().enumerate() {
-            assert!(!shortcuts[i + 1..].contains(a), "{a:?} is bound twice");
+        // Keys are unique within each scope; presenting and the steps list
+        // give the arrows their own meaning.
+        for scope in [Scope::Editor, Scope::Presenting, Scope::StepsList] {
+            let shortcuts: Vec<KeyboardShortcut> = UiCommand::ALL
+                .iter()
+                .filter(|&&c| c != UiCommand::FocusOut && c.scope() == scope)
+                .flat_map(|c| c.shortcuts())
+                .copied()
+                .collect();
+            for (i, a) in shortcuts.iter().enumerate() {
+                assert!(!shortcuts[i + 1..].contains(a), "{a:?} is bound twice");
+            }
+        }
+        for command in UiCommand::ALL {
+            assert!(
+                UiCommand::GROUPS.contains(&command.group()),
+                "{command:?} is in no group of the list"
+            );
         }
     }
 
@@ -482,5 +742,7 @@ mod tests {
         assert!(position(UiCommand::MoveEarlier) < position(UiCommand::GoUp));
         assert!(position(UiCommand::MoveLater) < position(UiCommand::GoDown));
         assert!(position(UiCommand::FocusOut) < position(UiCommand::Delete));
+        assert!(position(UiCommand::StepEarlier) < position(UiCommand::StepSelectPrevious));
+        assert!(position(UiCommand::StepLater) < position(UiCommand::StepSelectNext));
     }
 }

@@ -3,20 +3,22 @@
 
 use egui::{ComboBox, DragValue, TextEdit, Ui};
 
-use super::canvas::{Action, View, command_button};
-use super::commands::UiCommand;
+use super::action::Action;
+use super::canvas::View;
+use super::commands::{UiCommand, command_button};
+use crate::edit::ClaimField;
 use crate::model::{Citation, ClaimId, ClaimKind, LinkId, LinkKind, Map, Role, Stats, Target};
 
 /// Draws the inspector for what `view` has selected.
 pub fn inspector_ui(ui: &mut Ui, map: &Map, view: &View, actions: &mut Vec<Action>) {
     ui.add_space(4.0);
-    if let Some(link) = view.selected_link.filter(|id| map.links.contains_key(id)) {
+    if let Some(link) = view.selection.link.filter(|id| map.links.contains_key(id)) {
         link_ui(ui, map, link, actions);
     } else {
-        match view.selection.len() {
+        match view.selection.claims.len() {
             0 => map_ui(ui, map, actions),
             1 => {
-                if let Some(&id) = view.selection.first() {
+                if let Some(&id) = view.selection.claims.first() {
                     claim_ui(ui, map, id, view, actions);
                 }
             }
@@ -36,14 +38,14 @@ pub const MAX_EDITABLE_BYTES: usize = 100_000;
 
 /// A claim text too long to edit: its start, its length, and a way to keep
 /// only the start.
-fn too_long_ui(ui: &mut Ui, text: &mut String, changed: &mut Option<&'static str>) {
+fn too_long_ui(ui: &mut Ui, text: &mut String, changed: &mut Option<ClaimField>) {
     ui.label("Text");
     let chars = text.chars().count();
     ui.weak(format!(
         "{} characters, too long to edit here. The map keeps all of it; \
          the card shows the first {}.",
-        crate::format::thousands(chars),
-        crate::format::thousands(crate::measure::MAX_SHOWN_CHARS)
+        crate::words::thousands(chars),
+        crate::words::thousands(crate::measure::MAX_SHOWN_CHARS)
     ));
     let start: String = text.chars().take(crate::measure::MAX_SHOWN_CHARS).collect();
     egui::ScrollArea::vertical()
@@ -53,13 +55,13 @@ fn too_long_ui(ui: &mut Ui, text: &mut String, changed: &mut Option<&'static str
     if ui
         .button(format!(
             "Keep only the first {} characters",
-            crate::format::thousands(crate::measure::MAX_SHOWN_CHARS)
+            crate::words::thousands(crate::measure::MAX_SHOWN_CHARS)
         ))
         .on_hover_text("Cuts the rest off; Undo brings it back")
         .clicked()
     {
         *text = start;
-        *changed = Some("text");
+        *changed = Some(ClaimField::Text);
     }
 }
 
@@ -98,7 +100,7 @@ fn claim_ui(ui: &mut Ui, map: &Map, id: ClaimId, view: &View, actions: &mut Vec<
     } else {
         let response = field(ui, "Text", &mut edited.text, true);
         if response.changed() {
-            changed = Some("text");
+            changed = Some(ClaimField::Text);
         }
         sealed |= response.lost_focus();
     }
@@ -113,7 +115,7 @@ fn claim_ui(ui: &mut Ui, map: &Map, id: ClaimId, view: &View, actions: &mut Vec<
                         .selectable_value(&mut edited.kind, kind, kind.label())
                         .changed()
                     {
-                        changed = Some("kind");
+                        changed = Some(ClaimField::Kind);
                     }
                 }
             })
@@ -141,7 +143,7 @@ fn claim_ui(ui: &mut Ui, map: &Map, id: ClaimId, view: &View, actions: &mut Vec<
         true,
     );
     if response.changed() {
-        changed = Some("note");
+        changed = Some(ClaimField::Note);
     }
     sealed |= response.lost_focus();
     if edited.note.as_deref() == Some("") {
@@ -159,7 +161,7 @@ fn claim_ui(ui: &mut Ui, map: &Map, id: ClaimId, view: &View, actions: &mut Vec<
             .filter(|t| !t.is_empty())
             .map(str::to_owned)
             .collect();
-        changed = Some("tags");
+        changed = Some(ClaimField::Tags);
     }
     sealed |= response.lost_focus();
 
@@ -186,7 +188,7 @@ fn citation_ui(
     ui: &mut Ui,
     map: &Map,
     source: &mut Option<Citation>,
-    changed: &mut Option<&'static str>,
+    changed: &mut Option<ClaimField>,
 ) {
     ui.horizontal(|ui| {
         let label = ui.label("Cites");
@@ -195,11 +197,11 @@ fn citation_ui(
             map.sources.get(doc).map_or(doc, |s| s.title.as_str())
         });
         ComboBox::from_id_salt("claim-source")
-            .selected_text(shorten(shown, 28))
+            .selected_text(crate::words::one_line(shown, 28))
             .show_ui(ui, |ui| {
                 if ui.selectable_label(current.is_none(), "none").clicked() && current.is_some() {
                     *source = None;
-                    *changed = Some("citation");
+                    *changed = Some(ClaimField::Citation);
                 }
                 for (key, doc) in &map.sources {
                     let chosen = current.as_deref() == Some(key.as_str());
@@ -208,7 +210,7 @@ fn citation_ui(
                             doc: key.clone(),
                             para: source.as_ref().and_then(|c| c.para),
                         });
-                        *changed = Some("citation");
+                        *changed = Some(ClaimField::Citation);
                     }
                 }
             })
@@ -224,21 +226,12 @@ fn citation_ui(
                 .changed()
             {
                 citation.para = (para > 0).then_some(para);
-                *changed = Some("citation");
+                *changed = Some(ClaimField::Citation);
             }
         }
     });
     if map.sources.is_empty() {
         ui.weak("This map lists no sources.");
-    }
-}
-
-fn shorten(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        text.to_owned()
-    } else {
-        let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
-        format!("{cut}…")
     }
 }
 
@@ -257,7 +250,7 @@ fn describe_role(map: &Map, id: ClaimId, role: Role) -> String {
     let what = match link.target {
         Target::Claim(target) => {
             let text = map.claims.get(&target).map_or("", |c| c.text.as_str());
-            format!("claim {target} (“{}”)", shorten(text, 40))
+            format!("claim {target} (“{}”)", crate::words::one_line(text, 40))
         }
         Target::Link(target) => format!("link {target}, as an undercutter"),
     };
@@ -290,7 +283,7 @@ fn link_ui(ui: &mut Ui, map: &Map, id: LinkId, actions: &mut Vec<Action>) {
             .claims
             .get(premise)
             .map_or("(missing)", |c| c.text.as_str());
-        ui.label(format!("• {premise}: {}", shorten(text, 60)));
+        ui.label(format!("• {premise}: {}", crate::words::one_line(text, 60)));
     }
     ui.add_space(6.0);
     ui.label("Target");
@@ -300,7 +293,7 @@ fn link_ui(ui: &mut Ui, map: &Map, id: LinkId, actions: &mut Vec<Action>) {
                 .claims
                 .get(&target)
                 .map_or("(missing)", |c| c.text.as_str());
-            ui.label(format!("claim {target}: {}", shorten(text, 60)));
+            ui.label(format!("claim {target}: {}", crate::words::one_line(text, 60)));
         }
         Target::Link(target) => {
             ui.label(format!("link {target} (this link undercuts it)"));

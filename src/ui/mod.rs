@@ -1,21 +1,28 @@
 //! The editor window, in egui. Nothing else in the crate depends on it.
+//!
+//! - [`app`]: the shell (menus, files, presenting) that owns the document;
+//! - [`canvas`]: the zoomable map, its camera, cards and gestures;
+//! - [`commands`]: the one table of commands, keys and labels;
+//! - `action`: what the user asked for during a frame;
+//! - panels and overlays: `inspector`, `steps`, `palette`, `search`,
+//!   `present` (the presenter's view), `dialogs` (file dialogs).
 
-mod app;
-mod canvas;
-mod commands;
+mod action;
+pub mod app;
+pub mod canvas;
+pub mod commands;
 mod dialogs;
-
 mod inspector;
 mod palette;
 mod present;
-mod scene_index;
 mod search;
 mod steps;
 
 use std::sync::Arc;
 
-pub use app::{ArgmapApp, Startup};
-pub use canvas::{Action, Editing, Look, View, canvas_ui};
+pub use action::Action;
+pub use app::{ArgmapApp, Outline, Startup};
+pub use canvas::{Editing, Look, Marks, View, canvas_ui};
 pub use commands::UiCommand;
 pub use dialogs::{FileDialogs, NativeDialogs};
 

@@ -3,7 +3,7 @@
 
 use egui::{Key, Modifiers, RichText, Ui};
 
-use super::commands::UiCommand;
+use super::commands::{Scope, UiCommand};
 
 /// The open palette: what has been typed and which match is highlighted.
 #[derive(Debug, Default, Clone)]
@@ -49,18 +49,14 @@ pub enum Outcome {
     Run(UiCommand),
 }
 
-/// The shortcut of `command` as the platform writes it, or nothing.
-pub fn shortcut_text(ctx: &egui::Context, command: UiCommand) -> String {
-    command
-        .shortcuts()
-        .first()
-        .map(|s| ctx.format_shortcut(s))
-        .unwrap_or_default()
-}
-
 /// Draws the palette; arrows move the highlight, Enter runs it, Esc
-/// closes.
-pub fn palette_ui(ctx: &egui::Context, palette: &mut Palette) -> Outcome {
+/// closes. Commands for which `runs` is false now (those of presenting,
+/// say) are listed, with where they work, but do not run.
+pub fn palette_ui(
+    ctx: &egui::Context,
+    palette: &mut Palette,
+    runs: impl Fn(UiCommand) -> bool,
+) -> Outcome {
     let found = matches(&palette.query);
     let (down, up, enter, escape) = ctx.input_mut(|i| {
         (
@@ -80,7 +76,10 @@ pub fn palette_ui(ctx: &egui::Context, palette: &mut Palette) -> Outcome {
         palette.selected = palette.selected.saturating_sub(1);
     }
     palette.selected = palette.selected.min(found.len().saturating_sub(1));
-    if enter && let Some(&command) = found.get(palette.selected) {
+    if enter
+        && let Some(&command) = found.get(palette.selected)
+        && runs(command)
+    {
         return Outcome::Run(command);
     }
     let mut outcome = Outcome::Open;
@@ -104,7 +103,8 @@ pub fn palette_ui(ctx: &egui::Context, palette: &mut Palette) -> Outcome {
                     ui.weak("No command matches");
                 }
                 for (i, &command) in found.iter().enumerate() {
-                    if command_row(ui, command, i == palette.selected).clicked() {
+                    let row = command_row(ui, command, i == palette.selected, runs(command));
+                    if row.clicked() {
                         outcome = Outcome::Run(command);
                     }
                 }
@@ -116,12 +116,19 @@ pub fn palette_ui(ctx: &egui::Context, palette: &mut Palette) -> Outcome {
     outcome
 }
 
-fn command_row(ui: &mut Ui, command: UiCommand, highlighted: bool) -> egui::Response {
-    let shortcut = shortcut_text(ui.ctx(), command);
-    let button = egui::Button::selectable(highlighted, command.label())
-        .shortcut_text(shortcut)
+fn command_row(ui: &mut Ui, command: UiCommand, highlighted: bool, runs: bool) -> egui::Response {
+    let label = match (runs, command.scope()) {
+        (true, _) | (false, Scope::Editor) => command.label().to_owned(),
+        (false, Scope::Presenting) => format!("{} (while presenting)", command.label()),
+        (false, Scope::StepsList) => format!("{} (select a presentation step)", command.label()),
+    };
+    let button = egui::Button::selectable(highlighted, label)
+        .shortcut_text(command.shortcut_text(ui.ctx()))
         .min_size(egui::vec2(ui.available_width(), 0.0));
-    let response = ui.add(button).on_hover_text(command.tooltip());
+    let response = ui
+        .add_enabled(runs, button)
+        .on_hover_text(command.tooltip())
+        .on_disabled_hover_text(command.tooltip());
     if highlighted {
         response.scroll_to_me(None);
     }
@@ -148,7 +155,7 @@ pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
                         .striped(true)
                         .num_columns(3)
                         .show(ui, |ui| {
-                            for group in ["File", "Edit", "Move around", "View", "Help"] {
+                            for group in UiCommand::GROUPS {
                                 ui.label(RichText::new(group).heading());
                                 ui.end_row();
                                 for command in
@@ -164,17 +171,8 @@ pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
 
 /// One row of the shortcut list: name, keys, what it does.
 fn shortcut_row(ui: &mut Ui, command: UiCommand) {
-    let keys: Vec<String> = command
-        .shortcuts()
-        .iter()
-        .map(|s| ui.ctx().format_shortcut(s))
-        .collect();
     ui.label(RichText::new(command.label()).strong());
-    ui.label(if keys.is_empty() {
-        "menu only".to_owned()
-    } else {
-        keys.join("  or  ")
-    });
+    ui.label(command.keys_text(ui.ctx()));
     ui.label(command.tooltip());
     ui.end_row();
 }

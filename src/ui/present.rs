@@ -6,21 +6,18 @@ use std::collections::BTreeSet;
 
 use egui::{Align2, Color32, Key, Rect, RichText, Vec2, vec2};
 
+use super::canvas::{Camera, Selection};
+use super::commands::UiCommand;
 use crate::model::present::{self, Step};
-use crate::model::{ClaimId, LinkId, Map};
-
-/// How long the camera takes to glide to the next step.
-pub const GLIDE_SECS: f64 = 0.3;
+use crate::model::{ClaimId, Map};
 
 /// What the editor showed before presenting, put back afterwards.
 #[derive(Clone, Debug)]
 pub struct Saved {
     /// The camera.
-    pub scene_rect: Rect,
-    /// The selected claims.
-    pub selection: BTreeSet<ClaimId>,
-    /// The selected link.
-    pub selected_link: Option<LinkId>,
+    pub camera: Camera,
+    /// The selection.
+    pub selection: Selection,
     /// The minimap switch.
     pub minimap: bool,
     /// Whether the window was full screen already.
@@ -105,16 +102,9 @@ impl Presenting {
         moved
     }
 
-    /// Reads this frame's keys: next, previous, first, last, a typed
-    /// number and Enter, O (overview), N (notes on this screen), P
-    /// (progress marker), W (presenter window), Esc. True in the second value when the
-    /// step or the overview changed, so the camera should move.
-    pub fn keys(&mut self, ctx: &egui::Context) -> (Outcome, bool) {
-        let mut moved = false;
-        let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key));
-        if pressed(Key::Escape) {
-            return (Outcome::Exit, false);
-        }
+    /// Reads the digits typed this frame: the number of a step to go to,
+    /// in the making.
+    pub fn type_digits(&mut self, ctx: &egui::Context) {
         for (key, digit) in [
             (Key::Num0, '0'),
             (Key::Num1, '1'),
@@ -127,53 +117,50 @@ impl Presenting {
             (Key::Num8, '8'),
             (Key::Num9, '9'),
         ] {
-            if pressed(key) && self.typed.len() < 6 {
+            if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) && self.typed.len() < 6 {
                 self.typed.push(digit);
             }
         }
-        if pressed(Key::Enter) {
-            if self.typed.is_empty() {
-                moved |= self.go_to(self.current + 1);
-            } else {
+    }
+
+    /// Does what a command of the presenting scope asks. True in the
+    /// second value when the step or the overview changed, so the camera
+    /// should move.
+    pub fn run(&mut self, command: UiCommand) -> (Outcome, bool) {
+        let moved = match command {
+            UiCommand::PresentEnd => return (Outcome::Exit, false),
+            // A number typed first: Enter (or any "next" key) goes there.
+            UiCommand::PresentNext | UiCommand::PresentGoTo if !self.typed.is_empty() => {
                 let number: usize = self.typed.parse().unwrap_or(1);
                 self.typed.clear();
                 self.go_to(number.saturating_sub(1));
                 self.overview = false;
-                moved = true;
+                true
             }
-        }
-        if pressed(Key::Backspace) && self.typed.pop().is_none() {
-            moved |= self.go_to(self.current.saturating_sub(1));
-        }
-        for key in [Key::ArrowRight, Key::Space, Key::PageDown, Key::ArrowDown] {
-            if pressed(key) {
-                moved |= self.go_to(self.current + 1);
+            UiCommand::PresentNext => self.go_to(self.current + 1),
+            // Backspace (or any "back" key) first takes back a typed digit.
+            UiCommand::PresentPrevious if self.typed.pop().is_some() => false,
+            UiCommand::PresentPrevious => self.go_to(self.current.saturating_sub(1)),
+            UiCommand::PresentFirst => self.go_to(0),
+            UiCommand::PresentLast => self.go_to(usize::MAX),
+            UiCommand::PresentOverview => {
+                self.overview = !self.overview;
+                true
             }
-        }
-        for key in [Key::ArrowLeft, Key::PageUp, Key::ArrowUp] {
-            if pressed(key) {
-                moved |= self.go_to(self.current.saturating_sub(1));
+            UiCommand::PresentNotesHere => {
+                self.notes_here = !self.notes_here;
+                false
             }
-        }
-        if pressed(Key::Home) {
-            moved |= self.go_to(0);
-        }
-        if pressed(Key::End) {
-            moved |= self.go_to(usize::MAX);
-        }
-        if pressed(Key::O) {
-            self.overview = !self.overview;
-            moved = true;
-        }
-        if pressed(Key::N) {
-            self.notes_here = !self.notes_here;
-        }
-        if pressed(Key::P) {
-            self.show_progress = !self.show_progress;
-        }
-        if pressed(Key::W) {
-            self.show_presenter = !self.show_presenter;
-        }
+            UiCommand::PresentProgress => {
+                self.show_progress = !self.show_progress;
+                false
+            }
+            UiCommand::PresentWindow => {
+                self.show_presenter = !self.show_presenter;
+                false
+            }
+            _ => false,
+        };
         if moved && !self.overview {
             self.typed.clear();
         }
@@ -196,16 +183,6 @@ impl Presenting {
         };
         crate::draw::geometry::presentation_frame(claims.into_iter().filter_map(card), canvas)
     }
-}
-
-/// Eased progress of a glide started at `start`, 0 to 1.
-pub fn glide_progress(now: f64, start: f64) -> f32 {
-    let t = ((now - start) / GLIDE_SECS).clamp(0.0, 1.0);
-    // In 0..=1 after the clamp.
-    #[allow(clippy::cast_possible_truncation)]
-    let t = t as f32;
-    // Ease in and out (smoothstep).
-    t * t * (3.0 - 2.0 * t)
 }
 
 /// The quiet "7 / 31" marker in a corner, and typed digits while a jump is

@@ -73,7 +73,7 @@ pub fn find(map: &Map, query: &str) -> Vec<ClaimId> {
     if words.is_empty() {
         return Vec::new();
     }
-    crate::format::markdown::claim_order(map)
+    crate::model::reading::order(map)
         .into_iter()
         .filter(|id| {
             map.claims.get(id).is_some_and(|c| {

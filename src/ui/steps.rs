@@ -1,10 +1,11 @@
 //! The panel of presentation steps: the order in which presenting reveals
-//! the map, changed by dragging a step, or with the buttons (which the
-//! keyboard reaches with Tab, Space and Enter): earlier, later, join with
-//! the next, split, skip; and skipped claims taken back.
+//! the map, changed by dragging a step, or with the commands of the steps
+//! list (buttons, and keys while a step row has the focus): earlier,
+//! later, join with the next, split, skip; and skipped claims taken back.
 
 use egui::{RichText, Ui};
 
+use super::commands::UiCommand;
 use crate::model::present::{Change, Step};
 use crate::model::{ClaimId, Map};
 
@@ -23,43 +24,44 @@ pub enum Request {
 fn step_text(map: &Map, step: &[ClaimId]) -> String {
     step.iter()
         .filter_map(|c| map.claims.get(c))
-        .map(|c| shorten(&c.text, 70))
+        .map(|c| crate::words::one_line(&c.text, 70))
         .collect::<Vec<_>>()
         .join(" + ")
 }
 
-fn shorten(text: &str, chars: usize) -> String {
-    let line = text.lines().next().unwrap_or_default();
-    if line.chars().count() > chars || line.len() < text.len() {
-        let cut: String = line.chars().take(chars).collect();
-        format!("{}…", cut.trim_end())
-    } else {
-        line.to_owned()
-    }
-}
-
 /// The panel's contents: `steps` are the map's presentation steps (see
-/// [`crate::model::present::steps`]); `selected` is the step the buttons act on.
+/// [`crate::model::present::steps`]); `selected` is the step the commands
+/// act on; `pressed` are the commands of the steps list whose keys were
+/// pressed this frame.
 pub fn steps_ui(
     ui: &mut Ui,
     map: &Map,
     steps: &[Step],
     selected: &mut Option<usize>,
+    pressed: &[UiCommand],
 ) -> Option<Request> {
     let mut request = None;
     ui.heading("Presentation steps");
+    let key = |command: UiCommand| command.shortcut_text(ui.ctx());
     ui.label(
-        RichText::new(
-            "Drag a step to move it. Or click one: Alt+↑/↓ moves it, ↑/↓ selects, \
-             Delete skips; or use the buttons.",
-        )
+        RichText::new(format!(
+            "Drag a step to move it. Or click one: {} / {} moves it, {} / {} selects, \
+             {} skips; or use the buttons.",
+            key(UiCommand::StepEarlier),
+            key(UiCommand::StepLater),
+            key(UiCommand::StepSelectPrevious),
+            key(UiCommand::StepSelectNext),
+            key(UiCommand::StepSkip),
+        ))
         .weak(),
     );
     if selected.is_some_and(|i| i >= steps.len()) {
         *selected = steps.len().checked_sub(1);
     }
-    if let Some(keyed) = keys(ui, steps.len(), selected) {
-        return Some(keyed);
+    for &command in pressed {
+        if let Some(keyed) = command_request(command, steps, selected) {
+            return Some(keyed);
+        }
     }
     request = request.or(buttons_ui(ui, steps, selected));
     ui.horizontal(|ui| {
@@ -85,35 +87,59 @@ pub fn steps_ui(
     request
 }
 
-/// The keyboard, while a step is selected and the canvas does not have
-/// the keys: ↑/↓ select, Alt+↑/↓ move the step, Delete skips it.
-fn keys(ui: &Ui, count: usize, selected: &mut Option<usize>) -> Option<Request> {
-    use egui::{Key, Modifiers};
-    let i = (*selected)?;
-    // Only while the selected row has the keyboard focus (it takes it
-    // when clicked), so the canvas and text fields keep their keys.
-    if !ui.data(|d| d.get_temp::<bool>(focus_key()).unwrap_or(false)) {
+/// Whether a row of the steps list has the keyboard, so the commands of
+/// the steps list get their keys (arrows, Delete) before the canvas.
+pub fn has_keyboard(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<bool>(focus_key()).unwrap_or(false))
+}
+
+/// Whether `command` can act on the step `selected` now.
+fn applies(command: UiCommand, steps: &[Step], selected: Option<usize>) -> bool {
+    let Some(i) = selected else {
+        return false;
+    };
+    let count = steps.len();
+    match command {
+        UiCommand::StepEarlier => i > 0,
+        UiCommand::StepLater | UiCommand::StepJoinNext => i + 1 < count,
+        UiCommand::StepSelectPrevious | UiCommand::StepSelectNext | UiCommand::StepSkip => {
+            i < count
+        }
+        UiCommand::StepSplit => steps.get(i).is_some_and(|s| s.len() > 1),
+        _ => false,
+    }
+}
+
+/// Does what a command of the steps list asks of the selected step: moves
+/// the selection, or asks for a change of the order.
+pub fn command_request(command: UiCommand, steps: &[Step], selected: &mut Option<usize>) -> Option<Request> {
+    if !applies(command, steps, *selected) {
         return None;
     }
-    let pressed = |modifiers, key| ui.input_mut(|input| input.consume_key(modifiers, key));
-    if pressed(Modifiers::ALT, Key::ArrowUp) && i > 0 {
-        *selected = Some(i - 1);
-        return Some(Request::Change(Change::Move { from: i, to: i - 1 }));
-    }
-    if pressed(Modifiers::ALT, Key::ArrowDown) && i + 1 < count {
-        *selected = Some(i + 1);
-        return Some(Request::Change(Change::Move { from: i, to: i + 1 }));
-    }
-    if pressed(Modifiers::NONE, Key::ArrowUp) {
-        *selected = Some(i.saturating_sub(1));
-    }
-    if pressed(Modifiers::NONE, Key::ArrowDown) {
-        *selected = Some((i + 1).min(count.saturating_sub(1)));
-    }
-    if pressed(Modifiers::NONE, Key::Delete) {
-        return Some(Request::Change(Change::Skip(i)));
-    }
-    None
+    let i = (*selected)?;
+    let change = match command {
+        UiCommand::StepEarlier => {
+            *selected = Some(i - 1);
+            Change::Move { from: i, to: i - 1 }
+        }
+        UiCommand::StepLater => {
+            *selected = Some(i + 1);
+            Change::Move { from: i, to: i + 1 }
+        }
+        UiCommand::StepSelectPrevious => {
+            *selected = Some(i.saturating_sub(1));
+            return None;
+        }
+        UiCommand::StepSelectNext => {
+            *selected = Some((i + 1).min(steps.len().saturating_sub(1)));
+            return None;
+        }
+        UiCommand::StepJoinNext => Change::JoinNext(i),
+        UiCommand::StepSplit => Change::Split(i),
+        UiCommand::StepSkip => Change::Skip(i),
+        _ => return None,
+    };
+    Some(Request::Change(change))
 }
 
 /// Where the panel remembers whether the selected row has the focus.
@@ -121,67 +147,32 @@ fn focus_key() -> egui::Id {
     egui::Id::unique("presentation-steps-focus")
 }
 
-/// The buttons that act on the selected step.
+/// The buttons that act on the selected step, from the command table.
 fn buttons_ui(ui: &mut Ui, steps: &[Step], selected: &mut Option<usize>) -> Option<Request> {
     let mut request = None;
     ui.horizontal_wrapped(|ui| {
-        let chosen = *selected;
-        let enabled = |ok: bool| ok && chosen.is_some();
-        let i = chosen.unwrap_or(0);
-        let mut button = |ui: &mut Ui, label: &str, tip: &str, ok: bool, change: Change| {
+        for command in [
+            UiCommand::StepEarlier,
+            UiCommand::StepLater,
+            UiCommand::StepJoinNext,
+            UiCommand::StepSplit,
+            UiCommand::StepSkip,
+        ] {
+            let shortcut = command.shortcut_text(ui.ctx());
+            let tip = if shortcut.is_empty() {
+                command.tooltip().to_owned()
+            } else {
+                format!("{} ({shortcut})", command.tooltip())
+            };
+            let enabled = applies(command, steps, *selected);
             if ui
-                .add_enabled(enabled(ok), egui::Button::new(label))
+                .add_enabled(enabled, egui::Button::new(command.label()))
                 .on_hover_text(tip)
                 .clicked()
             {
-                request = Some(Request::Change(change));
-                true
-            } else {
-                false
+                request = command_request(command, steps, selected);
             }
-        };
-        if button(
-            ui,
-            "Earlier",
-            "Move the step one place up",
-            i > 0,
-            Change::Move {
-                from: i,
-                to: i.saturating_sub(1),
-            },
-        ) {
-            *selected = Some(i.saturating_sub(1));
         }
-        if button(
-            ui,
-            "Later",
-            "Move the step one place down",
-            i + 1 < steps.len(),
-            Change::Move { from: i, to: i + 1 },
-        ) {
-            *selected = Some(i + 1);
-        }
-        button(
-            ui,
-            "Join with next",
-            "Reveal this step and the next together",
-            i + 1 < steps.len(),
-            Change::JoinNext(i),
-        );
-        button(
-            ui,
-            "Split",
-            "One step for each claim of this step",
-            steps.get(i).is_some_and(|s| s.len() > 1),
-            Change::Split(i),
-        );
-        button(
-            ui,
-            "Skip",
-            "Leave this step's claims out of the presentation",
-            i < steps.len(),
-            Change::Skip(i),
-        );
     });
     request
 }

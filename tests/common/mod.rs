@@ -1,4 +1,8 @@
-//! Helpers shared by the editor's test files.
+//! Helpers shared by the test files. Each test file uses only some of
+//! them.
+#![allow(dead_code)]
+
+pub mod faulty;
 
 use argmap::ui::ArgmapApp;
 use egui::{Event, Modifiers, PointerButton, Pos2};

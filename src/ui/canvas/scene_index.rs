@@ -20,7 +20,8 @@ const CELL: f32 = 512.0;
 pub struct SceneIndex {
     /// The map revision this was built for; `None` while cards are moving.
     revision: Option<u64>,
-    /// Each claim's text hash and text height.
+    /// Each claim's text hash, text height, and text as drawn (its rows in
+    /// display order, a line break after each).
     heights: HashMap<ClaimId, (u64, f32, String)>,
     /// Each card's rectangle, in map units.
     pub cards: BTreeMap<ClaimId, Rect>,
@@ -55,14 +56,16 @@ impl SceneIndex {
     /// Brings the index up to date with `map` at `revision`. `center_of`
     /// gives where each card is drawn (it differs from the map while cards
     /// are dragged or glide); `moving` says that is the case, so the result
-    /// is not kept for the next frame. `measure` gives a text's height and
-    /// the text with its card's row breaks.
+    /// is not kept for the next frame. `roles` are the roles of the whole
+    /// map when `map` is only part of it. `measure` gives a text's height
+    /// and the text as drawn.
     pub fn update(
         &mut self,
         map: &Map,
         revision: u64,
         moving: bool,
         center_of: impl Fn(ClaimId, Pos) -> Pos2,
+        roles: Option<&BTreeMap<ClaimId, Role>>,
         mut measure: impl FnMut(&str) -> (f32, String),
     ) {
         if !moving && self.revision == Some(revision) {
@@ -90,7 +93,7 @@ impl SceneIndex {
             .collect();
         self.links = geometry::link_shapes(map, &self.cards);
         if self.revision != Some(revision) {
-            self.roles = Role::all(map);
+            self.roles = roles.cloned().unwrap_or_else(|| Role::all(map));
             self.answers = crate::model::nav::parent_links(map)
                 .into_iter()
                 .map(|(claim, (parent, link))| {
@@ -102,7 +105,7 @@ impl SceneIndex {
                     (claim, (parent, verb))
                 })
                 .collect();
-            self.reading_order = crate::format::markdown::claim_order(map)
+            self.reading_order = crate::model::reading::order(map)
                 .into_iter()
                 .enumerate()
                 .map(|(i, id)| (id, i))
@@ -120,8 +123,9 @@ impl SceneIndex {
         self.revision = if moving { None } else { Some(revision) };
     }
 
-    /// A claim's text with a line break at the end of each row of its card.
-    pub fn wrapped(&self, id: ClaimId) -> Option<&str> {
+    /// A claim's text as its card draws it: each row of the card in
+    /// display order, a line break after each.
+    pub fn drawn(&self, id: ClaimId) -> Option<&str> {
         self.heights.get(&id).map(|h| h.2.as_str())
     }
 
@@ -196,6 +200,7 @@ mod tests {
             1,
             false,
             |id, _| pos2((id.0 % 100) as f32 * 300.0, (id.0 / 100) as f32 * 200.0),
+            None,
             |text| (40.0, text.to_owned()),
         );
         index
@@ -233,6 +238,7 @@ mod tests {
             1,
             false,
             |_, p| pos2(p.x, p.y),
+            None,
             |text| {
                 measured += 1;
                 (20.0, text.to_owned())
@@ -248,6 +254,7 @@ mod tests {
             2,
             false,
             |_, p| pos2(p.x, p.y),
+            None,
             |text| {
                 again += 1;
                 (20.0, text.to_owned())

@@ -13,7 +13,7 @@ use argmap::layout::{self, Scope};
 use argmap::measure::{TextMeasure, card_sizes};
 use argmap::model::Map;
 use argmap::store::{self, FileError};
-use argmap::ui::{View, canvas_ui};
+use argmap::ui::canvas::{Marks, Shown, View, canvas_ui};
 
 /// One measured row: what, and the median time at each size.
 #[derive(Debug, Clone)]
@@ -123,9 +123,11 @@ fn frame_time(map: &Map, view: Option<Rect>) -> Duration {
     let ctx = egui::Context::default();
     ctx.set_fonts(argmap::measure::fonts());
     let mut state = View::default();
+    let mut measure = TextMeasure::new();
+    let marks = Marks::default();
     // Measure the whole map in view, not the thesis close-up a huge map
     // opens on.
-    state.opening = false;
+    state.camera.opening = false;
     let screen = Rect::from_min_size(pos2(0.0, 0.0), vec2(1280.0, 800.0));
     let frame = |state: &mut View| {
         let input = egui::RawInput {
@@ -134,7 +136,13 @@ fn frame_time(map: &Map, view: Option<Rect>) -> Duration {
         };
         let output = ctx.run_ui(input, |ui| {
             let mut actions = Vec::new();
-            canvas_ui(ui, map, 1, state, &mut actions);
+            let shown = Shown {
+                map,
+                revision: 1,
+                roles: None,
+                marks: &marks,
+            };
+            canvas_ui(ui, shown, state, &mut measure, &mut actions);
         });
         let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
     };
@@ -144,14 +152,14 @@ fn frame_time(map: &Map, view: Option<Rect>) -> Duration {
         debug_rss("  one frame");
     }
     if let Some(rect) = view {
-        state.scene_rect = rect;
+        state.camera.scene_rect = rect;
         frame(&mut state);
     }
     let time = median(9, || frame(&mut state));
     if std::env::var_os("ARGMAP_BENCH_DEBUG").is_some() {
         eprintln!(
             "canvas {:?} scene {:?}",
-            state.canvas_rect, state.scene_rect
+            state.camera.canvas_rect, state.camera.scene_rect
         );
     }
     time

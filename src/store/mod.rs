@@ -8,6 +8,13 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
+use std::time::SystemTime;
+
+mod background;
+mod watch;
+
+pub use background::{Loading, load_in_background};
+pub use watch::{Stamp, Watch};
 
 use crate::format::ron::{self, LoadError, ParseError, Parsed};
 use crate::model::{Map, Problem};
@@ -87,8 +94,8 @@ impl FileError {
             ),
             FileErrorKind::TooManyClaims { claims } => format!(
                 "{path}: the map has {} claims; Argmap opens maps of up to {}",
-                crate::format::thousands(*claims),
-                crate::format::thousands(MAX_CLAIMS)
+                crate::words::thousands(*claims),
+                crate::words::thousands(MAX_CLAIMS)
             ),
             FileErrorKind::Cancelled => format!("{path}: opening was cancelled"),
             FileErrorKind::Parse(err @ ParseError::Syntax { .. }) => format!("{path}:{err}"),
@@ -118,6 +125,18 @@ fn explain(err: &io::Error) -> String {
         _ => return err.to_string(),
     };
     format!("{meaning} ({err})")
+}
+
+/// The path as the file system names it (symbolic links and `..`
+/// resolved), or as given when it does not exist: the key folds and
+/// recent files are remembered under.
+pub fn canonical(path: &Path) -> PathBuf {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The size of the file at `path`, or `None` when there is none.
+pub fn file_len(path: &Path) -> Option<u64> {
+    fs::metadata(path).ok().filter(fs::Metadata::is_file).map(|m| m.len())
 }
 
 /// Reads the bytes of a file, refusing files too large to be a map.
@@ -323,10 +342,21 @@ fn create_temp(
     }
 }
 
-/// The file-system operations a save goes through. [`Os`] is the real one;
-/// [`Faulty`] fails in the ways disks fail, so tests can check that no
-/// failure at any step damages the user's file.
+/// The file-system operations an open document goes through: reading its
+/// file (for backups and to notice changes) and saving. [`Os`] is the real
+/// one; tests put one in its place that fails in the ways disks fail, to
+/// check that no failure at any step damages the user's file.
 pub trait Disk: fmt::Debug + Send + Sync {
+    /// Reads a whole file.
+    ///
+    /// # Errors
+    /// When it cannot be read.
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
+    /// A file's size and modification time.
+    ///
+    /// # Errors
+    /// When the file is gone or cannot be looked at.
+    fn stat(&self, path: &Path) -> io::Result<(u64, Option<SystemTime>)>;
     /// Creates a file that must not exist yet, for writing.
     ///
     /// # Errors
@@ -372,6 +402,13 @@ impl NewFile for File {
 pub struct Os;
 
 impl Disk for Os {
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        fs::read(path)
+    }
+    fn stat(&self, path: &Path) -> io::Result<(u64, Option<SystemTime>)> {
+        let meta = fs::metadata(path)?;
+        Ok((meta.len(), meta.modified().ok()))
+    }
     fn create_new(&self, path: &Path) -> io::Result<Box<dyn NewFile>> {
         let file = OpenOptions::new().write(true).create_new(true).open(path)?;
         Ok(Box::new(file))
@@ -381,112 +418,6 @@ impl Disk for Os {
     }
     fn remove_file(&self, path: &Path) -> io::Result<()> {
         fs::remove_file(path)
-    }
-}
-
-/// A way for [`Faulty`] to fail.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Fault {
-    /// The folder is read-only: no file can be created in it.
-    ReadOnlyFolder,
-    /// The folder does not exist.
-    MissingFolder,
-    /// The disk fills up after this many bytes of the new file.
-    FullAfter(usize),
-    /// The new file is really `/dev/full`, where every write fails with
-    /// "no space left on device" (on systems that have it).
-    DevFull,
-    /// Flushing the new file to the disk fails (an I/O error).
-    SyncFails,
-    /// Renaming the new file over the old one fails.
-    RenameFails,
-}
-
-/// The real file system with one [`Fault`].
-#[derive(Clone, Copy, Debug)]
-pub struct Faulty(pub Fault);
-
-impl Disk for Faulty {
-    fn create_new(&self, path: &Path) -> io::Result<Box<dyn NewFile>> {
-        match self.0 {
-            Fault::ReadOnlyFolder => Err(io::Error::from(io::ErrorKind::PermissionDenied)),
-            Fault::MissingFolder => Err(io::Error::from(io::ErrorKind::NotFound)),
-            Fault::DevFull => {
-                // Create the temporary file as usual, so that cleaning up is
-                // exercised too, but send the bytes to the full device.
-                Os.create_new(path)?;
-                Ok(Box::new(OpenOptions::new().write(true).open("/dev/full")?))
-            }
-            Fault::FullAfter(room) => Ok(Box::new(FillingFile {
-                file: Os.create_new(path)?,
-                room,
-            })),
-            Fault::SyncFails => Ok(Box::new(FailingSync(Os.create_new(path)?))),
-            Fault::RenameFails => Os.create_new(path),
-        }
-    }
-    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
-        if self.0 == Fault::RenameFails {
-            return Err(io::Error::from(io::ErrorKind::CrossesDevices));
-        }
-        Os.rename(from, to)
-    }
-    fn remove_file(&self, path: &Path) -> io::Result<()> {
-        Os.remove_file(path)
-    }
-}
-
-/// A file on a disk with `room` bytes left: the write that crosses it
-/// stores what fits and then fails, as a real full disk does.
-struct FillingFile {
-    file: Box<dyn NewFile>,
-    room: usize,
-}
-
-impl Write for FillingFile {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if self.room == 0 {
-            return Err(io::Error::from(io::ErrorKind::StorageFull));
-        }
-        let fits = buf.len().min(self.room);
-        let written = self.file.write(&buf[..fits])?;
-        self.room -= written;
-        Ok(written)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.file.flush()
-    }
-}
-
-impl NewFile for FillingFile {
-    fn set_permissions(&mut self, permissions: fs::Permissions) -> io::Result<()> {
-        self.file.set_permissions(permissions)
-    }
-    fn sync_all(&mut self) -> io::Result<()> {
-        self.file.sync_all()
-    }
-}
-
-/// A file whose data never reaches the disk.
-struct FailingSync(Box<dyn NewFile>);
-
-impl Write for FailingSync {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.write(buf)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.0.flush()
-    }
-}
-
-impl NewFile for FailingSync {
-    fn set_permissions(&mut self, permissions: fs::Permissions) -> io::Result<()> {
-        self.0.set_permissions(permissions)
-    }
-    fn sync_all(&mut self) -> io::Result<()> {
-        Err(io::Error::other(
-            "input/output error while flushing to the disk",
-        ))
     }
 }
 

@@ -1,10 +1,11 @@
 //! A map read as an outline: the thesis, then what answers it, depth
 //! first, as people read an argument aloud. The Markdown and Argdown
-//! writers share this walk, so both tell the argument in the same order.
+//! writers, the clipboard, search and screen readers all take this one
+//! order, so every one of them tells the argument the same way.
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::model::{ClaimId, LinkId, LinkKind, Map, Target};
+use super::{ClaimId, LinkId, LinkKind, Map, Target};
 
 /// One step of the walk.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,6 +105,59 @@ pub fn walk(map: &Map) -> Vec<Step> {
         }
     }
     steps
+}
+
+/// Every claim once, in the order the outline tells them: the order a
+/// reader, a screen reader and search meet the claims in.
+pub fn order(map: &Map) -> Vec<ClaimId> {
+    let mut order = Vec::new();
+    for step in walk(map) {
+        match step {
+            Step::Root(id) => order.push(id),
+            Step::Link { id, fresh, .. } => {
+                if let Some(link) = map.links.get(&id) {
+                    order.extend(
+                        link.premises
+                            .iter()
+                            .zip(&fresh)
+                            .filter(|(_, new)| **new)
+                            .map(|(p, _)| *p),
+                    );
+                }
+            }
+        }
+    }
+    order
+}
+
+/// The claim that answers nothing and that the most links lead to,
+/// directly or not: the main conclusion of an analysed argument.
+pub fn main_conclusion(map: &Map) -> Option<ClaimId> {
+    let answers_something: BTreeSet<ClaimId> = map
+        .links
+        .values()
+        .flat_map(|l| l.premises.iter().copied())
+        .collect();
+    let mut into: HashMap<ClaimId, usize> = HashMap::new();
+    for link in map.links.values() {
+        if let Target::Claim(c) = link.target {
+            *into.entry(c).or_default() += 1;
+        }
+    }
+    let best = |candidates: &mut dyn Iterator<Item = ClaimId>| {
+        candidates
+            .filter(|c| into.contains_key(c))
+            .max_by_key(|c| (into[c], std::cmp::Reverse(*c)))
+    };
+    // When every claim answers something (a cycle), the most answered.
+    best(
+        &mut map
+            .claims
+            .keys()
+            .copied()
+            .filter(|c| !answers_something.contains(c)),
+    )
+    .or_else(|| best(&mut map.claims.keys().copied()))
 }
 
 #[cfg(test)]

@@ -1,0 +1,233 @@
+//! Whole changes as the editor asks for them: a claim at a point, a claim
+//! given a new parent, pins, arranging, moving, a claim's text or kind.
+//! The canvas, the menus, the inspector and the keyboard all come here, so
+//! each change is made one way only (the same thesis rule for every new
+//! claim, the same cascade for every removed link).
+
+use std::collections::BTreeSet;
+
+use super::{Edit, Refusal, delete_links};
+use crate::card::Sizes;
+use crate::layout::{self, Scope};
+use crate::measure::{TextMeasure, card_sizes};
+use crate::model::{Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Map, Pos, Target};
+
+/// A new, empty-or-not claim at `pos`, and its id. The first claim of a
+/// map becomes its thesis, however it is made.
+pub fn add_claim(map: &Map, pos: Pos, text: &str) -> (Edit, ClaimId) {
+    let id = map.next_claim_id();
+    let mut edits = vec![Edit::AddClaim {
+        id,
+        claim: Claim::new(text, pos),
+    }];
+    if map.claims.is_empty() && map.thesis.is_none() {
+        edits.push(Edit::SetThesis(Some(id)));
+    }
+    (Edit::Batch(edits), id)
+}
+
+/// Makes `claim` answer `onto` (with `kind`) instead of what it answered:
+/// its link to its old parent goes, with whatever undercut that link.
+///
+/// # Errors
+/// When `onto` is `claim` or one of its own answers, or either is gone.
+pub fn reparent(map: &Map, claim: ClaimId, onto: ClaimId, kind: LinkKind) -> Result<Edit, Refusal> {
+    if !map.claims.contains_key(&claim) || !map.claims.contains_key(&onto) {
+        return Err("that claim no longer exists");
+    }
+    if claim == onto || crate::model::outline_view::descendants(map, claim).contains(&onto) {
+        return Err("a claim cannot answer one of its own answers");
+    }
+    let old: BTreeSet<LinkId> = map
+        .links
+        .iter()
+        .filter(|(_, l)| l.premises == [claim] && matches!(l.target, Target::Claim(_)))
+        .take(1)
+        .map(|(&id, _)| id)
+        .collect();
+    Ok(Edit::Batch(vec![
+        delete_links(map, &old),
+        Edit::AddLink {
+            id: map.next_link_id(),
+            link: Link::new(kind, vec![claim], Target::Claim(onto)),
+        },
+    ]))
+}
+
+/// Pins `claims` in place for arranging, or unpins them; claims already so
+/// are left out.
+pub fn set_pinned(map: &Map, claims: &[ClaimId], pinned: bool) -> Edit {
+    Edit::Batch(
+        claims
+            .iter()
+            .filter_map(|&id| {
+                let claim = map.claims.get(&id)?;
+                (claim.pinned != pinned).then(|| Edit::SetClaim {
+                    id,
+                    claim: Claim {
+                        pinned,
+                        ..claim.clone()
+                    },
+                })
+            })
+            .collect(),
+    )
+}
+
+/// The map (or a subtree) laid out as a tidy tree, or `None` when every
+/// claim is already where arranging would put it.
+pub fn arrange(map: &Map, sizes: &Sizes, scope: Scope) -> Option<Edit> {
+    let moves = layout::arrange(map, sizes, scope);
+    (!moves.is_empty()).then_some(Edit::Move(moves))
+}
+
+/// `edit`, followed in the same step by laying out what answers each of
+/// `roots` as the map will stand after it (pasted claims, a new parent's
+/// answers).
+pub fn then_arranged(map: &Map, edit: Edit, roots: &[ClaimId], measure: &mut TextMeasure) -> Edit {
+    if roots.is_empty() {
+        return edit;
+    }
+    let mut preview = map.clone();
+    let _ = edit.clone().apply(&mut preview);
+    let sizes = card_sizes(&preview, measure);
+    let mut moves = Vec::new();
+    for &root in roots {
+        for (id, pos) in layout::arrange(&preview, &sizes, Scope::Subtree(root)) {
+            if let Some(claim) = preview.claims.get_mut(&id) {
+                claim.pos = pos;
+            }
+            moves.push((id, pos));
+        }
+    }
+    if moves.is_empty() {
+        edit
+    } else {
+        Edit::Batch(vec![edit, Edit::Move(moves)])
+    }
+}
+
+/// `claims` moved by `(dx, dy)` map units.
+pub fn move_by(map: &Map, claims: &BTreeSet<ClaimId>, dx: f32, dy: f32) -> Edit {
+    Edit::Move(
+        claims
+            .iter()
+            .filter_map(|&id| {
+                let pos = map.claims.get(&id)?.pos;
+                Some((id, Pos::new(pos.x + dx, pos.y + dy)))
+            })
+            .collect(),
+    )
+}
+
+/// A claim with new `text`, or `None` when it is gone or already says that.
+pub fn set_text(map: &Map, id: ClaimId, text: String) -> Option<Edit> {
+    let claim = map.claims.get(&id)?;
+    (claim.text != text).then(|| Edit::SetClaim {
+        id,
+        claim: Claim {
+            text,
+            ..claim.clone()
+        },
+    })
+}
+
+/// A claim of another kind (claim, evidence, note), or `None` when it is
+/// gone or already of that kind.
+pub fn set_kind(map: &Map, id: ClaimId, kind: ClaimKind) -> Option<Edit> {
+    let claim = map.claims.get(&id)?;
+    (claim.kind != kind).then(|| Edit::SetClaim {
+        id,
+        claim: Claim {
+            kind,
+            ..claim.clone()
+        },
+    })
+}
+
+/// A support turned into an attack, or back.
+pub fn flip_link(map: &Map, id: LinkId) -> Option<Edit> {
+    let mut link = map.links.get(&id)?.clone();
+    link.kind = link.kind.flipped();
+    Some(Edit::SetLink { id, link })
+}
+
+/// `thesis` as the map's thesis (or none), or `None` when it already is.
+pub fn set_thesis(map: &Map, thesis: Option<ClaimId>) -> Option<Edit> {
+    let exists = thesis.is_none_or(|id| map.claims.contains_key(&id));
+    (exists && map.thesis != thesis).then_some(Edit::SetThesis(thesis))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree() -> (Map, ClaimId, ClaimId, ClaimId) {
+        let mut map = Map::new("m");
+        let thesis = map.add_claim(Claim::new("T", Pos::new(0.0, 0.0)));
+        let a = map.add_claim(Claim::new("A", Pos::new(-150.0, 200.0)));
+        let b = map.add_claim(Claim::new("B", Pos::new(150.0, 200.0)));
+        map.thesis = Some(thesis);
+        map.add_link(Link::new(LinkKind::Support, vec![a], Target::Claim(thesis)));
+        map.add_link(Link::new(LinkKind::Attack, vec![b], Target::Claim(thesis)));
+        (map, thesis, a, b)
+    }
+
+    #[test]
+    fn the_first_claim_of_a_map_becomes_its_thesis_and_later_ones_do_not() {
+        let mut map = Map::new("m");
+        let (edit, first) = add_claim(&map, Pos::default(), "");
+        let _ = edit.apply(&mut map);
+        assert_eq!(map.thesis, Some(first));
+        let (edit, second) = add_claim(&map, Pos::new(300.0, 0.0), "Another");
+        let _ = edit.apply(&mut map);
+        assert_eq!(map.thesis, Some(first));
+        assert_eq!(map.claims[&second].text, "Another");
+    }
+
+    #[test]
+    fn reparenting_takes_the_old_link_and_its_undercuts_along() {
+        let (mut map, _, a, b) = tree();
+        let old = map.links_from(a).next().map(|(id, _)| id).expect("link");
+        let undercutter = map.add_claim(Claim::new("U", Pos::default()));
+        map.add_link(Link::new(LinkKind::Attack, vec![undercutter], Target::Link(old)));
+        let edit = reparent(&map, a, b, LinkKind::Attack).expect("allowed");
+        let _ = edit.apply(&mut map);
+        let links: Vec<&Link> = map.links.values().collect();
+        assert_eq!(links.len(), 2, "{links:?}");
+        assert!(map.links.values().any(|l| l.premises == [a]
+            && l.target == Target::Claim(b)
+            && l.kind == LinkKind::Attack));
+        assert!(map.links.values().all(|l| l.premises != [undercutter]));
+        assert!(map.validate().is_empty());
+        // Onto its own answer, or onto itself: refused.
+        assert!(reparent(&map, b, a, LinkKind::Support).is_err());
+        assert!(reparent(&map, a, a, LinkKind::Support).is_err());
+    }
+
+    #[test]
+    fn pins_thesis_text_and_kind_change_only_what_differs() {
+        let (map, thesis, a, b) = tree();
+        let Edit::Batch(pins) = set_pinned(&map, &[a, b], true) else {
+            panic!("a batch");
+        };
+        assert_eq!(pins.len(), 2);
+        assert!(set_thesis(&map, Some(thesis)).is_none());
+        assert!(set_thesis(&map, Some(a)).is_some());
+        assert!(set_thesis(&map, Some(ClaimId(99))).is_none());
+        assert!(set_text(&map, a, "A".to_owned()).is_none());
+        assert!(set_text(&map, a, "A, said again".to_owned()).is_some());
+        assert!(set_kind(&map, a, ClaimKind::Claim).is_none());
+        assert!(set_kind(&map, a, ClaimKind::Evidence).is_some());
+    }
+
+    #[test]
+    fn arranging_an_arranged_map_changes_nothing() {
+        let (mut map, ..) = tree();
+        let mut measure = TextMeasure::new();
+        let sizes = card_sizes(&map, &mut measure);
+        let edit = arrange(&map, &sizes, Scope::All).expect("moves");
+        let _ = edit.apply(&mut map);
+        assert!(arrange(&map, &sizes, Scope::All).is_none());
+    }
+}

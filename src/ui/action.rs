@@ -1,0 +1,96 @@
+//! What the user asked for during a frame. The canvas, menus and panels
+//! only describe it; the app applies every action after the frame is
+//! drawn, through the edit layer.
+
+use std::collections::BTreeSet;
+
+use egui::Vec2;
+
+use super::commands::UiCommand;
+use crate::edit::ClaimField;
+use crate::model::{Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Pos, Target};
+
+/// Something the user asked for: on the canvas, in a menu or a panel.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A command from the table, as from a menu.
+    Command(UiCommand),
+    /// Select exactly these claims.
+    Select(BTreeSet<ClaimId>),
+    /// Select one link.
+    SelectLink(LinkId),
+    /// Add or remove one claim from the selection.
+    ToggleSelected(ClaimId),
+    /// Add claims to the selection.
+    AddToSelection(BTreeSet<ClaimId>),
+    /// Move the selected claims by this much, as one step.
+    MoveSelection(Vec2),
+    /// Make `claim` answer `onto` (a card dropped on another).
+    Reparent {
+        /// The claim dropped.
+        claim: ClaimId,
+        /// The claim it was dropped on.
+        onto: ClaimId,
+        /// Support, or attack when Alt was held.
+        kind: LinkKind,
+    },
+    /// A new claim at this point, opened for typing.
+    NewClaimAt(Pos),
+    /// Start editing a claim's text.
+    StartEditing(ClaimId),
+    /// The text field's content changed.
+    Typed(String),
+    /// Stop editing text.
+    FinishEditing,
+    /// Connect a claim to a target (support or attack).
+    Connect {
+        /// The claim the connection starts at.
+        premise: ClaimId,
+        /// What it points to.
+        target: Target,
+        /// Support or attack.
+        kind: LinkKind,
+    },
+    /// Add a claim to an existing link as a co-premise.
+    Join {
+        /// The link joined.
+        link: LinkId,
+        /// The new co-premise.
+        claim: ClaimId,
+    },
+    /// Make a claim the thesis, or (`None`) leave the map without one.
+    SetThesis(Option<ClaimId>),
+    /// Pin a claim in place for arranging, or unpin it.
+    SetPinned(ClaimId, bool),
+    /// Change what kind of statement the claim is.
+    SetKind(ClaimId, ClaimKind),
+    /// Turn a support into an attack or back.
+    FlipLink(LinkId),
+    /// Split linked premises into separate links.
+    SplitLink(LinkId),
+    /// Delete one link (and what undercuts it).
+    DeleteLink(LinkId),
+    /// Show a short message in the status bar.
+    Status(String),
+    /// Replace a claim's content from the inspector; edits to the same
+    /// `field` of the same claim join one undo step until [`Action::Seal`].
+    UpdateClaim {
+        /// Which claim.
+        id: ClaimId,
+        /// Its new content.
+        claim: Claim,
+        /// Which field changed.
+        field: ClaimField,
+    },
+    /// Replace a link's content from the inspector.
+    UpdateLink {
+        /// Which link.
+        id: LinkId,
+        /// Its new content.
+        link: Link,
+    },
+    /// Rename the map.
+    SetTitle(String),
+    /// Close the typing step in progress.
+    Seal,
+}

@@ -1,0 +1,555 @@
+//! Doing what the user asked: commands from the table (menus, keys, the
+//! palette) and the actions the canvas and panels collected during the
+//! frame, applied after it is drawn. Every change to the map is made by a
+//! function of the edit layer and applied as one undoable step.
+
+use std::collections::BTreeSet;
+
+use super::ArgmapApp;
+use super::files::Pending;
+use super::prefs::{self, MAX_TEXT_SCALE, MIN_TEXT_SCALE};
+use crate::edit::{self, ClaimField, Edit, Typing};
+use crate::layout::Scope as LayoutScope;
+use crate::measure::card_sizes;
+use crate::model::nav::{self, Direction};
+use crate::model::{ClaimId, LinkKind, Pos};
+use crate::ui::action::Action;
+use crate::ui::canvas::{Animation, Editing, canvas_focus_id};
+use crate::ui::commands::{self, Scope, UiCommand};
+use crate::ui::inspector::MAX_EDITABLE_BYTES;
+
+impl ArgmapApp {
+    /// Whether `command` can run now (from the palette): the editor's
+    /// commands always, the steps list's while a step is selected in its
+    /// open panel, presenting's only while presenting.
+    pub(super) fn runs_now(&self, command: UiCommand) -> bool {
+        match command.scope() {
+            Scope::Editor => true,
+            Scope::StepsList => self.steps.takes_commands(),
+            Scope::Presenting => self.presenting.is_some(),
+        }
+    }
+
+    /// Commands given with the keyboard this frame.
+    pub(super) fn shortcut_actions(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        // Typing is a text field with the focus; a focused button or list
+        // row (or the canvas) leaves the shortcuts working.
+        let focused = ctx.memory(egui::Memory::focused);
+        let typing = focused.is_some_and(|id| {
+            id != canvas_focus_id() && egui::TextEdit::load_state(ctx, id).is_some()
+        });
+        let pressed = commands::pressed(ctx, Scope::Editor, |command| {
+            if typing && !command.works_while_typing() {
+                return false;
+            }
+            // Backspace leaves focus mode only while there is one; else it
+            // deletes.
+            if command == UiCommand::FocusOut && self.shown.outline.focus.is_none() {
+                return false;
+            }
+            !command.is_canvas_key() || self.view.has_focus
+        });
+        for command in pressed {
+            if typing {
+                actions.push(Action::FinishEditing);
+            }
+            actions.push(Action::Command(command));
+        }
+    }
+
+    pub(super) fn run_command(&mut self, command: UiCommand) {
+        match command.scope() {
+            Scope::Presenting => {
+                let now = self.ctx.input(|i| i.time);
+                self.run_present_command(command, now);
+                return;
+            }
+            Scope::StepsList => {
+                self.run_steps_command(command);
+                return;
+            }
+            Scope::Editor => {}
+        }
+        match command {
+            UiCommand::New => self.request(Pending::New(None)),
+            UiCommand::Open => self.request(Pending::Open(None)),
+            UiCommand::Save => {
+                self.save();
+            }
+            UiCommand::SaveAs => {
+                self.save_as();
+            }
+            UiCommand::Import => self.request(Pending::Import(None)),
+            UiCommand::Quit => self.request(Pending::Quit),
+            UiCommand::Undo | UiCommand::Redo => self.undo_redo(command == UiCommand::Redo),
+            UiCommand::SelectAll => {
+                let all = self.doc.map.claims.keys().copied().collect();
+                self.view.selection.set(all);
+            }
+            UiCommand::Deselect => {
+                self.finish_editing();
+                self.view.selection.clear();
+            }
+            UiCommand::Delete => self.delete_selection(),
+            UiCommand::Copy | UiCommand::Cut | UiCommand::Paste | UiCommand::Duplicate => {
+                self.run_clipboard_command(command);
+            }
+            UiCommand::AddPremise => self.add_reply(LinkKind::Support),
+            UiCommand::AddObjection => self.add_reply(LinkKind::Attack),
+            UiCommand::EditText => {
+                if let Some(id) = self.single_selected() {
+                    self.start_editing(id, false);
+                }
+            }
+            UiCommand::SetThesis => {
+                if let Some(id) = self.single_selected() {
+                    self.set_thesis(Some(id));
+                }
+            }
+            UiCommand::FitView => self.view.camera.fit_requested = true,
+            UiCommand::ZoomIn => self.view.camera.zoom_by(1.25),
+            UiCommand::ZoomOut => self.view.camera.zoom_by(0.8),
+            UiCommand::Arrange => self.arrange(LayoutScope::All),
+            UiCommand::ArrangeSelection => {
+                if let Some(root) = self.single_selected() {
+                    self.arrange(LayoutScope::Subtree(root));
+                }
+            }
+            UiCommand::TogglePin => {
+                let selected: Vec<ClaimId> = self.view.selection.claims.iter().copied().collect();
+                let pin = selected
+                    .iter()
+                    .any(|id| self.doc.map.claims.get(id).is_some_and(|c| !c.pinned));
+                self.set_pinned(&selected, pin);
+            }
+            UiCommand::Palette => {
+                self.finish_editing();
+                self.overlays.palette = Some(crate::ui::palette::Palette::default());
+            }
+            UiCommand::Shortcuts => self.overlays.shortcuts = !self.overlays.shortcuts,
+            UiCommand::Present => self.start_presenting(),
+            UiCommand::StepsPanel => self.steps.open = !self.steps.open,
+            UiCommand::Find => {
+                self.finish_editing();
+                if self.overlays.search.is_none() {
+                    self.overlays.search = Some(crate::ui::search::Search::default());
+                }
+            }
+            UiCommand::GoUp => self.go(Direction::Up),
+            UiCommand::GoDown => self.go(Direction::Down),
+            UiCommand::GoLeft => self.go(Direction::Left),
+            UiCommand::GoRight => self.go(Direction::Right),
+            UiCommand::AddSibling => self.add_sibling(),
+            UiCommand::MoveEarlier | UiCommand::MoveLater => {
+                self.reorder(command == UiCommand::MoveLater);
+            }
+            _ => self.run_view_command(command),
+        }
+    }
+
+    /// Folding, focus mode, text size, minimap and contrast.
+    fn run_view_command(&mut self, command: UiCommand) {
+        match command {
+            UiCommand::TextLarger | UiCommand::TextSmaller | UiCommand::TextReset => {
+                self.scale_text(command);
+            }
+            UiCommand::ToggleMinimap => {
+                self.prefs.look.minimap = !self.prefs.look.minimap;
+                self.view.look.minimap = self.prefs.look.minimap;
+            }
+            UiCommand::ToggleContrast => {
+                self.prefs.look.high_contrast = !self.prefs.look.high_contrast;
+                self.view.look.high_contrast = self.prefs.look.high_contrast;
+                prefs::apply_contrast(&self.ctx, self.prefs.look.high_contrast);
+            }
+            UiCommand::ToggleFold => self.toggle_fold(),
+            UiCommand::UnfoldAll => self.unfold_all(),
+            UiCommand::Focus => {
+                if let Some(claim) = self.single_selected() {
+                    self.focus_on(Some(claim));
+                }
+            }
+            UiCommand::FocusOut => {
+                let up = self
+                    .shown
+                    .outline
+                    .focus
+                    .and_then(|c| nav::parent(&self.doc.map, c));
+                self.focus_on(up);
+            }
+            _ => {}
+        }
+    }
+
+    fn undo_redo(&mut self, redo: bool) {
+        self.finish_editing();
+        let (done, label) = if redo {
+            ("Redid", self.doc.history.redo(&mut self.doc.map))
+        } else {
+            ("Undid", self.doc.history.undo(&mut self.doc.map))
+        };
+        if let Some(label) = label {
+            self.messages
+                .status(format!("{done} {}", label.to_lowercase()));
+        }
+        self.prune_selection();
+    }
+
+    /// Larger, smaller or normal text everywhere, remembered.
+    fn scale_text(&mut self, command: UiCommand) {
+        let now = self.ctx.zoom_factor();
+        let scale = match command {
+            UiCommand::TextLarger => now * 1.1,
+            UiCommand::TextSmaller => now / 1.1,
+            _ => 1.0,
+        }
+        .clamp(MIN_TEXT_SCALE, MAX_TEXT_SCALE);
+        self.ctx.set_zoom_factor(scale);
+        self.prefs.text_scale = ((scale - 1.0).abs() > 0.01).then_some(scale);
+        self.messages
+            .status(format!("Text at {:.0} %", scale * 100.0));
+    }
+
+    fn set_thesis(&mut self, thesis: Option<ClaimId>) {
+        if let Some(edit) = edit::set_thesis(&self.doc.map, thesis) {
+            self.doc.apply(edit, "Set thesis");
+        }
+    }
+
+    fn set_pinned(&mut self, claims: &[ClaimId], pinned: bool) {
+        let edit = edit::set_pinned(&self.doc.map, claims, pinned);
+        self.doc.apply(edit, if pinned { "Pin" } else { "Unpin" });
+    }
+
+    /// Lays the map (or a subtree) out as a tidy tree, as one undo step,
+    /// and lets the cards glide to their new places.
+    fn arrange(&mut self, scope: LayoutScope) {
+        self.finish_editing();
+        let sizes = card_sizes(&self.doc.map, &mut self.measure);
+        let Some(edit) = edit::arrange(&self.doc.map, &sizes, scope) else {
+            self.messages.status("Already arranged");
+            return;
+        };
+        let from = match &edit {
+            Edit::Move(moves) => moves
+                .iter()
+                .filter_map(|(id, _)| Some((*id, self.doc.map.claims.get(id)?.pos)))
+                .collect(),
+            _ => Default::default(),
+        };
+        let label = match scope {
+            LayoutScope::All => "Arrange",
+            LayoutScope::Subtree(_) => "Arrange selection",
+        };
+        self.doc.apply(edit, label);
+        self.view.animation = Some(Animation {
+            from,
+            start: self.ctx.input(|i| i.time),
+        });
+        self.view.camera.fit_requested = scope == LayoutScope::All;
+    }
+
+    /// Makes `claim` answer `onto` instead of what it answered, and lays
+    /// `onto`'s answers out again: one undo step.
+    fn reparent(&mut self, claim: ClaimId, onto: ClaimId, kind: LinkKind) {
+        let edit = match edit::reparent(&self.doc.map, claim, onto, kind) {
+            Ok(edit) => edit,
+            Err(why) => {
+                self.messages.status(format!("Not moved: {why}"));
+                return;
+            }
+        };
+        let edit = edit::then_arranged(&self.doc.map, edit, &[onto], &mut self.measure);
+        self.doc.apply(edit, "Re-parent");
+        let verb = match kind {
+            LinkKind::Support => "a reason for",
+            LinkKind::Attack => "an objection to",
+        };
+        let target = self
+            .doc
+            .map
+            .claims
+            .get(&onto)
+            .map(|c| crate::words::one_line(&c.text, 40))
+            .unwrap_or_default();
+        self.messages.status(format!("Now {verb} “{target}”"));
+    }
+
+    /// A claim at `pos`, opened for typing (the thesis, on an empty map).
+    fn add_claim_at(&mut self, pos: Pos) {
+        self.finish_editing();
+        let (edit, id) = edit::add_claim(&self.doc.map, pos, "");
+        self.doc.apply(edit, "Add claim");
+        self.start_editing(id, true);
+    }
+
+    /// A claim in the middle of the view.
+    fn add_claim_in_view(&mut self) {
+        let scene = self.view.camera.scene_rect;
+        let center = scene.center();
+        let pos = if center.is_finite() && scene.is_positive() {
+            Pos::new(center.x, center.y)
+        } else {
+            Pos::default()
+        };
+        self.add_claim_at(pos);
+    }
+
+    /// A claim beside the selected one, answering the same claim the same
+    /// way; with nothing selected, a free claim in the middle of the view.
+    fn add_sibling(&mut self) {
+        self.finish_editing();
+        if self.view.selection.claims.is_empty() {
+            self.add_claim_in_view();
+            return;
+        }
+        let Some(id) = self.single_selected() else {
+            return;
+        };
+        match edit::new_sibling(&self.doc.map, id, "") {
+            Some((edit, new)) => {
+                self.doc.apply(edit, "Add sibling");
+                self.start_editing(new, true);
+            }
+            None => self
+                .messages
+                .status("This claim answers nothing: select a reason or objection to add a sibling"),
+        }
+    }
+
+    fn reorder(&mut self, later: bool) {
+        self.finish_editing();
+        if let Some(id) = self.single_selected() {
+            let sizes = card_sizes(&self.doc.map, &mut self.measure);
+            if let Some(edit) = edit::reorder(&self.doc.map, id, later, &sizes) {
+                self.doc.apply(edit, "Reorder");
+            }
+        }
+    }
+
+    /// Selects the claim one step along the structure from the selected
+    /// one (the thesis when nothing is selected), and brings it into view.
+    fn go(&mut self, direction: Direction) {
+        let next = match self.single_selected() {
+            Some(id) => nav::step(&self.doc.map, id, direction),
+            None => {
+                let map = &self.doc.map;
+                map.thesis.or_else(|| map.claims.keys().next().copied())
+            }
+        };
+        if let Some(next) = next {
+            self.view.selection.only(next);
+            self.view.camera.reveal = Some(next);
+        }
+    }
+
+    /// The one selected claim; or `None`, saying so in the status bar.
+    fn single_selected(&mut self) -> Option<ClaimId> {
+        let single = self.view.selection.single();
+        if single.is_none() {
+            self.messages.status("Select one claim first");
+        }
+        single
+    }
+
+    fn add_reply(&mut self, kind: LinkKind) {
+        self.finish_editing();
+        let Some(parent) = self.single_selected() else {
+            return;
+        };
+        let Some((edit, id)) = edit::new_reply(&self.doc.map, parent, kind, "") else {
+            return;
+        };
+        let label = match kind {
+            LinkKind::Support => "Add reason",
+            LinkKind::Attack => "Add objection",
+        };
+        self.doc.apply(edit, label);
+        self.start_editing(id, true);
+    }
+
+    fn start_editing(&mut self, id: ClaimId, is_new: bool) {
+        self.finish_editing();
+        let Some(claim) = self.doc.map.claims.get(&id) else {
+            return;
+        };
+        self.view.selection.only(id);
+        if self.doc.history.is_locked() {
+            return;
+        }
+        if claim.text.len() > MAX_EDITABLE_BYTES {
+            self.messages.status(
+                "This claim's text is too long to edit on its card: the inspector shows it",
+            );
+            return;
+        }
+        if is_new {
+            // Typing into a new claim joins the step that made it.
+            self.doc
+                .history
+                .open_last(Typing::Claim(id, ClaimField::Text));
+        }
+        self.view.editing = Some(Editing {
+            claim: id,
+            buffer: claim.text.clone(),
+            is_new,
+            focus_pending: true,
+        });
+    }
+
+    pub(super) fn finish_editing(&mut self) {
+        let Some(editing) = self.view.editing.take() else {
+            return;
+        };
+        self.doc.history.seal();
+        let empty = self
+            .doc
+            .map
+            .claims
+            .get(&editing.claim)
+            .is_none_or(|c| c.text.trim().is_empty());
+        if editing.is_new && empty {
+            // A new claim left empty was never wanted: forget it entirely.
+            self.doc.history.discard_last(&mut self.doc.map);
+            self.prune_selection();
+        }
+    }
+
+    fn prune_selection(&mut self) {
+        let map = &self.doc.map;
+        self.view.selection.prune(map);
+        if self
+            .view
+            .editing
+            .as_ref()
+            .is_some_and(|e| !map.claims.contains_key(&e.claim))
+        {
+            self.view.editing = None;
+        }
+    }
+
+    pub(super) fn delete_selection(&mut self) {
+        self.finish_editing();
+        let selection = &self.view.selection;
+        if let Some(link) = selection.link {
+            let edit = edit::delete_links(&self.doc.map, &BTreeSet::from([link]));
+            self.doc.apply(edit, "Delete link");
+        } else if !selection.claims.is_empty() {
+            let edit = edit::delete_claims(&self.doc.map, &selection.claims);
+            let label = if selection.claims.len() == 1 {
+                "Delete claim"
+            } else {
+                "Delete claims"
+            };
+            self.doc.apply(edit, label);
+        }
+        self.prune_selection();
+    }
+
+    /// Applies what the user asked for during the frame.
+    pub(super) fn perform(&mut self, action: Action) {
+        let selection = &mut self.view.selection;
+        match action {
+            Action::Command(command) => self.run_command(command),
+            Action::Select(claims) => selection.set(claims),
+            Action::SelectLink(link) => {
+                selection.claims.clear();
+                selection.link = Some(link);
+            }
+            Action::ToggleSelected(id) => {
+                if !selection.claims.remove(&id) {
+                    selection.claims.insert(id);
+                }
+                selection.link = None;
+            }
+            Action::AddToSelection(claims) => {
+                selection.claims.extend(claims);
+                selection.link = None;
+            }
+            Action::Reparent { claim, onto, kind } => self.reparent(claim, onto, kind),
+            Action::MoveSelection(delta) => {
+                let edit = edit::move_by(&self.doc.map, &selection.claims, delta.x, delta.y);
+                self.doc.apply(edit, "Move");
+            }
+            Action::NewClaimAt(pos) => self.add_claim_at(pos),
+            Action::StartEditing(id) => self.start_editing(id, false),
+            Action::Typed(text) => {
+                if let Some(editing) = &self.view.editing
+                    && let Some(edit) = edit::set_text(&self.doc.map, editing.claim, text)
+                {
+                    let key = Typing::Claim(editing.claim, ClaimField::Text);
+                    self.doc
+                        .history
+                        .apply_coalescing(&mut self.doc.map, edit, "Edit text", key);
+                }
+            }
+            Action::FinishEditing => self.finish_editing(),
+            other => self.perform_edit(other),
+        }
+    }
+
+    /// Applies an action that changes the map.
+    fn perform_edit(&mut self, action: Action) {
+        let map = &self.doc.map;
+        match action {
+            Action::Connect {
+                premise,
+                target,
+                kind,
+            } => match edit::connect(map, premise, target, kind) {
+                Ok(edit) => self.doc.apply(edit, "Connect"),
+                Err(why) => self.messages.status(format!("Not connected: {why}")),
+            },
+            Action::Join { link, claim } => match edit::join_link(map, link, claim) {
+                Ok(edit) => self.doc.apply(edit, "Join as co-premise"),
+                Err(why) => self.messages.status(format!("Not joined: {why}")),
+            },
+            Action::SetThesis(thesis) => self.set_thesis(thesis),
+            Action::SetPinned(id, pinned) => self.set_pinned(&[id], pinned),
+            Action::SetKind(id, kind) => {
+                if let Some(edit) = edit::set_kind(map, id, kind) {
+                    self.doc.apply(edit, "Change kind");
+                }
+            }
+            Action::FlipLink(id) => {
+                if let Some(edit) = edit::flip_link(map, id) {
+                    self.doc.apply(edit, "Flip link");
+                }
+            }
+            Action::SplitLink(id) => {
+                if let Some(edit) = edit::split_link(map, id) {
+                    self.doc.apply(edit, "Split linked premises");
+                }
+            }
+            Action::DeleteLink(id) => {
+                let edit = edit::delete_links(map, &BTreeSet::from([id]));
+                self.doc.apply(edit, "Delete link");
+                self.prune_selection();
+            }
+            Action::Status(message) => self.messages.status(message),
+            Action::UpdateClaim { id, claim, field } => {
+                let label = format!("Edit {}", field.label());
+                self.doc.history.apply_coalescing(
+                    &mut self.doc.map,
+                    Edit::SetClaim { id, claim },
+                    label,
+                    Typing::Claim(id, field),
+                );
+            }
+            Action::UpdateLink { id, link } => {
+                self.doc.apply(Edit::SetLink { id, link }, "Change link");
+            }
+            Action::SetTitle(title) => {
+                self.doc.history.apply_coalescing(
+                    &mut self.doc.map,
+                    Edit::SetTitle(title),
+                    "Rename map",
+                    Typing::Title,
+                );
+            }
+            Action::Seal => self.doc.history.seal(),
+            // Selection and editing are handled by `perform`.
+            _ => {}
+        }
+    }
+}

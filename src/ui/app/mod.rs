@@ -1,0 +1,375 @@
+//! The application shell: the open document, the panels around the
+//! canvas, and applying what the user asked for after each frame is drawn.
+//!
+//! - `prefs`: what is remembered between runs;
+//! - `menus`: the menu bar, the status bar and the banners;
+//! - `command_handling`: shortcuts, commands and actions applied after the
+//!   frame, through the edit layer;
+//! - `files`: opening, importing, exporting, saving, changes on disk;
+//! - `repair`, `recovery`: maps that need repair, the recovery copy;
+//! - `clipboard`: copy, cut, paste and duplicate;
+//! - `shown`: folds, focus and presenting filter what the canvas shows;
+//! - `presenting`: the presentation and the panel of its steps.
+
+mod clipboard;
+mod command_handling;
+mod files;
+mod menus;
+mod prefs;
+mod presenting;
+mod recovery;
+mod repair;
+mod shown;
+
+use std::path::PathBuf;
+
+use egui::Ui;
+
+use super::action::Action;
+use super::canvas::{Marks, View};
+use super::dialogs::FileDialogs;
+use super::palette::Palette;
+use super::present::Presenting;
+use super::search::Search;
+use crate::bundled;
+use crate::edit::Document;
+use crate::edit::clipboard::Fragment;
+use crate::measure::TextMeasure;
+use crate::model::ClaimId;
+use prefs::Prefs;
+
+pub use shown::Outline;
+
+/// What to open when the app starts.
+#[derive(Debug, Clone, Default)]
+pub struct Startup {
+    /// A file named on the command line.
+    pub file: Option<PathBuf>,
+    /// Reopen the map that was open last time (when no file is named).
+    pub restore_last: bool,
+    /// Where the recovery copy of unsaved work lives (the user's data
+    /// folder); `None` keeps none.
+    pub recovery_dir: Option<PathBuf>,
+}
+
+/// Messages for the user: problems and notes shown until dismissed, and
+/// the status bar's line.
+#[derive(Debug, Default)]
+struct Messages {
+    /// Problems to show until dismissed (failed loads and saves).
+    errors: Vec<String>,
+    /// Things to know, shown until dismissed (what an import left out).
+    notes: Vec<String>,
+    /// A short message for the status bar.
+    status: String,
+}
+
+impl Messages {
+    /// Says `message` in the status bar.
+    fn status(&mut self, message: impl Into<String>) {
+        self.status = message.into();
+    }
+}
+
+/// The windows over the editor that take the keys while open.
+#[derive(Debug, Default)]
+struct Overlays {
+    /// The command palette, while open.
+    palette: Option<Palette>,
+    /// Whether the list of shortcuts is open.
+    shortcuts: bool,
+    /// The search bar, while open.
+    search: Option<Search>,
+}
+
+/// The Argmap editor.
+pub struct ArgmapApp {
+    /// The open map.
+    pub doc: Document,
+    /// Camera, selection and gestures.
+    pub view: View,
+    /// The egui context, for measuring, the clipboard and the clock.
+    ctx: egui::Context,
+    dialogs: Box<dyn FileDialogs>,
+    prefs: Prefs,
+    /// Card text measurement: the canvas, arranging, import and export all
+    /// size cards with it.
+    measure: TextMeasure,
+    messages: Messages,
+    files: files::Files,
+    /// The open map failed validation: it is shown read-only, without its
+    /// broken parts, until the user repairs it.
+    needs_repair: Option<repair::NeedsRepair>,
+    recovery: recovery::Recovery,
+    /// Folds and focus, and the part of the map the canvas shows.
+    shown: shown::Shown,
+    /// The presentation under way.
+    presenting: Option<Presenting>,
+    /// The panel of presentation steps.
+    steps: presenting::StepsPanel,
+    /// What was copied last, and the outline text sent to the system
+    /// clipboard with it: pasting that text pastes these claims and links.
+    clipboard: Option<(Fragment, String)>,
+    overlays: Overlays,
+    /// The window title last sent, to send it only when it changes.
+    title: String,
+}
+
+impl ArgmapApp {
+    /// Sets up fonts and style, and opens the first map: the file named on
+    /// the command line, else the last one open, else the bundled article map.
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        startup: Startup,
+        dialogs: Box<dyn FileDialogs>,
+    ) -> Self {
+        let ctx = cc.egui_ctx.clone();
+        ctx.set_fonts(crate::measure::fonts());
+        // Ctrl+Plus and Ctrl+Minus zoom the map, not the whole interface.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        let prefs: Prefs = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, prefs::PREFS_KEY))
+            .unwrap_or_default();
+        if let Some(scale) = prefs.text_scale {
+            ctx.set_zoom_factor(scale.clamp(prefs::MIN_TEXT_SCALE, prefs::MAX_TEXT_SCALE));
+        }
+        prefs::apply_contrast(&ctx, prefs.look.high_contrast);
+        let mut view = View::default();
+        view.look = prefs.look;
+        let mut app = Self {
+            doc: Document::untitled(bundled::ARTICLE.map(), true),
+            view,
+            measure: TextMeasure::for_screen(ctx.pixels_per_point()),
+            ctx,
+            dialogs,
+            prefs,
+            messages: Messages::default(),
+            files: files::Files::default(),
+            needs_repair: None,
+            recovery: recovery::Recovery::new(startup.recovery_dir.clone()),
+            shown: shown::Shown::default(),
+            presenting: None,
+            steps: presenting::StepsPanel::default(),
+            clipboard: None,
+            overlays: Overlays::default(),
+            title: String::new(),
+        };
+        // A map named on the command line must open or say why; the last
+        // map is reopened only if it is still there.
+        let first = startup.file.or_else(|| {
+            startup
+                .restore_last
+                .then(|| app.prefs.last_file.clone())
+                .flatten()
+                .filter(|path| crate::store::file_len(path).is_some())
+        });
+        if let Some(path) = first {
+            app.open_path(&path);
+        }
+        app
+    }
+
+    /// Problems waiting to be read, one per failed operation.
+    pub fn errors(&self) -> &[String] {
+        &self.messages.errors
+    }
+
+    /// Notes waiting to be read, such as what an import left out.
+    pub fn notes(&self) -> &[String] {
+        &self.messages.notes
+    }
+
+    /// The status bar's message.
+    pub fn status(&self) -> &str {
+        &self.messages.status
+    }
+
+    /// Whether the command palette is open.
+    pub fn palette_open(&self) -> bool {
+        self.overlays.palette.is_some()
+    }
+
+    /// Whether the search bar is open.
+    pub fn search_open(&self) -> bool {
+        self.overlays.search.is_some()
+    }
+
+    /// Folded claims and the claim in focus.
+    pub fn outline(&self) -> &Outline {
+        &self.shown.outline
+    }
+
+    /// The marks on the canvas: folded claims' badges, search matches,
+    /// the step presented.
+    pub fn marks(&self) -> &Marks {
+        &self.shown.marks
+    }
+
+    /// While presenting: the step on screen (from 0), the number of steps
+    /// and the claims of the step.
+    pub fn presentation(&self) -> Option<(usize, usize, &[ClaimId])> {
+        self.presenting
+            .as_ref()
+            .map(|p| (p.current, p.steps.len(), p.current_claims()))
+    }
+
+    /// The outline text last put on the system clipboard.
+    pub fn copied_text(&self) -> Option<&str> {
+        self.clipboard.as_ref().map(|(_, text)| text.as_str())
+    }
+
+    /// The window title: the map's name, marked while changes are unsaved.
+    pub fn window_title(&self) -> String {
+        let mark = if self.doc.is_modified() { "• " } else { "" };
+        format!("{mark}{} — Argmap", self.doc.display_name())
+    }
+
+    /// Puts `doc` on the canvas in place of the open map: a fresh view
+    /// (the look kept) with the folds remembered for its file.
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.needs_repair = None;
+        self.steps.forget();
+        let look = self.view.look;
+        self.view = View::default();
+        self.view.look = look;
+        self.shown.reset();
+        if let Some(path) = &self.doc.path
+            && let Some(folds) = self.prefs.folds.get(&crate::store::canonical(path))
+        {
+            self.shown.outline.folds = folds
+                .iter()
+                .map(|&id| ClaimId(id))
+                .filter(|id| self.doc.map.claims.contains_key(id))
+                .collect();
+        }
+    }
+
+    /// Runs `work` on the app; if it panics, the unsaved work is first
+    /// written as the recovery copy (offered at the next start), then the
+    /// panic goes on. Every frame runs through this.
+    pub fn guarded<R>(&mut self, work: impl FnOnce(&mut Self) -> R) -> R {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(self))) {
+            Ok(result) => result,
+            Err(panic) => {
+                self.rescue();
+                std::panic::resume_unwind(panic)
+            }
+        }
+    }
+
+    /// Work that goes on whether or not the window is drawn: the recovery
+    /// copy, changes to the file on disk, a map read in the background.
+    fn background_work(&mut self) {
+        self.take_loaded();
+        self.watch_file();
+        self.autosave();
+    }
+
+    /// One frame: input, panels, the canvas, then the actions they asked for.
+    fn frame_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        self.handle_window_events(&ctx);
+        if self.presenting.is_some() {
+            self.present_ui(ui);
+            return;
+        }
+        let mut actions = Vec::new();
+        self.overlays_ui(&ctx, &mut actions);
+        egui::Panel::top("argmap-menu").show(ui, |ui| self.menu_bar_ui(ui, &mut actions));
+        egui::Panel::bottom("argmap-status").show(ui, |ui| self.status_bar_ui(ui));
+        self.steps_panel_ui(ui);
+        egui::Panel::right("argmap-inspector")
+            .default_size(300.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    super::inspector::inspector_ui(ui, &self.doc.map, &self.view, &mut actions);
+                });
+            });
+        egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
+            .show(ui, |ui| {
+                self.banners_ui(ui);
+                self.needs_repair_ui(ui);
+                self.breadcrumb_ui(ui);
+                self.shown_canvas_ui(ui, &mut actions);
+            });
+        self.confirm_ui(&ctx);
+        self.loading_ui(&ctx);
+        self.conflict_ui(&ctx);
+        self.recovery_ui(&ctx);
+
+        for action in actions {
+            self.perform(action);
+        }
+        if self.doc.history.take_refused()
+            && let Some(repair) = &self.needs_repair
+        {
+            self.messages.status(format!(
+                "{} is read-only until it is repaired: press Repair above the map",
+                repair.path.display()
+            ));
+        }
+    }
+
+    /// The shortcut list, the search bar and the palette, which take their
+    /// keys before the canvas; the editor's shortcuts when none of them
+    /// holds the keyboard.
+    fn overlays_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        // The shortcut list closes on Esc before Esc means anything else.
+        if self.overlays.shortcuts {
+            super::palette::shortcuts_ui(ctx, &mut self.overlays.shortcuts);
+        }
+        // The search bar takes Enter and Esc while its field has the focus.
+        if let Some(mut search) = self.overlays.search.take() {
+            search.refresh(&self.doc.map, self.doc.history.revision());
+            let canvas = self.view.camera.canvas_rect;
+            match super::search::search_ui(ctx, canvas, &mut search) {
+                super::search::Outcome::Stay => self.overlays.search = Some(search),
+                super::search::Outcome::Show(id) => {
+                    self.view.camera.reveal = Some(id);
+                    self.view.selection.only(id);
+                    self.overlays.search = Some(search);
+                }
+                super::search::Outcome::Close => {}
+            }
+        }
+        // The palette takes the keys while it is open.
+        if let Some(mut palette) = self.overlays.palette.take() {
+            let runs = |command| self.runs_now(command);
+            match super::palette::palette_ui(ctx, &mut palette, runs) {
+                super::palette::Outcome::Open => self.overlays.palette = Some(palette),
+                super::palette::Outcome::Close => {}
+                super::palette::Outcome::Run(command) => actions.push(Action::Command(command)),
+            }
+        } else if self.files.pending.is_none() && self.files.loading.is_none() {
+            self.shortcut_actions(ctx, actions);
+            self.clipboard_events(ctx);
+        }
+    }
+}
+
+impl eframe::App for ArgmapApp {
+    fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.guarded(Self::background_work);
+    }
+
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.guarded(|app| app.frame_ui(ui));
+    }
+
+    fn on_exit(&mut self) {
+        // A clean exit leaves no recovery copy: the user saved or chose not
+        // to.
+        self.recovery.clear_on_exit();
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        // Next time, reopen the map on screen now if it has a file; an
+        // untitled map cannot be reopened, so the bundled map shows instead.
+        self.prefs.last_file.clone_from(&self.doc.path);
+        eframe::set_value(storage, prefs::PREFS_KEY, &self.prefs);
+    }
+}

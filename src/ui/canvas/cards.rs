@@ -1,0 +1,332 @@
+//! The cards as widgets: what clicks, drags and right-clicks on a card
+//! do, its context menu, and the text field a claim is typed in.
+
+use std::collections::BTreeSet;
+
+use egui::{
+    Color32, FontId, Id, Key, KeyboardShortcut, Modifiers, Rect, Response, Sense, Stroke, TextEdit,
+    Ui, Vec2, WidgetInfo,
+};
+
+use super::scene_index::SceneIndex;
+use super::view::{Editing, Gesture};
+use super::{Frame, Shown, View, a11y, paint};
+use crate::card::{PADDING, TEXT_SIZE};
+use crate::draw::geometry::{self, HANDLE_RADIUS};
+use crate::draw::style;
+use crate::model::{Claim, ClaimId, ClaimKind, LinkKind, Map, Role};
+use crate::ui::action::Action;
+use crate::ui::commands::{UiCommand, command_button};
+
+/// The id of the in-place text field.
+pub fn text_editor_id() -> Id {
+    Id::unique("argmap-claim-editor")
+}
+
+fn card_id(claim: ClaimId) -> Id {
+    Id::unique(("argmap-card", claim.0))
+}
+
+fn handle_id(claim: ClaimId) -> Id {
+    Id::unique(("argmap-handle", claim.0))
+}
+
+/// The cards on screen (and, for screen readers, the rest of a small map):
+/// painted, and widgets for the pointer and the keyboard. True when a card
+/// took the keyboard focus by a click.
+pub(super) fn cards_ui(
+    ui: &mut Ui,
+    shown: Shown<'_>,
+    frame: &Frame<'_>,
+    view: &mut View,
+    dark: bool,
+    actions: &mut Vec<Action>,
+) -> bool {
+    let map = shown.map;
+    let marks = shown.marks;
+    if !frame.detail && !frame.widgets {
+        return false;
+    }
+    // Whether a card (or its handle) took the keyboard focus by a click:
+    // the canvas then takes it back, for its own keys.
+    let mut card_focused = false;
+    let selection_color = style::selection_color(dark);
+    let editing_claim = view.editing.as_ref().map(|e| e.claim);
+    let on_screen = a11y::on_screen_when_exposing_all(frame);
+    for id in a11y::reading_order(frame) {
+        let (Some(&rect), Some(claim)) = (frame.index.cards.get(&id), map.claims.get(&id)) else {
+            continue;
+        };
+        let role = frame.index.roles.get(&id).copied().unwrap_or(Role::Free);
+        // Worked out only when assistive technology is listening.
+        let description = || a11y::description(map, frame.index, id, role, claim);
+        if on_screen.as_ref().is_some_and(|s| !s.contains(&id)) {
+            // Off screen: only the widget, for assistive technology.
+            card_widgets(ui, id, claim, rect, description, false);
+            continue;
+        }
+        let mut card_style = style::card_style(role, claim.kind, dark);
+        if view.look.high_contrast {
+            card_style = style::high_contrast(card_style, dark);
+        }
+        let selected = view.selection.claims.contains(&id);
+        // With many cards on screen they are painted only; the canvas
+        // hit-tests them through the grid (see `background_ui`).
+        let widgets = frame
+            .widgets
+            .then(|| card_widgets(ui, id, claim, rect, description, selected));
+        let hovered = widgets.as_ref().is_some_and(|(card, _)| card.hovered());
+        // Zoomed far out, the blocks are already drawn; cards stay widgets
+        // (for the pointer and screen readers) while there are not too many.
+        let spotlit = marks.spotlight.contains(&id);
+        if frame.detail && (marks.found.contains(&id) || spotlit) {
+            paint::glow(ui.painter(), rect, frame.zoom, spotlit, dark);
+        }
+        if frame.detail {
+            paint::card(
+                ui.painter(),
+                rect,
+                claim,
+                &card_style,
+                role,
+                selected,
+                hovered,
+                selection_color,
+            );
+            if let Some(&hidden) = marks.fold_counts.get(&id) {
+                paint::fold_badge(ui.painter(), rect, hidden, &card_style, frame.zoom);
+            }
+            if editing_claim != Some(id) {
+                let drawn = frame.index.drawn(id).unwrap_or(&claim.text);
+                let text = paint::text_galley(ui, drawn);
+                ui.painter()
+                    .galley(paint::text_origin(rect), text, card_style.text);
+            }
+            if marks.faded.contains(&id) {
+                paint::veil(ui, rect);
+            }
+        }
+        let Some((response, handle)) = widgets else {
+            continue;
+        };
+        card_focused |= response.has_focus() || handle.has_focus();
+        if frame.detail && (selected || response.hovered() || handle.hovered() || handle.dragged())
+        {
+            let color = if handle.hovered() || handle.dragged() {
+                selection_color
+            } else {
+                card_style.accent
+            };
+            ui.painter().circle(
+                handle.rect.center(),
+                HANDLE_RADIUS,
+                color,
+                Stroke::new(2.0, Color32::WHITE),
+            );
+            handle.clone().on_hover_text(
+                "Drag to a claim to support it (hold Alt to attack), or onto a link to undercut it",
+            );
+        }
+        card_pointer(ui, frame.index, &response, id, view, actions);
+        card_context_menu(&response, map, id, view, actions);
+        if handle.drag_started() {
+            view.gesture = Gesture::Connecting(id);
+        }
+    }
+    if let Some(editing) = &mut view.editing
+        && let Some(&rect) = frame.index.cards.get(&editing.claim)
+    {
+        text_editor_ui(ui, rect, editing, actions);
+    }
+    card_focused
+}
+
+/// A card's widget (for the pointer, the keyboard and screen readers,
+/// which read its text) and its connector handle's.
+fn card_widgets(
+    ui: &mut Ui,
+    id: ClaimId,
+    claim: &Claim,
+    rect: Rect,
+    description: impl FnOnce() -> String,
+    selected: bool,
+) -> (Response, Response) {
+    let response = ui.interact(rect, card_id(id), Sense::click_and_drag());
+    response.widget_info(|| {
+        let name = if claim.text.is_empty() {
+            "(empty claim)"
+        } else {
+            claim.text.as_str()
+        };
+        WidgetInfo::labeled(egui::Role::Button, true, name)
+    });
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_description(description());
+        if selected {
+            node.set_selected(true);
+        }
+    });
+    let handle_rect = Rect::from_center_size(
+        geometry::handle_center(rect),
+        Vec2::splat(HANDLE_RADIUS * 2.5),
+    );
+    (
+        response,
+        ui.interact(handle_rect, handle_id(id), Sense::drag()),
+    )
+}
+
+/// Clicks and drags on a card; a single card dropped onto another answers
+/// it instead of moving (a reason, or an objection with Alt).
+fn card_pointer(
+    ui: &Ui,
+    index: &SceneIndex,
+    response: &Response,
+    id: ClaimId,
+    view: &mut View,
+    actions: &mut Vec<Action>,
+) {
+    let dropped_on = (response.drag_stopped() && view.selection.claims.len() == 1)
+        .then(|| drop_target(ui, index, id))
+        .flatten();
+    let Some(onto) = dropped_on else {
+        card_interactions(response, id, view, actions);
+        return;
+    };
+    view.gesture = Gesture::None;
+    let kind = if ui.input(|i| i.modifiers.alt) {
+        LinkKind::Attack
+    } else {
+        LinkKind::Support
+    };
+    actions.push(Action::Reparent {
+        claim: id,
+        onto,
+        kind,
+    });
+}
+
+/// The card under the pointer, other than `dragged`, where a drag ends.
+fn drop_target(ui: &Ui, index: &SceneIndex, dragged: ClaimId) -> Option<ClaimId> {
+    let pointer = ui.ctx().pointer_interact_pos()?;
+    let to_map = ui.ctx().layer_transform_to_global(ui.layer_id())?.inverse();
+    index.card_at_except(to_map * pointer, dragged)
+}
+
+fn card_interactions(response: &Response, id: ClaimId, view: &mut View, actions: &mut Vec<Action>) {
+    let shift = response.ctx.input(|i| i.modifiers.shift);
+    if response.double_clicked() {
+        actions.push(Action::StartEditing(id));
+    } else if response.clicked() {
+        if view.editing.as_ref().is_some_and(|e| e.claim != id) {
+            actions.push(Action::FinishEditing);
+        }
+        if shift {
+            actions.push(Action::ToggleSelected(id));
+        } else {
+            actions.push(Action::Select(BTreeSet::from([id])));
+        }
+    }
+    if response.secondary_clicked() && !view.selection.claims.contains(&id) {
+        actions.push(Action::Select(BTreeSet::from([id])));
+    }
+    if response.drag_started_by(egui::PointerButton::Primary) {
+        if !view.selection.claims.contains(&id) {
+            if shift {
+                actions.push(Action::AddToSelection(BTreeSet::from([id])));
+            } else {
+                actions.push(Action::Select(BTreeSet::from([id])));
+            }
+        }
+        view.gesture = Gesture::Moving(Vec2::ZERO);
+    }
+    if response.dragged_by(egui::PointerButton::Primary)
+        && let Gesture::Moving(offset) = &mut view.gesture
+    {
+        *offset += response.drag_delta();
+    }
+    if response.drag_stopped()
+        && let Gesture::Moving(offset) = std::mem::take(&mut view.gesture)
+        && offset != Vec2::ZERO
+    {
+        actions.push(Action::MoveSelection(offset));
+    }
+}
+
+fn card_context_menu(
+    response: &Response,
+    map: &Map,
+    id: ClaimId,
+    view: &View,
+    actions: &mut Vec<Action>,
+) {
+    response.context_menu(|ui| {
+        let many = view.selection.claims.len() > 1;
+        if !many {
+            command_button(ui, UiCommand::EditText, actions);
+            command_button(ui, UiCommand::AddPremise, actions);
+            command_button(ui, UiCommand::AddObjection, actions);
+            ui.separator();
+            if map.thesis == Some(id) {
+                if ui.button("Unset thesis").clicked() {
+                    actions.push(Action::SetThesis(None));
+                }
+            } else if ui.button(UiCommand::SetThesis.label()).clicked() {
+                actions.push(Action::SetThesis(Some(id)));
+            }
+            if let Some(claim) = map.claims.get(&id) {
+                let pin = if claim.pinned {
+                    "Unpin"
+                } else {
+                    "Pin in place"
+                };
+                if ui
+                    .button(pin)
+                    .on_hover_text(UiCommand::TogglePin.tooltip())
+                    .clicked()
+                {
+                    actions.push(Action::Command(UiCommand::TogglePin));
+                    ui.close();
+                }
+                command_button(ui, UiCommand::ArrangeSelection, actions);
+                ui.menu_button("Kind", |ui| {
+                    for kind in ClaimKind::ALL {
+                        if ui.radio(claim.kind == kind, kind.label()).clicked() {
+                            actions.push(Action::SetKind(id, kind));
+                            ui.close();
+                        }
+                    }
+                });
+            }
+            ui.separator();
+        }
+        command_button(ui, UiCommand::Delete, actions);
+    });
+}
+
+fn text_editor_ui(ui: &mut Ui, card: Rect, editing: &mut Editing, actions: &mut Vec<Action>) {
+    let text_rect = Rect::from_min_max(paint::text_origin(card), card.max - PADDING);
+    let editor = TextEdit::multiline(&mut editing.buffer)
+        .id(text_editor_id())
+        .font(FontId::proportional(TEXT_SIZE))
+        .frame(egui::Frame::NONE)
+        .margin(Vec2::ZERO)
+        .desired_width(crate::card::text_wrap_width())
+        .desired_rows(1)
+        .hint_text("Type the claim…")
+        .return_key(Some(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter)));
+    let response = ui.put(text_rect, editor);
+    if editing.focus_pending {
+        response.request_focus();
+        editing.focus_pending = false;
+        return;
+    }
+    if response.changed() {
+        actions.push(Action::Typed(editing.buffer.clone()));
+    }
+    let enter =
+        response.has_focus() && ui.input(|i| i.key_pressed(Key::Enter) && !i.modifiers.shift);
+    if enter || response.lost_focus() {
+        actions.push(Action::FinishEditing);
+    }
+}

@@ -1,0 +1,325 @@
+//! How the map looks on the canvas: cards with their role, citation and
+//! badges, links with arrows and labels, and the plain blocks and lines of
+//! a map seen from far away.
+
+use std::sync::Arc;
+
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Galley, Painter, Pos2, Rect, Shape, Stroke, StrokeKind,
+    Ui, Vec2, pos2, vec2,
+};
+
+use super::{DETAIL_ZOOM, Frame, View};
+use crate::card::PADDING;
+use crate::draw::geometry::{self, LinkShape};
+use crate::draw::style;
+use crate::model::{Claim, LinkKind, Map, Role, Target};
+
+/// The smallest size, in screen points, of a block or a line when zoomed
+/// far out, so a huge map is still visible as a whole.
+const MIN_BLOCK_PTS: f32 = 2.0;
+
+/// The claim text laid out as on its card, from `wrapped`: the text with
+/// the row breaks of the measurement that layout and exports share, so it
+/// is not wrapped again. Laid out in the placeholder colour, which painting
+/// replaces with the card's text colour.
+pub(super) fn text_galley(ui: &Ui, wrapped: &str) -> Arc<Galley> {
+    ui.painter().layout_no_wrap(
+        wrapped.to_owned(),
+        crate::measure::text_font(),
+        Color32::PLACEHOLDER,
+    )
+}
+
+/// The links on screen: arrows with their "because" / "but" labels, or
+/// plain lines in one mesh when zoomed far out.
+pub(super) fn links(painter: &Painter, map: &Map, frame: &Frame<'_>, view: &View, dark: bool) {
+    // Zoomed far out, every link is a thin line in one mesh.
+    let mut lines = egui::Mesh::default();
+    for (&id, shape) in &frame.index.links {
+        let mut bounds = Rect::from_two_pos(shape.from, shape.to);
+        if let Some((a, b)) = shape.bar {
+            bounds.extend_with(a);
+            bounds.extend_with(b);
+        }
+        for &(a, _) in &shape.legs {
+            bounds.extend_with(a);
+        }
+        if !bounds.expand(20.0).intersects(frame.visible_rect) {
+            continue;
+        }
+        if !frame.detail {
+            let color = style::link_color(shape.kind, dark);
+            let width = (1.0 / frame.zoom.max(f32::EPSILON)).max(1.0 / frame_zoom_floor());
+            line_quad(&mut lines, shape.from, shape.to, width, color);
+            for &(a, b) in &shape.legs {
+                line_quad(&mut lines, a, b, width, color);
+            }
+            if let Some((a, b)) = shape.bar {
+                line_quad(&mut lines, a, b, width, color);
+            }
+            continue;
+        }
+        let selected = view.selection.link == Some(id);
+        let color = style::link_color(shape.kind, dark);
+        let width = if selected { 3.5 } else { 2.0 };
+        let stroke = Stroke::new(width, color);
+        if selected {
+            let halo = Stroke::new(
+                width + 4.0,
+                style::selection_color(dark).gamma_multiply(0.45),
+            );
+            painter.line_segment([shape.from, shape.to], halo);
+        }
+        for &(a, b) in &shape.legs {
+            painter.line_segment([a, b], stroke);
+        }
+        if let Some((a, b)) = shape.bar {
+            painter.line_segment([a, b], Stroke::new(width + 2.0, color));
+        }
+        match shape.kind {
+            LinkKind::Support => {
+                painter.line_segment([shape.from, shape.to], stroke);
+            }
+            // Attacks are dashed (the cue besides colour), and only the part
+            // on screen is dashed: a long link would be thousands of dashes.
+            LinkKind::Attack => {
+                if let Some((a, b)) =
+                    geometry::clip_segment(shape.from, shape.to, frame.visible_rect.expand(50.0))
+                {
+                    // Start on the link's own dash pattern, so the dashes
+                    // stay put while the view pans.
+                    let direction = (shape.to - shape.from).normalized();
+                    let skipped = ((a - shape.from).length() / geometry::DASH_PERIOD).floor()
+                        * geometry::DASH_PERIOD;
+                    let start = if direction.is_finite() {
+                        shape.from + direction * skipped
+                    } else {
+                        a
+                    };
+                    painter.extend(Shape::dashed_line(
+                        &[start, b],
+                        stroke,
+                        geometry::DASH,
+                        geometry::DASH_PERIOD - geometry::DASH,
+                    ));
+                }
+            }
+        }
+        arrow_head(painter, shape.from, shape.to, color);
+        let undercut = matches!(map.links.get(&id).map(|l| l.target), Some(Target::Link(_)));
+        link_label(painter, shape, undercut, color, dark);
+    }
+    if !lines.is_empty() {
+        painter.add(lines);
+    }
+}
+
+/// Line width, in map units, of links drawn as plain lines: wide enough to
+/// stay visible at the lowest zoom.
+fn frame_zoom_floor() -> f32 {
+    DETAIL_ZOOM / 2.0
+}
+
+/// A straight line from `a` to `b` as two triangles in `mesh`.
+fn line_quad(mesh: &mut egui::Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
+    let direction = (b - a).normalized();
+    if !direction.is_finite() {
+        return;
+    }
+    let side = direction.rot90() * (width / 2.0);
+    let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
+    for p in [a + side, a - side, b + side, b - side] {
+        mesh.colored_vertex(p, color);
+    }
+    mesh.add_triangle(base, base + 1, base + 2);
+    mesh.add_triangle(base + 1, base + 3, base + 2);
+}
+
+/// Cards as plain coloured blocks, in one mesh, when text would be too
+/// small to read: the shape of the argument stays visible at any size.
+pub(super) fn blocks(painter: &Painter, map: &Map, frame: &Frame<'_>, view: &View, dark: bool) {
+    let mut mesh = egui::Mesh::default();
+    let selection = style::selection_color(dark);
+    for id in &frame.visible {
+        let (Some(&rect), Some(claim)) = (frame.index.cards.get(id), map.claims.get(id)) else {
+            continue;
+        };
+        let role = frame.index.roles.get(id).copied().unwrap_or(Role::Free);
+        let card_style = style::card_style(role, claim.kind, dark);
+        // Never thinner than a couple of screen points.
+        let least = MIN_BLOCK_PTS / frame.zoom.max(f32::EPSILON);
+        let rect = Rect::from_center_size(rect.center(), rect.size().max(Vec2::splat(least)));
+        if view.selection.claims.contains(id) {
+            mesh.add_colored_rect(rect.expand(12.0), selection);
+        }
+        mesh.add_colored_rect(rect, card_style.accent);
+        mesh.add_colored_rect(rect.shrink(10.0), card_style.fill);
+    }
+    painter.add(mesh);
+}
+
+fn arrow_head(painter: &Painter, from: Pos2, to: Pos2, color: Color32) {
+    let direction = (to - from).normalized();
+    if !direction.is_finite() {
+        return;
+    }
+    let normal = direction.rot90();
+    let base = to - direction * 12.0;
+    painter.add(Shape::convex_polygon(
+        vec![to, base + normal * 6.0, base - normal * 6.0],
+        color,
+        Stroke::NONE,
+    ));
+}
+
+/// "because" or "but" on the link, as people read it aloud.
+fn link_label(painter: &Painter, shape: &LinkShape, undercut: bool, color: Color32, dark: bool) {
+    let text = if undercut {
+        "but not so"
+    } else {
+        shape.kind.connective()
+    };
+    let at = shape.from.lerp(shape.to, 0.35);
+    let galley = painter.layout_no_wrap(
+        text.to_owned(),
+        FontId::proportional(geometry::LINK_LABEL_SIZE),
+        color,
+    );
+    let rect = Rect::from_center_size(at, galley.size() + vec2(8.0, 2.0));
+    let background = if dark {
+        Color32::from_rgb(0x1b, 0x1d, 0x21)
+    } else {
+        Color32::WHITE
+    };
+    painter.rect(
+        rect,
+        CornerRadius::same(7),
+        background,
+        Stroke::new(1.0, color),
+        StrokeKind::Inside,
+    );
+    painter.galley(rect.center() - galley.size() / 2.0, galley, color);
+}
+
+/// Where a card's text starts.
+pub(super) fn text_origin(card: Rect) -> Pos2 {
+    card.min + crate::card::text_offset()
+}
+
+
+/// The pill under a folded card: how many claims its fold hides.
+pub(super) fn fold_badge(
+    painter: &Painter,
+    card: Rect,
+    hidden: usize,
+    card_style: &style::CardStyle,
+    zoom: f32,
+) {
+    let text = format!("+{hidden} folded");
+    // Readable when zoomed out: it grows in map units as the map shrinks.
+    let size = geometry::LABEL_SIZE / zoom.clamp(0.4, 1.0);
+    let galley = painter.layout_no_wrap(text, FontId::proportional(size), Color32::WHITE);
+    let pill = Rect::from_center_size(
+        card.center_bottom() + vec2(0.0, galley.size().y / 2.0 + 4.0),
+        galley.size() + vec2(12.0, 4.0),
+    );
+    painter.rect_filled(pill, CornerRadius::same(8), card_style.accent);
+    painter.galley(pill.center() - galley.size() / 2.0, galley, Color32::WHITE);
+}
+
+/// A card not presented yet: a veil of the canvas's own colour over it.
+pub(super) fn veil(ui: &Ui, rect: Rect) {
+    ui.painter().rect_filled(
+        rect.expand(2.0),
+        CornerRadius::same(6),
+        ui.visuals().extreme_bg_color.gamma_multiply(0.8),
+    );
+}
+
+/// The glow behind a card that matches the search, a few screen points
+/// wide at any zoom; stronger on the current match.
+pub(super) fn glow(painter: &Painter, rect: Rect, zoom: f32, current: bool, dark: bool) {
+    let (grow, alpha) = if current { (7.0, 1.0) } else { (5.0, 0.6) };
+    painter.rect_filled(
+        rect.expand(grow / zoom.max(0.05)),
+        CornerRadius::same(12),
+        style::search_color(dark).gamma_multiply(alpha),
+    );
+}
+
+#[allow(clippy::too_many_arguments)] // All of it is what a card looks like.
+pub(super) fn card(
+    painter: &Painter,
+    rect: Rect,
+    claim: &Claim,
+    card_style: &style::CardStyle,
+    role: Role,
+    selected: bool,
+    hovered: bool,
+    selection_color: Color32,
+) {
+    let radius = CornerRadius::same(8);
+    if selected {
+        painter.rect_stroke(
+            rect.expand(3.0),
+            CornerRadius::same(11),
+            Stroke::new(3.0, selection_color),
+            StrokeKind::Outside,
+        );
+    }
+    let border_width = card_style.border_boost
+        + match (role, hovered) {
+            (Role::Thesis, _) => 3.0,
+            (_, true) => 2.0,
+            _ => 1.2,
+        };
+    painter.rect(
+        rect,
+        radius,
+        card_style.fill,
+        Stroke::new(border_width, card_style.accent),
+        StrokeKind::Inside,
+    );
+    // A stripe down the left edge in the role's colour.
+    let stripe = Rect::from_min_size(rect.min, vec2(5.0, rect.height()));
+    painter.rect_filled(
+        stripe,
+        CornerRadius {
+            nw: 8,
+            sw: 8,
+            ne: 0,
+            se: 0,
+        },
+        card_style.accent,
+    );
+    painter.text(
+        rect.min + vec2(PADDING.x, PADDING.y - 1.0),
+        Align2::LEFT_TOP,
+        &card_style.label,
+        FontId::proportional(geometry::LABEL_SIZE),
+        card_style.accent,
+    );
+    if let Some(para) = claim.source.as_ref().and_then(|c| c.para) {
+        let badge = format!("¶{para}");
+        let galley = painter.layout_no_wrap(
+            badge,
+            FontId::proportional(geometry::LABEL_SIZE),
+            card_style.accent,
+        );
+        let badge_rect = Rect::from_min_size(
+            pos2(
+                rect.right() - PADDING.x - galley.size().x - 6.0,
+                rect.top() + PADDING.y - 2.0,
+            ),
+            galley.size() + vec2(6.0, 1.0),
+        );
+        painter.rect_stroke(
+            badge_rect,
+            CornerRadius::same(4),
+            Stroke::new(1.0, card_style.accent),
+            StrokeKind::Inside,
+        );
+        painter.galley(badge_rect.min + vec2(3.0, 0.5), galley, card_style.accent);
+    }
+}

@@ -1,0 +1,105 @@
+//! Numbers and texts put into words for people: counts with their noun,
+//! thousands grouped, long claims cut to one line. One helper for each, so
+//! the status bar, panels, messages and the command line all say things
+//! the same way.
+
+use std::fmt::Write as _;
+
+/// `1048012` as "1,048,012".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// "1 claim", "2 claims", "1,000 claims": `n` and the noun, which must
+/// take an "s" in the plural.
+pub fn count(n: usize, noun: &str) -> String {
+    let mut out = thousands(n);
+    let _ = write!(out, " {noun}");
+    if n != 1 {
+        out.push('s');
+    }
+    out
+}
+
+/// `text` on one line (every run of spaces and line breaks one space), at
+/// most `max_chars` characters long: cut at the end with "…" when longer.
+pub fn one_line(text: &str, max_chars: usize) -> String {
+    let mut line = String::with_capacity(text.len().min(4 * max_chars));
+    for word in text.split_whitespace() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+        if line.len() > 4 * max_chars {
+            break;
+        }
+    }
+    if line.chars().count() <= max_chars {
+        return line;
+    }
+    let cut: String = line.chars().take(max_chars.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// `text` with its first letter in capitals: "Claim #3 …".
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// How long ago, roughly: "40 seconds", "5 minutes", "3 hours".
+pub fn duration(seconds: u64) -> String {
+    match seconds {
+        0..120 => format!("{seconds} seconds"),
+        120..7200 => format!("{} minutes", seconds / 60),
+        _ => format!("{} hours", seconds / 3600),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(1_048_012), "1,048,012");
+    }
+
+    #[test]
+    fn counts_take_their_plural() {
+        assert_eq!(count(1, "claim"), "1 claim");
+        assert_eq!(count(0, "claim"), "0 claims");
+        assert_eq!(count(20_000, "claim"), "20,000 claims");
+    }
+
+    #[test]
+    fn long_texts_are_cut_to_one_line() {
+        assert_eq!(one_line("Short.", 10), "Short.");
+        assert_eq!(one_line("Two\nlines  here", 40), "Two lines here");
+        assert_eq!(one_line("Rule by law matters", 10), "Rule by…");
+        assert_eq!(one_line("法治社会信用体系", 5), "法治社会…");
+        assert_eq!(one_line(&"word ".repeat(100_000), 12).chars().count(), 10);
+    }
+
+    #[test]
+    fn durations_and_capitals() {
+        assert_eq!(duration(40), "40 seconds");
+        assert_eq!(duration(300), "5 minutes");
+        assert_eq!(duration(3 * 3600), "3 hours");
+        assert_eq!(capitalised("claim #3"), "Claim #3");
+        assert_eq!(capitalised(""), "");
+    }
+}
