@@ -128,7 +128,10 @@ pub fn display_order(row: &str) -> Cow<'_, str> {
         let (levels, runs) = info.visual_runs(paragraph, paragraph.range.clone());
         for run in runs {
             let text = &row[run.clone()];
-            if levels.get(run.start).is_some_and(|l| l.is_rtl()) {
+            if levels
+                .get(run.start)
+                .is_some_and(unicode_bidi::Level::is_rtl)
+            {
                 for unit in units(text).into_iter().rev() {
                     match unit.as_slice() {
                         [c] => shown.push(mirrored(*c)),
@@ -669,8 +672,9 @@ mod tests {
             "پارچه\u{200C}ای شلوار"
         );
         assert_eq!(display_order("سلام 2024"), "2024 سلام");
-        // Brackets inside right-to-left text face the other way.
-        assert_eq!(display_order("שלום (עולם)"), ")עולם( שלום");
+        // Brackets inside right-to-left text are mirrored: the closing one,
+        // now on the left, is drawn opening.
+        assert_eq!(display_order("שלום (עולם)"), "(עולם) שלום");
         // Every row of a long right-to-left text is ordered on its own,
         // after breaking, so the first words are on the first row.
         let long = "שלום עולם ".repeat(12);
@@ -679,7 +683,12 @@ mod tests {
         assert!(rows[0].starts_with("שלום"), "{:?}", rows[0]);
         let drawn = measure.drawn(&rows);
         assert_eq!(drawn.lines().count(), rows.len());
-        assert!(drawn.lines().next().is_some_and(|r| r.trim_end().ends_with("שלום")));
+        assert!(
+            drawn
+                .lines()
+                .next()
+                .is_some_and(|r| r.trim_end().ends_with("שלום"))
+        );
     }
 
     #[test]

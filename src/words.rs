@@ -89,9 +89,9 @@ mod tests {
     fn long_texts_are_cut_to_one_line() {
         assert_eq!(one_line("Short.", 10), "Short.");
         assert_eq!(one_line("Two\nlines  here", 40), "Two lines here");
-        assert_eq!(one_line("Rule by law matters", 10), "Rule by…");
+        assert_eq!(one_line("Rule by law matters", 10), "Rule by l…");
         assert_eq!(one_line("法治社会信用体系", 5), "法治社会…");
-        assert_eq!(one_line(&"word ".repeat(100_000), 12).chars().count(), 10);
+        assert_eq!(one_line(&"word ".repeat(100_000), 12), "word word w…");
     }
 
     #[test]

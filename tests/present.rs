@@ -8,43 +8,22 @@ use argmap::bundled;
 use argmap::edit::Document;
 use argmap::model::{ClaimId, Map};
 use argmap::store;
-use argmap::ui::{ArgmapApp, FileDialogs, Startup};
+use argmap::ui::{ArgmapApp, Startup};
 use egui::{Key, Modifiers, Rect, pos2, vec2};
 use egui_kittest::Harness;
 
 mod common;
+use common::{Editor, ScriptedDialogs};
 use egui_kittest::kittest::Queryable as _;
 
-/// Save dialogs answered with one path; the others with none.
-struct SaveTo(Option<PathBuf>);
-
-impl FileDialogs for SaveTo {
-    fn pick_open(&mut self) -> Option<PathBuf> {
-        self.0.clone()
-    }
-    fn pick_save(&mut self, _: &str) -> Option<PathBuf> {
-        self.0.clone()
-    }
-    fn pick_import(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn pick_export(&mut self, _: &str, _: argmap::export::ExportFormat) -> Option<PathBuf> {
-        self.0.clone()
-    }
-}
-
+/// The editor on `doc` (or its first map), its dialogs answering `save_to`.
 fn harness_with(doc: Option<Document>, save_to: Option<PathBuf>) -> Harness<'static, ArgmapApp> {
-    let mut harness = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(240)
-        .build_eframe(move |cc| ArgmapApp::new(cc, Startup::default(), Box::new(SaveTo(save_to))));
-    if let Some(doc) = doc {
-        harness.state_mut().doc = doc;
-        harness.state_mut().view = argmap::ui::View::default();
+    let editor = Editor::new().dialogs(&ScriptedDialogs::always(save_to));
+    match doc {
+        Some(doc) => editor.document(doc),
+        None => editor,
     }
-    harness.run();
-    harness
+    .build()
 }
 
 fn key(harness: &mut Harness<'_, ArgmapApp>, key: Key) {
@@ -139,23 +118,27 @@ fn next_previous_first_last_and_jump() {
 fn ending_the_presentation_restores_the_editor() {
     let mut harness = harness_with(None, None);
     let scene = Rect::from_min_size(pos2(-500.0, -200.0), vec2(1000.0, 700.0));
-    harness.state_mut().view.scene_rect = scene;
-    harness.state_mut().view.selection = [ClaimId(7)].into();
+    harness.state_mut().view.camera.scene_rect = scene;
+    harness.state_mut().view.selection.claims = [ClaimId(7)].into();
     harness.run();
-    let before = harness.state().view.scene_rect;
+    let before = harness.state().view.camera.scene_rect;
     key(&mut harness, Key::F5);
     for _ in 0..5 {
         key(&mut harness, Key::ArrowRight);
     }
-    assert_ne!(harness.state().view.scene_rect, before, "the camera moved");
+    assert_ne!(
+        harness.state().view.camera.scene_rect,
+        before,
+        "the camera moved"
+    );
     assert!(
         harness.query_by_label("File").is_none(),
         "the menus are hidden"
     );
     key(&mut harness, Key::Escape);
     assert!(harness.state().presentation().is_none());
-    assert_eq!(harness.state().view.scene_rect, before);
-    assert_eq!(harness.state().view.selection, [ClaimId(7)].into());
+    assert_eq!(harness.state().view.camera.scene_rect, before);
+    assert_eq!(harness.state().view.selection.claims, [ClaimId(7)].into());
     assert!(
         harness.query_by_label("File").is_some(),
         "the menus are back"
@@ -329,12 +312,7 @@ fn unsaved_edits_keep_their_recovery_copy_while_presenting() {
         recovery_dir: Some(recovery.clone()),
         ..Startup::default()
     };
-    let mut harness = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(240)
-        .build_eframe(move |cc| ArgmapApp::new(cc, startup, Box::new(SaveTo(None))));
-    harness.run();
+    let mut harness = Editor::new().startup(startup).build();
     // An unsaved edit, then straight into the presentation.
     harness.state_mut().doc.apply(
         argmap::edit::Edit::SetTitle("Renamed".to_owned()),

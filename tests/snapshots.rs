@@ -5,30 +5,12 @@
 
 use argmap::bundled;
 use argmap::edit::Document;
-use argmap::ui::{ArgmapApp, FileDialogs, Startup};
+use argmap::ui::ArgmapApp;
+use common::Editor;
 use egui::{Rect, pos2, vec2};
 use egui_kittest::Harness;
 
-struct NoDialogs;
-
-impl FileDialogs for NoDialogs {
-    fn pick_open(&mut self) -> Option<std::path::PathBuf> {
-        None
-    }
-    fn pick_save(&mut self, _: &str) -> Option<std::path::PathBuf> {
-        None
-    }
-    fn pick_import(&mut self) -> Option<std::path::PathBuf> {
-        None
-    }
-    fn pick_export(
-        &mut self,
-        _: &str,
-        _: argmap::export::ExportFormat,
-    ) -> Option<std::path::PathBuf> {
-        None
-    }
-}
+mod common;
 
 /// The app showing `doc`, in `theme`, in a window of `size` points.
 fn harness(
@@ -36,17 +18,12 @@ fn harness(
     size: egui::Vec2,
     doc: Option<Document>,
 ) -> Harness<'static, ArgmapApp> {
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_theme(theme)
-        .with_max_steps(240)
-        .build_eframe(|cc| ArgmapApp::new(cc, Startup::default(), Box::new(NoDialogs)));
-    if let Some(doc) = doc {
-        harness.state_mut().doc = doc;
-        harness.state_mut().view = argmap::ui::View::default();
+    let editor = Editor::new().snapshot(theme).size(size);
+    match doc {
+        Some(doc) => editor.document(doc),
+        None => editor,
     }
-    harness.run();
-    harness
+    .build()
 }
 
 #[test]
@@ -70,7 +47,7 @@ fn essay() -> Document {
 #[test]
 fn linked_premises_close_up() {
     let mut harness = harness(egui::Theme::Light, vec2(900.0, 600.0), Some(essay()));
-    harness.state_mut().view.scene_rect =
+    harness.state_mut().view.camera.scene_rect =
         Rect::from_min_max(pos2(-320.0, -80.0), pos2(320.0, 320.0));
     harness.run();
     harness.snapshot("linked_premises_close_up");
@@ -79,7 +56,7 @@ fn linked_premises_close_up() {
 #[test]
 fn undercutter_close_up() {
     let mut harness = harness(egui::Theme::Light, vec2(900.0, 600.0), Some(essay()));
-    harness.state_mut().view.scene_rect =
+    harness.state_mut().view.camera.scene_rect =
         Rect::from_min_max(pos2(-880.0, 150.0), pos2(-260.0, 540.0));
     harness.run();
     harness.snapshot("undercutter_close_up");
@@ -107,7 +84,7 @@ fn search_highlight() {
     harness.run();
     harness.key_press(egui::Key::Enter);
     harness.run();
-    assert!(harness.state().view.search.is_some());
+    assert!(harness.state().search_open());
     harness.snapshot("search_highlight");
 }
 
@@ -117,16 +94,16 @@ fn folded_subtree() {
     // Reason 1 (claim 2) hides its evidence and the undercutter behind a badge.
     harness
         .state_mut()
-        .view
+        .outline_mut()
         .folds
         .insert(argmap::model::ClaimId(2));
-    harness.state_mut().view.scene_rect =
+    harness.state_mut().view.camera.scene_rect =
         Rect::from_min_max(pos2(-880.0, -100.0), pos2(-260.0, 300.0));
     harness.run();
     assert_eq!(
         harness
             .state()
-            .view
+            .marks()
             .fold_counts
             .get(&argmap::model::ClaimId(2)),
         Some(&2)
@@ -166,7 +143,7 @@ fn text_from_anywhere() {
         vec2(1200.0, 800.0),
         Some(Document::untitled(map, true)),
     );
-    harness.state_mut().view.scene_rect =
+    harness.state_mut().view.camera.scene_rect =
         Rect::from_min_max(pos2(-140.0, -150.0), pos2(940.0, 560.0));
     harness.run();
     harness.snapshot("text_from_anywhere");

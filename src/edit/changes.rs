@@ -190,7 +190,11 @@ mod tests {
         let (mut map, _, a, b) = tree();
         let old = map.links_from(a).next().map(|(id, _)| id).expect("link");
         let undercutter = map.add_claim(Claim::new("U", Pos::default()));
-        map.add_link(Link::new(LinkKind::Attack, vec![undercutter], Target::Link(old)));
+        map.add_link(Link::new(
+            LinkKind::Attack,
+            vec![undercutter],
+            Target::Link(old),
+        ));
         let edit = reparent(&map, a, b, LinkKind::Attack).expect("allowed");
         let _ = edit.apply(&mut map);
         let links: Vec<&Link> = map.links.values().collect();

@@ -10,8 +10,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
-use crate::model::reading::answers;
 use super::{Imported, ParseError, text_of};
+use crate::model::reading::answers;
 use crate::model::{Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Map, Pos, Target, nav};
 
 // ---------------------------------------------------------------- writing

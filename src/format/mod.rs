@@ -10,7 +10,6 @@ pub use ron::ParseError;
 
 use crate::model::Map;
 
-
 /// A map read from another tool's format, with what did not carry over.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {

@@ -38,7 +38,10 @@ impl Loading {
 ///
 /// # Errors
 /// When no thread can be started.
-pub fn load_in_background(path: &Path, wake: impl FnOnce() + Send + 'static) -> io::Result<Loading> {
+pub fn load_in_background(
+    path: &Path,
+    wake: impl FnOnce() + Send + 'static,
+) -> io::Result<Loading> {
     let progress = Arc::new(Progress::default());
     let (send, result) = channel();
     let worker = {

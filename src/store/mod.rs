@@ -136,7 +136,10 @@ pub fn canonical(path: &Path) -> PathBuf {
 
 /// The size of the file at `path`, or `None` when there is none.
 pub fn file_len(path: &Path) -> Option<u64> {
-    fs::metadata(path).ok().filter(fs::Metadata::is_file).map(|m| m.len())
+    fs::metadata(path)
+        .ok()
+        .filter(fs::Metadata::is_file)
+        .map(|m| m.len())
 }
 
 /// Reads the bytes of a file, refusing files too large to be a map.

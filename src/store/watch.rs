@@ -71,7 +71,9 @@ pub struct Watch {
 
 impl std::fmt::Debug for Watch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Watch").field("path", &self.path).finish()
+        f.debug_struct("Watch")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
     }
 }
 

@@ -482,6 +482,9 @@ impl UiCommand {
     }
 
     /// The keyboard shortcuts, the first of which menus show.
+    // Each scope's keys stay beside its commands: the same key in another
+    // scope (↑ in the editor and in the steps list) is not a repeat.
+    #[allow(clippy::match_same_arms)]
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
         match self {
             Self::New => &[key!(Modifiers::COMMAND, Key::N)],

@@ -293,7 +293,10 @@ fn link_ui(ui: &mut Ui, map: &Map, id: LinkId, actions: &mut Vec<Action>) {
                 .claims
                 .get(&target)
                 .map_or("(missing)", |c| c.text.as_str());
-            ui.label(format!("claim {target}: {}", crate::words::one_line(text, 60)));
+            ui.label(format!(
+                "claim {target}: {}",
+                crate::words::one_line(text, 60)
+            ));
         }
         Target::Link(target) => {
             ui.label(format!("link {target} (this link undercuts it)"));

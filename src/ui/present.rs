@@ -117,7 +117,8 @@ impl Presenting {
             (Key::Num8, '8'),
             (Key::Num9, '9'),
         ] {
-            if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) && self.typed.len() < 6 {
+            if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) && self.typed.len() < 6
+            {
                 self.typed.push(digit);
             }
         }

@@ -112,7 +112,11 @@ fn applies(command: UiCommand, steps: &[Step], selected: Option<usize>) -> bool 
 
 /// Does what a command of the steps list asks of the selected step: moves
 /// the selection, or asks for a change of the order.
-pub fn command_request(command: UiCommand, steps: &[Step], selected: &mut Option<usize>) -> Option<Request> {
+pub fn command_request(
+    command: UiCommand,
+    steps: &[Step],
+    selected: &mut Option<usize>,
+) -> Option<Request> {
     if !applies(command, steps, *selected) {
         return None;
     }

@@ -129,7 +129,7 @@ fn frame_time(map: &Map, view: Option<Rect>) -> Duration {
     // opens on.
     state.camera.opening = false;
     let screen = Rect::from_min_size(pos2(0.0, 0.0), vec2(1280.0, 800.0));
-    let frame = |state: &mut View| {
+    let mut frame = |state: &mut View| {
         let input = egui::RawInput {
             screen_rect: Some(screen),
             ..egui::RawInput::default()

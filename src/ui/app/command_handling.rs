@@ -3,7 +3,7 @@
 //! frame, applied after it is drawn. Every change to the map is made by a
 //! function of the edit layer and applied as one undoable step.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::ArgmapApp;
 use super::files::Pending;
@@ -230,13 +230,14 @@ impl ArgmapApp {
             self.messages.status("Already arranged");
             return;
         };
-        let from = match &edit {
-            Edit::Move(moves) => moves
-                .iter()
-                .filter_map(|(id, _)| Some((*id, self.doc.map.claims.get(id)?.pos)))
-                .collect(),
-            _ => Default::default(),
-        };
+        let mut from = BTreeMap::new();
+        if let Edit::Move(moves) = &edit {
+            for (id, _) in moves {
+                if let Some(claim) = self.doc.map.claims.get(id) {
+                    from.insert(*id, claim.pos);
+                }
+            }
+        }
         let label = match scope {
             LayoutScope::All => "Arrange",
             LayoutScope::Subtree(_) => "Arrange selection",
@@ -311,9 +312,9 @@ impl ArgmapApp {
                 self.doc.apply(edit, "Add sibling");
                 self.start_editing(new, true);
             }
-            None => self
-                .messages
-                .status("This claim answers nothing: select a reason or objection to add a sibling"),
+            None => self.messages.status(
+                "This claim answers nothing: select a reason or objection to add a sibling",
+            ),
         }
     }
 
@@ -330,12 +331,13 @@ impl ArgmapApp {
     /// Selects the claim one step along the structure from the selected
     /// one (the thesis when nothing is selected), and brings it into view.
     fn go(&mut self, direction: Direction) {
-        let next = match self.single_selected() {
-            Some(id) => nav::step(&self.doc.map, id, direction),
-            None => {
-                let map = &self.doc.map;
-                map.thesis.or_else(|| map.claims.keys().next().copied())
-            }
+        let map = &self.doc.map;
+        let next = if self.view.selection.claims.is_empty() {
+            map.thesis.or_else(|| map.claims.keys().next().copied())
+        } else if let Some(id) = self.single_selected() {
+            nav::step(&self.doc.map, id, direction)
+        } else {
+            None
         };
         if let Some(next) = next {
             self.view.selection.only(next);

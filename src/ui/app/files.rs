@@ -155,8 +155,10 @@ impl ArgmapApp {
         });
         if cancel {
             progress.cancel.store(true, Ordering::Relaxed);
-            self.messages
-                .status(format!("Did not open {}: cancelled", loading.path.display()));
+            self.messages.status(format!(
+                "Did not open {}: cancelled",
+                loading.path.display()
+            ));
             self.files.loading = None;
         } else {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
@@ -232,7 +234,9 @@ impl ArgmapApp {
         let exported = match crate::export::export(&map, format, &options, &mut self.measure) {
             Ok(exported) => exported,
             Err(err) => {
-                self.messages.errors.push(format!("{}: {err}", path.display()));
+                self.messages
+                    .errors
+                    .push(format!("{}: {err}", path.display()));
                 return;
             }
         };

@@ -195,9 +195,23 @@ impl ArgmapApp {
         self.overlays.search.is_some()
     }
 
+    /// The claims the open search found, in reading order.
+    pub fn found(&self) -> &[ClaimId] {
+        self.overlays
+            .search
+            .as_ref()
+            .map_or(&[], |s| s.matches.as_slice())
+    }
+
     /// Folded claims and the claim in focus.
     pub fn outline(&self) -> &Outline {
         &self.shown.outline
+    }
+
+    /// Folded claims and the claim in focus, to change (as the fold and
+    /// focus commands do, without their status messages).
+    pub fn outline_mut(&mut self) -> &mut Outline {
+        &mut self.shown.outline
     }
 
     /// The marks on the canvas: folded claims' badges, search matches,

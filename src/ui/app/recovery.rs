@@ -98,11 +98,8 @@ impl ArgmapApp {
         let interval = Duration::from_secs(u64::from(self.prefs.recovery_seconds()));
         let elapsed = self.recovery.written_at.elapsed();
         // Wake up for the next copy even if nothing else happens.
-        self.ctx.request_repaint_after(
-            interval
-                .saturating_sub(elapsed)
-                .max(Duration::from_secs(1)),
-        );
+        self.ctx
+            .request_repaint_after(interval.saturating_sub(elapsed).max(Duration::from_secs(1)));
         let revision = self.doc.history.revision();
         let due = focus_lost || elapsed >= interval;
         if due && self.recovery.written != Some(revision) {

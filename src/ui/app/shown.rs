@@ -173,7 +173,9 @@ impl ArgmapApp {
         // Search matches glow; the current one glows most.
         if self.presenting.is_none() {
             let search = self.overlays.search.as_ref();
-            self.shown.marks.found = search.map(|s| s.matching()).unwrap_or_default();
+            self.shown.marks.found = search
+                .map(crate::ui::search::Search::matching)
+                .unwrap_or_default();
             self.shown.marks.spotlight = search
                 .and_then(crate::ui::search::Search::current_claim)
                 .into_iter()
@@ -211,11 +213,12 @@ impl ArgmapApp {
                 .filter(|&c| !nav::children(&self.doc.map, c).is_empty())
                 .collect();
             if foldable.is_empty() {
-                self.messages.status(if self.view.selection.claims.is_empty() {
-                    "Select a claim to fold what answers it"
-                } else {
-                    "Nothing to fold: the selected claims have no answers"
-                });
+                self.messages
+                    .status(if self.view.selection.claims.is_empty() {
+                        "Select a claim to fold what answers it"
+                    } else {
+                        "Nothing to fold: the selected claims have no answers"
+                    });
                 return;
             }
             folds.extend(foldable);

@@ -69,7 +69,10 @@ impl Glide {
     pub fn at(&self, now: f64) -> (Rect, bool) {
         let t = glide_progress(now, self.start);
         (
-            Rect::from_min_max(self.from.min.lerp(self.to.min, t), self.from.max.lerp(self.to.max, t)),
+            Rect::from_min_max(
+                self.from.min.lerp(self.to.min, t),
+                self.from.max.lerp(self.to.max, t),
+            ),
             t >= 1.0,
         )
     }
@@ -146,7 +149,8 @@ impl Camera {
             && let Some(top) = top
         {
             let size = canvas / OPENING_ZOOM;
-            self.scene_rect = Rect::from_min_size(top.center_top() - vec2(size.x / 2.0, 60.0), size);
+            self.scene_rect =
+                Rect::from_min_size(top.center_top() - vec2(size.x / 2.0, 60.0), size);
         }
         self.opening = false;
         self.fit_requested = false;
@@ -267,7 +271,11 @@ mod tests {
         let from = Rect::from_min_size(Pos2::ZERO, vec2(100.0, 100.0));
         let to = from.translate(vec2(1000.0, 0.0));
         let mut camera = camera(from);
-        camera.glide = Some(Glide { from, to, start: 10.0 });
+        camera.glide = Some(Glide {
+            from,
+            to,
+            start: 10.0,
+        });
         assert!(camera.step_glide(10.0));
         assert_eq!(camera.scene_rect, from);
         assert!(camera.step_glide(10.0 + GLIDE_SECS / 2.0));
@@ -280,7 +288,10 @@ mod tests {
 
     #[test]
     fn zooming_keeps_the_middle() {
-        let mut camera = camera(Rect::from_center_size(Pos2::new(10.0, 20.0), vec2(1000.0, 800.0)));
+        let mut camera = camera(Rect::from_center_size(
+            Pos2::new(10.0, 20.0),
+            vec2(1000.0, 800.0),
+        ));
         camera.zoom_by(2.0);
         assert_eq!(camera.scene_rect.center(), Pos2::new(10.0, 20.0));
         assert!((camera.zoom() - 2.0).abs() < 1e-4);

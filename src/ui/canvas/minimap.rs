@@ -1,7 +1,9 @@
 //! The whole map, small, in the canvas's corner, with the part in view
 //! outlined; clicking or dragging in it moves the view there.
 
-use egui::{Color32, CornerRadius, Id, Painter, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, vec2};
+use egui::{
+    Color32, CornerRadius, Id, Painter, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, vec2,
+};
 
 use super::View;
 use super::scene_index::SceneIndex;
@@ -13,7 +15,13 @@ const MINIMAP: Vec2 = vec2(220.0, 150.0);
 
 /// The whole map, small, in the canvas's bottom-right corner, with the
 /// part in view outlined; clicking or dragging in it moves the view there.
-pub(super) fn minimap_ui(ui: &mut Ui, canvas: Rect, index: &SceneIndex, view: &mut View, dark: bool) {
+pub(super) fn minimap_ui(
+    ui: &mut Ui,
+    canvas: Rect,
+    index: &SceneIndex,
+    view: &mut View,
+    dark: bool,
+) {
     let frame_rect = Rect::from_min_size(canvas.max - MINIMAP - vec2(12.0, 12.0), MINIMAP);
     // Its own layer above the canvas, so it gets the pointer before the map.
     egui::Area::new(Id::unique("argmap-minimap-area"))
@@ -26,7 +34,8 @@ pub(super) fn minimap_ui(ui: &mut Ui, canvas: Rect, index: &SceneIndex, view: &m
                 && let Some(p) = response.interact_pointer_pos()
                 && let Some(target) = minimap_point(response.rect, index, p)
             {
-                view.camera.scene_rect = Rect::from_center_size(target, view.camera.scene_rect.size());
+                view.camera.scene_rect =
+                    Rect::from_center_size(target, view.camera.scene_rect.size());
             }
             response.on_hover_text("Click or drag to move the view");
         });

@@ -257,11 +257,17 @@ fn update_index(ui: &Ui, shown: Shown<'_>, view: &mut View, measure: &mut TextMe
     // Sizes come from the measurement layout and exports use, which keeps
     // only a few hundred laid-out texts at a time: measuring a 20,000-claim
     // map through egui's frame cache would hold all of them at once.
-    view.index
-        .update(shown.map, shown.revision, moving, center_of, shown.roles, |text| {
+    view.index.update(
+        shown.map,
+        shown.revision,
+        moving,
+        center_of,
+        shown.roles,
+        |text| {
             let rows = measure.wrap(text);
             (measure.rows_height(rows.len()), measure.drawn(&rows))
-        });
+        },
+    );
 }
 
 /// What is on screen this frame, and how much detail to draw.

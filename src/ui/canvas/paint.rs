@@ -207,7 +207,6 @@ pub(super) fn text_origin(card: Rect) -> Pos2 {
     card.min + crate::card::text_offset()
 }
 
-
 /// The pill under a folded card: how many claims its fold hides.
 pub(super) fn fold_badge(
     painter: &Painter,
