@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use egui::Vec2;
+use egui::{Ui, Vec2};
 
 use super::commands::UiCommand;
 use crate::edit::ClaimField;
@@ -93,4 +93,31 @@ pub enum Action {
     SetTitle(String),
     /// Close the typing step in progress.
     Seal,
+}
+
+/// A button for a command from the table, with its shortcut, as menus
+/// show it.
+pub fn command_button(ui: &mut Ui, command: UiCommand, actions: &mut Vec<Action>) {
+    labelled_command_button(ui, command, None, true, actions);
+}
+
+/// [`command_button`] with a label that says what it will do ("Undo
+/// move"), enabled or not.
+pub fn labelled_command_button(
+    ui: &mut Ui,
+    command: UiCommand,
+    label: Option<String>,
+    enabled: bool,
+    actions: &mut Vec<Action>,
+) {
+    let text = label.unwrap_or_else(|| command.label().to_owned());
+    let button = egui::Button::new(text).shortcut_text(command.shortcut_text(ui.ctx()));
+    if ui
+        .add_enabled(enabled, button)
+        .on_hover_text(command.tooltip())
+        .clicked()
+    {
+        actions.push(Action::Command(command));
+        ui.close();
+    }
 }

@@ -3,9 +3,7 @@
 //! palette, the list of shortcuts and tooltips all read it, so they cannot
 //! disagree.
 
-use egui::{Key, KeyboardShortcut, Modifiers, Ui};
-
-use super::action::Action;
+use egui::{Key, KeyboardShortcut, Modifiers};
 
 /// Where a command's keys work.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -669,33 +667,6 @@ pub fn pressed(
                 .any(|shortcut| ctx.input_mut(|i| i.consume_shortcut(shortcut)))
         })
         .collect()
-}
-
-/// A button for a command from the table, with its shortcut, as menus
-/// show it.
-pub fn command_button(ui: &mut Ui, command: UiCommand, actions: &mut Vec<Action>) {
-    labelled_command_button(ui, command, None, true, actions);
-}
-
-/// [`command_button`] with a label that says what it will do ("Undo
-/// move"), enabled or not.
-pub fn labelled_command_button(
-    ui: &mut Ui,
-    command: UiCommand,
-    label: Option<String>,
-    enabled: bool,
-    actions: &mut Vec<Action>,
-) {
-    let text = label.unwrap_or_else(|| command.label().to_owned());
-    let button = egui::Button::new(text).shortcut_text(command.shortcut_text(ui.ctx()));
-    if ui
-        .add_enabled(enabled, button)
-        .on_hover_text(command.tooltip())
-        .clicked()
-    {
-        actions.push(Action::Command(command));
-        ui.close();
-    }
 }
 
 #[cfg(test)]

@@ -4,8 +4,9 @@
 use egui::{ComboBox, DragValue, TextEdit, Ui};
 
 use super::action::Action;
+use super::action::command_button;
 use super::canvas::View;
-use super::commands::{UiCommand, command_button};
+use super::commands::UiCommand;
 use crate::edit::ClaimField;
 use crate::model::{Citation, ClaimId, ClaimKind, LinkId, LinkKind, Map, Role, Stats, Target};
 

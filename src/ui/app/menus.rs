@@ -10,7 +10,8 @@ use super::prefs::{MAX_AUTOSAVE_SECONDS, MIN_AUTOSAVE_SECONDS};
 use crate::bundled;
 use crate::export::ExportFormat;
 use crate::ui::action::Action;
-use crate::ui::commands::{Scope, UiCommand, command_button, labelled_command_button};
+use crate::ui::action::{command_button, labelled_command_button};
+use crate::ui::commands::{Scope, UiCommand};
 
 impl ArgmapApp {
     pub(super) fn menu_bar_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {

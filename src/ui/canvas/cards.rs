@@ -16,7 +16,8 @@ use crate::draw::geometry::{self, HANDLE_RADIUS};
 use crate::draw::style;
 use crate::model::{Claim, ClaimId, ClaimKind, LinkKind, Map, Role};
 use crate::ui::action::Action;
-use crate::ui::commands::{UiCommand, command_button};
+use crate::ui::action::command_button;
+use crate::ui::commands::UiCommand;
 
 /// The id of the in-place text field.
 pub fn text_editor_id() -> Id {

@@ -12,7 +12,8 @@ use crate::draw::geometry;
 use crate::draw::style;
 use crate::model::{ClaimId, LinkId, LinkKind, Map, Pos, Target};
 use crate::ui::action::Action;
-use crate::ui::commands::{UiCommand, command_button};
+use crate::ui::action::command_button;
+use crate::ui::commands::UiCommand;
 
 /// How near (in screen points) the pointer must be to a link to hit it.
 const LINK_TOLERANCE_PTS: f32 = 6.0;

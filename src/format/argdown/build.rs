@@ -1,0 +1,338 @@
+//! The read Argdown document turned into a map, and a report of what has
+//! no place in one.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::read::{Argument, Document, Node, Relation};
+use super::{DENIAL, THESIS_TAG};
+use crate::format::Imported;
+use crate::model::{Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Map, Pos, Target};
+
+/// Turns the read document into a map.
+#[allow(clippy::too_many_lines)] // One pass per kind of element, in order.
+pub(super) fn build(doc: &Document) -> Imported {
+    let mut map = Map::new(doc.title.clone());
+    let mut report = Vec::new();
+    let related: BTreeSet<Node> = doc.relations.iter().flat_map(|&(a, b, _)| [a, b]).collect();
+    let in_pcs: BTreeSet<usize> = doc
+        .arguments
+        .iter()
+        .flat_map(|a| a.pcs.iter().flatten().copied())
+        .collect();
+
+    // Stand-in conclusions (the denial of what an argument attacks) fold
+    // into the attack itself.
+    let folded: BTreeSet<usize> = doc
+        .arguments
+        .iter()
+        .filter_map(final_conclusion)
+        .filter(|&s| {
+            doc.statements[s]
+                .title
+                .as_deref()
+                .is_some_and(|t| t.starts_with(DENIAL))
+        })
+        .collect();
+
+    let mut claims: HashMap<Node, ClaimId> = HashMap::new();
+    let mut prose = 0;
+    let mut thesis = None;
+    for (i, statement) in doc.statements.iter().enumerate() {
+        let node = Node::Statement(i);
+        if folded.contains(&i) {
+            continue;
+        }
+        if statement.top_level_untitled && !related.contains(&node) && !in_pcs.contains(&i) {
+            prose += 1;
+            continue;
+        }
+        let text = if statement.text.is_empty() {
+            statement.title.clone().unwrap_or_default()
+        } else {
+            statement.text.clone()
+        };
+        let (claim, is_thesis) = claim_with_tags(text, &statement.tags);
+        let id = map.add_claim(claim);
+        if is_thesis && thesis.is_none() {
+            thesis = Some(id);
+        }
+        claims.insert(node, id);
+    }
+    for (i, argument) in doc.arguments.iter().enumerate() {
+        if argument.pcs.iter().any(Option::is_some) {
+            continue;
+        }
+        let text = if argument.text.is_empty() {
+            argument.title.clone()
+        } else {
+            argument.text.clone()
+        };
+        let (claim, is_thesis) = claim_with_tags(text, &argument.tags);
+        let id = map.add_claim(claim);
+        if is_thesis && thesis.is_none() {
+            thesis = Some(id);
+        }
+        claims.insert(Node::Argument(i), id);
+    }
+
+    // Inferences of reconstructed arguments; a folded final inference
+    // waits for the relation that says what it attacks.
+    let mut final_link: HashMap<usize, LinkId> = HashMap::new();
+    let mut folded_arguments: HashMap<usize, Vec<ClaimId>> = HashMap::new();
+    let mut incomplete = 0;
+    for (a, argument) in doc.arguments.iter().enumerate() {
+        let mut premises: Vec<ClaimId> = Vec::new();
+        let mut expect_conclusion = false;
+        let steps = &argument.pcs;
+        for (k, step) in steps.iter().enumerate() {
+            match step {
+                None => expect_conclusion = true,
+                Some(s) if expect_conclusion => {
+                    expect_conclusion = false;
+                    let is_last = !steps[k + 1..].iter().any(Option::is_some);
+                    if folded.contains(s) && is_last {
+                        folded_arguments.insert(a, std::mem::take(&mut premises));
+                        continue;
+                    }
+                    let Some(&conclusion) = claims.get(&Node::Statement(*s)) else {
+                        continue;
+                    };
+                    premises.retain(|&p| p != conclusion);
+                    premises.dedup();
+                    if premises.is_empty() {
+                        incomplete += 1;
+                    } else {
+                        let id = map.add_link(Link::new(
+                            LinkKind::Support,
+                            std::mem::take(&mut premises),
+                            Target::Claim(conclusion),
+                        ));
+                        final_link.insert(a, id);
+                    }
+                    premises.push(conclusion);
+                }
+                Some(s) => {
+                    if let Some(&claim) = claims.get(&Node::Statement(*s))
+                        && !premises.contains(&claim)
+                    {
+                        premises.push(claim);
+                    }
+                }
+            }
+        }
+        if expect_conclusion
+            || (!steps.is_empty()
+                && !final_link.contains_key(&a)
+                && !folded_arguments.contains_key(&a))
+        {
+            incomplete += 1;
+        }
+    }
+
+    // What a node stands for as the source of a relation, and as its
+    // target.
+    let source = |node: Node| -> Option<ClaimId> {
+        match node {
+            Node::Argument(a) if !claims.contains_key(&node) => doc.arguments[a]
+                .pcs
+                .iter()
+                .rev()
+                .flatten()
+                .find_map(|s| claims.get(&Node::Statement(*s)).copied()),
+            _ => claims.get(&node).copied(),
+        }
+    };
+    let mut approximations = 0;
+    let mut self_relations = 0;
+    let mut seen: std::collections::HashSet<(ClaimId, Target, LinkKind)> =
+        std::collections::HashSet::new();
+    let mut pending_undercuts: Vec<(ClaimId, Node)> = Vec::new();
+    for &(from, to, relation) in &doc.relations {
+        // A folded argument's one attack or undercut is its link.
+        if let Node::Argument(a) = from
+            && let Some(premises) = folded_arguments.remove(&a)
+        {
+            let target = match (to, relation) {
+                (Node::Argument(t), Relation::Undercut | Relation::Attack)
+                    if final_link.contains_key(&t) =>
+                {
+                    Some(Target::Link(final_link[&t]))
+                }
+                (_, Relation::Attack | Relation::Contradiction | Relation::Undercut) => {
+                    claims.get(&to).map(|&c| Target::Claim(c))
+                }
+                _ => None,
+            };
+            if let Some(target) = target {
+                let id = map.add_link(Link::new(LinkKind::Attack, premises, target));
+                final_link.insert(a, id);
+                continue;
+            }
+            folded_arguments.insert(a, premises);
+        }
+        let Some(from_claim) = source(from) else {
+            continue;
+        };
+        let (kind, target) = match (relation, to) {
+            (Relation::Undercut, Node::Argument(t)) => {
+                if let Some(&link) = final_link.get(&t) {
+                    (LinkKind::Attack, Target::Link(link))
+                } else {
+                    // An argument kept as a claim: undercut what it argues for.
+                    pending_undercuts.push((from_claim, to));
+                    continue;
+                }
+            }
+            (Relation::Undercut, Node::Statement(_)) => {
+                approximations += 1;
+                match claims.get(&to) {
+                    Some(&c) => (LinkKind::Attack, Target::Claim(c)),
+                    None => continue,
+                }
+            }
+            (Relation::Support | Relation::Attack | Relation::Contradiction, _) => {
+                let kind = if relation == Relation::Support {
+                    LinkKind::Support
+                } else {
+                    LinkKind::Attack
+                };
+                match to {
+                    Node::Argument(t) if !claims.contains_key(&to) => {
+                        // A relation into a reconstructed argument.
+                        match (kind, final_link.get(&t)) {
+                            (LinkKind::Attack, Some(&link)) => {
+                                approximations += 1;
+                                (LinkKind::Attack, Target::Link(link))
+                            }
+                            _ => match source(to) {
+                                Some(c) => {
+                                    approximations += 1;
+                                    (kind, Target::Claim(c))
+                                }
+                                None => continue,
+                            },
+                        }
+                    }
+                    _ => match claims.get(&to) {
+                        Some(&c) => (kind, Target::Claim(c)),
+                        None => continue,
+                    },
+                }
+            }
+        };
+        if target == Target::Claim(from_claim) {
+            // An argument's relation to its own conclusion says nothing new.
+            if !matches!(from, Node::Argument(_)) {
+                self_relations += 1;
+            }
+            continue;
+        }
+        if seen.insert((from_claim, target, kind)) {
+            map.add_link(Link::new(kind, vec![from_claim], target));
+        }
+        if relation == Relation::Contradiction
+            && let Target::Claim(t) = target
+            && seen.insert((t, Target::Claim(from_claim), LinkKind::Attack))
+        {
+            map.add_link(Link::new(
+                LinkKind::Attack,
+                vec![t],
+                Target::Claim(from_claim),
+            ));
+        }
+    }
+    for (from_claim, to) in pending_undercuts {
+        let Some(&arg_claim) = claims.get(&to) else {
+            continue;
+        };
+        let outgoing: Vec<LinkId> = map
+            .links
+            .iter()
+            .filter(|(_, l)| l.premises == [arg_claim])
+            .map(|(&id, _)| id)
+            .collect();
+        let target = if let [only] = outgoing[..] {
+            Target::Link(only)
+        } else {
+            approximations += 1;
+            Target::Claim(arg_claim)
+        };
+        if seen.insert((from_claim, target, LinkKind::Attack)) {
+            map.add_link(Link::new(LinkKind::Attack, vec![from_claim], target));
+        }
+    }
+    // A stand-in conclusion with nothing to attack leaves its block unread.
+    incomplete += folded_arguments.len();
+
+    let extra: usize = doc.statements.iter().map(|s| s.formulations).sum();
+    let counted = [
+        (
+            prose,
+            "untitled paragraphs outside any relation read as prose and left out (Argdown leaves them off its map too)",
+        ),
+        (
+            approximations,
+            "relations aimed at a statement's inference or an argument's premises were read as plain attacks or supports",
+        ),
+        (
+            incomplete,
+            "premise–conclusion blocks without premises or a conclusion were only partly read",
+        ),
+        (
+            self_relations,
+            "relations of a statement to itself left out",
+        ),
+        (
+            extra,
+            "further formulations of statements with the same title left out: the first is kept",
+        ),
+        (doc.data_blocks, "inline data blocks ({…}) left out"),
+        (
+            doc.headings,
+            "headings kept as tags on the statements under them",
+        ),
+    ];
+    report.extend(
+        counted
+            .into_iter()
+            .filter(|&(count, _)| count > 0)
+            .map(|(count, what)| format!("{count} {what}")),
+    );
+    let titled = doc.statements.iter().filter(|s| s.title.is_some()).count() + doc.arguments.len();
+    if titled > 0 {
+        report.push(
+            "titles of statements and arguments are not kept: cards show their text".to_owned(),
+        );
+    }
+    map.thesis = thesis.or_else(|| crate::model::reading::main_conclusion(&map));
+    Imported {
+        map,
+        report,
+        positioned: false,
+    }
+}
+
+fn final_conclusion(argument: &Argument) -> Option<usize> {
+    let last_inference = argument.pcs.iter().rposition(Option::is_none)?;
+    argument.pcs[last_inference + 1..]
+        .iter()
+        .flatten()
+        .next()
+        .copied()
+}
+
+/// A claim from text and Argdown tags; the tags `thesis`, `evidence` and
+/// `note` set what Argmap shows instead of staying tags.
+fn claim_with_tags(text: String, tags: &[String]) -> (Claim, bool) {
+    let mut claim = Claim::new(text, Pos::default());
+    let mut thesis = false;
+    for tag in tags {
+        match tag.as_str() {
+            THESIS_TAG => thesis = true,
+            "evidence" => claim.kind = ClaimKind::Evidence,
+            "note" => claim.kind = ClaimKind::Note,
+            _ => claim.tags.push(tag.clone()),
+        }
+    }
+    (claim, thesis)
+}

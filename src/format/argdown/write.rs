@@ -1,0 +1,325 @@
+//! Writing a map as an Argdown document that Argdown's own tools open.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
+
+use super::{DENIAL, THESIS_TAG};
+use crate::model::reading::answers;
+use crate::model::{ClaimId, ClaimKind, LinkId, LinkKind, Map, Target, nav};
+
+/// `map` as an Argdown document: the thesis and what answers it as a
+/// relation tree, linked premises and undercut inferences as arguments
+/// with premise–conclusion blocks, undercuts with `<_`.
+pub fn to_argdown(map: &Map) -> String {
+    Writer::new(map).write()
+}
+
+struct Writer<'a> {
+    map: &'a Map,
+    answers: HashMap<Target, Vec<LinkId>>,
+    titles: HashMap<ClaimId, String>,
+    arguments: HashMap<LinkId, String>,
+    /// Argument-form links in the order first written.
+    argument_order: Vec<LinkId>,
+    declared: BTreeSet<ClaimId>,
+    told: BTreeSet<LinkId>,
+    out: String,
+}
+
+impl<'a> Writer<'a> {
+    fn new(map: &'a Map) -> Self {
+        let answers = answers(map);
+        let mut used = BTreeSet::new();
+        let titles = map
+            .claims
+            .iter()
+            .map(|(&id, claim)| (id, unique_title(&claim.text, id, &mut used)))
+            .collect();
+        Self {
+            map,
+            answers,
+            titles,
+            arguments: HashMap::new(),
+            argument_order: Vec::new(),
+            declared: BTreeSet::new(),
+            told: BTreeSet::new(),
+            out: String::new(),
+        }
+    }
+
+    /// Whether `link` must be written as an argument: linked premises, or
+    /// an inference that something undercuts.
+    fn is_argument(&self, link: LinkId) -> bool {
+        self.map
+            .links
+            .get(&link)
+            .is_some_and(|l| l.premises.len() > 1)
+            || self.answers.contains_key(&Target::Link(link))
+    }
+
+    fn argument_title(&mut self, link: LinkId) -> String {
+        if let Some(title) = self.arguments.get(&link) {
+            return title.clone();
+        }
+        let title = format!("Argument {}", self.arguments.len() + 1);
+        self.arguments.insert(link, title.clone());
+        self.argument_order.push(link);
+        title
+    }
+
+    /// `[Title]: text #tags` the first time, `[Title]` after.
+    fn statement(&mut self, claim: ClaimId) -> String {
+        let title = self.titles.get(&claim).cloned().unwrap_or_default();
+        if !self.declared.insert(claim) {
+            return format!("[{title}]");
+        }
+        let Some(c) = self.map.claims.get(&claim) else {
+            return format!("[{title}]");
+        };
+        let mut line = format!("[{title}]: {}", escape(&c.text));
+        let mut tags: Vec<&str> = c.tags.iter().map(String::as_str).collect();
+        if self.map.thesis == Some(claim) {
+            tags.push(THESIS_TAG);
+        }
+        match c.kind {
+            ClaimKind::Claim => {}
+            ClaimKind::Evidence => tags.push("evidence"),
+            ClaimKind::Note => tags.push("note"),
+        }
+        for tag in tags {
+            let tag = tag.trim();
+            if tag.is_empty() {
+                continue;
+            }
+            if tag
+                .chars()
+                .all(|ch| ch.is_alphanumeric() || ch == '-' || ch == '_')
+            {
+                let _ = write!(line, " #{tag}");
+            } else {
+                let _ = write!(line, " #({})", tag.replace([')', '('], ""));
+            }
+        }
+        line
+    }
+
+    fn write(mut self) -> String {
+        let title = self.map.title.trim();
+        if !title.is_empty() {
+            let _ = write!(
+                self.out,
+                "===\ntitle: {}\n===\n\n",
+                title.replace(['\n', '\r'], " ")
+            );
+        }
+        // Trees: the thesis, then claims that answer nothing, then the
+        // premises of arguments, then anything left.
+        let mut roots: Vec<ClaimId> = self.map.thesis.into_iter().collect();
+        let premises: BTreeSet<ClaimId> = self
+            .map
+            .links
+            .values()
+            .flat_map(|l| l.premises.iter().copied())
+            .collect();
+        roots.extend(self.map.claims.keys().filter(|c| !premises.contains(c)));
+        let mut queue: std::collections::VecDeque<ClaimId> = roots.into_iter().collect();
+        let mut blocks = BTreeSet::new();
+        let mut told_before_restart = None;
+        loop {
+            while let Some(root) = queue.pop_front() {
+                if blocks.insert(root) {
+                    let later = self.tree(root);
+                    queue.extend(later);
+                }
+            }
+            if told_before_restart == Some(self.told.len()) {
+                break;
+            }
+            // Claims answering each other in a cycle have no root: start
+            // from the claim an untold link answers (through any undercut
+            // links), which tells at least that link.
+            let Some(start) = self
+                .map
+                .links
+                .keys()
+                .find(|id| !self.told.contains(id))
+                .and_then(|&link| nav::answered_claim(self.map, link))
+            else {
+                break;
+            };
+            told_before_restart = Some(self.told.len());
+            blocks.remove(&start);
+            queue.push_back(start);
+        }
+        self.pcs_blocks();
+        let rest: Vec<ClaimId> = self
+            .map
+            .claims
+            .keys()
+            .copied()
+            .filter(|c| !self.declared.contains(c))
+            .collect();
+        for claim in rest {
+            let line = self.statement(claim);
+            let _ = writeln!(self.out, "{line}\n");
+        }
+        while self.out.ends_with("\n\n") {
+            self.out.pop();
+        }
+        self.out
+    }
+
+    /// One relation tree under `root`; returns premises of arguments met
+    /// on the way, whose own answers need trees of their own.
+    fn tree(&mut self, root: ClaimId) -> Vec<ClaimId> {
+        let pending: Vec<LinkId> = self
+            .answers
+            .get(&Target::Claim(root))
+            .map(|v| {
+                v.iter()
+                    .copied()
+                    .filter(|l| !self.told.contains(l))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if pending.is_empty() && self.declared.contains(&root) {
+            return Vec::new();
+        }
+        let declaration = self.statement(root);
+        self.out.push_str(&declaration);
+        self.out.push('\n');
+        let mut later = Vec::new();
+        let mut stack: Vec<(LinkId, usize)> = pending.into_iter().rev().map(|l| (l, 1)).collect();
+        while let Some((id, depth)) = stack.pop() {
+            if !self.told.insert(id) {
+                continue;
+            }
+            let Some(link) = self.map.links.get(&id) else {
+                continue;
+            };
+            let symbol = match (link.target, link.kind) {
+                (Target::Link(_), _) => "<_",
+                (Target::Claim(_), LinkKind::Support) => "+",
+                (Target::Claim(_), LinkKind::Attack) => "-",
+            };
+            let indent = "  ".repeat(depth);
+            if self.is_argument(id) {
+                let title = self.argument_title(id);
+                let _ = writeln!(self.out, "{indent}{symbol} <{title}>");
+                later.extend(link.premises.iter().copied());
+                if let Some(links) = self.answers.get(&Target::Link(id)) {
+                    stack.extend(links.iter().rev().map(|&l| (l, depth + 1)));
+                }
+            } else if let Some(&premise) = link.premises.first() {
+                let fresh = !self.declared.contains(&premise);
+                let statement = self.statement(premise);
+                let _ = writeln!(self.out, "{indent}{symbol} {statement}");
+                if fresh && let Some(links) = self.answers.get(&Target::Claim(premise)) {
+                    stack.extend(
+                        links
+                            .iter()
+                            .rev()
+                            .filter(|l| !self.told.contains(l))
+                            .map(|&l| (l, depth + 1)),
+                    );
+                } else if !fresh {
+                    // Its answers are (or will be) in its own tree.
+                    later.push(premise);
+                }
+            }
+        }
+        self.out.push('\n');
+        later
+    }
+
+    /// The premise–conclusion block of every argument, in order.
+    fn pcs_blocks(&mut self) {
+        let mut i = 0;
+        while i < self.argument_order.len() {
+            let id = self.argument_order[i];
+            i += 1;
+            let Some(link) = self.map.links.get(&id).cloned() else {
+                continue;
+            };
+            let title = self.arguments.get(&id).cloned().unwrap_or_default();
+            let _ = writeln!(self.out, "<{title}>\n");
+            for (n, &premise) in link.premises.iter().enumerate() {
+                let statement = self.statement(premise);
+                let _ = writeln!(self.out, "({}) {statement}", n + 1);
+            }
+            self.out.push_str("----\n");
+            let n = link.premises.len() + 1;
+            match (link.target, link.kind) {
+                (Target::Claim(target), LinkKind::Support) => {
+                    let statement = self.statement(target);
+                    let _ = writeln!(self.out, "({n}) {statement}");
+                }
+                (Target::Claim(target), LinkKind::Attack) => {
+                    let target_title = self.titles.get(&target).cloned().unwrap_or_default();
+                    let text = self
+                        .map
+                        .claims
+                        .get(&target)
+                        .map(|c| escape(&c.text))
+                        .unwrap_or_default();
+                    let _ = writeln!(self.out, "({n}) [{DENIAL}{title}]: Not so: {text}");
+                    let _ = writeln!(self.out, "  -> [{target_title}]");
+                }
+                (Target::Link(target), _) => {
+                    let target_title = self.argument_title(target);
+                    let _ = writeln!(
+                        self.out,
+                        "({n}) [{DENIAL}{title}]: The inference of <{target_title}> does not hold."
+                    );
+                    let _ = writeln!(self.out, "  _> <{target_title}>");
+                }
+            }
+            self.out.push('\n');
+        }
+    }
+}
+
+/// A short title from the first words of `text`, unique among `used`.
+fn unique_title(text: &str, id: ClaimId, used: &mut BTreeSet<String>) -> String {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.' | ',' | '’'))
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .collect();
+    let mut base = words.join(" ");
+    base = base.trim_end_matches([',', '.']).to_owned();
+    if base.is_empty() || base.starts_with('¬') {
+        base = format!("Claim {}", id.0);
+    }
+    let mut title = base.clone();
+    let mut n = 2;
+    while !used.insert(title.clone()) {
+        title = format!("{base} ({n})");
+        n += 1;
+    }
+    title
+}
+
+/// Text that reads back as itself: one line, with the characters that
+/// start tags, data, comments and mentions escaped.
+fn escape(text: &str) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(one_line.len());
+    let mut previous = ' ';
+    for c in one_line.chars() {
+        let special = matches!(c, '#' | '{' | '}' | '\\' | '@' | '[' | ']' | '<' | '>')
+            || (c == '/' && previous == '/')
+            || (c == '*' && previous == '/');
+        if special {
+            out.push('\\');
+        }
+        out.push(c);
+        previous = c;
+    }
+    out
+}
