@@ -2,6 +2,9 @@
 //! copy of it in the user's data folder (never over the user's file), so
 //! a crash or a kill loses nothing. A clean exit removes it.
 
+// Its own folder of files, beside store (see clippy.toml).
+#![allow(clippy::disallowed_methods)]
+
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};

@@ -1,6 +1,9 @@
 //! Files in the editor: opening, importing, exporting, saving (and a save
 //! that fails), maps that need repair, changes on disk, the recovery copy.
 
+// Tests make, change and read real files themselves.
+#![allow(clippy::disallowed_methods)]
+
 mod common;
 
 use std::path::PathBuf;

@@ -3,6 +3,9 @@
 //! targets make (`argmap::fuzzing`): no panic, imported maps sound, saved
 //! maps load back equal. A crash the fuzzers ever found stays fixed.
 
+// Tests make, change and read real files themselves.
+#![allow(clippy::disallowed_methods)]
+
 use std::path::Path;
 
 fn replay(target: &str, check: fn(&[u8])) {

@@ -1,6 +1,9 @@
 //! Import and export: real files written by other tools, round trips of
 //! random maps through Argdown and AIF, and the drawings.
 
+// Tests make, change and read real files themselves.
+#![allow(clippy::disallowed_methods)]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,9 @@
 //! Reading and saving real files: bad input gets a clear error naming the
 //! file, and a failed save leaves what was on disk untouched.
 
+// Tests make, change and read real files themselves.
+#![allow(clippy::disallowed_methods)]
+
 mod common;
 
 use std::fs;

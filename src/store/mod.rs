@@ -3,6 +3,9 @@
 //! are bounded, and writes are atomic, so a failed save never damages the
 //! file that was there.
 
+// The one home of file-system work (see clippy.toml).
+#![allow(clippy::disallowed_methods)]
+
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};

@@ -2,6 +2,8 @@
 //! double for its file dialogs, and the hand movements tests make (clicks,
 //! drags, keys, typing). Each test file uses only some of them.
 #![allow(dead_code)]
+// Tests make, change and read real files themselves.
+#![allow(clippy::disallowed_methods)]
 
 pub mod faulty;
 

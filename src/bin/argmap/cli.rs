@@ -333,6 +333,8 @@ fn import(file: &Path, output: &Path) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+// A scratch folder of the benchmark's own, removed afterwards.
+#[allow(clippy::disallowed_methods)]
 fn bench(sizes: &[usize]) -> anyhow::Result<ExitCode> {
     let dir = std::env::temp_dir().join(format!("argmap-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
