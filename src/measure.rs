@@ -99,7 +99,7 @@ fn is_kept_format(c: char) -> bool {
 
 /// Whether `c` is written right to left (Hebrew, Arabic, Syriac, Thaana,
 /// N'Ko and their presentation forms).
-fn is_right_to_left(c: char) -> bool {
+pub fn is_right_to_left(c: char) -> bool {
     matches!(c,
         '\u{0590}'..='\u{08FF}'
         | '\u{FB1D}'..='\u{FDFF}'
@@ -144,6 +144,35 @@ pub fn display_order(row: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(shown)
+}
+
+/// The byte ranges of `row` written in a right-to-left script: from the
+/// first such letter to the last one before anything written left to right
+/// (Latin, digits, Chinese), spaces and punctuation between them included.
+/// Exports set these in the bundled Hebrew–Arabic font, so each is shaped
+/// by one font that has all of it.
+pub fn right_to_left_runs(row: &str) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut open: Option<std::ops::Range<usize>> = None;
+    for (i, c) in row.char_indices() {
+        let end = i + c.len_utf8();
+        if is_right_to_left(c) {
+            match &mut open {
+                Some(run) => run.end = end,
+                None => open = Some(i..end),
+            }
+        } else if unicode_normalization::char::is_combining_mark(c) || is_kept_format(c) {
+            if let Some(run) = &mut open
+                && run.end == i
+            {
+                run.end = end;
+            }
+        } else if !(c.is_whitespace() || c.is_ascii_punctuation()) {
+            runs.extend(open.take());
+        }
+    }
+    runs.extend(open);
+    runs
 }
 
 /// The pieces of a right-to-left run that keep their order: each word of
@@ -493,6 +522,55 @@ pub struct Row {
     pub baseline: f32,
     /// The width the row takes with the canvas's font.
     pub width: f32,
+    /// For a row with right-to-left text: its pieces in reading order,
+    /// each all left-to-right or all right-to-left (see
+    /// [`right_to_left_runs`]); empty for other rows.
+    pub pieces: Vec<Piece>,
+}
+
+/// A piece of a row written in one direction.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Piece {
+    /// Where it is in the row's text, in bytes.
+    pub range: std::ops::Range<usize>,
+    /// The width it takes with the canvas's fonts.
+    pub width: f32,
+    /// Whether it is a right-to-left run.
+    pub right_to_left: bool,
+}
+
+impl Piece {
+    /// The pieces of `row`, measured, or none when it has no right-to-left
+    /// text.
+    fn of(measure: &mut TextMeasure, row: &str) -> Vec<Self> {
+        let runs = right_to_left_runs(row);
+        if runs.is_empty() {
+            return Vec::new();
+        }
+        let mut pieces = Vec::new();
+        let mut done = 0;
+        for run in runs {
+            for (range, right_to_left) in [(done..run.start, false), (run.clone(), true)] {
+                if !range.is_empty() {
+                    let width = measure.row_width(&row[range.clone()]);
+                    pieces.push(Self {
+                        range,
+                        width,
+                        right_to_left,
+                    });
+                }
+            }
+            done = run.end;
+        }
+        if done < row.len() {
+            pieces.push(Self {
+                width: measure.row_width(&row[done..]),
+                range: done..row.len(),
+                right_to_left: false,
+            });
+        }
+        pieces
+    }
 }
 
 /// A claim's text as it is laid out on its card: its rows (empty rows left
@@ -521,6 +599,7 @@ impl CardText {
                 let text = row.trim_end().to_owned();
                 Row {
                     width: measure.row_width(&text),
+                    pieces: Piece::of(measure, &text),
                     text,
                     baseline: top + ascent,
                 }
@@ -689,6 +768,24 @@ mod tests {
                 .next()
                 .is_some_and(|r| r.trim_end().ends_with("שלום"))
         );
+    }
+
+    #[test]
+    fn right_to_left_runs_take_their_spaces_but_not_their_neighbours() {
+        let runs = |row: &str| -> Vec<&str> {
+            right_to_left_runs(row)
+                .into_iter()
+                .map(|r| &row[r])
+                .collect()
+        };
+        assert_eq!(runs("Café 法治"), Vec::<&str>::new());
+        assert_eq!(runs("سيادة القانون"), ["سيادة القانون"]);
+        assert_eq!(runs("Hebrew: שלום עליכם, peace"), ["שלום עליכם"]);
+        assert_eq!(
+            runs("Arabic: سيادة القانون (rule) 2024 שלום"),
+            ["سيادة القانون", "שלום"]
+        );
+        assert_eq!(runs("شلوار پارچه\u{200C}ای."), ["شلوار پارچه\u{200C}ای"]);
     }
 
     #[test]

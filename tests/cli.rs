@@ -405,3 +405,63 @@ fn slides_have_one_page_per_step() {
     let pdf = std::fs::read(dir.path().join("talk.pdf")).expect("written");
     assert_eq!(pages(&pdf), steps - 2);
 }
+
+/// The claims' rows, as the text of the `<text class="claim">` elements of
+/// an SVG (what is inside `<tspan>`s included).
+fn claim_rows(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter(|element| element.contains("class=\"claim\""))
+        .filter_map(|element| {
+            let inner = element.split_once('>')?.1.split_once("</text>")?.0;
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in inner.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            Some(
+                text.replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&apos;", "'")
+                    .replace("&amp;", "&"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn right_to_left_text_is_exported_in_reading_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = Path::new(ROOT).join("tests/fixtures/right-to-left.ron");
+    let svg = dir.path().join("rtl.svg");
+    let output = argmap(
+        &[
+            "export",
+            &map.display().to_string(),
+            "--to",
+            "svg",
+            "-o",
+            &svg.display().to_string(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let mut rows = claim_rows(&fs::read_to_string(&svg).expect("svg"));
+    rows.sort();
+    // Exactly the text as typed: letters in logical order, no
+    // presentation forms, the non-joiner kept, for the viewer's shaper.
+    let mut expected = vec![
+        "Café 法治",
+        "سيادة القانون",
+        "شلوار پارچه\u{200C}ای",
+        "שלום עליכם",
+    ];
+    expected.sort_unstable();
+    assert_eq!(rows, expected);
+}

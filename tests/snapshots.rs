@@ -148,3 +148,17 @@ fn text_from_anywhere() {
     harness.run();
     harness.snapshot("text_from_anywhere");
 }
+
+/// Arabic, Persian (a non-joiner inside a word), Hebrew, and French with
+/// Chinese on cards: letters joined by the shaper, words right to left.
+#[test]
+fn right_to_left_on_cards() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/right-to-left.ron");
+    let doc = Document::open(&path).expect("the fixture opens");
+    let mut harness = harness(egui::Theme::Light, vec2(1200.0, 500.0), Some(doc));
+    harness.state_mut().view.camera.scene_rect =
+        Rect::from_center_size(pos2(0.0, 110.0), vec2(900.0, 320.0));
+    harness.run();
+    harness.snapshot("right_to_left_on_cards");
+}

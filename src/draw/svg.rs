@@ -338,15 +338,7 @@ fn card(
     let origin = rect.min + vec2(PADDING.x, PADDING.y + HEADER_HEIGHT);
     let color = hex(card_style.text);
     for row in rows {
-        text_element(
-            out,
-            pos2(origin.x, origin.y + row.baseline),
-            geometry::TEXT_SIZE,
-            row.width,
-            &color,
-            " class=\"claim\"",
-            &row.text,
-        );
+        row_element(out, pos2(origin.x, origin.y + row.baseline), &color, row);
     }
     out.push_str("</g>\n");
 }
@@ -396,6 +388,55 @@ fn text_element(
         num(width),
         escape(text)
     );
+}
+
+/// The family of the bundled Hebrew–Arabic font.
+const RIGHT_TO_LEFT_FAMILY: &str = "DejaVu Sans";
+
+/// A row of claim text as a `<text>` at baseline `at`, still in reading
+/// order (the viewer's shaper orders and joins it). A row with
+/// right-to-left text is written as its pieces, each a `<tspan>` held to
+/// its own width, the right-to-left ones set in the Hebrew–Arabic font:
+/// so each is shaped by one font that has all of it (resvg mixes fonts
+/// glyph by glyph otherwise, which breaks joined Arabic and Persian), and
+/// a length set on the whole row cannot stretch one piece over the rest.
+fn row_element(out: &mut String, at: Pos2, color: &str, row: &Row) {
+    if row.pieces.is_empty() {
+        text_element(
+            out,
+            at,
+            geometry::TEXT_SIZE,
+            row.width,
+            color,
+            " class=\"claim\"",
+            &row.text,
+        );
+        return;
+    }
+    let _ = write!(
+        out,
+        r#"<text x="{}" y="{}" font-size="{}" fill="{color}" class="claim">"#,
+        num(at.x),
+        num(at.y),
+        num(geometry::TEXT_SIZE),
+    );
+    for piece in &row.pieces {
+        let Some(text) = row.text.get(piece.range.clone()) else {
+            continue;
+        };
+        let family = if piece.right_to_left {
+            format!(r#" font-family="{RIGHT_TO_LEFT_FAMILY}""#)
+        } else {
+            String::new()
+        };
+        let _ = write!(
+            out,
+            r#"<tspan textLength="{}" lengthAdjust="spacingAndGlyphs"{family}>{}</tspan>"#,
+            num(piece.width),
+            escape(text)
+        );
+    }
+    out.push_str("</text>");
 }
 
 /// A number as SVG wants it: short, and never `NaN` or `inf`.
