@@ -772,12 +772,12 @@ mod tests {
 
     #[test]
     fn right_to_left_runs_take_their_spaces_but_not_their_neighbours() {
-        let runs = |row: &str| -> Vec<&str> {
+        fn runs(row: &str) -> Vec<&str> {
             right_to_left_runs(row)
                 .into_iter()
                 .map(|r| &row[r])
                 .collect()
-        };
+        }
         assert_eq!(runs("Café 法治"), Vec::<&str>::new());
         assert_eq!(runs("سيادة القانون"), ["سيادة القانون"]);
         assert_eq!(runs("Hebrew: שלום עליכם, peace"), ["שלום עליכם"]);
