@@ -119,7 +119,7 @@ pub fn is_right_to_left(c: char) -> bool {
 /// another font) take the reversed order. Brackets in a right-to-left run
 /// are mirrored, as the shaper would mirror them.
 pub fn display_order(row: &str) -> Cow<'_, str> {
-    if !row.chars().any(is_right_to_left) {
+    if row.is_ascii() || !row.chars().any(is_right_to_left) {
         return Cow::Borrowed(row);
     }
     let info = unicode_bidi::BidiInfo::new(row, None);
@@ -153,6 +153,9 @@ pub fn display_order(row: &str) -> Cow<'_, str> {
 /// by one font that has all of it.
 pub fn right_to_left_runs(row: &str) -> Vec<std::ops::Range<usize>> {
     let mut runs = Vec::new();
+    if row.is_ascii() {
+        return runs;
+    }
     let mut open: Option<std::ops::Range<usize>> = None;
     for (i, c) in row.char_indices() {
         let end = i + c.len_utf8();
