@@ -38,6 +38,7 @@ pub mod bundled;
 pub mod card;
 pub mod draw;
 pub mod edit;
+pub mod eval;
 pub mod export;
 pub mod format;
 pub mod fuzzing;

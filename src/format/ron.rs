@@ -16,7 +16,9 @@ use rayon::prelude::*;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Claim, ClaimId, Link, LinkId, Map, Presentation, Problem, Source, Subject};
+use crate::model::{
+    Claim, ClaimId, Evaluation, Link, LinkId, Map, Presentation, Problem, Source, Subject,
+};
 
 /// The format number this version writes, and the newest it reads.
 pub const FORMAT: u32 = 1;
@@ -172,6 +174,13 @@ fn write_map(out: &mut String, map: &Map) -> fmt::Result {
             indented(&value(&map.presentation, 1), 1)
         )?;
     }
+    if !map.evaluation.is_default() {
+        writeln!(
+            out,
+            "    evaluation: {},",
+            indented(&value(&map.evaluation, 1), 1)
+        )?;
+    }
     writeln!(out, ")")
 }
 
@@ -317,6 +326,7 @@ struct FileIn {
     claims: Entries<ClaimId, Claim>,
     links: Entries<LinkId, Link>,
     presentation: Presentation,
+    evaluation: Evaluation,
 }
 
 impl Default for FileIn {
@@ -329,6 +339,7 @@ impl Default for FileIn {
             claims: Entries::default(),
             links: Entries::default(),
             presentation: Presentation::default(),
+            evaluation: Evaluation::default(),
         }
     }
 }
@@ -345,6 +356,7 @@ impl FileIn {
             claims,
             links,
             presentation: self.presentation,
+            evaluation: self.evaluation,
         };
         problems.extend(map.validate());
         Parsed { map, problems }

@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{ClaimId, LinkId};
+use super::{Assessment, ClaimId, Evaluation, LinkId};
 
 /// An argument map: claims connected by support and attack links.
 ///
@@ -28,6 +28,9 @@ pub struct Map {
     /// author changed it from the default (see [`crate::model::present`]).
     #[serde(skip_serializing_if = "Presentation::is_default")]
     pub presentation: Presentation,
+    /// How the map is evaluated: its mode and the checks switched off.
+    #[serde(skip_serializing_if = "Evaluation::is_default")]
+    pub evaluation: Evaluation,
 }
 
 /// The author's order of steps for presenting a map. Claims in no step and
@@ -90,6 +93,9 @@ pub struct Claim {
     /// Arranging leaves a pinned claim where the user put it.
     #[serde(skip_serializing_if = "is_false")]
     pub pinned: bool,
+    /// Accepted or rejected by the user; unassessed when `None`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<Assessment>,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
@@ -337,6 +343,7 @@ impl Map {
             title: self.title.clone(),
             thesis: self.thesis.filter(|t| claims.contains_key(t)),
             sources: self.sources.clone(),
+            evaluation: self.evaluation.clone(),
             presentation: Presentation {
                 steps: self
                     .presentation

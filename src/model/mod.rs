@@ -1,6 +1,7 @@
 //! The argument map itself: claims, links between them, and what can be
 //! derived from their structure. Nothing here knows about files or screens.
 
+mod assess;
 mod ids;
 mod map;
 pub mod nav;
@@ -12,6 +13,7 @@ mod role;
 mod stats;
 mod validate;
 
+pub use assess::{Assessment, Evaluation, Mode};
 pub use ids::{ClaimId, LinkId};
 pub use map::{Citation, Claim, ClaimKind, Link, LinkKind, Map, Pos, Presentation, Source, Target};
 pub use role::Role;
