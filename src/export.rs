@@ -80,6 +80,9 @@ pub struct ExportOptions {
     pub scale: f32,
     /// White or transparent, for SVG and PNG.
     pub background: Background,
+    /// Show each claim's evaluation status (SVG, PNG, PDF, slides,
+    /// Markdown).
+    pub evaluate: bool,
 }
 
 impl Default for ExportOptions {
@@ -87,6 +90,7 @@ impl Default for ExportOptions {
         Self {
             scale: 2.0,
             background: Background::White,
+            evaluate: false,
         }
     }
 }
@@ -156,6 +160,7 @@ fn export_measured(
     measure: &mut TextMeasure,
 ) -> Result<Exported, DrawError> {
     let mut notes = Vec::new();
+    let evaluation = options.evaluate.then(|| crate::eval::evaluate(map));
     let bytes = match format {
         ExportFormat::Svg => svg::svg_of(
             map,
@@ -164,12 +169,20 @@ fn export_measured(
             &SvgOptions {
                 background: options.background,
                 page: None,
+                evaluation: evaluation.clone(),
                 ..SvgOptions::default()
             },
         )
         .into_bytes(),
         ExportFormat::Png => {
-            let png = raster::png(map, texts, measure, options.scale, options.background)?;
+            let png = raster::png(
+                map,
+                texts,
+                measure,
+                options.scale,
+                options.background,
+                evaluation.as_ref(),
+            )?;
             if png.scale < options.scale {
                 notes.push(format!(
                     "drawn at {:.2}× instead of {}× to stay within {} megapixels ({} × {} pixels)",
@@ -182,9 +195,20 @@ fn export_measured(
             }
             png.bytes
         }
-        ExportFormat::Pdf => raster::pdf(map, texts, measure)?,
-        ExportFormat::Slides => raster::slides(map, texts, measure)?,
-        ExportFormat::Markdown => crate::format::markdown::to_markdown(map).into_bytes(),
+        ExportFormat::Pdf => raster::pdf(map, texts, measure, evaluation.as_ref())?,
+        ExportFormat::Slides => raster::slides(map, texts, measure, evaluation.as_ref())?,
+        ExportFormat::Markdown => {
+            let marks = evaluation
+                .as_ref()
+                .map(|e| {
+                    e.claims
+                        .iter()
+                        .map(|(&id, s)| (id, format!("{} {}", s.label.symbol(), s.label.word())))
+                        .collect()
+                })
+                .unwrap_or_default();
+            crate::format::markdown::to_markdown_marked(map, &marks).into_bytes()
+        }
         ExportFormat::Argdown => crate::format::argdown::to_argdown(map).into_bytes(),
         ExportFormat::Aif => crate::format::aif::to_aif(map).into_bytes(),
     };

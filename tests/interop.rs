@@ -13,7 +13,9 @@ use argmap::export::{ExportFormat, ExportOptions, export};
 use argmap::format::{Imported, ParseError, aif, argdown, markdown};
 use argmap::import::{ImportFormat, import};
 use argmap::measure::TextMeasure;
-use argmap::model::{Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Map, Pos, Stats, Target};
+use argmap::model::{
+    Assessment, Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Map, Pos, Stats, Target,
+};
 use proptest::prelude::*;
 
 fn fixture(path: &str) -> PathBuf {
@@ -357,7 +359,7 @@ prop_compose! {
 /// undercuts (of earlier links, so never a cycle), no repeated link.
 fn random_map() -> impl Strategy<Value = Map> {
     (
-        prop::collection::vec((claim_text(), 0..3_u8), 1..10),
+        prop::collection::vec((claim_text(), 0..5_u8), 1..10),
         prop::collection::vec(
             (
                 any::<bool>(),
@@ -374,13 +376,16 @@ fn random_map() -> impl Strategy<Value = Map> {
                 .into_iter()
                 .enumerate()
                 .map(|(i, (text, kind))| {
-                    let kind = match kind {
-                        0 => ClaimKind::Claim,
-                        1 => ClaimKind::Evidence,
-                        _ => ClaimKind::Note,
+                    let (kind, assessment) = match kind {
+                        0 => (ClaimKind::Claim, None),
+                        1 => (ClaimKind::Evidence, None),
+                        2 => (ClaimKind::Note, None),
+                        3 => (ClaimKind::Claim, Some(Assessment::Accepted)),
+                        _ => (ClaimKind::Evidence, Some(Assessment::Rejected)),
                     };
                     map.add_claim(Claim {
                         kind,
+                        assessment,
                         ..Claim::new(format!("{text} {i}"), Pos::default())
                     })
                 })
@@ -427,6 +432,14 @@ proptest! {
         prop_assert_eq!(structure(&back.map), structure(&map), "{}", text);
         prop_assert_eq!(back.map.thesis.map(|t| back.map.claims[&t].text.clone()),
             map.thesis.map(|t| map.claims[&t].text.clone()));
+        // Assessments travel as #accepted and #rejected tags.
+        let assessments = |m: &Map| {
+            let mut all: Vec<(String, Option<Assessment>)> =
+                m.claims.values().map(|c| (c.text.clone(), c.assessment)).collect();
+            all.sort_by(|a, b| a.0.cmp(&b.0));
+            all
+        };
+        prop_assert_eq!(assessments(&back.map), assessments(&map), "{}", text);
     }
 
     #[test]
@@ -524,7 +537,8 @@ fn png_draws_chinese_german_and_portuguese_glyphs() {
         let mut map = Map::new("t");
         map.add_claim(Claim::new(text, Pos::default()));
         let texts = argmap::measure::card_texts(&map, &mut measure);
-        let png = raster::png(&map, &texts, &mut measure, 2.0, Background::White).expect("png");
+        let png =
+            raster::png(&map, &texts, &mut measure, 2.0, Background::White, None).expect("png");
         ink(&png.bytes)
     };
     let empty = ink_of("");
@@ -552,6 +566,7 @@ fn png_pdf_and_text_exports_of_the_bundled_map() {
         &ExportOptions {
             scale: 1.0,
             background: Background::Transparent,
+            evaluate: false,
         },
         &mut measure,
     )

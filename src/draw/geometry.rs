@@ -47,6 +47,20 @@ pub fn card_rect(center: Pos2, text_height: f32) -> Rect {
     Rect::from_center_size(center, crate::card::card_size(text_height))
 }
 
+/// Size of the evaluation status ("✓ holds") on a card.
+pub const STATUS_SIZE: f32 = 10.5;
+
+/// The pill that shows a card's evaluation status, `text_size` big: on
+/// the card's bottom edge at the right, half outside, so it reads as a
+/// mark on the card without covering its text.
+pub fn status_pill(card: Rect, text_size: Vec2) -> Rect {
+    let size = text_size + vec2(10.0, 3.0);
+    Rect::from_min_size(
+        pos2(card.right() - 10.0 - size.x, card.bottom() - size.y / 2.0),
+        size,
+    )
+}
+
 /// Where the connector handle of a card sits: the middle of its top edge,
 /// the side arrows to what a claim answers leave from.
 pub fn handle_center(card: Rect) -> Pos2 {

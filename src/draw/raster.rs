@@ -7,6 +7,7 @@ use std::sync::{Arc, OnceLock};
 use resvg::{tiny_skia, usvg};
 
 use super::svg::{Background, SvgOptions, svg_of};
+use crate::eval::Evaluation;
 use crate::measure::{CardText, TextMeasure};
 use crate::model::{ClaimId, Map};
 
@@ -102,6 +103,7 @@ pub fn png(
     measure: &mut TextMeasure,
     scale: f32,
     background: Background,
+    evaluation: Option<&Evaluation>,
 ) -> Result<Png, DrawError> {
     let drawing = svg_of(
         map,
@@ -110,6 +112,7 @@ pub fn png(
         &SvgOptions {
             background,
             page: None,
+            evaluation: evaluation.cloned(),
             ..SvgOptions::default()
         },
     );
@@ -145,7 +148,12 @@ pub fn png(
 ///
 /// # Errors
 /// When the PDF writer fails.
-pub fn pdf(map: &Map, texts: &Texts, measure: &mut TextMeasure) -> Result<Vec<u8>, DrawError> {
+pub fn pdf(
+    map: &Map,
+    texts: &Texts,
+    measure: &mut TextMeasure,
+    evaluation: Option<&Evaluation>,
+) -> Result<Vec<u8>, DrawError> {
     let drawing = svg_of(
         map,
         texts,
@@ -153,6 +161,7 @@ pub fn pdf(map: &Map, texts: &Texts, measure: &mut TextMeasure) -> Result<Vec<u8
         &SvgOptions {
             background: Background::White,
             page: Some(A4_LANDSCAPE),
+            evaluation: evaluation.cloned(),
             ..SvgOptions::default()
         },
     );
@@ -175,7 +184,12 @@ pub const SLIDE: (f32, f32) = (960.0, 540.0);
 ///
 /// # Errors
 /// When the PDF writer fails.
-pub fn slides(map: &Map, texts: &Texts, measure: &mut TextMeasure) -> Result<Vec<u8>, DrawError> {
+pub fn slides(
+    map: &Map,
+    texts: &Texts,
+    measure: &mut TextMeasure,
+    evaluation: Option<&Evaluation>,
+) -> Result<Vec<u8>, DrawError> {
     use crate::model::present;
     use pdf_writer::{Content, Finish, Name, Pdf, Rect as PdfRect, Ref};
 
@@ -206,6 +220,7 @@ pub fn slides(map: &Map, texts: &Texts, measure: &mut TextMeasure) -> Result<Vec
                 page: Some(SLIDE),
                 view,
                 highlight: step.iter().copied().collect(),
+                evaluation: evaluation.cloned(),
             },
         );
         let tree = tree(&drawing)?;

@@ -136,6 +136,24 @@ pub fn selection_color(dark: bool) -> Color32 {
     }
 }
 
+/// The colour of an evaluation status: green for holds, red for fails,
+/// grey for open.
+pub fn status_color(label: crate::eval::Label, dark: bool) -> Color32 {
+    use crate::eval::Label;
+    match (label, dark) {
+        (Label::In, false) => Color32::from_rgb(0x2e, 0x7d, 0x32),
+        (Label::In, true) => Color32::from_rgb(0x66, 0xbb, 0x6a),
+        (Label::Out, false) => Color32::from_rgb(0xc6, 0x28, 0x28),
+        (Label::Out, true) => Color32::from_rgb(0xef, 0x53, 0x50),
+        (Label::Undecided, false) => Color32::from_rgb(0x61, 0x61, 0x61),
+        (Label::Undecided, true) => Color32::from_rgb(0x9e, 0x9e, 0x9e),
+    }
+}
+
+/// How strongly a link that fails is drawn: faded, so what stands reads
+/// first.
+pub const FAILED_LINK_OPACITY: f32 = 0.35;
+
 /// The glow behind claims that match a search.
 pub fn search_color(dark: bool) -> Color32 {
     if dark {

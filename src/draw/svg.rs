@@ -48,6 +48,9 @@ pub struct SvgOptions {
     pub view: Option<Rect>,
     /// Claims drawn with a glow behind them: the step being presented.
     pub highlight: std::collections::BTreeSet<ClaimId>,
+    /// Statuses to show: each card's as a word and a symbol, failing links
+    /// faded.
+    pub evaluation: Option<crate::eval::Evaluation>,
 }
 
 /// Where everything goes, worked out once for all drawings of a map.
@@ -177,9 +180,21 @@ pub fn svg_of(
         out.push_str("</g>\n");
     }
     out.push_str("<g class=\"links\">\n");
+    let evaluation = options.evaluation.as_ref();
     for (id, shape) in &scene.links {
         let undercut = matches!(map.links.get(id).map(|l| l.target), Some(Target::Link(_)));
+        let fails = evaluation.is_some_and(|e| e.link(*id) == crate::eval::Label::Out);
+        if fails {
+            let _ = write!(
+                out,
+                r#"<g class="fails" opacity="{}">"#,
+                style::FAILED_LINK_OPACITY
+            );
+        }
         link(&mut out, measure, shape, undercut);
+        if fails {
+            out.push_str("</g>");
+        }
     }
     out.push_str("</g>\n<g class=\"cards\">\n");
     for (id, rect) in &scene.cards {
@@ -189,6 +204,9 @@ pub fn svg_of(
         let role = roles.get(id).copied().unwrap_or(Role::Free);
         let rows = texts.get(id).map_or(&[][..], |t| &t.rows[..]);
         card(&mut out, measure, *id, *rect, claim, rows, role);
+        if let Some(evaluation) = evaluation {
+            status(&mut out, measure, *rect, evaluation.claim(*id));
+        }
     }
     out.push_str("</g>\n</svg>\n");
     out
@@ -242,6 +260,28 @@ fn link(out: &mut String, measure: &mut TextMeasure, shape: &LinkShape, undercut
     );
     let origin = rect.center() - galley.size() / 2.0;
     text_rows(out, &galley, origin, geometry::LINK_LABEL_SIZE, &color, "");
+    out.push_str("</g>\n");
+}
+
+/// A card's evaluation status: "✓ holds", "✗ fails" or "? open" on a pill
+/// of its colour, as the canvas shows it.
+fn status(out: &mut String, measure: &mut TextMeasure, card: Rect, label: crate::eval::Label) {
+    let text = format!("{} {}", label.symbol(), label.word());
+    let galley = measure.line(&text, geometry::STATUS_SIZE);
+    let pill = geometry::status_pill(card, galley.size());
+    let _ = write!(
+        out,
+        r#"<g class="status {}"><rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{}"/>"#,
+        label.word(),
+        num(pill.min.x),
+        num(pill.min.y),
+        num(pill.width()),
+        num(pill.height()),
+        num(pill.height() / 2.0),
+        hex(style::status_color(label, false)),
+    );
+    let origin = pill.center() - galley.size() / 2.0;
+    text_rows(out, &galley, origin, geometry::STATUS_SIZE, "#ffffff", "");
     out.push_str("</g>\n");
 }
 

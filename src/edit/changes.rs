@@ -10,7 +10,10 @@ use super::{Edit, Refusal, delete_links};
 use crate::card::Sizes;
 use crate::layout::{self, Scope};
 use crate::measure::{TextMeasure, card_sizes};
-use crate::model::{Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Map, Pos, Target};
+use crate::model::{
+    Assessment, Claim, ClaimId, ClaimKind, EvaluationSettings, Link, LinkId, LinkKind, Map, Mode,
+    Pos, Target,
+};
 
 /// A new, empty-or-not claim at `pos`, and its id. The first claim of a
 /// map becomes its thesis, however it is made.
@@ -152,6 +155,48 @@ pub fn flip_link(map: &Map, id: LinkId) -> Option<Edit> {
     Some(Edit::SetLink { id, link })
 }
 
+/// `claims` accepted, rejected, or (`None`) left unassessed; claims already
+/// so are left out.
+pub fn set_assessment(map: &Map, claims: &[ClaimId], assessment: Option<Assessment>) -> Edit {
+    Edit::Batch(
+        claims
+            .iter()
+            .filter_map(|&id| {
+                let claim = map.claims.get(&id)?;
+                (claim.assessment != assessment).then(|| Edit::SetClaim {
+                    id,
+                    claim: Claim {
+                        assessment,
+                        ..claim.clone()
+                    },
+                })
+            })
+            .collect(),
+    )
+}
+
+/// The map evaluated in `mode`, or `None` when it already is.
+pub fn set_mode(map: &Map, mode: Mode) -> Option<Edit> {
+    (map.evaluation.mode != mode).then(|| {
+        Edit::SetEvaluation(EvaluationSettings {
+            mode,
+            ..map.evaluation.clone()
+        })
+    })
+}
+
+/// The map check called `rule` switched on or off for this map, or `None`
+/// when it already is.
+pub fn set_check(map: &Map, rule: &str, on: bool) -> Option<Edit> {
+    let mut settings = map.evaluation.clone();
+    let changed = if on {
+        settings.checks_off.remove(rule)
+    } else {
+        settings.checks_off.insert(rule.to_owned())
+    };
+    changed.then_some(Edit::SetEvaluation(settings))
+}
+
 /// `thesis` as the map's thesis (or none), or `None` when it already is.
 pub fn set_thesis(map: &Map, thesis: Option<ClaimId>) -> Option<Edit> {
     let exists = thesis.is_none_or(|id| map.claims.contains_key(&id));
@@ -223,6 +268,32 @@ mod tests {
         assert!(set_text(&map, a, "A, said again".to_owned()).is_some());
         assert!(set_kind(&map, a, ClaimKind::Claim).is_none());
         assert!(set_kind(&map, a, ClaimKind::Evidence).is_some());
+    }
+
+    #[test]
+    fn assessments_mode_and_checks_change_only_what_differs() {
+        let (mut map, thesis, a, _) = tree();
+        let edit = set_assessment(&map, &[thesis, a], Some(Assessment::Accepted));
+        let undo = edit.apply(&mut map);
+        assert_eq!(map.claims[&a].assessment, Some(Assessment::Accepted));
+        assert!(set_assessment(&map, &[thesis, a], Some(Assessment::Accepted)).is_nothing());
+        let _ = undo.apply(&mut map);
+        assert_eq!(map.claims[&a].assessment, None);
+        assert!(set_mode(&map, Mode::Debate).is_none());
+        let _ = set_mode(&map, Mode::Proof)
+            .expect("a change")
+            .apply(&mut map);
+        assert_eq!(map.evaluation.mode, Mode::Proof);
+        let _ = set_check(&map, "orphan", false)
+            .expect("a change")
+            .apply(&mut map);
+        assert!(set_check(&map, "orphan", false).is_none());
+        assert!(map.evaluation.checks_off.contains("orphan"));
+        let _ = set_check(&map, "orphan", true)
+            .expect("a change")
+            .apply(&mut map);
+        assert_eq!(map.evaluation.mode, Mode::Proof);
+        assert!(map.evaluation.checks_off.is_empty());
     }
 
     #[test]

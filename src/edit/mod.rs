@@ -9,8 +9,8 @@ mod history;
 mod ops;
 
 pub use changes::{
-    add_claim, arrange, flip_link, move_by, reparent, set_kind, set_pinned, set_text, set_thesis,
-    then_arranged,
+    add_claim, arrange, flip_link, move_by, reparent, set_assessment, set_check, set_kind,
+    set_mode, set_pinned, set_text, set_thesis, then_arranged,
 };
 pub use document::Document;
 pub use history::{ClaimField, History, Typing};
@@ -64,6 +64,8 @@ pub enum Edit {
     SetTitle(String),
     /// Change the order of steps for presenting.
     SetPresentation(crate::model::Presentation),
+    /// Change how the map is evaluated (mode, checks switched off).
+    SetEvaluation(crate::model::EvaluationSettings),
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
 }
@@ -125,6 +127,9 @@ impl Edit {
             Self::SetTitle(title) => Self::SetTitle(std::mem::replace(&mut map.title, title)),
             Self::SetPresentation(presentation) => {
                 Self::SetPresentation(std::mem::replace(&mut map.presentation, presentation))
+            }
+            Self::SetEvaluation(settings) => {
+                Self::SetEvaluation(std::mem::replace(&mut map.evaluation, settings))
             }
             Self::Batch(edits) => {
                 let mut inverses: Vec<Self> =

@@ -28,7 +28,7 @@ use std::collections::{BTreeMap, VecDeque};
 
 use crate::model::{Assessment, ClaimId, ClaimKind, LinkId, LinkKind, Map, Mode, Target};
 
-pub use why::{Part, explain_tree};
+pub use why::{Part, TreeLine, explain_tree, to_text as why_text};
 
 /// Whether a claim or link stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -6,10 +6,22 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::model::reading::{Step, walk};
-use crate::model::{Citation, LinkKind, Map, Target};
+use crate::model::{Citation, ClaimId, LinkKind, Map, Target};
 
 /// `map` as a Markdown outline.
 pub fn to_markdown(map: &Map) -> String {
+    to_markdown_marked(map, &BTreeMap::new())
+}
+
+/// `map` as a Markdown outline, each claim in `marks` followed by its mark
+/// in italics and parentheses (an evaluation status, "✓ holds").
+pub fn to_markdown_marked(map: &Map, marks: &BTreeMap<ClaimId, String>) -> String {
+    let mark = |id: &ClaimId| {
+        marks
+            .get(id)
+            .map(|m| format!(" *({})*", inline(m)))
+            .unwrap_or_default()
+    };
     let mut out = String::new();
     let title = if map.title.trim().is_empty() {
         "Argument map"
@@ -36,9 +48,10 @@ pub fn to_markdown(map: &Map) -> String {
                 first_root = false;
                 let _ = writeln!(
                     out,
-                    "**{label}:** {}{}\n",
+                    "**{label}:** {}{}{}\n",
                     inline(&claim.text),
-                    notes.mark(claim.source.as_ref())
+                    notes.mark(claim.source.as_ref()),
+                    mark(&id)
                 );
             }
             Step::Link { id, depth, fresh } => {
@@ -58,9 +71,10 @@ pub fn to_markdown(map: &Map) -> String {
                         let claim = map.claims.get(p)?;
                         let again = if new { "" } else { " *(see above)*" };
                         Some(format!(
-                            "{}{}{again}",
+                            "{}{}{}{again}",
                             inline(&claim.text),
-                            notes.mark(claim.source.as_ref())
+                            notes.mark(claim.source.as_ref()),
+                            if new { mark(p) } else { String::new() }
                         ))
                     })
                     .collect();

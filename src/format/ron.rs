@@ -17,7 +17,7 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Claim, ClaimId, Evaluation, Link, LinkId, Map, Presentation, Problem, Source, Subject,
+    Claim, ClaimId, EvaluationSettings, Link, LinkId, Map, Presentation, Problem, Source, Subject,
 };
 
 /// The format number this version writes, and the newest it reads.
@@ -326,7 +326,7 @@ struct FileIn {
     claims: Entries<ClaimId, Claim>,
     links: Entries<LinkId, Link>,
     presentation: Presentation,
-    evaluation: Evaluation,
+    evaluation: EvaluationSettings,
 }
 
 impl Default for FileIn {
@@ -339,7 +339,7 @@ impl Default for FileIn {
             claims: Entries::default(),
             links: Entries::default(),
             presentation: Presentation::default(),
-            evaluation: Evaluation::default(),
+            evaluation: EvaluationSettings::default(),
         }
     }
 }

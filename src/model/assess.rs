@@ -59,7 +59,7 @@ impl Mode {
 /// A map's evaluation settings.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct Evaluation {
+pub struct EvaluationSettings {
     /// How unassessed claims are judged.
     #[serde(skip_serializing_if = "Mode::is_debate")]
     pub mode: Mode,
@@ -68,7 +68,7 @@ pub struct Evaluation {
     pub checks_off: BTreeSet<String>,
 }
 
-impl Evaluation {
+impl EvaluationSettings {
     /// True when nothing was changed from the defaults.
     pub fn is_default(&self) -> bool {
         *self == Self::default()

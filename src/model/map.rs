@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Assessment, ClaimId, Evaluation, LinkId};
+use super::{Assessment, ClaimId, EvaluationSettings, LinkId};
 
 /// An argument map: claims connected by support and attack links.
 ///
@@ -29,8 +29,8 @@ pub struct Map {
     #[serde(skip_serializing_if = "Presentation::is_default")]
     pub presentation: Presentation,
     /// How the map is evaluated: its mode and the checks switched off.
-    #[serde(skip_serializing_if = "Evaluation::is_default")]
-    pub evaluation: Evaluation,
+    #[serde(skip_serializing_if = "EvaluationSettings::is_default")]
+    pub evaluation: EvaluationSettings,
 }
 
 /// The author's order of steps for presenting a map. Claims in no step and

@@ -13,7 +13,7 @@ mod role;
 mod stats;
 mod validate;
 
-pub use assess::{Assessment, Evaluation, Mode};
+pub use assess::{Assessment, EvaluationSettings, Mode};
 pub use ids::{ClaimId, LinkId};
 pub use map::{Citation, Claim, ClaimKind, Link, LinkKind, Map, Pos, Presentation, Source, Target};
 pub use role::Role;

@@ -107,6 +107,39 @@ pub enum Command {
         /// Arrange the map as a tidy tree first (the file is not changed).
         #[arg(long)]
         arrange: bool,
+        /// Show whether each claim holds, fails or is open (SVG, PNG, PDF,
+        /// slides, Markdown).
+        #[arg(long)]
+        evaluate: bool,
+    },
+    /// Which claims of a map stand, and why: one line per claim (IN, OUT
+    /// or UNDECIDED, and the reason), or JSON, or the reasons of one claim
+    /// down to the facts they rest on.
+    Eval {
+        /// The map to evaluate.
+        file: PathBuf,
+        /// Judge unassessed claims as in a debate (presumed until
+        /// answered) or a proof (established only by a reason); default:
+        /// the map's own mode.
+        #[arg(long, value_enum)]
+        mode: Option<ModeArg>,
+        /// Print JSON for tools.
+        #[arg(long)]
+        json: bool,
+        /// Explain one claim, by id, down to its facts.
+        #[arg(long, value_name = "ID")]
+        why: Option<u32>,
+    },
+    /// What a coach would mark on each map (an orphan claim, an unanswered
+    /// objection, two claims in one card…): `FILE: claim #N: RULE: message`.
+    /// Exits with 1 when anything is found.
+    Lint {
+        /// The map files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print JSON for tools.
+        #[arg(long)]
+        json: bool,
     },
     /// Rewrite map files in the canonical layout (what Argmap itself saves),
     /// so hand edits diff cleanly. Files with problems are left untouched.
@@ -118,6 +151,24 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+}
+
+/// An evaluation mode, as the command line names it.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ModeArg {
+    /// Presumed until answered.
+    Debate,
+    /// Established only by a reason.
+    Proof,
+}
+
+impl From<ModeArg> for argmap::model::Mode {
+    fn from(mode: ModeArg) -> Self {
+        match mode {
+            ModeArg::Debate => Self::Debate,
+            ModeArg::Proof => Self::Proof,
+        }
+    }
 }
 
 /// Runs the command line.
@@ -134,6 +185,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             scale,
             transparent,
             arrange,
+            evaluate,
         }) => {
             let options = argmap::export::ExportOptions {
                 scale,
@@ -142,10 +194,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 } else {
                     argmap::draw::svg::Background::White
                 },
+                evaluate,
             };
             Ok(export(&file, to, output.as_deref(), options, arrange))
         }
         Some(Command::Import { file, output }) => Ok(import(&file, &output)),
+        Some(Command::Eval {
+            file,
+            mode,
+            json,
+            why,
+        }) => Ok(crate::judge::eval(&file, mode.map(Into::into), json, why)),
+        Some(Command::Lint { files, json }) => Ok(crate::judge::lint(&files, json)),
         Some(Command::Generate {
             claims,
             seed,

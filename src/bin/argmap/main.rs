@@ -2,6 +2,7 @@
 
 mod bench;
 mod cli;
+mod judge;
 
 use std::process::ExitCode;
 

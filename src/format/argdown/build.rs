@@ -4,9 +4,11 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::read::{Argument, Document, Node, Relation};
-use super::{DENIAL, THESIS_TAG};
+use super::{ACCEPTED_TAG, DENIAL, REJECTED_TAG, THESIS_TAG};
 use crate::format::Imported;
-use crate::model::{Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Map, Pos, Target};
+use crate::model::{
+    Assessment, Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Map, Pos, Target,
+};
 
 /// Turns the read document into a map.
 #[allow(clippy::too_many_lines)] // One pass per kind of element, in order.
@@ -321,8 +323,9 @@ fn final_conclusion(argument: &Argument) -> Option<usize> {
         .copied()
 }
 
-/// A claim from text and Argdown tags; the tags `thesis`, `evidence` and
-/// `note` set what Argmap shows instead of staying tags.
+/// A claim from text and Argdown tags; the tags `thesis`, `evidence`,
+/// `note`, `accepted` and `rejected` set what Argmap shows and judges
+/// instead of staying tags.
 fn claim_with_tags(text: String, tags: &[String]) -> (Claim, bool) {
     let mut claim = Claim::new(text, Pos::default());
     let mut thesis = false;
@@ -331,6 +334,8 @@ fn claim_with_tags(text: String, tags: &[String]) -> (Claim, bool) {
             THESIS_TAG => thesis = true,
             "evidence" => claim.kind = ClaimKind::Evidence,
             "note" => claim.kind = ClaimKind::Note,
+            ACCEPTED_TAG => claim.assessment = Some(Assessment::Accepted),
+            REJECTED_TAG => claim.assessment = Some(Assessment::Rejected),
             _ => claim.tags.push(tag.clone()),
         }
     }

@@ -22,6 +22,10 @@ use super::{Imported, ParseError};
 
 /// The tag that marks the thesis, read back by [`from_argdown`].
 const THESIS_TAG: &str = "thesis";
+/// The tags of claims the user accepted or rejected.
+const ACCEPTED_TAG: &str = "accepted";
+/// The tags of claims the user accepted or rejected.
+const REJECTED_TAG: &str = "rejected";
 /// Titles of the stand-in conclusions of attacking arguments start with
 /// this: Argdown's reconstructions end in a conclusion, an attack on a
 /// claim concludes its denial.

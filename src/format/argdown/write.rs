@@ -3,9 +3,9 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
-use super::{DENIAL, THESIS_TAG};
+use super::{ACCEPTED_TAG, DENIAL, REJECTED_TAG, THESIS_TAG};
 use crate::model::reading::answers;
-use crate::model::{ClaimId, ClaimKind, LinkId, LinkKind, Map, Target, nav};
+use crate::model::{Assessment, ClaimId, ClaimKind, LinkId, LinkKind, Map, Target, nav};
 
 /// `map` as an Argdown document: the thesis and what answers it as a
 /// relation tree, linked premises and undercut inferences as arguments
@@ -85,6 +85,11 @@ impl<'a> Writer<'a> {
             ClaimKind::Claim => {}
             ClaimKind::Evidence => tags.push("evidence"),
             ClaimKind::Note => tags.push("note"),
+        }
+        match c.assessment {
+            Some(Assessment::Accepted) => tags.push(ACCEPTED_TAG),
+            Some(Assessment::Rejected) => tags.push(REJECTED_TAG),
+            None => {}
         }
         for tag in tags {
             let tag = tag.trim();

@@ -230,6 +230,7 @@ impl ArgmapApp {
             } else {
                 Background::White
             },
+            evaluate: self.prefs.show_evaluation,
         };
         let exported = match crate::export::export(&map, format, &options, &mut self.measure) {
             Ok(exported) => exported,

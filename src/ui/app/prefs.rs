@@ -26,6 +26,7 @@ pub const MIN_AUTOSAVE_SECONDS: u32 = 5;
 pub const MAX_AUTOSAVE_SECONDS: u32 = 600;
 
 /// What persists between runs, apart from any map.
+#[allow(clippy::struct_excessive_bools)] // Independent switches of the editor.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Prefs {
@@ -52,6 +53,8 @@ pub struct Prefs {
     /// Seconds between recovery copies while there are unsaved changes;
     /// `None` for the default, [`AUTOSAVE_SECONDS`].
     pub recovery_seconds: Option<u32>,
+    /// Each card shows whether it holds, and exports show it too.
+    pub show_evaluation: bool,
 }
 
 impl Prefs {
