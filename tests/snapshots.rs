@@ -9,6 +9,7 @@ use argmap::ui::ArgmapApp;
 use common::Editor;
 use egui::{Rect, pos2, vec2};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 
 mod common;
 
@@ -161,4 +162,21 @@ fn right_to_left_on_cards() {
         Rect::from_center_size(pos2(0.0, 110.0), vec2(900.0, 320.0));
     harness.run();
     harness.snapshot("right_to_left_on_cards");
+}
+
+/// The bundled map with its evaluation shown: each card's status as a word
+/// and a symbol on a pill of its colour, links that fail faded, and how the
+/// thesis fares in the status bar.
+#[test]
+fn bundled_map_evaluated() {
+    let mut harness = harness(egui::Theme::Light, vec2(1280.0, 800.0), None);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    let thesis = harness.state().doc.map.thesis.expect("a thesis");
+    let at = harness.state().doc.map.claims[&thesis].pos;
+    harness.state_mut().view.camera.scene_rect =
+        Rect::from_center_size(pos2(at.x + 500.0, at.y + 300.0), vec2(1500.0, 800.0));
+    harness.run();
+    assert!(harness.query_by_label_contains("Thesis ✗ fails").is_some());
+    harness.snapshot("bundled_map_evaluated");
 }

@@ -21,6 +21,15 @@ pub struct Document {
     /// Where saves go through: the real file system, or in tests one that
     /// fails on purpose.
     pub disk: Arc<dyn Disk>,
+    /// A number no other document of this run has, so work kept for a
+    /// revision of one document is never taken for another's.
+    generation: u64,
+}
+
+/// The next document's generation.
+fn next_generation() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The backup kept beside `path` when saving over it: `NAME.ron.bak`.
@@ -43,6 +52,7 @@ impl Document {
             history: History::new(),
             stamp,
             disk: Arc::new(Os),
+            generation: next_generation(),
         }
     }
 
@@ -59,6 +69,7 @@ impl Document {
             history,
             stamp: None,
             disk: Arc::new(Os),
+            generation: next_generation(),
         }
     }
 
@@ -129,6 +140,12 @@ impl Document {
             (Some(_), None) => true,
             (None, _) => false,
         }
+    }
+
+    /// Names this state of this document: a different document, or any
+    /// edit, undo or redo, gives another value.
+    pub fn state(&self) -> (u64, u64) {
+        (self.generation, self.history.revision())
     }
 
     /// True when there are changes that are not on disk.

@@ -469,9 +469,23 @@ fn two_claims(text: &str) -> Option<String> {
                 .to_lowercase()
         })
         .collect();
-    // A reason word after the first word: "X because Y", not "Because…".
-    for word in ["because", "since", "therefore", "so"] {
-        if words.iter().skip(1).any(|w| w == word) {
+    // A reason word after the first word: "X because Y", not "Because…";
+    // but not "so that" (a purpose) or "since 2008" (a time).
+    for (i, word) in words.iter().enumerate().skip(1) {
+        let next = words.get(i + 1).map_or("", String::as_str);
+        let reason = match word.as_str() {
+            "because" | "therefore" => true,
+            "so" => !matches!(
+                next,
+                "that" | "far" | "much" | "many" | "long" | "called" | "as"
+            ),
+            "since" => {
+                !(next.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(next, "then" | "when" | "ever" | "last" | "early" | "late"))
+            }
+            _ => false,
+        };
+        if reason {
             return Some(format!("It gives a reason inside itself (\"{word}\")"));
         }
     }

@@ -8,7 +8,9 @@ use egui::{Ui, Vec2};
 
 use super::commands::UiCommand;
 use crate::edit::ClaimField;
-use crate::model::{Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Pos, Target};
+use crate::model::{
+    Assessment, Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Mode, Pos, Target,
+};
 
 /// Something the user asked for: on the canvas, in a menu or a panel.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,6 +95,15 @@ pub enum Action {
     SetTitle(String),
     /// Close the typing step in progress.
     Seal,
+    /// Accept or reject claims, or (`None`) leave them unassessed.
+    SetAssessment(Vec<ClaimId>, Option<Assessment>),
+    /// Evaluate the map in this mode.
+    SetMode(Mode),
+    /// Switch a map check (by rule name) on or off for this map.
+    SetCheck(&'static str, bool),
+    /// Select a claim and bring it into view (a claim named in a reason or
+    /// a finding).
+    Reveal(ClaimId),
 }
 
 /// A button for a command from the table, with its shortcut, as menus

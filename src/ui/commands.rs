@@ -112,6 +112,16 @@ pub enum UiCommand {
     Present,
     /// Show or hide the panel of presentation steps.
     StepsPanel,
+    /// Accept the selected claims: they hold whatever answers them.
+    Accept,
+    /// Reject the selected claims: they fail whatever supports them.
+    Reject,
+    /// Leave the selected claims unassessed again.
+    ClearAssessment,
+    /// Show on every card whether it holds, fails or is open.
+    ShowEvaluation,
+    /// Show or hide the panel of map checks.
+    ChecksPanel,
     /// Presenting: the next step.
     PresentNext,
     /// Presenting: the step before.
@@ -169,7 +179,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl UiCommand {
     /// Every command, in the order shortcuts are tried: more specific
     /// shortcuts first (egui matches Ctrl+Shift+Z as Ctrl+Z too).
-    pub const ALL: [Self; 63] = [
+    pub const ALL: [Self; 68] = [
         Self::PresentNext,
         Self::PresentPrevious,
         Self::PresentFirst,
@@ -189,6 +199,11 @@ impl UiCommand {
         Self::StepSkip,
         Self::Present,
         Self::StepsPanel,
+        Self::Accept,
+        Self::Reject,
+        Self::ClearAssessment,
+        Self::ShowEvaluation,
+        Self::ChecksPanel,
         Self::TextLarger,
         Self::TextSmaller,
         Self::TextReset,
@@ -236,11 +251,12 @@ impl UiCommand {
     ];
 
     /// The groups of the list of shortcuts, in the order it shows them.
-    pub const GROUPS: [&'static str; 8] = [
+    pub const GROUPS: [&'static str; 9] = [
         "File",
         "Edit",
         "Move around",
         "View",
+        "Evaluate",
         "Present",
         "While presenting",
         "Presentation steps",
@@ -306,6 +322,11 @@ impl UiCommand {
             | Self::TextReset => "View",
             Self::Palette | Self::Shortcuts => "Help",
             Self::Present | Self::StepsPanel => "Present",
+            Self::Accept
+            | Self::Reject
+            | Self::ClearAssessment
+            | Self::ShowEvaluation
+            | Self::ChecksPanel => "Evaluate",
             _ => "Edit",
         }
     }
@@ -359,6 +380,11 @@ impl UiCommand {
             Self::Shortcuts => "Keyboard shortcuts",
             Self::Present => "Present",
             Self::StepsPanel => "Presentation steps",
+            Self::Accept => "Accept",
+            Self::Reject => "Reject",
+            Self::ClearAssessment => "Clear assessment",
+            Self::ShowEvaluation => "Show evaluation",
+            Self::ChecksPanel => "Map checks",
             Self::PresentNext => "Next step",
             Self::PresentPrevious => "Previous step",
             Self::PresentFirst => "First step",
@@ -446,6 +472,18 @@ impl UiCommand {
             }
             Self::StepsPanel => {
                 "Choose the order of the presentation: reorder, group and skip claims"
+            }
+            Self::Accept => "Take the selected claims as true: they hold whatever answers them",
+            Self::Reject => "Take the selected claims as false: they fail whatever supports them",
+            Self::ClearAssessment => {
+                "Leave the selected claims unassessed: the map's arguments decide them"
+            }
+            Self::ShowEvaluation => {
+                "Show on every card whether it holds, fails or is open, and fade links that fail"
+            }
+            Self::ChecksPanel => {
+                "List what a coach would mark on the map: orphans, unanswered objections, \
+                 two claims in one card…"
             }
             Self::PresentNext => "Reveal the next step",
             Self::PresentPrevious => "Go back one step",
@@ -541,6 +579,11 @@ impl UiCommand {
             Self::Shortcuts => &[key!(Modifiers::NONE, Key::F1)],
             Self::Present => &[key!(Modifiers::NONE, Key::F5)],
             Self::StepsPanel => &[key!(CMD_SHIFT, Key::P)],
+            Self::Accept => &[key!(CMD_SHIFT, Key::A)],
+            Self::Reject => &[key!(CMD_SHIFT, Key::R)],
+            Self::ClearAssessment => &[key!(CMD_SHIFT, Key::U)],
+            Self::ShowEvaluation => &[key!(Modifiers::COMMAND, Key::E)],
+            Self::ChecksPanel => &[key!(Modifiers::NONE, Key::F7)],
             Self::PresentNext => &[
                 key!(Modifiers::NONE, Key::ArrowRight),
                 key!(Modifiers::NONE, Key::Space),
@@ -623,6 +666,9 @@ impl UiCommand {
                 | Self::ZoomIn
                 | Self::ZoomOut
                 | Self::ToggleMinimap
+                | Self::Accept
+                | Self::Reject
+                | Self::ClearAssessment
         )
     }
 
@@ -717,6 +763,7 @@ mod tests {
         assert!(position(UiCommand::MoveLater) < position(UiCommand::GoDown));
         assert!(position(UiCommand::FocusOut) < position(UiCommand::Delete));
         assert!(position(UiCommand::StepEarlier) < position(UiCommand::StepSelectPrevious));
+        assert!(position(UiCommand::Accept) < position(UiCommand::SelectAll));
         assert!(position(UiCommand::StepLater) < position(UiCommand::StepSelectNext));
     }
 }

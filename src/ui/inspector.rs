@@ -1,34 +1,153 @@
 //! The side panel: every property of the selected claim or link, and of the
 //! map when nothing is selected.
 
-use egui::{ComboBox, DragValue, TextEdit, Ui};
+use egui::{ComboBox, DragValue, RichText, TextEdit, Ui};
 
 use super::action::Action;
 use super::action::command_button;
 use super::canvas::View;
 use super::commands::UiCommand;
 use crate::edit::ClaimField;
-use crate::model::{Citation, ClaimId, ClaimKind, LinkId, LinkKind, Map, Role, Stats, Target};
+use crate::eval::{Evaluation, Label, Part};
+use crate::model::{
+    Assessment, Citation, ClaimId, ClaimKind, LinkId, LinkKind, Map, Mode, Role, Stats, Target,
+};
+
+/// What the inspector shows: the map, the selection, the statuses.
+#[derive(Clone, Copy)]
+pub struct Inspected<'a> {
+    /// The open map.
+    pub map: &'a Map,
+    /// The selection (and the claim being typed into).
+    pub view: &'a View,
+    /// Every claim's and link's status.
+    pub evaluation: &'a Evaluation,
+}
 
 /// Draws the inspector for what `view` has selected.
-pub fn inspector_ui(ui: &mut Ui, map: &Map, view: &View, actions: &mut Vec<Action>) {
+pub fn inspector_ui(ui: &mut Ui, inspected: Inspected<'_>, actions: &mut Vec<Action>) {
+    let Inspected { map, view, .. } = inspected;
     ui.add_space(4.0);
     if let Some(link) = view.selection.link.filter(|id| map.links.contains_key(id)) {
         link_ui(ui, map, link, actions);
+        status_ui(
+            ui,
+            inspected,
+            inspected.evaluation.link(link),
+            |e| e.why_link(map, link),
+            actions,
+        );
     } else {
         match view.selection.claims.len() {
             0 => map_ui(ui, map, actions),
             1 => {
                 if let Some(&id) = view.selection.claims.first() {
                     claim_ui(ui, map, id, view, actions);
+                    ui.add_space(6.0);
+                    assessment_ui(ui, map, id, actions);
+                    status_ui(
+                        ui,
+                        inspected,
+                        inspected.evaluation.claim(id),
+                        |e| e.why_claim(map, id),
+                        actions,
+                    );
                 }
             }
             n => {
                 ui.heading(format!("{n} claims selected"));
                 ui.label("Drag any of them to move them together.");
                 command_button(ui, UiCommand::Delete, actions);
+                ui.horizontal_wrapped(|ui| {
+                    command_button(ui, UiCommand::Accept, actions);
+                    command_button(ui, UiCommand::Reject, actions);
+                    command_button(ui, UiCommand::ClearAssessment, actions);
+                });
             }
         }
+    }
+}
+
+/// Accepted, rejected or unassessed: the user's judgement of the claim.
+fn assessment_ui(ui: &mut Ui, map: &Map, id: ClaimId, actions: &mut Vec<Action>) {
+    let Some(claim) = map.claims.get(&id) else {
+        return;
+    };
+    let mut assessment = claim.assessment;
+    ui.horizontal(|ui| {
+        ui.label("Assessment");
+        for (value, text, tip) in [
+            (None, "unassessed", UiCommand::ClearAssessment.tooltip()),
+            (
+                Some(Assessment::Accepted),
+                "accepted",
+                UiCommand::Accept.tooltip(),
+            ),
+            (
+                Some(Assessment::Rejected),
+                "rejected",
+                UiCommand::Reject.tooltip(),
+            ),
+        ] {
+            ui.radio_value(&mut assessment, value, text)
+                .on_hover_text(tip);
+        }
+    });
+    if assessment != claim.assessment {
+        actions.push(Action::SetAssessment(vec![id], assessment));
+    }
+}
+
+/// The status and why, each claim it names a link to that claim.
+fn status_ui(
+    ui: &mut Ui,
+    inspected: Inspected<'_>,
+    label: Label,
+    why: impl FnOnce(&Evaluation) -> Vec<Part>,
+    actions: &mut Vec<Action>,
+) {
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        ui.label("Status");
+        let dark = ui.visuals().dark_mode;
+        ui.label(
+            RichText::new(format!("{} {}", label.symbol(), label.word()))
+                .strong()
+                .color(crate::draw::style::status_color(label, dark)),
+        );
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        for part in why(inspected.evaluation) {
+            match part {
+                Part::Text(text) => {
+                    ui.label(text);
+                }
+                Part::Claim(id) => {
+                    let text = inspected
+                        .map
+                        .claims
+                        .get(&id)
+                        .map(|c| crate::words::one_line(&c.text, 60))
+                        .unwrap_or_default();
+                    if ui
+                        .link(format!("#{}", id.0))
+                        .on_hover_text(format!("Go to claim #{}: {text}", id.0))
+                        .clicked()
+                    {
+                        actions.push(Action::Reveal(id));
+                    }
+                }
+            }
+        }
+    });
+}
+
+/// A mode as the map panel names it.
+fn mode_text(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Debate => "debate: stands until answered",
+        Mode::Proof => "proof: must be established",
     }
 }
 
@@ -326,6 +445,27 @@ fn map_ui(ui: &mut Ui, map: &Map, actions: &mut Vec<Action>) {
     }
     ui.add_space(6.0);
     ui.label(Stats::of(map).to_string());
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        let label = ui.label("Evaluation");
+        let mut mode = map.evaluation.mode;
+        ComboBox::from_id_salt("map-mode")
+            .selected_text(mode_text(mode))
+            .show_ui(ui, |ui| {
+                for m in Mode::ALL {
+                    ui.selectable_value(&mut mode, m, mode_text(m));
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text(
+                "Debate: a claim stands until it is answered. Proof: a claim must be \
+                 established by a reason (evidence and accepted claims need none).",
+            );
+        if mode != map.evaluation.mode {
+            actions.push(Action::SetMode(mode));
+        }
+    });
     if !map.sources.is_empty() {
         ui.add_space(6.0);
         ui.label("Sources");

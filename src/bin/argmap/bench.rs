@@ -51,6 +51,10 @@ pub fn run(sizes: &[usize], dir: &Path) -> Result<Vec<Row>, FileError> {
         "arrange",
         "one frame, whole map in view",
         "one frame, zoomed in on ~50 claims",
+        "evaluate (statuses and why)",
+        "map checks (lint)",
+        "one frame, whole map, evaluation shown",
+        "one frame, zoomed in, evaluation shown",
     ]
     .into_iter()
     .map(|what| Row {
@@ -93,14 +97,31 @@ pub fn run(sizes: &[usize], dir: &Path) -> Result<Vec<Row>, FileError> {
             let _ = layout::arrange(&map, &sizes_of, Scope::All);
         });
         debug_rss("before frames");
-        let whole = frame_time(&map, None);
+        let whole = frame_time(&map, None, None);
         debug_rss("after whole-map frames");
-        let close = frame_time(&map, Some(around_thesis(&map)));
+        let close = frame_time(&map, Some(around_thesis(&map)), None);
         debug_rss("after close-up frames");
-        for (row, time) in rows
-            .iter_mut()
-            .zip([load, save, measuring, arrange, whole, close])
-        {
+        let evaluate = median(9, || {
+            let _ = argmap::eval::evaluate(&map);
+        });
+        let evaluation = argmap::eval::evaluate(&map);
+        let lint = median(5, || {
+            let _ = argmap::eval::checks::check(&map, &evaluation);
+        });
+        let whole_judged = frame_time(&map, None, Some(&evaluation));
+        let close_judged = frame_time(&map, Some(around_thesis(&map)), Some(&evaluation));
+        for (row, time) in rows.iter_mut().zip([
+            load,
+            save,
+            measuring,
+            arrange,
+            whole,
+            close,
+            evaluate,
+            lint,
+            whole_judged,
+            close_judged,
+        ]) {
             row.medians.push(time);
         }
     }
@@ -118,8 +139,13 @@ fn around_thesis(map: &Map) -> Rect {
 }
 
 /// The median time of one frame of the canvas (`run_ui` + `tessellate`)
-/// showing `view` (the whole map when `None`) in a 1280 × 800 window.
-fn frame_time(map: &Map, view: Option<Rect>) -> Duration {
+/// showing `view` (the whole map when `None`) in a 1280 × 800 window, with
+/// the statuses of `evaluation` on the cards when given.
+fn frame_time(
+    map: &Map,
+    view: Option<Rect>,
+    evaluation: Option<&argmap::eval::Evaluation>,
+) -> Duration {
     let ctx = egui::Context::default();
     ctx.set_fonts(argmap::measure::fonts());
     let mut state = View::default();
@@ -141,6 +167,7 @@ fn frame_time(map: &Map, view: Option<Rect>) -> Duration {
                 revision: 1,
                 roles: None,
                 marks: &marks,
+                evaluation,
             };
             canvas_ui(ui, shown, state, &mut measure, &mut actions);
         });

@@ -127,11 +127,19 @@ fn two_claims_in_one_card_are_found() {
     link(&mut map, LinkKind::Support, fine, thesis);
     let abbreviation = claim(&mut map, "The U.S. study found it.");
     link(&mut map, LinkKind::Support, abbreviation, thesis);
+    // A purpose and a time are not reasons.
+    let purpose = claim(&mut map, "Schools plan breaks so that pupils rest.");
+    link(&mut map, LinkKind::Support, purpose, thesis);
+    let time = claim(&mut map, "Workloads have grown since 2008.");
+    link(&mut map, LinkKind::Support, time, thesis);
+    let so = claim(&mut map, "Pupils are tired so they learn less.");
+    link(&mut map, LinkKind::Support, so, thesis);
     assert_eq!(
         found(&map),
         [
             (Rule::TwoClaimsInOne, Some(thesis)),
-            (Rule::TwoClaimsInOne, Some(two))
+            (Rule::TwoClaimsInOne, Some(two)),
+            (Rule::TwoClaimsInOne, Some(so))
         ]
     );
 }

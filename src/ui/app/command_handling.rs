@@ -129,6 +129,11 @@ impl ArgmapApp {
             UiCommand::Shortcuts => self.overlays.shortcuts = !self.overlays.shortcuts,
             UiCommand::Present => self.start_presenting(),
             UiCommand::StepsPanel => self.steps.open = !self.steps.open,
+            UiCommand::Accept
+            | UiCommand::Reject
+            | UiCommand::ClearAssessment
+            | UiCommand::ShowEvaluation
+            | UiCommand::ChecksPanel => self.run_evaluation_command(command),
             UiCommand::Find => {
                 self.finish_editing();
                 if self.overlays.search.is_none() {
@@ -550,6 +555,13 @@ impl ArgmapApp {
                 );
             }
             Action::Seal => self.doc.history.seal(),
+            Action::SetAssessment(claims, assessment) => self.set_assessment(&claims, assessment),
+            Action::SetMode(mode) => self.set_mode(mode),
+            Action::SetCheck(rule, on) => self.set_check(rule, on),
+            Action::Reveal(claim) if self.doc.map.claims.contains_key(&claim) => {
+                self.view.selection.only(claim);
+                self.view.camera.reveal = Some(claim);
+            }
             // Selection and editing are handled by `perform`.
             _ => {}
         }

@@ -99,6 +99,14 @@ impl ArgmapApp {
         }
         ui.separator();
         for command in [
+            UiCommand::Accept,
+            UiCommand::Reject,
+            UiCommand::ClearAssessment,
+        ] {
+            command_button(ui, command, actions);
+        }
+        ui.separator();
+        for command in [
             UiCommand::Cut,
             UiCommand::Copy,
             UiCommand::Paste,
@@ -135,6 +143,21 @@ impl ArgmapApp {
         command_button(ui, UiCommand::ToggleFold, actions);
         command_button(ui, UiCommand::UnfoldAll, actions);
         command_button(ui, UiCommand::Focus, actions);
+        ui.separator();
+        let mut evaluation = self.prefs.show_evaluation;
+        let evaluation_label = format!(
+            "{}  ({})",
+            UiCommand::ShowEvaluation.label(),
+            UiCommand::ShowEvaluation.shortcut_text(ui.ctx())
+        );
+        if ui
+            .checkbox(&mut evaluation, evaluation_label)
+            .on_hover_text(UiCommand::ShowEvaluation.tooltip())
+            .changed()
+        {
+            actions.push(Action::Command(UiCommand::ShowEvaluation));
+        }
+        command_button(ui, UiCommand::ChecksPanel, actions);
         ui.separator();
         let mut minimap = self.prefs.look.minimap;
         let minimap_label = format!(
@@ -259,10 +282,20 @@ impl ArgmapApp {
         });
     }
 
-    pub(super) fn status_bar_ui(&self, ui: &mut Ui) {
+    pub(super) fn status_bar_ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
         ui.horizontal(|ui| {
             ui.label(&self.messages.status);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if let Some(summary) = self.evaluation_summary() {
+                    if ui
+                        .link(summary)
+                        .on_hover_text(UiCommand::ChecksPanel.tooltip())
+                        .clicked()
+                    {
+                        actions.push(Action::Command(UiCommand::ChecksPanel));
+                    }
+                    ui.separator();
+                }
                 ui.label(format!("Zoom {}", self.view.camera.zoom_percent()));
                 ui.separator();
                 let map = &self.doc.map;

@@ -13,6 +13,7 @@
 
 mod clipboard;
 mod command_handling;
+mod evaluation;
 mod files;
 mod menus;
 mod prefs;
@@ -107,6 +108,8 @@ pub struct ArgmapApp {
     presenting: Option<Presenting>,
     /// The panel of presentation steps.
     steps: presenting::StepsPanel,
+    /// The map's statuses and checks, and the checks panel.
+    judged: evaluation::Judged,
     /// What was copied last, and the outline text sent to the system
     /// clipboard with it: pasting that text pastes these claims and links.
     clipboard: Option<(Fragment, String)>,
@@ -151,6 +154,7 @@ impl ArgmapApp {
             shown: shown::Shown::default(),
             presenting: None,
             steps: presenting::StepsPanel::default(),
+            judged: evaluation::Judged::default(),
             clipboard: None,
             overlays: Overlays::default(),
             title: String::new(),
@@ -220,6 +224,21 @@ impl ArgmapApp {
         &self.shown.marks
     }
 
+    /// The statuses of the open map's claims and links.
+    pub fn evaluation(&self) -> &crate::eval::Evaluation {
+        &self.judged.evaluation
+    }
+
+    /// The claims whose status the last change flipped.
+    pub fn flipped(&self) -> &std::collections::BTreeSet<ClaimId> {
+        &self.judged.flipped
+    }
+
+    /// What the map checks found on the open map.
+    pub fn findings(&self) -> &[crate::eval::checks::Finding] {
+        &self.judged.findings
+    }
+
     /// While presenting: the step on screen (from 0), the number of steps
     /// and the claims of the step.
     pub fn presentation(&self) -> Option<(usize, usize, &[ClaimId])> {
@@ -245,6 +264,7 @@ impl ArgmapApp {
         self.doc = doc;
         self.needs_repair = None;
         self.steps.forget();
+        self.judged.forget();
         let look = self.view.look;
         self.view = View::default();
         self.view.look = look;
@@ -285,6 +305,7 @@ impl ArgmapApp {
     fn frame_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.handle_window_events(&ctx);
+        self.refresh_evaluation();
         if self.presenting.is_some() {
             self.present_ui(ui);
             return;
@@ -292,14 +313,20 @@ impl ArgmapApp {
         let mut actions = Vec::new();
         self.overlays_ui(&ctx, &mut actions);
         egui::Panel::top("argmap-menu").show(ui, |ui| self.menu_bar_ui(ui, &mut actions));
-        egui::Panel::bottom("argmap-status").show(ui, |ui| self.status_bar_ui(ui));
+        egui::Panel::bottom("argmap-status").show(ui, |ui| self.status_bar_ui(ui, &mut actions));
         self.steps_panel_ui(ui);
+        self.checks_panel_ui(ui, &mut actions);
         egui::Panel::right("argmap-inspector")
             .default_size(300.0)
             .resizable(true)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    super::inspector::inspector_ui(ui, &self.doc.map, &self.view, &mut actions);
+                    let inspected = super::inspector::Inspected {
+                        map: &self.doc.map,
+                        view: &self.view,
+                        evaluation: &self.judged.evaluation,
+                    };
+                    super::inspector::inspector_ui(ui, inspected, &mut actions);
                 });
             });
         egui::CentralPanel::default()

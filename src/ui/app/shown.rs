@@ -181,18 +181,27 @@ impl ArgmapApp {
                 .into_iter()
                 .collect();
         }
+        let (pulse, progress) = self.pulsing();
+        self.shown.marks.pulse = pulse;
+        self.shown.marks.pulse_progress = progress;
+        let evaluation = self
+            .prefs
+            .show_evaluation
+            .then_some(&self.judged.evaluation);
         let shown = match &self.shown.cache {
             Some(cache) => canvas::Shown {
                 map: &cache.map,
                 revision: cache.revision,
                 roles: Some(&cache.roles),
                 marks: &self.shown.marks,
+                evaluation,
             },
             None => canvas::Shown {
                 map: &self.doc.map,
                 revision: self.doc.history.revision(),
                 roles: None,
                 marks: &self.shown.marks,
+                evaluation,
             },
         };
         canvas::canvas_ui(ui, shown, &mut self.view, &mut self.measure, actions);

@@ -103,6 +103,12 @@ pub(super) fn cards_ui(
                 ui.painter()
                     .galley(paint::text_origin(rect), text, card_style.text);
             }
+            if let Some(evaluation) = shown.evaluation {
+                paint::status(ui.painter(), rect, evaluation.claim(id), dark);
+            }
+            if marks.pulse.contains(&id) {
+                paint::pulse(ui.painter(), rect, marks.pulse_progress, frame.zoom, dark);
+            }
             if marks.faded.contains(&id) {
                 paint::veil(ui, rect);
             }
@@ -301,6 +307,11 @@ fn card_context_menu(
             }
             ui.separator();
         }
+        // Assessments act on every selected claim.
+        command_button(ui, UiCommand::Accept, actions);
+        command_button(ui, UiCommand::Reject, actions);
+        command_button(ui, UiCommand::ClearAssessment, actions);
+        ui.separator();
         command_button(ui, UiCommand::Delete, actions);
     });
 }

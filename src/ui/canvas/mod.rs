@@ -52,6 +52,9 @@ pub struct Shown<'a> {
     pub roles: Option<&'a BTreeMap<ClaimId, Role>>,
     /// Highlights and badges.
     pub marks: &'a Marks,
+    /// Statuses to show on the cards (and links that fail faded), when the
+    /// evaluation is shown.
+    pub evaluation: Option<&'a crate::eval::Evaluation>,
 }
 
 /// Marks on cards that come from outside the canvas: search matches, the
@@ -66,6 +69,10 @@ pub struct Marks {
     pub faded: BTreeSet<ClaimId>,
     /// For each visible folded claim, how many claims it hides (its badge).
     pub fold_counts: BTreeMap<ClaimId, usize>,
+    /// Claims whose status the last change flipped: they pulse.
+    pub pulse: BTreeSet<ClaimId>,
+    /// How far the pulse has come, 0 to 1.
+    pub pulse_progress: f32,
 }
 
 /// The id the canvas holds keyboard focus under.
@@ -137,7 +144,7 @@ pub fn canvas_ui(
     let response = scene
         .show(ui, &mut scene_rect, |ui| {
             let frame = frame(ui, &index, view);
-            paint::links(ui.painter(), shown.map, &frame, view, dark);
+            paint::links(ui.painter(), shown, &frame, view, dark);
             if !frame.detail {
                 paint::blocks(ui.painter(), shown.map, &frame, view, dark);
             }

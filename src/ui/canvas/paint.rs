@@ -9,11 +9,11 @@ use egui::{
     Ui, Vec2, pos2, vec2,
 };
 
-use super::{DETAIL_ZOOM, Frame, View};
+use super::{DETAIL_ZOOM, Frame, Shown, View};
 use crate::card::PADDING;
 use crate::draw::geometry::{self, LinkShape};
 use crate::draw::style;
-use crate::model::{Claim, LinkKind, Map, Role, Target};
+use crate::model::{Claim, LinkId, LinkKind, Map, Role, Target};
 
 /// The smallest size, in screen points, of a block or a line when zoomed
 /// far out, so a huge map is still visible as a whole.
@@ -33,7 +33,25 @@ pub(super) fn text_galley(ui: &Ui, wrapped: &str) -> Arc<Galley> {
 
 /// The links on screen: arrows with their "because" / "but" labels, or
 /// plain lines in one mesh when zoomed far out.
-pub(super) fn links(painter: &Painter, map: &Map, frame: &Frame<'_>, view: &View, dark: bool) {
+pub(super) fn links(
+    painter: &Painter,
+    shown: Shown<'_>,
+    frame: &Frame<'_>,
+    view: &View,
+    dark: bool,
+) {
+    let map = shown.map;
+    // Links that fail are faded when the evaluation is shown.
+    let faded = |id: LinkId, color: Color32| {
+        if shown
+            .evaluation
+            .is_some_and(|e| e.link(id) == crate::eval::Label::Out)
+        {
+            color.gamma_multiply(style::FAILED_LINK_OPACITY)
+        } else {
+            color
+        }
+    };
     // Zoomed far out, every link is a thin line in one mesh.
     let mut lines = egui::Mesh::default();
     for (&id, shape) in &frame.index.links {
@@ -49,7 +67,7 @@ pub(super) fn links(painter: &Painter, map: &Map, frame: &Frame<'_>, view: &View
             continue;
         }
         if !frame.detail {
-            let color = style::link_color(shape.kind, dark);
+            let color = faded(id, style::link_color(shape.kind, dark));
             let width = (1.0 / frame.zoom.max(f32::EPSILON)).max(1.0 / frame_zoom_floor());
             line_quad(&mut lines, shape.from, shape.to, width, color);
             for &(a, b) in &shape.legs {
@@ -61,7 +79,7 @@ pub(super) fn links(painter: &Painter, map: &Map, frame: &Frame<'_>, view: &View
             continue;
         }
         let selected = view.selection.link == Some(id);
-        let color = style::link_color(shape.kind, dark);
+        let color = faded(id, style::link_color(shape.kind, dark));
         let width = if selected { 3.5 } else { 2.0 };
         let stroke = Stroke::new(width, color);
         if selected {
@@ -321,4 +339,37 @@ pub(super) fn card(
         );
         painter.galley(badge_rect.min + vec2(3.0, 0.5), galley, card_style.accent);
     }
+}
+
+/// A card's evaluation status: "✓ holds", "✗ fails" or "? open" on a pill
+/// of its colour at the card's lower right (as exports draw it).
+pub(super) fn status(painter: &Painter, card: Rect, label: crate::eval::Label, dark: bool) {
+    let text = format!("{} {}", label.symbol(), label.word());
+    let galley = painter.layout_no_wrap(
+        text,
+        FontId::proportional(geometry::STATUS_SIZE),
+        Color32::WHITE,
+    );
+    let pill = geometry::status_pill(card, galley.size());
+    painter.rect_filled(
+        pill,
+        CornerRadius::same(8),
+        style::status_color(label, dark),
+    );
+    painter.galley(pill.center() - galley.size() / 2.0, galley, Color32::WHITE);
+}
+
+/// A ring that grows and fades around a card whose status just flipped.
+pub(super) fn pulse(painter: &Painter, card: Rect, progress: f32, zoom: f32, dark: bool) {
+    let grow = (4.0 + 14.0 * progress) / zoom.max(0.05);
+    let alpha = (1.0 - progress).clamp(0.0, 1.0);
+    painter.rect_stroke(
+        card.expand(grow),
+        CornerRadius::same(12),
+        Stroke::new(
+            3.0 / zoom.max(0.05),
+            style::search_color(dark).gamma_multiply(alpha),
+        ),
+        StrokeKind::Outside,
+    );
 }

@@ -1,0 +1,255 @@
+//! Evaluation in the editor: the statuses and map checks of the open map,
+//! worked out again on every change (and undo), the claims whose status
+//! the last change flipped, assessments, the mode, and the checks panel.
+
+use std::collections::BTreeSet;
+
+use egui::{RichText, Ui};
+
+use super::ArgmapApp;
+use crate::edit;
+use crate::eval::checks::{self, Finding, Rule};
+use crate::eval::{self, Evaluation};
+use crate::model::{Assessment, ClaimId, Mode};
+use crate::ui::action::Action;
+use crate::ui::commands::UiCommand;
+
+/// How long a claim whose status flipped pulses, in seconds.
+pub const PULSE_SECS: f64 = 1.6;
+
+/// The statuses and findings of the open map, for one revision.
+#[derive(Debug, Default)]
+pub(super) struct Judged {
+    /// The document and revision they are of; `None` before the first.
+    revision: Option<(u64, u64)>,
+    /// Every claim's and link's status.
+    pub(super) evaluation: Evaluation,
+    /// What the map checks found.
+    pub(super) findings: Vec<Finding>,
+    /// Claims whose status the last change flipped.
+    pub(super) flipped: BTreeSet<ClaimId>,
+    /// When they flipped, on egui's clock.
+    pub(super) flipped_at: f64,
+    /// Whether the checks panel is open.
+    pub(super) checks_open: bool,
+}
+
+impl Judged {
+    /// Forgets the map that was open: the next one does not pulse.
+    pub(super) fn forget(&mut self) {
+        self.revision = None;
+        self.flipped.clear();
+    }
+}
+
+impl ArgmapApp {
+    /// Evaluates and checks the map again when it changed, noting which
+    /// claims flipped. Linear in the map: a few milliseconds at 20,000
+    /// claims.
+    pub(super) fn refresh_evaluation(&mut self) {
+        let revision = self.doc.state();
+        if self.judged.revision == Some(revision) {
+            return;
+        }
+        let evaluation = eval::evaluate(&self.doc.map);
+        // Only a change to the same document flips anything.
+        if self
+            .judged
+            .revision
+            .is_some_and(|(doc, _)| doc == revision.0)
+        {
+            let before = &self.judged.evaluation;
+            self.judged.flipped = evaluation
+                .flipped(before)
+                .into_iter()
+                .filter(|c| before.claims.contains_key(c) && evaluation.claims.contains_key(c))
+                .collect();
+            self.judged.flipped_at = self.ctx.input(|i| i.time);
+        }
+        self.judged.findings = checks::check(&self.doc.map, &evaluation);
+        self.judged.evaluation = evaluation;
+        self.judged.revision = Some(revision);
+    }
+
+    /// The claims pulsing now (their status just flipped), and how far
+    /// the pulse has come (0 to 1); none once it is over.
+    pub(super) fn pulsing(&self) -> (BTreeSet<ClaimId>, f32) {
+        let elapsed = self.ctx.input(|i| i.time) - self.judged.flipped_at;
+        if self.judged.flipped.is_empty() || !(0.0..PULSE_SECS).contains(&elapsed) {
+            return (BTreeSet::new(), 1.0);
+        }
+        self.ctx.request_repaint();
+        // Within 0..1 after the check above.
+        #[allow(clippy::cast_possible_truncation)]
+        let t = (elapsed / PULSE_SECS) as f32;
+        (self.judged.flipped.clone(), t)
+    }
+
+    /// Accept, reject or clear the selected claims; the evaluation view
+    /// and the checks panel.
+    pub(super) fn run_evaluation_command(&mut self, command: UiCommand) {
+        let assessment = match command {
+            UiCommand::Accept => Some(Assessment::Accepted),
+            UiCommand::Reject => Some(Assessment::Rejected),
+            UiCommand::ClearAssessment => None,
+            UiCommand::ShowEvaluation => {
+                self.prefs.show_evaluation = !self.prefs.show_evaluation;
+                return;
+            }
+            UiCommand::ChecksPanel => {
+                self.judged.checks_open = !self.judged.checks_open;
+                return;
+            }
+            _ => return,
+        };
+        let claims: Vec<ClaimId> = self.view.selection.claims.iter().copied().collect();
+        if claims.is_empty() {
+            self.messages.status("Select the claims to assess first");
+            return;
+        }
+        self.set_assessment(&claims, assessment);
+    }
+
+    /// Assesses `claims` as one undoable step, and says what it did.
+    pub(super) fn set_assessment(&mut self, claims: &[ClaimId], assessment: Option<Assessment>) {
+        self.finish_editing();
+        let edit = edit::set_assessment(&self.doc.map, claims, assessment);
+        let label = match assessment {
+            Some(Assessment::Accepted) => "Accept",
+            Some(Assessment::Rejected) => "Reject",
+            None => "Clear assessment",
+        };
+        self.doc.apply(edit, label);
+        self.messages.status(match assessment {
+            Some(a) => format!(
+                "{}: {}",
+                crate::words::count(claims.len(), "claim"),
+                a.label()
+            ),
+            None => format!("{}: unassessed", crate::words::count(claims.len(), "claim")),
+        });
+    }
+
+    /// Evaluates the map in `mode`, as one undoable step.
+    pub(super) fn set_mode(&mut self, mode: Mode) {
+        if let Some(edit) = edit::set_mode(&self.doc.map, mode) {
+            self.doc.apply(edit, "Change evaluation mode");
+        }
+    }
+
+    /// Switches the map check `rule` on or off for this map.
+    pub(super) fn set_check(&mut self, rule: &str, on: bool) {
+        if let Some(edit) = edit::set_check(&self.doc.map, rule, on) {
+            let label = if on {
+                "Switch a check on"
+            } else {
+                "Switch a check off"
+            };
+            self.doc.apply(edit, label);
+        }
+    }
+
+    /// How the thesis fares and how many findings there are, for the
+    /// status bar.
+    pub(super) fn evaluation_summary(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.prefs.show_evaluation
+            && let Some(thesis) = self.doc.map.thesis
+        {
+            let label = self.judged.evaluation.claim(thesis);
+            parts.push(format!("Thesis {} {}", label.symbol(), label.word()));
+        }
+        match self.judged.findings.len() {
+            0 => {}
+            n => parts.push(format!(
+                "{} to check (F7)",
+                crate::words::count(n, "finding")
+            )),
+        }
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+
+    /// The panel of map checks: each finding, click to go to its claim;
+    /// each rule with its explanation and a switch.
+    pub(super) fn checks_panel_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        if !self.judged.checks_open {
+            return;
+        }
+        let map = &self.doc.map;
+        let findings = &self.judged.findings;
+        egui::Panel::left("argmap-checks")
+            .default_size(340.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                ui.heading("Map checks");
+                ui.label(
+                    RichText::new(if findings.is_empty() {
+                        "Nothing to mark: every check passes.".to_owned()
+                    } else {
+                        format!(
+                            "{}. Click one to go to its claim.",
+                            crate::words::count(findings.len(), "finding")
+                        )
+                    })
+                    .weak(),
+                );
+                egui::ScrollArea::vertical()
+                    .id_salt("argmap-checks-list")
+                    .show(ui, |ui| {
+                        for finding in findings {
+                            finding_ui(ui, map, finding, actions);
+                        }
+                        ui.separator();
+                        ui.label(RichText::new("Rules").strong());
+                        for rule in Rule::ALL {
+                            rule_ui(ui, map, rule, actions);
+                        }
+                    });
+            });
+    }
+}
+
+/// One finding: its rule, its claim, what to do; a click goes to the claim.
+fn finding_ui(ui: &mut Ui, map: &crate::model::Map, finding: &Finding, actions: &mut Vec<Action>) {
+    let claim = finding
+        .claim
+        .and_then(|c| map.claims.get(&c).map(|claim| (c, claim)));
+    let title = match claim {
+        Some((id, claim)) => format!(
+            "{} · #{} {}",
+            finding.rule.name(),
+            id.0,
+            crate::words::one_line(&claim.text, 40)
+        ),
+        None => finding.rule.name().to_owned(),
+    };
+    let response = ui
+        .add(egui::Button::selectable(false, RichText::new(title).strong()).wrap())
+        .on_hover_text(finding.rule.explanation());
+    ui.label(&finding.message);
+    ui.add_space(4.0);
+    if response.clicked()
+        && let Some((id, _)) = claim
+    {
+        actions.push(Action::Reveal(id));
+    }
+}
+
+/// A rule: its switch, and its explanation for students.
+fn rule_ui(ui: &mut Ui, map: &crate::model::Map, rule: Rule, actions: &mut Vec<Action>) {
+    let mut on = !map.evaluation.checks_off.contains(rule.name());
+    ui.horizontal(|ui| {
+        if ui
+            .checkbox(&mut on, rule.name())
+            .on_hover_text("Switch this check off for this map (saved with the map)")
+            .changed()
+        {
+            actions.push(Action::SetCheck(rule.name(), on));
+        }
+    });
+    egui::CollapsingHeader::new("Why it matters")
+        .id_salt(("argmap-rule", rule.name()))
+        .show(ui, |ui| {
+            ui.label(rule.explanation());
+        });
+}
