@@ -465,3 +465,151 @@ fn right_to_left_text_is_exported_in_reading_order() {
     expected.sort_unstable();
     assert_eq!(rows, expected);
 }
+
+#[test]
+fn eval_says_which_claims_stand_and_why_as_text_json_and_a_tree() {
+    let essay = "maps/essay-thesis.ron";
+    let output = argmap(&["eval", essay], Path::new(ROOT));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert_eq!(text.lines().count(), 9, "{text}");
+    assert!(
+        text.lines().next().is_some_and(|l| l.starts_with("#1 IN ")
+            && l.ends_with("— holds: reasons #3 and #4 together hold and objection #6 fails")),
+        "{text}"
+    );
+    assert!(text.contains("#6 OUT"), "{text}");
+    assert!(text.contains("— fails: rebuttal #7 stands"), "{text}");
+    assert!(text.contains("#9 UNDECIDED"), "a note: {text}");
+
+    let output = argmap(&["eval", essay, "--json"], Path::new(ROOT));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["mode"], "debate");
+    assert_eq!(json["claims"].as_array().map(Vec::len), Some(9));
+    assert_eq!(json["claims"][0]["id"], 1);
+    assert_eq!(json["claims"][0]["label"], "in");
+    assert_eq!(json["claims"][0]["assessment"], serde_json::Value::Null);
+    assert!(
+        json["claims"][1]["why"]
+            .as_str()
+            .is_some_and(|w| w.starts_with("fails: "))
+    );
+    assert_eq!(json["links"].as_array().map(Vec::len), Some(6));
+    assert!(["in", "out", "undecided"].contains(&json["links"][0]["label"].as_str().unwrap_or("")));
+
+    // Proof mode from the command line: reasons without reasons fail.
+    let output = argmap(&["eval", essay, "--mode", "proof"], Path::new(ROOT));
+    assert!(stdout(&output).contains("not established: it has no reason (proof mode)"));
+
+    // The tree of reasons of one claim, down to its facts.
+    let output = argmap(&["eval", essay, "--why", "1"], Path::new(ROOT));
+    let tree = stdout(&output);
+    let lines: Vec<&str> = tree.lines().collect();
+    assert!(lines[0].starts_with("#1 IN "), "{tree}");
+    assert!(lines.iter().any(|l| l.starts_with("    #7 IN ")), "{tree}");
+    let output = argmap(&["eval", essay, "--why", "99"], Path::new(ROOT));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("there is no claim #99"));
+
+    // A broken map: exit 1 and the file's problem.
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("broken.ron"), "(format: 1, claims: {").expect("write");
+    let output = argmap(&["eval", "broken.ron"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).starts_with("broken.ron:"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn lint_marks_what_a_coach_would_and_exits_by_what_it_found() {
+    let output = argmap(&["lint", "maps/essay-thesis.ron"], Path::new(ROOT));
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(stdout(&output), "");
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join("student.ron"),
+        "(format: 1, title: \"Homework\", thesis: 1, claims: {\
+         1: (text: \"Homework should be optional because pupils are tired.\"),\
+         2: (text: \"Practice builds habits.\"),\
+         3: (text: \"Schools differ.\")},\
+         links: {1: (kind: Attack, premises: [2], target: Claim(1))})",
+    )
+    .expect("write");
+    let output = argmap(&["lint", "student.ron"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let rules: Vec<&str> = text
+        .lines()
+        .map(|l| l.split(": ").nth(2).unwrap_or(""))
+        .collect();
+    assert_eq!(
+        rules,
+        ["orphan", "unanswered-objection", "two-claims-in-one"],
+        "{text}"
+    );
+    assert!(
+        text.starts_with("student.ron: claim #3: orphan: "),
+        "{text}"
+    );
+
+    let output = argmap(&["lint", "student.ron", "--json"], dir.path());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json.as_array().map(Vec::len), Some(3));
+    assert_eq!(json[0]["file"], "student.ron");
+    assert_eq!(json[0]["rule"], "orphan");
+    assert_eq!(json[0]["claim"], 3);
+}
+
+#[test]
+fn exports_show_statuses_when_asked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = Path::new(ROOT).join("maps/essay-thesis.ron");
+    let map = map.display().to_string();
+    let out = |name: &str| dir.path().join(name).display().to_string();
+    let output = argmap(
+        &[
+            "export",
+            &map,
+            "--to",
+            "svg",
+            "--evaluate",
+            "-o",
+            &out("e.svg"),
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let svg = fs::read_to_string(dir.path().join("e.svg")).expect("svg");
+    assert_eq!(svg.matches("<g class=\"status ").count(), 9);
+    assert!(svg.contains("✓ holds") && svg.contains("✗ fails") && svg.contains("? open"));
+    assert!(
+        svg.contains("<g class=\"fails\""),
+        "links that fail are faded"
+    );
+    let output = argmap(
+        &[
+            "export",
+            &map,
+            "--to",
+            "markdown",
+            "--evaluate",
+            "-o",
+            &out("e.md"),
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let markdown = fs::read_to_string(dir.path().join("e.md")).expect("md");
+    assert!(markdown.contains("defends. *(✓ holds)*"), "{markdown}");
+    // Without --evaluate, no statuses.
+    argmap(
+        &["export", &map, "--to", "svg", "-o", &out("plain.svg")],
+        dir.path(),
+    );
+    let plain = fs::read_to_string(dir.path().join("plain.svg")).expect("svg");
+    assert!(!plain.contains("class=\"status"));
+}

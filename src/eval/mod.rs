@@ -150,6 +150,9 @@ pub struct Evaluation {
     pub claims: BTreeMap<ClaimId, Status>,
     /// Every link's status.
     pub links: BTreeMap<LinkId, Status>,
+    /// Claims that attack a claim: an attack on one of them is a rebuttal
+    /// (for naming links in reasons).
+    pub(crate) attackers: std::collections::BTreeSet<ClaimId>,
 }
 
 impl Evaluation {
@@ -332,6 +335,12 @@ pub fn evaluate_as(map: &Map, mode: Mode) -> Evaluation {
         run.propagate(node);
     }
     let mut evaluation = run.finish(mode);
+    evaluation.attackers = map
+        .links
+        .values()
+        .filter(|l| l.kind == LinkKind::Attack && matches!(l.target, Target::Claim(_)))
+        .flat_map(|l| l.premises.iter().copied())
+        .collect();
     why::find_cycles(map, &mut evaluation);
     evaluation
 }
@@ -492,6 +501,7 @@ impl Run {
         };
         Evaluation {
             mode,
+            attackers: std::collections::BTreeSet::new(),
             claims: self
                 .graph
                 .claim_ids

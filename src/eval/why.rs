@@ -35,8 +35,8 @@ pub fn to_text(parts: &[Part]) -> String {
 }
 
 /// How a link is named: by its premises ("reason #5", "reasons #5 and #6
-/// together", "objection #7", "undercutter #8").
-fn name_link(map: &Map, link: LinkId, parts: &mut Vec<Part>) {
+/// together", "objection #7", "rebuttal #9", "undercutter #8").
+fn name_link(map: &Map, evaluation: &Evaluation, link: LinkId, parts: &mut Vec<Part>) {
     let Some(l) = map.links.get(&link) else {
         parts.push(Part::text(format!("link {}", link.0)));
         return;
@@ -44,6 +44,7 @@ fn name_link(map: &Map, link: LinkId, parts: &mut Vec<Part>) {
     let noun = match (l.kind, l.target) {
         (_, Target::Link(_)) => "undercutter",
         (LinkKind::Support, _) => "reason",
+        (LinkKind::Attack, Target::Claim(t)) if evaluation.attackers.contains(&t) => "rebuttal",
         (LinkKind::Attack, _) => "objection",
     };
     let many = l.premises.len() > 1;
@@ -75,12 +76,12 @@ fn verb(map: &Map, link: LinkId, one: &str, many: &str) -> String {
 }
 
 /// ", and objection #7 fails" / ", and objections #7 and #8 fail".
-fn answered(map: &Map, links: &[LinkId], parts: &mut Vec<Part>) {
+fn answered(map: &Map, evaluation: &Evaluation, links: &[LinkId], parts: &mut Vec<Part>) {
     match links {
         [] => {}
         [one] => {
             parts.push(Part::text(" and "));
-            name_link(map, *one, parts);
+            name_link(map, evaluation, *one, parts);
             parts.push(Part::text(verb(map, *one, "fails", "fail")));
         }
         many => {
@@ -89,7 +90,7 @@ fn answered(map: &Map, links: &[LinkId], parts: &mut Vec<Part>) {
                 if i > 0 {
                     parts.push(Part::text(if i + 1 == many.len() { " and " } else { ", " }));
                 }
-                name_link(map, link, parts);
+                name_link(map, evaluation, link, parts);
             }
             parts.push(Part::text(" all fail"));
         }
@@ -115,11 +116,11 @@ fn link_failure(map: &Map, evaluation: &Evaluation, link: LinkId, parts: &mut Ve
             }
         }
         Some(Why::Undercut { by }) => {
-            name_link(map, *by, parts);
+            name_link(map, evaluation, *by, parts);
             parts.push(Part::text(verb(map, *by, "undercuts it", "undercut it")));
         }
         _ => {
-            name_link(map, link, parts);
+            name_link(map, evaluation, link, parts);
             parts.push(Part::text(verb(map, link, "fails", "fail")));
         }
     }
@@ -158,20 +159,20 @@ impl Evaluation {
                     (false, true) => "presumed: nothing answers it yet",
                     (false, false) => "presumed: it needs no reason in a debate,",
                 }));
-                answered(map, attacks, &mut parts);
+                answered(map, self, attacks, &mut parts);
             }
             Why::Supported {
                 by,
                 answered: attacks,
             } => {
                 parts.push(Part::text("holds: "));
-                name_link(map, *by, &mut parts);
+                name_link(map, self, *by, &mut parts);
                 parts.push(Part::text(verb(map, *by, "holds", "hold")));
-                answered(map, attacks, &mut parts);
+                answered(map, self, attacks, &mut parts);
             }
             Why::Defeated { by } | Why::Undercut { by } => {
                 parts.push(Part::text("fails: "));
-                name_link(map, *by, &mut parts);
+                name_link(map, self, *by, &mut parts);
                 parts.push(Part::text(verb(map, *by, "stands", "stand")));
             }
             Why::NoReason => {
@@ -192,7 +193,7 @@ impl Evaluation {
             }
             Why::Follows { answered: attacks } => {
                 parts.push(Part::text("holds: its premises hold"));
-                answered(map, attacks, &mut parts);
+                answered(map, self, attacks, &mut parts);
             }
             Why::PremiseFails { premise } => {
                 parts.push(Part::text("fails: its premise "));
