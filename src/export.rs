@@ -201,9 +201,8 @@ fn export_measured(
             let marks = evaluation
                 .as_ref()
                 .map(|e| {
-                    e.claims
-                        .iter()
-                        .map(|(&id, s)| (id, format!("{} {}", s.label.symbol(), s.label.word())))
+                    e.claims()
+                        .map(|(id, s)| (id, format!("{} {}", s.label.symbol(), s.label.word())))
                         .collect()
                 })
                 .unwrap_or_default();

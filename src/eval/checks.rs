@@ -5,6 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Evaluation, Label};
+use wording::{Reader, Wording, two_claims};
+
+mod wording;
 use crate::model::{Assessment, ClaimId, ClaimKind, LinkId, LinkKind, Map, Mode, Target};
 
 /// A rule of the map checks.
@@ -178,40 +181,109 @@ impl Findings {
     }
 }
 
-/// What the checks look up about every claim, worked out once.
+/// What the checks look up about every claim, worked out once, by the
+/// claim's place in id order.
 struct Facts {
+    /// The claims' ids, in order.
+    ids: Vec<ClaimId>,
     /// How many supports each claim has.
-    supports: BTreeMap<ClaimId, usize>,
+    supports: Vec<u32>,
     /// The attacks on each claim.
-    attacks: BTreeMap<ClaimId, Vec<LinkId>>,
-    /// Claims that are premises of some link.
-    premises: BTreeSet<ClaimId>,
-    /// Claims connected to the thesis (`None` without a thesis).
-    connected: Option<BTreeSet<ClaimId>>,
-    /// Claims that repeat an earlier one, and which.
-    duplicates: BTreeMap<ClaimId, ClaimId>,
+    attacks: Vec<Vec<LinkId>>,
+    /// Whether each claim is a premise of some link.
+    premise: Vec<bool>,
+    /// Whether each claim is connected to the thesis (`None` without a
+    /// thesis).
+    connected: Option<Vec<bool>>,
+    /// Each claim's wording.
+    wordings: Vec<Wording>,
+    /// For each claim that repeats an earlier one, that one.
+    duplicates: Vec<Option<ClaimId>>,
 }
 
 impl Facts {
     fn of(map: &Map) -> Self {
-        let mut supports: BTreeMap<ClaimId, usize> = BTreeMap::new();
-        let mut attacks: BTreeMap<ClaimId, Vec<LinkId>> = BTreeMap::new();
-        let mut premises: BTreeSet<ClaimId> = BTreeSet::new();
+        let ids: Vec<ClaimId> = map.claims.keys().copied().collect();
+        let n = ids.len();
+        let index = |id: ClaimId| ids.binary_search(&id).ok();
+        let mut supports = vec![0; n];
+        let mut attacks = vec![Vec::new(); n];
+        let mut premise = vec![false; n];
+        // Claims joined by a link (its premises and what it answers), for
+        // what is connected to the thesis: a union–find over claims.
+        let mut joined = Joined::new(n);
         for (&id, link) in &map.links {
-            premises.extend(link.premises.iter().copied());
-            if let Target::Claim(t) = link.target {
+            let premises: Vec<usize> = link.premises.iter().filter_map(|&p| index(p)).collect();
+            for &p in &premises {
+                premise[p] = true;
+            }
+            let answered: Vec<usize> = match link.target {
+                Target::Claim(t) => index(t).into_iter().collect(),
+                Target::Link(l) => map
+                    .links
+                    .get(&l)
+                    .map(|l| {
+                        let mut all: Vec<usize> =
+                            l.premises.iter().filter_map(|&p| index(p)).collect();
+                        if let Target::Claim(c) = l.target {
+                            all.extend(index(c));
+                        }
+                        all
+                    })
+                    .unwrap_or_default(),
+            };
+            if let Some(&first) = premises.first() {
+                for &other in premises.iter().chain(&answered) {
+                    joined.union(first, other);
+                }
+            }
+            if let Target::Claim(t) = link.target
+                && let Some(t) = index(t)
+            {
                 match link.kind {
-                    LinkKind::Support => *supports.entry(t).or_default() += 1,
-                    LinkKind::Attack => attacks.entry(t).or_default().push(id),
+                    LinkKind::Support => supports[t] += 1,
+                    LinkKind::Attack => attacks[t].push(id),
                 }
             }
         }
+        let connected = map.thesis.and_then(index).map(|thesis| {
+            let root = joined.find(thesis);
+            (0..n).map(|c| joined.find(c) == root).collect()
+        });
+        let mut reader = Reader::with_capacity(n);
+        let wordings = map.claims.values().map(|c| reader.read(&c.text)).collect();
         Self {
+            duplicates: reader.duplicates(&ids),
+            wordings,
+            ids,
             supports,
             attacks,
-            premises,
-            connected: connected_to_thesis(map),
-            duplicates: duplicates(map),
+            premise,
+            connected,
+        }
+    }
+}
+
+/// Sets of claims joined by links (union–find with path halving).
+struct Joined(Vec<usize>);
+
+impl Joined {
+    fn new(n: usize) -> Self {
+        Self((0..n).collect())
+    }
+
+    fn find(&mut self, mut c: usize) -> usize {
+        while self.0[c] != c {
+            self.0[c] = self.0[self.0[c]];
+            c = self.0[c];
+        }
+        c
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.0[a.max(b)] = a.min(b);
         }
     }
 }
@@ -236,21 +308,22 @@ pub fn check(map: &Map, evaluation: &Evaluation) -> Vec<Finding> {
         );
     }
     let facts = Facts::of(map);
-    for &id in map.claims.keys() {
-        claim_findings(map, evaluation, &facts, id, &mut findings);
+    for (c, claim) in map.claims.values().enumerate() {
+        claim_findings(map, evaluation, &facts, c, claim, &mut findings);
     }
     objection_findings(map, evaluation, &facts, &mut findings);
-    for cycle in support_cycles(map) {
+    for cycle in support_cycles(map, &facts) {
         let names: Vec<String> = cycle.iter().map(|c| format!("#{}", c.0)).collect();
-        findings.add(
-            Rule::Circular,
-            cycle.first().copied(),
+        let message = if let [only] = names.as_slice() {
+            format!("{only} supports itself: give it a reason other than itself.")
+        } else {
             format!(
                 "{} support each other in a circle: give one of them a reason that does not come \
                  back round.",
                 names.join(", ")
-            ),
-        );
+            )
+        };
+        findings.add(Rule::Circular, cycle.first().copied(), message);
     }
     let mut list = findings.list;
     list.sort_by_key(|f| (Rule::ALL.iter().position(|r| *r == f.rule), f.claim));
@@ -262,17 +335,16 @@ fn claim_findings(
     map: &Map,
     evaluation: &Evaluation,
     facts: &Facts,
-    id: ClaimId,
+    c: usize,
+    claim: &crate::model::Claim,
     findings: &mut Findings,
 ) {
-    let Some(claim) = map.claims.get(&id) else {
-        return;
-    };
+    let id = facts.ids[c];
     let note = claim.kind == ClaimKind::Note;
-    let words = claim.text.split_whitespace().count();
+    let wording = &facts.wordings[c];
     if let Some(connected) = &facts.connected
         && !note
-        && !connected.contains(&id)
+        && !connected[c]
     {
         findings.add(
             Rule::Orphan,
@@ -284,7 +356,7 @@ fn claim_findings(
         && !note
         && claim.kind != ClaimKind::Evidence
         && claim.assessment != Some(Assessment::Accepted)
-        && !facts.supports.contains_key(&id)
+        && facts.supports[c] == 0
     {
         findings.add(
             Rule::UnsupportedClaim,
@@ -298,14 +370,14 @@ fn claim_findings(
             Some(id),
             "The card is empty: write the claim, or delete the card.",
         );
-    } else if !note && let Some(why) = two_claims(&claim.text) {
+    } else if !note && let Some(why) = two_claims(&claim.text, wording) {
         findings.add(
             Rule::TwoClaimsInOne,
             Some(id),
             format!("{why}: split it into two claims and link them."),
         );
     }
-    if let Some(&first) = facts.duplicates.get(&id) {
+    if let Some(first) = facts.duplicates[c] {
         findings.add(
             Rule::Duplicate,
             Some(id),
@@ -315,7 +387,7 @@ fn claim_findings(
             ),
         );
     }
-    if note && facts.premises.contains(&id) {
+    if note && facts.premise[c] {
         findings.add(
             Rule::NoteAsPremise,
             Some(id),
@@ -323,11 +395,14 @@ fn claim_findings(
              it from the link.",
         );
     }
-    if words > MAX_WORDS {
+    if wording.words > MAX_WORDS {
         findings.add(
             Rule::TooLong,
             Some(id),
-            format!("{words} words: say it in one sentence of at most {MAX_WORDS} words."),
+            format!(
+                "{} words: say it in one sentence of at most {MAX_WORDS} words.",
+                wording.words
+            ),
         );
     }
     if claim.kind == ClaimKind::Evidence && claim.source.is_none() && !map.sources.is_empty() {
@@ -337,7 +412,7 @@ fn claim_findings(
             "Evidence without a citation: choose its source and paragraph in the inspector.",
         );
     }
-    if let Some(message) = assessment_conflict(map, evaluation, id, &facts.attacks) {
+    if let Some(message) = assessment_conflict(map, evaluation, id, &facts.attacks[c]) {
         findings.add(Rule::AssessmentConflict, Some(id), message);
     }
 }
@@ -346,7 +421,12 @@ fn claim_findings(
 /// premises or undercutting them: unanswered. Rebuttals are left out: one
 /// that stands unanswered is the thesis's side winning its point.
 fn objection_findings(map: &Map, evaluation: &Evaluation, facts: &Facts, findings: &mut Findings) {
-    let roles = crate::model::Role::all(map);
+    let attacked = |p: &ClaimId| {
+        facts
+            .ids
+            .binary_search(p)
+            .is_ok_and(|i| !facts.attacks[i].is_empty())
+    };
     let undercut: BTreeSet<LinkId> = map
         .links
         .values()
@@ -356,21 +436,24 @@ fn objection_findings(map: &Map, evaluation: &Evaluation, facts: &Facts, finding
         })
         .collect();
     for (&id, link) in &map.links {
+        let Target::Claim(target) = link.target else {
+            continue;
+        };
+        // An objection answers a claim that is not itself an attacker; an
+        // attack on an attacker is a rebuttal, which the rule leaves alone.
         if link.kind != LinkKind::Attack
-            || !matches!(link.target, Target::Claim(_))
+            || evaluation.attackers.binary_search(&target).is_ok()
             || evaluation.link(id) != Label::In
             || undercut.contains(&id)
-            || link.premises.iter().any(|p| facts.attacks.contains_key(p))
+            || link.premises.iter().any(attacked)
         {
             continue;
         }
         for &premise in &link.premises {
-            let objection = roles.get(&premise) == Some(&crate::model::Role::Counterpoint);
-            if objection
-                && map
-                    .claims
-                    .get(&premise)
-                    .is_some_and(|c| c.assessment.is_none())
+            if map
+                .claims
+                .get(&premise)
+                .is_some_and(|c| c.assessment.is_none())
             {
                 findings.add(
                     Rule::UnansweredObjection,
@@ -383,135 +466,14 @@ fn objection_findings(map: &Map, evaluation: &Evaluation, facts: &Facts, finding
     }
 }
 
-/// The claims connected to the thesis through links, either way; `None`
-/// without a thesis.
-fn connected_to_thesis(map: &Map) -> Option<BTreeSet<ClaimId>> {
-    let thesis = map.thesis.filter(|t| map.claims.contains_key(t))?;
-    // Claims joined by a link: its premises, and the claim it targets (or
-    // the claims of the link it undercuts).
-    let mut neighbours: BTreeMap<ClaimId, Vec<ClaimId>> = BTreeMap::new();
-    let claims_of = |target: Target| -> Vec<ClaimId> {
-        match target {
-            Target::Claim(c) => vec![c],
-            Target::Link(l) => map
-                .links
-                .get(&l)
-                .map(|l| {
-                    let mut all = l.premises.clone();
-                    if let Target::Claim(c) = l.target {
-                        all.push(c);
-                    }
-                    all
-                })
-                .unwrap_or_default(),
-        }
-    };
-    for link in map.links.values() {
-        let mut joined = link.premises.clone();
-        joined.extend(claims_of(link.target));
-        for &a in &joined {
-            for &b in &joined {
-                if a != b {
-                    neighbours.entry(a).or_default().push(b);
-                }
-            }
-        }
-    }
-    let mut seen = BTreeSet::from([thesis]);
-    let mut stack = vec![thesis];
-    while let Some(c) = stack.pop() {
-        for &n in neighbours.get(&c).into_iter().flatten() {
-            if seen.insert(n) {
-                stack.push(n);
-            }
-        }
-    }
-    Some(seen)
-}
-
-/// For each claim that says what an earlier claim says (case, spacing and
-/// punctuation aside), that earlier claim.
-fn duplicates(map: &Map) -> BTreeMap<ClaimId, ClaimId> {
-    let mut first: BTreeMap<String, ClaimId> = BTreeMap::new();
-    let mut repeats = BTreeMap::new();
-    for (&id, claim) in &map.claims {
-        let key: String = claim
-            .text
-            .chars()
-            .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        if key.is_empty() {
-            continue;
-        }
-        match first.get(&key) {
-            Some(&earlier) => {
-                repeats.insert(id, earlier);
-            }
-            None => {
-                first.insert(key, id);
-            }
-        }
-    }
-    repeats
-}
-
-/// Why `text` looks like two claims in one, if it does: a reason word
-/// inside it, or two full sentences.
-fn two_claims(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
-    // A reason word after the first word: "X because Y", not "Because…";
-    // but not "so that" (a purpose) or "since 2008" (a time).
-    for (i, word) in words.iter().enumerate().skip(1) {
-        let next = words.get(i + 1).map_or("", String::as_str);
-        let reason = match word.as_str() {
-            "because" | "therefore" => true,
-            "so" => !matches!(
-                next,
-                "that" | "far" | "much" | "many" | "long" | "called" | "as"
-            ),
-            "since" => {
-                !(next.starts_with(|c: char| c.is_ascii_digit())
-                    || matches!(next, "then" | "when" | "ever" | "last" | "early" | "late"))
-            }
-            _ => false,
-        };
-        if reason {
-            return Some(format!("It gives a reason inside itself (\"{word}\")"));
-        }
-    }
-    // Two sentences: an end mark, then a capital, each side three words
-    // or more.
-    let sentences: Vec<&str> = text
-        .split_inclusive(['.', '!', '?'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
-    let full = |s: &str| {
-        s.split_whitespace().count() >= 3 && s.chars().next().is_some_and(char::is_uppercase)
-    };
-    (sentences.len() >= 2 && sentences.iter().filter(|s| full(s)).count() >= 2)
-        .then(|| "It holds two sentences".to_owned())
-}
-
 /// An assessment the arguments on the map contradict.
 fn assessment_conflict(
     map: &Map,
     evaluation: &Evaluation,
     id: ClaimId,
-    attacks: &BTreeMap<ClaimId, Vec<LinkId>>,
+    attacks: &[LinkId],
 ) -> Option<String> {
     let claim = map.claims.get(&id)?;
-    let attacks = attacks.get(&id).map_or(&[][..], Vec::as_slice);
     match claim.assessment? {
         Assessment::Rejected => {
             let holding = map.links.iter().find(|(l, link)| {
@@ -542,60 +504,63 @@ fn assessment_conflict(
 }
 
 /// Circles of claims supporting each other: each a list of claims in
-/// order, from the smallest id.
-fn support_cycles(map: &Map) -> Vec<Vec<ClaimId>> {
-    let mut next: BTreeMap<ClaimId, Vec<ClaimId>> = BTreeMap::new();
+/// order, from the smallest id; one circle for each set of claims that
+/// support each other round (a strongly connected set), so the work stays
+/// linear in the size of the map.
+fn support_cycles(map: &Map, facts: &Facts) -> Vec<Vec<ClaimId>> {
+    let index = |id: &ClaimId| facts.ids.binary_search(id).ok();
+    let mut next: Vec<Vec<usize>> = vec![Vec::new(); facts.ids.len()];
     for link in map.links.values() {
         if link.kind == LinkKind::Support
             && let Target::Claim(t) = link.target
+            && let Some(t) = index(&t)
         {
-            for &p in &link.premises {
-                next.entry(p).or_default().push(t);
+            for p in link.premises.iter().filter_map(index) {
+                next[p].push(t);
             }
         }
     }
-    let mut cycles = Vec::new();
-    let mut in_cycle: BTreeSet<ClaimId> = BTreeSet::new();
-    for &start in next.keys() {
-        if in_cycle.contains(&start) {
-            continue;
-        }
-        // Breadth first from `start` back to it.
-        let mut parent: BTreeMap<ClaimId, ClaimId> = BTreeMap::new();
-        let mut queue = std::collections::VecDeque::from([start]);
-        let mut closing = None;
-        'search: while let Some(c) = queue.pop_front() {
-            for &n in next.get(&c).into_iter().flatten() {
-                if n == start {
-                    closing = Some(c);
-                    break 'search;
-                }
-                if n > start && !parent.contains_key(&n) {
-                    parent.insert(n, c);
-                    queue.push_back(n);
-                }
-            }
-        }
-        let Some(mut at) = closing else {
-            continue;
-        };
-        let mut cycle = vec![at];
-        while at != start {
-            let Some(&p) = parent.get(&at) else {
-                break;
-            };
-            cycle.push(p);
-            at = p;
-        }
-        cycle.reverse();
-        if cycle.first() != Some(&start) {
-            cycle.insert(0, start);
-        }
-        cycle.dedup();
-        in_cycle.extend(cycle.iter().copied());
-        cycles.push(cycle);
-    }
+    let (component, components) = super::why::strongly_connected(&next);
+    let mut cycles: Vec<Vec<ClaimId>> = components
+        .iter()
+        .enumerate()
+        .filter_map(|(k, members)| {
+            let &start = members.first()?;
+            let looped = members.len() > 1 || next[start].contains(&start);
+            looped.then(|| shortest_cycle(&next, start, |c| component[c] == k))
+        })
+        .map(|cycle| cycle.into_iter().map(|c| facts.ids[c]).collect())
+        .collect();
+    cycles.sort();
     cycles
+}
+
+/// The shortest way round from `start` back to it, through claims `inside`
+/// (breadth first).
+fn shortest_cycle(next: &[Vec<usize>], start: usize, inside: impl Fn(usize) -> bool) -> Vec<usize> {
+    let mut parent: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut queue = std::collections::VecDeque::from([start]);
+    let mut closing = None;
+    'search: while let Some(c) = queue.pop_front() {
+        for &n in &next[c] {
+            if n == start {
+                closing = Some(c);
+                break 'search;
+            }
+            if inside(n) && !parent.contains_key(&n) {
+                parent.insert(n, c);
+                queue.push_back(n);
+            }
+        }
+    }
+    let mut cycle = Vec::new();
+    let mut at = closing;
+    while let Some(c) = at {
+        cycle.push(c);
+        at = (c != start).then(|| parent.get(&c).copied()).flatten();
+    }
+    cycle.reverse();
+    cycle
 }
 
 #[cfg(test)]

@@ -44,7 +44,9 @@ fn name_link(map: &Map, evaluation: &Evaluation, link: LinkId, parts: &mut Vec<P
     let noun = match (l.kind, l.target) {
         (_, Target::Link(_)) => "undercutter",
         (LinkKind::Support, _) => "reason",
-        (LinkKind::Attack, Target::Claim(t)) if evaluation.attackers.contains(&t) => "rebuttal",
+        (LinkKind::Attack, Target::Claim(t)) if evaluation.attackers.binary_search(&t).is_ok() => {
+            "rebuttal"
+        }
         (LinkKind::Attack, _) => "objection",
     };
     let many = l.premises.len() > 1;
@@ -100,7 +102,7 @@ fn answered(map: &Map, evaluation: &Evaluation, links: &[LinkId], parts: &mut Ve
 /// Why a link fails, briefly: "its premise #9 fails", "undercutter #8
 /// stands".
 fn link_failure(map: &Map, evaluation: &Evaluation, link: LinkId, parts: &mut Vec<Part>) {
-    match evaluation.links.get(&link).map(|s| &s.why) {
+    match evaluation.link_status(link).map(|s| &s.why) {
         Some(Why::PremiseFails { premise }) => {
             let own = map
                 .links
@@ -129,7 +131,7 @@ fn link_failure(map: &Map, evaluation: &Evaluation, link: LinkId, parts: &mut Ve
 impl Evaluation {
     /// Why claim `id` has its label, in words pointing at claims.
     pub fn why_claim(&self, map: &Map, id: ClaimId) -> Vec<Part> {
-        let Some(status) = self.claims.get(&id) else {
+        let Some(status) = self.claim_status(id) else {
             return vec![Part::text("not on the map")];
         };
         self.explain(map, status)
@@ -137,7 +139,7 @@ impl Evaluation {
 
     /// Why link `id` has its label, in words pointing at claims.
     pub fn why_link(&self, map: &Map, id: LinkId) -> Vec<Part> {
-        let Some(status) = self.links.get(&id) else {
+        let Some(status) = self.link_status(id) else {
             return vec![Part::text("not on the map")];
         };
         self.explain(map, status)
@@ -220,7 +222,7 @@ impl Evaluation {
 
 /// A node of the graph of open (undecided) dependencies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Open {
+pub(super) enum Open {
     Claim(ClaimId),
     Link(LinkId),
 }
@@ -272,16 +274,14 @@ fn open_dependencies(
 /// the open part of the map.
 pub(super) fn find_cycles(map: &Map, evaluation: &mut Evaluation) {
     let nodes: Vec<Open> = evaluation
-        .claims
-        .iter()
+        .claims()
         .filter(|(_, s)| matches!(s.why, Why::Open { .. }))
-        .map(|(&id, _)| Open::Claim(id))
+        .map(|(id, _)| Open::Claim(id))
         .chain(
             evaluation
-                .links
-                .iter()
+                .links()
                 .filter(|(_, s)| matches!(s.why, Why::Open { .. }))
-                .map(|(&id, _)| Open::Link(id)),
+                .map(|(id, _)| Open::Link(id)),
         )
         .collect();
     if nodes.is_empty() {
@@ -321,11 +321,7 @@ pub(super) fn find_cycles(map: &Map, evaluation: &mut Evaluation) {
         let why = Why::Open {
             cycle: cycles[component[i]].clone().unwrap_or_default(),
         };
-        let status = match node {
-            Open::Claim(c) => evaluation.claims.get_mut(c),
-            Open::Link(l) => evaluation.links.get_mut(l),
-        };
-        if let Some(status) = status {
+        if let Some(status) = evaluation.status_mut(*node) {
             status.why = why;
         }
     }
@@ -334,7 +330,7 @@ pub(super) fn find_cycles(map: &Map, evaluation: &mut Evaluation) {
 /// The strongly connected components of `edges`: each node's component,
 /// and the members of each, in the order Tarjan's algorithm finishes them
 /// (a component after all it reaches).
-fn strongly_connected(edges: &[Vec<usize>]) -> (Vec<usize>, Vec<Vec<usize>>) {
+pub(super) fn strongly_connected(edges: &[Vec<usize>]) -> (Vec<usize>, Vec<Vec<usize>>) {
     let n = edges.len();
     let mut order = vec![usize::MAX; n];
     let mut low = vec![0; n];

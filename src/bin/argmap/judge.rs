@@ -46,7 +46,7 @@ pub fn eval(file: &Path, mode: Option<Mode>, as_json: bool, why: Option<u32>) ->
     if as_json {
         say(&serde_json::to_string_pretty(&as_value(&map, &evaluation)).unwrap_or_default());
     } else {
-        for (&id, status) in &evaluation.claims {
+        for (id, status) in evaluation.claims() {
             let Some(claim) = map.claims.get(&id) else {
                 continue;
             };
@@ -65,9 +65,8 @@ pub fn eval(file: &Path, mode: Option<Mode>, as_json: bool, why: Option<u32>) ->
 /// The whole evaluation as JSON.
 fn as_value(map: &Map, evaluation: &eval::Evaluation) -> serde_json::Value {
     let claims: Vec<serde_json::Value> = evaluation
-        .claims
-        .iter()
-        .map(|(&id, status)| {
+        .claims()
+        .map(|(id, status)| {
             let claim = map.claims.get(&id);
             json!({
                 "id": id.0,
@@ -79,9 +78,8 @@ fn as_value(map: &Map, evaluation: &eval::Evaluation) -> serde_json::Value {
         })
         .collect();
     let links: Vec<serde_json::Value> = evaluation
-        .links
-        .iter()
-        .map(|(&id, status)| {
+        .links()
+        .map(|(id, status)| {
             json!({
                 "id": id.0,
                 "label": status.label.name(),

@@ -111,6 +111,54 @@ fn claims_supporting_each_other_in_a_circle_are_found() {
 }
 
 #[test]
+fn each_circle_is_named_once_and_a_long_chain_is_no_circle() {
+    let mut map = Map::new("m");
+    let thesis = claim(&mut map, "The thesis holds.");
+    map.thesis = Some(thesis);
+    // A chain of reasons thousands deep, which must not be mistaken for a
+    // circle (nor take long to tell apart from one).
+    let mut below = thesis;
+    for i in 0..3000 {
+        let reason = claim(&mut map, &format!("Reason number {i} holds."));
+        link(&mut map, LinkKind::Support, reason, below);
+        below = reason;
+    }
+    // Two circles: a claim supporting itself, and three claims going round
+    // with a shortcut (one circle for the three, named by its shortest way).
+    let alone = claim(&mut map, "It is so because it is.");
+    link(&mut map, LinkKind::Support, alone, alone);
+    link(&mut map, LinkKind::Support, alone, thesis);
+    let a = claim(&mut map, "First of the ring.");
+    let b = claim(&mut map, "Second of the ring.");
+    let c = claim(&mut map, "Third of the ring.");
+    link(&mut map, LinkKind::Support, a, b);
+    link(&mut map, LinkKind::Support, b, c);
+    link(&mut map, LinkKind::Support, c, a);
+    link(&mut map, LinkKind::Support, b, a);
+    link(&mut map, LinkKind::Support, a, thesis);
+    let circles: Vec<(Option<ClaimId>, String)> = check(&map, &evaluate(&map))
+        .into_iter()
+        .filter(|f| f.rule == Rule::Circular)
+        .map(|f| (f.claim, f.message))
+        .collect();
+    assert_eq!(circles.len(), 2, "{circles:?}");
+    assert_eq!(circles[0].0, Some(alone));
+    assert!(
+        circles[0]
+            .1
+            .starts_with(&format!("#{} supports itself", alone.0))
+    );
+    assert_eq!(circles[1].0, Some(a));
+    assert!(
+        circles[1]
+            .1
+            .starts_with(&format!("#{}, #{} support", a.0, b.0)),
+        "{}",
+        circles[1].1
+    );
+}
+
+#[test]
 fn two_claims_in_one_card_are_found() {
     let mut map = Map::new("m");
     let thesis = claim(
@@ -134,12 +182,15 @@ fn two_claims_in_one_card_are_found() {
     link(&mut map, LinkKind::Support, time, thesis);
     let so = claim(&mut map, "Pupils are tired so they learn less.");
     link(&mut map, LinkKind::Support, so, thesis);
+    let unfinished = claim(&mut map, "Pupils are bored. They skip the reading");
+    link(&mut map, LinkKind::Support, unfinished, thesis);
     assert_eq!(
         found(&map),
         [
             (Rule::TwoClaimsInOne, Some(thesis)),
             (Rule::TwoClaimsInOne, Some(two)),
-            (Rule::TwoClaimsInOne, Some(so))
+            (Rule::TwoClaimsInOne, Some(so)),
+            (Rule::TwoClaimsInOne, Some(unfinished))
         ]
     );
 }

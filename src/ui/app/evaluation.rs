@@ -58,11 +58,9 @@ impl ArgmapApp {
             .revision
             .is_some_and(|(doc, _)| doc == revision.0)
         {
-            let before = &self.judged.evaluation;
             self.judged.flipped = evaluation
-                .flipped(before)
+                .flipped(&self.judged.evaluation)
                 .into_iter()
-                .filter(|c| before.claims.contains_key(c) && evaluation.claims.contains_key(c))
                 .collect();
             self.judged.flipped_at = self.ctx.input(|i| i.time);
         }

@@ -1,0 +1,496 @@
+//! The engine of the evaluation: the map in dense indexes, with the
+//! dependencies the rules follow, and a worklist that sets each label once.
+//! While it runs, a label and its reason take eight bytes; the reasons in
+//! full (with their lists of links) are written once, at the end.
+
+use std::collections::VecDeque;
+
+use super::index::{IndexTable, Lists, ix};
+use super::{Label, Status, Why};
+use crate::model::{Assessment, ClaimId, ClaimKind, LinkId, LinkKind, Map, Mode, Target};
+
+/// What the engine found: each claim's and link's status by index, with
+/// the ids and tables to find them.
+pub(super) struct Outcome {
+    pub claim_ids: Vec<ClaimId>,
+    pub claim_table: IndexTable,
+    pub claim_status: Vec<Status>,
+    pub link_ids: Vec<LinkId>,
+    pub link_table: IndexTable,
+    pub link_status: Vec<Status>,
+    /// Claims that attack a claim, in order.
+    pub attackers: Vec<ClaimId>,
+}
+
+/// Labels every claim and link of `map` in `mode`. Linear in the size of
+/// the map: each label is set once, and setting it updates counts on what
+/// depends on it.
+pub(super) fn run(map: &Map, mode: Mode) -> Outcome {
+    let graph = Graph::new(map, mode);
+    let mut run = Run {
+        claim_labels: vec![None; graph.claim_ids.len()],
+        link_labels: vec![None; graph.link_ids.len()],
+        queue: VecDeque::with_capacity(graph.claim_ids.len() + graph.link_ids.len()),
+        graph,
+    };
+    run.seed();
+    while let Some(node) = run.queue.pop_front() {
+        run.propagate(node);
+    }
+    run.finish()
+}
+
+/// A node of the evaluation: a claim or a link, by index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Node {
+    Claim(usize),
+    Link(usize),
+}
+
+/// A label decided, and by what: [`Why`] without its lists, which the
+/// graph holds (the attacks on a claim, its supports, a link's undercuts).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Decided {
+    Accepted,
+    Rejected,
+    Note,
+    /// Presumed, and every attack on it fails.
+    Presumed,
+    /// This support holds, and every attack fails.
+    Supported(u32),
+    /// This attack holds.
+    Defeated(u32),
+    NoReason,
+    NoReasonHolds,
+    /// Every premise holds and every undercut fails.
+    Follows,
+    /// This premise fails.
+    PremiseFails(u32),
+    /// This undercut holds.
+    Undercut(u32),
+    OnlyNotes,
+}
+
+impl Decided {
+    fn label(self) -> Label {
+        match self {
+            Self::Accepted | Self::Presumed | Self::Supported(_) | Self::Follows => Label::In,
+            Self::Rejected
+            | Self::Defeated(_)
+            | Self::NoReason
+            | Self::NoReasonHolds
+            | Self::PremiseFails(_)
+            | Self::Undercut(_) => Label::Out,
+            Self::Note | Self::OnlyNotes => Label::Undecided,
+        }
+    }
+}
+
+/// Counts a claim's label is decided by.
+#[derive(Clone, Copy, Debug, Default)]
+struct ClaimState {
+    presumed: bool,
+    evidence: bool,
+    supports_out: u32,
+    attacks_out: u32,
+    support_in: Option<u32>,
+    attack_in: Option<u32>,
+}
+
+/// Counts a link's label is decided by.
+#[derive(Clone, Copy, Debug, Default)]
+struct LinkState {
+    premises_in: u32,
+    undercuts_out: u32,
+    premise_out: Option<u32>,
+    undercut_in: Option<u32>,
+    /// Whether the link takes part (has a premise that is not a note).
+    active: bool,
+}
+
+/// What a link's label decides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Decides {
+    /// Nothing: it takes no part, or it supports a link (no effect).
+    Nothing,
+    /// It supports this claim.
+    Supports(usize),
+    /// It attacks this claim.
+    Attacks(usize),
+    /// It undercuts this link.
+    Undercuts(usize),
+}
+
+/// The map in dense indexes, with the dependencies the rules follow.
+struct Graph {
+    claim_ids: Vec<ClaimId>,
+    link_ids: Vec<LinkId>,
+    claim_table: IndexTable,
+    link_table: IndexTable,
+    /// Each claim's kind and assessment.
+    kinds: Vec<ClaimKind>,
+    assessments: Vec<Option<Assessment>>,
+    claims: Vec<ClaimState>,
+    links: Vec<LinkState>,
+    /// Each claim's supports and attacks that take part.
+    supports: Lists,
+    attacks: Lists,
+    /// Each link's premises that take part (not notes), and undercuts.
+    premises: Lists,
+    undercuts: Lists,
+    /// For each claim, the links it is a premise of.
+    premise_of: Lists,
+    /// For each link, what its label decides.
+    decides: Vec<Decides>,
+    /// Claims that attack a claim, in order.
+    attackers: Vec<ClaimId>,
+}
+
+impl Graph {
+    fn new(map: &Map, mode: Mode) -> Self {
+        // Ids in order, looked up in a table: a map's claims are large
+        // values, and walking the map for each lookup would touch far more
+        // memory than these small lists.
+        let (claim_ids, kinds, assessments) = walk_claims(map);
+        let claim_table = IndexTable::of(claim_ids.iter().map(|c| c.0));
+        let claim_index = |id: ClaimId| {
+            claim_table
+                .get(id.0)
+                .filter(|&c| kinds[c] != ClaimKind::Note)
+        };
+        // One walk over the links (a tree map, slow to walk): links aimed
+        // at links are resolved after it, when every link's index is known.
+        let mut link_ids = Vec::with_capacity(map.links.len());
+        let mut links = Vec::with_capacity(map.links.len());
+        let mut decides = Vec::with_capacity(map.links.len());
+        let mut undercut_targets = Vec::new();
+        let mut attackers = Vec::new();
+        let mut premise_pairs = Vec::with_capacity(map.links.len() + map.links.len() / 8);
+        for (l, (&id, link)) in map.links.iter().enumerate() {
+            link_ids.push(id);
+            if link.kind == LinkKind::Attack && matches!(link.target, Target::Claim(_)) {
+                attackers.extend_from_slice(&link.premises);
+            }
+            let before = premise_pairs.len();
+            for &p in &link.premises {
+                if let Some(p) = claim_index(p) {
+                    premise_pairs.push((ix(l), ix(p)));
+                }
+            }
+            let active = premise_pairs.len() > before;
+            links.push(LinkState {
+                active,
+                ..LinkState::default()
+            });
+            decides.push(match (link.kind, link.target) {
+                _ if !active => Decides::Nothing,
+                (LinkKind::Support, Target::Claim(t)) => {
+                    claim_index(t).map_or(Decides::Nothing, Decides::Supports)
+                }
+                (LinkKind::Attack, Target::Claim(t)) => {
+                    claim_index(t).map_or(Decides::Nothing, Decides::Attacks)
+                }
+                (LinkKind::Attack, Target::Link(t)) => {
+                    undercut_targets.push((l, t));
+                    Decides::Nothing
+                }
+                // A support aimed at a link has no effect.
+                (LinkKind::Support, Target::Link(_)) => Decides::Nothing,
+            });
+        }
+        let link_table = IndexTable::of(link_ids.iter().map(|l| l.0));
+        for (l, target) in undercut_targets {
+            if let Some(t) = link_table.get(target.0) {
+                decides[l] = Decides::Undercuts(t);
+            }
+        }
+        attackers.sort_unstable();
+        attackers.dedup();
+        let mut support_pairs = Vec::new();
+        let mut attack_pairs = Vec::new();
+        let mut undercut_pairs = Vec::new();
+        for (l, decided) in decides.iter().enumerate() {
+            match *decided {
+                Decides::Supports(t) => support_pairs.push((ix(t), ix(l))),
+                Decides::Attacks(t) => attack_pairs.push((ix(t), ix(l))),
+                Decides::Undercuts(t) => undercut_pairs.push((ix(t), ix(l))),
+                Decides::Nothing => {}
+            }
+        }
+        let premise_of_pairs: Vec<(u32, u32)> =
+            premise_pairs.iter().map(|&(l, p)| (p, l)).collect();
+        let n = claim_ids.len();
+        let supports = Lists::of(n, &support_pairs);
+        let claims = kinds
+            .iter()
+            .enumerate()
+            .map(|(c, &kind)| {
+                let evidence = kind == ClaimKind::Evidence;
+                ClaimState {
+                    presumed: evidence || (mode == Mode::Debate && supports.len(c) == 0),
+                    evidence,
+                    ..ClaimState::default()
+                }
+            })
+            .collect();
+        Self {
+            claims,
+            links,
+            supports,
+            attacks: Lists::of(n, &attack_pairs),
+            premises: Lists::of(link_ids.len(), &premise_pairs),
+            undercuts: Lists::of(link_ids.len(), &undercut_pairs),
+            premise_of: Lists::of(n, &premise_of_pairs),
+            decides,
+            claim_ids,
+            link_ids,
+            claim_table,
+            link_table,
+            kinds,
+            assessments,
+            attackers,
+        }
+    }
+
+    /// The label the rules give claim `c` with its counts, if they give one
+    /// yet.
+    fn decide_claim(&self, c: usize) -> Option<Decided> {
+        let state = &self.claims[c];
+        if let Some(by) = state.attack_in {
+            return Some(Decided::Defeated(by));
+        }
+        let supports = self.supports.len(c);
+        if !state.presumed && state.supports_out as usize == supports {
+            return Some(if supports == 0 {
+                Decided::NoReason
+            } else {
+                Decided::NoReasonHolds
+            });
+        }
+        if (state.attacks_out as usize) < self.attacks.len(c) {
+            return None;
+        }
+        if let Some(by) = state.support_in {
+            return Some(Decided::Supported(by));
+        }
+        state.presumed.then_some(Decided::Presumed)
+    }
+
+    /// The label the rules give link `l` with its counts, if they give one
+    /// yet.
+    fn decide_link(&self, l: usize) -> Option<Decided> {
+        let state = &self.links[l];
+        if let Some(by) = state.undercut_in {
+            return Some(Decided::Undercut(by));
+        }
+        if let Some(premise) = state.premise_out {
+            return Some(Decided::PremiseFails(premise));
+        }
+        if (state.premises_in as usize) < self.premises.len(l)
+            || (state.undercuts_out as usize) < self.undercuts.len(l)
+        {
+            return None;
+        }
+        Some(Decided::Follows)
+    }
+
+    /// `decided` for `node` in full, with the lists its reason names.
+    fn status(&self, node: Node, decided: Option<Decided>) -> Status {
+        let link = |l: u32| self.link_ids[l as usize];
+        let links = |list: &Lists, at: usize| -> Vec<LinkId> {
+            list.get(at).map(|l| self.link_ids[l]).collect()
+        };
+        let Some(decided) = decided else {
+            return Status {
+                label: Label::Undecided,
+                why: Why::Open { cycle: Vec::new() },
+            };
+        };
+        let why = match (decided, node) {
+            (Decided::Accepted, _) => Why::Accepted,
+            (Decided::Rejected, _) => Why::Rejected,
+            (Decided::Note, _) => Why::Note,
+            (Decided::Presumed, Node::Claim(c)) => Why::Presumed {
+                evidence: self.claims[c].evidence,
+                answered: links(&self.attacks, c),
+            },
+            (Decided::Supported(by), Node::Claim(c)) => Why::Supported {
+                by: link(by),
+                answered: links(&self.attacks, c),
+            },
+            (Decided::Defeated(by), _) => Why::Defeated { by: link(by) },
+            (Decided::NoReason, _) => Why::NoReason,
+            (Decided::NoReasonHolds, Node::Claim(c)) => Why::NoReasonHolds {
+                supports: links(&self.supports, c),
+            },
+            (Decided::Follows, Node::Link(l)) => Why::Follows {
+                answered: links(&self.undercuts, l),
+            },
+            (Decided::PremiseFails(premise), _) => Why::PremiseFails {
+                premise: self.claim_ids[premise as usize],
+            },
+            (Decided::Undercut(by), _) => Why::Undercut { by: link(by) },
+            (Decided::OnlyNotes, _) => Why::OnlyNotes,
+            // A claim's reason decided for a link, or a link's for a claim:
+            // the engine never does this.
+            (Decided::Presumed | Decided::Supported(_) | Decided::NoReasonHolds, Node::Link(_))
+            | (Decided::Follows, Node::Claim(_)) => Why::Open { cycle: Vec::new() },
+        };
+        Status {
+            label: decided.label(),
+            why,
+        }
+    }
+}
+
+/// Each claim's id, kind and assessment, in id order.
+fn walk_claims(map: &Map) -> (Vec<ClaimId>, Vec<ClaimKind>, Vec<Option<Assessment>>) {
+    let mut ids = Vec::with_capacity(map.claims.len());
+    let mut kinds = Vec::with_capacity(map.claims.len());
+    let mut assessments = Vec::with_capacity(map.claims.len());
+    for (&id, claim) in &map.claims {
+        ids.push(id);
+        kinds.push(claim.kind);
+        assessments.push(claim.assessment);
+    }
+    (ids, kinds, assessments)
+}
+
+/// The evaluation under way: labels set so far, and the nodes whose new
+/// label has yet to reach what depends on them.
+struct Run {
+    graph: Graph,
+    claim_labels: Vec<Option<Decided>>,
+    link_labels: Vec<Option<Decided>>,
+    queue: VecDeque<Node>,
+}
+
+impl Run {
+    /// The facts (assessments, notes, links with only notes) and whatever
+    /// the rules decide before any other label is known.
+    fn seed(&mut self) {
+        let facts = self.graph.kinds.iter().zip(&self.graph.assessments);
+        for ((c, (&kind, &assessment)), slot) in facts.enumerate().zip(&mut self.claim_labels) {
+            let fixed = match (kind, assessment) {
+                (ClaimKind::Note, _) => Some(Decided::Note),
+                (_, Some(Assessment::Accepted)) => Some(Decided::Accepted),
+                (_, Some(Assessment::Rejected)) => Some(Decided::Rejected),
+                (_, None) => None,
+            };
+            if let Some(fixed) = fixed {
+                *slot = Some(fixed);
+                if fixed.label() != Label::Undecided {
+                    self.queue.push_back(Node::Claim(c));
+                }
+            }
+        }
+        for (c, slot) in self.claim_labels.iter_mut().enumerate() {
+            if slot.is_none()
+                && let Some(decided) = self.graph.decide_claim(c)
+            {
+                *slot = Some(decided);
+                self.queue.push_back(Node::Claim(c));
+            }
+        }
+        for (l, slot) in self.link_labels.iter_mut().enumerate() {
+            if !self.graph.links[l].active {
+                *slot = Some(Decided::OnlyNotes);
+            } else if let Some(decided) = self.graph.decide_link(l) {
+                *slot = Some(decided);
+                self.queue.push_back(Node::Link(l));
+            }
+        }
+    }
+
+    /// Passes the label of `node` on to what depends on it, labelling
+    /// those the rules now decide.
+    fn propagate(&mut self, node: Node) {
+        match node {
+            Node::Claim(c) => {
+                let label = self.claim_labels[c].map_or(Label::Undecided, Decided::label);
+                if label == Label::Undecided {
+                    return;
+                }
+                let graph = &mut self.graph;
+                for l in graph.premise_of.get(c) {
+                    let state = &mut graph.links[l];
+                    if label == Label::In {
+                        state.premises_in += 1;
+                    } else {
+                        state.premise_out.get_or_insert(ix(c));
+                    }
+                    if self.link_labels[l].is_none()
+                        && let Some(decided) = graph.decide_link(l)
+                    {
+                        self.link_labels[l] = Some(decided);
+                        self.queue.push_back(Node::Link(l));
+                    }
+                }
+            }
+            Node::Link(l) => {
+                let label = self.link_labels[l].map_or(Label::Undecided, Decided::label);
+                if label == Label::Undecided {
+                    return;
+                }
+                let held = label == Label::In;
+                let graph = &mut self.graph;
+                match graph.decides[l] {
+                    Decides::Supports(t) | Decides::Attacks(t) => {
+                        let state = &mut graph.claims[t];
+                        match (graph.decides[l], held) {
+                            (Decides::Supports(_), true) => {
+                                state.support_in.get_or_insert(ix(l));
+                            }
+                            (Decides::Supports(_), false) => state.supports_out += 1,
+                            (_, true) => {
+                                state.attack_in.get_or_insert(ix(l));
+                            }
+                            (_, false) => state.attacks_out += 1,
+                        }
+                        if self.claim_labels[t].is_none()
+                            && let Some(decided) = graph.decide_claim(t)
+                        {
+                            self.claim_labels[t] = Some(decided);
+                            self.queue.push_back(Node::Claim(t));
+                        }
+                    }
+                    Decides::Undercuts(t) => {
+                        let state = &mut graph.links[t];
+                        if held {
+                            state.undercut_in.get_or_insert(ix(l));
+                        } else {
+                            state.undercuts_out += 1;
+                        }
+                        if self.link_labels[t].is_none()
+                            && let Some(decided) = graph.decide_link(t)
+                        {
+                            self.link_labels[t] = Some(decided);
+                            self.queue.push_back(Node::Link(t));
+                        }
+                    }
+                    Decides::Nothing => {}
+                }
+            }
+        }
+    }
+
+    /// The statuses: what no rule decided is open.
+    fn finish(self) -> Outcome {
+        let graph = self.graph;
+        let claim_status = (self.claim_labels.iter().enumerate())
+            .map(|(c, &decided)| graph.status(Node::Claim(c), decided))
+            .collect();
+        let link_status = (self.link_labels.iter().enumerate())
+            .map(|(l, &decided)| graph.status(Node::Link(l), decided))
+            .collect();
+        Outcome {
+            claim_status,
+            link_status,
+            claim_ids: graph.claim_ids,
+            claim_table: graph.claim_table,
+            link_ids: graph.link_ids,
+            link_table: graph.link_table,
+            attackers: graph.attackers,
+        }
+    }
+}
