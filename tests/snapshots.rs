@@ -180,3 +180,19 @@ fn bundled_map_evaluated() {
     assert!(harness.query_by_label_contains("Thesis ✗ fails").is_some());
     harness.snapshot("bundled_map_evaluated");
 }
+
+/// Zoomed far out, cards are plain blocks; with the evaluation shown the
+/// lower half of each block takes its status colour, so what stands can be
+/// read across the whole map.
+#[test]
+fn bundled_map_evaluated_from_afar() {
+    let mut harness = harness(egui::Theme::Light, vec2(1280.0, 800.0), None);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    let thesis = harness.state().doc.map.thesis.expect("a thesis");
+    let at = harness.state().doc.map.claims[&thesis].pos;
+    harness.state_mut().view.camera.scene_rect =
+        Rect::from_center_size(pos2(at.x, at.y + 600.0), vec2(9000.0, 5600.0));
+    harness.run();
+    harness.snapshot("bundled_map_evaluated_from_afar");
+}

@@ -146,7 +146,7 @@ pub fn canvas_ui(
             let frame = frame(ui, &index, view);
             paint::links(ui.painter(), shown, &frame, view, dark);
             if !frame.detail {
-                paint::blocks(ui.painter(), shown.map, &frame, view, dark);
+                paint::blocks(ui.painter(), shown, &frame, view, dark);
             }
             let card_focused = cards::cards_ui(ui, shown, &frame, view, dark, actions);
             frame_out = Some((frame.visible_rect, frame.widgets, card_focused));

@@ -13,7 +13,7 @@ use super::{DETAIL_ZOOM, Frame, Shown, View};
 use crate::card::PADDING;
 use crate::draw::geometry::{self, LinkShape};
 use crate::draw::style;
-use crate::model::{Claim, LinkId, LinkKind, Map, Role, Target};
+use crate::model::{Claim, LinkId, LinkKind, Role, Target};
 
 /// The smallest size, in screen points, of a block or a line when zoomed
 /// far out, so a huge map is still visible as a whole.
@@ -156,7 +156,16 @@ fn line_quad(mesh: &mut egui::Mesh, a: Pos2, b: Pos2, width: f32, color: Color32
 
 /// Cards as plain coloured blocks, in one mesh, when text would be too
 /// small to read: the shape of the argument stays visible at any size.
-pub(super) fn blocks(painter: &Painter, map: &Map, frame: &Frame<'_>, view: &View, dark: bool) {
+/// With the evaluation shown, the lower half of each block takes the colour
+/// of its status, so what stands can be seen across a whole map.
+pub(super) fn blocks(
+    painter: &Painter,
+    shown: Shown<'_>,
+    frame: &Frame<'_>,
+    view: &View,
+    dark: bool,
+) {
+    let map = shown.map;
     let mut mesh = egui::Mesh::default();
     let selection = style::selection_color(dark);
     for id in &frame.visible {
@@ -172,7 +181,12 @@ pub(super) fn blocks(painter: &Painter, map: &Map, frame: &Frame<'_>, view: &Vie
             mesh.add_colored_rect(rect.expand(12.0), selection);
         }
         mesh.add_colored_rect(rect, card_style.accent);
-        mesh.add_colored_rect(rect.shrink(10.0), card_style.fill);
+        let inside = rect.shrink(10.0);
+        mesh.add_colored_rect(inside, card_style.fill);
+        if let Some(evaluation) = shown.evaluation {
+            let band = Rect::from_min_max(pos2(inside.min.x, inside.center().y), inside.max);
+            mesh.add_colored_rect(band, style::status_color(evaluation.claim(*id), dark));
+        }
     }
     painter.add(mesh);
 }
