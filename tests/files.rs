@@ -418,9 +418,9 @@ fn a_twenty_thousand_claim_map_opens_and_draws() {
         .clone();
     assert!(harness.query_by_label(&thesis_text).is_some());
     // The whole map in view, then zoomed back in: frames keep coming.
-    key(&mut harness, Modifiers::NONE, Key::F);
+    key(&mut harness, Modifiers::NONE, Key::Home);
     harness.run();
-    key(&mut harness, Modifiers::NONE, Key::Plus);
+    key(&mut harness, Modifiers::ALT, Key::Equals);
     harness.run();
     assert_eq!(map(&harness).claims.len(), 20_000);
 }

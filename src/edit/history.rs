@@ -151,7 +151,9 @@ impl History {
         std::mem::take(&mut self.refused)
     }
 
-    fn refuse(&mut self) -> bool {
+    /// Notes that an edit was asked for: true, and remembered for
+    /// [`Self::take_refused`], when edits are refused.
+    pub fn refuse(&mut self) -> bool {
         self.refused |= self.locked;
         self.locked
     }

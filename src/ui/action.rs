@@ -42,6 +42,10 @@ pub enum Action {
     StartEditing(ClaimId),
     /// The text field's content changed.
     Typed(String),
+    /// Letters typed with no text field to take them: they go into the
+    /// selected claim, which opens for editing; with no claim to take
+    /// them, they change nothing and the status bar says why.
+    TypedOnCanvas(String),
     /// Stop editing text.
     FinishEditing,
     /// Connect a claim to a target (support or attack).

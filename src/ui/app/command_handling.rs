@@ -55,6 +55,70 @@ impl ArgmapApp {
             }
             actions.push(Action::Command(command));
         }
+        // Letters never act on the map or the view: with no text field to
+        // take them, they go into the selected claim (see `type_on_canvas`).
+        let on_canvas = focused.is_none_or(|id| id == canvas_focus_id());
+        if !typing && on_canvas && self.presenting.is_none() {
+            let text = ctx.input_mut(|i| {
+                let modifiers = i.modifiers;
+                let mut text = String::new();
+                if !(modifiers.command || modifiers.ctrl || modifiers.alt) {
+                    i.events.retain(|event| match event {
+                        egui::Event::Text(t) => {
+                            text.push_str(t);
+                            false
+                        }
+                        _ => true,
+                    });
+                }
+                text
+            });
+            if !text.is_empty() {
+                actions.push(Action::TypedOnCanvas(text));
+            }
+        }
+    }
+
+    /// Letters typed with no text field focused: the one selected claim
+    /// opens for editing with them added at the end; otherwise nothing
+    /// changes, and the status bar says what would take them.
+    fn type_on_canvas(&mut self, text: &str) {
+        // The card's text field takes the focus a frame after it opens:
+        // letters typed in between join what it holds.
+        if let Some(editing) = &mut self.view.editing {
+            editing.buffer.push_str(text);
+            let buffer = editing.buffer.clone();
+            self.perform(Action::Typed(buffer));
+            return;
+        }
+        let claims = &self.view.selection.claims;
+        let single = (claims.len() == 1)
+            .then(|| claims.iter().next().copied())
+            .flatten();
+        match single {
+            Some(id) if !self.doc.history.is_locked() => {
+                self.start_editing(id, false);
+                if let Some(editing) = &mut self.view.editing {
+                    editing.buffer.push_str(text);
+                    let buffer = editing.buffer.clone();
+                    self.perform(Action::Typed(buffer));
+                }
+            }
+            // A read-only map: the usual message says why.
+            Some(_) => {
+                self.doc.history.refuse();
+            }
+            None if claims.len() > 1 => self
+                .messages
+                .status("Typing goes into one claim: select just the one to type into"),
+            None if self.view.selection.link.is_some() => self
+                .messages
+                .status("Links have no text: select a claim to type into it"),
+            None => self.messages.status(
+                "Nothing is selected, so the typing went nowhere: select a claim to type into \
+                 it, or double-click the canvas for a new one",
+            ),
+        }
     }
 
     pub(super) fn run_command(&mut self, command: UiCommand) {
@@ -491,6 +555,7 @@ impl ArgmapApp {
                 }
             }
             Action::FinishEditing => self.finish_editing(),
+            Action::TypedOnCanvas(text) => self.type_on_canvas(&text),
             other => self.perform_edit(other),
         }
     }

@@ -1,0 +1,75 @@
+//! A coach's first hour, point by point: what got in the way of a new user
+//! building, reading, presenting and printing a case, each driven as that
+//! user drove it.
+
+mod common;
+
+use common::*;
+use egui::{Event, Key, Modifiers};
+
+/// Presses the key of each character of `text` and types it, as a
+/// keyboard does: a key event and a text event for each.
+fn type_keys(harness: &mut egui_kittest::Harness<'_, argmap::ui::ArgmapApp>, text: &str) {
+    for c in text.chars() {
+        let key = match c {
+            '+' => Some(Key::Plus),
+            '-' => Some(Key::Minus),
+            '=' => Some(Key::Equals),
+            ' ' => Some(Key::Space),
+            _ => Key::from_name(&c.to_ascii_uppercase().to_string()),
+        };
+        if let Some(key) = key {
+            harness.key_press(key);
+        }
+        harness.event(Event::Text(c.to_string()));
+        harness.run();
+    }
+}
+
+/// Point 4: letters typed while nothing is being edited never act on the
+/// map or the view; on a selected claim they start editing it.
+#[test]
+fn stray_letters_change_nothing_and_typing_on_a_claim_edits_it() {
+    let mut harness = Editor::new().build();
+    // Click the empty canvas: the canvas has the keyboard, nothing selected.
+    let empty = harness.state().view.camera.canvas_rect.left_top() + egui::vec2(30.0, 30.0);
+    click_at(&mut harness, empty, Modifiers::NONE, 1);
+    harness.run_steps(40);
+    assert!(selected(&harness).is_empty());
+    let map_before = argmap::format::ron::to_string(map(&harness));
+    let revision = harness.state().doc.state();
+    let view_before = harness.state().view.camera.scene_rect;
+    let look_before = harness.state().view.look.minimap;
+
+    type_keys(
+        &mut harness,
+        "Please fit my map, pin it + zoom - M P F = done",
+    );
+    harness.run_steps(40);
+
+    assert_eq!(argmap::format::ron::to_string(map(&harness)), map_before);
+    assert_eq!(harness.state().doc.state(), revision);
+    assert_eq!(harness.state().view.camera.scene_rect, view_before);
+    assert_eq!(harness.state().view.look.minimap, look_before);
+    assert!(harness.state().view.editing.is_none());
+    assert!(
+        harness.state().status().contains("Nothing is selected"),
+        "{}",
+        harness.state().status()
+    );
+
+    // On a selected claim, typing starts editing it, the letters added at
+    // the end; Enter ends it, and one undo takes the typing back.
+    let thesis = map(&harness).thesis.expect("a thesis");
+    let text = map(&harness).claims[&thesis].text.clone();
+    click_card(&mut harness, &text, Modifiers::NONE);
+    type_keys(&mut harness, " Indeed");
+    assert_eq!(
+        harness.state().view.editing.as_ref().map(|e| e.claim),
+        Some(thesis)
+    );
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(map(&harness).claims[&thesis].text, format!("{text} Indeed"));
+    key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(map(&harness).claims[&thesis].text, text);
+}
