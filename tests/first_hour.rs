@@ -73,3 +73,38 @@ fn stray_letters_change_nothing_and_typing_on_a_claim_edits_it() {
     key(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(map(&harness).claims[&thesis].text, text);
 }
+
+/// Point 5: after Arrange the camera ends on the arranged claims: none is
+/// cut off at the sides, without pressing anything else.
+#[test]
+fn arranging_ends_with_every_claim_in_view() {
+    use argmap::edit::Document;
+    use argmap::model::{Claim, Link, LinkKind, Map, Pos, Target};
+    // Claims piled up in one spot, as after pasting or importing: arranged,
+    // they spread far wider than the pile.
+    let mut map = Map::new("Homework");
+    let thesis = map.add_claim(Claim::new("Homework should be optional", Pos::new(0.0, 0.0)));
+    map.thesis = Some(thesis);
+    let mut texts = vec!["Homework should be optional".to_owned()];
+    for i in 0..8 {
+        let text = format!("Reason {i} for making homework optional");
+        let reason = map.add_claim(Claim::new(&text, Pos::new(i as f32 * 4.0, 10.0)));
+        let kind = if i % 3 == 2 { LinkKind::Attack } else { LinkKind::Support };
+        map.add_link(Link::new(kind, vec![reason], Target::Claim(thesis)));
+        texts.push(text);
+    }
+    let mut harness = Editor::new()
+        .document(Document::untitled(map, false))
+        .build();
+    harness.run_steps(10);
+    key(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
+    harness.run_steps(90);
+    let canvas = harness.state().view.camera.canvas_rect;
+    for text in &texts {
+        let rect = card(&harness, text);
+        assert!(
+            canvas.contains_rect(rect),
+            "{text:?} at {rect:?} is cut off by the canvas {canvas:?}"
+        );
+    }
+}

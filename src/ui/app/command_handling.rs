@@ -311,12 +311,40 @@ impl ArgmapApp {
             LayoutScope::All => "Arrange",
             LayoutScope::Subtree(_) => "Arrange selection",
         };
+        let moved: BTreeSet<ClaimId> = from.keys().copied().collect();
         self.doc.apply(edit, label);
-        self.view.animation = Some(Animation {
-            from,
-            start: self.ctx.input(|i| i.time),
-        });
-        self.view.camera.fit_requested = scope == LayoutScope::All;
+        let now = self.ctx.input(|i| i.time);
+        self.view.animation = Some(Animation { from, start: now });
+        // The camera glides with the cards and ends on them where they
+        // land: the whole map, or the arranged subtree when it is not in
+        // view already.
+        let arranged = match scope {
+            LayoutScope::All => self.doc.map.claims.keys().copied().collect(),
+            LayoutScope::Subtree(_) => moved,
+        };
+        let landing = self
+            .doc
+            .map
+            .claims
+            .iter()
+            .filter(|(id, _)| arranged.contains(id));
+        let bounds = landing
+            .map(|(id, claim)| {
+                let (w, h) = sizes.get(id).copied().unwrap_or(crate::card::UNMEASURED);
+                egui::Rect::from_center_size(egui::pos2(claim.pos.x, claim.pos.y), egui::vec2(w, h))
+            })
+            .reduce(egui::Rect::union);
+        let camera = &mut self.view.camera;
+        let in_view = bounds.is_some_and(|b| camera.scene_rect.contains_rect(b));
+        if let Some(bounds) = bounds
+            && (scope == LayoutScope::All || !in_view)
+        {
+            camera.glide = Some(crate::ui::canvas::Glide {
+                from: camera.scene_rect,
+                to: crate::ui::canvas::camera::fit_rect(Some(bounds), camera.canvas_rect.size()),
+                start: now,
+            });
+        }
     }
 
     /// Makes `claim` answer `onto` instead of what it answered, and lays
