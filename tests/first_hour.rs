@@ -83,13 +83,20 @@ fn arranging_ends_with_every_claim_in_view() {
     // Claims piled up in one spot, as after pasting or importing: arranged,
     // they spread far wider than the pile.
     let mut map = Map::new("Homework");
-    let thesis = map.add_claim(Claim::new("Homework should be optional", Pos::new(0.0, 0.0)));
+    let thesis = map.add_claim(Claim::new(
+        "Homework should be optional",
+        Pos::new(0.0, 0.0),
+    ));
     map.thesis = Some(thesis);
     let mut texts = vec!["Homework should be optional".to_owned()];
-    for i in 0..8 {
+    for i in 0_u8..8 {
         let text = format!("Reason {i} for making homework optional");
-        let reason = map.add_claim(Claim::new(&text, Pos::new(i as f32 * 4.0, 10.0)));
-        let kind = if i % 3 == 2 { LinkKind::Attack } else { LinkKind::Support };
+        let reason = map.add_claim(Claim::new(&text, Pos::new(f32::from(i) * 4.0, 10.0)));
+        let kind = if i % 3 == 2 {
+            LinkKind::Attack
+        } else {
+            LinkKind::Support
+        };
         map.add_link(Link::new(kind, vec![reason], Target::Claim(thesis)));
         texts.push(text);
     }
