@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // tests read real files
 //! A coach's first hour, point by point: what got in the way of a new user
 //! building, reading, presenting and printing a case, each driven as that
 //! user drove it.
@@ -114,4 +115,99 @@ fn arranging_ends_with_every_claim_in_view() {
             "{text:?} at {rect:?} is cut off by the canvas {canvas:?}"
         );
     }
+}
+
+/// Point 8: the status bar says what the last action did, and nothing
+/// stale: no "select one claim" after Ctrl+Enter made the thesis, no
+/// "Opened …" on a new map, a message that goes once the map changes, and
+/// a clear word (with a way on) when no file dialog can be shown.
+#[test]
+fn status_messages_fit_the_action_and_do_not_linger() {
+    let dialogs = ScriptedDialogs::always(Some(argmap_root().join("maps/debate-motion.ron")));
+    let mut harness = Editor::new().dialogs(&dialogs).blank().build();
+    key(&mut harness, Modifiers::COMMAND, Key::O);
+    harness.run_steps(20);
+    assert!(
+        harness.state().status().contains("debate-motion.ron"),
+        "{}",
+        harness.state().status()
+    );
+    key(&mut harness, Modifiers::COMMAND, Key::N);
+    harness.run_steps(20);
+    assert!(map(&harness).claims.is_empty());
+    let status = harness.state().status().to_owned();
+    assert!(!status.contains("debate-motion"), "{status}");
+
+    // The first claim, by Ctrl+Enter: it becomes the thesis, and nothing
+    // tells the user to select a claim.
+    let empty = harness.state().view.camera.canvas_rect.center();
+    click_at(&mut harness, empty, Modifiers::NONE, 1);
+    // Tab on an empty map has no claim to answer, and says so…
+    key(&mut harness, Modifiers::NONE, Key::Tab);
+    assert!(
+        harness.state().status().contains("Select one claim"),
+        "{}",
+        harness.state().status()
+    );
+    // …but that is old news once Ctrl+Enter has made the thesis.
+    key(&mut harness, Modifiers::COMMAND, Key::Enter);
+    type_text(&mut harness, "Homework should be banned in primary schools");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.run_steps(10);
+    assert_eq!(map(&harness).claims.len(), 1);
+    let status = harness.state().status().to_owned();
+    assert!(!status.contains("Select one claim"), "{status}");
+
+    // "Already arranged" is about the moment it was said: the next change
+    // to the map clears it.
+    key(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
+    key(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
+    assert!(
+        harness.state().status().contains("Already arranged"),
+        "{}",
+        harness.state().status()
+    );
+    key(&mut harness, Modifiers::NONE, Key::Tab);
+    type_text(&mut harness, "Children need play");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.run_steps(5);
+    assert!(
+        !harness.state().status().contains("Already arranged"),
+        "{}",
+        harness.state().status()
+    );
+}
+
+/// Point 8: with no file dialog to be had, saving says so and asks for a
+/// typed path, and saving there works.
+#[test]
+fn with_no_file_dialog_a_typed_path_saves_the_map() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let dialogs = ScriptedDialogs::unavailable();
+    let mut harness = Editor::new().dialogs(&dialogs).blank().build();
+    build_small_map(&mut harness);
+    key(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run_steps(5);
+    assert!(
+        harness
+            .state()
+            .status()
+            .contains("file dialog could not open"),
+        "{}",
+        harness.state().status()
+    );
+    // The field suggests a file name; the user types a whole path over it.
+    let path = folder.path().join("homework");
+    key(&mut harness, Modifiers::COMMAND, Key::A);
+    type_text(&mut harness, &path.display().to_string());
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.run_steps(5);
+    let saved = folder.path().join("homework.ron");
+    let text = std::fs::read_to_string(&saved).expect("the map was saved");
+    assert!(text.contains("Homework should be optional"));
+    assert_eq!(harness.state().doc.path.as_deref(), Some(saved.as_path()));
+}
+
+fn argmap_root() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }

@@ -2,46 +2,87 @@
 //! person and never block on a native window.
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use crate::export::ExportFormat;
 use crate::import::ImportFormat;
 
+/// What a file dialog gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Picked {
+    /// The file the user chose.
+    Path(PathBuf),
+    /// The user closed the dialog without choosing.
+    Cancelled,
+    /// No dialog could be shown (no desktop portal and no zenity): the
+    /// editor asks for a typed path instead.
+    Unavailable,
+}
+
+impl Picked {
+    /// The path chosen, given the extension when the user typed a bare name.
+    fn with_extension(self, extension: &str) -> Self {
+        match self {
+            Self::Path(path) => Self::Path(with_extension(path, extension)),
+            other => other,
+        }
+    }
+}
+
 /// Asks the user for files.
 pub trait FileDialogs {
-    /// A map file to open, or `None` when the user cancels.
-    fn pick_open(&mut self) -> Option<PathBuf>;
-    /// Where to save a map, suggesting `file_name`; `None` when cancelled.
-    fn pick_save(&mut self, file_name: &str) -> Option<PathBuf>;
-    /// An Argdown or AIF file to import, or `None` when cancelled.
-    fn pick_import(&mut self) -> Option<PathBuf>;
-    /// Where to export in `format`, suggesting `file_name`; `None` when
-    /// cancelled.
-    fn pick_export(&mut self, file_name: &str, format: ExportFormat) -> Option<PathBuf>;
+    /// A map file to open.
+    fn pick_open(&mut self) -> Picked;
+    /// Where to save a map, suggesting `file_name`.
+    fn pick_save(&mut self, file_name: &str) -> Picked;
+    /// An Argdown or AIF file to import.
+    fn pick_import(&mut self) -> Picked;
+    /// Where to export in `format`, suggesting `file_name`.
+    fn pick_export(&mut self, file_name: &str, format: ExportFormat) -> Picked;
 }
 
 /// The system's own dialogs, through `rfd` (the desktop portal, or zenity).
 #[derive(Debug, Default)]
 pub struct NativeDialogs;
 
+/// No person closes a dialog this fast: an answer sooner means no dialog
+/// was shown (rfd answers at once when there is no portal and no zenity).
+const FASTEST_CANCEL: Duration = Duration::from_millis(150);
+
+/// Runs a dialog, telling a dialog the user cancelled from one that never
+/// appeared.
+fn shown(ask: impl FnOnce() -> Option<PathBuf>) -> Picked {
+    let asked = Instant::now();
+    match ask() {
+        Some(path) => Picked::Path(path),
+        None if asked.elapsed() < FASTEST_CANCEL => Picked::Unavailable,
+        None => Picked::Cancelled,
+    }
+}
+
 impl FileDialogs for NativeDialogs {
-    fn pick_open(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Open map")
-            .add_filter("Argmap map", &["ron"])
-            .add_filter("All files", &["*"])
-            .pick_file()
+    fn pick_open(&mut self) -> Picked {
+        shown(|| {
+            rfd::FileDialog::new()
+                .set_title("Open map")
+                .add_filter("Argmap map", &["ron"])
+                .add_filter("All files", &["*"])
+                .pick_file()
+        })
     }
 
-    fn pick_save(&mut self, file_name: &str) -> Option<PathBuf> {
-        let path = rfd::FileDialog::new()
-            .set_title("Save map")
-            .add_filter("Argmap map", &["ron"])
-            .set_file_name(file_name)
-            .save_file()?;
-        Some(with_extension(path, "ron"))
+    fn pick_save(&mut self, file_name: &str) -> Picked {
+        shown(|| {
+            rfd::FileDialog::new()
+                .set_title("Save map")
+                .add_filter("Argmap map", &["ron"])
+                .set_file_name(file_name)
+                .save_file()
+        })
+        .with_extension("ron")
     }
 
-    fn pick_import(&mut self) -> Option<PathBuf> {
+    fn pick_import(&mut self) -> Picked {
         let mut dialog = rfd::FileDialog::new().set_title("Import a map");
         let all: Vec<&str> = ImportFormat::EXTENSIONS
             .iter()
@@ -51,21 +92,23 @@ impl FileDialogs for NativeDialogs {
         for (name, extensions) in ImportFormat::EXTENSIONS {
             dialog = dialog.add_filter(name, extensions);
         }
-        dialog.add_filter("All files", &["*"]).pick_file()
+        shown(|| dialog.add_filter("All files", &["*"]).pick_file())
     }
 
-    fn pick_export(&mut self, file_name: &str, format: ExportFormat) -> Option<PathBuf> {
-        let path = rfd::FileDialog::new()
-            .set_title(format!("Export as {}", format.label()))
-            .add_filter(format.label(), &[format.extension()])
-            .set_file_name(file_name)
-            .save_file()?;
-        Some(with_extension(path, format.extension()))
+    fn pick_export(&mut self, file_name: &str, format: ExportFormat) -> Picked {
+        shown(|| {
+            rfd::FileDialog::new()
+                .set_title(format!("Export as {}", format.label()))
+                .add_filter(format.label(), &[format.extension()])
+                .set_file_name(file_name)
+                .save_file()
+        })
+        .with_extension(format.extension())
     }
 }
 
 /// The path with `extension` when the user typed a bare name.
-fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
+pub fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
     if path.extension().is_none() {
         path.with_extension(extension)
     } else {

@@ -24,7 +24,7 @@ pub use action::Action;
 pub use app::{ArgmapApp, Outline, Startup};
 pub use canvas::{Editing, Look, Marks, View, canvas_ui};
 pub use commands::UiCommand;
-pub use dialogs::{FileDialogs, NativeDialogs};
+pub use dialogs::{FileDialogs, NativeDialogs, Picked};
 
 /// The app icon, shown by the window manager and the task bar.
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");

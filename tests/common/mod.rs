@@ -16,17 +16,20 @@ use std::time::{Duration, Instant};
 use argmap::edit::Document;
 use argmap::export::ExportFormat;
 use argmap::model::{ClaimId, Map};
-use argmap::ui::{ArgmapApp, FileDialogs, Startup};
+use argmap::ui::{ArgmapApp, FileDialogs, Picked, Startup};
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Vec2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 /// File dialogs answered by the test: each call takes the next answer; when
-/// none is left, the standing answer (if any), else "cancelled".
+/// none is left, the standing answer (if any), else "cancelled". Dialogs
+/// made with [`ScriptedDialogs::unavailable`] never appear, as on a
+/// machine with no desktop portal and no zenity.
 #[derive(Clone, Default)]
 pub struct ScriptedDialogs {
     answers: Rc<RefCell<VecDeque<Option<PathBuf>>>>,
     standing: Option<PathBuf>,
+    unavailable: bool,
 }
 
 impl ScriptedDialogs {
@@ -39,33 +42,53 @@ impl ScriptedDialogs {
         }
     }
 
+    /// Dialogs that cannot be shown at all.
+    #[allow(dead_code)]
+    pub fn unavailable() -> Self {
+        Self {
+            unavailable: true,
+            ..Self::default()
+        }
+    }
+
     /// Queues the answer to the next dialog.
     pub fn answer(&self, path: Option<PathBuf>) {
         self.answers.borrow_mut().push_back(path);
     }
 
-    fn next(&self) -> Option<PathBuf> {
-        self.answers
+    fn next(&self) -> Picked {
+        let answer = self
+            .answers
             .borrow_mut()
             .pop_front()
-            .unwrap_or_else(|| self.standing.clone())
+            .unwrap_or_else(|| self.standing.clone());
+        self.picked(answer)
+    }
+
+    fn picked(&self, answer: Option<PathBuf>) -> Picked {
+        match answer {
+            _ if self.unavailable => Picked::Unavailable,
+            Some(path) => Picked::Path(path),
+            None => Picked::Cancelled,
+        }
     }
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn pick_open(&mut self) -> Option<PathBuf> {
+    fn pick_open(&mut self) -> Picked {
         self.next()
     }
 
-    fn pick_save(&mut self, _file_name: &str) -> Option<PathBuf> {
+    fn pick_save(&mut self, _file_name: &str) -> Picked {
         self.next()
     }
 
-    fn pick_import(&mut self) -> Option<PathBuf> {
-        self.answers.borrow_mut().pop_front().flatten()
+    fn pick_import(&mut self) -> Picked {
+        let answer = self.answers.borrow_mut().pop_front().flatten();
+        self.picked(answer)
     }
 
-    fn pick_export(&mut self, _file_name: &str, _format: ExportFormat) -> Option<PathBuf> {
+    fn pick_export(&mut self, _file_name: &str, _format: ExportFormat) -> Picked {
         self.next()
     }
 }

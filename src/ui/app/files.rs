@@ -8,6 +8,7 @@ use std::sync::atomic::Ordering;
 use egui::{Id, ViewportCommand};
 
 use super::ArgmapApp;
+use super::path_prompt::PathPurpose;
 use crate::bundled::Bundled;
 use crate::draw::svg::Background;
 use crate::edit::Document;
@@ -166,7 +167,7 @@ impl ArgmapApp {
     }
 
     /// Reads an Argdown or AIF file into a new, unsaved map.
-    fn import_path(&mut self, path: &Path) {
+    pub(super) fn import_path(&mut self, path: &Path) {
         let bytes = match store::read_bytes(path) {
             Ok(bytes) => bytes,
             Err(err) => {
@@ -211,17 +212,22 @@ impl ArgmapApp {
     /// Exports the map, or the selected claims, after asking where.
     pub(super) fn export(&mut self, format: ExportFormat) {
         self.finish_editing();
+        let stem = suggested_file_name(&self.doc.map.title);
+        let name = format.file_name(stem.strip_suffix(".ron").unwrap_or(&stem));
+        let picked = self.dialogs.pick_export(&name, format);
+        if let Some(path) = self.picked(picked, PathPurpose::Export(format), &name) {
+            self.export_to(format, &path);
+        }
+    }
+
+    /// Exports the map, or the selected claims, to `path`.
+    pub(super) fn export_to(&mut self, format: ExportFormat, path: &Path) {
         let selection = &self.view.selection.claims;
         let selected = !selection.is_empty() && self.files.export_selection;
         let map = if selected {
             self.doc.map.subset(selection)
         } else {
             self.doc.map.clone()
-        };
-        let stem = suggested_file_name(&self.doc.map.title);
-        let name = format.file_name(stem.strip_suffix(".ron").unwrap_or(&stem));
-        let Some(path) = self.dialogs.pick_export(&name, format) else {
-            return;
         };
         let options = ExportOptions {
             scale: self.prefs.png_scale(),
@@ -241,7 +247,7 @@ impl ArgmapApp {
                 return;
             }
         };
-        match store::write_atomic(&path, &exported.bytes) {
+        match store::write_atomic(path, &exported.bytes) {
             Ok(()) => {
                 let what = if selected {
                     format!(
@@ -260,7 +266,7 @@ impl ArgmapApp {
                 }
             }
             Err(err) => {
-                let error = FileError::new(&path, FileErrorKind::Write(err));
+                let error = FileError::new(path, FileErrorKind::Write(err));
                 self.messages.errors.push(error.to_string());
             }
         }
@@ -281,13 +287,14 @@ impl ArgmapApp {
 
     pub(super) fn save_as(&mut self) -> bool {
         let name = suggested_file_name(&self.doc.map.title);
-        match self.dialogs.pick_save(&name) {
+        let picked = self.dialogs.pick_save(&name);
+        match self.picked(picked, PathPurpose::Save, &name) {
             Some(path) => self.save_to(&path),
             None => false,
         }
     }
 
-    fn save_to(&mut self, path: &Path) -> bool {
+    pub(super) fn save_to(&mut self, path: &Path) -> bool {
         self.finish_editing();
         if let Some(repair) = &self.needs_repair {
             self.messages.errors.push(format!(
@@ -426,19 +433,26 @@ impl ArgmapApp {
         match pending {
             Pending::New(None) => {
                 self.replace_document(Document::untitled(Map::new("Untitled map"), false));
+                self.messages.status(
+                    "A new map: double-click the canvas, or press Ctrl+Enter, to write its thesis",
+                );
             }
             Pending::New(Some(bundled)) => {
                 self.replace_document(Document::untitled(bundled.map(), true));
+                self.messages
+                    .status("A new map from the template: replace its claims with yours");
             }
             Pending::Open(Some(path)) => self.open_path(&path),
             Pending::Open(None) => {
-                if let Some(path) = self.dialogs.pick_open() {
+                let picked = self.dialogs.pick_open();
+                if let Some(path) = self.picked(picked, PathPurpose::Open, "") {
                     self.open_path(&path);
                 }
             }
             Pending::Import(Some(path)) => self.import_path(&path),
             Pending::Import(None) => {
-                if let Some(path) = self.dialogs.pick_import() {
+                let picked = self.dialogs.pick_import();
+                if let Some(path) = self.picked(picked, PathPurpose::Import, "") {
                     self.import_path(&path);
                 }
             }

@@ -16,6 +16,7 @@ mod command_handling;
 mod evaluation;
 mod files;
 mod menus;
+mod path_prompt;
 mod prefs;
 mod presenting;
 mod recovery;
@@ -63,12 +64,32 @@ struct Messages {
     notes: Vec<String>,
     /// A short message for the status bar.
     status: String,
+    /// When the status was said and what the document was then: it is
+    /// about that moment, and goes once the map changes or after a while.
+    /// `None` until the end of the frame that said it.
+    said: Option<(f64, (u64, u64))>,
 }
+
+/// How long a status message stays when nothing else happens.
+const STATUS_SECS: f64 = 12.0;
 
 impl Messages {
     /// Says `message` in the status bar.
     fn status(&mut self, message: impl Into<String>) {
         self.status = message.into();
+        self.said = None;
+    }
+
+    /// Once per frame, after its actions: notes when a new status was said,
+    /// and clears one that the map has moved on from, or that is old.
+    fn age(&mut self, now: f64, document: (u64, u64)) {
+        match self.said {
+            None => self.said = Some((now, document)),
+            Some((at, then)) if then != document || now - at > STATUS_SECS => {
+                self.status.clear();
+            }
+            Some(_) => {}
+        }
     }
 }
 
@@ -81,6 +102,8 @@ struct Overlays {
     shortcuts: bool,
     /// The search bar, while open.
     search: Option<Search>,
+    /// The window asking for a typed path, while open.
+    path_prompt: Option<path_prompt::PathPrompt>,
 }
 
 /// The Argmap editor.
@@ -141,7 +164,7 @@ impl ArgmapApp {
         let mut view = View::default();
         view.look = prefs.look;
         let mut app = Self {
-            doc: Document::untitled(bundled::ARTICLE.map(), true),
+            doc: Document::untitled(bundled::ARTICLE.map(), false),
             view,
             measure: TextMeasure::for_screen(ctx.pixels_per_point()),
             ctx,
@@ -262,6 +285,8 @@ impl ArgmapApp {
     /// (the look kept) with the folds remembered for its file.
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
+        // What was said was about the map before.
+        self.messages.status(String::new());
         self.needs_repair = None;
         self.steps.forget();
         self.judged.forget();
@@ -338,12 +363,19 @@ impl ArgmapApp {
                 self.shown_canvas_ui(ui, &mut actions);
             });
         self.confirm_ui(&ctx);
+        self.path_prompt_ui(&ctx);
         self.loading_ui(&ctx);
         self.conflict_ui(&ctx);
         self.recovery_ui(&ctx);
 
         for action in actions {
             self.perform(action);
+        }
+        let now = ctx.input(|i| i.time);
+        self.messages.age(now, self.doc.state());
+        if !self.messages.status.is_empty() && self.messages.said.is_some() {
+            // Wake up to clear it when it gets old.
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(STATUS_SECS));
         }
         if self.doc.history.take_refused()
             && let Some(repair) = &self.needs_repair
@@ -385,7 +417,10 @@ impl ArgmapApp {
                 super::palette::Outcome::Close => {}
                 super::palette::Outcome::Run(command) => actions.push(Action::Command(command)),
             }
-        } else if self.files.pending.is_none() && self.files.loading.is_none() {
+        } else if self.files.pending.is_none()
+            && self.files.loading.is_none()
+            && !self.asking_for_path()
+        {
             self.shortcut_actions(ctx, actions);
             self.clipboard_events(ctx);
         }
