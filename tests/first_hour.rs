@@ -211,3 +211,70 @@ fn with_no_file_dialog_a_typed_path_saves_the_map() {
 fn argmap_root() -> std::path::PathBuf {
     std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
+
+/// Point 9: View → Inspector hides and shows the inspector; the outline
+/// panel shows the map as because / but lines, a click selects the claim,
+/// and it follows edits.
+#[test]
+fn the_inspector_can_be_hidden_and_the_outline_follows_the_map() {
+    use egui_kittest::kittest::Queryable as _;
+    let mut harness = Editor::new().blank().build();
+    build_small_map(&mut harness);
+    let hint = "Double-click the canvas for a new claim";
+    key(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.query_by_label_contains(hint).is_some());
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label_contains("Inspector").click();
+    harness.run_steps(3);
+    assert!(
+        harness.query_by_label_contains(hint).is_none(),
+        "the inspector is hidden"
+    );
+    let canvas_before = harness.state().view.camera.canvas_rect;
+    key(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::I);
+    harness.run_steps(3);
+    assert!(
+        harness.query_by_label_contains(hint).is_some(),
+        "the inspector is back"
+    );
+    assert!(harness.state().view.camera.canvas_rect.width() < canvas_before.width());
+
+    // The outline, from its key: the thesis, then "because" and "but".
+    key(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label("Thesis: Homework should be optional")
+            .is_some()
+    );
+    assert!(harness.query_by_label("because").is_some());
+    assert!(harness.query_by_label("but").is_some());
+    // A click on a line selects its claim (the line, not the card: the
+    // outline is the panel on the left).
+    let panel = harness
+        .get_by_label("Thesis: Homework should be optional")
+        .rect();
+    let line = harness
+        .query_all_by_label("Practice at home builds habits")
+        .find(|node| {
+            (node.rect().left() - panel.left()).abs() < 100.0 && node.rect().top() > panel.top()
+        })
+        .expect("the objection's line");
+    line.click();
+    harness.run_steps(3);
+    let objection = claim_id(&harness, "Practice at home builds habits");
+    assert_eq!(selected(&harness), [objection]);
+    // An edit on the canvas shows in the outline at once.
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    type_text(&mut harness, " every day");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(
+        harness
+            .query_all_by_label("Practice at home builds habits every day")
+            .count(),
+        2,
+        "the card and the outline's line both say the new text"
+    );
+}

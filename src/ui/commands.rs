@@ -94,6 +94,10 @@ pub enum UiCommand {
     TextReset,
     /// Show or hide the minimap.
     ToggleMinimap,
+    /// Show or hide the inspector panel.
+    ToggleInspector,
+    /// Show or hide the outline panel.
+    ToggleOutline,
     /// Switch the high-contrast palette on or off.
     ToggleContrast,
     /// Fold the selected claims' subtrees, or unfold them.
@@ -179,7 +183,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl UiCommand {
     /// Every command, in the order shortcuts are tried: more specific
     /// shortcuts first (egui matches Ctrl+Shift+Z as Ctrl+Z too).
-    pub const ALL: [Self; 68] = [
+    pub const ALL: [Self; 70] = [
         Self::PresentNext,
         Self::PresentPrevious,
         Self::PresentFirst,
@@ -208,6 +212,8 @@ impl UiCommand {
         Self::TextSmaller,
         Self::TextReset,
         Self::ToggleMinimap,
+        Self::ToggleInspector,
+        Self::ToggleOutline,
         Self::ToggleContrast,
         Self::Focus,
         Self::Find,
@@ -316,6 +322,8 @@ impl UiCommand {
             | Self::ToggleFold
             | Self::UnfoldAll
             | Self::ToggleMinimap
+            | Self::ToggleInspector
+            | Self::ToggleOutline
             | Self::ToggleContrast
             | Self::TextLarger
             | Self::TextSmaller
@@ -371,6 +379,8 @@ impl UiCommand {
             Self::TextSmaller => "Smaller text",
             Self::TextReset => "Normal text size",
             Self::ToggleMinimap => "Minimap",
+            Self::ToggleInspector => "Inspector",
+            Self::ToggleOutline => "Outline",
             Self::ToggleContrast => "High contrast",
             Self::ToggleFold => "Fold or unfold",
             Self::UnfoldAll => "Unfold all",
@@ -406,6 +416,8 @@ impl UiCommand {
     }
 
     /// What the command does, for tooltips.
+    // One arm per command: a table, which reads best whole.
+    #[allow(clippy::too_many_lines)]
     pub fn tooltip(self) -> &'static str {
         match self {
             Self::New => "Start a blank map",
@@ -460,6 +472,11 @@ impl UiCommand {
             Self::TextSmaller => "Scale menus, panels and card text down",
             Self::TextReset => "Back to the normal text size",
             Self::ToggleMinimap => "Show the whole map in a corner; click it to move there",
+            Self::ToggleInspector => "Show or hide the panel on the right that edits the selection",
+            Self::ToggleOutline => {
+                "Show the map as an indented because / but outline beside the canvas; click a \
+                 line to go to its claim"
+            }
             Self::ToggleContrast => {
                 "Stronger borders and plain backgrounds, for low vision and projectors"
             }
@@ -571,6 +588,8 @@ impl UiCommand {
             Self::TextSmaller => &[key!(Modifiers::COMMAND, Key::Minus)],
             Self::TextReset => &[key!(Modifiers::COMMAND, Key::Num0)],
             Self::ToggleMinimap => &[key!(Modifiers::ALT, Key::M)],
+            Self::ToggleInspector => &[key!(CMD_SHIFT, Key::I)],
+            Self::ToggleOutline => &[key!(CMD_SHIFT, Key::O)],
             Self::ToggleFold => &[key!(Modifiers::COMMAND, Key::Period)],
             Self::UnfoldAll => &[key!(CMD_SHIFT, Key::Period)],
             Self::Focus => &[key!(CMD_SHIFT, Key::F)],

@@ -13,6 +13,7 @@ pub mod canvas;
 pub mod commands;
 mod dialogs;
 mod inspector;
+mod outline;
 mod palette;
 mod present;
 mod search;

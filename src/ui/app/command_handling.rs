@@ -226,6 +226,8 @@ impl ArgmapApp {
                 self.prefs.look.minimap = !self.prefs.look.minimap;
                 self.view.look.minimap = self.prefs.look.minimap;
             }
+            UiCommand::ToggleInspector => self.prefs.hide_inspector = !self.prefs.hide_inspector,
+            UiCommand::ToggleOutline => self.prefs.show_outline = !self.prefs.show_outline,
             UiCommand::ToggleContrast => {
                 self.prefs.look.high_contrast = !self.prefs.look.high_contrast;
                 self.view.look.high_contrast = self.prefs.look.high_contrast;

@@ -144,42 +144,38 @@ impl ArgmapApp {
         command_button(ui, UiCommand::UnfoldAll, actions);
         command_button(ui, UiCommand::Focus, actions);
         ui.separator();
-        let mut evaluation = self.prefs.show_evaluation;
-        let evaluation_label = format!(
-            "{}  ({})",
-            UiCommand::ShowEvaluation.label(),
-            UiCommand::ShowEvaluation.shortcut_text(ui.ctx())
+        toggle(
+            ui,
+            UiCommand::ShowEvaluation,
+            self.prefs.show_evaluation,
+            actions,
         );
-        if ui
-            .checkbox(&mut evaluation, evaluation_label)
-            .on_hover_text(UiCommand::ShowEvaluation.tooltip())
-            .changed()
-        {
-            actions.push(Action::Command(UiCommand::ShowEvaluation));
-        }
         command_button(ui, UiCommand::ChecksPanel, actions);
         ui.separator();
-        let mut minimap = self.prefs.look.minimap;
-        let minimap_label = format!(
-            "{}  ({})",
-            UiCommand::ToggleMinimap.label(),
-            UiCommand::ToggleMinimap.shortcut_text(ui.ctx())
+        toggle(
+            ui,
+            UiCommand::ToggleInspector,
+            !self.prefs.hide_inspector,
+            actions,
         );
-        if ui
-            .checkbox(&mut minimap, minimap_label)
-            .on_hover_text(UiCommand::ToggleMinimap.tooltip())
-            .changed()
-        {
-            actions.push(Action::Command(UiCommand::ToggleMinimap));
-        }
-        let mut contrast = self.prefs.look.high_contrast;
-        if ui
-            .checkbox(&mut contrast, UiCommand::ToggleContrast.label())
-            .on_hover_text(UiCommand::ToggleContrast.tooltip())
-            .changed()
-        {
-            actions.push(Action::Command(UiCommand::ToggleContrast));
-        }
+        toggle(
+            ui,
+            UiCommand::ToggleOutline,
+            self.prefs.show_outline,
+            actions,
+        );
+        toggle(
+            ui,
+            UiCommand::ToggleMinimap,
+            self.prefs.look.minimap,
+            actions,
+        );
+        toggle(
+            ui,
+            UiCommand::ToggleContrast,
+            self.prefs.look.high_contrast,
+            actions,
+        );
         command_button(ui, UiCommand::TextLarger, actions);
         command_button(ui, UiCommand::TextSmaller, actions);
         command_button(ui, UiCommand::TextReset, actions);
@@ -358,4 +354,23 @@ pub(super) fn banner_frame(fill: Color32, border: Color32) -> egui::Frame {
         .stroke(egui::Stroke::new(1.0, border))
         .inner_margin(8.0)
         .corner_radius(4.0)
+}
+
+/// A menu checkbox for a command that switches something on or off, with
+/// its keys beside the label.
+fn toggle(ui: &mut Ui, command: UiCommand, on: bool, actions: &mut Vec<Action>) {
+    let keys = command.shortcut_text(ui.ctx());
+    let label = if keys.is_empty() {
+        command.label().to_owned()
+    } else {
+        format!("{}  ({keys})", command.label())
+    };
+    let mut checked = on;
+    if ui
+        .checkbox(&mut checked, label)
+        .on_hover_text(command.tooltip())
+        .changed()
+    {
+        actions.push(Action::Command(command));
+    }
 }

@@ -133,6 +133,8 @@ pub struct ArgmapApp {
     steps: presenting::StepsPanel,
     /// The map's statuses and checks, and the checks panel.
     judged: evaluation::Judged,
+    /// The outline panel's lines.
+    outline: super::outline::Outline,
     /// What was copied last, and the outline text sent to the system
     /// clipboard with it: pasting that text pastes these claims and links.
     clipboard: Option<(Fragment, String)>,
@@ -178,6 +180,7 @@ impl ArgmapApp {
             presenting: None,
             steps: presenting::StepsPanel::default(),
             judged: evaluation::Judged::default(),
+            outline: super::outline::Outline::default(),
             clipboard: None,
             overlays: Overlays::default(),
             title: String::new(),
@@ -341,19 +344,36 @@ impl ArgmapApp {
         egui::Panel::bottom("argmap-status").show(ui, |ui| self.status_bar_ui(ui, &mut actions));
         self.steps_panel_ui(ui);
         self.checks_panel_ui(ui, &mut actions);
-        egui::Panel::right("argmap-inspector")
-            .default_size(300.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    let inspected = super::inspector::Inspected {
-                        map: &self.doc.map,
-                        view: &self.view,
-                        evaluation: &self.judged.evaluation,
-                    };
-                    super::inspector::inspector_ui(ui, inspected, &mut actions);
+        if self.prefs.show_outline {
+            egui::Panel::left("argmap-outline")
+                .default_size(320.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    super::outline::outline_ui(
+                        ui,
+                        &self.doc.map,
+                        self.doc.state(),
+                        self.view.selection.single(),
+                        &mut self.outline,
+                        &mut actions,
+                    );
                 });
-            });
+        }
+        if !self.prefs.hide_inspector {
+            egui::Panel::right("argmap-inspector")
+                .default_size(300.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        let inspected = super::inspector::Inspected {
+                            map: &self.doc.map,
+                            view: &self.view,
+                            evaluation: &self.judged.evaluation,
+                        };
+                        super::inspector::inspector_ui(ui, inspected, &mut actions);
+                    });
+                });
+        }
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
             .show(ui, |ui| {

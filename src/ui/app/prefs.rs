@@ -55,6 +55,10 @@ pub struct Prefs {
     pub recovery_seconds: Option<u32>,
     /// Each card shows whether it holds, and exports show it too.
     pub show_evaluation: bool,
+    /// The inspector panel is hidden (shown by default).
+    pub hide_inspector: bool,
+    /// The outline panel is shown.
+    pub show_outline: bool,
 }
 
 impl Prefs {
