@@ -139,8 +139,10 @@ pub fn outline_ui(
                 if line.again {
                     rich = rich.weak().italics();
                 }
+                // Truncated to the panel's width: the panel sets the width,
+                // not its longest line.
                 let response = ui
-                    .selectable_label(selected == Some(line.claim), rich)
+                    .add(egui::Button::selectable(selected == Some(line.claim), rich).truncate())
                     .on_hover_text(&claim.text);
                 if response.clicked() {
                     actions.push(Action::Reveal(line.claim));

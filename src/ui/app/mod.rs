@@ -347,6 +347,7 @@ impl ArgmapApp {
         if self.prefs.show_outline {
             egui::Panel::left("argmap-outline")
                 .default_size(320.0)
+                .size_range(200.0..=640.0)
                 .resizable(true)
                 .show(ui, |ui| {
                     super::outline::outline_ui(
