@@ -278,3 +278,44 @@ fn the_inspector_can_be_hidden_and_the_outline_follows_the_map() {
         "the card and the outline's line both say the new text"
     );
 }
+
+/// Point 2: a new claim is put where the user sees it: when the place the
+/// structure gives it is off screen (or under a panel), the view moves to
+/// it, and it follows the card while it is typed into.
+#[test]
+fn a_new_claim_is_never_off_screen() {
+    let mut harness = Editor::new().blank().build();
+    build_small_map(&mut harness);
+    // Close in on the thesis, at the right edge of the canvas: its next
+    // reason goes right of the others, outside the view.
+    click_card(&mut harness, "Homework should be optional", Modifiers::NONE);
+    for _ in 0..6 {
+        key(&mut harness, Modifiers::ALT, Key::Equals);
+    }
+    let thesis = card(&harness, "Homework should be optional");
+    let canvas = harness.state().view.camera.canvas_rect;
+    let shift = egui::vec2(canvas.right() - thesis.right() - 10.0, 0.0);
+    harness.state_mut().view.camera.scene_rect = harness
+        .state()
+        .view
+        .camera
+        .scene_rect
+        .translate(-shift / harness.state().view.camera.zoom());
+    harness.run_steps(3);
+    for (keys, text) in [
+        (Modifiers::NONE, "Evenings belong to families"),
+        (Modifiers::SHIFT, "Some pupils want to practise"),
+    ] {
+        click_card(&mut harness, "Homework should be optional", Modifiers::NONE);
+        key(&mut harness, keys, Key::Tab);
+        type_text(&mut harness, text);
+        harness.run_steps(5);
+        let canvas = harness.state().view.camera.canvas_rect;
+        let new = card(&harness, text);
+        assert!(
+            canvas.contains_rect(new),
+            "{text:?} at {new:?} is outside {canvas:?}"
+        );
+        key(&mut harness, Modifiers::NONE, Key::Enter);
+    }
+}

@@ -490,6 +490,8 @@ impl ArgmapApp {
                 .history
                 .open_last(Typing::Claim(id, ClaimField::Text));
         }
+        // The view follows the card being typed into, wherever it was put.
+        self.view.camera.reveal = Some(id);
         self.view.editing = Some(Editing {
             claim: id,
             buffer: claim.text.clone(),
@@ -578,6 +580,8 @@ impl ArgmapApp {
                 if let Some(editing) = &self.view.editing
                     && let Some(edit) = edit::set_text(&self.doc.map, editing.claim, text)
                 {
+                    // A card grows as it is typed into: keep all of it in view.
+                    self.view.camera.reveal = Some(editing.claim);
                     let key = Typing::Claim(editing.claim, ClaimField::Text);
                     self.doc
                         .history
