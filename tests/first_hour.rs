@@ -319,3 +319,122 @@ fn a_new_claim_is_never_off_screen() {
         key(&mut harness, Modifiers::NONE, Key::Enter);
     }
 }
+
+/// Point 1: linked premises and undercuts from the keyboard, on a claim or
+/// on a selected link, and links walked with the arrows.
+#[test]
+fn co_premises_and_undercuts_by_keyboard_and_links_walked() {
+    use argmap::model::{LinkKind, Target};
+    let mut harness = Editor::new().blank().build();
+    let center = harness.state().view.camera.canvas_rect.center();
+    click_at(&mut harness, center, Modifiers::NONE, 1);
+    key(&mut harness, Modifiers::COMMAND, Key::Enter);
+    type_text(&mut harness, "Ban homework in primary schools");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    key(&mut harness, Modifiers::NONE, Key::Tab);
+    type_text(&mut harness, "Children need time to play");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    // Ctrl+Shift+Enter on the reason: a premise linked with it.
+    key(
+        &mut harness,
+        Modifiers::COMMAND | Modifiers::SHIFT,
+        Key::Enter,
+    );
+    type_text(&mut harness, "Homework takes that time");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    let thesis = claim_id(&harness, "Ban homework in primary schools");
+    let play = claim_id(&harness, "Children need time to play");
+    let takes = claim_id(&harness, "Homework takes that time");
+    let (reason, link) = map(&harness)
+        .links_from(play)
+        .next()
+        .map(|(id, l)| (id, l.clone()))
+        .expect("the reason's link");
+    assert_eq!(link.premises, [play, takes]);
+    assert_eq!(link.target, Target::Claim(thesis));
+
+    // Ctrl+Shift+Tab on a premise: an objection to the inference.
+    key(
+        &mut harness,
+        Modifiers::COMMAND | Modifiers::SHIFT,
+        Key::Tab,
+    );
+    type_text(&mut harness, "Play happens at school too");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    let undercut = claim_id(&harness, "Play happens at school too");
+    let (undercut_link, l) = map(&harness).links_from(undercut).next().expect("its link");
+    assert_eq!((l.kind, l.target), (LinkKind::Attack, Target::Link(reason)));
+
+    // Ctrl+L selects the link from a claim; the arrows walk from it.
+    click_card(&mut harness, "Play happens at school too", Modifiers::NONE);
+    key(&mut harness, Modifiers::COMMAND, Key::L);
+    assert_eq!(harness.state().view.selection.link, Some(undercut_link));
+    key(&mut harness, Modifiers::NONE, Key::ArrowUp);
+    assert_eq!(
+        harness.state().view.selection.link,
+        Some(reason),
+        "↑ to the link it undercuts"
+    );
+    key(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    assert_eq!(selected(&harness), [play], "↓ to the link's first premise");
+    // With the link selected, Tab adds a co-premise and Shift+Tab objects
+    // to it (no "select one claim first").
+    key(&mut harness, Modifiers::COMMAND, Key::L);
+    key(&mut harness, Modifiers::NONE, Key::Tab);
+    type_text(&mut harness, "Evenings are short");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    let evenings = claim_id(&harness, "Evenings are short");
+    assert_eq!(
+        map(&harness).links[&reason].premises,
+        [play, takes, evenings]
+    );
+    click_card(&mut harness, "Children need time to play", Modifiers::NONE);
+    key(&mut harness, Modifiers::COMMAND, Key::L);
+    key(&mut harness, Modifiers::SHIFT, Key::Tab);
+    type_text(&mut harness, "Tired children do not play anyway");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    let second = claim_id(&harness, "Tired children do not play anyway");
+    let (_, l) = map(&harness).links_from(second).next().expect("its link");
+    assert_eq!(l.target, Target::Link(reason));
+    assert!(!harness.state().status().contains("Select one claim"));
+}
+
+/// Point 1: the link's context menu offers the same two, and dragging a
+/// handle with Shift (which no desktop takes) attacks.
+#[test]
+fn the_link_menu_offers_co_premise_and_undercut() {
+    use egui_kittest::kittest::Queryable as _;
+    let mut harness = Editor::new().blank().build();
+    build_small_map(&mut harness);
+    let on_link = between(
+        &harness,
+        "Children need time to rest",
+        "Homework should be optional",
+    );
+    right_click_at(&mut harness, on_link);
+    harness.run_steps(3);
+    // In the menu, and in the inspector of the link (selected by the
+    // right-click).
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Add co-premise")
+            .count(),
+        2
+    );
+    harness
+        .query_all_by_label_contains("Object to the inference")
+        .last()
+        .expect("the menu's entry")
+        .click();
+    harness.run_steps(3);
+    type_text(&mut harness, "Rest does not need empty evenings");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    let undercut = claim_id(&harness, "Rest does not need empty evenings");
+    let rest = claim_id(&harness, "Children need time to rest");
+    let (reason, _) = map(&harness).links_from(rest).next().expect("the reason");
+    let (_, l) = map(&harness)
+        .links_from(undercut)
+        .next()
+        .expect("the undercut");
+    assert_eq!(l.target, argmap::model::Target::Link(reason));
+}

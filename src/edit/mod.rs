@@ -15,8 +15,8 @@ pub use changes::{
 pub use document::Document;
 pub use history::{ClaimField, History, Typing};
 pub use ops::{
-    Refusal, connect, delete_claims, delete_links, join_link, new_reply, new_sibling, reorder,
-    split_link,
+    Refusal, connect, delete_claims, delete_links, join_link, new_co_premise, new_reply,
+    new_sibling, new_undercut, reorder, split_link,
 };
 
 use crate::model::{Claim, ClaimId, Link, LinkId, Map, Pos};

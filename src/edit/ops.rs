@@ -161,6 +161,55 @@ pub fn new_sibling(map: &Map, claim: ClaimId, text: &str) -> Option<(Edit, Claim
     Some(answering_claim(map, pos, text, link.kind, link.target))
 }
 
+/// A new claim with `text` joined to `link` as one more premise (linked
+/// premises: they hold only together), beside its last premise; the edit
+/// and the new claim's id.
+pub fn new_co_premise(map: &Map, link_id: LinkId, text: &str) -> Option<(Edit, ClaimId)> {
+    let link = map.links.get(&link_id)?;
+    let last = link
+        .premises
+        .iter()
+        .filter_map(|p| map.claims.get(p).map(|c| c.pos))
+        .max_by(|a, b| a.x.total_cmp(&b.x))?;
+    let id = map.next_claim_id();
+    let mut joined = link.clone();
+    joined.premises.push(id);
+    let edit = Edit::Batch(vec![
+        Edit::AddClaim {
+            id,
+            claim: Claim::new(text, free_spot(map, Pos::new(last.x + COLUMN_GAP, last.y))),
+        },
+        Edit::SetLink {
+            id: link_id,
+            link: joined,
+        },
+    ]);
+    Some((edit, id))
+}
+
+/// A new claim with `text` that denies that `link`'s premises support its
+/// conclusion (an undercut), beside the link; the edit and its id.
+pub fn new_undercut(map: &Map, link_id: LinkId, text: &str) -> Option<(Edit, ClaimId)> {
+    let link = map.links.get(&link_id)?;
+    let premises: Vec<Pos> = link
+        .premises
+        .iter()
+        .filter_map(|p| map.claims.get(p).map(|c| c.pos))
+        .collect();
+    let right = premises.iter().map(|p| p.x).reduce(f32::max)?;
+    let top = premises.iter().map(|p| p.y).reduce(f32::min)?;
+    // Level with the premises, right of them: where the layout puts
+    // undercutters, beside the link they attack.
+    let pos = Pos::new(right + COLUMN_GAP, top);
+    Some(answering_claim(
+        map,
+        pos,
+        text,
+        LinkKind::Attack,
+        Target::Link(link_id),
+    ))
+}
+
 /// Moves `claim` one place earlier (left) or later (right) among its
 /// siblings: the two swap places and what they answer is laid out again,
 /// keeping the new order. `None` when there is no sibling that way.
@@ -324,6 +373,29 @@ mod tests {
 
     fn apply(map: &mut Map, edit: Edit) -> Edit {
         edit.apply(map)
+    }
+
+    #[test]
+    fn a_co_premise_joins_the_link_and_an_undercut_attacks_it_and_both_undo() {
+        let mut map = sample();
+        let before = map.clone();
+        let (edit, new) = new_co_premise(&map, LinkId(1), "and more").expect("a link");
+        let undo = apply(&mut map, edit);
+        assert_eq!(
+            map.links[&LinkId(1)].premises,
+            [ClaimId(2), ClaimId(3), new]
+        );
+        assert_eq!(map.claims[&new].text, "and more");
+        apply(&mut map, undo);
+        assert_eq!(map, before);
+
+        let (edit, new) = new_undercut(&map, LinkId(1), "it does not follow").expect("a link");
+        apply(&mut map, edit);
+        let (_, undercut) = map.links_from(new).next().expect("the undercut's link");
+        assert_eq!(undercut.kind, LinkKind::Attack);
+        assert_eq!(undercut.target, Target::Link(LinkId(1)));
+        assert!(new_co_premise(&map, LinkId(99), "").is_none());
+        assert!(new_undercut(&map, LinkId(99), "").is_none());
     }
 
     #[test]

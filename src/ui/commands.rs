@@ -72,6 +72,13 @@ pub enum UiCommand {
     /// Add a claim beside the selected one, answering the same claim the
     /// same way.
     AddSibling,
+    /// Add a premise linked with the selected one (or to the selected link).
+    AddCoPremise,
+    /// Add an objection to the step from the selected premise (or to the
+    /// selected link): an undercut.
+    ObjectToInference,
+    /// Select the link the selected claim is a premise of.
+    SelectLink,
     /// Move the selected claim one place left among its siblings.
     MoveEarlier,
     /// Move the selected claim one place right among its siblings.
@@ -183,7 +190,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl UiCommand {
     /// Every command, in the order shortcuts are tried: more specific
     /// shortcuts first (egui matches Ctrl+Shift+Z as Ctrl+Z too).
-    pub const ALL: [Self; 70] = [
+    pub const ALL: [Self; 73] = [
         Self::PresentNext,
         Self::PresentPrevious,
         Self::PresentFirst,
@@ -229,10 +236,12 @@ impl UiCommand {
         Self::Arrange,
         Self::SaveAs,
         Self::Import,
+        Self::AddCoPremise,
         Self::AddSibling,
         Self::MoveEarlier,
         Self::MoveLater,
         Self::Redo,
+        Self::ObjectToInference,
         Self::AddObjection,
         Self::New,
         Self::Open,
@@ -254,6 +263,8 @@ impl UiCommand {
         Self::GoDown,
         Self::GoLeft,
         Self::GoRight,
+        // After Arrange (Ctrl+Shift+L), whose keys it is part of.
+        Self::SelectLink,
     ];
 
     /// The groups of the list of shortcuts, in the order it shows them.
@@ -313,7 +324,8 @@ impl UiCommand {
             | Self::MoveLater
             | Self::Find
             | Self::Focus
-            | Self::FocusOut => "Move around",
+            | Self::FocusOut
+            | Self::SelectLink => "Move around",
             Self::FitView
             | Self::ZoomIn
             | Self::ZoomOut
@@ -368,6 +380,9 @@ impl UiCommand {
             Self::GoLeft => "Go to previous sibling",
             Self::GoRight => "Go to next sibling",
             Self::AddSibling => "Add sibling",
+            Self::AddCoPremise => "Add co-premise",
+            Self::ObjectToInference => "Object to the inference",
+            Self::SelectLink => "Select its link",
             Self::MoveEarlier => "Move left among siblings",
             Self::MoveLater => "Move right among siblings",
             Self::Copy => "Copy",
@@ -449,6 +464,18 @@ impl UiCommand {
             Self::GoRight => "Select the sibling to the right",
             Self::AddSibling => {
                 "Add a claim beside the selected one that answers the same claim the same way"
+            }
+            Self::AddCoPremise => {
+                "Add a premise that holds only together with the selected one (linked premises, \
+                 \"and\"); with a link selected, add it to that link"
+            }
+            Self::ObjectToInference => {
+                "Add an undercut: a claim that the selected premise, even if true, does not \
+                 support what it answers; with a link selected, object to that link"
+            }
+            Self::SelectLink => {
+                "Select the link from the selected claim to what it answers; then ↑ ↓ ← → walk \
+                 links, Tab adds a co-premise and Shift+Tab objects to it"
             }
             Self::MoveEarlier => "Swap the selected claim with its left sibling",
             Self::MoveLater => "Swap the selected claim with its right sibling",
@@ -574,6 +601,9 @@ impl UiCommand {
             Self::GoLeft => &[key!(Modifiers::NONE, Key::ArrowLeft)],
             Self::GoRight => &[key!(Modifiers::NONE, Key::ArrowRight)],
             Self::AddSibling => &[key!(Modifiers::COMMAND, Key::Enter)],
+            Self::AddCoPremise => &[key!(CMD_SHIFT, Key::Enter)],
+            Self::ObjectToInference => &[key!(CMD_SHIFT, Key::Tab)],
+            Self::SelectLink => &[key!(Modifiers::COMMAND, Key::L)],
             Self::MoveEarlier => &[key!(Modifiers::ALT, Key::ArrowUp)],
             Self::MoveLater => &[key!(Modifiers::ALT, Key::ArrowDown)],
             Self::Copy => &[key!(Modifiers::COMMAND, Key::C)],
@@ -677,6 +707,9 @@ impl UiCommand {
                 | Self::GoLeft
                 | Self::GoRight
                 | Self::AddSibling
+                | Self::AddCoPremise
+                | Self::ObjectToInference
+                | Self::SelectLink
                 | Self::MoveEarlier
                 | Self::MoveLater
                 | Self::Duplicate
@@ -778,6 +811,9 @@ mod tests {
         assert!(position(UiCommand::Focus) < position(UiCommand::Find));
         assert!(position(UiCommand::UnfoldAll) < position(UiCommand::ToggleFold));
         assert!(position(UiCommand::AddSibling) < position(UiCommand::EditText));
+        assert!(position(UiCommand::AddCoPremise) < position(UiCommand::AddSibling));
+        assert!(position(UiCommand::ObjectToInference) < position(UiCommand::AddObjection));
+        assert!(position(UiCommand::Arrange) < position(UiCommand::SelectLink));
         assert!(position(UiCommand::MoveEarlier) < position(UiCommand::GoUp));
         assert!(position(UiCommand::MoveLater) < position(UiCommand::GoDown));
         assert!(position(UiCommand::FocusOut) < position(UiCommand::Delete));

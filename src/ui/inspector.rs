@@ -289,6 +289,10 @@ fn claim_ui(ui: &mut Ui, map: &Map, id: ClaimId, view: &View, actions: &mut Vec<
     ui.horizontal_wrapped(|ui| {
         command_button(ui, UiCommand::AddPremise, actions);
         command_button(ui, UiCommand::AddObjection, actions);
+        if map.links_from(id).next().is_some() {
+            command_button(ui, UiCommand::AddCoPremise, actions);
+            command_button(ui, UiCommand::ObjectToInference, actions);
+        }
         command_button(ui, UiCommand::Delete, actions);
     });
 
@@ -423,6 +427,10 @@ fn link_ui(ui: &mut Ui, map: &Map, id: LinkId, actions: &mut Vec<Action>) {
         }
     }
     ui.add_space(8.0);
+    ui.horizontal_wrapped(|ui| {
+        command_button(ui, UiCommand::AddCoPremise, actions);
+        command_button(ui, UiCommand::ObjectToInference, actions);
+    });
     ui.horizontal(|ui| {
         if link.premises.len() > 1 && ui.button("Split linked premises").clicked() {
             actions.push(Action::SplitLink(id));

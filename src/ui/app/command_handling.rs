@@ -12,7 +12,7 @@ use crate::edit::{self, ClaimField, Edit, Typing};
 use crate::layout::Scope as LayoutScope;
 use crate::measure::card_sizes;
 use crate::model::nav::{self, Direction};
-use crate::model::{ClaimId, LinkKind, Pos};
+use crate::model::{ClaimId, LinkKind};
 use crate::ui::action::Action;
 use crate::ui::canvas::{Animation, Editing, canvas_focus_id};
 use crate::ui::commands::{self, Scope, UiCommand};
@@ -209,6 +209,9 @@ impl ArgmapApp {
             UiCommand::GoLeft => self.go(Direction::Left),
             UiCommand::GoRight => self.go(Direction::Right),
             UiCommand::AddSibling => self.add_sibling(),
+            UiCommand::AddCoPremise => self.add_co_premise(),
+            UiCommand::ObjectToInference => self.object_to_inference(),
+            UiCommand::SelectLink => self.select_link(),
             UiCommand::MoveEarlier | UiCommand::MoveLater => {
                 self.reorder(command == UiCommand::MoveLater);
             }
@@ -375,77 +378,8 @@ impl ArgmapApp {
         self.messages.status(format!("Now {verb} “{target}”"));
     }
 
-    /// A claim at `pos`, opened for typing (the thesis, on an empty map).
-    fn add_claim_at(&mut self, pos: Pos) {
-        self.finish_editing();
-        let (edit, id) = edit::add_claim(&self.doc.map, pos, "");
-        self.doc.apply(edit, "Add claim");
-        self.start_editing(id, true);
-    }
-
-    /// A claim in the middle of the view.
-    fn add_claim_in_view(&mut self) {
-        let scene = self.view.camera.scene_rect;
-        let center = scene.center();
-        let pos = if center.is_finite() && scene.is_positive() {
-            Pos::new(center.x, center.y)
-        } else {
-            Pos::default()
-        };
-        self.add_claim_at(pos);
-    }
-
-    /// A claim beside the selected one, answering the same claim the same
-    /// way; with nothing selected, a free claim in the middle of the view.
-    fn add_sibling(&mut self) {
-        self.finish_editing();
-        if self.view.selection.claims.is_empty() {
-            self.add_claim_in_view();
-            return;
-        }
-        let Some(id) = self.single_selected() else {
-            return;
-        };
-        match edit::new_sibling(&self.doc.map, id, "") {
-            Some((edit, new)) => {
-                self.doc.apply(edit, "Add sibling");
-                self.start_editing(new, true);
-            }
-            None => self.messages.status(
-                "This claim answers nothing: select a reason or objection to add a sibling",
-            ),
-        }
-    }
-
-    fn reorder(&mut self, later: bool) {
-        self.finish_editing();
-        if let Some(id) = self.single_selected() {
-            let sizes = card_sizes(&self.doc.map, &mut self.measure);
-            if let Some(edit) = edit::reorder(&self.doc.map, id, later, &sizes) {
-                self.doc.apply(edit, "Reorder");
-            }
-        }
-    }
-
-    /// Selects the claim one step along the structure from the selected
-    /// one (the thesis when nothing is selected), and brings it into view.
-    fn go(&mut self, direction: Direction) {
-        let map = &self.doc.map;
-        let next = if self.view.selection.claims.is_empty() {
-            map.thesis.or_else(|| map.claims.keys().next().copied())
-        } else if let Some(id) = self.single_selected() {
-            nav::step(&self.doc.map, id, direction)
-        } else {
-            None
-        };
-        if let Some(next) = next {
-            self.view.selection.only(next);
-            self.view.camera.reveal = Some(next);
-        }
-    }
-
     /// The one selected claim; or `None`, saying so in the status bar.
-    fn single_selected(&mut self) -> Option<ClaimId> {
+    pub(super) fn single_selected(&mut self) -> Option<ClaimId> {
         let single = self.view.selection.single();
         if single.is_none() {
             self.messages.status("Select one claim first");
@@ -453,23 +387,7 @@ impl ArgmapApp {
         single
     }
 
-    fn add_reply(&mut self, kind: LinkKind) {
-        self.finish_editing();
-        let Some(parent) = self.single_selected() else {
-            return;
-        };
-        let Some((edit, id)) = edit::new_reply(&self.doc.map, parent, kind, "") else {
-            return;
-        };
-        let label = match kind {
-            LinkKind::Support => "Add reason",
-            LinkKind::Attack => "Add objection",
-        };
-        self.doc.apply(edit, label);
-        self.start_editing(id, true);
-    }
-
-    fn start_editing(&mut self, id: ClaimId, is_new: bool) {
+    pub(super) fn start_editing(&mut self, id: ClaimId, is_new: bool) {
         self.finish_editing();
         let Some(claim) = self.doc.map.claims.get(&id) else {
             return;

@@ -11,6 +11,7 @@
 //! - `shown`: folds, focus and presenting filter what the canvas shows;
 //! - `presenting`: the presentation and the panel of its steps.
 
+mod building;
 mod clipboard;
 mod command_handling;
 mod evaluation;

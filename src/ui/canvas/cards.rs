@@ -131,7 +131,7 @@ pub(super) fn cards_ui(
                 Stroke::new(2.0, Color32::WHITE),
             );
             handle.clone().on_hover_text(
-                "Drag to a claim to support it (hold Alt to attack), or onto a link to undercut it",
+                "Drag to a claim to support it (hold Shift or Alt to attack), onto a link to undercut it, or with Ctrl onto a premise to join its link",
             );
         }
         card_pointer(ui, frame.index, &response, id, view, actions);
@@ -201,7 +201,7 @@ fn card_pointer(
         return;
     };
     view.gesture = Gesture::None;
-    let kind = if ui.input(|i| i.modifiers.alt) {
+    let kind = if ui.input(|i| i.modifiers.alt || i.modifiers.shift) {
         LinkKind::Attack
     } else {
         LinkKind::Support
@@ -273,6 +273,11 @@ fn card_context_menu(
             command_button(ui, UiCommand::EditText, actions);
             command_button(ui, UiCommand::AddPremise, actions);
             command_button(ui, UiCommand::AddObjection, actions);
+            if map.links_from(id).next().is_some() {
+                command_button(ui, UiCommand::AddCoPremise, actions);
+                command_button(ui, UiCommand::ObjectToInference, actions);
+                command_button(ui, UiCommand::SelectLink, actions);
+            }
             ui.separator();
             if map.thesis == Some(id) {
                 if ui.button("Unset thesis").clicked() {

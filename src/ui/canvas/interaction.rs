@@ -108,6 +108,10 @@ fn link_menu(ui: &mut Ui, map: &Map, id: LinkId, actions: &mut Vec<Action>) {
         LinkKind::Support => "Make it an attack",
         LinkKind::Attack => "Make it a support",
     };
+    // The link is selected when its menu opens: these act on it.
+    command_button(ui, UiCommand::AddCoPremise, actions);
+    command_button(ui, UiCommand::ObjectToInference, actions);
+    ui.separator();
     if ui.button(flip).clicked() {
         actions.push(Action::FlipLink(id));
         ui.close();
@@ -189,7 +193,9 @@ pub(super) fn gestures_ui(
         } else {
             None
         };
-        let kind = if modifiers.alt || link_under.is_some() {
+        // Alt is taken by some window managers for dragging windows: Shift
+        // works everywhere.
+        let kind = if modifiers.alt || modifiers.shift || link_under.is_some() {
             LinkKind::Attack
         } else {
             LinkKind::Support

@@ -55,6 +55,12 @@ impl Selection {
         self.set(BTreeSet::from([claim]));
     }
 
+    /// Exactly one link.
+    pub fn link_only(&mut self, link: LinkId) {
+        self.claims.clear();
+        self.link = Some(link);
+    }
+
     /// Nothing.
     pub fn clear(&mut self) {
         self.set(BTreeSet::new());
