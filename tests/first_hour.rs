@@ -438,3 +438,79 @@ fn the_link_menu_offers_co_premise_and_undercut() {
         .expect("the undercut");
     assert_eq!(l.target, argmap::model::Target::Link(reason));
 }
+
+/// Point 7: F1 lists every command, presenting included, and the mouse
+/// gestures, group by group in a sensible order, at its final size from
+/// the first frame; the palette finds commands by the words people use.
+#[test]
+fn the_shortcut_list_is_whole_and_ordered_and_the_palette_knows_synonyms() {
+    use egui_kittest::kittest::Queryable as _;
+    let mut harness = Editor::new().build();
+    harness.key_press(Key::F1);
+    // The frame that takes the key, then the first frame of the list.
+    harness.step();
+    harness.step();
+    let window = |h: &egui_kittest::Harness<'_, argmap::ui::ArgmapApp>| {
+        h.query_all_by_label("Keyboard shortcuts")
+            .map(|n| n.rect())
+            .min_by(|a, b| a.top().total_cmp(&b.top()))
+    };
+    let first = window(&harness).expect("the list opens");
+    harness.run_steps(5);
+    assert_eq!(
+        window(&harness),
+        Some(first),
+        "no jump after the first frame"
+    );
+
+    for label in [
+        "Present",
+        "While presenting",
+        "Presentation steps",
+        "Mouse",
+        "Add co-premise",
+        "Object to the inference",
+        "Select its link",
+        "Drag the handle onto a link",
+        "Ctrl+drag the handle onto a premise",
+        "Next step",
+    ] {
+        assert!(
+            harness.query_all_by_label(label).next().is_some(),
+            "{label:?} is in the list"
+        );
+    }
+    let top = |label: &str| {
+        harness
+            .query_all_by_label(label)
+            .map(|n| n.rect().top())
+            .fold(f32::MAX, f32::min)
+    };
+    // Edit reads as a user meets it: make, answer, change, undo.
+    assert!(top("Add reason") < top("Add objection"));
+    assert!(top("Add objection") < top("Add co-premise"));
+    assert!(top("Add co-premise") < top("Delete"));
+    assert!(top("Delete") < top("Undo"));
+    key(&mut harness, Modifiers::NONE, Key::Escape);
+
+    key(&mut harness, Modifiers::COMMAND, Key::K);
+    type_text(&mut harness, "link");
+    for label in [
+        "Add co-premise",
+        "Object to the inference",
+        "Select its link",
+    ] {
+        assert!(
+            harness.query_by_label_contains(label).is_some(),
+            "{label:?} for \"link\""
+        );
+    }
+    key(&mut harness, Modifiers::NONE, Key::Escape);
+    key(&mut harness, Modifiers::COMMAND, Key::K);
+    type_text(&mut harness, "undercut");
+    assert!(
+        harness
+            .query_by_label_contains("Object to the inference")
+            .is_some()
+    );
+}

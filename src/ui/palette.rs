@@ -3,7 +3,7 @@
 
 use egui::{Key, Modifiers, RichText, Ui};
 
-use super::commands::{Scope, UiCommand};
+use super::commands::{GESTURES, Scope, UiCommand};
 
 /// The open palette: what has been typed and which match is highlighted.
 #[derive(Debug, Default, Clone)]
@@ -23,7 +23,8 @@ pub fn matches(query: &str) -> Vec<UiCommand> {
         .into_iter()
         .filter(|&c| c != UiCommand::Palette)
         .filter(|c| {
-            let haystack = format!("{} {}", c.label(), c.tooltip()).to_lowercase();
+            let haystack =
+                format!("{} {} {}", c.label(), c.tooltip(), c.also_known_as()).to_lowercase();
             words.iter().all(|w| haystack.contains(w))
         })
         .collect();
@@ -141,40 +142,67 @@ pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
         *open = false;
         return;
     }
+    // A fixed size, so the first frame is the size of every other (a
+    // window sized by its contents grows as its rows are measured).
+    let screen = ctx.content_rect().size();
+    let size = egui::vec2(
+        SHORTCUTS_WIDTH.min(screen.x - 40.0),
+        SHORTCUTS_HEIGHT.min(screen.y - 80.0),
+    );
     egui::Window::new("Keyboard shortcuts")
         .open(open)
         .collapsible(false)
-        .resizable(true)
-        .default_width(560.0)
+        .fixed_size(size)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
             egui::ScrollArea::vertical()
-                .max_height(520.0)
+                .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    egui::Grid::new("argmap-shortcuts")
-                        .striped(true)
-                        .num_columns(3)
-                        .show(ui, |ui| {
-                            for group in UiCommand::GROUPS {
-                                ui.label(RichText::new(group).heading());
-                                ui.end_row();
-                                for command in
-                                    UiCommand::ALL.into_iter().filter(|c| c.group() == group)
-                                {
-                                    shortcut_row(ui, command);
-                                }
+                    for group in UiCommand::GROUPS {
+                        group_heading(ui, group);
+                        for command in UiCommand::SHOWN.into_iter().filter(|c| c.group() == group) {
+                            let keys = command.keys_text(ui.ctx());
+                            row(ui, command.label(), &keys, command.tooltip());
+                        }
+                        if group == "Move around" {
+                            group_heading(ui, "Mouse");
+                            for (gesture, what) in GESTURES {
+                                row(ui, gesture, "", what);
                             }
-                        });
+                        }
+                    }
                 });
         });
 }
 
-/// One row of the shortcut list: name, keys, what it does.
-fn shortcut_row(ui: &mut Ui, command: UiCommand) {
-    ui.label(RichText::new(command.label()).strong());
-    ui.label(command.keys_text(ui.ctx()));
-    ui.label(command.tooltip());
-    ui.end_row();
+/// The list of shortcuts' size, where the screen allows.
+const SHORTCUTS_WIDTH: f32 = 780.0;
+const SHORTCUTS_HEIGHT: f32 = 560.0;
+
+fn group_heading(ui: &mut Ui, group: &str) {
+    ui.add_space(8.0);
+    ui.label(RichText::new(group).heading());
+    ui.separator();
+}
+
+/// One row of the list: a name, its keys and what it does, in columns that
+/// wrap rather than widen the window.
+fn row(ui: &mut Ui, name: &str, keys: &str, what: &str) {
+    ui.horizontal_top(|ui| {
+        let column = |ui: &mut Ui, width: f32, text: RichText| {
+            ui.allocate_ui_with_layout(
+                egui::vec2(width, 0.0),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_width(width);
+                    ui.add(egui::Label::new(text).wrap());
+                },
+            );
+        };
+        column(ui, 210.0, RichText::new(name).strong());
+        column(ui, 150.0, RichText::new(keys));
+        ui.add(egui::Label::new(what).wrap());
+    });
 }
 
 #[cfg(test)]
@@ -194,5 +222,17 @@ mod tests {
         assert_eq!(matches("").len(), UiCommand::ALL.len() - 1);
         assert!(matches("zzz nothing").is_empty());
         assert!(matches("OBJECTION").contains(&UiCommand::AddObjection));
+        // Words from the descriptions and other names find commands too.
+        assert!(matches("co-premise").contains(&UiCommand::AddCoPremise));
+        assert!(matches("undercut").contains(&UiCommand::ObjectToInference));
+        assert!(matches("under").contains(&UiCommand::GoDown));
+        for command in [
+            UiCommand::AddCoPremise,
+            UiCommand::ObjectToInference,
+            UiCommand::SelectLink,
+        ] {
+            assert!(matches("link").contains(&command), "{command:?}");
+        }
+        assert!(matches("slides").contains(&UiCommand::Present));
     }
 }

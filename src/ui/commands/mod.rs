@@ -5,6 +5,10 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+mod text;
+
+pub use text::GESTURES;
+
 /// Where a command's keys work.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {
@@ -351,216 +355,6 @@ impl UiCommand {
         }
     }
 
-    /// The menu label (`…` where a dialog follows).
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::New => "New map",
-            Self::Open => "Open…",
-            Self::Save => "Save",
-            Self::SaveAs => "Save as…",
-            Self::Import => "Import…",
-            Self::Quit => "Quit",
-            Self::Undo => "Undo",
-            Self::Redo => "Redo",
-            Self::SelectAll => "Select all",
-            Self::Deselect => "Clear selection",
-            Self::Delete => "Delete",
-            Self::AddPremise => "Add reason",
-            Self::AddObjection => "Add objection",
-            Self::EditText => "Edit text",
-            Self::SetThesis => "Set as thesis",
-            Self::FitView => "Fit map to window",
-            Self::ZoomIn => "Zoom in",
-            Self::ZoomOut => "Zoom out",
-            Self::Arrange => "Arrange map",
-            Self::ArrangeSelection => "Arrange selection",
-            Self::TogglePin => "Pin in place",
-            Self::GoUp => "Go to what it answers",
-            Self::GoDown => "Go to its first answer",
-            Self::GoLeft => "Go to previous sibling",
-            Self::GoRight => "Go to next sibling",
-            Self::AddSibling => "Add sibling",
-            Self::AddCoPremise => "Add co-premise",
-            Self::ObjectToInference => "Object to the inference",
-            Self::SelectLink => "Select its link",
-            Self::MoveEarlier => "Move left among siblings",
-            Self::MoveLater => "Move right among siblings",
-            Self::Copy => "Copy",
-            Self::Cut => "Cut",
-            Self::Paste => "Paste",
-            Self::Duplicate => "Duplicate",
-            Self::Find => "Find…",
-            Self::TextLarger => "Larger text",
-            Self::TextSmaller => "Smaller text",
-            Self::TextReset => "Normal text size",
-            Self::ToggleMinimap => "Minimap",
-            Self::ToggleInspector => "Inspector",
-            Self::ToggleOutline => "Outline",
-            Self::ToggleContrast => "High contrast",
-            Self::ToggleFold => "Fold or unfold",
-            Self::UnfoldAll => "Unfold all",
-            Self::Focus => "Focus on claim",
-            Self::FocusOut => "Leave focus",
-            Self::Palette => "Command palette…",
-            Self::Shortcuts => "Keyboard shortcuts",
-            Self::Present => "Present",
-            Self::StepsPanel => "Presentation steps",
-            Self::Accept => "Accept",
-            Self::Reject => "Reject",
-            Self::ClearAssessment => "Clear assessment",
-            Self::ShowEvaluation => "Show evaluation",
-            Self::ChecksPanel => "Map checks",
-            Self::PresentNext => "Next step",
-            Self::PresentPrevious => "Previous step",
-            Self::PresentFirst => "First step",
-            Self::PresentLast => "Last step",
-            Self::PresentGoTo => "Go to step…",
-            Self::PresentOverview => "Whole map",
-            Self::PresentNotesHere => "Notes on this screen",
-            Self::PresentProgress => "Progress marker",
-            Self::PresentWindow => "Presenter window",
-            Self::PresentEnd => "End the presentation",
-            Self::StepEarlier => "Earlier",
-            Self::StepLater => "Later",
-            Self::StepSelectPrevious => "Select the step above",
-            Self::StepSelectNext => "Select the step below",
-            Self::StepJoinNext => "Join with next",
-            Self::StepSplit => "Split",
-            Self::StepSkip => "Skip",
-        }
-    }
-
-    /// What the command does, for tooltips.
-    // One arm per command: a table, which reads best whole.
-    #[allow(clippy::too_many_lines)]
-    pub fn tooltip(self) -> &'static str {
-        match self {
-            Self::New => "Start a blank map",
-            Self::Open => "Open a map file (.ron)",
-            Self::Save => "Save the map to its file",
-            Self::SaveAs => "Save the map to a new file",
-            Self::Import => "Open an Argdown (.argdown) or AIF (.json) file as a new map",
-            Self::Quit => "Close Argmap",
-            Self::Undo => "Undo the last change to the map",
-            Self::Redo => "Redo the last undone change",
-            Self::SelectAll => "Select every claim",
-            Self::Deselect => "Clear the selection",
-            Self::Delete => "Delete the selection, and the links that cannot stand without it",
-            Self::AddPremise => "Add a reason that supports the selected claim",
-            Self::AddObjection => "Add an objection that attacks the selected claim",
-            Self::EditText => "Edit the selected claim's text (Shift+Enter for a new line)",
-            Self::SetThesis => "Make the selected claim the thesis of the map",
-            Self::FitView => "Show the whole map",
-            Self::ZoomIn => "Zoom in",
-            Self::ZoomOut => "Zoom out",
-            Self::Arrange => "Lay the map out as a tidy tree, thesis on top; pinned claims stay",
-            Self::ArrangeSelection => {
-                "Lay out the claims below the selected claim; everything else stays"
-            }
-            Self::TogglePin => "Keep the selected claims where they are when the map is arranged",
-            Self::GoUp => "Select the claim the selected claim supports or attacks",
-            Self::GoDown => "Select the selected claim's first reason, objection or undercutter",
-            Self::GoLeft => "Select the sibling to the left",
-            Self::GoRight => "Select the sibling to the right",
-            Self::AddSibling => {
-                "Add a claim beside the selected one that answers the same claim the same way"
-            }
-            Self::AddCoPremise => {
-                "Add a premise that holds only together with the selected one (linked premises, \
-                 \"and\"); with a link selected, add it to that link"
-            }
-            Self::ObjectToInference => {
-                "Add an undercut: a claim that the selected premise, even if true, does not \
-                 support what it answers; with a link selected, object to that link"
-            }
-            Self::SelectLink => {
-                "Select the link from the selected claim to what it answers; then ↑ ↓ ← → walk \
-                 links, Tab adds a co-premise and Shift+Tab objects to it"
-            }
-            Self::MoveEarlier => "Swap the selected claim with its left sibling",
-            Self::MoveLater => "Swap the selected claim with its right sibling",
-            Self::Copy => {
-                "Copy the selected claims with the links among them, and an outline of them as text"
-            }
-            Self::Cut => "Copy the selected claims, then remove them",
-            Self::Paste => {
-                "Paste copied claims near the pointer (onto the selected claim, they answer it); \
-                 text with several lines becomes one claim per line"
-            }
-            Self::Duplicate => "Copy the selected claims beside themselves",
-            Self::Find => {
-                "Highlight every claim whose text or note holds the words; Enter and Shift+Enter step through them"
-            }
-            Self::ToggleFold => {
-                "Hide the claims below the selected ones behind a badge, or show them again"
-            }
-            Self::UnfoldAll => "Show every folded subtree again",
-            Self::TextLarger => "Scale menus, panels and card text up",
-            Self::TextSmaller => "Scale menus, panels and card text down",
-            Self::TextReset => "Back to the normal text size",
-            Self::ToggleMinimap => "Show the whole map in a corner; click it to move there",
-            Self::ToggleInspector => "Show or hide the panel on the right that edits the selection",
-            Self::ToggleOutline => {
-                "Show the map as an indented because / but outline beside the canvas; click a \
-                 line to go to its claim"
-            }
-            Self::ToggleContrast => {
-                "Stronger borders and plain backgrounds, for low vision and projectors"
-            }
-            Self::Focus => "Show only the selected claim, what it rests on and what attacks it",
-            Self::FocusOut => "Step back out of focus mode, to what the focused claim answers",
-            Self::Palette => "Find any command by name and run it",
-            Self::Shortcuts => "List every command with its keys",
-            Self::Present => {
-                "Walk an audience through the map step by step, full screen (Esc ends)"
-            }
-            Self::StepsPanel => {
-                "Choose the order of the presentation: reorder, group and skip claims"
-            }
-            Self::Accept => "Take the selected claims as true: they hold whatever answers them",
-            Self::Reject => "Take the selected claims as false: they fail whatever supports them",
-            Self::ClearAssessment => {
-                "Leave the selected claims unassessed: the map's arguments decide them"
-            }
-            Self::ShowEvaluation => {
-                "Show on every card whether it holds, fails or is open, and fade links that fail"
-            }
-            Self::ChecksPanel => {
-                "List what a coach would mark on the map: orphans, unanswered objections, \
-                 two claims in one card…"
-            }
-            Self::PresentNext => "Reveal the next step",
-            Self::PresentPrevious => "Go back one step",
-            Self::PresentFirst => "Back to the first step",
-            Self::PresentLast => "Jump to the last step",
-            Self::PresentGoTo => "Type the number of a step, then press Enter to go there",
-            Self::PresentOverview => "Show the whole map, and back to the step",
-            Self::PresentNotesHere => {
-                "Show the speaker notes on this screen (one display) instead of in their window"
-            }
-            Self::PresentProgress => "Show or hide the quiet \"7 / 31\" marker",
-            Self::PresentWindow => {
-                "Show or hide the presenter window: step, notes, next step and a timer"
-            }
-            Self::PresentEnd => "End the presentation: camera, selection and panels as they were",
-            Self::StepEarlier => "Move the step one place up",
-            Self::StepLater => "Move the step one place down",
-            Self::StepSelectPrevious => "Select the step above",
-            Self::StepSelectNext => "Select the step below",
-            Self::StepJoinNext => "Reveal this step and the next together",
-            Self::StepSplit => "One step for each claim of this step",
-            Self::StepSkip => "Leave this step's claims out of the presentation",
-        }
-    }
-
-    /// Keys that are not a chord, in words ("a number, then Enter").
-    pub fn key_words(self) -> Option<&'static str> {
-        match self {
-            Self::PresentGoTo => Some("a number, then Enter"),
-            _ => None,
-        }
-    }
-
     /// The keyboard shortcuts, the first of which menus show.
     // Each scope's keys stay beside its commands: the same key in another
     // scope (↑ in the editor and in the steps list) is not a repeat.
@@ -800,6 +594,27 @@ mod tests {
                 "{command:?} is in no group of the list"
             );
         }
+    }
+
+    #[test]
+    fn the_list_of_shortcuts_tells_every_command_once_group_by_group() {
+        for command in UiCommand::ALL {
+            assert_eq!(
+                UiCommand::SHOWN.iter().filter(|&&c| c == command).count(),
+                1,
+                "{command:?}"
+            );
+        }
+        let groups: Vec<usize> = UiCommand::SHOWN
+            .iter()
+            .map(|c| {
+                UiCommand::GROUPS
+                    .iter()
+                    .position(|&g| g == c.group())
+                    .unwrap_or(usize::MAX)
+            })
+            .collect();
+        assert!(groups.is_sorted(), "groups in order, each in one run");
     }
 
     #[test]
