@@ -514,3 +514,135 @@ fn the_shortcut_list_is_whole_and_ordered_and_the_palette_knows_synonyms() {
             .is_some()
     );
 }
+
+/// Walks the presentation forward until the step on screen holds `claim`.
+fn present_until(
+    harness: &mut egui_kittest::Harness<'_, argmap::ui::ArgmapApp>,
+    claim: argmap::model::ClaimId,
+) {
+    for _ in 0..60 {
+        let (_, _, step) = harness.state().presentation().expect("presenting");
+        if step.contains(&claim) {
+            harness.run_steps(40);
+            return;
+        }
+        key(harness, Modifiers::NONE, Key::ArrowRight);
+    }
+    panic!("no step shows {claim:?}");
+}
+
+/// Point 3: every step of the bundled map is framed readable: the step's
+/// cards whole, the zoom close enough to read, and what it answers either
+/// in view or pointed at from the edge with its label.
+#[test]
+fn presenting_the_bundled_map_keeps_every_step_readable() {
+    let mut harness = Editor::new().build();
+    key(&mut harness, Modifiers::NONE, Key::F5);
+    // Without the presenter window, whose notes repeat the step's text.
+    key(&mut harness, Modifiers::NONE, Key::W);
+    harness.run_steps(40);
+    let (_, total, _) = harness.state().presentation().expect("presenting");
+    let mut pointed = 0;
+    for step in 1..total {
+        key(&mut harness, Modifiers::NONE, Key::ArrowRight);
+        harness.run_steps(40);
+        let zoom = harness.state().view.camera.zoom();
+        assert!(
+            zoom >= argmap::draw::geometry::PRESENT_MIN_ZOOM * 0.99,
+            "step {} framed at zoom {zoom}",
+            step + 1
+        );
+        let canvas = harness.state().view.camera.canvas_rect;
+        let (_, _, claims) = harness.state().presentation().expect("presenting");
+        let texts: Vec<String> = claims
+            .iter()
+            .map(|c| map(&harness).claims[c].text.clone())
+            .collect();
+        for text in &texts {
+            let rect = card(&harness, text);
+            assert!(
+                canvas.expand(1.0).contains_rect(rect),
+                "step {}: {text:?} is cut off",
+                step + 1
+            );
+        }
+        pointed += usize::from(!harness.state().presentation_pointers().is_empty());
+    }
+    // Step 2 answers the thesis from far away: pointed at, labelled.
+    key(&mut harness, Modifiers::NONE, Key::Home);
+    key(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    harness.run_steps(40);
+    let thesis = map(&harness).thesis.expect("a thesis");
+    let thesis_text = map(&harness).claims[&thesis].text.clone();
+    let thesis_in_view = harness
+        .state()
+        .view
+        .camera
+        .canvas_rect
+        .contains_rect(card(&harness, &thesis_text));
+    let pointers = harness.state().presentation_pointers();
+    assert!(
+        thesis_in_view
+            || pointers
+                .iter()
+                .any(|p| p.starts_with(&format!("answers #{}", thesis.0))),
+        "{pointers:?}"
+    );
+    assert!(pointed > 0, "far answers are pointed at");
+}
+
+/// Point 3: the step that objects to an inference is shown with the whole
+/// inference: the premises it is about and what they support.
+#[test]
+fn an_objection_to_an_inference_is_presented_with_the_inference() {
+    use argmap::edit::Document;
+    use argmap::model::{Claim, Link, LinkKind, Map, Pos, Target};
+    let mut m = Map::new("Homework");
+    let claim =
+        |m: &mut Map, text: &str, x: f32, y: f32| m.add_claim(Claim::new(text, Pos::new(x, y)));
+    let thesis = claim(&mut m, "Ban homework in primary schools", 0.0, 0.0);
+    m.thesis = Some(thesis);
+    let play = claim(&mut m, "Children need time to play", -420.0, 260.0);
+    let takes = claim(&mut m, "Homework takes that time", -140.0, 260.0);
+    let reason = m.add_link(Link::new(
+        LinkKind::Support,
+        vec![play, takes],
+        Target::Claim(thesis),
+    ));
+    let habits = claim(&mut m, "Homework builds study habits", 420.0, 260.0);
+    m.add_link(Link::new(
+        LinkKind::Attack,
+        vec![habits],
+        Target::Claim(thesis),
+    ));
+    let school = claim(&mut m, "Habits form in class as well", 420.0, 520.0);
+    m.add_link(Link::new(
+        LinkKind::Attack,
+        vec![school],
+        Target::Claim(habits),
+    ));
+    let undercut = claim(&mut m, "Play happens at school too", 140.0, 260.0);
+    m.add_link(Link::new(
+        LinkKind::Attack,
+        vec![undercut],
+        Target::Link(reason),
+    ));
+    let mut harness = Editor::new().document(Document::untitled(m, false)).build();
+    key(&mut harness, Modifiers::NONE, Key::F5);
+    key(&mut harness, Modifiers::NONE, Key::W);
+    harness.run_steps(40);
+    present_until(&mut harness, undercut);
+    let canvas = harness.state().view.camera.canvas_rect;
+    for text in [
+        "Play happens at school too",
+        "Children need time to play",
+        "Homework takes that time",
+        "Ban homework in primary schools",
+    ] {
+        let rect = card(&harness, text);
+        assert!(
+            canvas.contains_rect(rect),
+            "{text:?} at {rect:?} is cut off"
+        );
+    }
+}

@@ -41,6 +41,126 @@ pub fn presentation_frame(cards: impl IntoIterator<Item = Rect>, view: Vec2) -> 
     Some(Rect::from_center_size(bounds.center(), size))
 }
 
+/// The farthest a presentation frames a step: closer than this, card text
+/// reads on a projector; farther, it does not. What a step answers that
+/// does not fit at this zoom is pointed at from the edge instead.
+pub const PRESENT_MIN_ZOOM: f32 = 0.55;
+
+/// How a step is framed: the scene rectangle to show, and the context
+/// cards (by their place in the list given) left outside it, to point at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StepFrame {
+    /// The part of the map to show.
+    pub view: Rect,
+    /// The context cards outside `view`.
+    pub beyond: Vec<usize>,
+}
+
+/// Frames a step's `cards` with its `context` (what it answers) on a screen
+/// of `view` size, keeping text readable: the context comes in, nearest
+/// first, only while the zoom stays at [`PRESENT_MIN_ZOOM`] or closer; what
+/// is left out is listed in [`StepFrame::beyond`]. A step that alone is too
+/// large to read is shown whole.
+pub fn step_frame(cards: &[Rect], context: &[Rect], view: Vec2) -> Option<StepFrame> {
+    let zoom = |frame: Rect| view.x / frame.width().max(f32::EPSILON);
+    let frame_of = |extra: &[usize]| {
+        presentation_frame(
+            cards
+                .iter()
+                .copied()
+                .chain(extra.iter().map(|&i| context[i])),
+            view,
+        )
+    };
+    let all: Vec<usize> = (0..context.len()).collect();
+    if let Some(frame) = frame_of(&all)
+        && zoom(frame) >= PRESENT_MIN_ZOOM
+    {
+        return Some(StepFrame {
+            view: frame,
+            beyond: Vec::new(),
+        });
+    }
+    let own = cards.iter().copied().reduce(Rect::union)?;
+    let mut by_distance = all;
+    by_distance.sort_by(|&a, &b| {
+        let d = |i: usize| context[i].center().distance_sq(own.center());
+        d(a).total_cmp(&d(b))
+    });
+    let mut taken = Vec::new();
+    for i in by_distance {
+        taken.push(i);
+        if frame_of(&taken).is_none_or(|frame| zoom(frame) < PRESENT_MIN_ZOOM) {
+            taken.pop();
+        }
+    }
+    let frame = frame_of(&taken)?;
+    let beyond = (0..context.len())
+        .filter(|i| !frame.contains_rect(context[*i]))
+        .collect();
+    Some(StepFrame {
+        view: frame,
+        beyond,
+    })
+}
+
+/// Where an edge marker for a card at `target` goes on a screen `area`:
+/// on the line from the middle of the screen toward it, `inset` inside the
+/// edge.
+pub fn edge_point(area: Rect, target: Pos2, inset: f32) -> Pos2 {
+    let inner = area.shrink(inset);
+    let center = inner.center();
+    let toward = target - center;
+    if toward.length_sq() <= f32::EPSILON {
+        return center;
+    }
+    let half = inner.size() / 2.0;
+    let scale_x = if toward.x.abs() > f32::EPSILON {
+        half.x / toward.x.abs()
+    } else {
+        f32::INFINITY
+    };
+    let scale_y = if toward.y.abs() > f32::EPSILON {
+        half.y / toward.y.abs()
+    } else {
+        f32::INFINITY
+    };
+    center + toward * scale_x.min(scale_y).min(1.0)
+}
+
+/// Where the label of an edge pointer at `at` (pointing along `direction`)
+/// goes: against the same edge, beside the arrow head rather than in front
+/// of it, so it covers as little of the view as it can; inside `area`.
+pub fn pointer_label(area: Rect, at: Pos2, direction: Vec2, size: Vec2, gap: f32) -> Rect {
+    let mut rect = if direction.x.abs() >= direction.y.abs() {
+        // Left or right edge: under the arrow, flush with the edge.
+        let x = if direction.x > 0.0 {
+            at.x + gap - size.x
+        } else {
+            at.x - gap
+        };
+        Rect::from_min_size(pos2(x, at.y + gap), size)
+    } else {
+        // Top or bottom edge: beside the arrow, toward the middle.
+        let y = if direction.y > 0.0 {
+            at.y + gap - size.y
+        } else {
+            at.y - gap
+        };
+        let x = if at.x > area.center().x {
+            at.x - gap - size.x
+        } else {
+            at.x + gap
+        };
+        Rect::from_min_size(pos2(x, y), size)
+    };
+    rect = rect.translate(vec2(
+        (area.min.x - rect.min.x).max(0.0) + (area.max.x - rect.max.x).min(0.0),
+        (area.min.y - rect.min.y).max(0.0) + (area.max.y - rect.max.y).min(0.0),
+    ));
+    rect
+}
+
 /// The rectangle of a card centred on `center` whose wrapped text is
 /// `text_height` tall.
 pub fn card_rect(center: Pos2, text_height: f32) -> Rect {
@@ -318,6 +438,48 @@ mod tests {
             target: Target::Link(LinkId(1)),
         });
         map
+    }
+
+    #[test]
+    fn a_step_far_from_what_it_answers_is_framed_readable_with_the_rest_beyond() {
+        let view = vec2(1280.0, 800.0);
+        let card = |x: f32, y: f32| Rect::from_center_size(pos2(x, y), vec2(240.0, 80.0));
+        // Near: the context comes in.
+        let near = step_frame(&[card(0.0, 300.0)], &[card(0.0, 0.0)], view).expect("a frame");
+        assert!(near.beyond.is_empty());
+        assert!(near.view.contains_rect(card(0.0, 0.0)));
+        // Thousands of units away: the step alone, readable, the context
+        // pointed at.
+        let far =
+            step_frame(&[card(0.0, 300.0)], &[card(-6000.0, -2000.0)], view).expect("a frame");
+        assert_eq!(far.beyond, [0]);
+        assert!(view.x / far.view.width() >= PRESENT_MIN_ZOOM);
+        assert!(far.view.contains_rect(card(0.0, 300.0)));
+        // Of two, the near one comes in and the far one is beyond.
+        let two = step_frame(
+            &[card(0.0, 300.0)],
+            &[card(-9000.0, 0.0), card(300.0, 0.0)],
+            view,
+        )
+        .expect("a frame");
+        assert_eq!(two.beyond, [0]);
+    }
+
+    #[test]
+    fn edge_points_sit_inside_the_edge_toward_the_target() {
+        let area = Rect::from_min_size(Pos2::ZERO, vec2(1000.0, 600.0));
+        assert_eq!(
+            edge_point(area, pos2(5000.0, 300.0), 20.0),
+            pos2(980.0, 300.0)
+        );
+        assert_eq!(
+            edge_point(area, pos2(500.0, -900.0), 20.0),
+            pos2(500.0, 20.0)
+        );
+        assert_eq!(
+            edge_point(area, pos2(600.0, 300.0), 20.0),
+            pos2(600.0, 300.0)
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use std::sync::{Arc, OnceLock};
 
+use egui::Rect;
 use resvg::{tiny_skia, usvg};
 
 use super::svg::{Background, SvgOptions, svg_of};
@@ -208,8 +209,28 @@ pub fn slides(
         let mut shown = map.subset(&revealed);
         shown.thesis = map.thesis;
         let page = egui::vec2(page_w, page_h);
-        let cards = present::framed(map, step).filter_map(|c| scene.cards.get(&c).copied());
-        let view = super::geometry::presentation_frame(cards, page)
+        // Framed as on screen: the step readable, with what it answers when
+        // that fits, pointed at from the edge when it does not.
+        let cards: Vec<Rect> = step
+            .iter()
+            .filter_map(|c| scene.cards.get(c).copied())
+            .collect();
+        let around: Vec<(present::Context, Rect)> = present::context(map, step)
+            .into_iter()
+            .filter_map(|c| Some((c, *scene.cards.get(&c.claim)?)))
+            .collect();
+        let rects: Vec<Rect> = around.iter().map(|(_, r)| *r).collect();
+        let framing = super::geometry::step_frame(&cards, &rects, page);
+        let pointers = framing
+            .iter()
+            .flat_map(|f| f.beyond.iter())
+            .map(|&i| super::svg::EdgePointer {
+                toward: around[i].1.center(),
+                text: super::svg::pointer_text(map, &around[i].0),
+            })
+            .collect();
+        let view = framing
+            .map(|f| f.view)
             .or_else(|| super::geometry::presentation_frame([scene.bounds], page));
         let drawing = svg_of(
             &shown,
@@ -221,6 +242,7 @@ pub fn slides(
                 view,
                 highlight: step.iter().copied().collect(),
                 evaluation: evaluation.cloned(),
+                pointers,
             },
         );
         let tree = tree(&drawing)?;

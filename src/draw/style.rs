@@ -150,6 +150,11 @@ pub fn status_color(label: crate::eval::Label, dark: bool) -> Color32 {
     }
 }
 
+/// Pointers at the edge of a slide or the screen toward what a presented
+/// step answers, when it is too far to show: a muted ink that reads on
+/// white and on the dark canvas.
+pub const POINTER_COLOR: Color32 = Color32::from_rgb(0x55, 0x5f, 0x6d);
+
 /// How strongly a link that fails is drawn: faded, so what stands reads
 /// first.
 pub const FAILED_LINK_OPACITY: f32 = 0.35;

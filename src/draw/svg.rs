@@ -51,6 +51,30 @@ pub struct SvgOptions {
     /// Statuses to show: each card's as a word and a symbol, failing links
     /// faded.
     pub evaluation: Option<crate::eval::Evaluation>,
+    /// Claims outside the view to point at from its edge, with a label:
+    /// what a presented step answers, when it is too far to show readably.
+    pub pointers: Vec<EdgePointer>,
+}
+
+/// The label of a pointer toward what a presented step answers:
+/// "answers #3: Homework should…".
+pub fn pointer_text(map: &Map, context: &crate::model::present::Context) -> String {
+    let text = map
+        .claims
+        .get(&context.claim)
+        .map(|c| crate::words::one_line(&c.text, 40))
+        .unwrap_or_default();
+    format!("{} #{}: {text}", context.relation, context.claim.0)
+}
+
+/// A labelled marker at the edge of the view, pointing toward a card
+/// outside it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EdgePointer {
+    /// The middle of the card pointed at, in map units.
+    pub toward: egui::Pos2,
+    /// The label ("answers: …").
+    pub text: String,
 }
 
 /// Where everything goes, worked out once for all drawings of a map.
@@ -208,8 +232,93 @@ pub fn svg_of(
             status(&mut out, measure, *rect, evaluation.claim(*id));
         }
     }
-    out.push_str("</g>\n</svg>\n");
+    out.push_str("</g>\n");
+    for pointer in &options.pointers {
+        edge_pointer(&mut out, view, pointer);
+    }
+    out.push_str("</svg>\n");
     out
+}
+
+/// A pointer at the edge of `view` toward a card outside it: an arrow head
+/// on the edge and the label beside it, sized to the view so it reads at
+/// the size of the cards' text on the page.
+fn edge_pointer(out: &mut String, view: Rect, pointer: &EdgePointer) {
+    let size = view.width() / 60.0;
+    let at = geometry::edge_point(view, pointer.toward, size * 1.5);
+    let direction = (pointer.toward - at).normalized();
+    let normal = direction.rot90();
+    let tip = at + direction * size;
+    let base = at - direction * size * 0.2;
+    let _ = write!(
+        out,
+        r#"<g class="pointer"><polygon points="{},{} {},{} {},{}" fill="{}"/>"#,
+        num(tip.x),
+        num(tip.y),
+        num(base.x + normal.x * size * 0.6),
+        num(base.y + normal.y * size * 0.6),
+        num(base.x - normal.x * size * 0.6),
+        num(base.y - normal.y * size * 0.6),
+        hex(style::POINTER_COLOR),
+    );
+    // The label by the edge, beside the arrow, in a few short lines so it
+    // stays clear of the step in the middle.
+    let lines = short_lines(&pointer.text, POINTER_LINE_CHARS);
+    let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    #[allow(clippy::cast_precision_loss)] // A few dozen letters, a few lines.
+    let (width, height) = (
+        longest as f32 * size * 0.56 + size,
+        lines.len() as f32 * size * 1.3 + size * 0.6,
+    );
+    let label = geometry::pointer_label(
+        view.shrink(size * 0.5),
+        at,
+        direction,
+        vec2(width, height),
+        size,
+    );
+    let _ = write!(
+        out,
+        r##"<rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="#ffffff" stroke="{}"/><text font-size="{}" fill="{}">"##,
+        num(label.min.x),
+        num(label.min.y),
+        num(label.width()),
+        num(label.height()),
+        num(size * 0.4),
+        hex(style::POINTER_COLOR),
+        num(size),
+        hex(style::POINTER_COLOR),
+    );
+    for (i, line) in lines.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)] // A few lines.
+        let y = label.min.y + size * 0.3 + size * 1.3 * (i as f32 + 0.8);
+        let _ = write!(
+            out,
+            r#"<tspan x="{}" y="{}">{}</tspan>"#,
+            num(label.min.x + size * 0.5),
+            num(y),
+            escape(line)
+        );
+    }
+    out.push_str("</text></g>\n");
+}
+
+/// The longest line of a pointer's label, in letters.
+const POINTER_LINE_CHARS: usize = 26;
+
+/// `text` in lines of at most about `width` letters, broken between words.
+fn short_lines(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
 }
 
 fn link(out: &mut String, measure: &mut TextMeasure, shape: &LinkShape, undercut: bool) {

@@ -137,17 +137,61 @@ pub fn changed(map: &Map, change: Change) -> Option<super::Presentation> {
     Some(super::Presentation { steps, skip })
 }
 
-/// The claim the first claim of a step answers, for framing it with its
-/// context: the target of a link it is a premise of, or for an undercutter
-/// the claim of the link it attacks.
-pub fn context(map: &Map, step: &[ClaimId]) -> Option<ClaimId> {
-    step.first().and_then(|&c| super::nav::parent(map, c))
+/// A claim shown with a step for its context, and how it relates to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Context {
+    /// The claim.
+    pub claim: ClaimId,
+    /// How the step relates to it, in words for a label: "answers", or for
+    /// an objection to an inference "from" (its premises) and "to" (what
+    /// they support).
+    pub relation: &'static str,
 }
 
-/// The claims to frame when a step is shown: the step's own and the one it
-/// answers.
-pub fn framed(map: &Map, step: &[ClaimId]) -> impl Iterator<Item = ClaimId> {
-    step.iter().copied().chain(context(map, step))
+/// What a step answers, to show with it: the claim its first claim
+/// supports or attacks; for an objection to an inference (an undercut),
+/// the whole inference — the premises of the link it attacks and what they
+/// support — since the objection is about the step between them.
+pub fn context(map: &Map, step: &[ClaimId]) -> Vec<Context> {
+    let Some(&first) = step.first() else {
+        return Vec::new();
+    };
+    let undercut = map
+        .links_from(first)
+        .find_map(|(_, link)| match link.target {
+            Target::Link(attacked) => map.links.get(&attacked),
+            Target::Claim(_) => None,
+        });
+    let context: Vec<Context> = match undercut {
+        Some(attacked) => attacked
+            .premises
+            .iter()
+            .map(|&claim| Context {
+                claim,
+                relation: "from",
+            })
+            .chain(match attacked.target {
+                Target::Claim(claim) => Some(Context {
+                    claim,
+                    relation: "to",
+                }),
+                Target::Link(_) => None,
+            })
+            .collect(),
+        None => super::nav::parent(map, first)
+            .map(|claim| Context {
+                claim,
+                relation: "answers",
+            })
+            .into_iter()
+            .collect(),
+    };
+    let mut seen = BTreeSet::new();
+    context
+        .into_iter()
+        .filter(|c| !step.contains(&c.claim) && map.claims.contains_key(&c.claim))
+        .filter(|c| seen.insert(c.claim))
+        .collect()
 }
 
 /// The links into each claim and each link, sorted for presenting.
@@ -296,9 +340,16 @@ mod tests {
                 vec![f],
             ]
         );
-        assert_eq!(context(&map, &[e]), Some(r));
-        assert_eq!(context(&map, &[u]), Some(r));
-        assert_eq!(context(&map, &[t]), None);
+        let claims = |step: &[ClaimId]| -> Vec<(ClaimId, &str)> {
+            context(&map, step)
+                .into_iter()
+                .map(|c| (c.claim, c.relation))
+                .collect()
+        };
+        assert_eq!(claims(&[e]), [(r, "answers")]);
+        // An objection to the inference from e to r is shown with both.
+        assert_eq!(claims(&[u]), [(e, "from"), (r, "to")]);
+        assert_eq!(claims(&[t]), []);
     }
 
     #[test]

@@ -45,6 +45,9 @@ pub struct Presenting {
     pub typed: String,
     /// When the presentation started, for the presenter's timer.
     pub started: f64,
+    /// What the current step answers that is too far to show readably with
+    /// it: each claim and its label, pointed at from the screen's edge.
+    pub pointers: Vec<(ClaimId, String)>,
     /// The editor as it was.
     pub saved: Saved,
 }
@@ -70,6 +73,7 @@ impl Presenting {
             show_presenter: true,
             typed: String::new(),
             started: now,
+            pointers: Vec::new(),
             saved,
         }
     }
@@ -168,21 +172,93 @@ impl Presenting {
         (Outcome::Stay, moved)
     }
 
-    /// The scene rectangle to show now: the current step with the claim it
-    /// answers, or every card in the overview, framed for a canvas of
-    /// `canvas` size (see [`crate::draw::geometry::presentation_frame`]).
+    /// The scene rectangle to show now, and what to point at beyond it:
+    /// the current step with what it answers as far as that stays readable
+    /// (see [`crate::draw::geometry::step_frame`]), or every card in the
+    /// overview, framed for a canvas of `canvas` size.
     pub fn frame(
         &self,
         map: &Map,
-        card: impl FnMut(ClaimId) -> Option<Rect>,
+        mut card: impl FnMut(ClaimId) -> Option<Rect>,
         canvas: Vec2,
-    ) -> Option<Rect> {
-        let claims: Vec<ClaimId> = if self.overview {
-            map.claims.keys().copied().collect()
-        } else {
-            present::framed(map, self.current_claims()).collect()
+    ) -> Option<(Rect, Vec<(ClaimId, String)>)> {
+        if self.overview {
+            let all = map.claims.keys().filter_map(|&c| card(c));
+            return crate::draw::geometry::presentation_frame(all, canvas).map(|r| (r, Vec::new()));
+        }
+        let step = self.current_claims();
+        let cards: Vec<Rect> = step.iter().filter_map(|&c| card(c)).collect();
+        let context: Vec<(present::Context, Rect)> = present::context(map, step)
+            .into_iter()
+            .filter_map(|c| Some((c, card(c.claim)?)))
+            .collect();
+        let rects: Vec<Rect> = context.iter().map(|(_, r)| *r).collect();
+        let framing = crate::draw::geometry::step_frame(&cards, &rects, canvas)?;
+        let pointers = framing
+            .beyond
+            .iter()
+            .map(|&i| {
+                let (around, _) = &context[i];
+                (around.claim, crate::draw::svg::pointer_text(map, around))
+            })
+            .collect();
+        Some((framing.view, pointers))
+    }
+}
+
+/// Pointers at the edge of the screen toward what the current step answers
+/// when it is too far to show: an arrow head and the claim's label.
+pub fn pointers_ui(
+    ctx: &egui::Context,
+    presenting: &Presenting,
+    map: &Map,
+    canvas: Rect,
+    screen_from_map: egui::emath::TSTransform,
+) {
+    if presenting.overview || presenting.pointers.is_empty() {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("argmap-present-pointers"),
+    ));
+    let ink = if ctx.global_style().visuals.dark_mode {
+        Color32::from_gray(200)
+    } else {
+        crate::draw::style::POINTER_COLOR
+    };
+    let paper = ctx.global_style().visuals.panel_fill;
+    for (claim, label) in &presenting.pointers {
+        let Some(pos) = map.claims.get(claim).map(|c| egui::pos2(c.pos.x, c.pos.y)) else {
+            continue;
         };
-        crate::draw::geometry::presentation_frame(claims.into_iter().filter_map(card), canvas)
+        let target = screen_from_map * pos;
+        if canvas.contains(target) {
+            continue;
+        }
+        let at = crate::draw::geometry::edge_point(canvas, target, 22.0);
+        let direction = (target - at).normalized();
+        let normal = direction.rot90();
+        let tip = at + direction * 14.0;
+        let base = at - direction * 2.0;
+        painter.add(egui::Shape::convex_polygon(
+            vec![tip, base + normal * 9.0, base - normal * 9.0],
+            ink,
+            egui::Stroke::NONE,
+        ));
+        // Wrapped narrow, so it stays by the edge, clear of the step.
+        let galley = painter.layout(label.clone(), egui::FontId::proportional(17.0), ink, 280.0);
+        let size = galley.size() + vec2(16.0, 10.0);
+        let rect =
+            crate::draw::geometry::pointer_label(canvas.shrink(8.0), at, direction, size, 14.0);
+        painter.rect(
+            rect,
+            8.0,
+            paper,
+            egui::Stroke::new(1.5, ink),
+            egui::StrokeKind::Inside,
+        );
+        painter.galley(rect.min + vec2(8.0, 5.0), galley, ink);
     }
 }
 

@@ -274,6 +274,15 @@ impl ArgmapApp {
             .map(|p| (p.current, p.steps.len(), p.current_claims()))
     }
 
+    /// While presenting: the labels of the pointers at the screen's edge
+    /// toward what the step answers, when that is too far to show.
+    pub fn presentation_pointers(&self) -> Vec<&str> {
+        self.presenting
+            .iter()
+            .flat_map(|p| p.pointers.iter().map(|(_, label)| label.as_str()))
+            .collect()
+    }
+
     /// The outline text last put on the system clipboard.
     pub fn copied_text(&self) -> Option<&str> {
         self.clipboard.as_ref().map(|(_, text)| text.as_str())

@@ -101,12 +101,16 @@ impl ArgmapApp {
                 egui::Rect::from_center_size(egui::pos2(claim.pos.x, claim.pos.y), size)
             })
         };
-        if let Some(to) = presenting.frame(map, card, canvas) {
-            self.view.camera.glide = Some(Glide {
-                from: self.view.camera.scene_rect,
-                to,
-                start: now,
-            });
+        let Some((to, pointers)) = presenting.frame(map, card, canvas) else {
+            return;
+        };
+        self.view.camera.glide = Some(Glide {
+            from: self.view.camera.scene_rect,
+            to,
+            start: now,
+        });
+        if let Some(presenting) = &mut self.presenting {
+            presenting.pointers = pointers;
         }
     }
 
@@ -185,7 +189,10 @@ impl ArgmapApp {
                 self.shown_canvas_ui(ui, &mut ignored);
             });
         if let Some(presenting) = &self.presenting {
-            presenter::progress_ui(&ctx, presenting, self.view.camera.canvas_rect);
+            let canvas = self.view.camera.canvas_rect;
+            presenter::progress_ui(&ctx, presenting, canvas);
+            let screen_from_map = self.view.screen_from_map();
+            presenter::pointers_ui(&ctx, presenting, &self.doc.map, canvas, screen_from_map);
         }
         // Seconds tick on the presenter's timer.
         ctx.request_repaint_after(std::time::Duration::from_millis(500));
