@@ -646,3 +646,56 @@ fn an_objection_to_an_inference_is_presented_with_the_inference() {
         );
     }
 }
+
+/// The pages of a PDF and their sizes, read from the file: each page
+/// object's media box.
+fn pdf_pages(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes);
+    text.match_indices("/MediaBox [")
+        .map(|(at, _)| {
+            let rest = &text[at + "/MediaBox [".len()..];
+            rest[..rest.find(']').unwrap_or(0)].to_owned()
+        })
+        .collect()
+}
+
+/// Point 6: the PDF handout fills its page in the orientation that suits
+/// the map, with the title and source on it; a map too large to read on
+/// one page comes as an overview and overlapping tiles.
+#[test]
+fn the_pdf_handout_fills_its_pages_and_tiles_a_large_map() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = Editor::new().dialogs(&dialogs).build();
+    let export = |harness: &mut egui_kittest::Harness<'_, argmap::ui::ArgmapApp>| {
+        use egui_kittest::kittest::Queryable as _;
+        harness.get_by_label("File").click();
+        harness.run();
+        harness.get_by_label("Export").hover();
+        harness.run();
+        harness.get_by_label_contains("PDF handout").click();
+        harness.run();
+    };
+    // The bundled map is far too wide for one readable page: an overview
+    // (landscape, to show it biggest) and A4 tiles.
+    let bundled = folder.path().join("bundled.pdf");
+    dialogs.answer(Some(bundled.clone()));
+    export(&mut harness);
+    let pages = pdf_pages(&std::fs::read(&bundled).expect("the handout"));
+    assert!(pages.len() >= 3, "{pages:?}");
+    assert_eq!(pages[0], "0 0 842 595", "the overview is landscape");
+    assert!(
+        pages
+            .iter()
+            .all(|p| p == "0 0 842 595" || p == "0 0 595 842"),
+        "{pages:?}"
+    );
+    // The debate template fits one landscape page.
+    dialogs.answer(Some(argmap_root().join("maps/debate-motion.ron")));
+    key(&mut harness, Modifiers::COMMAND, Key::O);
+    let debate = folder.path().join("debate.pdf");
+    dialogs.answer(Some(debate.clone()));
+    export(&mut harness);
+    let pages = pdf_pages(&std::fs::read(&debate).expect("the handout"));
+    assert_eq!(pages, ["0 0 842 595"]);
+}

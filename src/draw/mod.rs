@@ -3,6 +3,7 @@
 //! the same geometry and text measurement as the canvas.
 
 pub mod geometry;
+pub mod handout;
 pub mod raster;
 pub mod style;
 pub mod svg;

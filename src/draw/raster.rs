@@ -19,8 +19,6 @@ pub type Texts = std::collections::BTreeMap<ClaimId, CardText>;
 pub const MAX_PIXELS: f64 = 64.0 * 1024.0 * 1024.0;
 /// The longest side of a PNG export, in pixels.
 pub const MAX_SIDE: f64 = 32_000.0;
-/// A4 landscape, in points: the PDF page for handouts.
-pub const A4_LANDSCAPE: (f32, f32) = (842.0, 595.0);
 
 /// Why a drawing could not be made.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -144,8 +142,10 @@ pub fn png(
     })
 }
 
-/// `map` as a one-page PDF, fitted to an A4 page (landscape or portrait,
-/// whichever suits the map), vector throughout with the fonts embedded.
+/// `map` as a PDF handout on A4 (see [`super::handout`]): the title and
+/// sources on every page, the map filling the page in the orientation
+/// that suits it, or, when it would be too small to read, an overview and
+/// overlapping tiles; vector, fonts embedded.
 ///
 /// # Errors
 /// When the PDF writer fails.
@@ -155,24 +155,75 @@ pub fn pdf(
     measure: &mut TextMeasure,
     evaluation: Option<&Evaluation>,
 ) -> Result<Vec<u8>, DrawError> {
-    let drawing = svg_of(
-        map,
-        texts,
-        measure,
-        &SvgOptions {
-            background: Background::White,
-            page: Some(A4_LANDSCAPE),
-            evaluation: evaluation.cloned(),
-            ..SvgOptions::default()
-        },
-    );
-    let tree = tree(&drawing)?;
-    svg2pdf::to_pdf(
-        &tree,
-        svg2pdf::ConversionOptions::default(),
-        svg2pdf::PageOptions::default(),
-    )
-    .map_err(|e| DrawError::Pdf(e.to_string()))
+    let bounds = super::svg::Scene::of(map, texts).bounds;
+    let plan = super::handout::plan(bounds);
+    let mut pages = Vec::with_capacity(plan.sheets.len());
+    for (i, sheet) in plan.sheets.iter().enumerate() {
+        let body = sheet.body.size();
+        let drawing = svg_of(
+            map,
+            texts,
+            measure,
+            &SvgOptions {
+                background: Background::White,
+                page: Some((body.x, body.y)),
+                view: Some(sheet.view),
+                evaluation: evaluation.cloned(),
+                ..SvgOptions::default()
+            },
+        );
+        pages.push((
+            super::handout::page_svg(map, &plan, i, &drawing),
+            sheet.page,
+        ));
+    }
+    pages_pdf(&pages)
+}
+
+/// A PDF of one page for each SVG document, each of its size (points).
+fn pages_pdf(pages: &[(String, egui::Vec2)]) -> Result<Vec<u8>, DrawError> {
+    use pdf_writer::{Content, Finish, Name, Pdf, Rect as PdfRect, Ref};
+
+    let mut alloc = Ref::new(1);
+    let catalog = alloc.bump();
+    let tree_ref = alloc.bump();
+    let mut pdf = Pdf::new();
+    let mut refs = Vec::with_capacity(pages.len());
+    let mut chunks = Vec::with_capacity(pages.len());
+    for (drawing, size) in pages {
+        let tree = tree(drawing)?;
+        let (chunk, xobject) = svg2pdf::to_chunk(&tree, svg2pdf::ConversionOptions::default())
+            .map_err(|e| DrawError::Pdf(e.to_string()))?;
+        let mut numbers = std::collections::HashMap::new();
+        let chunk = chunk.renumber(|old| *numbers.entry(old).or_insert_with(|| alloc.bump()));
+        let xobject = numbers
+            .get(&xobject)
+            .copied()
+            .ok_or_else(|| DrawError::Pdf("the page's drawing is missing".to_owned()))?;
+        let page = alloc.bump();
+        let stream_ref = alloc.bump();
+        let mut stream = Content::new();
+        stream
+            .transform([size.x, 0.0, 0.0, size.y, 0.0, 0.0])
+            .x_object(Name(b"S1"));
+        pdf.stream(stream_ref, &stream.finish());
+        let mut writer = pdf.page(page);
+        writer
+            .media_box(PdfRect::new(0.0, 0.0, size.x, size.y))
+            .parent(tree_ref)
+            .contents(stream_ref);
+        writer.resources().x_objects().pair(Name(b"S1"), xobject);
+        writer.finish();
+        refs.push(page);
+        chunks.push(chunk);
+    }
+    pdf.catalog(catalog).pages(tree_ref);
+    let count = i32::try_from(refs.len()).unwrap_or(i32::MAX);
+    pdf.pages(tree_ref).kids(refs).count(count);
+    for chunk in &chunks {
+        pdf.extend(chunk);
+    }
+    Ok(pdf.finish())
 }
 
 /// A slide: 16:9, in points.
@@ -192,17 +243,11 @@ pub fn slides(
     evaluation: Option<&Evaluation>,
 ) -> Result<Vec<u8>, DrawError> {
     use crate::model::present;
-    use pdf_writer::{Content, Finish, Name, Pdf, Rect as PdfRect, Ref};
 
     let steps = present::steps(map);
     let scene = super::svg::Scene::of(map, texts);
     let (page_w, page_h) = SLIDE;
-    let mut alloc = Ref::new(1);
-    let catalog = alloc.bump();
-    let tree_ref = alloc.bump();
-    let mut pdf = Pdf::new();
     let mut pages = Vec::with_capacity(steps.len());
-    let mut chunks = Vec::with_capacity(steps.len());
     for (i, step) in steps.iter().enumerate() {
         let revealed: std::collections::BTreeSet<ClaimId> =
             steps.iter().take(i + 1).flatten().copied().collect();
@@ -245,37 +290,7 @@ pub fn slides(
                 pointers,
             },
         );
-        let tree = tree(&drawing)?;
-        let (chunk, xobject) = svg2pdf::to_chunk(&tree, svg2pdf::ConversionOptions::default())
-            .map_err(|e| DrawError::Pdf(e.to_string()))?;
-        let mut numbers = std::collections::HashMap::new();
-        let chunk = chunk.renumber(|old| *numbers.entry(old).or_insert_with(|| alloc.bump()));
-        let xobject = numbers
-            .get(&xobject)
-            .copied()
-            .ok_or_else(|| DrawError::Pdf("the slide's drawing is missing".to_owned()))?;
-        let page = alloc.bump();
-        let content = alloc.bump();
-        let mut stream = Content::new();
-        stream
-            .transform([page_w, 0.0, 0.0, page_h, 0.0, 0.0])
-            .x_object(Name(b"S1"));
-        pdf.stream(content, &stream.finish());
-        let mut writer = pdf.page(page);
-        writer
-            .media_box(PdfRect::new(0.0, 0.0, page_w, page_h))
-            .parent(tree_ref)
-            .contents(content);
-        writer.resources().x_objects().pair(Name(b"S1"), xobject);
-        writer.finish();
-        pages.push(page);
-        chunks.push(chunk);
+        pages.push((drawing, page));
     }
-    pdf.catalog(catalog).pages(tree_ref);
-    let count = i32::try_from(pages.len()).unwrap_or(i32::MAX);
-    pdf.pages(tree_ref).kids(pages).count(count);
-    for chunk in &chunks {
-        pdf.extend(chunk);
-    }
-    Ok(pdf.finish())
+    pages_pdf(&pages)
 }

@@ -589,7 +589,7 @@ fn row_element(out: &mut String, at: Pos2, color: &str, row: &Row) {
 }
 
 /// A number as SVG wants it: short, and never `NaN` or `inf`.
-fn num(x: f32) -> String {
+pub(super) fn num(x: f32) -> String {
     if !x.is_finite() {
         return "0".to_owned();
     }
@@ -598,7 +598,7 @@ fn num(x: f32) -> String {
     format!("{rounded}")
 }
 
-fn hex(color: Color32) -> String {
+pub(super) fn hex(color: Color32) -> String {
     format!("#{:02x}{:02x}{:02x}", color.r(), color.g(), color.b())
 }
 
