@@ -22,7 +22,7 @@ pub const ARTICLE: Bundled = Bundled {
 };
 
 /// Maps to start from: the example, and templates.
-pub const STARTERS: [Bundled; 3] = [
+pub const STARTERS: [Bundled; 4] = [
     Bundled {
         file_name: "debate-motion.ron",
         label: "Debate motion: proposition and opposition",
@@ -32,6 +32,11 @@ pub const STARTERS: [Bundled; 3] = [
         file_name: "essay-thesis.ron",
         label: "Seminar essay: thesis, reasons, objections",
         bytes: include_bytes!("../maps/essay-thesis.ron"),
+    },
+    Bundled {
+        file_name: "homework-ban.ron",
+        label: "Worked example: a debate case, built by keyboard",
+        bytes: include_bytes!("../maps/homework-ban.ron"),
     },
     ARTICLE,
 ];
