@@ -361,7 +361,8 @@ fn import_and_export_failures_name_the_file() {
     let output = argmap(&["import", "intro.argdown", "-o", "intro.ron"], dir.path());
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     assert!(
-        stdout(&output).contains("note: 4 untitled paragraphs"),
+        stdout(&output)
+            .contains("note: 7 untitled paragraphs outside any relation kept as note cards"),
         "{}",
         stdout(&output)
     );

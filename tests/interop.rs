@@ -77,19 +77,25 @@ fn assert_sound_and_arranged(name: &str, imported: &Imported) {
 #[test]
 fn argdown_fixtures_import_with_the_counts_read_by_hand() {
     // (file, claims, supports, attacks, linked, undercuts), counted from
-    // the files: relation lines, distinct titles, untitled statements in
-    // relations, premise–conclusion blocks.
+    // the files: relation lines, distinct titles, untitled statements
+    // (paragraphs of prose become note cards), premise–conclusion blocks.
+    // `argdown_official.rs` checks the same against Argdown's own parser.
     let expected = [
-        // 12 claims: 3 pros of [Intro], [Statement 1], [Statement 2], three
-        // arguments, the two premises and the conclusion of <Argument 1>
-        // (its second premise is [Statement 2]) and the conclusion's target.
-        ("argdown-primer.argdown", 12, 6, 5, 1, 1),
-        ("intro.argdown", 9, 3, 5, 1, 0),
+        // 20 claims: [Intro] and its 3 pros, 7 paragraphs of prose,
+        // [Statement 1], [Statement 2], three arguments without a
+        // reconstruction, the first premise and the conclusion of
+        // <Argument 1> (its second premise is [Statement 2]) and the
+        // conclusion's target. [Intro] attacks <Argument 1>: an attack on
+        // its conclusion, not an undercut.
+        ("argdown-primer.argdown", 20, 6, 5, 1, 0),
+        // 16 claims: 12 statements (7 of them prose) and 4 arguments
+        // without a reconstruction.
+        ("intro.argdown", 16, 3, 5, 1, 0),
         // 17 arguments and one thesis; 9 pro, 8 con and 2 undercut lines.
         ("legalisation-softdrugs.argdown", 18, 9, 10, 0, 2),
-        // 9 statements, 22 arguments and 12 untitled statements; 35
-        // support and 23 attack lines.
-        ("veggie_debate.argdown", 43, 35, 23, 0, 0),
+        // 25 statements (4 of them paragraphs of prose)
+        // and 22 arguments; 35 support and 23 attack lines.
+        ("veggie_debate.argdown", 47, 35, 23, 0, 0),
     ];
     for (file, claims, supports, attacks, linked, undercuts) in expected {
         let imported = import_file(&fixture(&format!("argdown/{file}")));

@@ -44,16 +44,19 @@ pub(super) fn build(doc: &Document) -> Imported {
         if folded.contains(&i) {
             continue;
         }
-        if statement.top_level_untitled && !related.contains(&node) && !in_pcs.contains(&i) {
-            prose += 1;
-            continue;
-        }
+        let is_prose =
+            statement.top_level_untitled && !related.contains(&node) && !in_pcs.contains(&i);
         let text = if statement.text.is_empty() {
             statement.title.clone().unwrap_or_default()
         } else {
             statement.text.clone()
         };
-        let (claim, is_thesis) = claim_with_tags(text, &statement.tags);
+        let (mut claim, is_thesis) = claim_with_tags(text, &statement.tags);
+        if is_prose {
+            // Prose between the trees: kept, as a note card.
+            prose += 1;
+            claim.kind = ClaimKind::Note;
+        }
         let id = map.add_claim(claim);
         if is_thesis && thesis.is_none() {
             thesis = Some(id);
@@ -131,6 +134,29 @@ pub(super) fn build(doc: &Document) -> Imported {
         }
     }
 
+    // What a reconstructed argument says about itself is kept as the
+    // note of the claim it argues for (or, for an objection, of its first
+    // premise).
+    let mut descriptions = 0;
+    for argument in &doc.arguments {
+        if argument.text.is_empty() || !argument.pcs.iter().any(Option::is_some) {
+            continue;
+        }
+        let described = final_conclusion(argument)
+            .filter(|s| !folded.contains(s))
+            .or_else(|| argument.pcs.iter().flatten().next().copied())
+            .and_then(|s| claims.get(&Node::Statement(s)).copied());
+        let Some(claim) = described.and_then(|c| map.claims.get_mut(&c)) else {
+            continue;
+        };
+        let line = format!("<{}>: {}", argument.title, argument.text);
+        claim.note = Some(match claim.note.take() {
+            Some(note) if !note.is_empty() => format!("{note}\n\n{line}"),
+            _ => line,
+        });
+        descriptions += 1;
+    }
+
     // What a node stands for as the source of a relation, and as its
     // target.
     let source = |node: Node| -> Option<ClaimId> {
@@ -199,20 +225,17 @@ pub(super) fn build(doc: &Document) -> Imported {
                     LinkKind::Attack
                 };
                 match to {
-                    Node::Argument(t) if !claims.contains_key(&to) => {
+                    Node::Argument(_) if !claims.contains_key(&to) => {
                         // A relation into a reconstructed argument.
-                        match (kind, final_link.get(&t)) {
-                            (LinkKind::Attack, Some(&link)) => {
+                        // Argdown's attack (`-`) on an argument is not an
+                        // undercut (`_`): it is read as aimed at what the
+                        // argument argues for, its conclusion.
+                        match source(to) {
+                            Some(c) => {
                                 approximations += 1;
-                                (LinkKind::Attack, Target::Link(link))
+                                (kind, Target::Claim(c))
                             }
-                            _ => match source(to) {
-                                Some(c) => {
-                                    approximations += 1;
-                                    (kind, Target::Claim(c))
-                                }
-                                None => continue,
-                            },
+                            None => continue,
                         }
                     }
                     _ => match claims.get(&to) {
@@ -270,11 +293,19 @@ pub(super) fn build(doc: &Document) -> Imported {
     let counted = [
         (
             prose,
-            "untitled paragraphs outside any relation read as prose and left out (Argdown leaves them off its map too)",
+            "untitled paragraphs outside any relation kept as note cards (Argdown leaves them off its map)",
         ),
         (
             approximations,
-            "relations aimed at a statement's inference or an argument's premises were read as plain attacks or supports",
+            "relations aimed at a reconstructed argument were read as aimed at its conclusion, and undercuts of a statement as attacks on it",
+        ),
+        (
+            descriptions,
+            "descriptions of reconstructed arguments kept as the note of their conclusion",
+        ),
+        (
+            doc.stray_relations,
+            "relation lines with no statement or argument above them left out",
         ),
         (
             incomplete,

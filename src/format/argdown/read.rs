@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::{front_matter, inline};
 use crate::format::{ParseError, text_of};
 
 /// What a title names.
@@ -51,6 +52,8 @@ pub(super) struct Document {
     pub(super) relations: Vec<(Node, Node, Relation)>,
     pub(super) headings: usize,
     pub(super) data_blocks: usize,
+    /// Relation lines with nothing above them to relate to.
+    pub(super) stray_relations: usize,
 }
 
 impl Document {
@@ -94,8 +97,12 @@ pub(super) fn merge_tags(tags: &mut Vec<String>, new: Vec<String>) {
     }
 }
 
-/// Replaces comments by spaces, keeping every line break where it was,
-/// so line numbers still point into the original.
+/// What a comment's characters become: a line holding nothing else is
+/// skipped as Argdown skips it (it neither ends a block nor continues one).
+const COMMENT: char = '\u{1}';
+
+/// Replaces comments by [`COMMENT`] marks, keeping every line break where
+/// it was, so line numbers still point into the original.
 pub(super) fn strip_comments(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -107,13 +114,21 @@ pub(super) fn strip_comments(text: &str) -> String {
     };
     while i < chars.len() {
         let escaped = i > 0 && chars[i - 1] == '\\';
+        if !escaped && starts(i, "](") {
+            // A link's address: `//` in it starts no comment.
+            while i < chars.len() && chars[i] != ')' && chars[i] != '\n' {
+                out.push(chars[i]);
+                i += 1;
+            }
+            continue;
+        }
         let end = if escaped {
             None
         } else if starts(i, "<!--") {
             Some("-->")
         } else if starts(i, "/*") {
             Some("*/")
-        } else if starts(i, "//") && (i == 0 || chars[i - 1].is_whitespace()) {
+        } else if starts(i, "//") {
             Some("\n")
         } else {
             None
@@ -129,7 +144,7 @@ pub(super) fn strip_comments(text: &str) -> String {
             j += 1;
         }
         for &c in &chars[i..j.min(chars.len())] {
-            out.push(if c == '\n' { '\n' } else { ' ' });
+            out.push(if c == '\n' { '\n' } else { COMMENT });
         }
         i = if end == "\n" {
             j
@@ -138,7 +153,7 @@ pub(super) fn strip_comments(text: &str) -> String {
         };
         if end != "\n" {
             for _ in 0..end.chars().count().min(chars.len().saturating_sub(j)) {
-                out.push(' ');
+                out.push(COMMENT);
             }
         }
     }
@@ -172,6 +187,7 @@ pub(super) fn relation_symbol(line: &str) -> Option<(Relation, bool, &str)> {
 }
 
 /// `[Title]: text`, `[Title]`, `<Title>: text`, `<Title>`, or plain text.
+#[derive(Clone, Copy)]
 pub(super) enum Head<'t> {
     Statement(Option<&'t str>, &'t str),
     Argument(&'t str, &'t str),
@@ -202,300 +218,290 @@ pub(super) fn head(line: &str) -> Head<'_> {
     }
 }
 
-/// Text with tags, data and Markdown emphasis taken out, escapes undone.
-pub(super) fn clean(text: &str) -> (String, Vec<String>, bool) {
-    let mut out = String::with_capacity(text.len());
-    let mut tags = Vec::new();
-    let mut had_data = false;
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '\\' && i + 1 < chars.len() {
-            out.push(chars[i + 1]);
-            i += 2;
-            continue;
-        }
-        let at_word_start = i == 0 || chars[i - 1].is_whitespace();
-        if c == '#' && at_word_start && i + 1 < chars.len() {
-            if chars[i + 1] == '(' {
-                if let Some(end) = chars[i + 2..].iter().position(|&c| c == ')') {
-                    let tag: String = chars[i + 2..i + 2 + end].iter().collect();
-                    tags.push(tag.trim().to_owned());
-                    i += end + 3;
-                    continue;
-                }
-            } else if chars[i + 1].is_alphanumeric() || chars[i + 1] == '_' {
-                let mut j = i + 1;
-                while j < chars.len()
-                    && (chars[j].is_alphanumeric() || matches!(chars[j], '-' | '_'))
-                {
-                    j += 1;
-                }
-                tags.push(chars[i + 1..j].iter().collect());
-                i = j;
-                continue;
-            }
-        }
-        if c == '{' && at_word_start {
-            // Inline data `{key: value}`: not part of the text.
-            let mut depth = 0;
-            let mut j = i;
-            while j < chars.len() {
-                match chars[j] {
-                    '{' => depth += 1,
-                    '}' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-                j += 1;
-            }
-            had_data = true;
-            i = j + 1;
-            continue;
-        }
-        if (c == '*' || c == '_') && chars.get(i + 1) == Some(&c) {
-            i += 2;
-            continue;
-        }
-        out.push(c);
-        i += 1;
-    }
-    let text = out.split_whitespace().collect::<Vec<_>>().join(" ");
-    (text, tags, had_data)
-}
-
 /// Where a line's element goes while reading.
 #[derive(Clone, Copy)]
 pub(super) enum Open {
     Statement(usize),
     Argument(usize),
+    Heading,
 }
 
-/// Reads an Argdown document.
-///
-/// # Errors
-/// When the bytes are not UTF-8 text or hold nothing.
-#[allow(clippy::too_many_lines)] // One reading pass, line by line.
+/// The state of one reading pass.
+#[derive(Default)]
+struct Reader {
+    doc: Document,
+    /// The heading over what is being read, as a tag.
+    group: Option<String>,
+    /// The relation tree being read: (indent, node) from the root down.
+    stack: Vec<(usize, Node)>,
+    /// The element whose text continuation lines extend, its raw lines.
+    open: Option<(Open, String)>,
+    /// The argument whose premise–conclusion block is being read.
+    pcs: Option<usize>,
+    /// The argument of the last top-level block, whose premise–conclusion
+    /// block may follow.
+    last_top_argument: Option<usize>,
+    /// Inside a multi-line inference (`--` … `--`).
+    in_rule: bool,
+    anonymous_arguments: usize,
+}
+
+impl Reader {
+    /// Ends the open element: its text read as Argdown reads it.
+    fn finish(&mut self) {
+        let Some((element, raw)) = self.open.take() else {
+            return;
+        };
+        let read = inline::read(&raw);
+        if read.had_data {
+            self.doc.data_blocks += 1;
+        }
+        match element {
+            Open::Statement(i) => {
+                let statement = &mut self.doc.statements[i];
+                if statement.text.is_empty() {
+                    statement.text = read.text;
+                } else if !read.text.is_empty() && statement.text != read.text {
+                    statement.formulations += 1;
+                }
+                merge_tags(&mut statement.tags, read.tags);
+            }
+            Open::Argument(i) => {
+                let argument = &mut self.doc.arguments[i];
+                if argument.text.is_empty() {
+                    argument.text = read.text;
+                } else if !read.text.is_empty() && argument.text != read.text {
+                    argument.text.push(' ');
+                    argument.text.push_str(&read.text);
+                }
+                merge_tags(&mut argument.tags, read.tags);
+            }
+            Open::Heading => {
+                self.group = (!read.text.is_empty()).then_some(read.text);
+            }
+        }
+    }
+
+    /// A statement or argument named by `head`, with its text opened.
+    fn element(&mut self, head: Head<'_>) -> Node {
+        let (node, element, text) = match head {
+            Head::Statement(title, text) => {
+                let i = self.doc.statement(title);
+                (Node::Statement(i), Open::Statement(i), text)
+            }
+            Head::Argument(title, text) => {
+                let i = self.doc.argument(title);
+                (Node::Argument(i), Open::Argument(i), text)
+            }
+        };
+        if let Some(group) = &self.group {
+            tag_node(&mut self.doc, node, group);
+        }
+        self.open = Some((element, text.to_owned()));
+        node
+    }
+
+    /// `(n) …`: a statement of the premise–conclusion block under way, or
+    /// the first of a new one.
+    fn numbered(&mut self, indent: usize, rest: &str) {
+        self.finish();
+        let argument = if let Some(a) = self.pcs.or(self.last_top_argument) {
+            a
+        } else {
+            self.anonymous_arguments += 1;
+            let title = format!("Argument {} (untitled)", self.anonymous_arguments);
+            self.doc.argument(&title)
+        };
+        if self.pcs != Some(argument) {
+            self.doc.arguments[argument].pcs.clear();
+        }
+        self.pcs = Some(argument);
+        self.in_rule = false;
+        let (title, text) = match head(rest) {
+            Head::Statement(title, text) => (title, text),
+            // An argument cannot be a premise: read its text as one.
+            Head::Argument(title, text) => (Some(title), text),
+        };
+        let i = self.doc.statement(title);
+        if let Some(group) = &self.group {
+            tag_node(&mut self.doc, Node::Statement(i), group);
+        }
+        self.open = Some((Open::Statement(i), text.to_owned()));
+        self.doc.arguments[argument].pcs.push(Some(i));
+        self.stack = vec![(indent, Node::Statement(i))];
+    }
+
+    /// A line with a relation symbol under the tree being read.
+    fn relation(&mut self, indent: usize, relation: Relation, incoming: bool, rest: &str) {
+        self.finish();
+        while self.stack.last().is_some_and(|&(i, _)| i >= indent) {
+            self.stack.pop();
+        }
+        let Some(&(_, parent)) = self.stack.last() else {
+            self.doc.stray_relations += 1;
+            return;
+        };
+        let child = self.element(head(rest));
+        let (from, to) = if incoming {
+            (child, parent)
+        } else {
+            (parent, child)
+        };
+        self.doc.relations.push((from, to, relation));
+        self.stack.push((indent, child));
+    }
+
+    /// `* item` or `1. item`: a statement of its own, which relations
+    /// under it answer.
+    fn list_item(&mut self, indent: usize, rest: &str) {
+        self.finish();
+        while self.stack.last().is_some_and(|&(i, _)| i >= indent) {
+            self.stack.pop();
+        }
+        let node = self.element(head(rest));
+        if let Node::Statement(i) = node
+            && self.doc.statements[i].title.is_none()
+        {
+            self.doc.statements[i].top_level_untitled = true;
+        }
+        self.stack.push((indent, node));
+    }
+
+    /// A line at the top level that starts a new block.
+    fn top_level(&mut self, line: &str) {
+        self.finish();
+        self.pcs = None;
+        let head = head(line);
+        let untitled = matches!(head, Head::Statement(None, _));
+        let node = self.element(head);
+        match node {
+            Node::Statement(i) => {
+                if untitled {
+                    self.doc.statements[i].top_level_untitled = true;
+                }
+                self.last_top_argument = None;
+            }
+            Node::Argument(i) => self.last_top_argument = Some(i),
+        }
+        self.stack = vec![(0, node)];
+    }
+}
+
 /// Reads an Argdown document into its parts.
 ///
 /// # Errors
-/// When the bytes are not text.
+/// When the bytes are not UTF-8 text or hold nothing.
 pub(super) fn document(bytes: &[u8]) -> Result<Document, ParseError> {
     let source = text_of(bytes)?;
     let text = strip_comments(source);
-    let mut doc = Document::default();
     let mut lines: Vec<&str> = text.lines().collect();
+    let mut reader = Reader::default();
     // Front matter.
     let first = lines.iter().position(|l| !l.trim().is_empty());
     if let Some(first) = first
-        && lines[first].trim() == "==="
+        && lines[first].trim().starts_with("===")
     {
-        let end = lines[first + 1..].iter().position(|l| l.trim() == "===");
+        let end = lines[first + 1..]
+            .iter()
+            .position(|l| l.trim().starts_with("==="));
         if let Some(end) = end {
-            for line in &lines[first + 1..first + 1 + end] {
-                if let Some(title) = line.strip_prefix("title:") {
-                    title
-                        .trim()
-                        .trim_matches(['"', '\''])
-                        .clone_into(&mut doc.title);
-                }
-            }
+            let body = &lines[first + 1..first + 1 + end];
+            reader.doc.title = front_matter::title(body).unwrap_or_default();
             for line in &mut lines[first..=first + 1 + end] {
                 *line = "";
             }
         }
     }
 
-    let mut group: Option<String> = None;
-    // The relation tree being read: (indent, node) from the root down.
-    let mut stack: Vec<(usize, Node)> = Vec::new();
-    // The element whose text a continuation line extends.
-    let mut open: Option<(Open, String, usize)> = None;
-    // The argument whose premise–conclusion block is being read, if any.
-    let mut pcs: Option<usize> = None;
-    let mut last_top_argument: Option<usize> = None;
-    let mut in_rule = false;
-    let mut anonymous_arguments = 0;
-
-    let finish = |doc: &mut Document, open: &mut Option<(Open, String, usize)>| {
-        if let Some((element, text, _)) = open.take() {
-            let (text, tags, data) = clean(&text);
-            if data {
-                doc.data_blocks += 1;
-            }
-            match element {
-                Open::Statement(i) => {
-                    let statement = &mut doc.statements[i];
-                    if statement.text.is_empty() {
-                        statement.text = text;
-                    } else if !text.is_empty() && statement.text != text {
-                        statement.formulations += 1;
-                    }
-                    merge_tags(&mut statement.tags, tags);
-                }
-                Open::Argument(i) => {
-                    let argument = &mut doc.arguments[i];
-                    if argument.text.is_empty() {
-                        argument.text = text;
-                    }
-                    merge_tags(&mut argument.tags, tags);
-                }
-            }
-        }
-    };
-
     for raw in &lines {
-        let expanded = raw.replace('\t', "    ");
+        if raw.contains(COMMENT) && raw.chars().all(|c| c == COMMENT || c.is_whitespace()) {
+            continue;
+        }
+        let expanded = raw.replace('\t', "    ").replace(COMMENT, "");
         let indent = expanded.len() - expanded.trim_start().len();
         let line = expanded.trim();
         if line.is_empty() {
-            finish(&mut doc, &mut open);
+            // A blank line ends the block: its tree and any element.
+            reader.finish();
+            reader.stack.clear();
             continue;
         }
         // Headings group what follows.
         if indent == 0 && line.starts_with('#') {
             let hashes = line.chars().take_while(|&c| c == '#').count();
             if line[hashes..].starts_with(' ') {
-                finish(&mut doc, &mut open);
-                let heading = clean(&line[hashes..]).0;
-                let heading = strip_shortcodes(&heading);
-                group = (!heading.is_empty()).then_some(heading);
-                doc.headings += 1;
-                stack.clear();
-                pcs = None;
-                last_top_argument = None;
+                reader.finish();
+                reader.doc.headings += 1;
+                reader.stack.clear();
+                reader.pcs = None;
+                reader.last_top_argument = None;
+                reader.open = Some((Open::Heading, line[hashes..].to_owned()));
                 continue;
             }
         }
-        // Premise–conclusion blocks.
-        if indent == 0
-            && let Some(rest) = numbered(line)
-        {
-            finish(&mut doc, &mut open);
-            let argument = if let Some(a) = pcs.or(last_top_argument) {
-                a
-            } else {
-                anonymous_arguments += 1;
-                let title = format!("Argument {anonymous_arguments} (untitled)");
-                doc.argument(&title)
-            };
-            if pcs != Some(argument) {
-                doc.arguments[argument].pcs.clear();
+        if matches!(reader.open, Some((Open::Heading, _))) {
+            if let Some((_, text)) = &mut reader.open {
+                text.push('\n');
+                text.push_str(line);
             }
-            pcs = Some(argument);
-            in_rule = false;
-            let statement = match head(rest) {
-                Head::Statement(title, text) => {
-                    let i = doc.statement(title);
-                    open = Some((Open::Statement(i), text.to_owned(), 0));
-                    i
-                }
-                Head::Argument(title, text) => {
-                    // An argument cannot be a premise: read its text as one.
-                    let i = doc.statement(Some(title));
-                    open = Some((Open::Statement(i), text.to_owned(), 0));
-                    i
-                }
-            };
-            doc.arguments[argument].pcs.push(Some(statement));
-            stack = vec![(0, Node::Statement(statement))];
             continue;
         }
-        if let Some(argument) = pcs
-            && indent == 0
+        if let Some(rest) = numbered(line) {
+            reader.numbered(indent, rest);
+            continue;
+        }
+        if let Some(argument) = reader.pcs
             && line.starts_with("--")
         {
-            finish(&mut doc, &mut open);
+            reader.finish();
             let all_dashes = line.chars().all(|c| c == '-');
-            if all_dashes && in_rule {
-                in_rule = false;
+            if all_dashes && reader.in_rule {
+                reader.in_rule = false;
             } else {
-                doc.arguments[argument].pcs.push(None);
-                in_rule = all_dashes;
+                reader.doc.arguments[argument].pcs.push(None);
+                reader.in_rule = all_dashes;
             }
-            stack.clear();
+            reader.stack.clear();
             continue;
         }
-        if in_rule {
+        if reader.in_rule {
             continue;
         }
-        // Relations.
         if let Some((relation, incoming, rest)) = relation_symbol(line)
-            && (indent > 0 || !stack.is_empty())
+            && (indent > 0 || !reader.stack.is_empty())
         {
-            finish(&mut doc, &mut open);
-            while stack.last().is_some_and(|&(i, _)| i >= indent.max(1)) {
-                stack.pop();
-            }
-            let Some(&(_, parent)) = stack.last() else {
-                continue;
-            };
-            let (child, element, text) = match head(rest) {
-                Head::Statement(title, text) => {
-                    let i = doc.statement(title);
-                    (Node::Statement(i), Open::Statement(i), text)
-                }
-                Head::Argument(title, text) => {
-                    let i = doc.argument(title);
-                    (Node::Argument(i), Open::Argument(i), text)
-                }
-            };
-            if let Some(group) = &group {
-                tag_node(&mut doc, child, group);
-            }
-            open = Some((element, text.to_owned(), indent));
-            let (from, to) = if incoming {
-                (child, parent)
-            } else {
-                (parent, child)
-            };
-            doc.relations.push((from, to, relation));
-            stack.push((indent, child));
+            reader.relation(indent.max(1), relation, incoming, rest);
+            continue;
+        }
+        if let Some(rest) = list_item(line) {
+            reader.list_item(indent, rest);
             continue;
         }
         // Continuation of the open element.
-        if let Some((_, text, _)) = &mut open
+        if let Some((_, text)) = &mut reader.open
             && (indent > 0 || !line.starts_with(['[', '<']))
         {
-            text.push(' ');
+            text.push('\n');
             text.push_str(line);
             continue;
         }
-        if indent > 0 {
-            // Indented text with nothing to continue: not part of the map.
-            continue;
-        }
-        // A new top-level element.
-        finish(&mut doc, &mut open);
-        pcs = None;
-        let (node, element, text) = match head(line) {
-            Head::Statement(title, text) => {
-                let i = doc.statement(title);
-                if title.is_none() {
-                    doc.statements[i].top_level_untitled = true;
-                }
-                last_top_argument = None;
-                (Node::Statement(i), Open::Statement(i), text)
-            }
-            Head::Argument(title, text) => {
-                let i = doc.argument(title);
-                last_top_argument = Some(i);
-                (Node::Argument(i), Open::Argument(i), text)
-            }
-        };
-        if let Some(group) = &group {
-            tag_node(&mut doc, node, group);
-        }
-        open = Some((element, text.to_owned(), 0));
-        stack = vec![(0, node)];
+        // A new block (indented or not, as Argdown reads it).
+        reader.top_level(line);
     }
-    finish(&mut doc, &mut open);
-    Ok(doc)
+    reader.finish();
+    Ok(reader.doc)
+}
+
+/// `* rest` or `12. rest` → `rest`.
+fn list_item(line: &str) -> Option<&str> {
+    if let Some(rest) = line.strip_prefix('*')
+        && rest.starts_with(char::is_whitespace)
+    {
+        return Some(rest.trim_start());
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let rest = line[digits..].strip_prefix('.')?;
+    (digits > 0 && rest.starts_with(char::is_whitespace)).then(|| rest.trim_start())
 }
 
 /// `(1) rest` → `rest`.
@@ -506,14 +512,6 @@ pub(super) fn numbered(line: &str) -> Option<&str> {
         return None;
     }
     Some(rest[end + 1..].trim())
-}
-
-/// `:heart:` and the like, which Argdown's viewer shows as emoji.
-pub(super) fn strip_shortcodes(text: &str) -> String {
-    text.split_whitespace()
-        .filter(|w| !(w.len() > 2 && w.starts_with(':') && w.ends_with(':')))
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 pub(super) fn tag_node(doc: &mut Document, node: Node, tag: &str) {

@@ -23,6 +23,8 @@ struct Writer<'a> {
     argument_order: Vec<LinkId>,
     declared: BTreeSet<ClaimId>,
     told: BTreeSet<LinkId>,
+    /// `[Title] #tag …` lines, written after everything else.
+    tag_lines: Vec<String>,
     out: String,
 }
 
@@ -43,6 +45,7 @@ impl<'a> Writer<'a> {
             argument_order: Vec::new(),
             declared: BTreeSet::new(),
             told: BTreeSet::new(),
+            tag_lines: Vec::new(),
             out: String::new(),
         }
     }
@@ -67,7 +70,9 @@ impl<'a> Writer<'a> {
         title
     }
 
-    /// `[Title]: text #tags` the first time, `[Title]` after.
+    /// `[Title]: text` the first time, `[Title]` after. Its tags wait for
+    /// a line of their own at the end: on the declaring line Argdown would
+    /// read them as part of the text.
     fn statement(&mut self, claim: ClaimId) -> String {
         let title = self.titles.get(&claim).cloned().unwrap_or_default();
         if !self.declared.insert(claim) {
@@ -76,7 +81,7 @@ impl<'a> Writer<'a> {
         let Some(c) = self.map.claims.get(&claim) else {
             return format!("[{title}]");
         };
-        let mut line = format!("[{title}]: {}", escape(&c.text));
+        let line = format!("[{title}]: {}", escape(&c.text));
         let mut tags: Vec<&str> = c.tags.iter().map(String::as_str).collect();
         if self.map.thesis == Some(claim) {
             tags.push(THESIS_TAG);
@@ -91,6 +96,7 @@ impl<'a> Writer<'a> {
             Some(Assessment::Rejected) => tags.push(REJECTED_TAG),
             None => {}
         }
+        let mut tag_line = format!("[{title}]");
         for tag in tags {
             let tag = tag.trim();
             if tag.is_empty() {
@@ -98,12 +104,16 @@ impl<'a> Writer<'a> {
             }
             if tag
                 .chars()
-                .all(|ch| ch.is_alphanumeric() || ch == '-' || ch == '_')
+                .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_')
             {
-                let _ = write!(line, " #{tag}");
+                let _ = write!(tag_line, " #{tag}");
             } else {
-                let _ = write!(line, " #({})", tag.replace([')', '('], ""));
+                let inside: String = tag.chars().filter(|&c| c != ')' && c != '(').collect();
+                let _ = write!(tag_line, " #({})", inside.trim());
             }
+        }
+        if tag_line.len() > title.len() + 2 {
+            self.tag_lines.push(tag_line);
         }
         line
     }
@@ -111,11 +121,7 @@ impl<'a> Writer<'a> {
     fn write(mut self) -> String {
         let title = self.map.title.trim();
         if !title.is_empty() {
-            let _ = write!(
-                self.out,
-                "===\ntitle: {}\n===\n\n",
-                title.replace(['\n', '\r'], " ")
-            );
+            let _ = write!(self.out, "===\ntitle: {}\n===\n\n", yaml_quoted(title));
         }
         // Trees: the thesis, then claims that answer nothing, then the
         // premises of arguments, then anything left.
@@ -167,6 +173,12 @@ impl<'a> Writer<'a> {
         for claim in rest {
             let line = self.statement(claim);
             let _ = writeln!(self.out, "{line}\n");
+        }
+        if !self.tag_lines.is_empty() {
+            self.out.push_str("// Tags\n\n");
+            for line in std::mem::take(&mut self.tag_lines) {
+                let _ = writeln!(self.out, "{line}\n");
+            }
         }
         while self.out.ends_with("\n\n") {
             self.out.pop();
@@ -274,7 +286,7 @@ impl<'a> Writer<'a> {
                     let target_title = self.argument_title(target);
                     let _ = writeln!(
                         self.out,
-                        "({n}) [{DENIAL}{title}]: The inference of <{target_title}> does not hold."
+                        "({n}) [{DENIAL}{title}]: The inference of {target_title} does not hold."
                     );
                     let _ = writeln!(self.out, "  _> <{target_title}>");
                 }
@@ -293,6 +305,7 @@ fn unique_title(text: &str, id: ClaimId, used: &mut BTreeSet<String>) -> String 
                 .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.' | ',' | '’'))
                 .collect::<String>()
         })
+        .map(|w| w.trim_start_matches('-').to_owned())
         .filter(|w| !w.is_empty())
         .take(5)
         .collect();
@@ -310,21 +323,73 @@ fn unique_title(text: &str, id: ClaimId, used: &mut BTreeSet<String>) -> String 
     title
 }
 
-/// Text that reads back as itself: one line, with the characters that
-/// start tags, data, comments and mentions escaped.
-fn escape(text: &str) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = String::with_capacity(one_line.len());
-    let mut previous = ' ';
-    for c in one_line.chars() {
-        let special = matches!(c, '#' | '{' | '}' | '\\' | '@' | '[' | ']' | '<' | '>')
-            || (c == '/' && previous == '/')
-            || (c == '*' && previous == '/');
+/// What Argdown trims from the ends of a statement's text (but not other
+/// Unicode spaces, such as U+00A0).
+pub(super) const BLANK: [char; 4] = [' ', '\t', '\n', '\r'];
+
+/// Text that Argdown reads back as exactly itself (trimmed, on one line):
+/// every character Argdown's lexer gives a meaning to inside a line is
+/// escaped with a backslash, which it drops again.
+///
+/// Always: `\\ @ # * _ [ ] < > { }` and tabs (escapes, mentions, tags, emphasis,
+/// references and links, argument references and HTML comments, data).
+/// In context: `/` before `/` or `*` (comments), `=` before `==` (front
+/// matter), and `.` or `:` when another one follows before the next space
+/// (Argdown's shortcodes `.A.` and `:smile:`; its lexer reads an escape
+/// inside one as two characters, so the opening one is escaped), and the
+/// second space of a run (Argdown drops spaces after the first one that
+/// follows a mark), and every tab.
+pub(super) fn escape(text: &str) -> String {
+    let one_line: String = text
+        .trim_matches(BLANK)
+        .chars()
+        .map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c })
+        .collect();
+    let chars: Vec<char> = one_line.chars().collect();
+    let mut out = String::with_capacity(one_line.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        let special = match c {
+            // Argdown skips a tab after an escaped character.
+            '\\' | '@' | '#' | '*' | '_' | '[' | ']' | '<' | '>' | '{' | '}' | '\t' => true,
+            '/' => matches!(next, Some('/' | '*')),
+            '=' => next == Some('=') && chars.get(i + 2) == Some(&'='),
+            // After a mark, Argdown keeps one space and skips the rest;
+            // an escaped space keeps every space after it.
+            ' ' => i > 0 && matches!(chars[i - 1], ' ' | '\t'),
+            '.' | ':' => chars[i + 1..]
+                .iter()
+                .take_while(|c| !c.is_whitespace())
+                .any(|&d| d == c),
+            _ => false,
+        };
         if special {
             out.push('\\');
         }
         out.push(c);
-        previous = c;
     }
+    out
+}
+
+/// A YAML double-quoted scalar for the front matter: quotes, backslashes
+/// and control characters escaped, and `=` written as `\x3D` so that no
+/// `===` inside it can end Argdown's front matter early.
+pub(super) fn yaml_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '=' => out.push_str("\\x3D"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
     out
 }
