@@ -67,6 +67,18 @@ fn argdown_cli() -> &'static Path {
 /// The official parser's JSON for each document, by name. A document it
 /// rejects fails the test with the parser's own message.
 fn official(documents: &[(String, String)]) -> BTreeMap<String, Value> {
+    let (parsed, log) = official_or_rejected(documents);
+    for (name, text) in documents {
+        assert!(
+            parsed.contains_key(name),
+            "the official parser rejected {name}:\n{log}\n--- document:\n{text}"
+        );
+    }
+    parsed
+}
+
+/// The official parser's JSON for the documents it accepts, and its log.
+fn official_or_rejected(documents: &[(String, String)]) -> (BTreeMap<String, Value>, String) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let input = dir.path().join("in");
     let output = dir.path().join("out");
@@ -85,17 +97,15 @@ fn official(documents: &[(String, String)]) -> BTreeMap<String, Value> {
         String::from_utf8_lossy(&run.stdout),
         String::from_utf8_lossy(&run.stderr)
     );
-    documents
+    let parsed = documents
         .iter()
-        .map(|(name, text)| {
-            let json =
-                fs::read_to_string(output.join(format!("{name}.json"))).unwrap_or_else(|_| {
-                    panic!("the official parser rejected {name}:\n{log}\n--- document:\n{text}")
-                });
+        .filter_map(|(name, _)| {
+            let json = fs::read_to_string(output.join(format!("{name}.json"))).ok()?;
             let value = serde_json::from_str(&json).expect("the CLI writes JSON");
-            (name.clone(), value)
+            Some((name.clone(), value))
         })
-        .collect()
+        .collect();
+    (parsed, log)
 }
 
 /// A claim's text as a one-line Argdown statement can hold it.
@@ -382,10 +392,45 @@ struct Counts {
     relations: BTreeMap<String, usize>,
 }
 
+/// Text without `#tag` and `#(tag words)`, its spaces collapsed.
+fn without_tags(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('#') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        rest = if let Some(inner) = after.strip_prefix('(') {
+            inner.find(')').map_or(after, |end| &inner[end + 1..])
+        } else {
+            let end = after
+                .find(|c: char| c.is_whitespace())
+                .unwrap_or(after.len());
+            if end == 0 {
+                out.push('#');
+            }
+            &after[end..]
+        };
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A relation's type as Argdown names it in its default (loose) mode; in
+/// strict mode (`model: mode: strict`) relations between statements are
+/// named for their logic.
+fn loose(kind: &str) -> &str {
+    match kind {
+        "entails" => "support",
+        "contrary" => "attack",
+        "contradictory" => "contradiction",
+        other => other,
+    }
+}
+
 fn official_counts(json: &Value) -> Counts {
     let mut relations = BTreeMap::new();
     for (kind, _, _) in self::relations(json) {
-        *relations.entry(kind).or_insert(0) += 1;
+        *relations.entry(loose(&kind).to_owned()).or_insert(0) += 1;
     }
     let reconstructed = json["arguments"]
         .as_object()
@@ -400,10 +445,110 @@ fn official_counts(json: &Value) -> Counts {
     }
 }
 
+/// Checks the imported map against the official reading: a claim per
+/// statement and per argument without a reconstruction, an inference per
+/// conclusion, a link per distinct relation, and the same texts.
+fn compare_map(name: &str, text: &str, json: &Value, theirs: &Counts) -> Vec<String> {
+    let mut differences = Vec::new();
+    let map = argdown::from_argdown(text.as_bytes())
+        .expect("the example imports")
+        .map;
+    let plain_arguments = json["arguments"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(_, a)| a["pcs"].as_array().is_none_or(Vec::is_empty))
+        .count();
+    let inferences: usize = json["arguments"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter_map(|(_, a)| a["pcs"].as_array())
+        .flatten()
+        .filter(|m| {
+            m["role"]
+                .as_str()
+                .is_some_and(|r| r.ends_with("conclusion"))
+        })
+        .count();
+    // Links are distinct: a contradiction is an attack each way, and
+    // an attack it repeats is one link.
+    let mut supports = std::collections::BTreeSet::new();
+    let mut attacks = std::collections::BTreeSet::new();
+    for (kind, from, to) in relations(json) {
+        match loose(&kind) {
+            "support" => {
+                supports.insert((from, to));
+            }
+            "contradiction" => {
+                attacks.insert((to.clone(), from.clone()));
+                attacks.insert((from, to));
+            }
+            _ => {
+                attacks.insert((from, to));
+            }
+        }
+    }
+    let expected = (
+        theirs.statements + plain_arguments,
+        supports.len() + inferences,
+        attacks.len(),
+    );
+    let supports = map
+        .links
+        .values()
+        .filter(|l| l.kind == LinkKind::Support)
+        .count();
+    let found = (map.claims.len(), supports, map.links.len() - supports);
+    // The texts: Argdown's, with the tags Argmap keeps as tags taken
+    // out; an argument without a reconstruction is a claim with its
+    // description (or its title).
+    let mut theirs_texts: Vec<String> = statement_texts(json)
+        .into_values()
+        .chain(
+            json["arguments"]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .filter(|(_, a)| a["pcs"].as_array().is_none_or(Vec::is_empty))
+                .map(|(title, a)| {
+                    let description = a["members"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|m| m["text"].as_str())
+                        .rfind(|t| !t.trim().is_empty());
+                    description.unwrap_or(title).to_owned()
+                }),
+        )
+        .map(|t: String| without_tags(&t))
+        .collect();
+    theirs_texts.sort();
+    let mut our_texts: Vec<String> = map.claims.values().map(|c| without_tags(&c.text)).collect();
+    our_texts.sort();
+    if our_texts != theirs_texts {
+        let only = |a: &[String], b: &[String]| -> Vec<String> {
+            a.iter().filter(|t| !b.contains(t)).cloned().collect()
+        };
+        differences.push(format!(
+            "{name}: texts differ\n  only ours:     {:?}\n  only official: {:?}",
+            only(&our_texts, &theirs_texts),
+            only(&theirs_texts, &our_texts)
+        ));
+    }
+    if found != expected {
+        differences.push(format!(
+            "{name}: the map has (claims, supports, attacks) {found:?}, the official reading {expected:?}"
+        ));
+    }
+    differences
+}
+
 #[test]
 fn argdown_examples_import_to_what_the_official_parser_reads() {
-    let examples: Vec<PathBuf> = files("tests/fixtures/argdown", "argdown")
+    let fixtures: Vec<PathBuf> = files("tests/fixtures/argdown", "argdown")
         .into_iter()
+        .chain(files("tests/fixtures/argdown-own", "argdown"))
         .chain(files("tests/fixtures/interop-repro", "argdown"))
         .collect();
     // Old Argmap exports the official parser rejects (kept in the repro
@@ -416,13 +561,37 @@ fn argdown_examples_import_to_what_the_official_parser_reads() {
         "undercut-of-undercut",
         "linked-attack-special",
     ];
-    let documents: Vec<(String, String)> = examples
+    let read = |p: &PathBuf| (stem(p), fs::read_to_string(p).expect("read an example"));
+    let documents: Vec<(String, String)> = fixtures
         .iter()
         .filter(|p| !rejected.contains(&stem(p).as_str()))
-        .map(|p| (stem(p), fs::read_to_string(p).expect("read an example")))
+        .map(read)
         .collect();
     assert!(documents.len() >= 10);
-    let parsed = official(&documents);
+    let mut parsed = official(&documents);
+    // More examples from a folder outside the project, those the official
+    // parser accepts: `ARGDOWN_EXAMPLES=dir`.
+    let mut documents = documents;
+    if let Some(dir) = std::env::var_os("ARGDOWN_EXAMPLES") {
+        let mut extra: Vec<PathBuf> = fs::read_dir(dir)
+            .expect("the ARGDOWN_EXAMPLES folder")
+            .filter_map(|e| Some(e.ok()?.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "argdown"))
+            .collect();
+        extra.sort();
+        let extra: Vec<(String, String)> = extra
+            .iter()
+            .map(read)
+            .map(|(name, text)| (format!("extra-{name}"), text))
+            .collect();
+        let (accepted, _) = official_or_rejected(&extra);
+        documents.extend(
+            extra
+                .into_iter()
+                .filter(|(name, _)| accepted.contains_key(name)),
+        );
+        parsed.extend(accepted);
+    }
     let mut differences = Vec::new();
     for (name, text) in &documents {
         let theirs = official_counts(&parsed[name]);
@@ -437,48 +606,7 @@ fn argdown_examples_import_to_what_the_official_parser_reads() {
                 "{name}:\n  ours:     {ours:?}\n  official: {theirs:?}"
             ));
         }
-        // The map: a claim per statement and per argument without a
-        // reconstruction, an inference per conclusion, a link per relation
-        // (a contradiction is an attack each way).
-        let json = &parsed[name];
-        let map = argdown::from_argdown(text.as_bytes())
-            .expect("the example imports")
-            .map;
-        let plain_arguments = json["arguments"]
-            .as_object()
-            .into_iter()
-            .flatten()
-            .filter(|(_, a)| a["pcs"].as_array().is_none_or(Vec::is_empty))
-            .count();
-        let inferences: usize = json["arguments"]
-            .as_object()
-            .into_iter()
-            .flatten()
-            .filter_map(|(_, a)| a["pcs"].as_array())
-            .flatten()
-            .filter(|m| {
-                m["role"]
-                    .as_str()
-                    .is_some_and(|r| r.ends_with("conclusion"))
-            })
-            .count();
-        let relation = |k: &str| theirs.relations.get(k).copied().unwrap_or(0);
-        let expected = (
-            theirs.statements + plain_arguments,
-            relation("support") + inferences,
-            relation("attack") + relation("undercut") + 2 * relation("contradiction"),
-        );
-        let supports = map
-            .links
-            .values()
-            .filter(|l| l.kind == LinkKind::Support)
-            .count();
-        let found = (map.claims.len(), supports, map.links.len() - supports);
-        if found != expected {
-            differences.push(format!(
-                "{name}: the map has (claims, supports, attacks) {found:?}, the official reading {expected:?}"
-            ));
-        }
+        differences.extend(compare_map(name, text, &parsed[name], &theirs));
     }
     assert!(differences.is_empty(), "{}", differences.join("\n"));
 }

@@ -161,7 +161,70 @@ fn argdown_details_survive_the_import() {
     let primer = import_file(&fixture("argdown/argdown-primer.argdown"));
     let report = primer.report.join("\n");
     assert!(report.contains("untitled paragraphs"), "{report}");
-    assert!(report.contains("further formulations"), "{report}");
+    assert!(report.contains("earlier formulations"), "{report}");
+}
+
+#[test]
+fn argdown_reconstructions_import_with_every_step_note_and_heading() {
+    let imported = import_file(&fixture("argdown-own/reconstructions.argdown"));
+    let map = &imported.map;
+    // A title over two lines of YAML, whole.
+    assert_eq!(map.title, "Should schools set homework for young pupils?");
+    let id = |text: &str| {
+        map.claims
+            .iter()
+            .find(|(_, c)| c.text == text)
+            .map_or_else(|| panic!("no claim {text:?}"), |(&id, _)| id)
+    };
+    let link = |premises: &[ClaimId], target: ClaimId| {
+        map.links
+            .values()
+            .find(|l| l.premises == premises && l.target == Target::Claim(target))
+            .map(|l| l.kind)
+    };
+    // Emphasis is read as Argdown reads it.
+    let sleep = id("Pupils with more than an hour of homework a night sleep less on average.");
+    let need = id("Young pupils need sleep to learn well.");
+    let rule = id("Whatever costs pupils the sleep they need to learn well should not be set.");
+    let ban = id("Schools should not set homework before the age of eleven.");
+    // An indented premise–conclusion block, its premise attacked from
+    // under it.
+    assert_eq!(link(&[sleep, need, rule], ban), Some(LinkKind::Support));
+    let resilient = id("Most pupils make up lost sleep at the weekend.");
+    assert_eq!(link(&[resilient], need), Some(LinkKind::Attack));
+    // A reconstruction in two steps: the intermediate conclusion is a
+    // claim with its own inference.
+    let gains =
+        id("Ten minutes of reading at home a day goes with better reading scores at age nine.");
+    let small = id("If a small daily task improves scores, it should be set.");
+    let reading = id("Short daily reading should be set.");
+    let keep = id("Short, regular homework helps young pupils to learn.");
+    assert_eq!(link(&[gains, small], reading), Some(LinkKind::Support));
+    assert_eq!(link(&[reading], keep), Some(LinkKind::Support));
+    // The argument's description is the note of its conclusion.
+    let note = map.claims[&ban].note.as_deref().unwrap_or_default();
+    assert!(
+        note.contains("<Tired Pupils>: Homework costs young pupils the sleep they need to learn."),
+        "{note}"
+    );
+    // A heading over two lines is one tag; a list item answers its own
+    // relation; a shortcode is its symbol.
+    assert!(
+        map.claims[&need]
+            .tags
+            .iter()
+            .any(|t| t == "Inferences between @[Ban] and the evidence")
+    );
+    let differ = id("Pupils differ 🤔");
+    let quiet = id("Some pupils have no quiet place at home.");
+    assert_eq!(link(&[quiet], differ), Some(LinkKind::Support));
+    // Nothing is dropped without a word.
+    let report = imported.report.join("\n");
+    assert!(report.contains("kept as note cards"), "{report}");
+    assert!(
+        report.contains("descriptions of reconstructed arguments"),
+        "{report}"
+    );
 }
 
 /// What an AIF file holds, read straight from its JSON: an oracle that

@@ -317,7 +317,7 @@ pub(super) fn build(doc: &Document) -> Imported {
         ),
         (
             extra,
-            "further formulations of statements with the same title left out: the first is kept",
+            "earlier formulations of statements with the same title left out: the last is kept, as Argdown keeps it",
         ),
         (doc.data_blocks, "inline data blocks ({…}) left out"),
         (

@@ -258,21 +258,21 @@ impl Reader {
         }
         match element {
             Open::Statement(i) => {
+                // Argdown's canonical text is the last formulation.
                 let statement = &mut self.doc.statements[i];
-                if statement.text.is_empty() {
+                if !read.text.is_empty() && statement.text != read.text {
+                    if !statement.text.is_empty() {
+                        statement.formulations += 1;
+                    }
                     statement.text = read.text;
-                } else if !read.text.is_empty() && statement.text != read.text {
-                    statement.formulations += 1;
                 }
                 merge_tags(&mut statement.tags, read.tags);
             }
             Open::Argument(i) => {
+                // As for statements, the last description counts.
                 let argument = &mut self.doc.arguments[i];
-                if argument.text.is_empty() {
+                if !read.text.is_empty() {
                     argument.text = read.text;
-                } else if !read.text.is_empty() && argument.text != read.text {
-                    argument.text.push(' ');
-                    argument.text.push_str(&read.text);
                 }
                 merge_tags(&mut argument.tags, read.tags);
             }
