@@ -66,9 +66,45 @@ pub fn duration(seconds: u64) -> String {
     }
 }
 
+/// A time as `AIFdb` writes it, in UTC: `2026-12-01 05:39:05`.
+pub fn utc_timestamp(unix_seconds: u64) -> String {
+    let days = unix_seconds / 86_400;
+    let seconds = unix_seconds % 86_400;
+    // Days since 1970-01-01 to a civil date, in 400-year eras of 146,097
+    // days that start on 1 March 0000 (so leap days end each year).
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let day_of_era = z % 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
+    let year = year_of_era + era * 400 + u64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}",
+        seconds / 3_600,
+        seconds % 3_600 / 60,
+        seconds % 60
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn timestamps_are_utc_calendar_times() {
+        assert_eq!(utc_timestamp(0), "1970-01-01 00:00:00");
+        assert_eq!(utc_timestamp(951_782_400), "2000-02-29 00:00:00");
+        assert_eq!(utc_timestamp(1_796_103_545), "2026-12-01 05:39:05");
+        assert_eq!(utc_timestamp(4_107_542_399), "2100-02-28 23:59:59");
+    }
 
     #[test]
     fn thousands_are_grouped() {

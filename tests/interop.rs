@@ -533,6 +533,64 @@ proptest! {
     }
 }
 
+/// The keys of each node and edge an `AIFdb` fixture file holds.
+fn aifdb_keys(path: &Path) -> (Vec<String>, Vec<String>) {
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("reads")).expect("json");
+    let keys = |v: &serde_json::Value| {
+        let mut keys: Vec<String> = v.as_object().expect("an object").keys().cloned().collect();
+        keys.sort();
+        keys
+    };
+    (keys(&value["nodes"][0]), keys(&value["edges"][0]))
+}
+
+#[test]
+fn aif_export_writes_nodes_and_edges_exactly_as_aifdb_does() {
+    let map = bundled();
+    let text = aif::to_aif_at(&map, 1_796_103_545);
+    let value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    // The same keys as every AIFdb file in the fixtures, nothing more.
+    let (node_keys, edge_keys) = aifdb_keys(&fixture("aif/nodeset106.json"));
+    for node in value["nodes"].as_array().expect("nodes") {
+        let mut keys: Vec<String> = node.as_object().expect("a node").keys().cloned().collect();
+        keys.sort();
+        assert_eq!(keys, node_keys, "{node}");
+        assert_eq!(node["timestamp"], "2026-12-01 05:39:05");
+        // Ids are strings of digits, types the AIF ones.
+        let id = node["nodeID"].as_str().expect("a string id");
+        assert!(id.chars().all(|c| c.is_ascii_digit()), "{id}");
+        assert!(
+            matches!(node["type"].as_str(), Some("I" | "RA" | "CA")),
+            "{node}"
+        );
+    }
+    let mut edge_ids = std::collections::BTreeSet::new();
+    for edge in value["edges"].as_array().expect("edges") {
+        let mut keys: Vec<String> = edge.as_object().expect("an edge").keys().cloned().collect();
+        keys.sort();
+        assert_eq!(keys, edge_keys, "{edge}");
+        assert!(edge["formEdgeID"].is_null());
+        assert!(edge_ids.insert(edge["edgeID"].as_str().expect("a string id").to_owned()));
+    }
+    // The title where OVA keeps it, read back with the places and kinds.
+    assert_eq!(value["analysis"]["documentTitle"], map.title.as_str());
+    assert_eq!(value["locutions"], serde_json::json!([]));
+    let back = aif::from_aif(text.as_bytes()).expect("reads back");
+    assert_eq!(back.map.title, map.title);
+    assert!(back.positioned);
+    let kinds = |m: &Map| {
+        let mut all: Vec<(String, ClaimKind)> = m
+            .claims
+            .values()
+            .map(|c| (c.text.clone(), c.kind))
+            .collect();
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        all
+    };
+    assert_eq!(kinds(&back.map), kinds(&map));
+}
+
 // ---------------------------------------------------------------- drawings
 
 fn bundled() -> Map {

@@ -12,8 +12,9 @@ use serde_json::Value;
 
 use super::{Imported, ParseError, text_of};
 use crate::model::{Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Map, Pos, Target};
+use crate::words;
 
-/// One node as written.
+/// One node as `AIFdb` writes it: id, text, type and time, nothing else.
 #[derive(Serialize)]
 struct NodeOut<'a> {
     #[serde(rename = "nodeID")]
@@ -21,18 +22,11 @@ struct NodeOut<'a> {
     text: &'a str,
     #[serde(rename = "type")]
     kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    scheme: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    x: Option<f32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    y: Option<f32>,
-    /// Argmap's claim kind, when it is not a plain claim; other tools
-    /// ignore keys they do not know.
-    #[serde(rename = "argmapKind", skip_serializing_if = "Option::is_none")]
-    argmap_kind: Option<&'static str>,
+    timestamp: &'a str,
 }
 
+/// One edge as `AIFdb` writes it; `formEdgeID` is always there, and null
+/// outside argument schemes' forms.
 #[derive(Serialize)]
 struct EdgeOut {
     #[serde(rename = "edgeID")]
@@ -41,6 +35,34 @@ struct EdgeOut {
     from: String,
     #[serde(rename = "toID")]
     to: String,
+    #[serde(rename = "formEdgeID")]
+    form_edge: Option<String>,
+}
+
+/// The analysis record OVA keeps beside the graph; its `documentTitle` is
+/// where OVA and the tools that read its files (arguebuf, for one) take
+/// a map's title from.
+#[derive(Serialize, Deserialize, Default)]
+struct Analysis {
+    #[serde(rename = "documentTitle", default)]
+    title: String,
+}
+
+/// What only Argmap reads back: each claim's place and kind.
+#[derive(Serialize, Deserialize, Default)]
+struct ArgmapExtra {
+    #[serde(default)]
+    layout: Vec<Placed>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Placed {
+    #[serde(rename = "nodeID")]
+    id: Value,
+    x: f64,
+    y: f64,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    kind: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -48,6 +70,9 @@ struct DocumentOut<'a> {
     nodes: Vec<NodeOut<'a>>,
     edges: Vec<EdgeOut>,
     locutions: [(); 0],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    analysis: Option<Analysis>,
+    argmap: ArgmapExtra,
 }
 
 fn claim_node(id: ClaimId) -> String {
@@ -60,22 +85,39 @@ fn link_node(map: &Map, id: LinkId) -> String {
     (base + u64::from(id.0)).to_string()
 }
 
-/// `map` in the `AIFdb` JSON form, with each claim's position as `x`, `y`.
+/// `map` in the `AIFdb` JSON form, stamped with the time now.
 pub fn to_aif(map: &Map) -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    to_aif_at(map, now)
+}
+
+/// `map` in the `AIFdb` JSON form, every node stamped `unix_seconds` (UTC,
+/// as `AIFdb` writes times): I-nodes for claims, RA-nodes ("Default
+/// Inference") and CA-nodes ("Default Conflict") for links, the title in
+/// `analysis.documentTitle`, and each claim's position and kind under
+/// `argmap`, which other tools ignore.
+pub fn to_aif_at(map: &Map, unix_seconds: u64) -> String {
+    let stamp = words::utc_timestamp(unix_seconds);
     let mut nodes = Vec::with_capacity(map.claims.len() + map.links.len());
     let mut edges = Vec::new();
+    let mut layout = Vec::with_capacity(map.claims.len());
     for (&id, claim) in &map.claims {
         nodes.push(NodeOut {
             id: claim_node(id),
             text: &claim.text,
             kind: "I",
-            scheme: None,
-            x: Some(claim.pos.x),
-            y: Some(claim.pos.y),
-            argmap_kind: match claim.kind {
+            timestamp: &stamp,
+        });
+        layout.push(Placed {
+            id: Value::String(claim_node(id)),
+            x: f64::from(claim.pos.x),
+            y: f64::from(claim.pos.y),
+            kind: match claim.kind {
                 ClaimKind::Claim => None,
-                ClaimKind::Evidence => Some("evidence"),
-                ClaimKind::Note => Some("note"),
+                ClaimKind::Evidence => Some("evidence".to_owned()),
+                ClaimKind::Note => Some("note".to_owned()),
             },
         });
     }
@@ -89,10 +131,7 @@ pub fn to_aif(map: &Map) -> String {
             id: node.clone(),
             text,
             kind,
-            scheme: Some(text),
-            x: None,
-            y: None,
-            argmap_kind: None,
+            timestamp: &stamp,
         });
         for &premise in &link.premises {
             edges.push((claim_node(premise), node.clone()));
@@ -103,6 +142,7 @@ pub fn to_aif(map: &Map) -> String {
         };
         edges.push((node, target));
     }
+    let title = map.title.trim();
     let document = DocumentOut {
         nodes,
         edges: edges
@@ -112,9 +152,14 @@ pub fn to_aif(map: &Map) -> String {
                 id: (i + 1).to_string(),
                 from,
                 to,
+                form_edge: None,
             })
             .collect(),
         locutions: [],
+        analysis: (!title.is_empty()).then(|| Analysis {
+            title: title.to_owned(),
+        }),
+        argmap: ArgmapExtra { layout },
     };
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');
@@ -235,6 +280,14 @@ pub fn from_aif(bytes: &[u8]) -> Result<Imported, ParseError> {
     let ova: Option<Ova> = object
         .remove("OVA")
         .and_then(|v| serde_json::from_value(v).ok());
+    let analysis: Analysis = object
+        .remove("analysis")
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default();
+    let extra: ArgmapExtra = object
+        .remove("argmap")
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default();
     let graph_value = match object.remove("AIF") {
         Some(aif) => aif,
         None if object.contains_key("nodes") => Value::Object(object),
@@ -245,11 +298,13 @@ pub fn from_aif(bytes: &[u8]) -> Result<Imported, ParseError> {
         col: 1,
         message: format!("not an AIF graph: {e}"),
     })?;
-    Ok(build(&graph, ova.as_ref()).mended())
+    let mut imported = build(&graph, ova.as_ref(), &extra);
+    analysis.title.trim().clone_into(&mut imported.map.title);
+    Ok(imported.mended())
 }
 
 #[allow(clippy::too_many_lines)] // One pass per kind of node, in file order.
-fn build(graph: &Graph, ova: Option<&Ova>) -> Imported {
+fn build(graph: &Graph, ova: Option<&Ova>, extra: &ArgmapExtra) -> Imported {
     let mut report = Vec::new();
     let mut map = Map::new("");
     let ova_pos: HashMap<String, Pos> = ova
@@ -260,6 +315,8 @@ fn build(graph: &Graph, ova: Option<&Ova>) -> Imported {
                 .collect()
         })
         .unwrap_or_default();
+    // Argmap's own record of places and kinds.
+    let placed: HashMap<String, &Placed> = extra.layout.iter().map(|p| (key(&p.id), p)).collect();
     let kinds: HashMap<String, String> = graph
         .nodes
         .iter()
@@ -286,10 +343,18 @@ fn build(graph: &Graph, ova: Option<&Ova>) -> Imported {
                     report.push(format!("node {id} appears twice; the second is skipped"));
                     continue;
                 }
-                let pos = ova_pos.get(&id).copied().or_else(|| finite(node.x, node.y));
+                let own = placed.get(&id);
+                let pos = ova_pos
+                    .get(&id)
+                    .copied()
+                    .or_else(|| own.and_then(|p| finite(Some(p.x), Some(p.y))))
+                    .or_else(|| finite(node.x, node.y));
                 positioned &= pos.is_some();
+                let kind = own
+                    .and_then(|p| p.kind.as_deref())
+                    .or(node.argmap_kind.as_deref());
                 let claim = Claim {
-                    kind: match node.argmap_kind.as_deref() {
+                    kind: match kind {
                         Some("evidence") => ClaimKind::Evidence,
                         Some("note") => ClaimKind::Note,
                         _ => ClaimKind::Claim,
