@@ -83,6 +83,9 @@ pub struct ExportOptions {
     /// Show each claim's evaluation status (SVG, PNG, PDF, slides,
     /// Markdown).
     pub evaluate: bool,
+    /// SVG: every letter drawn as a shape, so the drawing looks the same
+    /// in any viewer with no font installed (text no longer selectable).
+    pub outline_text: bool,
 }
 
 impl Default for ExportOptions {
@@ -91,6 +94,7 @@ impl Default for ExportOptions {
             scale: 2.0,
             background: Background::White,
             evaluate: false,
+            outline_text: false,
         }
     }
 }
@@ -162,18 +166,24 @@ fn export_measured(
     let mut notes = Vec::new();
     let evaluation = options.evaluate.then(|| crate::eval::evaluate(map));
     let bytes = match format {
-        ExportFormat::Svg => svg::svg_of(
-            map,
-            texts,
-            measure,
-            &SvgOptions {
-                background: options.background,
-                page: None,
-                evaluation: evaluation.clone(),
-                ..SvgOptions::default()
-            },
-        )
-        .into_bytes(),
+        ExportFormat::Svg => {
+            let drawing = svg::svg_of(
+                map,
+                texts,
+                measure,
+                &SvgOptions {
+                    background: options.background,
+                    page: None,
+                    evaluation: evaluation.clone(),
+                    ..SvgOptions::default()
+                },
+            );
+            if options.outline_text {
+                crate::draw::outline::outlined(&drawing)?.into_bytes()
+            } else {
+                drawing.into_bytes()
+            }
+        }
         ExportFormat::Png => {
             let png = raster::png(
                 map,

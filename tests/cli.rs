@@ -264,6 +264,23 @@ fn export_writes_every_format_next_to_the_map_or_to_out() {
             stdout(&output)
         );
     }
+    // An SVG with its letters as outlines: no text left for a viewer to
+    // lay out with fonts it may not have.
+    let output = argmap(
+        &[
+            "export",
+            "scs.ron",
+            "--to",
+            "svg",
+            "--outline-text",
+            "-o",
+            "outlined.svg",
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let outlined = fs::read_to_string(dir.path().join("outlined.svg")).expect("written");
+    assert!(outlined.starts_with("<svg") && !outlined.contains("<text"));
     // Options: a transparent PNG at 1×, to a chosen name; a map arranged first.
     let output = argmap(
         &[

@@ -6,7 +6,7 @@
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use argmap::edit::Document;
 use argmap::model::{Map, Target};
@@ -512,6 +512,44 @@ fn export_writes_the_selected_claims_only() {
     assert!(text.contains("Practice at home builds habits"), "{text}");
     assert!(!text.contains("Homework should be optional"), "{text}");
     assert!(harness.state().status().contains("1 claim (the selection)"));
+}
+
+#[test]
+fn export_menu_can_draw_svg_letters_as_outlines() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = Editor::new().dialogs(&dialogs).blank().build();
+    build_small_map(&mut harness);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let export_svg = |harness: &mut egui_kittest::Harness<'_, argmap::ui::ArgmapApp>,
+                      path: &Path,
+                      outline: bool| {
+        dialogs.answer(Some(path.to_path_buf()));
+        harness.get_by_label("File").click();
+        harness.run();
+        harness.get_by_label("Export").hover();
+        harness.run();
+        if outline {
+            harness.get_by_label("SVG: letters as outlines").click();
+            harness.run();
+        }
+        if harness.query_by_label("SVG drawing…").is_none() {
+            harness.get_by_label("File").click();
+            harness.run();
+            harness.get_by_label("Export").hover();
+            harness.run();
+        }
+        harness.get_by_label("SVG drawing…").click();
+        harness.run();
+        std::fs::read_to_string(path).expect("exported")
+    };
+    let text = export_svg(&mut harness, &dir.path().join("text.svg"), false);
+    assert!(text.contains(r#"class="claim">"#), "{text}");
+    let outlined = export_svg(&mut harness, &dir.path().join("outlined.svg"), true);
+    assert!(!outlined.contains("<text"));
+    assert!(outlined.contains("<use xlink:href="));
+    // The choice stays ticked for the next export.
+    let again = export_svg(&mut harness, &dir.path().join("again.svg"), false);
+    assert!(!again.contains("<text"));
 }
 
 #[test]

@@ -597,6 +597,83 @@ fn bundled() -> Map {
     argmap::bundled::ARTICLE.map()
 }
 
+/// Draws an SVG with resvg at half size, with the given fonts.
+fn pixels(
+    svg: &str,
+    fonts: std::sync::Arc<resvg::usvg::fontdb::Database>,
+) -> resvg::tiny_skia::Pixmap {
+    let options = resvg::usvg::Options {
+        fontdb: fonts,
+        ..resvg::usvg::Options::default()
+    };
+    let tree = resvg::usvg::Tree::from_str(svg, &options).expect("reads");
+    let size = tree.size().to_int_size().scale_by(0.5).expect("a size");
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height()).expect("pixmap");
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(0.5, 0.5),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+}
+
+/// How many pixels of two drawings of one size differ clearly.
+fn differing_pixels(a: &resvg::tiny_skia::Pixmap, b: &resvg::tiny_skia::Pixmap) -> usize {
+    a.data()
+        .chunks(4)
+        .zip(b.data().chunks(4))
+        .filter(|(p, q)| p.iter().zip(q.iter()).any(|(x, y)| x.abs_diff(*y) > 64))
+        .count()
+}
+
+#[test]
+fn outlined_svg_needs_no_font_and_draws_as_the_text_one_does() {
+    let map = bundled();
+    let as_text = |outline_text| {
+        let options = ExportOptions {
+            outline_text,
+            ..ExportOptions::default()
+        };
+        let exported =
+            export(&map, ExportFormat::Svg, &options, &mut TextMeasure::new()).expect("exports");
+        String::from_utf8(exported.bytes).expect("text")
+    };
+    let (plain, outlined) = (as_text(false), as_text(true));
+    assert!(!outlined.contains("<text"), "no text left");
+    assert!(outlined.contains(&format!(
+        "<title>{}</title>",
+        argmap::draw::svg::escape(&map.title)
+    )));
+    // Each glyph shape once: far smaller than a path per letter.
+    assert!(
+        outlined.len() < plain.len() * 10,
+        "{} bytes",
+        outlined.len()
+    );
+    // Drawn with no font at all, it matches the text version drawn with
+    // the fonts the cards were measured with.
+    let with_fonts = pixels(&plain, raster::font_database());
+    let without = pixels(
+        &outlined,
+        std::sync::Arc::new(resvg::usvg::fontdb::Database::new()),
+    );
+    assert_eq!(with_fonts.width(), without.width());
+    let differing = differing_pixels(&with_fonts, &without);
+    let total = with_fonts.data().len() / 4;
+    assert!(
+        differing * 1000 < total,
+        "{differing} of {total} pixels differ"
+    );
+    // And the text version drawn with no font shows no text at all: the
+    // case outlines are for.
+    let bare = pixels(
+        &plain,
+        std::sync::Arc::new(resvg::usvg::fontdb::Database::new()),
+    );
+    let lost = differing_pixels(&with_fonts, &bare);
+    assert!(lost > differing * 10, "{lost} vs {differing}");
+}
+
 #[test]
 fn svg_parses_and_has_one_text_element_per_card_row() {
     let map = bundled();
@@ -693,7 +770,7 @@ fn png_pdf_and_text_exports_of_the_bundled_map() {
         &ExportOptions {
             scale: 1.0,
             background: Background::Transparent,
-            evaluate: false,
+            ..ExportOptions::default()
         },
         &mut measure,
     )

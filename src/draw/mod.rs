@@ -4,6 +4,7 @@
 
 pub mod geometry;
 pub mod handout;
+pub mod outline;
 pub mod raster;
 pub mod style;
 pub mod svg;

@@ -101,6 +101,11 @@ pub enum Command {
         /// Pixels per map unit, for PNG.
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
+        /// SVG: draw every letter as a shape, so the file looks the same in
+        /// any viewer with no font installed (librsvg, Inkscape, print
+        /// shops); the text can no longer be selected.
+        #[arg(long)]
+        outline_text: bool,
         /// A transparent background instead of white (SVG, PNG).
         #[arg(long)]
         transparent: bool,
@@ -186,6 +191,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             transparent,
             arrange,
             evaluate,
+            outline_text,
         }) => {
             let options = argmap::export::ExportOptions {
                 scale,
@@ -195,6 +201,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     argmap::draw::svg::Background::White
                 },
                 evaluate,
+                outline_text,
             };
             Ok(export(&file, to, output.as_deref(), options, arrange))
         }

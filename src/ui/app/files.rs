@@ -237,6 +237,7 @@ impl ArgmapApp {
                 Background::White
             },
             evaluate: self.prefs.show_evaluation,
+            outline_text: self.prefs.outline_text,
         };
         let exported = match crate::export::export(&map, format, &options, &mut self.measure) {
             Ok(exported) => exported,

@@ -246,6 +246,11 @@ impl ArgmapApp {
         });
         self.prefs.png_scale = Some(scale);
         ui.checkbox(&mut self.prefs.transparent, "Transparent background");
+        ui.checkbox(&mut self.prefs.outline_text, "SVG: letters as outlines")
+            .on_hover_text(
+                "Draw the text of an SVG as shapes: it looks the same in every viewer, \
+                 with no font installed, but can no longer be selected or searched",
+            );
     }
 
     /// The File menu's switches for backups and the recovery copy.

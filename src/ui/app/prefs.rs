@@ -38,6 +38,8 @@ pub struct Prefs {
     pub png_scale: Option<f32>,
     /// PNG and SVG exports: transparent instead of white.
     pub transparent: bool,
+    /// SVG exports: letters drawn as shapes.
+    pub outline_text: bool,
     /// Folded claims of each map file, so a map reopens as it was shown.
     pub folds: BTreeMap<PathBuf, Vec<u32>>,
     /// The text scale (egui's zoom factor), when changed from 1.
