@@ -70,7 +70,14 @@ impl ArgmapApp {
         self.safety_settings_ui(ui);
         ui.separator();
         command_button(ui, UiCommand::Import, actions);
-        ui.menu_button("Export", |ui| self.export_menu_ui(ui));
+        // The export settings are ticked and chosen several at a time:
+        // clicks inside this menu keep it open (its items close it).
+        egui::containers::menu::SubMenuButton::new("Export")
+            .config(
+                egui::containers::menu::MenuConfig::new()
+                    .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside),
+            )
+            .ui(ui, |ui| self.export_menu_ui(ui));
         ui.separator();
         command_button(ui, UiCommand::Quit, actions);
     }
@@ -230,13 +237,19 @@ impl ArgmapApp {
         }
         ui.separator();
         let selected = self.view.selection.claims.len();
-        ui.add_enabled(
+        // With nothing selected the whole map is exported: the box shows
+        // it unticked, and remembers the choice for the next selection.
+        let mut only_selected = selected > 0 && self.files.export_selection;
+        let response = ui.add_enabled(
             selected > 0,
             egui::Checkbox::new(
-                &mut self.files.export_selection,
+                &mut only_selected,
                 format!("Only the selected claims ({selected})"),
             ),
         );
+        if response.changed() {
+            self.files.export_selection = only_selected;
+        }
         let mut scale = self.prefs.png_scale();
         ui.horizontal(|ui| {
             ui.label("PNG scale");
