@@ -48,6 +48,7 @@ pub mod layout;
 pub mod measure;
 pub mod model;
 pub mod recovery;
+pub mod source;
 pub mod store;
 pub mod ui;
 pub mod words;

@@ -631,3 +631,118 @@ fn exports_show_statuses_when_asked() {
     let plain = fs::read_to_string(dir.path().join("plain.svg")).expect("svg");
     assert!(!plain.contains("class=\"status"));
 }
+
+/// A map of `tests/fixtures/reading/homework-essay.txt` (8 paragraphs)
+/// citing ¶1, ¶2, ¶4–5 (a range) and ¶7, with a quote from ¶2, its
+/// anecdote (¶6) marked not argument; saved beside a copy of the text.
+fn essay_map(dir: &Path) -> argmap::model::Map {
+    use argmap::model::{Citation, Claim, Map, Pos, Quote, Source};
+    let text =
+        fs::read_to_string(Path::new(ROOT).join("tests/fixtures/reading/homework-essay.txt"))
+            .expect("fixture");
+    fs::write(dir.join("essay.txt"), &text).expect("copy");
+    let paragraphs = argmap::source::SourceText::from_text(&text);
+    let mut map = Map::new("Homework essay");
+    map.sources.insert(
+        "essay".to_owned(),
+        Source {
+            title: "Should primary schools set homework?".to_owned(),
+            path: Some("essay.txt".to_owned()),
+            not_argument: vec![6],
+            ..Source::default()
+        },
+    );
+    let second = paragraphs.paragraph(2).expect("¶2");
+    let start = second.find("build habits").expect("words");
+    let quote = Quote::of(second, start, start + "build habits".len());
+    for (text, para, to, quote) in [
+        (
+            "Whether to set homework is an open question.",
+            1,
+            None,
+            None,
+        ),
+        ("Daily tasks build self-discipline.", 2, None, quote),
+        (
+            "Homework does little for young pupils and costs them.",
+            4,
+            Some(5),
+            None,
+        ),
+        ("Ten minutes of reading is enough.", 7, None, None),
+    ] {
+        map.add_claim(Claim {
+            source: Some(Citation {
+                to,
+                quote,
+                ..Citation::paragraph("essay", para)
+            }),
+            ..Claim::new(text, Pos::default())
+        });
+    }
+    argmap::store::write_map(&dir.join("essay.ron"), &map).expect("save");
+    map
+}
+
+#[test]
+fn coverage_counts_the_paragraphs_mapped_and_fails_on_broken_citations() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut map = essay_map(dir.path());
+    let output = argmap(&["coverage", "essay.ron"], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    // 8 paragraphs, ¶6 marked not argument: 7 count; ¶1, 2, 4, 5, 7 cited.
+    assert!(
+        stdout(&output).contains("essay (Should primary schools set homework?): 5 of 7 paragraphs mapped, 1 marked not argument"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(
+        stdout(&output).contains("not mapped: ¶3, ¶8"),
+        "{}",
+        stdout(&output)
+    );
+    // The text changes under the quote: reported for that claim, exit 1.
+    let text = fs::read_to_string(dir.path().join("essay.txt")).expect("copy");
+    fs::write(
+        dir.path().join("essay.txt"),
+        text.replace(
+            "short daily tasks build habits",
+            "short daily tasks form habits",
+        ),
+    )
+    .expect("edit");
+    let output = argmap(&["coverage", "essay.ron"], dir.path());
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("claim #2: its quoted words are no longer where they were"),
+        "{}",
+        stdout(&output)
+    );
+    // A citation past the end, with the file given on the command line.
+    fs::write(dir.path().join("essay.txt"), &text).expect("restore");
+    map.claims
+        .values_mut()
+        .next()
+        .and_then(|c| c.source.as_mut())
+        .expect("a citation")
+        .para = Some(12);
+    argmap::store::write_map(&dir.path().join("essay.ron"), &map).expect("save");
+    fs::rename(dir.path().join("essay.txt"), dir.path().join("moved.txt")).expect("move");
+    let output = argmap(&["coverage", "essay.ron"], dir.path());
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("essay.txt"),
+        "the missing file is named: {}",
+        stdout(&output)
+    );
+    let output = argmap(
+        &["coverage", "essay.ron", "--source", "moved.txt"],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("claim #1: cites ¶12, past the end of moved.txt (8 paragraphs)"),
+        "{}",
+        stdout(&output)
+    );
+}

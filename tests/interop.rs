@@ -826,3 +826,84 @@ fn a_huge_png_is_drawn_smaller_and_says_so() {
     let image = image::load_from_memory(&out.bytes).expect("decodes");
     assert!(f64::from(image.width()) * f64::from(image.height()) <= raster::MAX_PIXELS);
 }
+
+// ---------------------------------------------------------------- sources
+
+/// A one-page PDF with `lines` set as text, far apart.
+fn text_pdf(lines: &[&str]) -> Vec<u8> {
+    use pdf_writer::{Content, Finish as _, Name, Pdf, Rect, Ref, Str};
+    let (catalog, pages, page, font, content) = (
+        Ref::new(1),
+        Ref::new(2),
+        Ref::new(3),
+        Ref::new(4),
+        Ref::new(5),
+    );
+    let mut pdf = Pdf::new();
+    pdf.catalog(catalog).pages(pages);
+    pdf.pages(pages).kids([page]).count(1);
+    let mut one = pdf.page(page);
+    one.media_box(Rect::new(0.0, 0.0, 595.0, 842.0));
+    one.parent(pages);
+    one.contents(content);
+    one.resources().fonts().pair(Name(b"F1"), font);
+    one.finish();
+    pdf.type1_font(font).base_font(Name(b"Helvetica"));
+    let mut text = Content::new();
+    text.begin_text();
+    text.set_font(Name(b"F1"), 12.0);
+    text.next_line(72.0, 770.0);
+    for line in lines {
+        text.show(Str(line.as_bytes()));
+        text.next_line(0.0, -48.0);
+    }
+    text.end_text();
+    let stream = text.finish();
+    pdf.stream(content, &stream);
+    pdf.finish()
+}
+
+#[test]
+fn a_pdf_source_is_read_by_its_text_layer_and_a_pdf_without_one_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A PDF with a text layer, as word processors write them: two
+    // paragraphs set in Helvetica.
+    let path = dir.path().join("essay.pdf");
+    argmap::store::write_atomic(
+        &path,
+        &text_pdf(&[
+            "First paragraph of the source.",
+            "Second paragraph, with more words.",
+        ]),
+    )
+    .expect("write");
+    let text = argmap::source::SourceText::from_file(&path).expect("reads its text layer");
+    let all = text.paragraphs.join(" ");
+    assert!(all.contains("First paragraph of the source."), "{all}");
+    assert!(all.contains("Second paragraph, with more words."), "{all}");
+    // A PDF with no text on its page (a scan): nothing to quote, said
+    // plainly.
+    let path = dir.path().join("scan.pdf");
+    argmap::store::write_atomic(&path, &text_pdf(&[])).expect("write");
+    let error = argmap::source::SourceText::from_file(&path).expect_err("no text");
+    assert!(
+        error
+            .to_string()
+            .contains("scan.pdf: this PDF has no text layer"),
+        "{error}"
+    );
+    // Not a PDF at all, and not text: named, never a panic.
+    let path = dir.path().join("broken.pdf");
+    argmap::store::write_atomic(&path, b"%PDF-1.7\n garbage").expect("write");
+    let error = argmap::source::SourceText::from_file(&path).expect_err("broken");
+    assert!(error.to_string().contains("broken.pdf"), "{error}");
+    let path = dir.path().join("binary.txt");
+    argmap::store::write_atomic(&path, b"ok\xff\xfe").expect("write");
+    let error = argmap::source::SourceText::from_file(&path).expect_err("binary");
+    assert!(
+        error
+            .to_string()
+            .contains("binary.txt: not a text file (byte 2"),
+        "{error}"
+    );
+}

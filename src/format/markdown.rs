@@ -178,6 +178,7 @@ mod tests {
             source: Some(Citation {
                 doc: "study".into(),
                 para: Some(4),
+                ..Citation::default()
             }),
             ..Claim::new("Practice builds habits.", p)
         });

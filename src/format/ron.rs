@@ -444,6 +444,7 @@ mod tests {
         reason.source = Some(Citation {
             doc: "article".to_owned(),
             para: Some(21),
+            ..Citation::default()
         });
         reason.tags = vec!["law".to_owned()];
         let reason = map.add_claim(reason);

@@ -68,6 +68,14 @@ pub struct Source {
     /// Anything a reader should know, such as how paragraphs are counted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The document as a local file, relative to the map's folder (with
+    /// `/` between folders), for the source panel and coverage.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Paragraphs marked "not argument" (background, anecdote): they do
+    /// not count towards coverage.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_argument: Vec<u32>,
 }
 
 /// A statement on the map (an AIF "I-node").
@@ -155,6 +163,97 @@ pub struct Citation {
     /// The paragraph cited, counting from 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub para: Option<u32>,
+    /// The last paragraph of a range (¶10–11), when it goes on past `para`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<u32>,
+    /// The exact words the claim restates, as a span of the source's text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Quote>,
+}
+
+impl Citation {
+    /// A citation of paragraph `para` of source `doc`.
+    pub fn paragraph(doc: impl Into<String>, para: u32) -> Self {
+        Self {
+            doc: doc.into(),
+            para: Some(para),
+            to: None,
+            quote: None,
+        }
+    }
+
+    /// The paragraphs cited, first and last (the same for one).
+    pub fn paragraphs(&self) -> Option<(u32, u32)> {
+        let first = self.para?;
+        Some((first, self.to.filter(|&t| t > first).unwrap_or(first)))
+    }
+
+    /// "¶10" or "¶10–11".
+    pub fn label(&self) -> Option<String> {
+        let (first, last) = self.paragraphs()?;
+        Some(if last > first {
+            format!("¶{first}–{last}")
+        } else {
+            format!("¶{first}")
+        })
+    }
+}
+
+/// Quoted words: characters `start..end` of the cited paragraph (the
+/// first one of a range), and a check of those words, so a changed file
+/// is noticed rather than quoted wrongly. The words themselves stay in the
+/// source: a map can quote a text it may not copy.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The first character, counting from 0 within the paragraph.
+    pub start: u32,
+    /// One past the last character.
+    pub end: u32,
+    /// [`Quote::check_of`] the quoted words.
+    pub check: String,
+}
+
+impl Quote {
+    /// A short check of `words` (64-bit FNV-1a, in hex): the same words
+    /// give the same check on every machine.
+    pub fn check_of(words: &str) -> String {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for byte in words.as_bytes() {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("{hash:016x}")
+    }
+
+    /// The quote of characters `start..end` of `paragraph`, or `None`
+    /// when the span is empty or outside it.
+    pub fn of(paragraph: &str, start: usize, end: usize) -> Option<Self> {
+        let words: String = paragraph
+            .chars()
+            .skip(start)
+            .take(end.checked_sub(start)?)
+            .collect();
+        if words.is_empty() || words.chars().count() != end - start {
+            return None;
+        }
+        Some(Self {
+            start: u32::try_from(start).ok()?,
+            end: u32::try_from(end).ok()?,
+            check: Self::check_of(&words),
+        })
+    }
+
+    /// The quoted words in `paragraph`, if they are still the ones quoted.
+    pub fn words(&self, paragraph: &str) -> Option<String> {
+        let (start, end) = (self.start as usize, self.end as usize);
+        let words: String = paragraph
+            .chars()
+            .skip(start)
+            .take(end.checked_sub(start)?)
+            .collect();
+        (words.chars().count() == end - start && Self::check_of(&words) == self.check)
+            .then_some(words)
+    }
 }
 
 /// A point on the canvas, in map units; written as `(x, y)`.

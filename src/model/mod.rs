@@ -15,7 +15,9 @@ mod validate;
 
 pub use assess::{Assessment, EvaluationSettings, Mode};
 pub use ids::{ClaimId, LinkId};
-pub use map::{Citation, Claim, ClaimKind, Link, LinkKind, Map, Pos, Presentation, Source, Target};
+pub use map::{
+    Citation, Claim, ClaimKind, Link, LinkKind, Map, Pos, Presentation, Quote, Source, Target,
+};
 pub use role::Role;
 pub use stats::Stats;
 pub use validate::{Problem, Subject};

@@ -197,6 +197,7 @@ mod tests {
             claim.source = Some(Citation {
                 doc: "lost".to_owned(),
                 para: None,
+                ..Citation::default()
             });
         }
         let done = map.repair();

@@ -268,6 +268,7 @@ mod tests {
             claim.source = Some(Citation {
                 doc: "book".to_owned(),
                 para: Some(3),
+                ..Citation::default()
             });
         }
         assert_eq!(

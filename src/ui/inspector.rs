@@ -332,7 +332,7 @@ fn citation_ui(
                     if ui.selectable_label(chosen, &doc.title).clicked() && !chosen {
                         *source = Some(Citation {
                             doc: key.clone(),
-                            para: source.as_ref().and_then(|c| c.para),
+                            ..source.clone().unwrap_or_default()
                         });
                         *changed = Some(ClaimField::Citation);
                     }
@@ -351,6 +351,20 @@ fn citation_ui(
             {
                 citation.para = (para > 0).then_some(para);
                 *changed = Some(ClaimField::Citation);
+            }
+            if let Some(first) = citation.para {
+                // The end of a range: ¶10–11. Equal to the first for one.
+                let mut last = citation.to.unwrap_or(first).max(first);
+                let label = ui.label("to ¶");
+                if ui
+                    .add(DragValue::new(&mut last).range(first..=100_000))
+                    .labelled_by(label.id)
+                    .on_hover_text("Last paragraph of a range (the same for one paragraph)")
+                    .changed()
+                {
+                    citation.to = (last > first).then_some(last);
+                    *changed = Some(ClaimField::Citation);
+                }
             }
         }
     });

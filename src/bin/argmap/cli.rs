@@ -135,6 +135,17 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         why: Option<u32>,
     },
+    /// How much of each source the map covers: paragraphs mapped and not,
+    /// citations past the end, quotes that no longer match the file.
+    /// Exits with 1 on a broken citation or a source that cannot be read.
+    Coverage {
+        /// The map file.
+        file: PathBuf,
+        /// The source's file, for the one source the map cites, or
+        /// KEY=FILE; by default each source's `path`, relative to the map.
+        #[arg(long = "source", value_name = "[KEY=]FILE")]
+        sources: Vec<String>,
+    },
     /// What a coach would mark on each map (an orphan claim, an unanswered
     /// objection, two claims in one card…): `FILE: claim #N: RULE: message`.
     /// Exits with 1 when anything is found.
@@ -213,6 +224,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             why,
         }) => Ok(crate::judge::eval(&file, mode.map(Into::into), json, why)),
         Some(Command::Lint { files, json }) => Ok(crate::judge::lint(&files, json)),
+        Some(Command::Coverage { file, sources }) => Ok(crate::coverage::coverage(&file, &sources)),
         Some(Command::Generate {
             claims,
             seed,

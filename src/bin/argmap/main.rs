@@ -2,6 +2,7 @@
 
 mod bench;
 mod cli;
+mod coverage;
 mod judge;
 
 use std::process::ExitCode;

@@ -240,6 +240,7 @@ fn evidence_needs_a_citation_once_the_map_has_sources() {
     map.claims.get_mut(&fact).expect("fact").source = Some(Citation {
         doc: "survey".into(),
         para: Some(2),
+        ..Citation::default()
     });
     assert_eq!(found(&map), []);
 }

@@ -1,0 +1,140 @@
+//! `argmap coverage`: how much of each source a map covers, and which
+//! citations are broken.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use argmap::model::Map;
+use argmap::source::{self, SourceText};
+use argmap::store;
+
+fn say(line: &str) {
+    let _ = writeln!(std::io::stdout(), "{line}");
+}
+
+/// The paragraphs as "¶3, ¶7–9, ¶14".
+fn paragraphs(numbers: &[u32]) -> String {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for &p in numbers {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == p => *end = p,
+            _ => runs.push((p, p)),
+        }
+    }
+    runs.iter()
+        .map(|&(a, b)| {
+            if a == b {
+                format!("¶{a}")
+            } else {
+                format!("¶{a}–{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `argmap coverage MAP [--source [KEY=]FILE]...`: per source, the
+/// paragraphs mapped and not, citations past the end, and quotes that no
+/// longer match. Exit 1 on a broken citation or an unreadable source.
+pub fn coverage(file: &Path, given: &[String]) -> ExitCode {
+    let map = match store::read_map(file) {
+        Ok(map) => map,
+        Err(error) => {
+            say(&error.to_string());
+            return ExitCode::FAILURE;
+        }
+    };
+    let keys: Vec<&String> = map
+        .sources
+        .keys()
+        .filter(|k| {
+            map.claims
+                .values()
+                .any(|c| c.source.as_ref().is_some_and(|s| &s.doc == *k))
+        })
+        .collect();
+    // `--source FILE` is for the one source cited; `KEY=FILE` for any.
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    for entry in given {
+        match entry.split_once('=') {
+            Some((key, path)) if map.sources.contains_key(key) => {
+                files.push((key.to_owned(), PathBuf::from(path)));
+            }
+            _ if keys.len() == 1 => files.push((keys[0].clone(), PathBuf::from(entry))),
+            _ => {
+                say(&format!(
+                    "{}: --source {entry}: say which source it is, as KEY=FILE (the map cites {})",
+                    file.display(),
+                    keys.iter()
+                        .map(|k| k.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+                return ExitCode::from(2);
+            }
+        }
+    }
+    if keys.is_empty() {
+        say(&format!("{}: cites no source", file.display()));
+        return ExitCode::SUCCESS;
+    }
+    let mut broken = false;
+    for key in keys {
+        let path = files
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, p)| p.clone())
+            .or_else(|| source::file_of(&map, key, Some(file)));
+        broken |= report(&map, key, path.as_deref(), file);
+    }
+    if broken {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// One source's lines; `true` when something is broken.
+fn report(map: &Map, key: &str, path: Option<&Path>, file: &Path) -> bool {
+    let title = map.sources.get(key).map_or(key, |s| s.title.as_str());
+    let Some(path) = path else {
+        say(&format!(
+            "{key} ({title}): no file given (add `path` to the source, or --source {key}=FILE)"
+        ));
+        return true;
+    };
+    let text = match SourceText::from_file(path) {
+        Ok(text) => text,
+        Err(error) => {
+            say(&format!("{key} ({title}): {error}"));
+            return true;
+        }
+    };
+    let coverage = source::coverage(map, key, &text);
+    let marked = if coverage.not_argument > 0 {
+        format!(", {} marked not argument", coverage.not_argument)
+    } else {
+        String::new()
+    };
+    say(&format!("{key} ({title}): {}{marked}", coverage.summary()));
+    if !coverage.unmapped.is_empty() {
+        say(&format!("  not mapped: {}", paragraphs(&coverage.unmapped)));
+    }
+    for (id, para) in &coverage.beyond_end {
+        say(&format!(
+            "  {}: claim {id}: cites ¶{para}, past the end of {} ({} paragraphs)",
+            file.display(),
+            path.display(),
+            coverage.paragraphs
+        ));
+    }
+    for id in &coverage.stale_quotes {
+        say(&format!(
+            "  {}: claim {id}: its quoted words are no longer where they were in {} (the file changed)",
+            file.display(),
+            path.display()
+        ));
+    }
+    coverage.broken()
+}

@@ -1,0 +1,363 @@
+//! The text a map cites: read from plain text, Markdown or a PDF's text
+//! layer, and numbered into paragraphs the way citations count them; and
+//! the coverage of that text by the map's claims.
+//!
+//! One rule numbers paragraphs in every format (written in
+//! `maps/README.md`): paragraphs are blocks of lines separated by blank
+//! lines, their lines joined by spaces; a text with no blank line at all
+//! has one paragraph per line.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use crate::model::{ClaimId, Map};
+use crate::store::{self, FileError};
+
+/// A source's text, as numbered paragraphs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceText {
+    /// The paragraphs, ¶1 first.
+    pub paragraphs: Vec<String>,
+}
+
+/// Why a source's text could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    /// The file could not be read at all.
+    #[error(transparent)]
+    File(#[from] FileError),
+    /// A PDF with no text in it: pages scanned as images.
+    #[error(
+        "{0}: this PDF has no text layer (scanned pages?), so there is nothing to quote; a PDF with text, or the text as a .txt file, can be read"
+    )]
+    NoText(PathBuf),
+    /// A PDF that could not be read.
+    #[error("{path}: not a readable PDF ({message})")]
+    Pdf {
+        /// The file.
+        path: PathBuf,
+        /// What the PDF reader said.
+        message: String,
+    },
+    /// Bytes that are not UTF-8 text.
+    #[error(
+        "{path}: not a text file (byte {offset} is not UTF-8); sources can be .txt, .md or .pdf"
+    )]
+    NotText {
+        /// The file.
+        path: PathBuf,
+        /// Where the first bad byte is.
+        offset: usize,
+    },
+}
+
+impl SourceText {
+    /// Paragraphs of `text` by the one rule (see the module).
+    pub fn from_text(text: &str) -> Self {
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        let any_blank = lines
+            .iter()
+            .enumerate()
+            .any(|(i, l)| l.is_empty() && i > 0 && i + 1 < lines.len());
+        let mut paragraphs = Vec::new();
+        if any_blank {
+            let mut current: Vec<&str> = Vec::new();
+            for line in lines {
+                if line.is_empty() {
+                    if !current.is_empty() {
+                        paragraphs.push(current.join(" "));
+                        current.clear();
+                    }
+                } else {
+                    current.push(line);
+                }
+            }
+            if !current.is_empty() {
+                paragraphs.push(current.join(" "));
+            }
+        } else {
+            paragraphs.extend(
+                lines
+                    .into_iter()
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_owned),
+            );
+        }
+        Self { paragraphs }
+    }
+
+    /// The text layer of a PDF, by the same rule.
+    ///
+    /// # Errors
+    /// When the bytes are not a PDF the reader understands (its own
+    /// message), or a PDF without text.
+    pub fn from_pdf(bytes: &[u8]) -> Result<Self, Option<String>> {
+        // The PDF reader may panic on a damaged file: a bad file must
+        // give a message, never end the program.
+        let extracted = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(bytes))
+            .map_err(|_| Some("the PDF reader gave up on it".to_owned()))?;
+        let text = extracted.map_err(|e| Some(e.to_string()))?;
+        let read = Self::from_text(&text);
+        if read.paragraphs.is_empty() {
+            return Err(None);
+        }
+        Ok(read)
+    }
+
+    /// Reads the source file at `path`: `.pdf` by its text layer, anything
+    /// else as UTF-8 text.
+    ///
+    /// # Errors
+    /// A [`SourceError`] naming the file and the problem.
+    pub fn from_file(path: &Path) -> Result<Self, SourceError> {
+        let bytes = store::read_bytes(path)?;
+        let is_pdf = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+            || bytes.starts_with(b"%PDF-");
+        if is_pdf {
+            return Self::from_pdf(&bytes).map_err(|message| match message {
+                Some(message) => SourceError::Pdf {
+                    path: path.to_path_buf(),
+                    message,
+                },
+                None => SourceError::NoText(path.to_path_buf()),
+            });
+        }
+        let text = std::str::from_utf8(&bytes).map_err(|e| SourceError::NotText {
+            path: path.to_path_buf(),
+            offset: e.valid_up_to(),
+        })?;
+        Ok(Self::from_text(
+            text.strip_prefix('\u{feff}').unwrap_or(text),
+        ))
+    }
+
+    /// Paragraph `n`, counting from 1.
+    pub fn paragraph(&self, n: u32) -> Option<&str> {
+        let index = usize::try_from(n).ok()?.checked_sub(1)?;
+        self.paragraphs.get(index).map(String::as_str)
+    }
+
+    /// How many paragraphs there are.
+    pub fn len(&self) -> usize {
+        self.paragraphs.len()
+    }
+
+    /// Whether there is no paragraph at all.
+    pub fn is_empty(&self) -> bool {
+        self.paragraphs.is_empty()
+    }
+}
+
+/// Where the file of source `key` of a map saved at `map_path` is.
+pub fn file_of(map: &Map, key: &str, map_path: Option<&Path>) -> Option<PathBuf> {
+    let relative = map.sources.get(key)?.path.as_deref()?;
+    let relative = Path::new(relative);
+    if relative.is_absolute() {
+        return Some(relative.to_path_buf());
+    }
+    let folder = map_path.and_then(Path::parent).unwrap_or(Path::new(""));
+    Some(folder.join(relative))
+}
+
+/// `file` as a path relative to the folder of `map_path`, with `/`
+/// between folders, when it is inside that folder or near it; else the
+/// absolute path.
+pub fn relative_path(file: &Path, map_path: Option<&Path>) -> String {
+    let file = store::canonical(file);
+    let folder = map_path
+        .and_then(Path::parent)
+        .map(store::canonical)
+        .unwrap_or_default();
+    // Walk up from the map's folder until the file is inside.
+    let mut up = 0;
+    let mut base = folder.clone();
+    loop {
+        if let Ok(rest) = file.strip_prefix(&base) {
+            let mut parts: Vec<String> = vec!["..".to_owned(); up];
+            parts.extend(
+                rest.components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+            );
+            return parts.join("/");
+        }
+        if up == 3 || !base.pop() {
+            return file.to_string_lossy().into_owned();
+        }
+        up += 1;
+    }
+}
+
+/// The claims citing each paragraph of source `key` (a range counts for
+/// every paragraph in it).
+pub fn citing(map: &Map, key: &str) -> BTreeMap<u32, Vec<ClaimId>> {
+    let mut by_paragraph: BTreeMap<u32, Vec<ClaimId>> = BTreeMap::new();
+    for (&id, claim) in &map.claims {
+        let Some(citation) = claim.source.as_ref().filter(|c| c.doc == key) else {
+            continue;
+        };
+        let Some((first, last)) = citation.paragraphs() else {
+            continue;
+        };
+        // A range is a few paragraphs; a broken one is capped.
+        for para in first..=last.min(first.saturating_add(1_000)) {
+            by_paragraph.entry(para).or_default().push(id);
+        }
+    }
+    by_paragraph
+}
+
+/// How much of a source the map covers, and what is wrong with its
+/// citations of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Coverage {
+    /// Paragraphs in the text.
+    pub paragraphs: usize,
+    /// Paragraphs marked "not argument" (within the text).
+    pub not_argument: usize,
+    /// Paragraphs that count and that some claim cites.
+    pub mapped: usize,
+    /// Paragraphs that count and that no claim cites.
+    pub unmapped: Vec<u32>,
+    /// Claims citing a paragraph past the end, with that paragraph.
+    pub beyond_end: Vec<(ClaimId, u32)>,
+    /// Claims whose quoted words are no longer in the file where they
+    /// were.
+    pub stale_quotes: Vec<ClaimId>,
+}
+
+impl Coverage {
+    /// Paragraphs that count: all but those marked "not argument".
+    pub fn counted(&self) -> usize {
+        self.paragraphs - self.not_argument
+    }
+
+    /// "29 of 42 paragraphs mapped".
+    pub fn summary(&self) -> String {
+        format!("{} of {} paragraphs mapped", self.mapped, self.counted())
+    }
+
+    /// Whether any citation is broken (past the end, or a quote that no
+    /// longer matches).
+    pub fn broken(&self) -> bool {
+        !self.beyond_end.is_empty() || !self.stale_quotes.is_empty()
+    }
+}
+
+/// The coverage of `text`, source `key` of `map`.
+pub fn coverage(map: &Map, key: &str, text: &SourceText) -> Coverage {
+    let not_argument: BTreeSet<u32> = map
+        .sources
+        .get(key)
+        .map(|s| s.not_argument.iter().copied().collect())
+        .unwrap_or_default();
+    let cited = citing(map, key);
+    let total = u32::try_from(text.len()).unwrap_or(u32::MAX);
+    let mut coverage = Coverage {
+        paragraphs: text.len(),
+        not_argument: not_argument
+            .iter()
+            .filter(|&&p| p >= 1 && p <= total)
+            .count(),
+        ..Coverage::default()
+    };
+    for para in 1..=total {
+        if not_argument.contains(&para) {
+            continue;
+        }
+        if cited.contains_key(&para) {
+            coverage.mapped += 1;
+        } else {
+            coverage.unmapped.push(para);
+        }
+    }
+    for (&id, claim) in &map.claims {
+        let Some(citation) = claim.source.as_ref().filter(|c| c.doc == key) else {
+            continue;
+        };
+        let Some((first, last)) = citation.paragraphs() else {
+            continue;
+        };
+        if last > total {
+            coverage.beyond_end.push((id, last));
+            continue;
+        }
+        if let Some(quote) = &citation.quote
+            && text.paragraph(first).and_then(|p| quote.words(p)).is_none()
+        {
+            coverage.stale_quotes.push(id);
+        }
+    }
+    coverage
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Citation, Claim, Pos, Quote, Source};
+
+    #[test]
+    fn blank_lines_separate_paragraphs_else_each_line_is_one() {
+        let blocks = SourceText::from_text("First line\nwraps here.\n\n  \nSecond.\n\nThird.\n");
+        assert_eq!(
+            blocks.paragraphs,
+            ["First line wraps here.", "Second.", "Third."]
+        );
+        let lines = SourceText::from_text("One.\nTwo.\r\nThree.\n");
+        assert_eq!(lines.paragraphs, ["One.", "Two.", "Three."]);
+        assert_eq!(lines.paragraph(2), Some("Two."));
+        assert_eq!(lines.paragraph(0), None);
+        assert_eq!(lines.paragraph(4), None);
+    }
+
+    #[test]
+    fn coverage_counts_cited_paragraphs_and_finds_broken_citations() {
+        let text = SourceText::from_text("Alpha beta.\nGamma delta.\nEpsilon.\nZeta.\n");
+        let mut map = Map::new("m");
+        map.sources.insert(
+            "doc".to_owned(),
+            Source {
+                title: "Doc".to_owned(),
+                not_argument: vec![4],
+                ..Source::default()
+            },
+        );
+        let cite = |para: u32, to: Option<u32>, quote: Option<Quote>| Citation {
+            to,
+            quote,
+            ..Citation::paragraph("doc", para)
+        };
+        let claim = |map: &mut Map, citation: Citation| {
+            map.add_claim(Claim {
+                source: Some(citation),
+                ..Claim::new("c", Pos::default())
+            })
+        };
+        let good = Quote::of("Alpha beta.", 6, 10);
+        assert_eq!(
+            good.as_ref()
+                .and_then(|q| q.words("Alpha beta."))
+                .as_deref(),
+            Some("beta")
+        );
+        claim(&mut map, cite(1, None, good));
+        let stale = claim(&mut map, cite(2, None, Quote::of("Something else", 0, 5)));
+        let far = claim(&mut map, cite(7, None, None));
+        let coverage = coverage(&map, "doc", &text);
+        assert_eq!(coverage.paragraphs, 4);
+        assert_eq!(coverage.not_argument, 1);
+        assert_eq!(coverage.mapped, 2);
+        assert_eq!(coverage.unmapped, [3]);
+        assert_eq!(coverage.summary(), "2 of 3 paragraphs mapped");
+        assert_eq!(coverage.beyond_end, [(far, 7)]);
+        assert_eq!(coverage.stale_quotes, [stale]);
+        assert!(coverage.broken());
+        // A range covers every paragraph in it.
+        claim(&mut map, cite(2, Some(3), None));
+        assert_eq!(
+            super::coverage(&map, "doc", &text).unmapped,
+            Vec::<u32>::new()
+        );
+    }
+}
