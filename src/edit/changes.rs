@@ -4,15 +4,15 @@
 //! each change is made one way only (the same thesis rule for every new
 //! claim, the same cascade for every removed link).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Edit, Refusal, delete_links};
 use crate::card::Sizes;
 use crate::layout::{self, Scope};
 use crate::measure::{TextMeasure, card_sizes};
 use crate::model::{
-    Assessment, Claim, ClaimId, ClaimKind, EvaluationSettings, Link, LinkId, LinkKind, Map, Mode,
-    Pos, Target,
+    Assessment, Citation, Claim, ClaimId, ClaimKind, EvaluationSettings, Link, LinkId, LinkKind,
+    Map, Mode, Pos, Source, Target,
 };
 
 /// A new, empty-or-not claim at `pos`, and its id. The first claim of a
@@ -27,6 +27,33 @@ pub fn add_claim(map: &Map, pos: Pos, text: &str) -> (Edit, ClaimId) {
         edits.push(Edit::SetThesis(Some(id)));
     }
     (Edit::Batch(edits), id)
+}
+
+/// A new claim made from quoted words: `text` for the user to restate,
+/// citing `citation`; answering `answer` (a claim, as a reason or an
+/// objection) or standing alone at `pos`.
+pub fn quoted_claim(
+    map: &Map,
+    text: &str,
+    citation: Citation,
+    answer: Option<(ClaimId, LinkKind)>,
+    pos: Pos,
+) -> Option<(Edit, ClaimId)> {
+    let (made, id) = match answer {
+        Some((parent, kind)) => super::new_reply(map, parent, kind, text)?,
+        None => add_claim(map, pos, text),
+    };
+    // The claim as made, with its citation.
+    let mut preview = map.clone();
+    let _ = made.clone().apply(&mut preview);
+    let mut claim = preview.claims.get(&id)?.clone();
+    claim.source = Some(citation);
+    Some((Edit::Batch(vec![made, Edit::SetClaim { id, claim }]), id))
+}
+
+/// The map's sources replaced by `sources`; `None` when nothing changes.
+pub fn set_sources(map: &Map, sources: BTreeMap<String, Source>) -> Option<Edit> {
+    (map.sources != sources).then_some(Edit::SetSources(sources))
 }
 
 /// Makes `claim` answer `onto` (with `kind`) instead of what it answered:

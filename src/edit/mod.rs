@@ -9,8 +9,8 @@ mod history;
 mod ops;
 
 pub use changes::{
-    add_claim, arrange, flip_link, move_by, reparent, set_assessment, set_check, set_kind,
-    set_mode, set_pinned, set_text, set_thesis, then_arranged,
+    add_claim, arrange, flip_link, move_by, quoted_claim, reparent, set_assessment, set_check,
+    set_kind, set_mode, set_pinned, set_sources, set_text, set_thesis, then_arranged,
 };
 pub use document::Document;
 pub use history::{ClaimField, History, Typing};
@@ -66,6 +66,9 @@ pub enum Edit {
     SetPresentation(crate::model::Presentation),
     /// Change how the map is evaluated (mode, checks switched off).
     SetEvaluation(crate::model::EvaluationSettings),
+    /// Replace the map's list of sources (a file found, a paragraph
+    /// marked not argument).
+    SetSources(std::collections::BTreeMap<String, crate::model::Source>),
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
 }
@@ -130,6 +133,9 @@ impl Edit {
             }
             Self::SetEvaluation(settings) => {
                 Self::SetEvaluation(std::mem::replace(&mut map.evaluation, settings))
+            }
+            Self::SetSources(sources) => {
+                Self::SetSources(std::mem::replace(&mut map.sources, sources))
             }
             Self::Batch(edits) => {
                 let mut inverses: Vec<Self> =

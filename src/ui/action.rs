@@ -108,6 +108,20 @@ pub enum Action {
     /// Select a claim and bring it into view (a claim named in a reason or
     /// a finding).
     Reveal(ClaimId),
+    /// Show this source in the source panel.
+    ShowSource(String),
+    /// Make the claims citing this paragraph glow (or none).
+    GlowParagraph(Option<u32>),
+    /// Mark a paragraph of a source as not argument, or as argument again.
+    SetNotArgument(String, u32, bool),
+    /// The selected words of the source, dropped onto a card: a new claim
+    /// answering it.
+    QuoteDropped {
+        /// The card dropped on.
+        on: ClaimId,
+        /// A reason or an objection.
+        kind: LinkKind,
+    },
 }
 
 /// A button for a command from the table, with its shortcut, as menus

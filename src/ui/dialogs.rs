@@ -39,6 +39,8 @@ pub trait FileDialogs {
     fn pick_import(&mut self) -> Picked;
     /// Where to export in `format`, suggesting `file_name`.
     fn pick_export(&mut self, file_name: &str, format: ExportFormat) -> Picked;
+    /// The text a map cites: a text, Markdown or PDF file.
+    fn pick_source(&mut self) -> Picked;
 }
 
 /// The system's own dialogs, through `rfd` (the desktop portal, or zenity).
@@ -104,6 +106,19 @@ impl FileDialogs for NativeDialogs {
                 .save_file()
         })
         .with_extension(format.extension())
+    }
+
+    fn pick_source(&mut self) -> Picked {
+        shown(|| Self::source_dialog().pick_file())
+    }
+}
+
+impl NativeDialogs {
+    fn source_dialog() -> rfd::FileDialog {
+        rfd::FileDialog::new()
+            .set_title("Open the source the map cites")
+            .add_filter("Text, Markdown or PDF", &["txt", "md", "markdown", "pdf"])
+            .add_filter("All files", &["*"])
     }
 }
 

@@ -22,6 +22,10 @@ pub struct Inspected<'a> {
     pub view: &'a View,
     /// Every claim's and link's status.
     pub evaluation: &'a Evaluation,
+    /// The words the selected claim quotes, read from its source (`Err`
+    /// when the file changed under them); `None` when it quotes nothing
+    /// or the source is not open.
+    pub quote: Option<&'a Result<String, ()>>,
 }
 
 /// Draws the inspector for what `view` has selected.
@@ -43,6 +47,7 @@ pub fn inspector_ui(ui: &mut Ui, inspected: Inspected<'_>, actions: &mut Vec<Act
             1 => {
                 if let Some(&id) = view.selection.claims.first() {
                     claim_ui(ui, map, id, view, actions);
+                    quote_ui(ui, inspected.quote);
                     ui.add_space(6.0);
                     assessment_ui(ui, map, id, actions);
                     status_ui(
@@ -305,6 +310,23 @@ fn claim_ui(ui: &mut Ui, map: &Map, id: ClaimId, view: &View, actions: &mut Vec<
     }
     if sealed {
         actions.push(Action::Seal);
+    }
+}
+
+/// The words a claim quotes, beside its own restatement of them.
+fn quote_ui(ui: &mut Ui, quote: Option<&Result<String, ()>>) {
+    match quote {
+        Some(Ok(words)) => {
+            ui.label(RichText::new("Quote from the source").small().weak());
+            ui.label(RichText::new(format!("“{words}”")).italics());
+        }
+        Some(Err(())) => {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "The quoted words are no longer where they were: the source file changed",
+            );
+        }
+        None => {}
     }
 }
 

@@ -17,6 +17,7 @@ mod outline;
 mod palette;
 mod present;
 mod search;
+mod source_panel;
 mod steps;
 
 use std::sync::Arc;

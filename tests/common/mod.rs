@@ -91,6 +91,10 @@ impl FileDialogs for ScriptedDialogs {
     fn pick_export(&mut self, _file_name: &str, _format: ExportFormat) -> Picked {
         self.next()
     }
+
+    fn pick_source(&mut self) -> Picked {
+        self.next()
+    }
 }
 
 /// How a test starts the editor: the one harness builder.

@@ -212,6 +212,10 @@ impl ArgmapApp {
             UiCommand::AddCoPremise => self.add_co_premise(),
             UiCommand::ObjectToInference => self.object_to_inference(),
             UiCommand::SelectLink => self.select_link(),
+            UiCommand::OpenSource => self.open_source(),
+            UiCommand::QuoteAsClaim => self.quote_as_claim(None, None),
+            UiCommand::QuoteAsReason => self.quote_as_claim(Some(LinkKind::Support), None),
+            UiCommand::QuoteAsObjection => self.quote_as_claim(Some(LinkKind::Attack), None),
             UiCommand::MoveEarlier | UiCommand::MoveLater => {
                 self.reorder(command == UiCommand::MoveLater);
             }
@@ -231,6 +235,7 @@ impl ArgmapApp {
             }
             UiCommand::ToggleInspector => self.prefs.hide_inspector = !self.prefs.hide_inspector,
             UiCommand::ToggleOutline => self.prefs.show_outline = !self.prefs.show_outline,
+            UiCommand::ToggleSource => self.prefs.show_source = !self.prefs.show_source,
             UiCommand::ToggleContrast => {
                 self.prefs.look.high_contrast = !self.prefs.look.high_contrast;
                 self.view.look.high_contrast = self.prefs.look.high_contrast;
@@ -575,6 +580,13 @@ impl ArgmapApp {
             Action::SetAssessment(claims, assessment) => self.set_assessment(&claims, assessment),
             Action::SetMode(mode) => self.set_mode(mode),
             Action::SetCheck(rule, on) => self.set_check(rule, on),
+            Action::ShowSource(key) => {
+                self.reading.key = Some(key);
+                self.reading.forget();
+            }
+            Action::GlowParagraph(para) => self.reading.glow = para,
+            Action::SetNotArgument(key, para, marked) => self.set_not_argument(&key, para, marked),
+            Action::QuoteDropped { on, kind } => self.quote_as_claim(Some(kind), Some(on)),
             Action::Reveal(claim) if self.doc.map.claims.contains_key(&claim) => {
                 self.view.selection.only(claim);
                 self.view.camera.reveal = Some(claim);

@@ -532,10 +532,17 @@ impl ArgmapApp {
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            // Argmap's own maps open; anything else is imported.
-            let own = path
+            // Argmap's own maps open; texts are sources to read; anything
+            // else is imported.
+            let extension = path
                 .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            if matches!(extension.as_str(), "txt" | "md" | "markdown" | "pdf") {
+                self.use_source_file(&path);
+                return;
+            }
+            let own = extension == "ron";
             self.request(if own {
                 Pending::Open(Some(path))
             } else {

@@ -70,6 +70,7 @@ impl ArgmapApp {
         self.safety_settings_ui(ui);
         ui.separator();
         command_button(ui, UiCommand::Import, actions);
+        command_button(ui, UiCommand::OpenSource, actions);
         // The export settings are ticked and chosen several at a time:
         // clicks inside this menu keep it open (its items close it).
         egui::containers::menu::SubMenuButton::new("Export")
@@ -171,6 +172,7 @@ impl ArgmapApp {
             self.prefs.show_outline,
             actions,
         );
+        toggle(ui, UiCommand::ToggleSource, self.prefs.show_source, actions);
         toggle(
             ui,
             UiCommand::ToggleMinimap,

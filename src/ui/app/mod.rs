@@ -20,6 +20,7 @@ mod menus;
 mod path_prompt;
 mod prefs;
 mod presenting;
+mod reading;
 mod recovery;
 mod repair;
 mod shown;
@@ -136,6 +137,8 @@ pub struct ArgmapApp {
     judged: evaluation::Judged,
     /// The outline panel's lines.
     outline: super::outline::Outline,
+    /// The source panel: the text the map cites.
+    reading: super::source_panel::SourcePanel,
     /// What was copied last, and the outline text sent to the system
     /// clipboard with it: pasting that text pastes these claims and links.
     clipboard: Option<(Fragment, String)>,
@@ -182,6 +185,7 @@ impl ArgmapApp {
             steps: presenting::StepsPanel::default(),
             judged: evaluation::Judged::default(),
             outline: super::outline::Outline::default(),
+            reading: super::source_panel::SourcePanel::default(),
             clipboard: None,
             overlays: Overlays::default(),
             title: String::new(),
@@ -354,6 +358,7 @@ impl ArgmapApp {
         egui::Panel::bottom("argmap-status").show(ui, |ui| self.status_bar_ui(ui, &mut actions));
         self.steps_panel_ui(ui);
         self.checks_panel_ui(ui, &mut actions);
+        self.source_panel_ui(ui, &mut actions);
         if self.prefs.show_outline {
             egui::Panel::left("argmap-outline")
                 .default_size(320.0)
@@ -376,10 +381,16 @@ impl ArgmapApp {
                 .resizable(true)
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
+                        let quote = self
+                            .view
+                            .selection
+                            .single()
+                            .and_then(|id| self.reading.quote_of(&self.doc.map, id));
                         let inspected = super::inspector::Inspected {
                             map: &self.doc.map,
                             view: &self.view,
                             evaluation: &self.judged.evaluation,
+                            quote: quote.as_ref(),
                         };
                         super::inspector::inspector_ui(ui, inspected, &mut actions);
                     });

@@ -16,6 +16,7 @@ pub(super) enum PathPurpose {
     Import,
     Save,
     Export(ExportFormat),
+    Source,
 }
 
 impl PathPurpose {
@@ -25,6 +26,7 @@ impl PathPurpose {
             Self::Import => "The Argdown or AIF file to import:".to_owned(),
             Self::Save => "Save the map as:".to_owned(),
             Self::Export(format) => format!("Export as {} to:", format.label()),
+            Self::Source => "The text the map cites (.txt, .md or .pdf):".to_owned(),
         }
     }
 
@@ -34,6 +36,7 @@ impl PathPurpose {
             Self::Import => "Import",
             Self::Save => "Save",
             Self::Export(_) => "Export",
+            Self::Source => "Open",
         }
     }
 }
@@ -155,6 +158,7 @@ impl ArgmapApp {
             PathPurpose::Export(format) => {
                 self.export_to(format, &with_extension(path, format.extension()));
             }
+            PathPurpose::Source => self.use_source_file(&path),
         }
     }
 }

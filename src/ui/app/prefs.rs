@@ -40,6 +40,8 @@ pub struct Prefs {
     pub transparent: bool,
     /// SVG exports: letters drawn as shapes.
     pub outline_text: bool,
+    /// The source panel is shown beside the canvas.
+    pub show_source: bool,
     /// Folded claims of each map file, so a map reopens as it was shown.
     pub folds: BTreeMap<PathBuf, Vec<u32>>,
     /// The text scale (egui's zoom factor), when changed from 1.

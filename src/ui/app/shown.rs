@@ -180,6 +180,10 @@ impl ArgmapApp {
                 .and_then(crate::ui::search::Search::current_claim)
                 .into_iter()
                 .collect();
+            // Claims citing the paragraph whose number was clicked.
+            let mut citing = std::collections::BTreeSet::new();
+            self.source_marks(&mut citing);
+            self.shown.marks.found.extend(citing);
         }
         let (pulse, progress) = self.pulsing();
         self.shown.marks.pulse = pulse;

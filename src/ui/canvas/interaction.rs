@@ -14,6 +14,7 @@ use crate::model::{ClaimId, LinkId, LinkKind, Map, Pos, Target};
 use crate::ui::action::Action;
 use crate::ui::action::command_button;
 use crate::ui::commands::UiCommand;
+use crate::ui::source_panel::QuoteDrag;
 
 /// How near (in screen points) the pointer must be to a link to hit it.
 const LINK_TOLERANCE_PTS: f32 = 6.0;
@@ -148,6 +149,20 @@ pub(super) fn gestures_ui(
     let scale = pointer.map_units_per_point;
     let pointer = pointer.pos_in_map;
     let overlay = overlay_painter(ui);
+    // Words dragged from the source panel and dropped on a card: a reason
+    // of it, or with Shift or Alt an objection.
+    if egui::DragAndDrop::has_payload_of_type::<QuoteDrag>(ui.ctx())
+        && let Some(card) = pointer.and_then(|p| frame.index.card_at(p))
+        && ui.input(|i| i.pointer.any_released())
+        && egui::DragAndDrop::take_payload::<QuoteDrag>(ui.ctx()).is_some()
+    {
+        let kind = if modifiers.shift || modifiers.alt {
+            LinkKind::Attack
+        } else {
+            LinkKind::Support
+        };
+        actions.push(Action::QuoteDropped { on: card, kind });
+    }
     let to_screen = ui
         .ctx()
         .layer_transform_to_global(response.layer_id)

@@ -109,6 +109,18 @@ pub enum UiCommand {
     ToggleInspector,
     /// Show or hide the outline panel.
     ToggleOutline,
+    /// Show or hide the source panel (the text the map cites).
+    ToggleSource,
+    /// Choose the file of the source shown (or a new source).
+    OpenSource,
+    /// A new claim from the words selected in the source.
+    QuoteAsClaim,
+    /// A new claim from the selected words, as a reason of the selected
+    /// claim.
+    QuoteAsReason,
+    /// A new claim from the selected words, as an objection to the
+    /// selected claim.
+    QuoteAsObjection,
     /// Switch the high-contrast palette on or off.
     ToggleContrast,
     /// Fold the selected claims' subtrees, or unfold them.
@@ -194,7 +206,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl UiCommand {
     /// Every command, in the order shortcuts are tried: more specific
     /// shortcuts first (egui matches Ctrl+Shift+Z as Ctrl+Z too).
-    pub const ALL: [Self; 73] = [
+    pub const ALL: [Self; 78] = [
         Self::PresentNext,
         Self::PresentPrevious,
         Self::PresentFirst,
@@ -225,6 +237,11 @@ impl UiCommand {
         Self::ToggleMinimap,
         Self::ToggleInspector,
         Self::ToggleOutline,
+        Self::ToggleSource,
+        Self::OpenSource,
+        Self::QuoteAsClaim,
+        Self::QuoteAsReason,
+        Self::QuoteAsObjection,
         Self::ToggleContrast,
         Self::Focus,
         Self::Find,
@@ -317,9 +334,13 @@ impl UiCommand {
             Scope::Editor => {}
         }
         match self {
-            Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Import | Self::Quit => {
-                "File"
-            }
+            Self::New
+            | Self::Open
+            | Self::Save
+            | Self::SaveAs
+            | Self::Import
+            | Self::OpenSource
+            | Self::Quit => "File",
             Self::GoUp
             | Self::GoDown
             | Self::GoLeft
@@ -340,6 +361,7 @@ impl UiCommand {
             | Self::ToggleMinimap
             | Self::ToggleInspector
             | Self::ToggleOutline
+            | Self::ToggleSource
             | Self::ToggleContrast
             | Self::TextLarger
             | Self::TextSmaller
@@ -414,6 +436,9 @@ impl UiCommand {
             Self::ToggleMinimap => &[key!(Modifiers::ALT, Key::M)],
             Self::ToggleInspector => &[key!(CMD_SHIFT, Key::I)],
             Self::ToggleOutline => &[key!(CMD_SHIFT, Key::O)],
+            Self::ToggleSource => &[key!(Modifiers::NONE, Key::F6)],
+            Self::QuoteAsClaim => &[key!(Modifiers::ALT, Key::Q)],
+            Self::OpenSource | Self::QuoteAsReason | Self::QuoteAsObjection => &[],
             Self::ToggleFold => &[key!(Modifiers::COMMAND, Key::Period)],
             Self::UnfoldAll => &[key!(CMD_SHIFT, Key::Period)],
             Self::Focus => &[key!(CMD_SHIFT, Key::F)],

@@ -50,6 +50,11 @@ impl UiCommand {
             Self::ToggleMinimap => "Minimap",
             Self::ToggleInspector => "Inspector",
             Self::ToggleOutline => "Outline",
+            Self::ToggleSource => "Source",
+            Self::OpenSource => "Open source…",
+            Self::QuoteAsClaim => "New claim from selection",
+            Self::QuoteAsReason => "Selection as a reason of the selected claim",
+            Self::QuoteAsObjection => "Selection as an objection to the selected claim",
             Self::ToggleContrast => "High contrast",
             Self::ToggleFold => "Fold or unfold",
             Self::UnfoldAll => "Unfold all",
@@ -158,6 +163,22 @@ impl UiCommand {
                 "Show the map as an indented because / but outline beside the canvas; click a \
                  line to go to its claim"
             }
+            Self::ToggleSource => {
+                "Show the text the map cites beside the canvas, its paragraphs numbered, with \
+                 what is mapped and what is not"
+            }
+            Self::OpenSource => "Choose the text file (.txt, .md) or PDF the map cites",
+            Self::QuoteAsClaim => {
+                "A new claim starting with the words selected in the source, citing them"
+            }
+            Self::QuoteAsReason => {
+                "A new claim from the words selected in the source, as a reason of the selected \
+                 claim"
+            }
+            Self::QuoteAsObjection => {
+                "A new claim from the words selected in the source, as an objection to the \
+                 selected claim"
+            }
             Self::ToggleContrast => {
                 "Stronger borders and plain backgrounds, for low vision and projectors"
             }
@@ -220,11 +241,12 @@ impl UiCommand {
     /// Every command in the order the list of shortcuts (F1) tells them:
     /// group by group, each group in the order a user meets its commands.
     /// (The order of [`UiCommand::ALL`] is the order keys are tried in.)
-    pub const SHOWN: [Self; 73] = [
+    pub const SHOWN: [Self; 78] = [
         // File
         Self::New,
         Self::Open,
         Self::Import,
+        Self::OpenSource,
         Self::Save,
         Self::SaveAs,
         Self::Quit,
@@ -234,6 +256,9 @@ impl UiCommand {
         Self::AddSibling,
         Self::AddCoPremise,
         Self::ObjectToInference,
+        Self::QuoteAsClaim,
+        Self::QuoteAsReason,
+        Self::QuoteAsObjection,
         Self::EditText,
         Self::SetThesis,
         Self::Delete,
@@ -267,6 +292,7 @@ impl UiCommand {
         Self::UnfoldAll,
         Self::ToggleInspector,
         Self::ToggleOutline,
+        Self::ToggleSource,
         Self::ToggleMinimap,
         Self::ToggleContrast,
         Self::TextLarger,
@@ -330,6 +356,11 @@ impl UiCommand {
             Self::ToggleFold | Self::UnfoldAll => "collapse expand hide show subtree",
             Self::Focus => "isolate subtree zoom into",
             Self::ToggleOutline => "tree list indent text outline",
+            Self::ToggleSource => "reading article text document paragraphs coverage",
+            Self::OpenSource => "reading article text document pdf locate",
+            Self::QuoteAsClaim | Self::QuoteAsReason | Self::QuoteAsObjection => {
+                "quote excerpt citation reading source"
+            }
             Self::ToggleInspector => "properties details sidebar panel",
             Self::ToggleMinimap => "overview map corner",
             Self::Find => "search look for",

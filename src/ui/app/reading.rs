@@ -1,0 +1,295 @@
+//! The reading side of the editor: the source panel beside the canvas, the
+//! text read from the file the map names, and claims made from quoted
+//! words.
+
+use std::path::Path;
+
+use egui::Ui;
+
+use super::ArgmapApp;
+use super::path_prompt::PathPurpose;
+use crate::edit;
+use crate::model::{Citation, ClaimId, LinkKind, Pos, Quote, Source};
+use crate::source::{self, SourceError, SourceText};
+use crate::ui::action::Action;
+use crate::ui::source_panel::{self, Loaded};
+
+impl ArgmapApp {
+    /// The source panel, when shown.
+    pub(super) fn source_panel_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        if !self.prefs.show_source {
+            return;
+        }
+        self.refresh_source();
+        self.follow_selected_claim();
+        egui::Panel::left("argmap-source")
+            .default_size(400.0)
+            .size_range(240.0..=900.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                source_panel::source_panel_ui(
+                    ui,
+                    &mut self.reading,
+                    &self.doc.map,
+                    self.view.selection.single(),
+                    actions,
+                );
+            });
+    }
+
+    /// Reads the text of the source shown when it is not read yet (or the
+    /// map now names another file for it).
+    fn refresh_source(&mut self) {
+        let map = &self.doc.map;
+        let key = self
+            .reading
+            .key
+            .clone()
+            .filter(|k| map.sources.contains_key(k))
+            .or_else(|| {
+                map.sources
+                    .iter()
+                    .find(|(_, s)| s.path.is_some())
+                    .map(|(k, _)| k.clone())
+            })
+            .or_else(|| map.sources.keys().next().cloned());
+        self.reading.key.clone_from(&key);
+        let Some(key) = key else {
+            self.reading.forget();
+            return;
+        };
+        let path = source::file_of(map, &key, self.doc.path.as_deref());
+        if self
+            .reading
+            .loaded
+            .as_ref()
+            .is_some_and(|l| l.key == key && l.path == path)
+        {
+            return;
+        }
+        self.reading.forget();
+        let text = match &path {
+            None => Err(
+                "No file is set for this source: Open source… to choose the text it cites"
+                    .to_owned(),
+            ),
+            Some(file) => SourceText::from_file(file).map_err(|error| match error {
+                SourceError::File(crate::store::FileError {
+                    kind: crate::store::FileErrorKind::Read(e),
+                    ..
+                }) if e.kind() == std::io::ErrorKind::NotFound => {
+                    format!(
+                        "{}: the file is not there (moved or renamed?). Locate… finds it; \
+                         the citations are kept as they are",
+                        file.display()
+                    )
+                }
+                other => other.to_string(),
+            }),
+        };
+        self.reading.loaded = Some(Loaded { key, path, text });
+        // A claim selected before the text was read is shown now.
+        self.reading.last_claim = None;
+    }
+
+    /// Selecting another claim brings its paragraph into view, with its
+    /// quote highlighted.
+    fn follow_selected_claim(&mut self) {
+        let selected = self.view.selection.single();
+        if selected == self.reading.last_claim {
+            return;
+        }
+        self.reading.last_claim = selected;
+        self.reading.highlight = None;
+        let Some(citation) = selected
+            .and_then(|id| self.doc.map.claims.get(&id))
+            .and_then(|c| c.source.clone())
+        else {
+            return;
+        };
+        if self.reading.key.as_deref() != Some(citation.doc.as_str()) {
+            self.reading.key = Some(citation.doc.clone());
+            self.refresh_source();
+            self.reading.last_claim = selected;
+        }
+        let Some(para) = citation.para else {
+            return;
+        };
+        self.reading.scroll_to = Some(para);
+        self.reading.highlight = citation
+            .quote
+            .as_ref()
+            .map(|q| (para, q.start as usize, q.end as usize));
+    }
+
+    /// A claim from the words selected in the source: alone, or answering
+    /// the selected claim (`answer`) or `onto`.
+    pub(super) fn quote_as_claim(&mut self, answer: Option<LinkKind>, onto: Option<ClaimId>) {
+        self.finish_editing();
+        let (Some(selection), Some(key)) =
+            (self.reading.selection.clone(), self.reading.key.clone())
+        else {
+            self.messages
+                .status("Select words in the source panel first (View → Source)");
+            return;
+        };
+        let quote = self
+            .reading
+            .text()
+            .and_then(|t| t.paragraph(selection.para))
+            .and_then(|p| Quote::of(p, selection.start, selection.end));
+        let citation = Citation {
+            quote,
+            ..Citation::paragraph(key, selection.para)
+        };
+        let parent = match answer {
+            Some(kind) => {
+                let Some(parent) = onto.or_else(|| self.single_selected()) else {
+                    self.messages
+                        .status("Select the claim the words answer, then try again");
+                    return;
+                };
+                Some((parent, kind))
+            }
+            None => None,
+        };
+        let scene = self.view.camera.scene_rect;
+        let pos = if scene.center().is_finite() && scene.is_positive() {
+            Pos::new(scene.center().x, scene.center().y)
+        } else {
+            Pos::default()
+        };
+        let words = selection
+            .words
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let Some((made, id)) = edit::quoted_claim(&self.doc.map, &words, citation, parent, pos)
+        else {
+            return;
+        };
+        let label = match parent.map(|(_, kind)| kind) {
+            None => "New claim from the source",
+            Some(LinkKind::Support) => "Reason from the source",
+            Some(LinkKind::Attack) => "Objection from the source",
+        };
+        self.doc.apply(made, label);
+        self.reading.last_claim = Some(id);
+        self.reading.highlight = Some((selection.para, selection.start, selection.end));
+        self.view.camera.reveal = Some(id);
+        // The quoted words are a start: the user restates them.
+        self.start_editing(id, true);
+        self.messages.status(format!(
+            "Claim #{} quotes ¶{}: restate it in your own words; the quote stays beside it",
+            id.0, selection.para
+        ));
+    }
+
+    /// Marks paragraph `para` of source `key` as not argument, or not.
+    pub(super) fn set_not_argument(&mut self, key: &str, para: u32, marked: bool) {
+        let mut sources = self.doc.map.sources.clone();
+        let Some(source) = sources.get_mut(key) else {
+            return;
+        };
+        source.not_argument.retain(|&p| p != para);
+        if marked {
+            source.not_argument.push(para);
+            source.not_argument.sort_unstable();
+        }
+        if let Some(change) = edit::set_sources(&self.doc.map, sources) {
+            let label = if marked {
+                "Mark paragraph not argument"
+            } else {
+                "Count paragraph as argument"
+            };
+            self.doc.apply(change, label);
+        }
+    }
+
+    /// Asks for the file of the source shown (or of a new source).
+    pub(super) fn open_source(&mut self) {
+        let picked = self.dialogs.pick_source();
+        if let Some(path) = self.picked(picked, PathPurpose::Source, "") {
+            self.use_source_file(&path);
+        }
+    }
+
+    /// `file` becomes the file of the source shown, or of a new source
+    /// when the map has none to give it to; a file that cannot be read is
+    /// said and changes nothing.
+    pub(super) fn use_source_file(&mut self, file: &Path) {
+        let text = match SourceText::from_file(file) {
+            Ok(text) => text,
+            Err(error) => {
+                self.messages.errors.push(error.to_string());
+                return;
+            }
+        };
+        let map_path = self.doc.path.clone();
+        let stored = match map_path.as_deref() {
+            Some(map_path) => source::relative_path(file, Some(map_path)),
+            None => crate::store::canonical(file).to_string_lossy().into_owned(),
+        };
+        let mut sources = self.doc.map.sources.clone();
+        let shown = self.reading.key.clone().filter(|k| sources.contains_key(k));
+        // The source shown takes the file when it has none or it is gone
+        // (Locate…); otherwise a new source, named after the file.
+        let missing = self
+            .reading
+            .loaded
+            .as_ref()
+            .is_some_and(|l| l.text.is_err());
+        let key = match shown {
+            Some(key) if missing || sources[&key].path.is_none() => key,
+            _ => {
+                let stem = file
+                    .file_stem()
+                    .map_or("source".into(), |s| s.to_string_lossy().to_lowercase());
+                let base: String = stem
+                    .chars()
+                    .map(|c| if c.is_alphanumeric() { c } else { '-' })
+                    .collect();
+                let mut key = base.clone();
+                let mut n = 2;
+                while sources.contains_key(&key) {
+                    key = format!("{base}-{n}");
+                    n += 1;
+                }
+                sources.insert(
+                    key.clone(),
+                    Source {
+                        title: file
+                            .file_stem()
+                            .map_or_else(String::new, |s| s.to_string_lossy().into_owned()),
+                        ..Source::default()
+                    },
+                );
+                key
+            }
+        };
+        if let Some(source) = sources.get_mut(&key) {
+            source.path = Some(stored);
+        }
+        if let Some(change) = edit::set_sources(&self.doc.map, sources) {
+            self.doc.apply(change, "Open source");
+        }
+        self.reading.key = Some(key);
+        self.reading.forget();
+        self.prefs.show_source = true;
+        self.messages.status(format!(
+            "{}: {} paragraphs, numbered as citations count them",
+            file.display(),
+            text.len()
+        ));
+    }
+
+    /// Claims citing the paragraph whose number was clicked glow.
+    pub(super) fn source_marks(&self, found: &mut std::collections::BTreeSet<ClaimId>) {
+        let (Some(para), Some(key)) = (self.reading.glow, self.reading.key.as_deref()) else {
+            return;
+        };
+        if let Some(claims) = source::citing(&self.doc.map, key).get(&para) {
+            found.extend(claims.iter().copied());
+        }
+    }
+}

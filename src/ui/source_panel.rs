@@ -1,0 +1,596 @@
+//! The source panel: the text a map cites, beside the canvas, its
+//! paragraphs numbered the way citations count them (¶N in the margin).
+//!
+//! Words selected in a paragraph become a claim (alone, or as a reason or
+//! an objection of the selected claim) that cites the paragraph and keeps
+//! the quoted span. Selecting a claim brings its paragraph into view with
+//! the quote highlighted; clicking a paragraph's number makes the claims
+//! citing it glow on the canvas. Paragraphs no claim cites carry a mark,
+//! and the header counts them ("29 of 42 paragraphs mapped"). Only the
+//! paragraphs in view are laid out, so a long text scrolls smoothly.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Align, Color32, FontId, Galley, Id, RichText, Ui, UiBuilder, vec2};
+
+use super::action::Action;
+use super::commands::UiCommand;
+use crate::model::{ClaimId, LinkKind, Map};
+use crate::source::{self, Coverage, SourceText};
+
+/// A source's text as read, and from where.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The source's key in the map.
+    pub key: String,
+    /// The file read, if the source names one.
+    pub path: Option<PathBuf>,
+    /// The paragraphs, or why they could not be read.
+    pub text: Result<SourceText, String>,
+}
+
+/// Words selected in one paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Selection {
+    /// The paragraph, from 1.
+    pub para: u32,
+    /// The first character, from 0 within the paragraph.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// The words.
+    pub words: String,
+}
+
+/// The panel's state.
+#[derive(Debug, Default)]
+pub struct SourcePanel {
+    /// Which of the map's sources is shown.
+    pub key: Option<String>,
+    /// Its text.
+    pub loaded: Option<Loaded>,
+    /// Words selected in the text, if any.
+    pub selection: Option<Selection>,
+    /// The quoted span shown highlighted: paragraph, start, end.
+    pub highlight: Option<(u32, usize, usize)>,
+    /// The paragraph whose citing claims glow on the canvas.
+    pub glow: Option<u32>,
+    /// Bring this paragraph into view on the next frame.
+    pub scroll_to: Option<u32>,
+    /// The claim selected last frame (a new one brings its paragraph).
+    pub last_claim: Option<ClaimId>,
+    find: String,
+    hits: Vec<u32>,
+    hit: usize,
+    /// Each paragraph's height as last laid out (or estimated), and the
+    /// width it was laid out at.
+    heights: Vec<f32>,
+    width: f32,
+}
+
+impl SourcePanel {
+    /// The text shown, when it could be read.
+    pub fn text(&self) -> Option<&SourceText> {
+        self.loaded.as_ref().and_then(|l| l.text.as_ref().ok())
+    }
+
+    /// Forgets the text read (it is read again when next shown).
+    pub fn forget(&mut self) {
+        self.loaded = None;
+        self.heights.clear();
+        self.hits.clear();
+        self.selection = None;
+        self.highlight = None;
+    }
+
+    /// The quoted words of `claim`, when it quotes the text shown and the
+    /// words are still there; `Err` when the file changed under them.
+    pub fn quote_of(&self, map: &Map, claim: ClaimId) -> Option<Result<String, ()>> {
+        let citation = map.claims.get(&claim)?.source.as_ref()?;
+        let quote = citation.quote.as_ref()?;
+        let loaded = self.loaded.as_ref().filter(|l| l.key == citation.doc)?;
+        let text = loaded.text.as_ref().ok()?;
+        Some(
+            text.paragraph(citation.para?)
+                .and_then(|p| quote.words(p))
+                .ok_or(()),
+        )
+    }
+
+    fn find_changed(&mut self) {
+        let needle = self.find.to_lowercase();
+        self.hits = match self.text() {
+            Some(text) if !needle.trim().is_empty() => (1..)
+                .zip(&text.paragraphs)
+                .filter(|(_, p)| p.to_lowercase().contains(&needle))
+                .map(|(n, _)| n)
+                .collect(),
+            _ => Vec::new(),
+        };
+        self.hit = 0;
+        self.scroll_to = self.hits.first().copied();
+    }
+}
+
+/// The panel, for `map`, with `selected` the single selected claim.
+pub fn source_panel_ui(
+    ui: &mut Ui,
+    panel: &mut SourcePanel,
+    map: &Map,
+    selected: Option<ClaimId>,
+    actions: &mut Vec<Action>,
+) {
+    header_ui(ui, panel, map, selected, actions);
+    ui.separator();
+    let Some(loaded) = &panel.loaded else {
+        return;
+    };
+    if loaded.text.is_err() {
+        return;
+    }
+    paragraphs_ui(ui, panel, map, actions);
+}
+
+fn header_ui(
+    ui: &mut Ui,
+    panel: &mut SourcePanel,
+    map: &Map,
+    selected: Option<ClaimId>,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal(|ui| {
+        ui.heading("Source");
+        if map.sources.len() > 1
+            && let Some(key) = panel.key.clone()
+        {
+            let shown = map
+                .sources
+                .get(&key)
+                .map_or(key.as_str(), |s| s.title.as_str());
+            egui::ComboBox::from_id_salt("source-choice")
+                .selected_text(crate::words::one_line(shown, 30))
+                .show_ui(ui, |ui| {
+                    for (other, source) in &map.sources {
+                        if ui.selectable_label(*other == key, &source.title).clicked()
+                            && *other != key
+                        {
+                            actions.push(Action::ShowSource(other.clone()));
+                        }
+                    }
+                });
+        }
+        if ui
+            .button("Open source…")
+            .on_hover_text("Choose the text file (.txt, .md) or PDF this map cites")
+            .clicked()
+        {
+            actions.push(Action::Command(UiCommand::OpenSource));
+        }
+    });
+    let Some(key) = panel.key.clone() else {
+        ui.label("This map cites no source yet. Open the text you are mapping, or drop it here.");
+        return;
+    };
+    let title = map
+        .sources
+        .get(&key)
+        .map_or(key.as_str(), |s| s.title.as_str());
+    ui.label(RichText::new(title).strong());
+    let Some(loaded) = &panel.loaded else {
+        return;
+    };
+    let text = match &loaded.text {
+        Ok(text) => text,
+        Err(message) => {
+            ui.colored_label(ui.visuals().error_fg_color, message);
+            if ui
+                .button("Locate…")
+                .on_hover_text("Find the file where it is now")
+                .clicked()
+            {
+                actions.push(Action::Command(UiCommand::OpenSource));
+            }
+            return;
+        }
+    };
+    let coverage = source::coverage(map, &key, text);
+    coverage_ui(ui, &coverage, actions);
+    selection_ui(ui, panel, map, selected, actions);
+    find_ui(ui, panel);
+}
+
+fn coverage_ui(ui: &mut Ui, coverage: &Coverage, actions: &mut Vec<Action>) {
+    let marked = if coverage.not_argument > 0 {
+        format!(" ({} marked not argument)", coverage.not_argument)
+    } else {
+        String::new()
+    };
+    ui.label(format!("{}{marked}", coverage.summary()));
+    if !coverage.stale_quotes.is_empty() || !coverage.beyond_end.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "The file changed: quotes no longer match for",
+            );
+            let broken = coverage
+                .stale_quotes
+                .iter()
+                .copied()
+                .chain(coverage.beyond_end.iter().map(|&(id, _)| id));
+            for id in broken {
+                if ui
+                    .link(format!("#{}", id.0))
+                    .on_hover_text("Select this claim to check its citation")
+                    .clicked()
+                {
+                    actions.push(Action::Select([id].into()));
+                    actions.push(Action::Reveal(id));
+                }
+            }
+        });
+    }
+}
+
+fn selection_ui(
+    ui: &mut Ui,
+    panel: &SourcePanel,
+    map: &Map,
+    selected: Option<ClaimId>,
+    actions: &mut Vec<Action>,
+) {
+    let words = panel.selection.as_ref().map(|s| s.words.as_str());
+    ui.horizontal_wrapped(|ui| {
+        let has = words.is_some();
+        let new = ui
+            .add_enabled(has, egui::Button::new("New claim from selection"))
+            .on_hover_text("A claim that starts with the selected words and cites them (Alt+Q)")
+            .on_disabled_hover_text("Select words in the text first");
+        if new.clicked() {
+            actions.push(Action::Command(UiCommand::QuoteAsClaim));
+        }
+        let target = selected.filter(|id| map.claims.contains_key(id));
+        for (kind, label) in [
+            (LinkKind::Support, "as a reason of"),
+            (LinkKind::Attack, "as an objection to"),
+        ] {
+            let text = match target {
+                Some(id) => format!("{label} #{}", id.0),
+                None => label.to_owned(),
+            };
+            let button = ui
+                .add_enabled(has && target.is_some(), egui::Button::new(text))
+                .on_disabled_hover_text("Select words in the text, and a claim on the map");
+            if button.clicked() {
+                actions.push(Action::Command(match kind {
+                    LinkKind::Support => UiCommand::QuoteAsReason,
+                    LinkKind::Attack => UiCommand::QuoteAsObjection,
+                }));
+            }
+        }
+    });
+}
+
+fn find_ui(ui: &mut Ui, panel: &mut SourcePanel) {
+    ui.horizontal(|ui| {
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut panel.find)
+                .hint_text("Find in the source")
+                .desired_width(160.0),
+        );
+        if field.changed() {
+            panel.find_changed();
+        }
+        let next = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if !panel.find.trim().is_empty() {
+            if panel.hits.is_empty() {
+                ui.weak("no paragraph");
+            } else {
+                ui.label(format!(
+                    "¶{} · {} of {}",
+                    panel.hits[panel.hit],
+                    panel.hit + 1,
+                    panel.hits.len()
+                ));
+                if ui.small_button("Next").clicked() || next {
+                    panel.hit = (panel.hit + 1) % panel.hits.len();
+                    panel.scroll_to = Some(panel.hits[panel.hit]);
+                    if next {
+                        field.request_focus();
+                    }
+                }
+            }
+        }
+    });
+}
+
+/// Space between paragraphs.
+const GAP: f32 = 8.0;
+/// The margin with the paragraph numbers.
+const MARGIN: f32 = 46.0;
+
+fn paragraphs_ui(ui: &mut Ui, panel: &mut SourcePanel, map: &Map, actions: &mut Vec<Action>) {
+    let Some(key) = panel.key.clone() else {
+        return;
+    };
+    let Some(count) = panel.text().map(SourceText::len) else {
+        return;
+    };
+    let width = (ui.available_width() - MARGIN - 12.0).max(80.0);
+    let font = FontId::proportional(14.0);
+    let row = ui.fonts_mut(|f| f.row_height(&font));
+    if panel.heights.len() != count || (panel.width - width).abs() > 0.5 {
+        // Estimated heights until each paragraph is laid out: characters
+        // per line from the average width of a character.
+        let per_line = (width / (font.size * 0.5)).max(10.0);
+        panel.heights = panel
+            .text()
+            .map(|t| {
+                t.paragraphs
+                    .iter()
+                    .map(|p| {
+                        #[allow(clippy::cast_precision_loss)] // Paragraph lengths.
+                        let lines = (p.chars().count() as f32 / per_line).ceil().max(1.0);
+                        lines * row + GAP
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        panel.width = width;
+    }
+    let cited = source::citing(map, &key);
+    let not_argument: Vec<u32> = map
+        .sources
+        .get(&key)
+        .map(|s| s.not_argument.clone())
+        .unwrap_or_default();
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("source-text")
+        .auto_shrink([false, false]);
+    if let Some(para) = panel.scroll_to.take() {
+        let index = (para as usize)
+            .saturating_sub(1)
+            .min(count.saturating_sub(1));
+        let y: f32 = panel.heights[..index].iter().sum();
+        area = area.vertical_scroll_offset((y - 24.0).max(0.0));
+    }
+    area.show_viewport(ui, |ui, viewport| {
+        let total: f32 = panel.heights.iter().sum();
+        ui.set_min_height(total);
+        let top = ui.max_rect().min;
+        let mut y = 0.0;
+        for index in 0..count {
+            let height = panel.heights[index];
+            if y + height < viewport.min.y {
+                y += height;
+                continue;
+            }
+            if y > viewport.max.y {
+                break;
+            }
+            let para = u32::try_from(index + 1).unwrap_or(u32::MAX);
+            let rect = egui::Rect::from_min_size(top + vec2(0.0, y), vec2(width + MARGIN, height));
+            let laid = ui
+                .scope_builder(UiBuilder::new().max_rect(rect), |ui| {
+                    let state = ParagraphState {
+                        para,
+                        cited: cited.get(&para).map_or(0, Vec::len),
+                        not_argument: not_argument.contains(&para),
+                        glowing: panel.glow == Some(para),
+                    };
+                    paragraph_ui(ui, panel, &key, state, width, &font, actions)
+                })
+                .inner;
+            panel.heights[index] = laid + GAP;
+            y += height;
+        }
+    });
+}
+
+#[derive(Clone, Copy)]
+struct ParagraphState {
+    para: u32,
+    cited: usize,
+    not_argument: bool,
+    glowing: bool,
+}
+
+/// One paragraph: its number in the margin, its text selectable. Returns
+/// the height it took.
+fn paragraph_ui(
+    ui: &mut Ui,
+    panel: &mut SourcePanel,
+    key: &str,
+    state: ParagraphState,
+    width: f32,
+    font: &FontId,
+    actions: &mut Vec<Action>,
+) -> f32 {
+    let Some(text) = panel
+        .text()
+        .and_then(|t| t.paragraph(state.para))
+        .map(str::to_owned)
+    else {
+        return 0.0;
+    };
+    let para = state.para;
+    let visuals = ui.visuals().clone();
+    let inner = ui.horizontal_top(|ui| {
+        // The number: mapped, not mapped (marked), or not argument.
+        let (color, hover) = if state.not_argument {
+            (
+                visuals.weak_text_color(),
+                "Marked not argument: it does not count for coverage".to_owned(),
+            )
+        } else if state.cited == 0 {
+            (
+                visuals.warn_fg_color,
+                "No claim cites this paragraph yet".to_owned(),
+            )
+        } else {
+            (
+                visuals.text_color(),
+                format!(
+                    "{} citing it: click to make them glow on the map",
+                    crate::words::count(state.cited, "claim")
+                ),
+            )
+        };
+        let mark = if state.cited == 0 && !state.not_argument {
+            "▌"
+        } else {
+            " "
+        };
+        let label = RichText::new(format!("{mark}¶{para}"))
+            .color(color)
+            .monospace();
+        let number = ui
+            .add_sized(
+                vec2(MARGIN - 6.0, 18.0),
+                egui::Button::new(label)
+                    .frame(state.glowing)
+                    .selected(state.glowing),
+            )
+            .on_hover_text(hover);
+        if number.clicked() {
+            actions.push(Action::GlowParagraph((!state.glowing).then_some(para)));
+        }
+        number.context_menu(|ui| {
+            let mut marked = state.not_argument;
+            if ui
+                .checkbox(&mut marked, "Not argument (background, anecdote)")
+                .changed()
+            {
+                actions.push(Action::SetNotArgument(key.to_owned(), para, marked));
+                ui.close();
+            }
+        });
+        // The words: selectable, with find hits and the quote highlighted.
+        let find = panel.find.to_lowercase();
+        let highlight = panel
+            .highlight
+            .filter(|&(p, _, _)| p == para)
+            .map(|(_, s, e)| (s, e));
+        let selection_color = visuals.selection.bg_fill;
+        let mut layouter = |ui: &Ui, buffer: &dyn egui::TextBuffer, wrap: f32| -> Arc<Galley> {
+            let job = paragraph_job(
+                buffer.as_str(),
+                &find,
+                highlight,
+                font,
+                &visuals,
+                selection_color,
+                wrap,
+            );
+            ui.fonts_mut(|f| f.layout_job(job))
+        };
+        let mut shown: &str = &text;
+        let id = Id::unique(("source-paragraph", key, para));
+        let output = egui::TextEdit::multiline(&mut shown)
+            .id(id)
+            .frame(egui::Frame::NONE)
+            .desired_width(width)
+            .desired_rows(1)
+            .margin(egui::Margin::ZERO)
+            .layouter(&mut layouter)
+            .show(ui);
+        let response = output.response.response.clone();
+        if response.has_focus()
+            && let Some(range) = output.cursor_range
+        {
+            let range = range.as_sorted_char_range();
+            let (start, end) = (range.start.0, range.end.0);
+            panel.selection = (end > start).then(|| Selection {
+                para,
+                start,
+                end,
+                words: text.chars().skip(start).take(end - start).collect(),
+            });
+        }
+        // The selection as a chip to drag onto a card.
+        if panel.selection.as_ref().is_some_and(|s| s.para == para) {
+            ui.dnd_drag_source(Id::unique(("source-quote-chip", para)), QuoteDrag, |ui| {
+                ui.label(RichText::new("❝").size(16.0));
+            })
+            .response
+            .on_hover_text(
+                "Drag the selected words onto a card: a reason of it (Shift or Alt: an objection)",
+            );
+        }
+        response.rect.height()
+    });
+    inner.inner.max(18.0).max(inner.response.rect.height())
+}
+
+/// The payload of the quote chip, dropped onto a card.
+#[derive(Clone, Copy, Debug)]
+pub struct QuoteDrag;
+
+/// The paragraph laid out with find hits and the quoted span marked.
+fn paragraph_job(
+    text: &str,
+    find: &str,
+    highlight: Option<(usize, usize)>,
+    font: &FontId,
+    visuals: &egui::Visuals,
+    quote_color: Color32,
+    wrap: f32,
+) -> LayoutJob {
+    let chars: Vec<char> = text.chars().collect();
+    let mut marks = vec![0_u8; chars.len()];
+    if let Some((start, end)) = highlight {
+        for mark in marks.iter_mut().take(end.min(chars.len())).skip(start) {
+            *mark = 1;
+        }
+    }
+    if !find.trim().is_empty() {
+        let lower: Vec<char> = text.to_lowercase().chars().collect();
+        let needle: Vec<char> = find.chars().collect();
+        // Lowercasing keeps the length for the scripts finds are typed in;
+        // where it does not, hits are not marked.
+        if lower.len() == chars.len() {
+            let mut i = 0;
+            while i + needle.len() <= lower.len() {
+                if lower[i..i + needle.len()] == needle[..] {
+                    for mark in &mut marks[i..i + needle.len()] {
+                        *mark |= 2;
+                    }
+                    i += needle.len();
+                } else {
+                    i += 1;
+                }
+            }
+        }
+    }
+    let mut job = LayoutJob {
+        halign: Align::LEFT,
+        ..LayoutJob::default()
+    };
+    job.wrap.max_width = wrap;
+    let mut start = 0;
+    while start < chars.len() {
+        let mark = marks[start];
+        let end = (start..chars.len())
+            .find(|&i| marks[i] != mark)
+            .unwrap_or(chars.len());
+        let run: String = chars[start..end].iter().collect();
+        let background = match mark {
+            0 => Color32::TRANSPARENT,
+            1 => quote_color,
+            _ => Color32::from_rgba_unmultiplied(240, 200, 40, 110),
+        };
+        job.append(
+            &run,
+            0.0,
+            TextFormat {
+                font_id: font.clone(),
+                color: visuals.text_color(),
+                background,
+                ..TextFormat::default()
+            },
+        );
+        start = end;
+    }
+    job
+}
