@@ -140,7 +140,13 @@ pub fn labelled_command_button(
     actions: &mut Vec<Action>,
 ) {
     let text = label.unwrap_or_else(|| command.label().to_owned());
-    let button = egui::Button::new(text).shortcut_text(command.shortcut_text(ui.ctx()));
+    let shortcut = command.shortcut_text(ui.ctx());
+    let mut button = egui::Button::new(text);
+    // A command without keys has no shortcut text (not even a space in
+    // what screen readers say).
+    if !shortcut.is_empty() {
+        button = button.shortcut_text(shortcut);
+    }
     if ui
         .add_enabled(enabled, button)
         .on_hover_text(command.tooltip())

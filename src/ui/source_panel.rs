@@ -317,7 +317,9 @@ fn paragraphs_ui(ui: &mut Ui, panel: &mut SourcePanel, map: &Map, actions: &mut 
     let Some(count) = panel.text().map(SourceText::len) else {
         return;
     };
-    let width = (ui.available_width() - MARGIN - 12.0).max(80.0);
+    // The text's width leaves room for the margin, the quote chip and the
+    // scroll bar, so the rows never push the panel wider.
+    let width = (ui.available_width() - MARGIN - 40.0).max(80.0);
     let font = FontId::proportional(14.0);
     let row = ui.fonts_mut(|f| f.row_height(&font));
     if panel.heights.len() != count || (panel.width - width).abs() > 0.5 {
@@ -370,7 +372,8 @@ fn paragraphs_ui(ui: &mut Ui, panel: &mut SourcePanel, map: &Map, actions: &mut 
                 break;
             }
             let para = u32::try_from(index + 1).unwrap_or(u32::MAX);
-            let rect = egui::Rect::from_min_size(top + vec2(0.0, y), vec2(width + MARGIN, height));
+            let rect =
+                egui::Rect::from_min_size(top + vec2(0.0, y), vec2(width + MARGIN + 28.0, height));
             let laid = ui
                 .scope_builder(UiBuilder::new().max_rect(rect), |ui| {
                     let state = ParagraphState {
@@ -415,9 +418,19 @@ fn paragraph_ui(
         return 0.0;
     };
     let para = state.para;
-    let visuals = ui.visuals().clone();
     let inner = ui.horizontal_top(|ui| {
-        // The number: mapped, not mapped (marked), or not argument.
+        number_ui(ui, key, state, actions);
+        words_ui(ui, panel, key, para, &text, width, font)
+    });
+    inner.inner.max(18.0).max(inner.response.rect.height())
+}
+
+/// A paragraph's number in the margin: mapped, not mapped (marked), or
+/// not argument; a click makes its claims glow, its menu marks it.
+fn number_ui(ui: &mut Ui, key: &str, state: ParagraphState, actions: &mut Vec<Action>) {
+    let para = state.para;
+    let visuals = ui.visuals().clone();
+    {
         let (color, hover) = if state.not_argument {
             (
                 visuals.weak_text_color(),
@@ -466,7 +479,23 @@ fn paragraph_ui(
                 ui.close();
             }
         });
-        // The words: selectable, with find hits and the quote highlighted.
+    }
+}
+
+/// A paragraph's words: selectable, with find hits and the quote
+/// highlighted; the selection is kept, with a chip to drag it onto a
+/// card. Returns the height they took.
+fn words_ui(
+    ui: &mut Ui,
+    panel: &mut SourcePanel,
+    key: &str,
+    para: u32,
+    text: &str,
+    width: f32,
+    font: &FontId,
+) -> f32 {
+    let visuals = ui.visuals().clone();
+    {
         let find = panel.find.to_lowercase();
         let highlight = panel
             .highlight
@@ -485,7 +514,7 @@ fn paragraph_ui(
             );
             ui.fonts_mut(|f| f.layout_job(job))
         };
-        let mut shown: &str = &text;
+        let mut shown: &str = text;
         let id = Id::unique(("source-paragraph", key, para));
         let output = egui::TextEdit::multiline(&mut shown)
             .id(id)
@@ -511,7 +540,7 @@ fn paragraph_ui(
         // The selection as a chip to drag onto a card.
         if panel.selection.as_ref().is_some_and(|s| s.para == para) {
             ui.dnd_drag_source(Id::unique(("source-quote-chip", para)), QuoteDrag, |ui| {
-                ui.label(RichText::new("❝").size(16.0));
+                ui.label(RichText::new("“”").size(16.0).strong());
             })
             .response
             .on_hover_text(
@@ -519,8 +548,7 @@ fn paragraph_ui(
             );
         }
         response.rect.height()
-    });
-    inner.inner.max(18.0).max(inner.response.rect.height())
+    }
 }
 
 /// The payload of the quote chip, dropped onto a card.

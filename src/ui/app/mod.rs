@@ -287,6 +287,21 @@ impl ArgmapApp {
             .collect()
     }
 
+    /// The quote the source panel shows highlighted: paragraph and
+    /// character span.
+    pub fn source_highlight(&self) -> Option<(u32, usize, usize)> {
+        self.reading.highlight
+    }
+
+    /// The words selected in the source panel: paragraph and character
+    /// span.
+    pub fn source_selection(&self) -> Option<(u32, usize, usize)> {
+        self.reading
+            .selection
+            .as_ref()
+            .map(|s| (s.para, s.start, s.end))
+    }
+
     /// The outline text last put on the system clipboard.
     pub fn copied_text(&self) -> Option<&str> {
         self.clipboard.as_ref().map(|(_, text)| text.as_str())

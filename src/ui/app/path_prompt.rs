@@ -32,11 +32,10 @@ impl PathPurpose {
 
     fn button(self) -> &'static str {
         match self {
-            Self::Open => "Open",
+            Self::Open | Self::Source => "Open",
             Self::Import => "Import",
             Self::Save => "Save",
             Self::Export(_) => "Export",
-            Self::Source => "Open",
         }
     }
 }

@@ -135,6 +135,29 @@ fn overlay_painter(ui: &Ui) -> Painter {
 }
 
 /// Selection boxes and connections being dragged.
+/// Words dragged from the source panel and dropped on a card: a reason
+/// of it, or with Shift or Alt an objection.
+fn quote_drop(
+    ui: &Ui,
+    frame: &Frame,
+    pointer: Option<Pos2>,
+    modifiers: Modifiers,
+    actions: &mut Vec<Action>,
+) {
+    if egui::DragAndDrop::has_payload_of_type::<QuoteDrag>(ui.ctx())
+        && let Some(card) = pointer.and_then(|p| frame.index.card_at(p))
+        && ui.input(|i| i.pointer.any_released())
+        && egui::DragAndDrop::take_payload::<QuoteDrag>(ui.ctx()).is_some()
+    {
+        let kind = if modifiers.shift || modifiers.alt {
+            LinkKind::Attack
+        } else {
+            LinkKind::Support
+        };
+        actions.push(Action::QuoteDropped { on: card, kind });
+    }
+}
+
 pub(super) fn gestures_ui(
     ui: &Ui,
     response: &Response,
@@ -149,20 +172,7 @@ pub(super) fn gestures_ui(
     let scale = pointer.map_units_per_point;
     let pointer = pointer.pos_in_map;
     let overlay = overlay_painter(ui);
-    // Words dragged from the source panel and dropped on a card: a reason
-    // of it, or with Shift or Alt an objection.
-    if egui::DragAndDrop::has_payload_of_type::<QuoteDrag>(ui.ctx())
-        && let Some(card) = pointer.and_then(|p| frame.index.card_at(p))
-        && ui.input(|i| i.pointer.any_released())
-        && egui::DragAndDrop::take_payload::<QuoteDrag>(ui.ctx()).is_some()
-    {
-        let kind = if modifiers.shift || modifiers.alt {
-            LinkKind::Attack
-        } else {
-            LinkKind::Support
-        };
-        actions.push(Action::QuoteDropped { on: card, kind });
-    }
+    quote_drop(ui, frame, pointer, modifiers, actions);
     let to_screen = ui
         .ctx()
         .layer_transform_to_global(response.layer_id)

@@ -1,0 +1,130 @@
+//! Mapping a reading in the editor: the source panel beside the canvas,
+//! claims made from selected words, their quotes, and coverage.
+
+// Tests copy their fixture text themselves.
+#![allow(clippy::disallowed_methods)]
+
+mod common;
+
+use argmap::model::{LinkKind, Target};
+use argmap::source::SourceText;
+use common::*;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+
+/// The reading written for the tests: 8 paragraphs on homework.
+fn essay(dir: &std::path::Path) -> (std::path::PathBuf, SourceText) {
+    let text =
+        std::fs::read_to_string(fixture_path("reading/homework-essay.txt")).expect("fixture");
+    let path = dir.join("essay.txt");
+    argmap::store::write_atomic(&path, text.as_bytes()).expect("copy");
+    (path, SourceText::from_text(&text))
+}
+
+fn fixture_path(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+#[test]
+fn words_selected_in_the_source_become_an_objection_that_quotes_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, text) = essay(dir.path());
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = Editor::new().dialogs(&dialogs).blank().build();
+    build_small_map(&mut harness);
+    // File → Open source…: the panel opens on the text, nothing mapped.
+    dialogs.answer(Some(path));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open source…").click();
+    harness.run();
+    harness.get_by_label("0 of 8 paragraphs mapped");
+    let source = map(&harness)
+        .sources
+        .values()
+        .next()
+        .expect("a source")
+        .clone();
+    assert!(
+        source
+            .path
+            .as_deref()
+            .is_some_and(|p| p.ends_with("essay.txt"))
+    );
+
+    // The panel took the left of the window: bring the map into view.
+    key(&mut harness, Modifiers::NONE, Key::Home);
+    // The thesis selected; in ¶4, the first five words selected.
+    click_card(&mut harness, "Homework should be optional", Modifiers::NONE);
+    let fourth = text.paragraph(4).expect("¶4");
+    let rect = harness.get_by_value(fourth).rect();
+    click_at(
+        &mut harness,
+        egui::pos2(rect.left() + 1.0, rect.top() + 6.0),
+        Modifiers::NONE,
+        1,
+    );
+    for _ in 0..5 {
+        key(
+            &mut harness,
+            Modifiers::CTRL | Modifiers::SHIFT,
+            Key::ArrowRight,
+        );
+    }
+    let (para, start, end) = harness.state().source_selection().expect("words selected");
+    assert_eq!((para, start), (4, 0));
+    let words: String = fourth.chars().skip(start).take(end - start).collect();
+    assert!(words.starts_with("Critics reply that"), "{words:?}");
+
+    // As an objection to the selected claim.
+    harness
+        .get_by_label_contains("as an objection to #1")
+        .click();
+    harness.run();
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    let thesis = claim_id(&harness, "Homework should be optional");
+    let new = claim_id(&harness, words.trim());
+    let m = map(&harness);
+    let link = m
+        .links
+        .values()
+        .find(|l| l.premises == [new])
+        .expect("its link");
+    assert_eq!(
+        (link.kind, link.target),
+        (LinkKind::Attack, Target::Claim(thesis))
+    );
+    let citation = m.claims[&new].source.clone().expect("a citation");
+    assert_eq!(citation.para, Some(4));
+    let quote = citation.quote.expect("the quoted span");
+    assert_eq!((quote.start as usize, quote.end as usize), (start, end));
+    assert_eq!(quote.words(fourth).as_deref(), Some(words.as_str()));
+    // The inspector shows the quote beside the claim.
+    harness.get_by_label(&format!("“{words}”"));
+
+    // Another claim, then this one: its span is highlighted again.
+    key(&mut harness, Modifiers::NONE, Key::Home);
+    click_card(&mut harness, "Children need time to rest", Modifiers::NONE);
+    assert_eq!(
+        selected(&harness),
+        [claim_id(&harness, "Children need time to rest")]
+    );
+    assert_eq!(harness.state().source_highlight(), None);
+    click_card(&mut harness, words.trim(), Modifiers::NONE);
+    assert_eq!(harness.state().source_highlight(), Some((4, start, end)));
+
+    // Coverage: one paragraph mapped; ¶6 (an anecdote) marked not
+    // argument stops counting.
+    harness.get_by_label("1 of 8 paragraphs mapped");
+    harness.get_by_label("▌¶6").click_secondary();
+    harness.run();
+    harness
+        .get_by_label("Not argument (background, anecdote)")
+        .click();
+    harness.run();
+    harness.get_by_label("1 of 7 paragraphs mapped (1 marked not argument)");
+    let key = map(&harness).sources.keys().next().expect("key").clone();
+    assert_eq!(map(&harness).sources[&key].not_argument, [6]);
+}
