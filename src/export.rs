@@ -74,7 +74,7 @@ impl ExportFormat {
 }
 
 /// Choices that some formats take.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExportOptions {
     /// Pixels per map unit, for PNG.
     pub scale: f32,
@@ -86,6 +86,11 @@ pub struct ExportOptions {
     /// SVG: every letter drawn as a shape, so the drawing looks the same
     /// in any viewer with no font installed (text no longer selectable).
     pub outline_text: bool,
+    /// The words each claim quotes, read from its source (see
+    /// [`crate::source::quotes`]): Markdown footnotes and Argdown note
+    /// lines give them; AIF uses one as an I-node's text only for a claim
+    /// with no text of its own.
+    pub quotes: std::collections::BTreeMap<crate::model::ClaimId, String>,
 }
 
 impl Default for ExportOptions {
@@ -95,6 +100,7 @@ impl Default for ExportOptions {
             background: Background::White,
             evaluate: false,
             outline_text: false,
+            quotes: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -126,7 +132,7 @@ pub fn export(
     } else {
         Texts::new()
     };
-    export_measured(map, &texts, format, *options, measure)
+    export_measured(map, &texts, format, options, measure)
 }
 
 /// Arranges `map` as a tidy tree (pinned claims kept), then exports it:
@@ -153,14 +159,14 @@ pub fn arrange_and_export(
             claim.pos = pos;
         }
     }
-    export_measured(map, &texts, format, *options, measure)
+    export_measured(map, &texts, format, options, measure)
 }
 
 fn export_measured(
     map: &Map,
     texts: &Texts,
     format: ExportFormat,
-    options: ExportOptions,
+    options: &ExportOptions,
     measure: &mut TextMeasure,
 ) -> Result<Exported, DrawError> {
     let mut notes = Vec::new();
@@ -216,10 +222,12 @@ fn export_measured(
                         .collect()
                 })
                 .unwrap_or_default();
-            crate::format::markdown::to_markdown_marked(map, &marks).into_bytes()
+            crate::format::markdown::to_markdown_quoted(map, &marks, &options.quotes).into_bytes()
         }
-        ExportFormat::Argdown => crate::format::argdown::to_argdown(map).into_bytes(),
-        ExportFormat::Aif => crate::format::aif::to_aif(map).into_bytes(),
+        ExportFormat::Argdown => {
+            crate::format::argdown::to_argdown_quoted(map, &options.quotes).into_bytes()
+        }
+        ExportFormat::Aif => crate::format::aif::to_aif_quoted(map, &options.quotes).into_bytes(),
     };
     Ok(Exported { bytes, notes })
 }

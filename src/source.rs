@@ -189,6 +189,33 @@ pub fn relative_path(file: &Path, map_path: Option<&Path>) -> String {
     }
 }
 
+/// The words each claim of `map` quotes, read from the files of its
+/// sources (relative to `map_path`); claims whose source cannot be read
+/// or whose words are no longer there are left out.
+pub fn quotes(map: &Map, map_path: Option<&Path>) -> BTreeMap<ClaimId, String> {
+    let mut texts: BTreeMap<&str, Option<SourceText>> = BTreeMap::new();
+    let mut quotes = BTreeMap::new();
+    for (&id, claim) in &map.claims {
+        let Some(citation) = &claim.source else {
+            continue;
+        };
+        let (Some(quote), Some(para)) = (&citation.quote, citation.para) else {
+            continue;
+        };
+        let text = texts.entry(citation.doc.as_str()).or_insert_with(|| {
+            file_of(map, &citation.doc, map_path).and_then(|f| SourceText::from_file(&f).ok())
+        });
+        if let Some(words) = text
+            .as_ref()
+            .and_then(|t| t.paragraph(para))
+            .and_then(|p| quote.words(p))
+        {
+            quotes.insert(id, words);
+        }
+    }
+    quotes
+}
+
 /// The claims citing each paragraph of source `key` (a range counts for
 /// every paragraph in it).
 pub fn citing(map: &Map, key: &str) -> BTreeMap<u32, Vec<ClaimId>> {

@@ -746,3 +746,35 @@ fn coverage_counts_the_paragraphs_mapped_and_fails_on_broken_citations() {
         stdout(&output)
     );
 }
+
+#[test]
+fn exports_carry_the_quotes_and_paragraph_ranges() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    essay_map(dir.path());
+    let read = |name: &str| fs::read_to_string(dir.path().join(name)).expect("exported");
+    for format in ["markdown", "argdown", "svg", "aif"] {
+        let output = argmap(&["export", "essay.ron", "--to", format], dir.path());
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{format}: {}",
+            stdout(&output)
+        );
+    }
+    // Markdown footnotes: the range, and the quoted words.
+    let markdown = read("essay.md");
+    assert!(
+        markdown.contains("paragraph 2: “build habits”"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("paragraphs 4–5"), "{markdown}");
+    // Argdown: a note line (a comment Argdown's tools skip).
+    let argdown = read("essay.argdown");
+    assert!(argdown.contains("quotes ¶2: “build habits”"), "{argdown}");
+    // The badge on the card shows the range.
+    assert!(read("essay.svg").contains("¶4–5"));
+    // AIF keeps each claim's own words (the paraphrase) as its text.
+    let aif = read("essay.json");
+    assert!(aif.contains("Daily tasks build self-discipline."));
+    assert!(!aif.contains("build habits"));
+}

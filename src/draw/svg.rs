@@ -458,8 +458,12 @@ fn card(
         &accent,
         "",
     );
-    if let Some(para) = claim.source.as_ref().and_then(|c| c.para) {
-        let badge = measure.line(&format!("¶{para}"), geometry::LABEL_SIZE);
+    if let Some(badge) = claim
+        .source
+        .as_ref()
+        .and_then(crate::model::Citation::label)
+    {
+        let badge = measure.line(&badge, geometry::LABEL_SIZE);
         let badge_rect = Rect::from_min_size(
             pos2(
                 rect.right() - PADDING.x - badge.size().x - 6.0,

@@ -87,10 +87,26 @@ fn link_node(map: &Map, id: LinkId) -> String {
 
 /// `map` in the `AIFdb` JSON form, stamped with the time now.
 pub fn to_aif(map: &Map) -> String {
+    to_aif_quoted(map, &BTreeMap::new())
+}
+
+/// [`to_aif`], where a claim with no text of its own takes the words it
+/// quotes as its I-node's text. A claim with text keeps it: the I-node
+/// holds the claim as the map states it (the paraphrase), as in every
+/// other format.
+pub fn to_aif_quoted(map: &Map, quotes: &BTreeMap<ClaimId, String>) -> String {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    to_aif_at(map, now)
+    let mut with_quotes = map.clone();
+    for (id, words) in quotes {
+        if let Some(claim) = with_quotes.claims.get_mut(id)
+            && claim.text.trim().is_empty()
+        {
+            claim.text.clone_from(words);
+        }
+    }
+    to_aif_at(&with_quotes, now)
 }
 
 /// `map` in the `AIFdb` JSON form, every node stamped `unix_seconds` (UTC,

@@ -16,6 +16,16 @@ pub fn to_markdown(map: &Map) -> String {
 /// `map` as a Markdown outline, each claim in `marks` followed by its mark
 /// in italics and parentheses (an evaluation status, "✓ holds").
 pub fn to_markdown_marked(map: &Map, marks: &BTreeMap<ClaimId, String>) -> String {
+    to_markdown_quoted(map, marks, &BTreeMap::new())
+}
+
+/// [`to_markdown_marked`], each claim's footnote also giving the words it
+/// quotes, from `quotes` (read from the sources by the caller).
+pub fn to_markdown_quoted(
+    map: &Map,
+    marks: &BTreeMap<ClaimId, String>,
+    quotes: &BTreeMap<ClaimId, String>,
+) -> String {
     let mark = |id: &ClaimId| {
         marks
             .get(id)
@@ -50,7 +60,7 @@ pub fn to_markdown_marked(map: &Map, marks: &BTreeMap<ClaimId, String>) -> Strin
                     out,
                     "**{label}:** {}{}{}\n",
                     inline(&claim.text),
-                    notes.mark(claim.source.as_ref()),
+                    notes.mark(claim.source.as_ref(), quotes.get(&id)),
                     mark(&id)
                 );
             }
@@ -73,7 +83,7 @@ pub fn to_markdown_marked(map: &Map, marks: &BTreeMap<ClaimId, String>) -> Strin
                         Some(format!(
                             "{}{}{}{again}",
                             inline(&claim.text),
-                            notes.mark(claim.source.as_ref()),
+                            notes.mark(claim.source.as_ref(), quotes.get(p)),
                             if new { mark(p) } else { String::new() }
                         ))
                     })
@@ -91,23 +101,32 @@ pub fn to_markdown_marked(map: &Map, marks: &BTreeMap<ClaimId, String>) -> Strin
     out
 }
 
+/// What makes two footnotes the same: source, first and last paragraph,
+/// quoted words.
+type NoteKey = (String, Option<u32>, Option<u32>, Option<String>);
+
 /// Citations numbered in order of first use; the same citation twice
 /// shares its number.
 #[derive(Default)]
 struct Footnotes {
-    numbers: BTreeMap<(String, Option<u32>), usize>,
-    order: Vec<Citation>,
+    numbers: BTreeMap<NoteKey, usize>,
+    order: Vec<(Citation, Option<String>)>,
 }
 
 impl Footnotes {
-    fn mark(&mut self, citation: Option<&Citation>) -> String {
+    fn mark(&mut self, citation: Option<&Citation>, quote: Option<&String>) -> String {
         let Some(citation) = citation else {
             return String::new();
         };
-        let key = (citation.doc.clone(), citation.para);
+        let key = (
+            citation.doc.clone(),
+            citation.para,
+            citation.paragraphs().map(|(_, last)| last),
+            quote.cloned(),
+        );
         let next = self.order.len() + 1;
         let number = *self.numbers.entry(key).or_insert_with(|| {
-            self.order.push(citation.clone());
+            self.order.push((citation.clone(), quote.cloned()));
             next
         });
         format!("[^{number}]")
@@ -118,7 +137,7 @@ impl Footnotes {
             return;
         }
         out.push('\n');
-        for (i, citation) in self.order.iter().enumerate() {
+        for (i, (citation, quote)) in self.order.iter().enumerate() {
             let mut text = match map.sources.get(&citation.doc) {
                 Some(source) => {
                     let mut text = format!("*{}*", inline(&source.title));
@@ -129,8 +148,17 @@ impl Footnotes {
                 }
                 None => inline(&citation.doc),
             };
-            if let Some(para) = citation.para {
-                let _ = write!(text, ", paragraph {para}");
+            match citation.paragraphs() {
+                Some((first, last)) if last > first => {
+                    let _ = write!(text, ", paragraphs {first}–{last}");
+                }
+                Some((first, _)) => {
+                    let _ = write!(text, ", paragraph {first}");
+                }
+                None => {}
+            }
+            if let Some(quote) = quote {
+                let _ = write!(text, ": “{}”", inline(quote));
             }
             if let Some(url) = map.sources.get(&citation.doc).and_then(|s| s.url.as_ref()) {
                 let _ = write!(text, ". <{}>", url.trim());

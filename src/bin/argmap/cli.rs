@@ -213,6 +213,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 },
                 evaluate,
                 outline_text,
+                quotes: std::collections::BTreeMap::new(),
             };
             Ok(export(&file, to, output.as_deref(), options, arrange))
         }
@@ -325,7 +326,7 @@ fn export(
     file: &Path,
     format: argmap::export::ExportFormat,
     output: Option<&Path>,
-    options: argmap::export::ExportOptions,
+    mut options: argmap::export::ExportOptions,
     arrange: bool,
 ) -> ExitCode {
     if !(options.scale.is_finite() && options.scale > 0.0) {
@@ -339,6 +340,8 @@ fn export(
             return ExitCode::FAILURE;
         }
     };
+    // Quotes come from the sources' files, beside the map.
+    options.quotes = argmap::source::quotes(&map, Some(file));
     let target = output.map_or_else(
         || {
             let stem = file

@@ -22,7 +22,7 @@ mod inline;
 mod read;
 mod write;
 
-pub use write::to_argdown;
+pub use write::{to_argdown, to_argdown_quoted};
 
 use super::{Imported, ParseError};
 

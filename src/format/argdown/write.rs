@@ -14,6 +14,18 @@ pub fn to_argdown(map: &Map) -> String {
     Writer::new(map).write()
 }
 
+/// [`to_argdown`], with a note line (a comment, which Argdown's tools
+/// skip) for each claim that quotes its source: `// [Title] quotes ¶4:
+/// “…”`.
+pub fn to_argdown_quoted(
+    map: &Map,
+    quotes: &std::collections::BTreeMap<ClaimId, String>,
+) -> String {
+    let mut writer = Writer::new(map);
+    writer.quotes = quotes.clone();
+    writer.write()
+}
+
 struct Writer<'a> {
     map: &'a Map,
     answers: HashMap<Target, Vec<LinkId>>,
@@ -25,6 +37,8 @@ struct Writer<'a> {
     told: BTreeSet<LinkId>,
     /// `[Title] #tag …` lines, written after everything else.
     tag_lines: Vec<String>,
+    /// The words claims quote, written as note lines at the end.
+    quotes: std::collections::BTreeMap<ClaimId, String>,
     out: String,
 }
 
@@ -46,6 +60,7 @@ impl<'a> Writer<'a> {
             declared: BTreeSet::new(),
             told: BTreeSet::new(),
             tag_lines: Vec::new(),
+            quotes: std::collections::BTreeMap::new(),
             out: String::new(),
         }
     }
@@ -179,6 +194,21 @@ impl<'a> Writer<'a> {
             for line in std::mem::take(&mut self.tag_lines) {
                 let _ = writeln!(self.out, "{line}\n");
             }
+        }
+        if !self.quotes.is_empty() {
+            self.out.push_str("// Quotes from the sources\n");
+            for (id, words) in &self.quotes {
+                let (Some(title), Some(citation)) = (
+                    self.titles.get(id),
+                    self.map.claims.get(id).and_then(|c| c.source.as_ref()),
+                ) else {
+                    continue;
+                };
+                let place = citation.label().unwrap_or_default();
+                let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+                let _ = writeln!(self.out, "// [{title}] quotes {place}: “{words}”");
+            }
+            self.out.push('\n');
         }
         while self.out.ends_with("\n\n") {
             self.out.pop();

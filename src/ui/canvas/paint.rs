@@ -331,8 +331,11 @@ pub(super) fn card(
         FontId::proportional(geometry::LABEL_SIZE),
         card_style.accent,
     );
-    if let Some(para) = claim.source.as_ref().and_then(|c| c.para) {
-        let badge = format!("¶{para}");
+    if let Some(badge) = claim
+        .source
+        .as_ref()
+        .and_then(crate::model::Citation::label)
+    {
         let galley = painter.layout_no_wrap(
             badge,
             FontId::proportional(geometry::LABEL_SIZE),
