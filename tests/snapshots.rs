@@ -177,7 +177,7 @@ fn bundled_map_evaluated() {
     harness.state_mut().view.camera.scene_rect =
         Rect::from_center_size(pos2(at.x + 500.0, at.y + 300.0), vec2(1500.0, 800.0));
     harness.run();
-    assert!(harness.query_by_label_contains("Thesis ✗ fails").is_some());
+    assert!(harness.query_by_label_contains("Thesis ✓ holds").is_some());
     harness.snapshot("bundled_map_evaluated");
 }
 
