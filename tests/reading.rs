@@ -128,3 +128,82 @@ fn words_selected_in_the_source_become_an_objection_that_quotes_them() {
     let key = map(&harness).sources.keys().next().expect("key").clone();
     assert_eq!(map(&harness).sources[&key].not_argument, [6]);
 }
+
+#[test]
+fn a_paragraph_number_makes_its_claims_glow_and_a_moved_file_is_located() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, text) = essay(dir.path());
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = Editor::new().dialogs(&dialogs).blank().build();
+    build_small_map(&mut harness);
+    dialogs.answer(Some(path.clone()));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open source…").click();
+    harness.run();
+    key(&mut harness, Modifiers::NONE, Key::Home);
+    // A claim from ¶2, alone.
+    click_card(&mut harness, "Homework should be optional", Modifiers::NONE);
+    let second = text.paragraph(2).expect("¶2");
+    let rect = harness.get_by_value(second).rect();
+    click_at(
+        &mut harness,
+        egui::pos2(rect.left() + 1.0, rect.top() + 6.0),
+        Modifiers::NONE,
+        1,
+    );
+    for _ in 0..3 {
+        key(
+            &mut harness,
+            Modifiers::CTRL | Modifiers::SHIFT,
+            Key::ArrowRight,
+        );
+    }
+    key(&mut harness, Modifiers::ALT, Key::Q);
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    let quoted = *map(&harness)
+        .claims
+        .iter()
+        .find(|(_, c)| c.source.as_ref().is_some_and(|s| s.para == Some(2)))
+        .map(|(id, _)| id)
+        .expect("a claim citing ¶2");
+    // Its paragraph's number glows it on the canvas; a second click stops.
+    harness.get_by_label("¶2").click();
+    harness.run();
+    assert!(harness.state().marks().found.contains(&quoted));
+    harness.get_by_label("¶2").click();
+    harness.run();
+    assert!(!harness.state().marks().found.contains(&quoted));
+
+    // The file moves: said plainly when the panel is shown again, and
+    // Locate… finds it.
+    let moved = dir.path().join("moved.txt");
+    std::fs::rename(&path, &moved).expect("move");
+    let key_name = map(&harness)
+        .sources
+        .keys()
+        .next()
+        .expect("a source")
+        .clone();
+    click_card(&mut harness, "Homework should be optional", Modifiers::NONE);
+    key(&mut harness, Modifiers::NONE, Key::F6);
+    key(&mut harness, Modifiers::NONE, Key::F6);
+    harness.get_by_label_contains("the file is not there (moved or renamed?)");
+    dialogs.answer(Some(moved.clone()));
+    harness.get_by_label("Locate…").click();
+    harness.run();
+    let located = map(&harness).sources[&key_name]
+        .path
+        .clone()
+        .expect("a path");
+    assert!(located.ends_with("moved.txt"), "{located}");
+    harness.get_by_label("1 of 8 paragraphs mapped");
+    // The claim's citation is kept as it was.
+    assert_eq!(
+        map(&harness).claims[&quoted]
+            .source
+            .as_ref()
+            .and_then(|s| s.para),
+        Some(2)
+    );
+}

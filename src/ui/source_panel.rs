@@ -68,12 +68,19 @@ pub struct SourcePanel {
     /// width it was laid out at.
     heights: Vec<f32>,
     width: f32,
+    /// The text fields of the paragraphs laid out last frame.
+    text_ids: Vec<Id>,
 }
 
 impl SourcePanel {
     /// The text shown, when it could be read.
     pub fn text(&self) -> Option<&SourceText> {
         self.loaded.as_ref().and_then(|l| l.text.as_ref().ok())
+    }
+
+    /// Whether `id` is the text field of one of the panel's paragraphs.
+    pub fn is_text(&self, id: Id) -> bool {
+        self.text_ids.contains(&id)
     }
 
     /// Forgets the text read (it is read again when next shown).
@@ -357,6 +364,7 @@ fn paragraphs_ui(ui: &mut Ui, panel: &mut SourcePanel, map: &Map, actions: &mut 
         let y: f32 = panel.heights[..index].iter().sum();
         area = area.vertical_scroll_offset((y - 24.0).max(0.0));
     }
+    panel.text_ids.clear();
     area.show_viewport(ui, |ui, viewport| {
         let total: f32 = panel.heights.iter().sum();
         ui.set_min_height(total);
@@ -453,7 +461,7 @@ fn number_ui(ui: &mut Ui, key: &str, state: ParagraphState, actions: &mut Vec<Ac
         let mark = if state.cited == 0 && !state.not_argument {
             "▌"
         } else {
-            " "
+            ""
         };
         let label = RichText::new(format!("{mark}¶{para}"))
             .color(color)
@@ -516,6 +524,7 @@ fn words_ui(
         };
         let mut shown: &str = text;
         let id = Id::unique(("source-paragraph", key, para));
+        panel.text_ids.push(id);
         let output = egui::TextEdit::multiline(&mut shown)
             .id(id)
             .frame(egui::Frame::NONE)

@@ -38,8 +38,13 @@ impl ArgmapApp {
         let typing = focused.is_some_and(|id| {
             id != canvas_focus_id() && egui::TextEdit::load_state(ctx, id).is_some()
         });
+        // The source panel's text is read, not typed into: its own keys
+        // (Alt+Q) work while its words are selected.
+        let reading = focused.is_some_and(|id| self.reading.is_text(id));
         let pressed = commands::pressed(ctx, Scope::Editor, |command| {
-            if typing && !command.works_while_typing() {
+            let reading_key =
+                reading && matches!(command, UiCommand::QuoteAsClaim | UiCommand::ToggleSource);
+            if typing && !command.works_while_typing() && !reading_key {
                 return false;
             }
             // Backspace leaves focus mode only while there is one; else it
@@ -50,7 +55,7 @@ impl ArgmapApp {
             !command.is_canvas_key() || self.view.has_focus
         });
         for command in pressed {
-            if typing {
+            if typing && !reading {
                 actions.push(Action::FinishEditing);
             }
             actions.push(Action::Command(command));

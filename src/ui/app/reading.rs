@@ -18,6 +18,11 @@ impl ArgmapApp {
     /// The source panel, when shown.
     pub(super) fn source_panel_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         if !self.prefs.show_source {
+            // Read again when shown again: the file may have changed or
+            // moved meanwhile.
+            if self.reading.loaded.is_some() {
+                self.reading.forget();
+            }
             return;
         }
         self.refresh_source();
