@@ -27,19 +27,50 @@ fn fixture_path(name: &str) -> std::path::PathBuf {
         .join(name)
 }
 
+/// The small map, then File → Open source… on the essay, and the map
+/// brought into view beside the panel.
+fn editor_reading(
+    dialogs: &ScriptedDialogs,
+    path: &std::path::Path,
+) -> egui_kittest::Harness<'static, argmap::ui::ArgmapApp> {
+    let mut harness = Editor::new().dialogs(dialogs).blank().build();
+    build_small_map(&mut harness);
+    dialogs.answer(Some(path.to_path_buf()));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open source…").click();
+    harness.run();
+    // The panel took the left of the window: bring the map into view.
+    key(&mut harness, Modifiers::NONE, Key::Home);
+    harness
+}
+
+/// Selects the first `words` words of `paragraph` in the panel: a click
+/// at its start, then Ctrl+Shift+→.
+fn select_first_words(
+    harness: &mut egui_kittest::Harness<'_, argmap::ui::ArgmapApp>,
+    paragraph: &str,
+    words: usize,
+) {
+    let rect = harness.get_by_value(paragraph).rect();
+    click_at(
+        harness,
+        egui::pos2(rect.left() + 1.0, rect.top() + 6.0),
+        Modifiers::NONE,
+        1,
+    );
+    for _ in 0..words {
+        key(harness, Modifiers::CTRL | Modifiers::SHIFT, Key::ArrowRight);
+    }
+}
+
 #[test]
 fn words_selected_in_the_source_become_an_objection_that_quotes_them() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (path, text) = essay(dir.path());
     let dialogs = ScriptedDialogs::default();
-    let mut harness = Editor::new().dialogs(&dialogs).blank().build();
-    build_small_map(&mut harness);
     // File → Open source…: the panel opens on the text, nothing mapped.
-    dialogs.answer(Some(path));
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Open source…").click();
-    harness.run();
+    let mut harness = editor_reading(&dialogs, &path);
     harness.get_by_label("0 of 8 paragraphs mapped");
     let source = map(&harness)
         .sources
@@ -54,25 +85,10 @@ fn words_selected_in_the_source_become_an_objection_that_quotes_them() {
             .is_some_and(|p| p.ends_with("essay.txt"))
     );
 
-    // The panel took the left of the window: bring the map into view.
-    key(&mut harness, Modifiers::NONE, Key::Home);
     // The thesis selected; in ¶4, the first five words selected.
     click_card(&mut harness, "Homework should be optional", Modifiers::NONE);
     let fourth = text.paragraph(4).expect("¶4");
-    let rect = harness.get_by_value(fourth).rect();
-    click_at(
-        &mut harness,
-        egui::pos2(rect.left() + 1.0, rect.top() + 6.0),
-        Modifiers::NONE,
-        1,
-    );
-    for _ in 0..5 {
-        key(
-            &mut harness,
-            Modifiers::CTRL | Modifiers::SHIFT,
-            Key::ArrowRight,
-        );
-    }
+    select_first_words(&mut harness, fourth, 5);
     let (para, start, end) = harness.state().source_selection().expect("words selected");
     assert_eq!((para, start), (4, 0));
     let words: String = fourth.chars().skip(start).take(end - start).collect();
@@ -134,31 +150,10 @@ fn a_paragraph_number_makes_its_claims_glow_and_a_moved_file_is_located() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (path, text) = essay(dir.path());
     let dialogs = ScriptedDialogs::default();
-    let mut harness = Editor::new().dialogs(&dialogs).blank().build();
-    build_small_map(&mut harness);
-    dialogs.answer(Some(path.clone()));
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Open source…").click();
-    harness.run();
-    key(&mut harness, Modifiers::NONE, Key::Home);
+    let mut harness = editor_reading(&dialogs, &path);
     // A claim from ¶2, alone.
     click_card(&mut harness, "Homework should be optional", Modifiers::NONE);
-    let second = text.paragraph(2).expect("¶2");
-    let rect = harness.get_by_value(second).rect();
-    click_at(
-        &mut harness,
-        egui::pos2(rect.left() + 1.0, rect.top() + 6.0),
-        Modifiers::NONE,
-        1,
-    );
-    for _ in 0..3 {
-        key(
-            &mut harness,
-            Modifiers::CTRL | Modifiers::SHIFT,
-            Key::ArrowRight,
-        );
-    }
+    select_first_words(&mut harness, text.paragraph(2).expect("¶2"), 3);
     key(&mut harness, Modifiers::ALT, Key::Q);
     key(&mut harness, Modifiers::NONE, Key::Enter);
     let quoted = *map(&harness)
