@@ -354,7 +354,15 @@ fn random_texts_read_back_exactly_through_the_official_parser() {
         };
         let mut map = Map::new(next());
         let ids: Vec<ClaimId> = (0..6)
-            .map(|_| map.add_claim(Claim::new(next(), Pos::default())))
+            .map(|k| {
+                let text = next();
+                // Some claims carry a title of random text too.
+                let title = (k % 2 == 0).then(&mut next);
+                map.add_claim(Claim {
+                    title,
+                    ..Claim::new(text, Pos::default())
+                })
+            })
             .collect();
         map.thesis = Some(ids[0]);
         let reason = map.add_link(Link::new(

@@ -446,11 +446,29 @@ fn import_from_the_file_menu_reads_argdown_and_reports_what_it_left_out() {
     // Imported maps are unsaved copies, arranged without overlaps.
     assert!(harness.state().doc.path.is_none());
     assert!(harness.state().doc.is_modified());
+    // Argdown's titles are kept as the claims' titles.
+    assert!(
+        map.claims
+            .values()
+            .any(|c| c.title.as_deref() == Some("No harm, no ban")),
+        "titles kept"
+    );
+    // Nothing was left out of this one; the primer has prose and headings,
+    // and the report says what became of them, on screen.
+    dialogs.answer(Some(fixture("argdown/argdown-primer.argdown")));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import… Ctrl+I").click();
+    harness.run();
+    if harness.query_by_label("Don't save").is_some() {
+        harness.get_by_label("Don't save").click();
+        harness.run();
+    }
     let notes = harness.state().notes().join("\n");
-    assert!(notes.contains("titles of statements"), "{notes}");
+    assert!(notes.contains("kept as note cards"), "{notes}");
     assert!(
         harness
-            .query_all_by_label_contains("titles of statements")
+            .query_all_by_label_contains("kept as note cards")
             .next()
             .is_some(),
         "the report is on screen"

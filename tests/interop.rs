@@ -907,3 +907,58 @@ fn a_pdf_source_is_read_by_its_text_layer_and_a_pdf_without_one_says_so() {
         "{error}"
     );
 }
+
+#[test]
+fn claim_titles_travel_through_argdown_and_are_never_made_up() {
+    let mut map = Map::new("Titles");
+    let titled = map.add_claim(Claim {
+        title: Some("Homework ban".to_owned()),
+        ..Claim::new(
+            "Schools should not set homework before the age of eleven.",
+            Pos::default(),
+        )
+    });
+    let plain = map.add_claim(Claim::new(
+        "Pupils need their evenings to rest.",
+        Pos::default(),
+    ));
+    map.thesis = Some(titled);
+    map.add_link(Link::new(
+        LinkKind::Support,
+        vec![plain],
+        Target::Claim(titled),
+    ));
+    let text = argdown::to_argdown(&map);
+    assert!(
+        text.contains("[Homework ban]: Schools should not set homework"),
+        "{text}"
+    );
+    let back = argdown::from_argdown(text.as_bytes()).expect("reads").map;
+    let title_of = |t: &str| {
+        back.claims
+            .values()
+            .find(|c| c.text.starts_with(t))
+            .map(|c| c.title.clone())
+            .expect("the claim")
+    };
+    assert_eq!(
+        title_of("Schools should not"),
+        Some("Homework ban".to_owned())
+    );
+    // The title Argmap's writer derived for the other is not read back as
+    // one the user gave.
+    assert_eq!(title_of("Pupils need"), None);
+    // Shown titles: the user's, else the first words.
+    assert_eq!(
+        back.claims[&back.thesis.expect("thesis")].shown_title(),
+        "Homework ban"
+    );
+    assert_eq!(
+        argmap::model::derived_title("Pupils need their evenings to rest, and more."),
+        "Pupils need their evenings to"
+    );
+    assert_eq!(
+        argmap::model::derived_title("Supercalifragilistic."),
+        "Supercalifragilistic"
+    );
+}

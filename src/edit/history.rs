@@ -16,6 +16,8 @@ pub enum Typing {
 pub enum ClaimField {
     /// What the claim says.
     Text,
+    /// Its short title.
+    Title,
     /// Claim, evidence or note.
     Kind,
     /// The speaker's note.
@@ -31,6 +33,7 @@ impl ClaimField {
     pub fn label(self) -> &'static str {
         match self {
             Self::Text => "text",
+            Self::Title => "title",
             Self::Kind => "kind",
             Self::Note => "note",
             Self::Citation => "citation",

@@ -84,6 +84,10 @@ pub struct Source {
 pub struct Claim {
     /// What the claim says.
     pub text: String,
+    /// A short name for the claim (a few words, like Argdown's
+    /// `[Title]`), when the user gave one; see [`Claim::shown_title`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// What the structure cannot tell: a plain claim, evidence, or a note.
     #[serde(skip_serializing_if = "ClaimKind::is_claim")]
     pub kind: ClaimKind,
@@ -112,6 +116,15 @@ fn is_false(value: &bool) -> bool {
 }
 
 impl Claim {
+    /// The claim's title, or one derived from its first words (cut at a
+    /// word boundary) when it has none; never stored.
+    pub fn shown_title(&self) -> String {
+        match self.title.as_deref().map(str::trim) {
+            Some(title) if !title.is_empty() => title.to_owned(),
+            _ => derived_title(&self.text),
+        }
+    }
+
     /// A plain claim with `text` at `pos`.
     pub fn new(text: impl Into<String>, pos: Pos) -> Self {
         Self {
@@ -508,4 +521,25 @@ mod tests {
         assert_eq!(id, ClaimId(1));
         assert_eq!(map.claims.len(), 2);
     }
+}
+
+/// A title from the first words of `text`: up to five words and about 32
+/// characters, cut at a word boundary, trailing punctuation dropped.
+pub fn derived_title(text: &str) -> String {
+    let mut title = String::new();
+    for (n, word) in text.split_whitespace().enumerate() {
+        let longer = title.chars().count() + 1 + word.chars().count();
+        if n == 5 || (n > 0 && longer > 32) {
+            break;
+        }
+        if !title.is_empty() {
+            title.push(' ');
+        }
+        title.push_str(word);
+    }
+    let kept = title
+        .trim_end_matches([',', ';', ':', '.', '—', '–', '-'])
+        .len();
+    title.truncate(kept);
+    title
 }

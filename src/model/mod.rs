@@ -17,6 +17,7 @@ pub use assess::{Assessment, EvaluationSettings, Mode};
 pub use ids::{ClaimId, LinkId};
 pub use map::{
     Citation, Claim, ClaimKind, Link, LinkKind, Map, Pos, Presentation, Quote, Source, Target,
+    derived_title,
 };
 pub use role::Role;
 pub use stats::Stats;

@@ -52,6 +52,12 @@ pub(super) fn build(doc: &Document) -> Imported {
             statement.text.clone()
         };
         let (mut claim, is_thesis) = claim_with_tags(text, &statement.tags);
+        // Argdown's titles are kept, except those Argmap's own writer
+        // made up from the text.
+        claim.title = statement
+            .title
+            .clone()
+            .filter(|t| *t != claim.text && !super::write::is_derived_title(t, &claim.text));
         if is_prose {
             // Prose between the trees: kept, as a note card.
             prose += 1;
@@ -72,7 +78,10 @@ pub(super) fn build(doc: &Document) -> Imported {
         } else {
             argument.text.clone()
         };
-        let (claim, is_thesis) = claim_with_tags(text, &argument.tags);
+        let (mut claim, is_thesis) = claim_with_tags(text, &argument.tags);
+        if !argument.title.ends_with("(untitled)") && !argument.text.is_empty() {
+            claim.title = Some(argument.title.clone());
+        }
         let id = map.add_claim(claim);
         if is_thesis && thesis.is_none() {
             thesis = Some(id);
@@ -331,12 +340,6 @@ pub(super) fn build(doc: &Document) -> Imported {
             .filter(|&(count, _)| count > 0)
             .map(|(count, what)| format!("{count} {what}")),
     );
-    let titled = doc.statements.iter().filter(|s| s.title.is_some()).count() + doc.arguments.len();
-    if titled > 0 {
-        report.push(
-            "titles of statements and arguments are not kept: cards show their text".to_owned(),
-        );
-    }
     map.thesis = thesis.or_else(|| crate::model::reading::main_conclusion(&map));
     Imported {
         map,

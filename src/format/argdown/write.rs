@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::{ACCEPTED_TAG, DENIAL, REJECTED_TAG, THESIS_TAG};
 use crate::model::reading::answers;
-use crate::model::{Assessment, ClaimId, ClaimKind, LinkId, LinkKind, Map, Target, nav};
+use crate::model::{Assessment, Claim, ClaimId, ClaimKind, LinkId, LinkKind, Map, Target, nav};
 
 /// `map` as an Argdown document: the thesis and what answers it as a
 /// relation tree, linked premises and undercut inferences as arguments
@@ -49,7 +49,7 @@ impl<'a> Writer<'a> {
         let titles = map
             .claims
             .iter()
-            .map(|(&id, claim)| (id, unique_title(&claim.text, id, &mut used)))
+            .map(|(&id, claim)| (id, unique_title(claim, id, &mut used)))
             .collect();
         Self {
             map,
@@ -327,7 +327,47 @@ impl<'a> Writer<'a> {
 }
 
 /// A short title from the first words of `text`, unique among `used`.
-fn unique_title(text: &str, id: ClaimId, used: &mut BTreeSet<String>) -> String {
+fn unique_title(claim: &Claim, id: ClaimId, used: &mut BTreeSet<String>) -> String {
+    let own = claim
+        .title
+        .as_deref()
+        .map(|t| {
+            t.chars()
+                .map(|c| {
+                    if matches!(c, '[' | ']' | '<' | '>') || c.is_control() {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .trim_start_matches(['-', '¬', ' '])
+                .to_owned()
+        })
+        .filter(|t| !t.is_empty());
+    let base = own.unwrap_or_else(|| {
+        let base = title_base(&claim.text);
+        if base.is_empty() {
+            format!("Claim {}", id.0)
+        } else {
+            base
+        }
+    });
+    let mut title = base.clone();
+    let mut n = 2;
+    while !used.insert(title.clone()) {
+        title = format!("{base} ({n})");
+        n += 1;
+    }
+    title
+}
+
+/// The title Argmap derives for a claim without one: its first five
+/// words, letters and a little punctuation only (possibly empty).
+pub(super) fn title_base(text: &str) -> String {
     let words: Vec<String> = text
         .split_whitespace()
         .map(|w| {
@@ -339,18 +379,24 @@ fn unique_title(text: &str, id: ClaimId, used: &mut BTreeSet<String>) -> String 
         .filter(|w| !w.is_empty())
         .take(5)
         .collect();
-    let mut base = words.join(" ");
-    base = base.trim_end_matches([',', '.']).to_owned();
-    if base.is_empty() || base.starts_with('¬') {
-        base = format!("Claim {}", id.0);
+    words.join(" ").trim_end_matches([',', '.']).to_owned()
+}
+
+/// Whether `title` is one Argmap's writer derived for `text` (so reading
+/// it back does not give the claim a title it never had).
+pub(super) fn is_derived_title(title: &str, text: &str) -> bool {
+    let base = title_base(text);
+    let numbered = |base: &str| {
+        title
+            .strip_prefix(base)
+            .and_then(|rest| rest.strip_prefix(" ("))
+            .and_then(|rest| rest.strip_suffix(')'))
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+    };
+    if base.is_empty() {
+        return title.starts_with("Claim ");
     }
-    let mut title = base.clone();
-    let mut n = 2;
-    while !used.insert(title.clone()) {
-        title = format!("{base} ({n})");
-        n += 1;
-    }
-    title
+    title == base || numbered(&base)
 }
 
 /// What Argdown trims from the ends of a statement's text (but not other
