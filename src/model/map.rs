@@ -503,26 +503,6 @@ fn next_free(ids: impl DoubleEndedIterator<Item = u32> + Clone) -> u32 {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn new_ids_never_replace_old_ones() {
-        assert_eq!(next_free([].into_iter()), 1);
-        assert_eq!(next_free([1, 2, 7].into_iter()), 8);
-        assert_eq!(next_free([2, 3, u32::MAX].into_iter()), 1);
-        assert_eq!(next_free([1, 2, 4, u32::MAX].into_iter()), 3);
-
-        let mut map = Map::new("ids");
-        map.claims
-            .insert(ClaimId(u32::MAX), Claim::new("last", Pos::default()));
-        let id = map.add_claim(Claim::new("new", Pos::default()));
-        assert_eq!(id, ClaimId(1));
-        assert_eq!(map.claims.len(), 2);
-    }
-}
-
 /// A title from the first words of `text`: up to five words and about 32
 /// characters, cut at a word boundary, trailing punctuation dropped.
 pub fn derived_title(text: &str) -> String {
@@ -542,4 +522,24 @@ pub fn derived_title(text: &str) -> String {
         .len();
     title.truncate(kept);
     title
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_ids_never_replace_old_ones() {
+        assert_eq!(next_free([].into_iter()), 1);
+        assert_eq!(next_free([1, 2, 7].into_iter()), 8);
+        assert_eq!(next_free([2, 3, u32::MAX].into_iter()), 1);
+        assert_eq!(next_free([1, 2, 4, u32::MAX].into_iter()), 3);
+
+        let mut map = Map::new("ids");
+        map.claims
+            .insert(ClaimId(u32::MAX), Claim::new("last", Pos::default()));
+        let id = map.add_claim(Claim::new("new", Pos::default()));
+        assert_eq!(id, ClaimId(1));
+        assert_eq!(map.claims.len(), 2);
+    }
 }

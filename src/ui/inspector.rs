@@ -230,27 +230,9 @@ fn claim_ui(ui: &mut Ui, map: &Map, id: ClaimId, view: &View, actions: &mut Vec<
         sealed |= response.lost_focus();
     }
 
-    // The short title: shown bold on the card, and on the card alone
-    // when the map is zoomed out too far to read its text.
-    let mut title = edited.title.clone().unwrap_or_default();
-    let response = ui
-        .horizontal(|ui| {
-            let label = ui.label("Title");
-            ui.add(
-                egui::TextEdit::singleline(&mut title)
-                    .hint_text(crate::model::derived_title(&edited.text))
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id)
-            .on_hover_text("A few words that name the claim; empty: its first words are used")
-        })
-        .inner;
-    if response.changed() {
-        edited.title = (!title.trim().is_empty()).then(|| title.clone());
+    if title_ui(ui, &mut edited) {
         changed = Some(ClaimField::Title);
     }
-    sealed |= response.lost_focus();
-
     ui.horizontal(|ui| {
         let label = ui.label("Kind");
         ComboBox::from_id_salt("claim-kind")
@@ -332,6 +314,29 @@ fn claim_ui(ui: &mut Ui, map: &Map, id: ClaimId, view: &View, actions: &mut Vec<
     if sealed {
         actions.push(Action::Seal);
     }
+}
+
+/// The claim's short title: shown bold on its card, and alone on the card
+/// when the map is zoomed out too far to read its text. Whether it
+/// changed.
+fn title_ui(ui: &mut Ui, edited: &mut crate::model::Claim) -> bool {
+    let mut title = edited.title.clone().unwrap_or_default();
+    let response = ui
+        .horizontal(|ui| {
+            let label = ui.label("Title");
+            ui.add(
+                egui::TextEdit::singleline(&mut title)
+                    .hint_text(crate::model::derived_title(&edited.text))
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("A few words that name the claim; empty: its first words are used")
+        })
+        .inner;
+    if response.changed() {
+        edited.title = (!title.trim().is_empty()).then(|| title.clone());
+    }
+    response.changed()
 }
 
 /// The words a claim quotes, beside its own restatement of them.
