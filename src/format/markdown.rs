@@ -59,7 +59,7 @@ pub fn to_markdown_quoted(
                 let _ = writeln!(
                     out,
                     "**{label}:** {}{}{}\n",
-                    inline(&claim.text),
+                    stated(claim),
                     notes.mark(claim.source.as_ref(), quotes.get(&id)),
                     mark(&id)
                 );
@@ -82,7 +82,7 @@ pub fn to_markdown_quoted(
                         let again = if new { "" } else { " *(see above)*" };
                         Some(format!(
                             "{}{}{}{again}",
-                            inline(&claim.text),
+                            stated(claim),
                             notes.mark(claim.source.as_ref(), quotes.get(p)),
                             if new { mark(p) } else { String::new() }
                         ))
@@ -165,6 +165,15 @@ impl Footnotes {
             }
             let _ = writeln!(out, "[^{}]: {text}.", i + 1);
         }
+    }
+}
+
+/// A claim as the outline states it: its title in italics first, when the
+/// user gave it one, then its text.
+fn stated(claim: &crate::model::Claim) -> String {
+    match claim.title.as_deref().map(str::trim) {
+        Some(title) if !title.is_empty() => format!("*{}:* {}", inline(title), inline(&claim.text)),
+        _ => inline(&claim.text),
     }
 }
 
