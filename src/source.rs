@@ -161,6 +161,32 @@ pub fn file_of(map: &Map, key: &str, map_path: Option<&Path>) -> Option<PathBuf>
     Some(folder.join(relative))
 }
 
+/// The map's sources with their files' paths made relative to a map
+/// saved at `new_map_path` (it was at `old_map_path`, or never saved);
+/// `None` when no path changes. A file that is not there keeps its path.
+pub fn rebased(
+    map: &Map,
+    old_map_path: Option<&Path>,
+    new_map_path: &Path,
+) -> Option<BTreeMap<String, crate::model::Source>> {
+    let mut sources = map.sources.clone();
+    let mut changed = false;
+    for (key, source) in &mut sources {
+        let Some(file) = file_of(map, key, old_map_path) else {
+            continue;
+        };
+        if store::file_len(&file).is_none() {
+            continue;
+        }
+        let relative = relative_path(&file, Some(new_map_path));
+        if source.path.as_deref() != Some(relative.as_str()) {
+            source.path = Some(relative);
+            changed = true;
+        }
+    }
+    changed.then_some(sources)
+}
+
 /// `file` as a path relative to the folder of `map_path`, with `/`
 /// between folders, when it is inside that folder or near it; else the
 /// absolute path.

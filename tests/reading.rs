@@ -202,3 +202,39 @@ fn a_paragraph_number_makes_its_claims_glow_and_a_moved_file_is_located() {
         Some(2)
     );
 }
+
+#[test]
+fn saving_the_map_keeps_its_source_found_by_a_relative_path() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, _) = essay(dir.path());
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = editor_reading(&dialogs, &path);
+    // Opened in an unsaved map, the source is named by its whole path.
+    let key_name = map(&harness)
+        .sources
+        .keys()
+        .next()
+        .expect("a source")
+        .clone();
+    let before = map(&harness).sources[&key_name]
+        .path
+        .clone()
+        .expect("a path");
+    assert!(std::path::Path::new(&before).is_absolute(), "{before}");
+    // Saved beside it: the map names it by a path relative to itself.
+    dialogs.answer(Some(dir.path().join("homework.ron")));
+    key(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    let saved = argmap::store::read_map(&dir.path().join("homework.ron")).expect("saved");
+    assert_eq!(saved.sources[&key_name].path.as_deref(), Some("essay.txt"));
+    // Saved in a folder of its own: the path leads back up.
+    let sub = dir.path().join("maps");
+    std::fs::create_dir_all(&sub).expect("folder");
+    dialogs.answer(Some(sub.join("homework.ron")));
+    key(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    let saved = argmap::store::read_map(&sub.join("homework.ron")).expect("saved");
+    assert_eq!(
+        saved.sources[&key_name].path.as_deref(),
+        Some("../essay.txt")
+    );
+    harness.get_by_label("0 of 8 paragraphs mapped");
+}
