@@ -238,3 +238,46 @@ fn saving_the_map_keeps_its_source_found_by_a_relative_path() {
     );
     harness.get_by_label("0 of 8 paragraphs mapped");
 }
+
+#[test]
+fn selected_words_dragged_onto_a_card_answer_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, text) = essay(dir.path());
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = editor_reading(&dialogs, &path);
+    select_first_words(&mut harness, text.paragraph(5).expect("¶5"), 4);
+    let (para, start, end) = harness.state().source_selection().expect("words selected");
+    assert_eq!(para, 5);
+    let words: String = text
+        .paragraph(5)
+        .expect("¶5")
+        .chars()
+        .skip(start)
+        .take(end - start)
+        .collect();
+    // The chip beside the selection, dropped on the reason with Shift: an
+    // objection to it.
+    let chip = harness.get_by_label("“”").rect().center();
+    let target = card(&harness, "Children need time to rest").center();
+    drag(&mut harness, chip, target, Modifiers::SHIFT);
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    let reason = claim_id(&harness, "Children need time to rest");
+    let new = claim_id(&harness, words.trim());
+    let link = map(&harness)
+        .links
+        .values()
+        .find(|l| l.premises == [new])
+        .expect("its link")
+        .clone();
+    assert_eq!(
+        (link.kind, link.target),
+        (LinkKind::Attack, Target::Claim(reason))
+    );
+    assert_eq!(
+        map(&harness).claims[&new]
+            .source
+            .as_ref()
+            .and_then(|s| s.para),
+        Some(5)
+    );
+}
