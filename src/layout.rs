@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
-use crate::model::{ClaimId, LinkId, Map, Pos, Target};
+use crate::model::{ClaimId, Direction, LinkId, Map, Pos, Target};
 
 /// Horizontal space between neighbouring cards.
 pub const COLUMN_GAP: f32 = 30.0;
@@ -35,8 +35,29 @@ pub enum Scope {
 pub use crate::card::Sizes;
 
 /// The new centre of every claim that moves, in id order. Pinned claims
-/// (and, for a subtree, every claim outside it) never move.
+/// (and, for a subtree, every claim outside it) never move. The map's
+/// direction says which way it grows: a left-to-right map is laid out as
+/// the top-down tree of its mirror image (every position and card size
+/// with width and height swapped), then mirrored back, so every rule of
+/// the tree holds across as it does down.
 pub fn arrange(map: &Map, sizes: &Sizes, scope: Scope) -> Vec<(ClaimId, Pos)> {
+    match map.direction {
+        Direction::Down => arrange_down(map, sizes, scope),
+        Direction::Right => {
+            let mut mirrored = map.clone();
+            for claim in mirrored.claims.values_mut() {
+                claim.pos = Pos::new(claim.pos.y, claim.pos.x);
+            }
+            let sizes: Sizes = sizes.iter().map(|(&id, &(w, h))| (id, (h, w))).collect();
+            arrange_down(&mirrored, &sizes, scope)
+                .into_iter()
+                .map(|(id, pos)| (id, Pos::new(pos.y, pos.x)))
+                .collect()
+        }
+    }
+}
+
+fn arrange_down(map: &Map, sizes: &Sizes, scope: Scope) -> Vec<(ClaimId, Pos)> {
     let index = Index::new(map);
     let forest = spanning_forest(map, &index, scope);
     if forest.order.is_empty() {

@@ -778,3 +778,45 @@ fn exports_carry_the_quotes_and_paragraph_ranges() {
     assert!(aif.contains("Daily tasks build self-discipline."));
     assert!(!aif.contains("build habits"));
 }
+
+#[test]
+fn arrange_turns_a_map_to_grow_left_to_right_and_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::copy(
+        Path::new(ROOT).join("maps/essay-thesis.ron"),
+        dir.path().join("essay.ron"),
+    )
+    .expect("copy");
+    let output = argmap(
+        &[
+            "arrange",
+            "essay.ron",
+            "--direction",
+            "right",
+            "-o",
+            "side.ron",
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let side = store::read_map(&dir.path().join("side.ron")).expect("written");
+    assert_eq!(side.direction, argmap::model::Direction::Right);
+    // The thesis is left of everything that answers it.
+    let thesis = side.claims[&side.thesis.expect("thesis")].pos;
+    for link in side.links.values() {
+        if link.target == argmap::model::Target::Claim(side.thesis.expect("thesis")) {
+            for premise in &link.premises {
+                assert!(side.claims[premise].pos.x > thesis.x);
+            }
+        }
+    }
+    let output = argmap(&["arrange", "side.ron", "--direction", "down"], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let down = store::read_map(&dir.path().join("side.ron")).expect("written");
+    assert_eq!(down.direction, argmap::model::Direction::Down);
+    assert!(
+        !fs::read_to_string(dir.path().join("side.ron"))
+            .expect("text")
+            .contains("direction")
+    );
+}

@@ -715,3 +715,25 @@ fn pasting_an_indented_outline_builds_the_structure() {
             .any(|c| c.text == "Ratings are not tied to face recognition at all")
     );
 }
+
+#[test]
+fn arranging_left_to_right_from_the_view_menu_is_one_undo_step() {
+    let mut harness = Editor::new().build();
+    let before = map(&harness).clone();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Arrange left to right").click();
+    harness.run_steps(60);
+    let turned = map(&harness).clone();
+    assert_eq!(turned.direction, argmap::model::Direction::Right);
+    let thesis = turned.thesis.expect("thesis");
+    let leftmost = turned
+        .claims
+        .iter()
+        .filter(|(_, c)| c.kind != argmap::model::ClaimKind::Note)
+        .min_by(|a, b| a.1.pos.x.total_cmp(&b.1.pos.x))
+        .map(|(&id, _)| id);
+    assert_eq!(leftmost, Some(thesis), "the thesis is on the left");
+    key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(map(&harness), &before, "one undo step takes both back");
+}

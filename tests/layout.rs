@@ -253,3 +253,67 @@ fn arranging_a_subtree_moves_only_it_and_cycles_terminate() {
     let sizes = card_sizes(&cyclic, &mut measure);
     arrange_and_check(cyclic, &sizes, "cycle");
 }
+
+/// A map that grows to the right: the same tidy tree turned on its side —
+/// no overlaps, every claim right of what it answers, siblings top to
+/// bottom in their order, pinned claims unmoved — for every shipped map
+/// and generated maps with pins.
+#[test]
+fn maps_arranged_left_to_right_keep_every_rule_of_the_tree() {
+    let mut maps: Vec<(String, Map, Sizes)> = shipped_maps()
+        .into_iter()
+        .map(|(path, map, sizes)| (path.display().to_string(), map, sizes))
+        .collect();
+    for seed in [3, 11] {
+        let mut map = spread(generate(300, seed));
+        for (i, claim) in map.claims.values_mut().enumerate() {
+            claim.pinned = i % 37 == 5;
+        }
+        let sizes = card_sizes(&map, &mut TextMeasure::new());
+        maps.push((format!("generated {seed}"), map, sizes));
+    }
+    for (name, mut map, sizes) in maps {
+        map.direction = argmap::model::Direction::Right;
+        let parents = layout::tree_parents(&map, Scope::All);
+        let pinned: Vec<(ClaimId, Pos)> = map
+            .claims
+            .iter()
+            .filter(|(_, c)| c.pinned)
+            .map(|(&id, c)| (id, c.pos))
+            .collect();
+        let moves = layout::arrange(&map, &sizes, Scope::All);
+        apply(&mut map, &moves);
+        assert_eq!(overlaps(&map, &sizes), [], "{name}: cards overlap");
+        for (child, parent) in &parents {
+            let (c, p) = (&map.claims[child], &map.claims[parent]);
+            if !c.pinned && !p.pinned {
+                assert!(
+                    p.pos.x + sizes[parent].0 / 2.0 < c.pos.x - sizes[child].0 / 2.0,
+                    "{name}: {parent} is not left of {child}"
+                );
+            }
+        }
+        for (id, pos) in pinned {
+            assert_eq!(map.claims[&id].pos, pos, "{name}: pinned {id} moved");
+        }
+        // Arranged again, a map without pins stays as it is.
+        if map.claims.values().all(|c| !c.pinned) {
+            assert_eq!(
+                layout::arrange(&map, &sizes, Scope::All),
+                [],
+                "{name}: not stable"
+            );
+        }
+    }
+    // The direction is kept in the file.
+    let mut map = Map::new("Sideways");
+    map.direction = argmap::model::Direction::Right;
+    let text = argmap::format::ron::to_string(&map);
+    assert!(text.contains("direction: Right"), "{text}");
+    assert_eq!(
+        argmap::format::ron::load(text.as_bytes())
+            .expect("loads")
+            .direction,
+        map.direction
+    );
+}

@@ -284,56 +284,90 @@ fn shape_of(
             to,
             anchor: from.lerp(to, 0.5),
         }
-    } else {
-        // Attach the premises on the side that faces the target.
-        #[allow(clippy::cast_precision_loss)] // A handful of premises.
-        let mean_y = premises.iter().map(|r| r.center().y).sum::<f32>() / premises.len() as f32;
-        let above = target_point.y <= mean_y;
-        let bar_y = if above {
-            premises.iter().map(Rect::top).fold(f32::INFINITY, f32::min) - BAR_GAP
-        } else {
-            premises
-                .iter()
-                .map(Rect::bottom)
-                .fold(f32::NEG_INFINITY, f32::max)
-                + BAR_GAP
-        };
-        let left = premises
-            .iter()
-            .map(|r| r.center().x)
-            .fold(f32::INFINITY, f32::min);
-        let right = premises
-            .iter()
-            .map(|r| r.center().x)
-            .fold(f32::NEG_INFINITY, f32::max);
-        let legs = premises
-            .iter()
-            .map(|r| {
-                let edge = if above {
-                    r.center_top()
-                } else {
-                    r.center_bottom()
-                };
-                (edge, pos2(edge.x, bar_y))
-            })
-            .collect();
-        let from = pos2(f32::midpoint(left, right), bar_y);
-        let to = match target_rect {
-            Some(rect) => border_toward(rect, from),
-            None => target_point,
-        };
+    } else if map.direction == crate::model::Direction::Right {
+        // A map that grows to the right joins its linked premises with an
+        // upright bar: the top-down shape of the mirror image, mirrored.
+        let flip = |p: Pos2| pos2(p.y, p.x);
+        let flip_rect = |r: Rect| Rect::from_min_max(flip(r.min), flip(r.max));
+        let mirrored: Vec<Rect> = premises.iter().copied().map(flip_rect).collect();
+        let shape = linked_shape(
+            link.kind,
+            &mirrored,
+            flip(target_point),
+            target_rect.map(flip_rect),
+        );
         LinkShape {
-            kind: link.kind,
-            legs,
-            bar: Some((pos2(left, bar_y), pos2(right, bar_y))),
-            from,
-            to,
-            anchor: from.lerp(to, 0.5),
+            kind: shape.kind,
+            legs: shape
+                .legs
+                .into_iter()
+                .map(|(a, b)| (flip(a), flip(b)))
+                .collect(),
+            bar: shape.bar.map(|(a, b)| (flip(a), flip(b))),
+            from: flip(shape.from),
+            to: flip(shape.to),
+            anchor: flip(shape.anchor),
         }
+    } else {
+        linked_shape(link.kind, &premises, target_point, target_rect)
     };
     let anchor = shape.anchor;
     shapes.insert(id, shape);
     Some(anchor)
+}
+
+/// Linked premises joined by a bar on the side that faces the target,
+/// each with a leg to it, and one arrow from the bar's middle.
+fn linked_shape(
+    kind: crate::model::LinkKind,
+    premises: &[Rect],
+    target_point: Pos2,
+    target_rect: Option<Rect>,
+) -> LinkShape {
+    #[allow(clippy::cast_precision_loss)] // A handful of premises.
+    let mean_y = premises.iter().map(|r| r.center().y).sum::<f32>() / premises.len() as f32;
+    let above = target_point.y <= mean_y;
+    let bar_y = if above {
+        premises.iter().map(Rect::top).fold(f32::INFINITY, f32::min) - BAR_GAP
+    } else {
+        premises
+            .iter()
+            .map(Rect::bottom)
+            .fold(f32::NEG_INFINITY, f32::max)
+            + BAR_GAP
+    };
+    let left = premises
+        .iter()
+        .map(|r| r.center().x)
+        .fold(f32::INFINITY, f32::min);
+    let right = premises
+        .iter()
+        .map(|r| r.center().x)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let legs = premises
+        .iter()
+        .map(|r| {
+            let edge = if above {
+                r.center_top()
+            } else {
+                r.center_bottom()
+            };
+            (edge, pos2(edge.x, bar_y))
+        })
+        .collect();
+    let from = pos2(f32::midpoint(left, right), bar_y);
+    let to = match target_rect {
+        Some(rect) => border_toward(rect, from),
+        None => target_point,
+    };
+    LinkShape {
+        kind,
+        legs,
+        bar: Some((pos2(left, bar_y), pos2(right, bar_y))),
+        from,
+        to,
+        anchor: from.lerp(to, 0.5),
+    }
 }
 
 /// The part of the segment from `a` to `b` inside `rect` (Liang–Barsky), or

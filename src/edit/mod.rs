@@ -69,6 +69,8 @@ pub enum Edit {
     /// Replace the map's list of sources (a file found, a paragraph
     /// marked not argument).
     SetSources(std::collections::BTreeMap<String, crate::model::Source>),
+    /// Change which way arranging lays the map out.
+    SetDirection(crate::model::Direction),
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
 }
@@ -136,6 +138,9 @@ impl Edit {
             }
             Self::SetSources(sources) => {
                 Self::SetSources(std::mem::replace(&mut map.sources, sources))
+            }
+            Self::SetDirection(direction) => {
+                Self::SetDirection(std::mem::replace(&mut map.direction, direction))
             }
             Self::Batch(edits) => {
                 let mut inverses: Vec<Self> =

@@ -17,7 +17,8 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Claim, ClaimId, EvaluationSettings, Link, LinkId, Map, Presentation, Problem, Source, Subject,
+    Claim, ClaimId, Direction, EvaluationSettings, Link, LinkId, Map, Presentation, Problem,
+    Source, Subject,
 };
 
 /// The format number this version writes, and the newest it reads.
@@ -181,6 +182,9 @@ fn write_map(out: &mut String, map: &Map) -> fmt::Result {
             indented(&value(&map.evaluation, 1), 1)
         )?;
     }
+    if !map.direction.is_down() {
+        writeln!(out, "    direction: {},", value(&map.direction, 0))?;
+    }
     writeln!(out, ")")
 }
 
@@ -327,6 +331,7 @@ struct FileIn {
     links: Entries<LinkId, Link>,
     presentation: Presentation,
     evaluation: EvaluationSettings,
+    direction: Direction,
 }
 
 impl Default for FileIn {
@@ -340,6 +345,7 @@ impl Default for FileIn {
             links: Entries::default(),
             presentation: Presentation::default(),
             evaluation: EvaluationSettings::default(),
+            direction: Direction::Down,
         }
     }
 }
@@ -357,6 +363,7 @@ impl FileIn {
             links,
             presentation: self.presentation,
             evaluation: self.evaluation,
+            direction: self.direction,
         };
         problems.extend(map.validate());
         Parsed { map, problems }

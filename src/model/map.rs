@@ -31,6 +31,28 @@ pub struct Map {
     /// How the map is evaluated: its mode and the checks switched off.
     #[serde(skip_serializing_if = "EvaluationSettings::is_default")]
     pub evaluation: EvaluationSettings,
+    /// Which way arranging lays the map out.
+    #[serde(skip_serializing_if = "Direction::is_down")]
+    pub direction: Direction,
+}
+
+/// Which way the map grows when arranged: from the thesis down (the
+/// default), or from the thesis on the left to the right.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Direction {
+    /// Thesis on top, answers in the rows below.
+    #[default]
+    Down,
+    /// Thesis on the left, answers in the columns to its right.
+    Right,
+}
+
+impl Direction {
+    /// Whether this is the default, top-down.
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
+    pub fn is_down(&self) -> bool {
+        *self == Self::Down
+    }
 }
 
 /// The author's order of steps for presenting a map. Claims in no step and
@@ -456,6 +478,7 @@ impl Map {
             thesis: self.thesis.filter(|t| claims.contains_key(t)),
             sources: self.sources.clone(),
             evaluation: self.evaluation.clone(),
+            direction: self.direction,
             presentation: Presentation {
                 steps: self
                     .presentation

@@ -54,6 +54,10 @@ pub enum Command {
     Arrange {
         /// The map to arrange.
         file: PathBuf,
+        /// Which way the map grows from its thesis (stored in the map):
+        /// down, or right (thesis on the left).
+        #[arg(long, value_enum)]
+        direction: Option<DirectionArg>,
         /// Where to write the arranged map (default: over FILE).
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
@@ -193,7 +197,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(Command::Check { files }) => check(&files),
         Some(Command::Fmt { check, files }) => fmt(&files, check),
         Some(Command::Bench { sizes }) => bench(&sizes),
-        Some(Command::Arrange { file, output }) => Ok(arrange(&file, output.as_deref())),
+        Some(Command::Arrange {
+            file,
+            direction,
+            output,
+        }) => Ok(arrange(&file, direction.map(Into::into), output.as_deref())),
         Some(Command::Export {
             file,
             to,
@@ -293,7 +301,29 @@ fn fmt(files: &[PathBuf], check_only: bool) -> anyhow::Result<ExitCode> {
     Ok(exit_code(all_done))
 }
 
-fn arrange(file: &Path, output: Option<&Path>) -> ExitCode {
+/// A map's direction, as the command line names it.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum DirectionArg {
+    /// Thesis on top, answers below.
+    Down,
+    /// Thesis on the left, answers to the right.
+    Right,
+}
+
+impl From<DirectionArg> for argmap::model::Direction {
+    fn from(direction: DirectionArg) -> Self {
+        match direction {
+            DirectionArg::Down => Self::Down,
+            DirectionArg::Right => Self::Right,
+        }
+    }
+}
+
+fn arrange(
+    file: &Path,
+    direction: Option<argmap::model::Direction>,
+    output: Option<&Path>,
+) -> ExitCode {
     let mut map = match store::read_map(file) {
         Ok(map) => map,
         Err(error) => {
@@ -301,6 +331,9 @@ fn arrange(file: &Path, output: Option<&Path>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if let Some(direction) = direction {
+        map.direction = direction;
+    }
     arrange_all(&mut map);
     let target = output.unwrap_or(file);
     if let Err(error) = store::write_map(target, &map) {

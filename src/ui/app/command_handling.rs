@@ -241,6 +241,12 @@ impl ArgmapApp {
             UiCommand::ToggleInspector => self.prefs.hide_inspector = !self.prefs.hide_inspector,
             UiCommand::ToggleOutline => self.prefs.show_outline = !self.prefs.show_outline,
             UiCommand::ToggleSource => self.prefs.show_source = !self.prefs.show_source,
+            UiCommand::ArrangeDown => {
+                self.arrange_with(LayoutScope::All, Some(crate::model::Direction::Down));
+            }
+            UiCommand::ArrangeRight => {
+                self.arrange_with(LayoutScope::All, Some(crate::model::Direction::Right));
+            }
             UiCommand::ToggleContrast => {
                 self.prefs.look.high_contrast = !self.prefs.look.high_contrast;
                 self.view.look.high_contrast = self.prefs.look.high_contrast;
@@ -308,23 +314,49 @@ impl ArgmapApp {
     /// Lays the map (or a subtree) out as a tidy tree, as one undo step,
     /// and lets the cards glide to their new places.
     fn arrange(&mut self, scope: LayoutScope) {
+        self.arrange_with(scope, None);
+    }
+
+    /// Arranges the map, first turning it to grow `direction` when given
+    /// (one undo step for both).
+    fn arrange_with(&mut self, scope: LayoutScope, direction: Option<crate::model::Direction>) {
         self.finish_editing();
-        let sizes = card_sizes(&self.doc.map, &mut self.measure);
-        let Some(edit) = edit::arrange(&self.doc.map, &sizes, scope) else {
-            self.messages.status("Already arranged");
-            return;
+        let turned = direction.filter(|&d| d != self.doc.map.direction);
+        let mut laid = std::borrow::Cow::Borrowed(&self.doc.map);
+        if let Some(direction) = turned {
+            laid.to_mut().direction = direction;
+        }
+        let sizes = card_sizes(&laid, &mut self.measure);
+        let arranged = edit::arrange(&laid, &sizes, scope);
+        drop(laid);
+        let edit = match (arranged, turned) {
+            (Some(edit), None) => edit,
+            (Some(edit), Some(direction)) => Edit::Batch(vec![Edit::SetDirection(direction), edit]),
+            (None, Some(direction)) => Edit::SetDirection(direction),
+            (None, None) => {
+                self.messages.status("Already arranged");
+                return;
+            }
         };
         let mut from = BTreeMap::new();
-        if let Edit::Move(moves) = &edit {
-            for (id, _) in moves {
-                if let Some(claim) = self.doc.map.claims.get(id) {
-                    from.insert(*id, claim.pos);
-                }
+        let steps = match &edit {
+            Edit::Move(steps) => Some(steps),
+            Edit::Batch(edits) => edits.iter().find_map(|e| match e {
+                Edit::Move(steps) => Some(steps),
+                _ => None,
+            }),
+            _ => None,
+        };
+        for (id, _) in steps.into_iter().flatten() {
+            if let Some(claim) = self.doc.map.claims.get(id) {
+                from.insert(*id, claim.pos);
             }
         }
-        let label = match scope {
-            LayoutScope::All => "Arrange",
-            LayoutScope::Subtree(_) => "Arrange selection",
+        let label = match (scope, turned) {
+            (_, Some(crate::model::Direction::Right)) => "Arrange left to right",
+            (_, Some(crate::model::Direction::Down)) => "Arrange top-down",
+            (LayoutScope::All, None) => "Arrange",
+            (LayoutScope::Subtree(_), None) => "Arrange selection",
         };
         let moved: BTreeSet<ClaimId> = from.keys().copied().collect();
         self.doc.apply(edit, label);

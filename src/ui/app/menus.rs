@@ -142,6 +142,8 @@ impl ArgmapApp {
 
     fn view_menu_ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
         command_button(ui, UiCommand::Arrange, actions);
+        command_button(ui, UiCommand::ArrangeDown, actions);
+        command_button(ui, UiCommand::ArrangeRight, actions);
         command_button(ui, UiCommand::ArrangeSelection, actions);
         ui.separator();
         command_button(ui, UiCommand::FitView, actions);

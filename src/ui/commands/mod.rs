@@ -111,6 +111,10 @@ pub enum UiCommand {
     ToggleOutline,
     /// Show or hide the source panel (the text the map cites).
     ToggleSource,
+    /// Arrange the map top-down, thesis on top (and keep it so).
+    ArrangeDown,
+    /// Arrange the map left to right, thesis on the left (and keep it so).
+    ArrangeRight,
     /// Choose the file of the source shown (or a new source).
     OpenSource,
     /// A new claim from the words selected in the source.
@@ -206,7 +210,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl UiCommand {
     /// Every command, in the order shortcuts are tried: more specific
     /// shortcuts first (egui matches Ctrl+Shift+Z as Ctrl+Z too).
-    pub const ALL: [Self; 78] = [
+    pub const ALL: [Self; 80] = [
         Self::PresentNext,
         Self::PresentPrevious,
         Self::PresentFirst,
@@ -238,6 +242,8 @@ impl UiCommand {
         Self::ToggleInspector,
         Self::ToggleOutline,
         Self::ToggleSource,
+        Self::ArrangeDown,
+        Self::ArrangeRight,
         Self::OpenSource,
         Self::QuoteAsClaim,
         Self::QuoteAsReason,
@@ -356,6 +362,8 @@ impl UiCommand {
             | Self::ZoomOut
             | Self::Arrange
             | Self::ArrangeSelection
+            | Self::ArrangeDown
+            | Self::ArrangeRight
             | Self::ToggleFold
             | Self::UnfoldAll
             | Self::ToggleMinimap
@@ -439,6 +447,7 @@ impl UiCommand {
             Self::ToggleSource => &[key!(Modifiers::NONE, Key::F6)],
             Self::QuoteAsClaim => &[key!(Modifiers::ALT, Key::Q)],
             Self::OpenSource | Self::QuoteAsReason | Self::QuoteAsObjection => &[],
+            Self::ArrangeDown | Self::ArrangeRight => &[],
             Self::ToggleFold => &[key!(Modifiers::COMMAND, Key::Period)],
             Self::UnfoldAll => &[key!(CMD_SHIFT, Key::Period)],
             Self::Focus => &[key!(CMD_SHIFT, Key::F)],

@@ -51,6 +51,8 @@ impl UiCommand {
             Self::ToggleInspector => "Inspector",
             Self::ToggleOutline => "Outline",
             Self::ToggleSource => "Source",
+            Self::ArrangeDown => "Arrange top-down",
+            Self::ArrangeRight => "Arrange left to right",
             Self::OpenSource => "Open source…",
             Self::QuoteAsClaim => "New claim from selection",
             Self::QuoteAsReason => "Selection as a reason of the selected claim",
@@ -168,6 +170,13 @@ impl UiCommand {
                  what is mapped and what is not"
             }
             Self::OpenSource => "Choose the text file (.txt, .md) or PDF the map cites",
+            Self::ArrangeDown => {
+                "Lay the map out as a tree with the thesis on top, and keep it that way"
+            }
+            Self::ArrangeRight => {
+                "Lay the map out as a tree with the thesis on the left and its answers to \
+                 the right, and keep it that way"
+            }
             Self::QuoteAsClaim => {
                 "A new claim starting with the words selected in the source, citing them"
             }
@@ -241,7 +250,7 @@ impl UiCommand {
     /// Every command in the order the list of shortcuts (F1) tells them:
     /// group by group, each group in the order a user meets its commands.
     /// (The order of [`UiCommand::ALL`] is the order keys are tried in.)
-    pub const SHOWN: [Self; 78] = [
+    pub const SHOWN: [Self; 80] = [
         // File
         Self::New,
         Self::Open,
@@ -288,6 +297,8 @@ impl UiCommand {
         Self::ZoomOut,
         Self::Arrange,
         Self::ArrangeSelection,
+        Self::ArrangeDown,
+        Self::ArrangeRight,
         Self::ToggleFold,
         Self::UnfoldAll,
         Self::ToggleInspector,
@@ -352,6 +363,9 @@ impl UiCommand {
             Self::ZoomIn => "magnify closer bigger",
             Self::ZoomOut => "farther smaller",
             Self::Arrange | Self::ArrangeSelection => "layout tidy auto-layout tree",
+            Self::ArrangeDown | Self::ArrangeRight => {
+                "layout direction horizontal vertical sideways rotate tree"
+            }
             Self::TogglePin => "pin lock fix position keep",
             Self::ToggleFold | Self::UnfoldAll => "collapse expand hide show subtree",
             Self::Focus => "isolate subtree zoom into",
