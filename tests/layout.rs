@@ -317,3 +317,58 @@ fn maps_arranged_left_to_right_keep_every_rule_of_the_tree() {
         map.direction
     );
 }
+
+/// The "because" / "but" labels of every shipped map, arranged either way,
+/// cover no card and no other label.
+#[test]
+fn link_labels_sit_clear_of_cards_and_of_each_other() {
+    use argmap::draw::geometry;
+    for (path, mut map, sizes) in shipped_maps() {
+        for direction in [
+            argmap::model::Direction::Down,
+            argmap::model::Direction::Right,
+        ] {
+            map.direction = direction;
+            let moves = layout::arrange(&map, &sizes, Scope::All);
+            apply(&mut map, &moves);
+            let cards: BTreeMap<ClaimId, egui::Rect> = map
+                .claims
+                .iter()
+                .map(|(&id, c)| {
+                    let (w, h) = sizes[&id];
+                    (
+                        id,
+                        egui::Rect::from_center_size(
+                            egui::pos2(c.pos.x, c.pos.y),
+                            egui::vec2(w, h),
+                        ),
+                    )
+                })
+                .collect();
+            let shapes = geometry::link_shapes(&map, &cards);
+            let labels: Vec<(argmap::model::LinkId, egui::Rect)> = shapes
+                .iter()
+                .map(|(&id, s)| {
+                    let size = geometry::label_size(geometry::label_words(&map, id));
+                    (id, egui::Rect::from_center_size(s.label, size))
+                })
+                .collect();
+            for (i, &(id, label)) in labels.iter().enumerate() {
+                for (claim, card) in &cards {
+                    assert!(
+                        !card.intersects(label),
+                        "{} ({direction:?}): the label of link {id} covers claim {claim}",
+                        path.display()
+                    );
+                }
+                for &(other, rect) in &labels[..i] {
+                    assert!(
+                        !rect.intersects(label),
+                        "{} ({direction:?}): labels of links {other} and {id} overlap",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
+}

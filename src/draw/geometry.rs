@@ -1,7 +1,7 @@
 //! Where cards and links go on the canvas, in map units, and what the
 //! pointer is over. Pure functions of rectangles, tested without a screen.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use egui::{Pos2, Rect, Vec2, pos2, vec2};
 
@@ -201,8 +201,12 @@ pub struct LinkShape {
     /// Where the arrow's head is: the target's border, or the anchor of
     /// the link it undercuts.
     pub to: Pos2,
-    /// The middle of the arrow: undercutters aim here, labels sit here.
+    /// The middle of the arrow: undercutters aim here.
     pub anchor: Pos2,
+    /// Where the "because" / "but" label sits on the arrow: a third of the
+    /// way from its start, or further along where that would cover a card
+    /// or another label.
+    pub label: Pos2,
 }
 
 /// The point where a ray from the centre of `rect` towards `toward` leaves
@@ -235,7 +239,90 @@ pub fn link_shapes(map: &Map, cards: &BTreeMap<ClaimId, Rect>) -> BTreeMap<LinkI
     for &id in map.links.keys() {
         shape_of(map, cards, id, &mut shapes, 0);
     }
+    place_labels(map, cards, &mut shapes);
     shapes
+}
+
+/// How far along its arrow a label sits when nothing is in the way.
+const LABEL_AT: f32 = 0.35;
+
+/// The size of a link's label pill: its words at the label size, with a
+/// margin (close to what the canvas and exports lay out).
+pub fn label_size(words: &str) -> Vec2 {
+    #[allow(clippy::cast_precision_loss)] // A few words.
+    let width = words.chars().count() as f32 * LINK_LABEL_SIZE * 0.56;
+    vec2(width + 10.0, LINK_LABEL_SIZE * 1.3 + 3.0)
+}
+
+/// The words of a link's label.
+pub fn label_words(map: &Map, id: LinkId) -> &'static str {
+    match map.links.get(&id) {
+        Some(link) if matches!(link.target, Target::Link(_)) => "but not so",
+        Some(link) => link.kind.connective(),
+        None => "",
+    }
+}
+
+/// Moves each label along its arrow, in link order, to the first place
+/// where it covers no card and no label placed before it; a label with no
+/// free place stays where it was. Cards are found through a grid, so a
+/// large map costs little more than a small one.
+fn place_labels(
+    map: &Map,
+    cards: &BTreeMap<ClaimId, Rect>,
+    shapes: &mut BTreeMap<LinkId, LinkShape>,
+) {
+    const CELL: f32 = 400.0;
+    let cell_of = |p: f32| {
+        #[allow(clippy::cast_possible_truncation)] // Map coordinates are bounded.
+        let cell = (p / CELL).floor() as i64;
+        cell
+    };
+    let mut grid: HashMap<(i64, i64), Vec<Rect>> = HashMap::new();
+    let add = |grid: &mut HashMap<(i64, i64), Vec<Rect>>, rect: Rect| {
+        for x in cell_of(rect.min.x)..=cell_of(rect.max.x) {
+            for y in cell_of(rect.min.y)..=cell_of(rect.max.y) {
+                grid.entry((x, y)).or_default().push(rect);
+            }
+        }
+    };
+    for &rect in cards.values() {
+        if rect.is_finite() && rect.width() < 10_000.0 && rect.height() < 10_000.0 {
+            add(&mut grid, rect);
+        }
+    }
+    let covers = |grid: &HashMap<(i64, i64), Vec<Rect>>, rect: Rect| {
+        (cell_of(rect.min.x)..=cell_of(rect.max.x)).any(|x| {
+            (cell_of(rect.min.y)..=cell_of(rect.max.y)).any(|y| {
+                grid.get(&(x, y))
+                    .is_some_and(|rects| rects.iter().any(|r| r.intersects(rect)))
+            })
+        })
+    };
+    for (&id, shape) in shapes.iter_mut() {
+        let size = label_size(label_words(map, id));
+        if !shape.from.is_finite() || !shape.to.is_finite() {
+            continue;
+        }
+        // Along the arrow first; then beside it, on either side.
+        let along = (shape.to - shape.from).normalized();
+        let beside = vec2(-along.y, along.x) * (size.y + 2.0);
+        let place = [0.0, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0, 4.0, -4.0]
+            .into_iter()
+            .flat_map(|side| {
+                [LABEL_AT, 0.5, 0.25, 0.65, 0.2, 0.75, 0.15, 0.8]
+                    .into_iter()
+                    .map(move |t| (t, side))
+            })
+            .map(|(t, side)| {
+                Rect::from_center_size(shape.from.lerp(shape.to, t) + beside * side, size)
+            })
+            .find(|&rect| !covers(&grid, rect));
+        if let Some(rect) = place {
+            shape.label = rect.center();
+        }
+        add(&mut grid, Rect::from_center_size(shape.label, size));
+    }
 }
 
 /// Works out one link's shape, and first that of the link it undercuts.
@@ -283,6 +370,7 @@ fn shape_of(
             from,
             to,
             anchor: from.lerp(to, 0.5),
+            label: from.lerp(to, LABEL_AT),
         }
     } else if map.direction == crate::model::Direction::Right {
         // A map that grows to the right joins its linked premises with an
@@ -307,6 +395,7 @@ fn shape_of(
             from: flip(shape.from),
             to: flip(shape.to),
             anchor: flip(shape.anchor),
+            label: flip(shape.label),
         }
     } else {
         linked_shape(link.kind, &premises, target_point, target_rect)
@@ -367,6 +456,7 @@ fn linked_shape(
         from,
         to,
         anchor: from.lerp(to, 0.5),
+        label: from.lerp(to, LABEL_AT),
     }
 }
 

@@ -357,7 +357,7 @@ fn link(out: &mut String, measure: &mut TextMeasure, shape: &LinkShape, undercut
         shape.kind.connective()
     };
     let galley = measure.line(text, geometry::LINK_LABEL_SIZE);
-    let at = shape.from.lerp(shape.to, 0.35);
+    let at = shape.label;
     let rect = Rect::from_center_size(at, galley.size() + vec2(8.0, 2.0));
     let _ = write!(
         out,

@@ -212,7 +212,7 @@ fn link_label(painter: &Painter, shape: &LinkShape, undercut: bool, color: Color
     } else {
         shape.kind.connective()
     };
-    let at = shape.from.lerp(shape.to, 0.35);
+    let at = shape.label;
     let galley = painter.layout_no_wrap(
         text.to_owned(),
         FontId::proportional(geometry::LINK_LABEL_SIZE),
