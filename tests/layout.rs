@@ -11,7 +11,7 @@ use std::path::Path;
 use argmap::generate::generate;
 use argmap::layout::{self, Scope, Sizes};
 use argmap::measure::{TextMeasure, card_sizes};
-use argmap::model::{Claim, ClaimId, Link, LinkKind, Map, Pos, Target};
+use argmap::model::{Claim, ClaimId, Direction, Link, LinkKind, Map, Pos, Target};
 use argmap::store;
 
 fn apply(map: &mut Map, moves: &[(ClaimId, Pos)]) {
@@ -57,9 +57,10 @@ fn overlaps(map: &Map, sizes: &Sizes) -> Vec<(ClaimId, ClaimId)> {
 }
 
 /// Each parent's children that stand alone (the one premise of their link
-/// to it), left to right. Linked premises and undercutters are kept with
-/// their link, so only these promise to keep the order they had.
-fn children_in_x_order(
+/// to it), left to right (top to bottom in a map that grows to the right).
+/// Linked premises and undercutters are kept with their link, so only
+/// these promise to keep the order they had.
+fn children_in_order(
     map: &Map,
     parents: &BTreeMap<ClaimId, ClaimId>,
 ) -> BTreeMap<ClaimId, Vec<ClaimId>> {
@@ -79,22 +80,31 @@ fn children_in_x_order(
             entry.push(child);
         }
     }
+    let across = |id: &ClaimId| match map.direction {
+        Direction::Down => map.claims[id].pos.x,
+        Direction::Right => map.claims[id].pos.y,
+    };
     for kids in children.values_mut() {
-        kids.sort_by(|a, b| {
-            map.claims[a]
-                .pos
-                .x
-                .total_cmp(&map.claims[b].pos.x)
-                .then(a.cmp(b))
-        });
+        kids.sort_by(|a, b| across(a).total_cmp(&across(b)).then(a.cmp(b)));
     }
     children
+}
+
+/// Whether `parent` lies wholly before `child` the way the map grows:
+/// above it, or left of it.
+fn before(map: &Map, sizes: &Sizes, parent: ClaimId, child: ClaimId) -> bool {
+    let (p, c) = (map.claims[&parent].pos, map.claims[&child].pos);
+    let ((pw, ph), (cw, ch)) = (sizes[&parent], sizes[&child]);
+    match map.direction {
+        Direction::Down => p.y + ph / 2.0 < c.y - ch / 2.0,
+        Direction::Right => p.x + pw / 2.0 < c.x - cw / 2.0,
+    }
 }
 
 /// Arranges `map` and checks every promise; returns the arranged map.
 fn arrange_and_check(mut map: Map, sizes: &Sizes, name: &str) -> Map {
     let parents = layout::tree_parents(&map, Scope::All);
-    let order_before = children_in_x_order(&map, &parents);
+    let order_before = children_in_order(&map, &parents);
     let moves = layout::arrange(&map, sizes, Scope::All);
     assert_eq!(
         moves,
@@ -110,16 +120,16 @@ fn arrange_and_check(mut map: Map, sizes: &Sizes, name: &str) -> Map {
     apply(&mut map, &moves);
 
     assert_eq!(overlaps(&map, sizes), [], "{name}: cards overlap");
-    for (child, parent) in &parents {
-        let (c, p) = (&map.claims[child], &map.claims[parent]);
-        if !c.pinned && !p.pinned {
+    for (&child, &parent) in &parents {
+        if !map.claims[&child].pinned && !map.claims[&parent].pinned {
             assert!(
-                p.pos.y + sizes[parent].1 / 2.0 < c.pos.y - sizes[child].1 / 2.0,
-                "{name}: {parent} is not above {child}"
+                before(&map, sizes, parent, child),
+                "{name}: {parent} is not before {child} ({:?})",
+                map.direction
             );
         }
     }
-    let order_after = children_in_x_order(&map, &parents);
+    let order_after = children_in_order(&map, &parents);
     let unpinned = |kids: &Vec<ClaimId>| {
         kids.iter()
             .copied()
@@ -273,29 +283,12 @@ fn maps_arranged_left_to_right_keep_every_rule_of_the_tree() {
         maps.push((format!("generated {seed}"), map, sizes));
     }
     for (name, mut map, sizes) in maps {
-        map.direction = argmap::model::Direction::Right;
-        let parents = layout::tree_parents(&map, Scope::All);
-        let pinned: Vec<(ClaimId, Pos)> = map
-            .claims
-            .iter()
-            .filter(|(_, c)| c.pinned)
-            .map(|(&id, c)| (id, c.pos))
-            .collect();
+        // Turned on its side first, so the order its siblings had is the
+        // sideways one; then every promise of the tree, as top-down.
+        map.direction = Direction::Right;
         let moves = layout::arrange(&map, &sizes, Scope::All);
         apply(&mut map, &moves);
-        assert_eq!(overlaps(&map, &sizes), [], "{name}: cards overlap");
-        for (child, parent) in &parents {
-            let (c, p) = (&map.claims[child], &map.claims[parent]);
-            if !c.pinned && !p.pinned {
-                assert!(
-                    p.pos.x + sizes[parent].0 / 2.0 < c.pos.x - sizes[child].0 / 2.0,
-                    "{name}: {parent} is not left of {child}"
-                );
-            }
-        }
-        for (id, pos) in pinned {
-            assert_eq!(map.claims[&id].pos, pos, "{name}: pinned {id} moved");
-        }
+        let map = arrange_and_check(map, &sizes, &name);
         // Arranged again, a map without pins stays as it is.
         if map.claims.values().all(|c| !c.pinned) {
             assert_eq!(
@@ -307,7 +300,7 @@ fn maps_arranged_left_to_right_keep_every_rule_of_the_tree() {
     }
     // The direction is kept in the file.
     let mut map = Map::new("Sideways");
-    map.direction = argmap::model::Direction::Right;
+    map.direction = Direction::Right;
     let text = argmap::format::ron::to_string(&map);
     assert!(text.contains("direction: Right"), "{text}");
     assert_eq!(
@@ -324,10 +317,7 @@ fn maps_arranged_left_to_right_keep_every_rule_of_the_tree() {
 fn link_labels_sit_clear_of_cards_and_of_each_other() {
     use argmap::draw::geometry;
     for (path, mut map, sizes) in shipped_maps() {
-        for direction in [
-            argmap::model::Direction::Down,
-            argmap::model::Direction::Right,
-        ] {
+        for direction in [Direction::Down, Direction::Right] {
             map.direction = direction;
             let moves = layout::arrange(&map, &sizes, Scope::All);
             apply(&mut map, &moves);

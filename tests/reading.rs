@@ -12,19 +12,31 @@ use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 
-/// The reading written for the tests: 8 paragraphs on homework.
-fn essay(dir: &std::path::Path) -> (std::path::PathBuf, SourceText) {
-    let text =
-        std::fs::read_to_string(fixture_path("reading/homework-essay.txt")).expect("fixture");
-    let path = dir.join("essay.txt");
-    argmap::store::write_atomic(&path, text.as_bytes()).expect("copy");
-    (path, SourceText::from_text(&text))
+/// An editor reading the essay written for the tests (8 paragraphs on
+/// homework), copied into a folder of its own.
+struct Reading {
+    dir: tempfile::TempDir,
+    path: std::path::PathBuf,
+    text: SourceText,
+    dialogs: ScriptedDialogs,
+    harness: egui_kittest::Harness<'static, argmap::ui::ArgmapApp>,
 }
 
-fn fixture_path(name: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+/// The small map with the essay open in the source panel.
+fn reading() -> Reading {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string(fixture("reading/homework-essay.txt")).expect("fixture");
+    let path = dir.path().join("essay.txt");
+    argmap::store::write_atomic(&path, text.as_bytes()).expect("copy");
+    let dialogs = ScriptedDialogs::default();
+    let harness = editor_reading(&dialogs, &path);
+    Reading {
+        dir,
+        path,
+        text: SourceText::from_text(&text),
+        dialogs,
+        harness,
+    }
 }
 
 /// The small map, then File → Open source… on the essay, and the map
@@ -66,11 +78,10 @@ fn select_first_words(
 
 #[test]
 fn words_selected_in_the_source_become_an_objection_that_quotes_them() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (path, text) = essay(dir.path());
-    let dialogs = ScriptedDialogs::default();
     // File → Open source…: the panel opens on the text, nothing mapped.
-    let mut harness = editor_reading(&dialogs, &path);
+    let Reading {
+        text, mut harness, ..
+    } = reading();
     harness.get_by_label("0 of 8 paragraphs mapped");
     let source = map(&harness)
         .sources
@@ -147,10 +158,13 @@ fn words_selected_in_the_source_become_an_objection_that_quotes_them() {
 
 #[test]
 fn a_paragraph_number_makes_its_claims_glow_and_a_moved_file_is_located() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (path, text) = essay(dir.path());
-    let dialogs = ScriptedDialogs::default();
-    let mut harness = editor_reading(&dialogs, &path);
+    let Reading {
+        dir,
+        path,
+        text,
+        dialogs,
+        mut harness,
+    } = reading();
     // A claim from ¶2, alone.
     click_card(&mut harness, "Homework should be optional", Modifiers::NONE);
     select_first_words(&mut harness, text.paragraph(2).expect("¶2"), 3);
@@ -205,10 +219,12 @@ fn a_paragraph_number_makes_its_claims_glow_and_a_moved_file_is_located() {
 
 #[test]
 fn saving_the_map_keeps_its_source_found_by_a_relative_path() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (path, _) = essay(dir.path());
-    let dialogs = ScriptedDialogs::default();
-    let mut harness = editor_reading(&dialogs, &path);
+    let Reading {
+        dir,
+        dialogs,
+        mut harness,
+        ..
+    } = reading();
     // Opened in an unsaved map, the source is named by its whole path.
     let key_name = map(&harness)
         .sources
@@ -241,10 +257,9 @@ fn saving_the_map_keeps_its_source_found_by_a_relative_path() {
 
 #[test]
 fn selected_words_dragged_onto_a_card_answer_it() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (path, text) = essay(dir.path());
-    let dialogs = ScriptedDialogs::default();
-    let mut harness = editor_reading(&dialogs, &path);
+    let Reading {
+        text, mut harness, ..
+    } = reading();
     select_first_words(&mut harness, text.paragraph(5).expect("¶5"), 4);
     let (para, start, end) = harness.state().source_selection().expect("words selected");
     assert_eq!(para, 5);

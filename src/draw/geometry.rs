@@ -254,13 +254,21 @@ pub fn label_size(words: &str) -> Vec2 {
     vec2(width + 10.0, LINK_LABEL_SIZE * 1.3 + 3.0)
 }
 
-/// The words of a link's label.
-pub fn label_words(map: &Map, id: LinkId) -> &'static str {
-    match map.links.get(&id) {
-        Some(link) if matches!(link.target, Target::Link(_)) => "but not so",
-        Some(link) => link.kind.connective(),
-        None => "",
+/// The words on a link's label: its connective, or "but not so" for an
+/// undercut.
+pub fn label_text(kind: LinkKind, undercut: bool) -> &'static str {
+    if undercut {
+        "but not so"
+    } else {
+        kind.connective()
     }
+}
+
+/// The words of link `id`'s label.
+pub fn label_words(map: &Map, id: LinkId) -> &'static str {
+    map.links.get(&id).map_or("", |link| {
+        label_text(link.kind, matches!(link.target, Target::Link(_)))
+    })
 }
 
 /// Moves each label along its arrow, in link order, to the first place

@@ -351,11 +351,7 @@ fn link(out: &mut String, measure: &mut TextMeasure, shape: &LinkShape, undercut
             num(q.y),
         );
     }
-    let text = if undercut {
-        "but not so"
-    } else {
-        shape.kind.connective()
-    };
+    let text = geometry::label_text(shape.kind, undercut);
     let galley = measure.line(text, geometry::LINK_LABEL_SIZE);
     let at = shape.label;
     let rect = Rect::from_center_size(at, galley.size() + vec2(8.0, 2.0));

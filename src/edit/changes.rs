@@ -39,16 +39,23 @@ pub fn quoted_claim(
     answer: Option<(ClaimId, LinkKind)>,
     pos: Pos,
 ) -> Option<(Edit, ClaimId)> {
-    let (made, id) = match answer {
+    let (mut made, id) = match answer {
         Some((parent, kind)) => super::new_reply(map, parent, kind, text)?,
         None => add_claim(map, pos, text),
     };
-    // The claim as made, with its citation.
-    let mut preview = map.clone();
-    let _ = made.clone().apply(&mut preview);
-    let mut claim = preview.claims.get(&id)?.clone();
+    // The claim the edit adds takes the citation.
+    let claim = added_claim(&mut made, id)?;
     claim.source = Some(citation);
-    Some((Edit::Batch(vec![made, Edit::SetClaim { id, claim }]), id))
+    Some((made, id))
+}
+
+/// The claim `edit` adds under `id`, to finish before it is applied.
+fn added_claim(edit: &mut Edit, id: ClaimId) -> Option<&mut Claim> {
+    match edit {
+        Edit::AddClaim { id: added, claim } if *added == id => Some(claim),
+        Edit::Batch(edits) => edits.iter_mut().find_map(|e| added_claim(e, id)),
+        _ => None,
+    }
 }
 
 /// The map's sources replaced by `sources`; `None` when nothing changes.

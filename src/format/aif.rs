@@ -98,15 +98,7 @@ pub fn to_aif_quoted(map: &Map, quotes: &BTreeMap<ClaimId, String>) -> String {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let mut with_quotes = map.clone();
-    for (id, words) in quotes {
-        if let Some(claim) = with_quotes.claims.get_mut(id)
-            && claim.text.trim().is_empty()
-        {
-            claim.text.clone_from(words);
-        }
-    }
-    to_aif_at(&with_quotes, now)
+    write(map, now, quotes)
 }
 
 /// `map` in the `AIFdb` JSON form, every node stamped `unix_seconds` (UTC,
@@ -115,14 +107,23 @@ pub fn to_aif_quoted(map: &Map, quotes: &BTreeMap<ClaimId, String>) -> String {
 /// `analysis.documentTitle`, and each claim's position and kind under
 /// `argmap`, which other tools ignore.
 pub fn to_aif_at(map: &Map, unix_seconds: u64) -> String {
+    write(map, unix_seconds, &BTreeMap::new())
+}
+
+fn write(map: &Map, unix_seconds: u64, quotes: &BTreeMap<ClaimId, String>) -> String {
     let stamp = words::utc_timestamp(unix_seconds);
     let mut nodes = Vec::with_capacity(map.claims.len() + map.links.len());
     let mut edges = Vec::new();
     let mut layout = Vec::with_capacity(map.claims.len());
     for (&id, claim) in &map.claims {
+        // A claim with no words of its own takes those it quotes.
+        let text = match quotes.get(&id) {
+            Some(words) if claim.text.trim().is_empty() => words,
+            _ => &claim.text,
+        };
         nodes.push(NodeOut {
             id: claim_node(id),
-            text: &claim.text,
+            text,
             kind: "I",
             timestamp: &stamp,
         });

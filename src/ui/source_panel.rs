@@ -70,6 +70,18 @@ pub struct SourcePanel {
     width: f32,
     /// The text fields of the paragraphs laid out last frame.
     text_ids: Vec<Id>,
+    /// What the map cites of the text shown, worked out once per change
+    /// of the map (the panel is drawn every frame).
+    mapped: Option<Mapped>,
+}
+
+/// The coverage of the text shown and the claims citing each paragraph,
+/// for one state of the map.
+#[derive(Debug)]
+struct Mapped {
+    revision: (u64, u64),
+    coverage: Coverage,
+    citing: std::collections::BTreeMap<u32, Vec<ClaimId>>,
 }
 
 impl SourcePanel {
@@ -86,10 +98,36 @@ impl SourcePanel {
     /// Forgets the text read (it is read again when next shown).
     pub fn forget(&mut self) {
         self.loaded = None;
+        self.mapped = None;
         self.heights.clear();
         self.hits.clear();
         self.selection = None;
         self.highlight = None;
+    }
+
+    /// Works out the coverage and the citing claims again when the map
+    /// changed since (`revision` is the document's state).
+    fn refresh_mapped(&mut self, map: &Map, revision: (u64, u64)) {
+        if self.mapped.as_ref().is_some_and(|m| m.revision == revision) {
+            return;
+        }
+        let (Some(key), Some(text)) = (self.key.as_deref(), self.text()) else {
+            self.mapped = None;
+            return;
+        };
+        self.mapped = Some(Mapped {
+            revision,
+            coverage: source::coverage(map, key, text),
+            citing: source::citing(map, key),
+        });
+    }
+
+    /// The claims citing paragraph `para` of the text shown.
+    pub fn citing(&self, para: u32) -> &[ClaimId] {
+        self.mapped
+            .as_ref()
+            .and_then(|m| m.citing.get(&para))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The quoted words of `claim`, when it quotes the text shown and the
@@ -121,14 +159,17 @@ impl SourcePanel {
     }
 }
 
-/// The panel, for `map`, with `selected` the single selected claim.
+/// The panel, for `map` in state `revision`, with `selected` the single
+/// selected claim.
 pub fn source_panel_ui(
     ui: &mut Ui,
     panel: &mut SourcePanel,
     map: &Map,
+    revision: (u64, u64),
     selected: Option<ClaimId>,
     actions: &mut Vec<Action>,
 ) {
+    panel.refresh_mapped(map, revision);
     header_ui(ui, panel, map, selected, actions);
     ui.separator();
     let Some(loaded) = &panel.loaded else {
@@ -188,22 +229,20 @@ fn header_ui(
     let Some(loaded) = &panel.loaded else {
         return;
     };
-    let text = match &loaded.text {
-        Ok(text) => text,
-        Err(message) => {
-            ui.colored_label(ui.visuals().error_fg_color, message);
-            if ui
-                .button("Locate…")
-                .on_hover_text("Find the file where it is now")
-                .clicked()
-            {
-                actions.push(Action::Command(UiCommand::OpenSource));
-            }
-            return;
+    if let Err(message) = &loaded.text {
+        ui.colored_label(ui.visuals().error_fg_color, message);
+        if ui
+            .button("Locate…")
+            .on_hover_text("Find the file where it is now")
+            .clicked()
+        {
+            actions.push(Action::Command(UiCommand::OpenSource));
         }
-    };
-    let coverage = source::coverage(map, &key, text);
-    coverage_ui(ui, &coverage, actions);
+        return;
+    }
+    if let Some(mapped) = &panel.mapped {
+        coverage_ui(ui, &mapped.coverage, actions);
+    }
     selection_ui(ui, panel, map, selected, actions);
     find_ui(ui, panel);
 }
@@ -348,12 +387,10 @@ fn paragraphs_ui(ui: &mut Ui, panel: &mut SourcePanel, map: &Map, actions: &mut 
             .unwrap_or_default();
         panel.width = width;
     }
-    let cited = source::citing(map, &key);
-    let not_argument: Vec<u32> = map
+    let not_argument = map
         .sources
         .get(&key)
-        .map(|s| s.not_argument.clone())
-        .unwrap_or_default();
+        .map_or(&[][..], |s| s.not_argument.as_slice());
     let mut area = egui::ScrollArea::vertical()
         .id_salt("source-text")
         .auto_shrink([false, false]);
@@ -386,7 +423,7 @@ fn paragraphs_ui(ui: &mut Ui, panel: &mut SourcePanel, map: &Map, actions: &mut 
                 .scope_builder(UiBuilder::new().max_rect(rect), |ui| {
                     let state = ParagraphState {
                         para,
-                        cited: cited.get(&para).map_or(0, Vec::len),
+                        cited: panel.citing(para).len(),
                         not_argument: not_argument.contains(&para),
                         glowing: panel.glow == Some(para),
                     };
@@ -438,56 +475,54 @@ fn paragraph_ui(
 fn number_ui(ui: &mut Ui, key: &str, state: ParagraphState, actions: &mut Vec<Action>) {
     let para = state.para;
     let visuals = ui.visuals().clone();
-    {
-        let (color, hover) = if state.not_argument {
-            (
-                visuals.weak_text_color(),
-                "Marked not argument: it does not count for coverage".to_owned(),
-            )
-        } else if state.cited == 0 {
-            (
-                visuals.warn_fg_color,
-                "No claim cites this paragraph yet".to_owned(),
-            )
-        } else {
-            (
-                visuals.text_color(),
-                format!(
-                    "{} citing it: click to make them glow on the map",
-                    crate::words::count(state.cited, "claim")
-                ),
-            )
-        };
-        let mark = if state.cited == 0 && !state.not_argument {
-            "▌"
-        } else {
-            ""
-        };
-        let label = RichText::new(format!("{mark}¶{para}"))
-            .color(color)
-            .monospace();
-        let number = ui
-            .add_sized(
-                vec2(MARGIN - 6.0, 18.0),
-                egui::Button::new(label)
-                    .frame(state.glowing)
-                    .selected(state.glowing),
-            )
-            .on_hover_text(hover);
-        if number.clicked() {
-            actions.push(Action::GlowParagraph((!state.glowing).then_some(para)));
-        }
-        number.context_menu(|ui| {
-            let mut marked = state.not_argument;
-            if ui
-                .checkbox(&mut marked, "Not argument (background, anecdote)")
-                .changed()
-            {
-                actions.push(Action::SetNotArgument(key.to_owned(), para, marked));
-                ui.close();
-            }
-        });
+    let (color, hover) = if state.not_argument {
+        (
+            visuals.weak_text_color(),
+            "Marked not argument: it does not count for coverage".to_owned(),
+        )
+    } else if state.cited == 0 {
+        (
+            visuals.warn_fg_color,
+            "No claim cites this paragraph yet".to_owned(),
+        )
+    } else {
+        (
+            visuals.text_color(),
+            format!(
+                "{} citing it: click to make them glow on the map",
+                crate::words::count(state.cited, "claim")
+            ),
+        )
+    };
+    let mark = if state.cited == 0 && !state.not_argument {
+        "▌"
+    } else {
+        ""
+    };
+    let label = RichText::new(format!("{mark}¶{para}"))
+        .color(color)
+        .monospace();
+    let number = ui
+        .add_sized(
+            vec2(MARGIN - 6.0, 18.0),
+            egui::Button::new(label)
+                .frame(state.glowing)
+                .selected(state.glowing),
+        )
+        .on_hover_text(hover);
+    if number.clicked() {
+        actions.push(Action::GlowParagraph((!state.glowing).then_some(para)));
     }
+    number.context_menu(|ui| {
+        let mut marked = state.not_argument;
+        if ui
+            .checkbox(&mut marked, "Not argument (background, anecdote)")
+            .changed()
+        {
+            actions.push(Action::SetNotArgument(key.to_owned(), para, marked));
+            ui.close();
+        }
+    });
 }
 
 /// A paragraph's words: selectable, with find hits and the quote
@@ -503,61 +538,59 @@ fn words_ui(
     font: &FontId,
 ) -> f32 {
     let visuals = ui.visuals().clone();
+    let find = panel.find.to_lowercase();
+    let highlight = panel
+        .highlight
+        .filter(|&(p, _, _)| p == para)
+        .map(|(_, s, e)| (s, e));
+    let selection_color = visuals.selection.bg_fill;
+    let mut layouter = |ui: &Ui, buffer: &dyn egui::TextBuffer, wrap: f32| -> Arc<Galley> {
+        let job = paragraph_job(
+            buffer.as_str(),
+            &find,
+            highlight,
+            font,
+            &visuals,
+            selection_color,
+            wrap,
+        );
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+    let mut shown: &str = text;
+    let id = Id::unique(("source-paragraph", key, para));
+    panel.text_ids.push(id);
+    let output = egui::TextEdit::multiline(&mut shown)
+        .id(id)
+        .frame(egui::Frame::NONE)
+        .desired_width(width)
+        .desired_rows(1)
+        .margin(egui::Margin::ZERO)
+        .layouter(&mut layouter)
+        .show(ui);
+    let response = output.response.response.clone();
+    if response.has_focus()
+        && let Some(range) = output.cursor_range
     {
-        let find = panel.find.to_lowercase();
-        let highlight = panel
-            .highlight
-            .filter(|&(p, _, _)| p == para)
-            .map(|(_, s, e)| (s, e));
-        let selection_color = visuals.selection.bg_fill;
-        let mut layouter = |ui: &Ui, buffer: &dyn egui::TextBuffer, wrap: f32| -> Arc<Galley> {
-            let job = paragraph_job(
-                buffer.as_str(),
-                &find,
-                highlight,
-                font,
-                &visuals,
-                selection_color,
-                wrap,
-            );
-            ui.fonts_mut(|f| f.layout_job(job))
-        };
-        let mut shown: &str = text;
-        let id = Id::unique(("source-paragraph", key, para));
-        panel.text_ids.push(id);
-        let output = egui::TextEdit::multiline(&mut shown)
-            .id(id)
-            .frame(egui::Frame::NONE)
-            .desired_width(width)
-            .desired_rows(1)
-            .margin(egui::Margin::ZERO)
-            .layouter(&mut layouter)
-            .show(ui);
-        let response = output.response.response.clone();
-        if response.has_focus()
-            && let Some(range) = output.cursor_range
-        {
-            let range = range.as_sorted_char_range();
-            let (start, end) = (range.start.0, range.end.0);
-            panel.selection = (end > start).then(|| Selection {
-                para,
-                start,
-                end,
-                words: text.chars().skip(start).take(end - start).collect(),
-            });
-        }
-        // The selection as a chip to drag onto a card.
-        if panel.selection.as_ref().is_some_and(|s| s.para == para) {
-            ui.dnd_drag_source(Id::unique(("source-quote-chip", para)), QuoteDrag, |ui| {
-                ui.label(RichText::new("“”").size(16.0).strong());
-            })
-            .response
-            .on_hover_text(
-                "Drag the selected words onto a card: a reason of it (Shift or Alt: an objection)",
-            );
-        }
-        response.rect.height()
+        let range = range.as_sorted_char_range();
+        let (start, end) = (range.start.0, range.end.0);
+        panel.selection = (end > start).then(|| Selection {
+            para,
+            start,
+            end,
+            words: text.chars().skip(start).take(end - start).collect(),
+        });
     }
+    // The selection as a chip to drag onto a card.
+    if panel.selection.as_ref().is_some_and(|s| s.para == para) {
+        ui.dnd_drag_source(Id::unique(("source-quote-chip", para)), QuoteDrag, |ui| {
+            ui.label(RichText::new("“”").size(16.0).strong());
+        })
+        .response
+        .on_hover_text(
+            "Drag the selected words onto a card: a reason of it (Shift or Alt: an objection)",
+        );
+    }
+    response.rect.height()
 }
 
 /// The payload of the quote chip, dropped onto a card.

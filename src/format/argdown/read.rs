@@ -331,12 +331,18 @@ impl Reader {
         self.stack = vec![(indent, Node::Statement(i))];
     }
 
-    /// A line with a relation symbol under the tree being read.
-    fn relation(&mut self, indent: usize, relation: Relation, incoming: bool, rest: &str) {
-        self.finish();
+    /// Leaves the tree's elements at `indent` or deeper: what comes next
+    /// at `indent` hangs from the one above them.
+    fn close_to(&mut self, indent: usize) {
         while self.stack.last().is_some_and(|&(i, _)| i >= indent) {
             self.stack.pop();
         }
+    }
+
+    /// A line with a relation symbol under the tree being read.
+    fn relation(&mut self, indent: usize, relation: Relation, incoming: bool, rest: &str) {
+        self.finish();
+        self.close_to(indent);
         let Some(&(_, parent)) = self.stack.last() else {
             self.doc.stray_relations += 1;
             return;
@@ -355,9 +361,7 @@ impl Reader {
     /// under it answer.
     fn list_item(&mut self, indent: usize, rest: &str) {
         self.finish();
-        while self.stack.last().is_some_and(|&(i, _)| i >= indent) {
-            self.stack.pop();
-        }
+        self.close_to(indent);
         let node = self.element(head(rest));
         if let Node::Statement(i) = node
             && self.doc.statements[i].title.is_none()

@@ -22,7 +22,7 @@ pub fn to_argdown_quoted(
     quotes: &std::collections::BTreeMap<ClaimId, String>,
 ) -> String {
     let mut writer = Writer::new(map);
-    writer.quotes = quotes.clone();
+    writer.quotes = Some(quotes);
     writer.write()
 }
 
@@ -38,7 +38,7 @@ struct Writer<'a> {
     /// `[Title] #tag …` lines, written after everything else.
     tag_lines: Vec<String>,
     /// The words claims quote, written as note lines at the end.
-    quotes: std::collections::BTreeMap<ClaimId, String>,
+    quotes: Option<&'a std::collections::BTreeMap<ClaimId, String>>,
     out: String,
 }
 
@@ -60,7 +60,7 @@ impl<'a> Writer<'a> {
             declared: BTreeSet::new(),
             told: BTreeSet::new(),
             tag_lines: Vec::new(),
-            quotes: std::collections::BTreeMap::new(),
+            quotes: None,
             out: String::new(),
         }
     }
@@ -195,9 +195,9 @@ impl<'a> Writer<'a> {
                 let _ = writeln!(self.out, "{line}\n");
             }
         }
-        if !self.quotes.is_empty() {
+        if let Some(quotes) = self.quotes.filter(|q| !q.is_empty()) {
             self.out.push_str("// Quotes from the sources\n");
-            for (id, words) in &self.quotes {
+            for (id, words) in quotes {
                 let (Some(title), Some(citation)) = (
                     self.titles.get(id),
                     self.map.claims.get(id).and_then(|c| c.source.as_ref()),

@@ -20,14 +20,19 @@ impl ArgmapApp {
 
     /// A claim in the middle of the view.
     pub(super) fn add_claim_in_view(&mut self) {
+        self.add_claim_at(self.view_center());
+    }
+
+    /// The middle of the view, in map units (the origin before the first
+    /// frame has placed the camera).
+    pub(super) fn view_center(&self) -> Pos {
         let scene = self.view.camera.scene_rect;
         let center = scene.center();
-        let pos = if center.is_finite() && scene.is_positive() {
+        if center.is_finite() && scene.is_positive() {
             Pos::new(center.x, center.y)
         } else {
             Pos::default()
-        };
-        self.add_claim_at(pos);
+        }
     }
 
     /// A claim beside the selected one, answering the same claim the same

@@ -9,7 +9,7 @@ use egui::Ui;
 use super::ArgmapApp;
 use super::path_prompt::PathPurpose;
 use crate::edit;
-use crate::model::{Citation, ClaimId, LinkKind, Pos, Quote, Source};
+use crate::model::{Citation, ClaimId, LinkKind, Quote, Source};
 use crate::source::{self, SourceError, SourceText};
 use crate::ui::action::Action;
 use crate::ui::source_panel::{self, Loaded};
@@ -36,6 +36,7 @@ impl ArgmapApp {
                     ui,
                     &mut self.reading,
                     &self.doc.map,
+                    self.doc.state(),
                     self.view.selection.single(),
                     actions,
                 );
@@ -158,12 +159,7 @@ impl ArgmapApp {
             }
             None => None,
         };
-        let scene = self.view.camera.scene_rect;
-        let pos = if scene.center().is_finite() && scene.is_positive() {
-            Pos::new(scene.center().x, scene.center().y)
-        } else {
-            Pos::default()
-        };
+        let pos = self.view_center();
         let words = selection
             .words
             .split_whitespace()
@@ -286,15 +282,5 @@ impl ArgmapApp {
             file.display(),
             text.len()
         ));
-    }
-
-    /// Claims citing the paragraph whose number was clicked glow.
-    pub(super) fn source_marks(&self, found: &mut std::collections::BTreeSet<ClaimId>) {
-        let (Some(para), Some(key)) = (self.reading.glow, self.reading.key.as_deref()) else {
-            return;
-        };
-        if let Some(claims) = source::citing(&self.doc.map, key).get(&para) {
-            found.extend(claims.iter().copied());
-        }
     }
 }

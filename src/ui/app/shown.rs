@@ -181,9 +181,10 @@ impl ArgmapApp {
                 .into_iter()
                 .collect();
             // Claims citing the paragraph whose number was clicked.
-            let mut citing = std::collections::BTreeSet::new();
-            self.source_marks(&mut citing);
-            self.shown.marks.found.extend(citing);
+            if let Some(para) = self.reading.glow {
+                let citing = self.reading.citing(para).iter().copied();
+                self.shown.marks.found.extend(citing);
+            }
         }
         let (pulse, progress) = self.pulsing();
         self.shown.marks.pulse = pulse;

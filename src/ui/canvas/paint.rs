@@ -207,11 +207,7 @@ fn arrow_head(painter: &Painter, from: Pos2, to: Pos2, color: Color32) {
 
 /// "because" or "but" on the link, as people read it aloud.
 fn link_label(painter: &Painter, shape: &LinkShape, undercut: bool, color: Color32, dark: bool) {
-    let text = if undercut {
-        "but not so"
-    } else {
-        shape.kind.connective()
-    };
+    let text = geometry::label_text(shape.kind, undercut);
     let at = shape.label;
     let galley = painter.layout_no_wrap(
         text.to_owned(),
