@@ -11,7 +11,7 @@ use std::path::Path;
 use argmap::generate::generate;
 use argmap::layout::{self, Scope, Sizes};
 use argmap::measure::{TextMeasure, card_sizes};
-use argmap::model::{Claim, ClaimId, Direction, Link, LinkKind, Map, Pos, Target};
+use argmap::model::{Arrangement, Claim, ClaimId, Direction, Link, LinkKind, Map, Pos, Target};
 use argmap::store;
 
 fn apply(map: &mut Map, moves: &[(ClaimId, Pos)]) {
@@ -57,11 +57,13 @@ fn overlaps(map: &Map, sizes: &Sizes) -> Vec<(ClaimId, ClaimId)> {
 }
 
 /// Each parent's children that stand alone (the one premise of their link
-/// to it), left to right (top to bottom in a map that grows to the right).
-/// Linked premises and undercutters are kept with their link, so only
-/// these promise to keep the order they had.
+/// to it), in reading order: by left edge, then top down (a column of
+/// stacked answers shares its left edge); in a map that grows to the right,
+/// by top edge, then left to right. Linked premises and undercutters are
+/// kept with their link, so only these promise to keep the order they had.
 fn children_in_order(
     map: &Map,
+    sizes: &Sizes,
     parents: &BTreeMap<ClaimId, ClaimId>,
 ) -> BTreeMap<ClaimId, Vec<ClaimId>> {
     let alone_links: std::collections::BTreeSet<(ClaimId, Target)> = map
@@ -80,12 +82,23 @@ fn children_in_order(
             entry.push(child);
         }
     }
-    let across = |id: &ClaimId| match map.direction {
-        Direction::Down => map.claims[id].pos.x,
-        Direction::Right => map.claims[id].pos.y,
+    let place = |id: &ClaimId| {
+        let (pos, (w, h)) = (map.claims[id].pos, sizes[id]);
+        let (left, top) = (pos.x - w / 2.0, pos.y - h / 2.0);
+        match map.direction {
+            Direction::Down => (left.round(), top),
+            Direction::Right => (top.round(), left),
+        }
     };
     for kids in children.values_mut() {
-        kids.sort_by(|a, b| across(a).total_cmp(&across(b)).then(a.cmp(b)));
+        kids.sort_by(|a, b| {
+            let (a_place, b_place) = (place(a), place(b));
+            a_place
+                .0
+                .total_cmp(&b_place.0)
+                .then(a_place.1.total_cmp(&b_place.1))
+                .then(a.cmp(b))
+        });
     }
     children
 }
@@ -103,8 +116,8 @@ fn before(map: &Map, sizes: &Sizes, parent: ClaimId, child: ClaimId) -> bool {
 
 /// Arranges `map` and checks every promise; returns the arranged map.
 fn arrange_and_check(mut map: Map, sizes: &Sizes, name: &str) -> Map {
-    let parents = layout::tree_parents(&map, Scope::All);
-    let order_before = children_in_order(&map, &parents);
+    let parents = layout::tree_parents(&map, sizes, Scope::All);
+    let order_before = children_in_order(&map, sizes, &parents);
     let moves = layout::arrange(&map, sizes, Scope::All);
     assert_eq!(
         moves,
@@ -129,7 +142,7 @@ fn arrange_and_check(mut map: Map, sizes: &Sizes, name: &str) -> Map {
             );
         }
     }
-    let order_after = children_in_order(&map, &parents);
+    let order_after = children_in_order(&map, sizes, &parents);
     let unpinned = |kids: &Vec<ClaimId>| {
         kids.iter()
             .copied()
@@ -166,13 +179,51 @@ fn shipped_maps() -> Vec<(std::path::PathBuf, Map, Sizes)> {
     maps
 }
 
+/// Every way a map can be arranged: both packings, both directions.
+const EVERY_WAY: [(Arrangement, Direction); 4] = [
+    (Arrangement::Compact, Direction::Down),
+    (Arrangement::Wide, Direction::Down),
+    (Arrangement::Compact, Direction::Right),
+    (Arrangement::Wide, Direction::Right),
+];
+
+/// Arranges `map` the given way and checks every promise. A map turned on
+/// its side is arranged once first, so the order its siblings had is the
+/// sideways one. Arranged again, a map without pins stays as it is.
+fn arrange_every_way_and_check(map: &Map, sizes: &Sizes, name: &str) -> Vec<Map> {
+    let mut results = Vec::new();
+    for (arrangement, direction) in EVERY_WAY {
+        let mut map = map.clone();
+        let name = format!("{name} ({arrangement:?}, {direction:?})");
+        let turned = map.direction != direction;
+        map.arrangement = arrangement;
+        map.direction = direction;
+        if turned {
+            let moves = layout::arrange(&map, sizes, Scope::All);
+            apply(&mut map, &moves);
+        }
+        let arranged = arrange_and_check(map, sizes, &name);
+        if arranged.claims.values().all(|c| !c.pinned) {
+            assert_eq!(
+                layout::arrange(&arranged, sizes, Scope::All),
+                [],
+                "{name}: not stable"
+            );
+        }
+        results.push(arranged);
+    }
+    results
+}
+
 #[test]
-fn every_shipped_map_arranges_cleanly() {
+fn every_shipped_map_arranges_cleanly_every_way() {
     for (path, map, sizes) in shipped_maps() {
         let thesis = map.thesis.map(|t| map.claims[&t].pos);
-        let arranged = arrange_and_check(map, &sizes, &path.display().to_string());
+        let arranged = arrange_every_way_and_check(&map, &sizes, &path.display().to_string());
         // The thesis stays where it was.
-        assert_eq!(arranged.thesis.map(|t| arranged.claims[&t].pos), thesis);
+        for map in arranged {
+            assert_eq!(map.thesis.map(|t| map.claims[&t].pos), thesis);
+        }
     }
 }
 
@@ -196,23 +247,34 @@ fn spread(mut map: Map) -> Map {
 }
 
 #[test]
-fn generated_maps_arrange_cleanly_with_pins() {
+fn generated_maps_arrange_cleanly_with_pins_every_way() {
     let mut measure = TextMeasure::new();
     for seed in 1..=3 {
         let map = spread(generate(300, seed));
         let sizes = card_sizes(&map, &mut measure);
-        let mut arranged = arrange_and_check(map, &sizes, &format!("generated seed {seed}"));
-
-        // Pin a few claims where they are, move them, arrange again.
-        for id in [5, 40, 41, 200].map(ClaimId) {
-            if let Some(claim) = arranged.claims.get_mut(&id) {
-                claim.pinned = true;
-                claim.pos.x += 130.0;
-                claim.pos.y += 45.0;
+        let name = format!("generated seed {seed}");
+        for mut arranged in arrange_every_way_and_check(&map, &sizes, &name) {
+            // Pin a few claims where they are, move them, arrange again.
+            for id in [5, 40, 41, 200].map(ClaimId) {
+                if let Some(claim) = arranged.claims.get_mut(&id) {
+                    claim.pinned = true;
+                    claim.pos.x += 130.0;
+                    claim.pos.y += 45.0;
+                }
             }
+            arrange_and_check(arranged, &sizes, &format!("{name}, pinned"));
         }
-        arrange_and_check(arranged, &sizes, &format!("generated seed {seed}, pinned"));
     }
+}
+
+/// The width and height of the box around every card.
+fn extent(map: &Map, sizes: &Sizes) -> (f32, f32) {
+    let cards = rects(map, sizes);
+    let left = cards.iter().map(|c| c.1).fold(f32::INFINITY, f32::min);
+    let top = cards.iter().map(|c| c.2).fold(f32::INFINITY, f32::min);
+    let right = cards.iter().map(|c| c.3).fold(f32::NEG_INFINITY, f32::max);
+    let bottom = cards.iter().map(|c| c.4).fold(f32::NEG_INFINITY, f32::max);
+    (right - left, bottom - top)
 }
 
 #[test]
@@ -222,8 +284,18 @@ fn twenty_thousand_claims_arrange_without_overlap() {
     // quick; layout sees realistic, varied heights all the same.
     let mut measure = TextMeasure::new();
     let sizes = card_sizes(&map, &mut measure);
-    let arranged = arrange_and_check(spread(map), &sizes, "20,000 claims");
-    assert_eq!(arranged.claims.len(), 20_000);
+    for arrangement in [Arrangement::Compact, Arrangement::Wide] {
+        let mut map = spread(map.clone());
+        map.arrangement = arrangement;
+        let arranged = arrange_and_check(map, &sizes, &format!("20,000 claims, {arrangement:?}"));
+        assert_eq!(arranged.claims.len(), 20_000);
+        if arrangement == Arrangement::Compact {
+            // Compact keeps the whole map within 4:1 (issue 18's target).
+            let (width, height) = extent(&arranged, &sizes);
+            let ratio = width.max(height) / width.min(height);
+            assert!(ratio <= 4.0, "20,000 claims compact: {width} × {height}");
+        }
+    }
 }
 
 #[test]
@@ -235,7 +307,7 @@ fn arranging_a_subtree_moves_only_it_and_cycles_terminate() {
     .expect("loads");
     let sizes = card_sizes(&map, &mut measure);
     let root = ClaimId(16);
-    let parents = layout::tree_parents(&map, Scope::Subtree(root));
+    let parents = layout::tree_parents(&map, &sizes, Scope::Subtree(root));
     let moves = layout::arrange(&map, &sizes, Scope::Subtree(root));
     for (id, _) in &moves {
         assert!(parents.contains_key(id), "{id} is outside the subtree");
@@ -264,51 +336,23 @@ fn arranging_a_subtree_moves_only_it_and_cycles_terminate() {
     arrange_and_check(cyclic, &sizes, "cycle");
 }
 
-/// A map that grows to the right: the same tidy tree turned on its side —
-/// no overlaps, every claim right of what it answers, siblings top to
-/// bottom in their order, pinned claims unmoved — for every shipped map
-/// and generated maps with pins.
+/// A map's direction and packing are kept in its file.
 #[test]
-fn maps_arranged_left_to_right_keep_every_rule_of_the_tree() {
-    let mut maps: Vec<(String, Map, Sizes)> = shipped_maps()
-        .into_iter()
-        .map(|(path, map, sizes)| (path.display().to_string(), map, sizes))
-        .collect();
-    for seed in [3, 11] {
-        let mut map = spread(generate(300, seed));
-        for (i, claim) in map.claims.values_mut().enumerate() {
-            claim.pinned = i % 37 == 5;
-        }
-        let sizes = card_sizes(&map, &mut TextMeasure::new());
-        maps.push((format!("generated {seed}"), map, sizes));
-    }
-    for (name, mut map, sizes) in maps {
-        // Turned on its side first, so the order its siblings had is the
-        // sideways one; then every promise of the tree, as top-down.
-        map.direction = Direction::Right;
-        let moves = layout::arrange(&map, &sizes, Scope::All);
-        apply(&mut map, &moves);
-        let map = arrange_and_check(map, &sizes, &name);
-        // Arranged again, a map without pins stays as it is.
-        if map.claims.values().all(|c| !c.pinned) {
-            assert_eq!(
-                layout::arrange(&map, &sizes, Scope::All),
-                [],
-                "{name}: not stable"
-            );
-        }
-    }
-    // The direction is kept in the file.
+fn direction_and_arrangement_are_kept_in_the_file() {
     let mut map = Map::new("Sideways");
     map.direction = Direction::Right;
+    map.arrangement = Arrangement::Wide;
     let text = argmap::format::ron::to_string(&map);
     assert!(text.contains("direction: Right"), "{text}");
+    assert!(text.contains("arrangement: Wide"), "{text}");
+    let loaded = argmap::format::ron::load(text.as_bytes()).expect("loads");
     assert_eq!(
-        argmap::format::ron::load(text.as_bytes())
-            .expect("loads")
-            .direction,
-        map.direction
+        (loaded.direction, loaded.arrangement),
+        (map.direction, map.arrangement)
     );
+    // The defaults stay out of the file.
+    let plain = argmap::format::ron::to_string(&Map::new("Plain"));
+    assert!(!plain.contains("arrangement") && !plain.contains("direction"));
 }
 
 /// The "because" / "but" labels of every shipped map, arranged either way,

@@ -71,6 +71,8 @@ pub enum Edit {
     SetSources(std::collections::BTreeMap<String, crate::model::Source>),
     /// Change which way arranging lays the map out.
     SetDirection(crate::model::Direction),
+    /// Change how closely arranging packs the map.
+    SetArrangement(crate::model::Arrangement),
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
 }
@@ -141,6 +143,9 @@ impl Edit {
             }
             Self::SetDirection(direction) => {
                 Self::SetDirection(std::mem::replace(&mut map.direction, direction))
+            }
+            Self::SetArrangement(arrangement) => {
+                Self::SetArrangement(std::mem::replace(&mut map.arrangement, arrangement))
             }
             Self::Batch(edits) => {
                 let mut inverses: Vec<Self> =

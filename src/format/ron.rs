@@ -17,8 +17,8 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Claim, ClaimId, Direction, EvaluationSettings, Link, LinkId, Map, Presentation, Problem,
-    Source, Subject,
+    Arrangement, Claim, ClaimId, Direction, EvaluationSettings, Link, LinkId, Map, Presentation,
+    Problem, Source, Subject,
 };
 
 /// The format number this version writes, and the newest it reads.
@@ -185,6 +185,9 @@ fn write_map(out: &mut String, map: &Map) -> fmt::Result {
     if !map.direction.is_down() {
         writeln!(out, "    direction: {},", value(&map.direction, 0))?;
     }
+    if !map.arrangement.is_compact() {
+        writeln!(out, "    arrangement: {},", value(&map.arrangement, 0))?;
+    }
     writeln!(out, ")")
 }
 
@@ -332,6 +335,7 @@ struct FileIn {
     presentation: Presentation,
     evaluation: EvaluationSettings,
     direction: Direction,
+    arrangement: Arrangement,
 }
 
 impl Default for FileIn {
@@ -346,6 +350,7 @@ impl Default for FileIn {
             presentation: Presentation::default(),
             evaluation: EvaluationSettings::default(),
             direction: Direction::Down,
+            arrangement: Arrangement::Compact,
         }
     }
 }
@@ -364,6 +369,7 @@ impl FileIn {
             presentation: self.presentation,
             evaluation: self.evaluation,
             direction: self.direction,
+            arrangement: self.arrangement,
         };
         problems.extend(map.validate());
         Parsed { map, problems }

@@ -34,6 +34,29 @@ pub struct Map {
     /// Which way arranging lays the map out.
     #[serde(skip_serializing_if = "Direction::is_down")]
     pub direction: Direction,
+    /// How closely arranging packs the map.
+    #[serde(skip_serializing_if = "Arrangement::is_compact")]
+    pub arrangement: Arrangement,
+}
+
+/// How arranging packs a claim's answers: claims with no answers of their
+/// own stacked in a column under it (the default, as org charts do), or
+/// every answer side by side in one row (a wide tidy tree).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Arrangement {
+    /// Answers with no answers of their own stacked in a column.
+    #[default]
+    Compact,
+    /// Every answer side by side.
+    Wide,
+}
+
+impl Arrangement {
+    /// Whether this is the default, compact.
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
+    pub fn is_compact(&self) -> bool {
+        *self == Self::Compact
+    }
 }
 
 /// Which way the map grows when arranged: from the thesis down (the
@@ -479,6 +502,7 @@ impl Map {
             sources: self.sources.clone(),
             evaluation: self.evaluation.clone(),
             direction: self.direction,
+            arrangement: self.arrangement,
             presentation: Presentation {
                 steps: self
                     .presentation

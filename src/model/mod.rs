@@ -16,8 +16,8 @@ mod validate;
 pub use assess::{Assessment, EvaluationSettings, Mode};
 pub use ids::{ClaimId, LinkId};
 pub use map::{
-    Citation, Claim, ClaimKind, Direction, Link, LinkKind, Map, Pos, Presentation, Quote, Source,
-    Target, derived_title,
+    Arrangement, Citation, Claim, ClaimKind, Direction, Link, LinkKind, Map, Pos, Presentation,
+    Quote, Source, Target, derived_title,
 };
 pub use role::Role;
 pub use stats::Stats;

@@ -58,6 +58,14 @@ pub enum Command {
         /// down, or right (thesis on the left).
         #[arg(long, value_enum)]
         direction: Option<DirectionArg>,
+        /// Stack answers that have no answers of their own in a column
+        /// under their claim (the default; stored in the map).
+        #[arg(long, conflicts_with = "wide")]
+        compact: bool,
+        /// Put every answer side by side in the row below its claim
+        /// (stored in the map).
+        #[arg(long)]
+        wide: bool,
         /// Where to write the arranged map (default: over FILE).
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
@@ -200,8 +208,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(Command::Arrange {
             file,
             direction,
+            compact,
+            wide,
             output,
-        }) => Ok(arrange(&file, direction.map(Into::into), output.as_deref())),
+        }) => {
+            let arrangement = match (compact, wide) {
+                (true, _) => Some(argmap::model::Arrangement::Compact),
+                (_, true) => Some(argmap::model::Arrangement::Wide),
+                _ => None,
+            };
+            Ok(arrange(
+                &file,
+                direction.map(Into::into),
+                arrangement,
+                output.as_deref(),
+            ))
+        }
         Some(Command::Export {
             file,
             to,
@@ -322,6 +344,7 @@ impl From<DirectionArg> for argmap::model::Direction {
 fn arrange(
     file: &Path,
     direction: Option<argmap::model::Direction>,
+    arrangement: Option<argmap::model::Arrangement>,
     output: Option<&Path>,
 ) -> ExitCode {
     let mut map = match store::read_map(file) {
@@ -334,18 +357,44 @@ fn arrange(
     if let Some(direction) = direction {
         map.direction = direction;
     }
-    arrange_all(&mut map);
+    if let Some(arrangement) = arrangement {
+        map.arrangement = arrangement;
+    }
+    let sizes = arrange_all(&mut map);
     let target = output.unwrap_or(file);
     if let Err(error) = store::write_map(target, &map) {
         say!("{error}");
         return ExitCode::FAILURE;
     }
-    say!("{}: arranged {} claims", target.display(), map.claims.len());
+    let how = match (map.arrangement, map.direction) {
+        (argmap::model::Arrangement::Compact, argmap::model::Direction::Down) => {
+            "compact, top-down"
+        }
+        (argmap::model::Arrangement::Compact, argmap::model::Direction::Right) => {
+            "compact, left to right"
+        }
+        (argmap::model::Arrangement::Wide, argmap::model::Direction::Down) => "wide, top-down",
+        (argmap::model::Arrangement::Wide, argmap::model::Direction::Right) => {
+            "wide, left to right"
+        }
+    };
+    let shape = layout::extent(&map, &sizes).map_or_else(String::new, |(width, height)| {
+        format!(
+            ": {width:.0} × {height:.0} ({:.2}:1)",
+            width / height.max(1.0)
+        )
+    });
+    say!(
+        "{}: arranged {} claims, {how}{shape}",
+        target.display(),
+        map.claims.len()
+    );
     ExitCode::SUCCESS
 }
 
-/// Arranges the whole map with the text measurement the editor uses.
-fn arrange_all(map: &mut argmap::model::Map) {
+/// Arranges the whole map with the text measurement the editor uses;
+/// returns the card sizes it used.
+fn arrange_all(map: &mut argmap::model::Map) -> layout::Sizes {
     let mut measure = TextMeasure::new();
     let sizes = card_sizes(map, &mut measure);
     for (id, pos) in layout::arrange(map, &sizes, layout::Scope::All) {
@@ -353,6 +402,7 @@ fn arrange_all(map: &mut argmap::model::Map) {
             claim.pos = pos;
         }
     }
+    sizes
 }
 
 fn export(
@@ -468,7 +518,7 @@ fn generate(claims: usize, seed: u64, output: &Path) -> anyhow::Result<ExitCode>
         anyhow::bail!("--claims must be at least 1");
     }
     let mut map = argmap::generate::generate(claims, seed);
-    arrange_all(&mut map);
+    let _ = arrange_all(&mut map);
     if let Err(error) = store::write_map(output, &map) {
         say!("{error}");
         return Ok(ExitCode::FAILURE);
