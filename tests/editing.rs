@@ -737,3 +737,46 @@ fn arranging_left_to_right_from_the_view_menu_is_one_undo_step() {
     key(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(map(&harness), &before, "one undo step takes both back");
 }
+
+#[test]
+fn arranging_wide_then_compact_from_the_view_menu_packs_the_map_and_remembers() {
+    use argmap::model::Arrangement;
+    let mut harness = Editor::new().build();
+    let before = map(&harness).clone();
+    assert_eq!(
+        before.arrangement,
+        Arrangement::Compact,
+        "compact by default"
+    );
+    let extent = |map: &argmap::model::Map| {
+        let xs = map.claims.values().map(|c| c.pos.x);
+        let ys = map.claims.values().map(|c| c.pos.y);
+        let width = xs.clone().fold(f32::NEG_INFINITY, f32::max) - xs.fold(f32::INFINITY, f32::min);
+        let height =
+            ys.clone().fold(f32::NEG_INFINITY, f32::max) - ys.fold(f32::INFINITY, f32::min);
+        width / height
+    };
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Arrange wide").click();
+    harness.run_steps(60);
+    let wide = map(&harness).clone();
+    assert_eq!(wide.arrangement, Arrangement::Wide);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Arrange compact").click();
+    harness.run_steps(60);
+    let compact = map(&harness).clone();
+    assert_eq!(compact.arrangement, Arrangement::Compact);
+    assert!(
+        extent(&compact) < extent(&wide) / 1.5,
+        "compact {} against wide {}",
+        extent(&compact),
+        extent(&wide)
+    );
+    // Each is one undo step: twice back is where the map started.
+    key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(map(&harness), &wide);
+    key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(map(&harness), &before);
+}

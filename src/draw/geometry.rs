@@ -1,12 +1,13 @@
 //! Where cards and links go on the canvas, in map units, and what the
 //! pointer is over. Pure functions of rectangles, tested without a screen.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use egui::{Pos2, Rect, Vec2, pos2, vec2};
 
 use crate::model::{ClaimId, LinkId, LinkKind, Map, Target};
 
+pub use super::shape::{LinkShape, clip_segment, distance_to_segment};
 pub use crate::card::{CARD_WIDTH, HEADER_HEIGHT, PADDING, TEXT_SIZE};
 /// How far the bar joining linked premises sits from them.
 const BAR_GAP: f32 = 22.0;
@@ -187,28 +188,6 @@ pub fn handle_center(card: Rect) -> Pos2 {
     card.center_top()
 }
 
-/// How a link is drawn.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LinkShape {
-    /// Support or attack.
-    pub kind: LinkKind,
-    /// For linked premises: a line from each premise to the bar.
-    pub legs: Vec<(Pos2, Pos2)>,
-    /// For linked premises: the bar that joins them.
-    pub bar: Option<(Pos2, Pos2)>,
-    /// Where the arrow starts: the premise's border, or the bar's middle.
-    pub from: Pos2,
-    /// Where the arrow's head is: the target's border, or the anchor of
-    /// the link it undercuts.
-    pub to: Pos2,
-    /// The middle of the arrow: undercutters aim here.
-    pub anchor: Pos2,
-    /// Where the "because" / "but" label sits on the arrow: a third of the
-    /// way from its start, or further along where that would cover a card
-    /// or another label.
-    pub label: Pos2,
-}
-
 /// The point where a ray from the centre of `rect` towards `toward` leaves
 /// the rectangle (or `toward` itself, when that is inside).
 pub fn border_toward(rect: Rect, toward: Pos2) -> Pos2 {
@@ -239,6 +218,7 @@ pub fn link_shapes(map: &Map, cards: &BTreeMap<ClaimId, Rect>) -> BTreeMap<LinkI
     for &id in map.links.keys() {
         shape_of(map, cards, id, &mut shapes, 0);
     }
+    super::route::route_links(map, cards, &mut shapes);
     place_labels(map, cards, &mut shapes);
     shapes
 }
@@ -271,49 +251,26 @@ pub fn label_words(map: &Map, id: LinkId) -> &'static str {
     })
 }
 
-/// Moves each label along its arrow, in link order, to the first place
-/// where it covers no card and no label placed before it; a label with no
-/// free place stays where it was. Cards are found through a grid, so a
-/// large map costs little more than a small one.
+/// Moves each label along its arrow's longest stretch, in link order, to
+/// the first place where it covers no card and no label placed before it;
+/// a label with no free place sits a third of the way along.
 fn place_labels(
     map: &Map,
     cards: &BTreeMap<ClaimId, Rect>,
     shapes: &mut BTreeMap<LinkId, LinkShape>,
 ) {
-    const CELL: f32 = 400.0;
-    let cell_of = |p: f32| {
-        #[allow(clippy::cast_possible_truncation)] // Map coordinates are bounded.
-        let cell = (p / CELL).floor() as i64;
-        cell
-    };
-    let mut grid: HashMap<(i64, i64), Vec<Rect>> = HashMap::new();
-    let add = |grid: &mut HashMap<(i64, i64), Vec<Rect>>, rect: Rect| {
-        for x in cell_of(rect.min.x)..=cell_of(rect.max.x) {
-            for y in cell_of(rect.min.y)..=cell_of(rect.max.y) {
-                grid.entry((x, y)).or_default().push(rect);
-            }
-        }
-    };
-    for &rect in cards.values() {
-        if rect.is_finite() && rect.width() < 10_000.0 && rect.height() < 10_000.0 {
-            add(&mut grid, rect);
-        }
-    }
-    let covers = |grid: &HashMap<(i64, i64), Vec<Rect>>, rect: Rect| {
-        (cell_of(rect.min.x)..=cell_of(rect.max.x)).any(|x| {
-            (cell_of(rect.min.y)..=cell_of(rect.max.y)).any(|y| {
-                grid.get(&(x, y))
-                    .is_some_and(|rects| rects.iter().any(|r| r.intersects(rect)))
-            })
-        })
-    };
+    let mut grid = super::route::CardGrid::new(cards.values().copied());
     for (&id, shape) in shapes.iter_mut() {
         let size = label_size(label_words(map, id));
-        if !shape.from.is_finite() || !shape.to.is_finite() {
+        // On the arrow's longest stretch: the lane of a detour.
+        let Some((from, to)) = super::route::longest_segment(shape) else {
+            continue;
+        };
+        if !from.is_finite() || !to.is_finite() {
             continue;
         }
         // Along the arrow first; then beside it, on either side.
-        let along = (shape.to - shape.from).normalized();
+        let along = (to - from).normalized();
         let beside = vec2(-along.y, along.x) * (size.y + 2.0);
         let place = [0.0, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0, 4.0, -4.0]
             .into_iter()
@@ -322,14 +279,10 @@ fn place_labels(
                     .into_iter()
                     .map(move |t| (t, side))
             })
-            .map(|(t, side)| {
-                Rect::from_center_size(shape.from.lerp(shape.to, t) + beside * side, size)
-            })
-            .find(|&rect| !covers(&grid, rect));
-        if let Some(rect) = place {
-            shape.label = rect.center();
-        }
-        add(&mut grid, Rect::from_center_size(shape.label, size));
+            .map(|(t, side)| Rect::from_center_size(from.lerp(to, t) + beside * side, size))
+            .find(|&rect| !grid.covers(rect));
+        shape.label = place.map_or_else(|| from.lerp(to, LABEL_AT), |rect| rect.center());
+        grid.add(Rect::from_center_size(shape.label, size));
     }
 }
 
@@ -376,6 +329,7 @@ fn shape_of(
             legs: Vec::new(),
             bar: None,
             from,
+            bends: Vec::new(),
             to,
             anchor: from.lerp(to, 0.5),
             label: from.lerp(to, LABEL_AT),
@@ -401,6 +355,7 @@ fn shape_of(
                 .collect(),
             bar: shape.bar.map(|(a, b)| (flip(a), flip(b))),
             from: flip(shape.from),
+            bends: Vec::new(),
             to: flip(shape.to),
             anchor: flip(shape.anchor),
             label: flip(shape.label),
@@ -462,49 +417,11 @@ fn linked_shape(
         legs,
         bar: Some((pos2(left, bar_y), pos2(right, bar_y))),
         from,
+        bends: Vec::new(),
         to,
         anchor: from.lerp(to, 0.5),
         label: from.lerp(to, LABEL_AT),
     }
-}
-
-/// The part of the segment from `a` to `b` inside `rect` (Liang–Barsky), or
-/// `None` when it misses: a link a million units long is drawn only where
-/// it can be seen.
-pub fn clip_segment(a: Pos2, b: Pos2, rect: Rect) -> Option<(Pos2, Pos2)> {
-    let d = b - a;
-    let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
-    for (p, q) in [
-        (-d.x, a.x - rect.min.x),
-        (d.x, rect.max.x - a.x),
-        (-d.y, a.y - rect.min.y),
-        (d.y, rect.max.y - a.y),
-    ] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return None;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-        }
-    }
-    (t0 <= t1).then(|| (a + d * t0, a + d * t1))
-}
-
-/// Distance from `p` to the segment from `a` to `b`.
-pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
-    let ab = b - a;
-    let length_sq = ab.length_sq();
-    if length_sq == 0.0 {
-        return p.distance(a);
-    }
-    let t = ((p - a).dot(ab) / length_sq).clamp(0.0, 1.0);
-    p.distance(a + ab * t)
 }
 
 /// The link whose lines pass nearest `p`, within `tolerance`.
@@ -513,15 +430,13 @@ pub fn link_at(shapes: &BTreeMap<LinkId, LinkShape>, p: Pos2, tolerance: f32) ->
         .iter()
         .filter_map(|(&id, shape)| {
             // Cheap rejection by bounding box before measuring each segment.
-            let mut bounds = Rect::from_two_pos(shape.from, shape.to);
-            for &(a, b) in &shape.legs {
-                bounds.extend_with(a);
-                bounds.extend_with(b);
-            }
-            if !bounds.expand(tolerance).contains(p) {
+            if !shape.bounds().expand(tolerance).contains(p) {
                 return None;
             }
-            let main = distance_to_segment(p, shape.from, shape.to);
+            let main = shape
+                .segments()
+                .map(|(a, b)| distance_to_segment(p, a, b))
+                .fold(f32::INFINITY, f32::min);
             let legs = shape
                 .legs
                 .iter()

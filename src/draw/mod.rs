@@ -6,5 +6,7 @@ pub mod geometry;
 pub mod handout;
 pub mod outline;
 pub mod raster;
+pub mod route;
+pub mod shape;
 pub mod style;
 pub mod svg;

@@ -108,12 +108,7 @@ impl Scene {
             vec2(geometry::CARD_WIDTH, 60.0),
         ));
         for shape in links.values() {
-            bounds.extend_with(shape.from);
-            bounds.extend_with(shape.to);
-            if let Some((a, b)) = shape.bar {
-                bounds.extend_with(a);
-                bounds.extend_with(b);
-            }
+            bounds = bounds.union(shape.bounds());
         }
         Self {
             cards,
@@ -334,8 +329,12 @@ fn link(out: &mut String, measure: &mut TextMeasure, shape: &LinkShape, undercut
         LinkKind::Support => None,
         LinkKind::Attack => Some((geometry::DASH, geometry::DASH_PERIOD - geometry::DASH)),
     };
-    line(out, shape.from, shape.to, &color, 2.0, dash);
-    let direction = (shape.to - shape.from).normalized();
+    if shape.bends.is_empty() {
+        line(out, shape.from, shape.to, &color, 2.0, dash);
+    } else {
+        polyline(out, shape, &color, dash);
+    }
+    let direction = (shape.to - shape.head_from()).normalized();
     if direction.is_finite() {
         let normal = direction.rot90();
         let base = shape.to - direction * 12.0;
@@ -399,6 +398,28 @@ fn line(out: &mut String, a: Pos2, b: Pos2, color: &str, width: f32, dash: Optio
         num(b.x),
         num(b.y),
         num(width),
+    );
+    if let Some((on, off)) = dash {
+        let _ = write!(out, r#" stroke-dasharray="{} {}""#, num(on), num(off));
+    }
+    out.push_str("/>");
+}
+
+/// A detour's arrow as one line through its bends, with rounded corners.
+fn polyline(out: &mut String, shape: &LinkShape, color: &str, dash: Option<(f32, f32)>) {
+    out.push_str(r#"<polyline points=""#);
+    let points = std::iter::once(shape.from)
+        .chain(shape.bends.iter().copied())
+        .chain(std::iter::once(shape.to));
+    for (i, p) in points.enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let _ = write!(out, "{},{}", num(p.x), num(p.y));
+    }
+    let _ = write!(
+        out,
+        r#"" fill="none" stroke="{color}" stroke-width="2" stroke-linejoin="round""#
     );
     if let Some((on, off)) = dash {
         let _ = write!(out, r#" stroke-dasharray="{} {}""#, num(on), num(off));

@@ -12,7 +12,7 @@ use crate::edit::{self, ClaimField, Edit, Typing};
 use crate::layout::Scope as LayoutScope;
 use crate::measure::card_sizes;
 use crate::model::nav::{self, Direction};
-use crate::model::{ClaimId, LinkKind};
+use crate::model::{Arrangement, ClaimId, Direction as Growth, LinkKind};
 use crate::ui::action::Action;
 use crate::ui::canvas::{Animation, Editing, canvas_focus_id};
 use crate::ui::commands::{self, Scope, UiCommand};
@@ -241,12 +241,10 @@ impl ArgmapApp {
             UiCommand::ToggleInspector => self.prefs.hide_inspector = !self.prefs.hide_inspector,
             UiCommand::ToggleOutline => self.prefs.show_outline = !self.prefs.show_outline,
             UiCommand::ToggleSource => self.prefs.show_source = !self.prefs.show_source,
-            UiCommand::ArrangeDown => {
-                self.arrange_with(LayoutScope::All, Some(crate::model::Direction::Down));
-            }
-            UiCommand::ArrangeRight => {
-                self.arrange_with(LayoutScope::All, Some(crate::model::Direction::Right));
-            }
+            UiCommand::ArrangeDown => self.arrange_turned(Growth::Down),
+            UiCommand::ArrangeRight => self.arrange_turned(Growth::Right),
+            UiCommand::ArrangeCompact => self.arrange_packed(Arrangement::Compact),
+            UiCommand::ArrangeWide => self.arrange_packed(Arrangement::Wide),
             UiCommand::ToggleContrast => {
                 self.prefs.look.high_contrast = !self.prefs.look.high_contrast;
                 self.view.look.high_contrast = self.prefs.look.high_contrast;
@@ -314,29 +312,57 @@ impl ArgmapApp {
     /// Lays the map (or a subtree) out as a tidy tree, as one undo step,
     /// and lets the cards glide to their new places.
     fn arrange(&mut self, scope: LayoutScope) {
-        self.arrange_with(scope, None);
+        self.arrange_with(scope, Vec::new());
     }
 
-    /// Arranges the map, first turning it to grow `direction` when given
-    /// (one undo step for both).
-    fn arrange_with(&mut self, scope: LayoutScope, direction: Option<crate::model::Direction>) {
+    /// Arranges the whole map growing `direction` from now on.
+    fn arrange_turned(&mut self, direction: Growth) {
+        let changes = if direction == self.doc.map.direction {
+            Vec::new()
+        } else {
+            vec![Edit::SetDirection(direction)]
+        };
+        self.arrange_with(LayoutScope::All, changes);
+    }
+
+    /// Arranges the whole map packed `arrangement` from now on.
+    fn arrange_packed(&mut self, arrangement: Arrangement) {
+        let changes = if arrangement == self.doc.map.arrangement {
+            Vec::new()
+        } else {
+            vec![Edit::SetArrangement(arrangement)]
+        };
+        self.arrange_with(LayoutScope::All, changes);
+    }
+
+    /// Arranges the map after `changes` to how it is arranged (its
+    /// direction or packing): one undo step for all.
+    fn arrange_with(&mut self, scope: LayoutScope, changes: Vec<Edit>) {
         self.finish_editing();
-        let turned = direction.filter(|&d| d != self.doc.map.direction);
+        let label = match (scope, changes.first()) {
+            (_, Some(Edit::SetDirection(Growth::Right))) => "Arrange left to right",
+            (_, Some(Edit::SetDirection(Growth::Down))) => "Arrange top-down",
+            (_, Some(Edit::SetArrangement(Arrangement::Compact))) => "Arrange compact",
+            (_, Some(Edit::SetArrangement(Arrangement::Wide))) => "Arrange wide",
+            (LayoutScope::All, _) => "Arrange",
+            (LayoutScope::Subtree(_), _) => "Arrange selection",
+        };
         let mut laid = std::borrow::Cow::Borrowed(&self.doc.map);
-        if let Some(direction) = turned {
-            laid.to_mut().direction = direction;
+        for change in &changes {
+            let _ = change.clone().apply(laid.to_mut());
         }
         let sizes = card_sizes(&laid, &mut self.measure);
         let arranged = edit::arrange(&laid, &sizes, scope);
         drop(laid);
-        let edit = match (arranged, turned) {
-            (Some(edit), None) => edit,
-            (Some(edit), Some(direction)) => Edit::Batch(vec![Edit::SetDirection(direction), edit]),
-            (None, Some(direction)) => Edit::SetDirection(direction),
-            (None, None) => {
+        let mut edits = changes;
+        edits.extend(arranged);
+        let edit = match edits.len() {
+            0 => {
                 self.messages.status("Already arranged");
                 return;
             }
+            1 => edits.remove(0),
+            _ => Edit::Batch(edits),
         };
         let mut from = BTreeMap::new();
         let steps = match &edit {
@@ -352,12 +378,6 @@ impl ArgmapApp {
                 from.insert(*id, claim.pos);
             }
         }
-        let label = match (scope, turned) {
-            (_, Some(crate::model::Direction::Right)) => "Arrange left to right",
-            (_, Some(crate::model::Direction::Down)) => "Arrange top-down",
-            (LayoutScope::All, None) => "Arrange",
-            (LayoutScope::Subtree(_), None) => "Arrange selection",
-        };
         let moved: BTreeSet<ClaimId> = from.keys().copied().collect();
         self.doc.apply(edit, label);
         let now = self.ctx.input(|i| i.time);

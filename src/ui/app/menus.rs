@@ -144,6 +144,8 @@ impl ArgmapApp {
         command_button(ui, UiCommand::Arrange, actions);
         command_button(ui, UiCommand::ArrangeDown, actions);
         command_button(ui, UiCommand::ArrangeRight, actions);
+        command_button(ui, UiCommand::ArrangeCompact, actions);
+        command_button(ui, UiCommand::ArrangeWide, actions);
         command_button(ui, UiCommand::ArrangeSelection, actions);
         ui.separator();
         command_button(ui, UiCommand::FitView, actions);

@@ -92,7 +92,7 @@ impl ArgmapApp {
     /// map, else the part shown, with its marks (fold badges, the step
     /// presented, claims not presented yet).
     fn refresh_shown(&mut self) {
-        let revision = self.doc.history.revision();
+        let revision = canvas_revision(self.doc.state());
         let Some(filter) = self.filter() else {
             self.shown.cache = None;
             self.shown.marks = Marks::default();
@@ -203,7 +203,7 @@ impl ArgmapApp {
             },
             None => canvas::Shown {
                 map: &self.doc.map,
-                revision: self.doc.history.revision(),
+                revision: canvas_revision(self.doc.state()),
                 roles: None,
                 marks: &self.shown.marks,
                 evaluation,
@@ -322,4 +322,13 @@ impl ArgmapApp {
             self.focus_on(Some(claim));
         }
     }
+}
+
+/// One number for a state of a document (its generation and revision, see
+/// [`crate::edit::Document::state`]) in the lower half of the range, so
+/// work the canvas keeps for one document is never taken for another's
+/// that happens to have the same revision (a test swapping documents, a
+/// map opened over another).
+fn canvas_revision((generation, revision): (u64, u64)) -> u64 {
+    ((generation & 0x7FFF_FFFF) << 32) | (revision & 0xFFFF_FFFF)
 }

@@ -55,21 +55,15 @@ pub(super) fn links(
     // Zoomed far out, every link is a thin line in one mesh.
     let mut lines = egui::Mesh::default();
     for (&id, shape) in &frame.index.links {
-        let mut bounds = Rect::from_two_pos(shape.from, shape.to);
-        if let Some((a, b)) = shape.bar {
-            bounds.extend_with(a);
-            bounds.extend_with(b);
-        }
-        for &(a, _) in &shape.legs {
-            bounds.extend_with(a);
-        }
-        if !bounds.expand(20.0).intersects(frame.visible_rect) {
+        if !shape.bounds().expand(20.0).intersects(frame.visible_rect) {
             continue;
         }
         if !frame.detail {
             let color = faded(id, style::link_color(shape.kind, dark));
             let width = (1.0 / frame.zoom.max(f32::EPSILON)).max(1.0 / frame_zoom_floor());
-            line_quad(&mut lines, shape.from, shape.to, width, color);
+            for (a, b) in shape.segments() {
+                line_quad(&mut lines, a, b, width, color);
+            }
             for &(a, b) in &shape.legs {
                 line_quad(&mut lines, a, b, width, color);
             }
@@ -87,7 +81,9 @@ pub(super) fn links(
                 width + 4.0,
                 style::selection_color(dark).gamma_multiply(0.45),
             );
-            painter.line_segment([shape.from, shape.to], halo);
+            for (a, b) in shape.segments() {
+                painter.line_segment([a, b], halo);
+            }
         }
         for &(a, b) in &shape.legs {
             painter.line_segment([a, b], stroke);
@@ -95,36 +91,39 @@ pub(super) fn links(
         if let Some((a, b)) = shape.bar {
             painter.line_segment([a, b], Stroke::new(width + 2.0, color));
         }
-        match shape.kind {
-            LinkKind::Support => {
-                painter.line_segment([shape.from, shape.to], stroke);
-            }
-            // Attacks are dashed (the cue besides colour), and only the part
-            // on screen is dashed: a long link would be thousands of dashes.
-            LinkKind::Attack => {
-                if let Some((a, b)) =
-                    geometry::clip_segment(shape.from, shape.to, frame.visible_rect.expand(50.0))
-                {
-                    // Start on the link's own dash pattern, so the dashes
-                    // stay put while the view pans.
-                    let direction = (shape.to - shape.from).normalized();
-                    let skipped = ((a - shape.from).length() / geometry::DASH_PERIOD).floor()
-                        * geometry::DASH_PERIOD;
-                    let start = if direction.is_finite() {
-                        shape.from + direction * skipped
-                    } else {
-                        a
-                    };
-                    painter.extend(Shape::dashed_line(
-                        &[start, b],
-                        stroke,
-                        geometry::DASH,
-                        geometry::DASH_PERIOD - geometry::DASH,
-                    ));
+        for (from, to) in shape.segments() {
+            match shape.kind {
+                LinkKind::Support => {
+                    painter.line_segment([from, to], stroke);
+                }
+                // Attacks are dashed (the cue besides colour), and only the
+                // part on screen is dashed: a long link would be thousands
+                // of dashes.
+                LinkKind::Attack => {
+                    if let Some((a, b)) =
+                        geometry::clip_segment(from, to, frame.visible_rect.expand(50.0))
+                    {
+                        // Start on the segment's own dash pattern, so the
+                        // dashes stay put while the view pans.
+                        let direction = (to - from).normalized();
+                        let skipped = ((a - from).length() / geometry::DASH_PERIOD).floor()
+                            * geometry::DASH_PERIOD;
+                        let start = if direction.is_finite() {
+                            from + direction * skipped
+                        } else {
+                            a
+                        };
+                        painter.extend(Shape::dashed_line(
+                            &[start, b],
+                            stroke,
+                            geometry::DASH,
+                            geometry::DASH_PERIOD - geometry::DASH,
+                        ));
+                    }
                 }
             }
         }
-        arrow_head(painter, shape.from, shape.to, color);
+        arrow_head(painter, shape.head_from(), shape.to, color);
         let undercut = matches!(map.links.get(&id).map(|l| l.target), Some(Target::Link(_)));
         link_label(painter, shape, undercut, color, dark);
     }

@@ -115,6 +115,10 @@ pub enum UiCommand {
     ArrangeDown,
     /// Arrange the map left to right, thesis on the left (and keep it so).
     ArrangeRight,
+    /// Arrange the map compact: answers without answers stacked (and keep it so).
+    ArrangeCompact,
+    /// Arrange the map wide: every answer side by side (and keep it so).
+    ArrangeWide,
     /// Choose the file of the source shown (or a new source).
     OpenSource,
     /// A new claim from the words selected in the source.
@@ -210,7 +214,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl UiCommand {
     /// Every command, in the order shortcuts are tried: more specific
     /// shortcuts first (egui matches Ctrl+Shift+Z as Ctrl+Z too).
-    pub const ALL: [Self; 80] = [
+    pub const ALL: [Self; 82] = [
         Self::PresentNext,
         Self::PresentPrevious,
         Self::PresentFirst,
@@ -244,6 +248,8 @@ impl UiCommand {
         Self::ToggleSource,
         Self::ArrangeDown,
         Self::ArrangeRight,
+        Self::ArrangeCompact,
+        Self::ArrangeWide,
         Self::OpenSource,
         Self::QuoteAsClaim,
         Self::QuoteAsReason,
@@ -364,6 +370,8 @@ impl UiCommand {
             | Self::ArrangeSelection
             | Self::ArrangeDown
             | Self::ArrangeRight
+            | Self::ArrangeCompact
+            | Self::ArrangeWide
             | Self::ToggleFold
             | Self::UnfoldAll
             | Self::ToggleMinimap
@@ -447,7 +455,9 @@ impl UiCommand {
             Self::ToggleSource => &[key!(Modifiers::NONE, Key::F6)],
             Self::QuoteAsClaim => &[key!(Modifiers::ALT, Key::Q)],
             Self::OpenSource | Self::QuoteAsReason | Self::QuoteAsObjection => &[],
-            Self::ArrangeDown | Self::ArrangeRight => &[],
+            Self::ArrangeDown | Self::ArrangeRight | Self::ArrangeCompact | Self::ArrangeWide => {
+                &[]
+            }
             Self::ToggleFold => &[key!(Modifiers::COMMAND, Key::Period)],
             Self::UnfoldAll => &[key!(CMD_SHIFT, Key::Period)],
             Self::Focus => &[key!(CMD_SHIFT, Key::F)],

@@ -53,6 +53,8 @@ impl UiCommand {
             Self::ToggleSource => "Source",
             Self::ArrangeDown => "Arrange top-down",
             Self::ArrangeRight => "Arrange left to right",
+            Self::ArrangeCompact => "Arrange compact",
+            Self::ArrangeWide => "Arrange wide",
             Self::OpenSource => "Open source…",
             Self::QuoteAsClaim => "New claim from selection",
             Self::QuoteAsReason => "Selection as a reason of the selected claim",
@@ -177,6 +179,13 @@ impl UiCommand {
                 "Lay the map out as a tree with the thesis on the left and its answers to \
                  the right, and keep it that way"
             }
+            Self::ArrangeCompact => {
+                "Lay the map out with answers that have no answers of their own stacked in a \
+                 column under their claim, so the whole map fits a screen (the default)"
+            }
+            Self::ArrangeWide => {
+                "Lay the map out with every answer side by side in the row below its claim"
+            }
             Self::QuoteAsClaim => {
                 "A new claim starting with the words selected in the source, citing them"
             }
@@ -250,7 +259,7 @@ impl UiCommand {
     /// Every command in the order the list of shortcuts (F1) tells them:
     /// group by group, each group in the order a user meets its commands.
     /// (The order of [`UiCommand::ALL`] is the order keys are tried in.)
-    pub const SHOWN: [Self; 80] = [
+    pub const SHOWN: [Self; 82] = [
         // File
         Self::New,
         Self::Open,
@@ -299,6 +308,8 @@ impl UiCommand {
         Self::ArrangeSelection,
         Self::ArrangeDown,
         Self::ArrangeRight,
+        Self::ArrangeCompact,
+        Self::ArrangeWide,
         Self::ToggleFold,
         Self::UnfoldAll,
         Self::ToggleInspector,
@@ -365,6 +376,9 @@ impl UiCommand {
             Self::Arrange | Self::ArrangeSelection => "layout tidy auto-layout tree",
             Self::ArrangeDown | Self::ArrangeRight => {
                 "layout direction horizontal vertical sideways rotate tree"
+            }
+            Self::ArrangeCompact | Self::ArrangeWide => {
+                "layout org chart stack column dense spread tidy tree overview fit screen"
             }
             Self::TogglePin => "pin lock fix position keep",
             Self::ToggleFold | Self::UnfoldAll => "collapse expand hide show subtree",
