@@ -258,9 +258,13 @@ fn the_first_map_is_the_bundled_article_as_an_untitled_copy() {
         "the thesis is on screen"
     );
     assert_eq!(harness.state().status(), "");
+    // Arranged compact, the whole map fits the window at a zoom where its
+    // titles read, so it opens whole (issue 18's target: at least 30%).
+    let camera = &harness.state().view.camera;
     assert!(
-        harness.query_by_label_contains("Zoom 60%").is_some(),
-        "opens at a readable zoom"
+        camera.zoom() >= 0.3,
+        "opens whole at a readable zoom, not {}",
+        camera.zoom_percent()
     );
 }
 
