@@ -11,7 +11,7 @@ use egui::{Color32, Pos2, Rect, pos2, vec2};
 
 use super::geometry::{self, HEADER_HEIGHT, LinkShape, PADDING};
 use super::style;
-use crate::measure::{CardText, Row, TextMeasure, card_texts};
+use crate::measure::{CardText, Face, Row, TextMeasure, card_texts};
 use crate::model::{ClaimId, LinkKind, Map, Role, Target};
 
 /// Space around the map, in map units.
@@ -560,6 +560,10 @@ fn text_element(
     );
 }
 
+/// How a title's row is set: in the bundled bold face (`DejaVu Sans Bold`),
+/// or any bold sans-serif a viewer has.
+const TITLE_ATTRIBUTES: &str = " class=\"claim title\" font-weight=\"bold\" font-family=\"'DejaVu Sans', 'Noto Sans', sans-serif\"";
+
 /// The family of the bundled Hebrew–Arabic font.
 const RIGHT_TO_LEFT_FAMILY: &str = "DejaVu Sans";
 
@@ -571,6 +575,10 @@ const RIGHT_TO_LEFT_FAMILY: &str = "DejaVu Sans";
 /// glyph by glyph otherwise, which breaks joined Arabic and Persian), and
 /// a length set on the whole row cannot stretch one piece over the rest.
 fn row_element(out: &mut String, at: Pos2, color: &str, row: &Row) {
+    let class = match row.face {
+        Face::Text => " class=\"claim\"",
+        Face::Title => TITLE_ATTRIBUTES,
+    };
     if row.pieces.is_empty() {
         text_element(
             out,
@@ -578,14 +586,14 @@ fn row_element(out: &mut String, at: Pos2, color: &str, row: &Row) {
             geometry::TEXT_SIZE,
             row.width,
             color,
-            " class=\"claim\"",
+            class,
             &row.text,
         );
         return;
     }
     let _ = write!(
         out,
-        r#"<text x="{}" y="{}" font-size="{}" fill="{color}" class="claim">"#,
+        r#"<text x="{}" y="{}" font-size="{}" fill="{color}"{class}>"#,
         num(at.x),
         num(at.y),
         num(geometry::TEXT_SIZE),

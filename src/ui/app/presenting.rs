@@ -97,7 +97,7 @@ impl ArgmapApp {
         let measure = &mut self.measure;
         let card = |id: ClaimId| {
             map.claims.get(&id).map(|claim| {
-                let size = measure.card_size(&claim.text);
+                let size = measure.claim_card_size(claim);
                 egui::Rect::from_center_size(egui::pos2(claim.pos.x, claim.pos.y), size)
             })
         };

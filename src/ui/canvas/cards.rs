@@ -97,11 +97,10 @@ pub(super) fn cards_ui(
             if let Some(&hidden) = marks.fold_counts.get(&id) {
                 paint::fold_badge(ui.painter(), rect, hidden, &card_style, frame.zoom);
             }
-            if editing_claim != Some(id) {
-                let drawn = frame.index.drawn(id).unwrap_or(&claim.text);
-                let text = paint::text_galley(ui, drawn);
-                ui.painter()
-                    .galley(paint::text_origin(rect), text, card_style.text);
+            if let Some(drawn) = frame.index.drawn(id) {
+                // The text being typed is the editor's to draw.
+                let text = editing_claim != Some(id);
+                paint::card_text(ui, rect, drawn, text, card_style.text);
             }
             if let Some(evaluation) = shown.evaluation {
                 paint::status(ui.painter(), rect, evaluation.claim(id), dark);
@@ -143,7 +142,11 @@ pub(super) fn cards_ui(
     if let Some(editing) = &mut view.editing
         && let Some(&rect) = frame.index.cards.get(&editing.claim)
     {
-        text_editor_ui(ui, rect, editing, actions);
+        let below_title = frame
+            .index
+            .drawn(editing.claim)
+            .map_or(0.0, |d| d.title_height);
+        text_editor_ui(ui, rect, below_title, editing, actions);
     }
     card_focused
 }
@@ -321,8 +324,18 @@ fn card_context_menu(
     });
 }
 
-fn text_editor_ui(ui: &mut Ui, card: Rect, editing: &mut Editing, actions: &mut Vec<Action>) {
-    let text_rect = Rect::from_min_max(paint::text_origin(card), card.max - PADDING);
+/// The card's text editor, `below_title` under the top of its text.
+fn text_editor_ui(
+    ui: &mut Ui,
+    card: Rect,
+    below_title: f32,
+    editing: &mut Editing,
+    actions: &mut Vec<Action>,
+) {
+    let text_rect = Rect::from_min_max(
+        paint::text_origin(card) + Vec2::new(0.0, below_title),
+        card.max - PADDING,
+    );
     let editor = TextEdit::multiline(&mut editing.buffer)
         .id(text_editor_id())
         .font(FontId::proportional(TEXT_SIZE))

@@ -27,7 +27,7 @@ pub use camera::{Camera, Glide};
 pub use view::{Animation, Editing, Look, Selection, View};
 
 use super::action::Action;
-use crate::measure::TextMeasure;
+use crate::measure::{DrawnCard, TextMeasure};
 use crate::model::{ClaimId, Map, Pos, Role};
 use camera::{DETAIL_ZOOM, ZOOM_RANGE};
 use scene_index::SceneIndex;
@@ -270,10 +270,7 @@ fn update_index(ui: &Ui, shown: Shown<'_>, view: &mut View, measure: &mut TextMe
         moving,
         center_of,
         shown.roles,
-        |text| {
-            let rows = measure.wrap(text);
-            (measure.rows_height(rows.len()), measure.drawn(&rows))
-        },
+        |claim| DrawnCard::of(measure, claim.title.as_deref(), &claim.text),
     );
 }
 

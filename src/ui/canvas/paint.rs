@@ -2,33 +2,45 @@
 //! badges, links with arrows and labels, and the plain blocks and lines of
 //! a map seen from far away.
 
-use std::sync::Arc;
-
 use egui::{
-    Align2, Color32, CornerRadius, FontId, Galley, Painter, Pos2, Rect, Shape, Stroke, StrokeKind,
-    Ui, Vec2, pos2, vec2,
+    Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Ui,
+    Vec2, pos2, vec2,
 };
 
 use super::{DETAIL_ZOOM, Frame, Shown, View};
 use crate::card::PADDING;
 use crate::draw::geometry::{self, LinkShape};
 use crate::draw::style;
+use crate::measure::DrawnCard;
 use crate::model::{Claim, LinkId, LinkKind, Role, Target};
 
 /// The smallest size, in screen points, of a block or a line when zoomed
 /// far out, so a huge map is still visible as a whole.
 const MIN_BLOCK_PTS: f32 = 2.0;
 
-/// The claim text laid out as on its card, from `wrapped`: the text with
-/// the row breaks of the measurement that layout and exports share, so it
-/// is not wrapped again. Laid out in the placeholder colour, which painting
-/// replaces with the card's text colour.
-pub(super) fn text_galley(ui: &Ui, wrapped: &str) -> Arc<Galley> {
-    ui.painter().layout_no_wrap(
-        wrapped.to_owned(),
+/// A card's title (bold) and, when `with_text`, its text, from `drawn`:
+/// the rows of the measurement that layout and exports share, so nothing
+/// is wrapped again.
+pub(super) fn card_text(ui: &Ui, card: Rect, drawn: &DrawnCard, with_text: bool, color: Color32) {
+    let origin = text_origin(card);
+    let painter = ui.painter();
+    if !drawn.title.is_empty() {
+        let title = painter.layout_no_wrap(
+            drawn.title.clone(),
+            crate::measure::title_font(),
+            Color32::PLACEHOLDER,
+        );
+        painter.galley(origin, title, color);
+    }
+    if !with_text {
+        return;
+    }
+    let text = painter.layout_no_wrap(
+        drawn.text.clone(),
         crate::measure::text_font(),
         Color32::PLACEHOLDER,
-    )
+    );
+    painter.galley(origin + vec2(0.0, drawn.title_height), text, color);
 }
 
 /// The links on screen: arrows with their "because" / "but" labels, or

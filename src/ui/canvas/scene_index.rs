@@ -10,7 +10,8 @@ use std::hash::{Hash, Hasher};
 use egui::{Pos2, Rect};
 
 use crate::draw::geometry::{self, LinkShape};
-use crate::model::{ClaimId, LinkId, Map, Pos, Role};
+use crate::measure::DrawnCard;
+use crate::model::{Claim, ClaimId, LinkId, Map, Pos, Role};
 
 /// Side of a grid cell, in map units: a few cards wide.
 const CELL: f32 = 512.0;
@@ -20,9 +21,8 @@ const CELL: f32 = 512.0;
 pub struct SceneIndex {
     /// The map revision this was built for; `None` while cards are moving.
     revision: Option<u64>,
-    /// Each claim's text hash, text height, and text as drawn (its rows in
-    /// display order, a line break after each).
-    heights: HashMap<ClaimId, (u64, f32, String)>,
+    /// Each claim's title-and-text hash, and its title and text as drawn.
+    heights: HashMap<ClaimId, (u64, DrawnCard)>,
     /// Each card's rectangle, in map units.
     pub cards: BTreeMap<ClaimId, Rect>,
     /// Each link's shape.
@@ -39,9 +39,10 @@ pub struct SceneIndex {
     grid: HashMap<(i32, i32), Vec<ClaimId>>,
 }
 
-fn text_hash(text: &str) -> u64 {
+fn text_hash(claim: &Claim) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut hasher);
+    claim.title.hash(&mut hasher);
+    claim.text.hash(&mut hasher);
     hasher.finish()
 }
 
@@ -57,8 +58,8 @@ impl SceneIndex {
     /// gives where each card is drawn (it differs from the map while cards
     /// are dragged or glide); `moving` says that is the case, so the result
     /// is not kept for the next frame. `roles` are the roles of the whole
-    /// map when `map` is only part of it. `measure` gives a text's height
-    /// and the text as drawn.
+    /// map when `map` is only part of it. `measure` lays out a claim's title
+    /// and text as drawn.
     pub fn update(
         &mut self,
         map: &Map,
@@ -66,28 +67,27 @@ impl SceneIndex {
         moving: bool,
         center_of: impl Fn(ClaimId, Pos) -> Pos2,
         roles: Option<&BTreeMap<ClaimId, Role>>,
-        mut measure: impl FnMut(&str) -> (f32, String),
+        mut measure: impl FnMut(&Claim) -> DrawnCard,
     ) {
         if !moving && self.revision == Some(revision) {
             return;
         }
         self.heights.retain(|id, _| map.claims.contains_key(id));
         for (&id, claim) in &map.claims {
-            let hash = text_hash(&claim.text);
+            let hash = text_hash(claim);
             if self
                 .heights
                 .get(&id)
-                .is_none_or(|(known, _, _)| *known != hash)
+                .is_none_or(|(known, _)| *known != hash)
             {
-                let (height, wrapped) = measure(&claim.text);
-                self.heights.insert(id, (hash, height, wrapped));
+                self.heights.insert(id, (hash, measure(claim)));
             }
         }
         self.cards = map
             .claims
             .iter()
             .map(|(&id, claim)| {
-                let height = self.heights.get(&id).map_or(0.0, |h| h.1);
+                let height = self.heights.get(&id).map_or(0.0, |h| h.1.height);
                 (id, geometry::card_rect(center_of(id, claim.pos), height))
             })
             .collect();
@@ -123,10 +123,9 @@ impl SceneIndex {
         self.revision = if moving { None } else { Some(revision) };
     }
 
-    /// A claim's text as its card draws it: each row of the card in
-    /// display order, a line break after each.
-    pub fn drawn(&self, id: ClaimId) -> Option<&str> {
-        self.heights.get(&id).map(|h| h.2.as_str())
+    /// A claim's title and text as its card draws them.
+    pub fn drawn(&self, id: ClaimId) -> Option<&DrawnCard> {
+        self.heights.get(&id).map(|h| &h.1)
     }
 
     /// The claims whose cards meet `area`, in id order.
@@ -192,6 +191,14 @@ mod tests {
     use crate::generate::generate;
     use egui::pos2;
 
+    fn drawn(height: f32, claim: &Claim) -> DrawnCard {
+        DrawnCard {
+            text: claim.text.clone(),
+            height,
+            ..DrawnCard::default()
+        }
+    }
+
     #[allow(clippy::cast_precision_loss)] // Small ids.
     fn spread_index(map: &Map) -> SceneIndex {
         let mut index = SceneIndex::default();
@@ -201,7 +208,7 @@ mod tests {
             false,
             |id, _| pos2((id.0 % 100) as f32 * 300.0, (id.0 / 100) as f32 * 200.0),
             None,
-            |text| (40.0, text.to_owned()),
+            |claim| drawn(40.0, claim),
         );
         index
     }
@@ -239,9 +246,9 @@ mod tests {
             false,
             |_, p| pos2(p.x, p.y),
             None,
-            |text| {
+            |claim| {
                 measured += 1;
-                (20.0, text.to_owned())
+                drawn(20.0, claim)
             },
         );
         assert_eq!(measured, 50);
@@ -255,9 +262,9 @@ mod tests {
             false,
             |_, p| pos2(p.x, p.y),
             None,
-            |text| {
+            |claim| {
                 again += 1;
-                (20.0, text.to_owned())
+                drawn(20.0, claim)
             },
         );
         assert_eq!(again, 1);

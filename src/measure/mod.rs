@@ -4,26 +4,78 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization as _;
 
 use egui::epaint::text::{FontData, FontDefinitions, FontFamily, Fonts, TextOptions, ViewportKey};
 use egui::{Color32, FontId, Galley, Vec2};
 
-use crate::card::{Sizes, TEXT_SIZE, card_size, text_wrap_width};
+use crate::card::{TEXT_SIZE, text_wrap_width};
+
+mod bidi;
+mod card_text;
+
+pub use bidi::{display_order, is_right_to_left, right_to_left_runs};
+use bidi::{is_invisible_format, is_kept_format};
+pub use card_text::{
+    CardText, DrawnCard, Piece, Row, TITLE_GAP, card_sizes, card_texts, given_title,
+};
 
 /// The font of claim text.
 pub fn text_font() -> FontId {
     FontId::proportional(TEXT_SIZE)
 }
 
+/// The font family of claim titles: a bold face, then claim text's
+/// fonts for what it lacks (Chinese, emoji).
+pub fn title_family() -> FontFamily {
+    FontFamily::Name(TITLE_FAMILY.into())
+}
+
+/// The font of a claim's title on its card: bold, as large as its text.
+pub fn title_font() -> FontId {
+    FontId::new(TEXT_SIZE, title_family())
+}
+
+/// The name of the title font family in egui's font definitions.
+const TITLE_FAMILY: &str = "argmap-title";
+
+/// The bold face of claim titles (`DejaVu Sans Bold`, which also has Greek,
+/// Cyrillic, Hebrew and Arabic).
+const TITLE_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+
+/// The two faces a card's text is set in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Face {
+    /// Claim text.
+    Text,
+    /// A claim's title, in bold.
+    Title,
+}
+
+impl Face {
+    /// The face's font at card size.
+    pub fn font(self) -> FontId {
+        match self {
+            Self::Text => text_font(),
+            Self::Title => title_font(),
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Self::Text => 0,
+            Self::Title => 1,
+        }
+    }
+}
+
 /// The bundled CJK font, compiled in so Chinese, Japanese and Korean text
 /// renders the same on every machine, with or without system fonts.
-const CJK_FONT: &[u8] = include_bytes!("../assets/fonts/DroidSansFallbackFull.ttf");
+const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf");
 
 /// Hebrew, Arabic and arrows, which no other bundled font covers, and the
 /// � that stands for characters no font has.
-const RTL_FONT: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Hebrew-Arabic.ttf");
+const RTL_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Hebrew-Arabic.ttf");
 
 /// egui's fonts (with its monochrome emoji), then the bundled CJK and
 /// Hebrew–Arabic fonts as the last fallbacks.
@@ -44,23 +96,36 @@ pub fn fonts() -> FontDefinitions {
                 .push(name.to_owned());
         }
     }
+    fonts.font_data.insert(
+        "dejavu-sans-bold".to_owned(),
+        Arc::new(FontData::from_static(TITLE_FONT)),
+    );
+    let mut title = vec!["dejavu-sans-bold".to_owned()];
+    title.extend(
+        fonts
+            .families
+            .get(&FontFamily::Proportional)
+            .cloned()
+            .unwrap_or_default(),
+    );
+    fonts.families.insert(title_family(), title);
     fonts
 }
 
 /// Measures card text without a window, with the fonts the canvas uses.
 pub struct TextMeasure {
     fonts: Fonts,
-    /// Advance width of each character met so far, in points.
-    widths: std::collections::HashMap<char, f32>,
+    /// Advance width of each character met so far, in points, per face.
+    widths: [std::collections::HashMap<char, f32>; 2],
     /// Width of each word met so far, shaped as a whole (kerning, joined
-    /// scripts), in points.
-    words: std::collections::HashMap<String, f32>,
+    /// scripts), in points, per face.
+    words: [std::collections::HashMap<String, f32>; 2],
     /// Whether the fonts have a glyph for each character met so far.
     glyphs: std::collections::HashMap<char, bool>,
-    /// Height of a row of claim text, in points.
-    row_height: f32,
-    /// Distance from a row's top to its baseline.
-    ascent: f32,
+    /// Height of a row of claim text, and of a title, in points.
+    row_height: [f32; 2],
+    /// Distance from a row's top to its baseline, per face.
+    ascent: [f32; 2],
     /// Layouts since the cache was last emptied.
     since_flush: usize,
     /// Physical pixels per point: text is laid out (and wraps) as it will be
@@ -74,148 +139,6 @@ pub const MAX_SHOWN_CHARS: usize = 1_000;
 
 /// What a card shows for a character it cannot draw.
 const REPLACEMENT: char = '\u{FFFD}';
-
-/// Characters with no look of their own that only steer other characters
-/// and that cards leave out: the zero-width space and word joiners,
-/// direction embeddings, overrides and isolates (which could make a card
-/// read differently from its text), variation selectors, the byte order
-/// mark. The joiners (ZWJ, ZWNJ) and the direction marks (LRM, RLM) stay:
-/// the shaper and the bidirectional algorithm need them.
-fn is_invisible_format(c: char) -> bool {
-    matches!(c,
-        '\u{200B}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{FE00}'..='\u{FE0F}'
-        | '\u{FEFF}')
-}
-
-/// Characters that steer joining or direction and that reach the shaper
-/// as they are: ZWNJ, ZWJ, LRM, RLM.
-fn is_kept_format(c: char) -> bool {
-    matches!(c, '\u{200C}'..='\u{200F}')
-}
-
-/// Whether `c` is written right to left (Hebrew, Arabic, Syriac, Thaana,
-/// N'Ko and their presentation forms).
-pub fn is_right_to_left(c: char) -> bool {
-    matches!(c,
-        '\u{0590}'..='\u{08FF}'
-        | '\u{FB1D}'..='\u{FDFF}'
-        | '\u{FE70}'..='\u{FEFF}'
-        | '\u{10800}'..='\u{10FFF}'
-        | '\u{1E800}'..='\u{1EFFF}')
-}
-
-/// One row of claim text as egui must be given it to show it in reading
-/// order. egui shapes each run of one font with harfrust, which orders and
-/// joins Hebrew and Arabic inside the run, but it places the runs left to
-/// right in the order they come. So the characters stay in logical order
-/// and only the runs move: the row's bidirectional levels (Unicode's
-/// algorithm) put its level runs in visual order, and inside a
-/// right-to-left run each word of right-to-left letters (one font run for
-/// the shaper) and each other character (a space, a comma, drawn by
-/// another font) take the reversed order. Brackets in a right-to-left run
-/// are mirrored, as the shaper would mirror them.
-pub fn display_order(row: &str) -> Cow<'_, str> {
-    if row.is_ascii() || !row.chars().any(is_right_to_left) {
-        return Cow::Borrowed(row);
-    }
-    let info = unicode_bidi::BidiInfo::new(row, None);
-    let mut shown = String::with_capacity(row.len());
-    for paragraph in &info.paragraphs {
-        let (levels, runs) = info.visual_runs(paragraph, paragraph.range.clone());
-        for run in runs {
-            let text = &row[run.clone()];
-            if levels
-                .get(run.start)
-                .is_some_and(unicode_bidi::Level::is_rtl)
-            {
-                for unit in units(text).into_iter().rev() {
-                    match unit.as_slice() {
-                        [c] => shown.push(mirrored(*c)),
-                        unit => shown.extend(unit.iter()),
-                    }
-                }
-            } else {
-                shown.push_str(text);
-            }
-        }
-    }
-    Cow::Owned(shown)
-}
-
-/// The byte ranges of `row` written in a right-to-left script: from the
-/// first such letter to the last one before anything written left to right
-/// (Latin, digits, Chinese), spaces and punctuation between them included.
-/// Exports set these in the bundled Hebrew–Arabic font, so each is shaped
-/// by one font that has all of it.
-pub fn right_to_left_runs(row: &str) -> Vec<std::ops::Range<usize>> {
-    let mut runs = Vec::new();
-    if row.is_ascii() {
-        return runs;
-    }
-    let mut open: Option<std::ops::Range<usize>> = None;
-    for (i, c) in row.char_indices() {
-        let end = i + c.len_utf8();
-        if is_right_to_left(c) {
-            match &mut open {
-                Some(run) => run.end = end,
-                None => open = Some(i..end),
-            }
-        } else if unicode_normalization::char::is_combining_mark(c) || is_kept_format(c) {
-            if let Some(run) = &mut open
-                && run.end == i
-            {
-                run.end = end;
-            }
-        } else if !(c.is_whitespace() || c.is_ascii_punctuation()) {
-            runs.extend(open.take());
-        }
-    }
-    runs.extend(open);
-    runs
-}
-
-/// The pieces of a right-to-left run that keep their order: each word of
-/// right-to-left letters (with its marks and joiners), and every other
-/// character on its own.
-fn units(run: &str) -> Vec<Vec<char>> {
-    let mut units: Vec<Vec<char>> = Vec::new();
-    let mut in_word = false;
-    for c in run.chars() {
-        let attaches = unicode_normalization::char::is_combining_mark(c) || is_kept_format(c);
-        if let Some(last) = units.last_mut()
-            && (attaches || (in_word && is_right_to_left(c)))
-        {
-            last.push(c);
-            continue;
-        }
-        in_word = is_right_to_left(c);
-        units.push(vec![c]);
-    }
-    units
-}
-
-/// The bracket facing the other way, for brackets drawn right to left.
-fn mirrored(c: char) -> char {
-    match c {
-        '(' => ')',
-        ')' => '(',
-        '[' => ']',
-        ']' => '[',
-        '{' => '}',
-        '}' => '{',
-        '<' => '>',
-        '>' => '<',
-        '«' => '»',
-        '»' => '«',
-        '‹' => '›',
-        '›' => '‹',
-        c => c,
-    }
-}
 
 /// How many layouts the cache may hold: measuring a 20,000-claim map must
 /// not keep 20,000 laid-out texts in memory.
@@ -245,10 +168,10 @@ impl TextMeasure {
         let mut fonts = Fonts::new(TextOptions::default(), fonts());
         // Row spacing as egui lays rows out (snapped to pixels), read off
         // a two-row layout rather than the font's nominal height.
-        let (row_height, ascent) = {
+        let mut metrics = |face: Face| {
             let mut view = fonts.with_pixels_per_point(pixels_per_point);
             let galley =
-                view.layout_no_wrap("Ag\nAg".to_owned(), text_font(), Color32::PLACEHOLDER);
+                view.layout_no_wrap("Ag\nAg".to_owned(), face.font(), Color32::PLACEHOLDER);
             let row_height = galley.size().y / 2.0;
             let ascent = galley
                 .rows
@@ -257,44 +180,47 @@ impl TextMeasure {
                 .unwrap_or(row_height * 0.8);
             (row_height, ascent)
         };
+        let text = metrics(Face::Text);
+        let title = metrics(Face::Title);
         Self {
             fonts,
-            widths: std::collections::HashMap::new(),
+            widths: Default::default(),
             glyphs: std::collections::HashMap::new(),
-            words: std::collections::HashMap::new(),
-            row_height,
-            ascent,
+            words: Default::default(),
+            row_height: [text.0, title.0],
+            ascent: [text.1, title.1],
             since_flush: 0,
             pixels_per_point,
         }
     }
 
-    /// The width of `c` in claim text, in points.
-    fn width(&mut self, c: char) -> f32 {
-        if let Some(&w) = self.widths.get(&c) {
+    /// The width of `c` in `face`, in points.
+    fn width(&mut self, face: Face, c: char) -> f32 {
+        if let Some(&w) = self.widths[face.index()].get(&c) {
             return w;
         }
         let w = self
             .fonts
             .with_pixels_per_point(self.pixels_per_point)
-            .glyph_width(&text_font(), c);
-        self.widths.insert(c, w);
+            .glyph_width(&face.font(), c);
+        self.widths[face.index()].insert(c, w);
         w
     }
 
     /// The width of `word` as egui shapes it, remembered: most words of a
     /// map recur, so a large map shapes each only once.
-    fn word_width(&mut self, word: &str) -> f32 {
-        if let Some(&w) = self.words.get(word) {
+    fn word_width(&mut self, face: Face, word: &str) -> f32 {
+        let words = &mut self.words[face.index()];
+        if let Some(&w) = words.get(word) {
             return w;
         }
-        if self.words.len() > 100_000 {
-            self.words.clear();
+        if words.len() > 100_000 {
+            words.clear();
         }
         let w = self
             .fonts
             .with_pixels_per_point(self.pixels_per_point)
-            .layout_no_wrap(word.to_owned(), text_font(), Color32::PLACEHOLDER)
+            .layout_no_wrap(word.to_owned(), face.font(), Color32::PLACEHOLDER)
             .size()
             .x;
         self.since_flush += 1;
@@ -307,7 +233,7 @@ impl TextMeasure {
             }
             self.since_flush = 0;
         }
-        self.words.insert(word.to_owned(), w);
+        self.words[face.index()].insert(word.to_owned(), w);
         w
     }
 
@@ -318,8 +244,13 @@ impl TextMeasure {
     /// rows (see [`Self::drawn`]), so its cards and every export and layout
     /// agree line for line.
     pub fn wrap(&mut self, text: &str) -> Vec<String> {
+        self.wrap_in(Face::Text, text)
+    }
+
+    /// [`Self::wrap`] in `face`: a title wraps as claim text does, in bold.
+    pub fn wrap_in(&mut self, face: Face, text: &str) -> Vec<String> {
         let shown = self.shown(text);
-        self.wrap_shown(&shown)
+        self.wrap_shown(face, &shown)
     }
 
     /// `rows` as the canvas gives them to egui: each in display order (see
@@ -398,9 +329,9 @@ impl TextMeasure {
     }
 
     /// [`Self::wrap`] on text already as shown.
-    fn wrap_shown(&mut self, text: &str) -> Vec<String> {
+    fn wrap_shown(&mut self, face: Face, text: &str) -> Vec<String> {
         let max = text_wrap_width();
-        let space = self.width(' ');
+        let space = self.width(face, ' ');
         let mut rows = Vec::new();
         for paragraph in text.split('\n') {
             let paragraph = paragraph.strip_suffix('\r').unwrap_or(paragraph);
@@ -426,7 +357,7 @@ impl TextMeasure {
                     chars.next();
                     word.push(c);
                 }
-                let word_width = self.word_width(&word);
+                let word_width = self.word_width(face, &word);
                 if row_width + gap_width + word_width <= max
                     || (row.is_empty() && gap.is_empty() && word_width <= max)
                 {
@@ -445,7 +376,7 @@ impl TextMeasure {
                     row.push_str(&gap);
                     row_width += gap_width;
                     for c in word.chars() {
-                        let w = self.width(c);
+                        let w = self.width(face, c);
                         if row_width + w > max && !row.trim().is_empty() {
                             rows.push(std::mem::take(&mut row));
                             row_width = 0.0;
@@ -466,14 +397,19 @@ impl TextMeasure {
     /// The width of one row of claim text: its words as shaped, and the
     /// spaces between them.
     pub fn row_width(&mut self, row: &str) -> f32 {
-        let space = self.width(' ');
+        self.row_width_in(Face::Text, row)
+    }
+
+    /// [`Self::row_width`] in `face`.
+    pub fn row_width_in(&mut self, face: Face, row: &str) -> f32 {
+        let space = self.width(face, ' ');
         let mut width = 0.0;
         for (i, word) in row.split(' ').enumerate() {
             if i > 0 {
                 width += space;
             }
             if !word.is_empty() {
-                width += self.word_width(word);
+                width += self.word_width(face, word);
             }
         }
         width
@@ -481,9 +417,21 @@ impl TextMeasure {
 
     /// The height of `rows` rows of claim text.
     pub fn rows_height(&self, rows: usize) -> f32 {
+        self.rows_height_in(Face::Text, rows)
+            .max(self.row_height[0])
+    }
+
+    /// The height of `rows` rows in `face` (nothing for none).
+    pub fn rows_height_in(&self, face: Face, rows: usize) -> f32 {
         #[allow(clippy::cast_precision_loss)] // A few thousand rows at most.
-        let height = self.row_height * rows.max(1) as f32;
+        let height = self.row_height[face.index()] * rows as f32;
         height
+    }
+
+    /// The height of a row in `face`, and the distance from its top to its
+    /// baseline.
+    pub fn row_metrics(&self, face: Face) -> (f32, f32) {
+        (self.row_height[face.index()], self.ascent[face.index()])
     }
 
     /// The screen density this measures for.
@@ -504,179 +452,15 @@ impl TextMeasure {
             )
     }
 
-    /// The height of `text` wrapped as on its card.
-    pub fn text_height(&mut self, text: &str) -> f32 {
-        let rows = self.wrap(text).len();
-        self.rows_height(rows)
-    }
-
-    /// The size of the card for `text`.
+    /// The size of the card for `text`, untitled.
     pub fn card_size(&mut self, text: &str) -> Vec2 {
-        card_size(self.text_height(text))
-    }
-}
-
-/// One row of a card's text.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Row {
-    /// The text, trailing spaces dropped.
-    pub text: String,
-    /// The baseline, below the top of the card's text.
-    pub baseline: f32,
-    /// The width the row takes with the canvas's font.
-    pub width: f32,
-    /// For a row with right-to-left text: its pieces in reading order,
-    /// each all left-to-right or all right-to-left (see
-    /// [`right_to_left_runs`]); empty for other rows.
-    pub pieces: Vec<Piece>,
-}
-
-/// A piece of a row written in one direction.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Piece {
-    /// Where it is in the row's text, in bytes.
-    pub range: std::ops::Range<usize>,
-    /// The width it takes with the canvas's fonts.
-    pub width: f32,
-    /// Whether it is a right-to-left run.
-    pub right_to_left: bool,
-}
-
-impl Piece {
-    /// The pieces of `row`, measured, or none when it has no right-to-left
-    /// text.
-    fn of(measure: &mut TextMeasure, row: &str) -> Vec<Self> {
-        let runs = right_to_left_runs(row);
-        if runs.is_empty() {
-            return Vec::new();
-        }
-        let mut pieces = Vec::new();
-        let mut done = 0;
-        for run in runs {
-            for (range, right_to_left) in [(done..run.start, false), (run.clone(), true)] {
-                if !range.is_empty() {
-                    let width = measure.row_width(&row[range.clone()]);
-                    pieces.push(Self {
-                        range,
-                        width,
-                        right_to_left,
-                    });
-                }
-            }
-            done = run.end;
-        }
-        if done < row.len() {
-            pieces.push(Self {
-                width: measure.row_width(&row[done..]),
-                range: done..row.len(),
-                right_to_left: false,
-            });
-        }
-        pieces
-    }
-}
-
-/// A claim's text as it is laid out on its card: its rows (empty rows left
-/// out) and its height.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CardText {
-    /// The rows that hold text, top to bottom.
-    pub rows: Vec<Row>,
-    /// The height of the wrapped text.
-    pub height: f32,
-}
-
-impl CardText {
-    fn of(measure: &mut TextMeasure, text: &str) -> Self {
-        let rows = measure.wrap(text);
-        let height = measure.rows_height(rows.len());
-        let ascent = measure.ascent;
-        let row_height = measure.row_height;
-        let rows = rows
-            .into_iter()
-            .enumerate()
-            .filter(|(_, row)| !row.trim().is_empty())
-            .map(|(i, row)| {
-                #[allow(clippy::cast_precision_loss)] // A few thousand rows at most.
-                let top = row_height * i as f32;
-                let text = row.trim_end().to_owned();
-                Row {
-                    width: measure.row_width(&text),
-                    pieces: Piece::of(measure, &text),
-                    text,
-                    baseline: top + ascent,
-                }
-            })
-            .collect();
-        Self { rows, height }
+        CardText::of(self, None, text).card_size()
     }
 
-    /// The size of the card holding this text.
-    pub fn card_size(&self) -> Vec2 {
-        card_size(self.height)
+    /// The size of `claim`'s card: its title, if it has one, and its text.
+    pub fn claim_card_size(&mut self, claim: &crate::model::Claim) -> Vec2 {
+        CardText::of(self, claim.title.as_deref(), &claim.text).card_size()
     }
-}
-
-/// Below this many claims, measuring on one thread is quicker than
-/// loading fonts for a second.
-const PARALLEL_FROM: usize = 1500;
-
-/// Every claim's text laid out as on its card. Large maps are measured on
-/// every core, each thread with its own fonts, with the same result as on
-/// one.
-pub fn card_texts(
-    map: &crate::model::Map,
-    measure: &mut TextMeasure,
-) -> std::collections::BTreeMap<crate::model::ClaimId, CardText> {
-    let claims: Vec<(crate::model::ClaimId, &str)> = map
-        .claims
-        .iter()
-        .map(|(&id, claim)| (id, claim.text.as_str()))
-        .collect();
-    let threads = rayon::current_num_threads();
-    if claims.len() < PARALLEL_FROM || threads < 2 {
-        return claims
-            .into_iter()
-            .map(|(id, text)| (id, CardText::of(measure, text)))
-            .collect();
-    }
-    // One chunk a core: the first measured with `measure`, here, the rest
-    // each with fonts of its own (loading fonts costs tens of
-    // milliseconds, so no more chunks than cores).
-    let ppp = measure.pixels_per_point();
-    let chunk = claims.len().div_ceil(threads);
-    let (first, rest) = claims.split_at(chunk.min(claims.len()));
-    let (mut texts, rest) = rayon::join(
-        || {
-            first
-                .iter()
-                .map(|&(id, text)| (id, CardText::of(measure, text)))
-                .collect::<std::collections::BTreeMap<_, _>>()
-        },
-        || {
-            rest.par_chunks(chunk)
-                .flat_map_iter(|part| {
-                    let mut measure = TextMeasure::for_screen(ppp);
-                    part.iter()
-                        .map(|&(id, text)| (id, CardText::of(&mut measure, text)))
-                        .collect::<Vec<_>>()
-                })
-                .collect::<Vec<_>>()
-        },
-    );
-    texts.extend(rest);
-    texts
-}
-
-/// The card size of every claim in `map`, for arranging it.
-pub fn card_sizes(map: &crate::model::Map, measure: &mut TextMeasure) -> Sizes {
-    card_texts(map, measure)
-        .into_iter()
-        .map(|(id, text)| {
-            let size = text.card_size();
-            (id, (size.x, size.y))
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -774,24 +558,6 @@ mod tests {
     }
 
     #[test]
-    fn right_to_left_runs_take_their_spaces_but_not_their_neighbours() {
-        fn runs(row: &str) -> Vec<&str> {
-            right_to_left_runs(row)
-                .into_iter()
-                .map(|r| &row[r])
-                .collect()
-        }
-        assert_eq!(runs("Café 法治"), Vec::<&str>::new());
-        assert_eq!(runs("سيادة القانون"), ["سيادة القانون"]);
-        assert_eq!(runs("Hebrew: שלום עליכם, peace"), ["שלום עליכם"]);
-        assert_eq!(
-            runs("Arabic: سيادة القانون (rule) 2024 שלום"),
-            ["سيادة القانون", "שלום"]
-        );
-        assert_eq!(runs("شلوار پارچه\u{200C}ای."), ["شلوار پارچه\u{200C}ای"]);
-    }
-
-    #[test]
     fn arabic_persian_and_urdu_letters_are_joined_by_the_shaper() {
         // A word is narrower than the same letters kept apart by non-joiners
         // (each then in its isolated form): the shaper joined them, and
@@ -816,7 +582,10 @@ mod tests {
         let long = measure.card_size(&"A claim that goes on and on. ".repeat(8));
         assert!((short.x - long.x).abs() < f32::EPSILON);
         assert!(long.y > short.y * 2.0, "{short:?} {long:?}");
-        assert_eq!(measure.card_size(""), card_size(MIN_TEXT_HEIGHT));
+        assert_eq!(
+            measure.card_size(""),
+            crate::card::card_size(MIN_TEXT_HEIGHT)
+        );
         let cjk = measure.card_size("法治 社会信用体系");
         assert!(cjk.y >= short.y);
     }
