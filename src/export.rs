@@ -62,6 +62,12 @@ impl ExportFormat {
         }
     }
 
+    /// Whether the format draws the map's cards as a page (SVG, PNG, the
+    /// PDF handout): the ones an overview applies to.
+    pub fn draws_cards(self) -> bool {
+        matches!(self, Self::Svg | Self::Png | Self::Pdf)
+    }
+
     /// The name of the exported file for a map file called `stem`: the
     /// stem with the format's extension (slides get `-slides`, so they do
     /// not take the handout's name).
@@ -86,6 +92,9 @@ pub struct ExportOptions {
     /// SVG: every letter drawn as a shape, so the drawing looks the same
     /// in any viewer with no font installed (text no longer selectable).
     pub outline_text: bool,
+    /// SVG, PNG, PDF: an overview, each card showing only its title, set
+    /// as large as the card holds (a PDF on one page).
+    pub overview: bool,
     /// The words each claim quotes, read from its source (see
     /// [`crate::source::quotes`]): Markdown footnotes and Argdown note
     /// lines give them; AIF uses one as an I-node's text only for a claim
@@ -100,6 +109,7 @@ impl Default for ExportOptions {
             background: Background::White,
             evaluate: false,
             outline_text: false,
+            overview: false,
             quotes: std::collections::BTreeMap::new(),
         }
     }
@@ -181,6 +191,7 @@ fn export_measured(
                     background: options.background,
                     page: None,
                     evaluation: evaluation.clone(),
+                    overview: options.overview,
                     ..SvgOptions::default()
                 },
             );
@@ -198,6 +209,7 @@ fn export_measured(
                 options.scale,
                 options.background,
                 evaluation.as_ref(),
+                options.overview,
             )?;
             if png.scale < options.scale {
                 notes.push(format!(
@@ -211,7 +223,9 @@ fn export_measured(
             }
             png.bytes
         }
-        ExportFormat::Pdf => raster::pdf(map, texts, measure, evaluation.as_ref())?,
+        ExportFormat::Pdf => {
+            raster::pdf(map, texts, measure, evaluation.as_ref(), options.overview)?
+        }
         ExportFormat::Slides => raster::slides(map, texts, measure, evaluation.as_ref())?,
         ExportFormat::Markdown => {
             let marks = evaluation

@@ -13,10 +13,7 @@ use argmap::export::{ExportFormat, ExportOptions, export};
 use argmap::format::{Imported, ParseError, aif, argdown, markdown};
 use argmap::import::{ImportFormat, import};
 use argmap::measure::TextMeasure;
-use argmap::model::{
-    Assessment, Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Map, Pos, Stats, Target,
-};
-use proptest::prelude::*;
+use argmap::model::{Claim, ClaimId, ClaimKind, LinkKind, Map, Pos, Stats, Target};
 
 fn fixture(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -369,170 +366,6 @@ fn broken_imports_say_where() {
     assert!(imported.map.validate().is_empty());
 }
 
-// ---------------------------------------------------------------- round trips
-
-/// A map's structure without ids or positions: each claim by its text and
-/// kind, each link by its kind, premises and target, undercuts spelled
-/// out through the link they attack.
-fn structure(map: &Map) -> (Vec<(String, ClaimKind)>, Vec<String>) {
-    fn link(map: &Map, id: LinkId, depth: usize) -> String {
-        let Some(l) = map.links.get(&id) else {
-            return "?".to_owned();
-        };
-        let mut premises: Vec<&str> = l
-            .premises
-            .iter()
-            .map(|p| map.claims[p].text.as_str())
-            .collect();
-        premises.sort_unstable();
-        let target = match l.target {
-            Target::Claim(c) => map.claims[&c].text.clone(),
-            Target::Link(t) if depth < 16 => format!("[{}]", link(map, t, depth + 1)),
-            Target::Link(_) => "…".to_owned(),
-        };
-        format!("{:?} {premises:?} -> {target}", l.kind)
-    }
-    let mut claims: Vec<(String, ClaimKind)> = map
-        .claims
-        .values()
-        .map(|c| (c.text.clone(), c.kind))
-        .collect();
-    claims.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut links: Vec<String> = map.links.keys().map(|&id| link(map, id, 0)).collect();
-    links.sort();
-    (claims, links)
-}
-
-const WORDS: [&str; 12] = [
-    "rule",
-    "law",
-    "法治",
-    "Überwachung",
-    "ação",
-    "data",
-    "credit",
-    "#tag",
-    "AI",
-    "trust",
-    "don't",
-    "50%",
-];
-
-prop_compose! {
-    fn claim_text()(words in prop::collection::vec(0..WORDS.len(), 1..6)) -> String {
-        words.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ")
-    }
-}
-
-/// Random sound maps: unique texts, linked premises, attacks and
-/// undercuts (of earlier links, so never a cycle), no repeated link.
-fn random_map() -> impl Strategy<Value = Map> {
-    (
-        prop::collection::vec((claim_text(), 0..5_u8), 1..10),
-        prop::collection::vec(
-            (
-                any::<bool>(),
-                prop::collection::vec(any::<prop::sample::Index>(), 1..4),
-                any::<prop::sample::Index>(),
-                0..4_u8,
-            ),
-            0..14,
-        ),
-    )
-        .prop_map(|(claims, links)| {
-            let mut map = Map::new("Random");
-            let ids: Vec<ClaimId> = claims
-                .into_iter()
-                .enumerate()
-                .map(|(i, (text, kind))| {
-                    let (kind, assessment) = match kind {
-                        0 => (ClaimKind::Claim, None),
-                        1 => (ClaimKind::Evidence, None),
-                        2 => (ClaimKind::Note, None),
-                        3 => (ClaimKind::Claim, Some(Assessment::Accepted)),
-                        _ => (ClaimKind::Evidence, Some(Assessment::Rejected)),
-                    };
-                    map.add_claim(Claim {
-                        kind,
-                        assessment,
-                        ..Claim::new(format!("{text} {i}"), Pos::default())
-                    })
-                })
-                .collect();
-            map.thesis = ids.first().copied();
-            let mut seen = std::collections::BTreeSet::new();
-            for (attack, premises, target, undercut) in links {
-                let mut premises: Vec<ClaimId> = premises.iter().map(|i| *i.get(&ids)).collect();
-                premises.sort();
-                premises.dedup();
-                let existing: Vec<LinkId> = map.links.keys().copied().collect();
-                let target = if undercut == 0 && !existing.is_empty() {
-                    Target::Link(*target.get(&existing))
-                } else {
-                    let t = *target.get(&ids);
-                    if premises.contains(&t) {
-                        continue;
-                    }
-                    Target::Claim(t)
-                };
-                let kind = if attack || matches!(target, Target::Link(_)) {
-                    LinkKind::Attack
-                } else {
-                    LinkKind::Support
-                };
-                if !seen.insert((kind == LinkKind::Attack, premises.clone(), target)) {
-                    continue;
-                }
-                map.add_link(Link::new(kind, premises, target));
-            }
-            map
-        })
-        .prop_filter("sound maps only", |m| m.validate().is_empty())
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
-
-    #[test]
-    fn argdown_round_trip_keeps_the_structure(map in random_map()) {
-        let text = argdown::to_argdown(&map);
-        let back = argdown::from_argdown(text.as_bytes()).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
-        prop_assert!(back.map.validate().is_empty(), "{:?}\n{}", back.map.validate(), text);
-        prop_assert_eq!(structure(&back.map), structure(&map), "{}", text);
-        prop_assert_eq!(back.map.thesis.map(|t| back.map.claims[&t].text.clone()),
-            map.thesis.map(|t| map.claims[&t].text.clone()));
-        // Assessments travel as #accepted and #rejected tags.
-        let assessments = |m: &Map| {
-            let mut all: Vec<(String, Option<Assessment>)> =
-                m.claims.values().map(|c| (c.text.clone(), c.assessment)).collect();
-            all.sort_by(|a, b| a.0.cmp(&b.0));
-            all
-        };
-        prop_assert_eq!(assessments(&back.map), assessments(&map), "{}", text);
-    }
-
-    #[test]
-    fn aif_round_trip_keeps_the_structure_and_positions(map in random_map()) {
-        let mut map = map;
-        for (i, claim) in map.claims.values_mut().enumerate() {
-            #[allow(clippy::cast_precision_loss)]
-            let x = i as f32 * 300.0;
-            claim.pos = Pos { x, y: -x / 2.0 };
-        }
-        let text = aif::to_aif(&map);
-        let back = aif::from_aif(text.as_bytes()).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
-        prop_assert!(back.map.validate().is_empty());
-        prop_assert_eq!(structure(&back.map), structure(&map), "{}", text);
-        prop_assert!(back.positioned);
-        let positions = |m: &Map| m.claims.values().map(|c| (c.text.clone(), c.pos.x, c.pos.y)).collect::<Vec<_>>();
-        let mut a = positions(&back.map);
-        let mut b = positions(&map);
-        a.sort_by(|x, y| x.0.cmp(&y.0));
-        b.sort_by(|x, y| x.0.cmp(&y.0));
-        prop_assert_eq!(a, b);
-    }
-}
-
 /// The keys of each node and edge an `AIFdb` fixture file holds.
 fn aifdb_keys(path: &Path) -> (Vec<String>, Vec<String>) {
     let value: serde_json::Value =
@@ -741,8 +574,16 @@ fn png_draws_chinese_german_and_portuguese_glyphs() {
         let mut map = Map::new("t");
         map.add_claim(Claim::new(text, Pos::default()));
         let texts = argmap::measure::card_texts(&map, &mut measure);
-        let png =
-            raster::png(&map, &texts, &mut measure, 2.0, Background::White, None).expect("png");
+        let png = raster::png(
+            &map,
+            &texts,
+            &mut measure,
+            2.0,
+            Background::White,
+            None,
+            false,
+        )
+        .expect("png");
         ink(&png.bytes)
     };
     let empty = ink_of("");
@@ -906,60 +747,5 @@ fn a_pdf_source_is_read_by_its_text_layer_and_a_pdf_without_one_says_so() {
             .to_string()
             .contains("binary.txt: not a text file (byte 2"),
         "{error}"
-    );
-}
-
-#[test]
-fn claim_titles_travel_through_argdown_and_are_never_made_up() {
-    let mut map = Map::new("Titles");
-    let titled = map.add_claim(Claim {
-        title: Some("Homework ban".to_owned()),
-        ..Claim::new(
-            "Schools should not set homework before the age of eleven.",
-            Pos::default(),
-        )
-    });
-    let plain = map.add_claim(Claim::new(
-        "Pupils need their evenings to rest.",
-        Pos::default(),
-    ));
-    map.thesis = Some(titled);
-    map.add_link(Link::new(
-        LinkKind::Support,
-        vec![plain],
-        Target::Claim(titled),
-    ));
-    let text = argdown::to_argdown(&map);
-    assert!(
-        text.contains("[Homework ban]: Schools should not set homework"),
-        "{text}"
-    );
-    let back = argdown::from_argdown(text.as_bytes()).expect("reads").map;
-    let title_of = |t: &str| {
-        back.claims
-            .values()
-            .find(|c| c.text.starts_with(t))
-            .map(|c| c.title.clone())
-            .expect("the claim")
-    };
-    assert_eq!(
-        title_of("Schools should not"),
-        Some("Homework ban".to_owned())
-    );
-    // The title Argmap's writer derived for the other is not read back as
-    // one the user gave.
-    assert_eq!(title_of("Pupils need"), None);
-    // Shown titles: the user's, else the first words.
-    assert_eq!(
-        back.claims[&back.thesis.expect("thesis")].shown_title(),
-        "Homework ban"
-    );
-    assert_eq!(
-        argmap::model::derived_title("Pupils need their evenings to rest, and more."),
-        "Pupils need their evenings to"
-    );
-    assert_eq!(
-        argmap::model::derived_title("Supercalifragilistic."),
-        "Supercalifragilistic"
     );
 }

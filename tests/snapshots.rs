@@ -6,6 +6,7 @@
 use argmap::bundled;
 use argmap::edit::Document;
 use argmap::ui::ArgmapApp;
+use argmap::ui::canvas::Level;
 use common::Editor;
 use egui::{Rect, pos2, vec2};
 use egui_kittest::Harness;
@@ -30,7 +31,32 @@ fn harness(
 #[test]
 fn bundled_map_as_first_opened_light() {
     let mut harness = harness(egui::Theme::Light, vec2(1280.0, 800.0), None);
+    // It opens fitted whole, every card showing its title (semantic zoom).
+    let view = &harness.state().view;
+    assert_eq!(view.detail(), Level::Titles);
+    assert_eq!(view.titled_cards(), harness.state().doc.map.claims.len());
     harness.snapshot("bundled_map_light");
+}
+
+/// The bundled map arranged left to right (thesis on the left), fitted,
+/// with the evaluation shown: titles, and each card's status as a mark.
+#[test]
+fn bundled_map_left_to_right_evaluated() {
+    let mut map = bundled::ARTICLE.map();
+    map.direction = argmap::model::Direction::Right;
+    let sizes = argmap::measure::card_sizes(&map, &mut argmap::measure::TextMeasure::new());
+    for (id, pos) in argmap::layout::arrange(&map, &sizes, argmap::layout::Scope::All) {
+        if let Some(claim) = map.claims.get_mut(&id) {
+            claim.pos = pos;
+        }
+    }
+    let doc = Document::untitled(map, true);
+    let mut harness = harness(egui::Theme::Light, vec2(1280.0, 800.0), Some(doc));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.key_press(egui::Key::Home);
+    harness.run();
+    assert_eq!(harness.state().view.detail(), Level::Titles);
+    harness.snapshot("bundled_map_left_to_right_evaluated");
 }
 
 #[test]

@@ -83,32 +83,50 @@ fn shaped(view: Rect, body: Rect) -> Rect {
 /// better orientation, else an overview and overlapping tiles in the
 /// orientation that needs fewer pages.
 pub fn plan(bounds: Rect) -> Plan {
-    let orientations = [A4, vec2(A4.y, A4.x)];
+    let (page, best) = best_orientation(bounds);
+    let least = MIN_TEXT_PT / TEXT_SIZE;
+    if best >= least {
+        return one_page(bounds, page, best);
+    }
+    tiled(bounds)
+}
+
+/// Plans an overview handout: the whole map on one page, in the
+/// orientation that shows it biggest, however small that makes it (its
+/// cards show their titles, set large).
+pub fn plan_one_page(bounds: Rect) -> Plan {
+    let (page, scale) = best_orientation(bounds);
+    one_page(bounds, page, scale)
+}
+
+/// The page, portrait or landscape, that shows `bounds` biggest, and the
+/// scale it shows it at.
+fn best_orientation(bounds: Rect) -> (Vec2, f32) {
     let fit = |page: Vec2| {
         let b = body(page);
         (b.width() / bounds.width()).min(b.height() / bounds.height())
     };
-    let (page, best) = orientations
+    [A4, vec2(A4.y, A4.x)]
         .iter()
         .map(|&p| (p, fit(p)))
-        .fold((A4, f32::MIN), |a, b| if b.1 > a.1 { b } else { a });
-    let least = MIN_TEXT_PT / TEXT_SIZE;
-    if best >= least {
-        let body = body(page);
-        let scale = best.min(MAX_SCALE);
-        let view = Rect::from_center_size(bounds.center(), body.size() / scale);
-        return Plan {
-            sheets: vec![Sheet {
-                page,
-                body,
-                view,
-                caption: String::new(),
-                tiles: Vec::new(),
-                overlaps: Vec::new(),
-            }],
-        };
+        .fold((A4, f32::MIN), |a, b| if b.1 > a.1 { b } else { a })
+}
+
+/// The map on one `page` at `scale` (never above [`MAX_SCALE`]).
+fn one_page(bounds: Rect, page: Vec2, scale: f32) -> Plan {
+    let body = body(page);
+    let scale = scale.min(MAX_SCALE);
+    let view = Rect::from_center_size(bounds.center(), body.size() / scale);
+    Plan {
+        sheets: vec![Sheet {
+            page,
+            body,
+            view,
+            caption: String::new(),
+            tiles: Vec::new(),
+            overlaps: Vec::new(),
+        }],
     }
-    tiled(bounds)
 }
 
 /// An overview and overlapping tiles, at a size that reads, in the

@@ -103,6 +103,7 @@ pub fn png(
     scale: f32,
     background: Background,
     evaluation: Option<&Evaluation>,
+    overview: bool,
 ) -> Result<Png, DrawError> {
     let drawing = svg_of(
         map,
@@ -112,6 +113,7 @@ pub fn png(
             background,
             page: None,
             evaluation: evaluation.cloned(),
+            overview,
             ..SvgOptions::default()
         },
     );
@@ -154,9 +156,14 @@ pub fn pdf(
     texts: &Texts,
     measure: &mut TextMeasure,
     evaluation: Option<&Evaluation>,
+    overview: bool,
 ) -> Result<Vec<u8>, DrawError> {
     let bounds = super::svg::Scene::of(map, texts).bounds;
-    let plan = super::handout::plan(bounds);
+    let plan = if overview {
+        super::handout::plan_one_page(bounds)
+    } else {
+        super::handout::plan(bounds)
+    };
     let mut pages = Vec::with_capacity(plan.sheets.len());
     for (i, sheet) in plan.sheets.iter().enumerate() {
         let body = sheet.body.size();
@@ -169,6 +176,9 @@ pub fn pdf(
                 page: Some((body.x, body.y)),
                 view: Some(sheet.view),
                 evaluation: evaluation.cloned(),
+                // A tiled handout's first page shows the whole map: its
+                // cards read by their titles.
+                overview: overview || !sheet.tiles.is_empty(),
                 ..SvgOptions::default()
             },
         );
@@ -288,6 +298,7 @@ pub fn slides(
                 highlight: step.iter().copied().collect(),
                 evaluation: evaluation.cloned(),
                 pointers,
+                overview: false,
             },
         );
         pages.push((drawing, page));

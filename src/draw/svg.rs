@@ -11,7 +11,7 @@ use egui::{Color32, Pos2, Rect, pos2, vec2};
 
 use super::geometry::{self, HEADER_HEIGHT, LinkShape, PADDING};
 use super::style;
-use crate::measure::{CardText, Face, Row, TextMeasure, card_texts};
+use crate::measure::{CardText, Face, FittedTitle, Row, TextMeasure, card_texts};
 use crate::model::{ClaimId, LinkKind, Map, Role, Target};
 
 /// Space around the map, in map units.
@@ -54,6 +54,10 @@ pub struct SvgOptions {
     /// Claims outside the view to point at from its edge, with a label:
     /// what a presented step answers, when it is too far to show readably.
     pub pointers: Vec<EdgePointer>,
+    /// Each card shows only its title, set as large as the card holds (as
+    /// the canvas shows a map zoomed out): a whole large case that reads
+    /// on one page.
+    pub overview: bool,
 }
 
 /// The label of a pointer toward what a presented step answers:
@@ -178,26 +182,7 @@ pub fn svg_of(
             num(view.height()),
         );
     }
-    if !options.highlight.is_empty() {
-        out.push_str("<g class=\"highlight\">");
-        for rect in options
-            .highlight
-            .iter()
-            .filter_map(|id| scene.cards.get(id))
-        {
-            let glow = rect.expand(7.0);
-            let _ = write!(
-                out,
-                r#"<rect x="{}" y="{}" width="{}" height="{}" rx="12" fill="{}"/>"#,
-                num(glow.min.x),
-                num(glow.min.y),
-                num(glow.width()),
-                num(glow.height()),
-                hex(style::search_color(false)),
-            );
-        }
-        out.push_str("</g>\n");
-    }
+    highlights(&mut out, &scene, &options.highlight);
     out.push_str("<g class=\"links\">\n");
     let evaluation = options.evaluation.as_ref();
     for (id, shape) in &scene.links {
@@ -221,8 +206,13 @@ pub fn svg_of(
             continue;
         };
         let role = roles.get(id).copied().unwrap_or(Role::Free);
-        let rows = texts.get(id).map_or(&[][..], |t| &t.rows[..]);
-        card(&mut out, measure, *id, *rect, claim, rows, role);
+        if options.overview {
+            let fitted = measure.fit_title(&claim.shown_title(), rect.size());
+            title_card(&mut out, *id, *rect, claim, &fitted, role);
+        } else {
+            let rows = texts.get(id).map_or(&[][..], |t| &t.rows[..]);
+            card(&mut out, measure, *id, *rect, claim, rows, role);
+        }
         if let Some(evaluation) = evaluation {
             status(&mut out, measure, *rect, evaluation.claim(*id));
         }
@@ -233,6 +223,26 @@ pub fn svg_of(
     }
     out.push_str("</svg>\n");
     out
+}
+
+/// The glow behind each card of `highlight` (the step being presented).
+fn highlights(out: &mut String, scene: &Scene, highlight: &std::collections::BTreeSet<ClaimId>) {
+    if !highlight.is_empty() {
+        out.push_str("<g class=\"highlight\">");
+        for rect in highlight.iter().filter_map(|id| scene.cards.get(id)) {
+            let glow = rect.expand(7.0);
+            let _ = write!(
+                out,
+                r#"<rect x="{}" y="{}" width="{}" height="{}" rx="12" fill="{}"/>"#,
+                num(glow.min.x),
+                num(glow.min.y),
+                num(glow.width()),
+                num(glow.height()),
+                hex(style::search_color(false)),
+            );
+        }
+        out.push_str("</g>\n");
+    }
 }
 
 /// A pointer at the edge of `view` toward a card outside it: an arrow head
@@ -436,6 +446,45 @@ fn card(
     rows: &[Row],
     role: Role,
 ) {
+    let card_style = card_frame(out, id, rect, claim, role);
+    card_contents(out, measure, rect, claim, rows, &card_style);
+    out.push_str("</g>\n");
+}
+
+/// A card of an overview: its frame and its title, as large as it holds.
+fn title_card(
+    out: &mut String,
+    id: ClaimId,
+    rect: Rect,
+    claim: &crate::model::Claim,
+    fitted: &FittedTitle,
+    role: Role,
+) {
+    let card_style = card_frame(out, id, rect, claim, role);
+    let color = hex(card_style.text);
+    for row in &fitted.rows {
+        text_element(
+            out,
+            rect.min + row.baseline,
+            fitted.size,
+            row.width,
+            &color,
+            TITLE_ATTRIBUTES,
+            &row.text,
+        );
+    }
+    out.push_str("</g>\n");
+}
+
+/// Opens a card's group and draws its body: fill, border and the role
+/// stripe. Gives the card's colours.
+fn card_frame(
+    out: &mut String,
+    id: ClaimId,
+    rect: Rect,
+    claim: &crate::model::Claim,
+    role: Role,
+) -> style::CardStyle {
     let card_style = style::card_style(role, claim.kind, false);
     let accent = hex(card_style.accent);
     let border = if role == Role::Thesis { 3.0 } else { 1.2 };
@@ -466,6 +515,20 @@ fn card(
         w = num(rect.width()),
         h = num(rect.height()),
     );
+    card_style
+}
+
+/// The role label, citation badge and text rows of a card whose group
+/// [`card_frame`] opened.
+fn card_contents(
+    out: &mut String,
+    measure: &mut TextMeasure,
+    rect: Rect,
+    claim: &crate::model::Claim,
+    rows: &[Row],
+    card_style: &style::CardStyle,
+) {
+    let accent = hex(card_style.accent);
     let label = measure.line(&card_style.label, geometry::LABEL_SIZE);
     text_rows(
         out,
@@ -510,7 +573,6 @@ fn card(
     for row in rows {
         row_element(out, pos2(origin.x, origin.y + row.baseline), &color, row);
     }
-    out.push_str("</g>\n");
 }
 
 /// One `<text>` per row of `galley`, placed as egui places it from

@@ -13,12 +13,14 @@ use crate::card::{TEXT_SIZE, text_wrap_width};
 
 mod bidi;
 mod card_text;
+mod title_fit;
 
 pub use bidi::{display_order, is_right_to_left, right_to_left_runs};
 use bidi::{is_invisible_format, is_kept_format};
 pub use card_text::{
     CardText, DrawnCard, Piece, Row, TITLE_GAP, card_sizes, card_texts, given_title,
 };
+pub use title_fit::{FittedTitle, MAX_TITLE_SIZE, MIN_TITLE_SIZE, READABLE_POINTS, TitleRow};
 
 /// The font of claim text.
 pub fn text_font() -> FontId {

@@ -79,7 +79,8 @@ fn assessment_ui(ui: &mut Ui, map: &Map, id: ClaimId, actions: &mut Vec<Action>)
         return;
     };
     let mut assessment = claim.assessment;
-    ui.horizontal(|ui| {
+    // Wrapped, so the inspector keeps its width whatever is selected.
+    ui.horizontal_wrapped(|ui| {
         ui.label("Assessment");
         for (value, text, tip) in [
             (None, "unassessed", UiCommand::ClearAssessment.tooltip()),
@@ -362,7 +363,7 @@ fn citation_ui(
     source: &mut Option<Citation>,
     changed: &mut Option<ClaimField>,
 ) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label("Cites");
         let current = source.as_ref().map(|c| c.doc.clone());
         let shown = current.as_deref().map_or("none", |doc| {
@@ -449,7 +450,7 @@ fn link_ui(ui: &mut Ui, map: &Map, id: LinkId, actions: &mut Vec<Action>) {
     };
     ui.heading(format!("Link {id}"));
     let mut edited = link.clone();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Kind");
         ui.radio_value(&mut edited.kind, LinkKind::Support, "support (because)");
         ui.radio_value(&mut edited.kind, LinkKind::Attack, "attack (but)");

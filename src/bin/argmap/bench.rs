@@ -11,7 +11,7 @@ use egui::{Rect, pos2, vec2};
 use argmap::generate::generate;
 use argmap::layout::{self, Scope};
 use argmap::measure::{TextMeasure, card_sizes};
-use argmap::model::Map;
+use argmap::model::{Arrangement, Direction, Map};
 use argmap::store::{self, FileError};
 use argmap::ui::canvas::{Marks, Shown, View, canvas_ui};
 
@@ -48,9 +48,13 @@ pub fn run(sizes: &[usize], dir: &Path) -> Result<Vec<Row>, FileError> {
         "load the RON file",
         "save the RON file",
         "measure card text (once per map)",
-        "arrange",
+        "arrange compact, top-down",
+        "arrange compact, left to right",
+        "arrange wide, top-down",
+        "arrange wide, left to right",
         "one frame, whole map in view",
         "one frame, zoomed in on ~50 claims",
+        "one frame, zoomed out to titles (35 %)",
         "evaluate (statuses and why)",
         "map checks (lint)",
         "one frame, whole map, evaluation shown",
@@ -93,14 +97,23 @@ pub fn run(sizes: &[usize], dir: &Path) -> Result<Vec<Row>, FileError> {
         if let Some(err) = save_error {
             return Err(err);
         }
-        let arrange = median(5, || {
-            let _ = layout::arrange(&map, &sizes_of, Scope::All);
-        });
+        let mut arranging = Vec::new();
+        for arrangement in [Arrangement::Compact, Arrangement::Wide] {
+            for direction in [Direction::Down, Direction::Right] {
+                let mut shaped = map.clone();
+                shaped.arrangement = arrangement;
+                shaped.direction = direction;
+                arranging.push(median(5, || {
+                    let _ = layout::arrange(&shaped, &sizes_of, Scope::All);
+                }));
+            }
+        }
         debug_rss("before frames");
         let whole = frame_time(&map, None, None);
         debug_rss("after whole-map frames");
         let close = frame_time(&map, Some(around_thesis(&map)), None);
         debug_rss("after close-up frames");
+        let titles = frame_time(&map, Some(titles_view(&map)), None);
         let evaluate = median(9, || {
             let _ = argmap::eval::evaluate(&map);
         });
@@ -114,9 +127,13 @@ pub fn run(sizes: &[usize], dir: &Path) -> Result<Vec<Row>, FileError> {
             load,
             save,
             measuring,
-            arrange,
+            arranging[0],
+            arranging[1],
+            arranging[2],
+            arranging[3],
             whole,
             close,
+            titles,
             evaluate,
             lint,
             whole_judged,
@@ -136,6 +153,12 @@ fn around_thesis(map: &Map) -> Rect {
         .and_then(|t| map.claims.get(&t))
         .map_or(pos2(0.0, 0.0), |c| pos2(c.pos.x, c.pos.y + 300.0));
     Rect::from_center_size(center, vec2(1400.0, 900.0))
+}
+
+/// The part of the map around the thesis that a 1280 × 800 window shows
+/// at 35 %: cards show their titles.
+fn titles_view(map: &Map) -> Rect {
+    Rect::from_center_size(around_thesis(map).center(), vec2(1280.0, 800.0) / 0.35)
 }
 
 /// The median time of one frame of the canvas (`run_ui` + `tessellate`)

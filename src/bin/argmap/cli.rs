@@ -121,6 +121,10 @@ pub enum Command {
         /// A transparent background instead of white (SVG, PNG).
         #[arg(long)]
         transparent: bool,
+        /// An overview (SVG, PNG, PDF): each card shows only its title, set
+        /// as large as the card holds; a PDF stays on one page.
+        #[arg(long)]
+        overview: bool,
         /// Arrange the map as a tidy tree first (the file is not changed).
         #[arg(long)]
         arrange: bool,
@@ -233,6 +237,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             arrange,
             evaluate,
             outline_text,
+            overview,
         }) => {
             let options = argmap::export::ExportOptions {
                 scale,
@@ -243,6 +248,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 },
                 evaluate,
                 outline_text,
+                overview,
                 quotes: std::collections::BTreeMap::new(),
             };
             Ok(export(&file, to, output.as_deref(), options, arrange))
@@ -414,6 +420,13 @@ fn export(
 ) -> ExitCode {
     if !(options.scale.is_finite() && options.scale > 0.0) {
         say!("--scale must be a positive number");
+        return ExitCode::from(2);
+    }
+    if options.overview && !format.draws_cards() {
+        say!(
+            "--overview draws the map's cards with their titles: it applies to SVG, PNG and PDF, not {}",
+            format.label()
+        );
         return ExitCode::from(2);
     }
     let mut map = match store::read_map(file) {

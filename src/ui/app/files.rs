@@ -238,6 +238,7 @@ impl ArgmapApp {
             },
             evaluate: self.prefs.show_evaluation,
             outline_text: self.prefs.outline_text,
+            overview: self.prefs.overview_export,
             quotes: crate::source::quotes(&self.doc.map, self.doc.path.as_deref()),
         };
         let exported = match crate::export::export(&map, format, &options, &mut self.measure) {

@@ -270,6 +270,11 @@ impl ArgmapApp {
                 "Draw the text of an SVG as shapes: it looks the same in every viewer, \
                  with no font installed, but can no longer be selected or searched",
             );
+        ui.checkbox(&mut self.prefs.overview_export, "Overview: titles only")
+            .on_hover_text(
+                "SVG, PNG and PDF: each card shows only its title, set large, so a whole \
+                 large case reads on one page (a PDF stays on one page)",
+            );
     }
 
     /// The File menu's switches for backups and the recovery copy.

@@ -40,6 +40,8 @@ pub struct Prefs {
     pub transparent: bool,
     /// SVG exports: letters drawn as shapes.
     pub outline_text: bool,
+    /// SVG, PNG and PDF exports: an overview, titles only.
+    pub overview_export: bool,
     /// The source panel is shown beside the canvas.
     pub show_source: bool,
     /// Folded claims of each map file, so a map reopens as it was shown.

@@ -9,12 +9,14 @@ use crate::model::ClaimId;
 
 /// Zoom limits: from a bird's-eye view of a large map to close reading.
 pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.0002..=4.0;
-/// Below this zoom (screen points per map unit), text would be too small
-/// to read: cards are drawn as plain blocks and links as plain lines.
-pub const DETAIL_ZOOM: f32 = 0.3;
+/// The least zoom (screen points per map unit) at which a map is read:
+/// the cards' titles read from here up (see [`super::lod`]), so a map that
+/// fits the window at this zoom opens whole, and a claim brought into
+/// view from further out is zoomed in to.
+pub const READABLE_ZOOM: f32 = 0.3;
 /// A map that fits the window only too small to read opens on its thesis
 /// instead, at a readable zoom (F shows all of it).
-const OPENING_MIN_ZOOM: f32 = DETAIL_ZOOM;
+const OPENING_MIN_ZOOM: f32 = READABLE_ZOOM;
 /// The zoom a large map opens at.
 const OPENING_ZOOM: f32 = 0.6;
 /// How long the camera takes to glide to a new place (presenting).
@@ -178,7 +180,7 @@ pub fn revealing(scene_rect: Rect, card: Rect, canvas_size: Vec2) -> Rect {
     } else {
         0.0
     };
-    if zoom < DETAIL_ZOOM {
+    if zoom < READABLE_ZOOM {
         return Rect::from_center_size(card.center(), canvas_size / OPENING_ZOOM);
     }
     // What egui's Scene shows: the scene rectangle grown to the canvas's
@@ -263,7 +265,7 @@ mod tests {
         assert!(moved.contains_rect(outside));
         let far = Rect::from_min_size(Pos2::ZERO, canvas * 20.0);
         let zoomed = revealing(far, outside, canvas);
-        assert!((canvas / zoomed.size()).min_elem() >= DETAIL_ZOOM);
+        assert!((canvas / zoomed.size()).min_elem() >= READABLE_ZOOM);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use egui::{
     Ui, Vec2, WidgetInfo,
 };
 
+use super::lod::Level;
 use super::scene_index::SceneIndex;
 use super::view::{Editing, Gesture};
 use super::{Frame, Shown, View, a11y, paint};
@@ -44,8 +45,7 @@ pub(super) fn cards_ui(
     actions: &mut Vec<Action>,
 ) -> bool {
     let map = shown.map;
-    let marks = shown.marks;
-    if !frame.detail && !frame.widgets {
+    if frame.level != Level::Text && frame.titles.is_empty() && !frame.widgets {
         return false;
     }
     // Whether a card (or its handle) took the keyboard focus by a click:
@@ -79,45 +79,28 @@ pub(super) fn cards_ui(
         let hovered = widgets.as_ref().is_some_and(|(card, _)| card.hovered());
         // Zoomed far out, the blocks are already drawn; cards stay widgets
         // (for the pointer and screen readers) while there are not too many.
-        let spotlit = marks.spotlight.contains(&id);
-        if frame.detail && (marks.found.contains(&id) || spotlit) {
-            paint::glow(ui.painter(), rect, frame.zoom, spotlit, dark);
-        }
-        if frame.detail {
-            paint::card(
-                ui.painter(),
-                rect,
+        // Zoomed out to titles, a card whose title reads shows it alone.
+        let painted = paint_card(
+            ui,
+            shown,
+            frame,
+            &CardPaint {
+                id,
                 claim,
-                &card_style,
+                rect,
                 role,
+                style: &card_style,
                 selected,
                 hovered,
                 selection_color,
-            );
-            if let Some(&hidden) = marks.fold_counts.get(&id) {
-                paint::fold_badge(ui.painter(), rect, hidden, &card_style, frame.zoom);
-            }
-            if let Some(drawn) = frame.index.drawn(id) {
-                // The text being typed is the editor's to draw.
-                let text = editing_claim != Some(id);
-                paint::card_text(ui, rect, drawn, text, card_style.text);
-            }
-            if let Some(evaluation) = shown.evaluation {
-                paint::status(ui.painter(), rect, evaluation.claim(id), dark);
-            }
-            if marks.pulse.contains(&id) {
-                paint::pulse(ui.painter(), rect, marks.pulse_progress, frame.zoom, dark);
-            }
-            if marks.faded.contains(&id) {
-                paint::veil(ui, rect);
-            }
-        }
+                typing: editing_claim == Some(id),
+            },
+        );
         let Some((response, handle)) = widgets else {
             continue;
         };
         card_focused |= response.has_focus() || handle.has_focus();
-        if frame.detail && (selected || response.hovered() || handle.hovered() || handle.dragged())
-        {
+        if painted && (selected || response.hovered() || handle.hovered() || handle.dragged()) {
             let color = if handle.hovered() || handle.dragged() {
                 selection_color
             } else {
@@ -149,6 +132,87 @@ pub(super) fn cards_ui(
         text_editor_ui(ui, rect, below_title, editing, actions);
     }
     card_focused
+}
+
+/// One card as this frame draws it.
+struct CardPaint<'a> {
+    id: ClaimId,
+    claim: &'a Claim,
+    rect: Rect,
+    role: Role,
+    style: &'a style::CardStyle,
+    selected: bool,
+    hovered: bool,
+    selection_color: Color32,
+    /// Its text is being typed: the text field draws it.
+    typing: bool,
+}
+
+/// Paints a card with its marks: the whole card at [`Level::Text`], its
+/// title alone at [`Level::Titles`] when the title reads. False when the
+/// card is left to the blocks.
+fn paint_card(ui: &Ui, shown: Shown<'_>, frame: &Frame<'_>, card: &CardPaint<'_>) -> bool {
+    let &CardPaint { id, rect, role, .. } = card;
+    let dark = ui.visuals().dark_mode;
+    let marks = shown.marks;
+    let title = match frame.level {
+        Level::Titles => frame.titles.get(&id),
+        Level::Text | Level::Blocks => None,
+    };
+    if frame.level != Level::Text && title.is_none() {
+        return false;
+    }
+    let painter = ui.painter();
+    let spotlit = marks.spotlight.contains(&id);
+    if marks.found.contains(&id) || spotlit {
+        paint::glow(painter, rect, frame.zoom, spotlit, dark);
+    }
+    if let Some(title) = title {
+        paint::card_frame(
+            painter,
+            rect,
+            card.style,
+            role,
+            card.selected,
+            card.hovered,
+            card.selection_color,
+        );
+        paint::title(painter, rect, title, frame.zoom, card.style.text);
+    } else {
+        paint::card(
+            painter,
+            rect,
+            card.claim,
+            card.style,
+            role,
+            card.selected,
+            card.hovered,
+            card.selection_color,
+        );
+    }
+    if let Some(&hidden) = marks.fold_counts.get(&id) {
+        paint::fold_badge(painter, rect, hidden, card.style, frame.zoom);
+    }
+    if title.is_none()
+        && let Some(drawn) = frame.index.drawn(id)
+    {
+        paint::card_text(ui, rect, drawn, !card.typing, card.style.text);
+    }
+    if let Some(evaluation) = shown.evaluation {
+        let label = evaluation.claim(id);
+        if title.is_some() {
+            paint::status_mark(painter, rect, label, frame.zoom, dark);
+        } else {
+            paint::status(painter, rect, label, dark);
+        }
+    }
+    if marks.pulse.contains(&id) {
+        paint::pulse(painter, rect, marks.pulse_progress, frame.zoom, dark);
+    }
+    if marks.faded.contains(&id) {
+        paint::veil(ui, rect);
+    }
+    true
 }
 
 /// A card's widget (for the pointer, the keyboard and screen readers,

@@ -14,6 +14,7 @@ mod a11y;
 pub mod camera;
 mod cards;
 mod interaction;
+mod lod;
 mod minimap;
 mod paint;
 mod scene_index;
@@ -24,12 +25,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use egui::{Id, Rect, Scene, Sense, Ui, Vec2, pos2};
 
 pub use camera::{Camera, Glide};
+pub use lod::{BLOCKS_ZOOM, Level, TEXT_ZOOM};
 pub use view::{Animation, Editing, Look, Selection, View};
 
 use super::action::Action;
 use crate::measure::{DrawnCard, TextMeasure};
 use crate::model::{ClaimId, Map, Pos, Role};
-use camera::{DETAIL_ZOOM, ZOOM_RANGE};
+use camera::ZOOM_RANGE;
 use scene_index::SceneIndex;
 use view::Gesture;
 
@@ -88,8 +90,11 @@ struct Frame<'a> {
     visible: Vec<ClaimId>,
     /// The part of the map on screen.
     visible_rect: Rect,
-    /// Whether text and labels are drawn (false when zoomed far out).
-    detail: bool,
+    /// How much of each card is drawn: text, titles, or blocks.
+    level: Level,
+    /// At [`Level::Titles`], the cards whose titles read, with their title
+    /// fitted; the other visible cards are blocks.
+    titles: std::collections::HashMap<ClaimId, std::sync::Arc<crate::measure::FittedTitle>>,
     /// Whether the visible cards are widgets (hover, click, drag, menus).
     widgets: bool,
     /// Screen points per map unit.
@@ -143,9 +148,9 @@ pub fn canvas_ui(
     let mut frame_out = None;
     let response = scene
         .show(ui, &mut scene_rect, |ui| {
-            let frame = frame(ui, &index, view);
+            let frame = frame(ui, shown.map, &index, view, measure);
             paint::links(ui.painter(), shown, &frame, view, dark);
-            if !frame.detail {
+            if frame.level != Level::Text {
                 paint::blocks(ui.painter(), shown, &frame, view, dark);
             }
             let card_focused = cards::cards_ui(ui, shown, &frame, view, dark, actions);
@@ -161,7 +166,8 @@ pub fn canvas_ui(
         index: &index,
         visible: Vec::new(),
         visible_rect,
-        detail: true,
+        level: Level::Text,
+        titles: std::collections::HashMap::new(),
         widgets,
         zoom: 1.0,
     };
@@ -274,8 +280,16 @@ fn update_index(ui: &Ui, shown: Shown<'_>, view: &mut View, measure: &mut TextMe
     );
 }
 
-/// What is on screen this frame, and how much detail to draw.
-fn frame<'a>(ui: &Ui, index: &'a SceneIndex, view: &View) -> Frame<'a> {
+/// What is on screen this frame, and how much of each card to draw: at a
+/// zoom where only titles read, each visible card's title is fitted (once
+/// per title and card size) and kept if it reads.
+fn frame<'a>(
+    ui: &Ui,
+    map: &Map,
+    index: &'a SceneIndex,
+    view: &mut View,
+    measure: &mut TextMeasure,
+) -> Frame<'a> {
     let visible_rect = ui.clip_rect();
     let zoom = ui
         .ctx()
@@ -289,13 +303,30 @@ fn frame<'a>(ui: &Ui, index: &'a SceneIndex, view: &View) -> Frame<'a> {
     {
         visible.push(editing.claim);
     }
-    let detail = visible_rect.is_finite() && (zoom >= DETAIL_ZOOM || view.editing.is_some());
+    let level = if visible_rect.is_finite() {
+        view.lod.frame(zoom, view.editing.is_some())
+    } else {
+        Level::Blocks
+    };
+    let mut titles = std::collections::HashMap::new();
+    if level == Level::Titles {
+        for &id in &visible {
+            let (Some(claim), Some(rect)) = (map.claims.get(&id), index.cards.get(&id)) else {
+                continue;
+            };
+            let title = claim.shown_title();
+            if let Some(fitted) = view.lod.title(measure, id, &title, rect.size(), zoom) {
+                titles.insert(id, fitted);
+            }
+        }
+    }
     let widgets = visible.len() <= MAX_CARD_WIDGETS;
     Frame {
         index,
         visible,
         visible_rect,
-        detail,
+        level,
+        titles,
         widgets,
         zoom,
     }

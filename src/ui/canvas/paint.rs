@@ -2,16 +2,19 @@
 //! badges, links with arrows and labels, and the plain blocks and lines of
 //! a map seen from far away.
 
+use egui::emath::TSTransform;
+use egui::epaint::TextShape;
 use egui::{
     Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Ui,
     Vec2, pos2, vec2,
 };
 
-use super::{DETAIL_ZOOM, Frame, Shown, View};
+use super::lod::{BLOCKS_ZOOM, Level};
+use super::{Frame, Shown, View};
 use crate::card::PADDING;
 use crate::draw::geometry::{self, LinkShape};
 use crate::draw::style;
-use crate::measure::DrawnCard;
+use crate::measure::{DrawnCard, FittedTitle, display_order};
 use crate::model::{Claim, LinkId, LinkKind, Role, Target};
 
 /// The smallest size, in screen points, of a block or a line when zoomed
@@ -70,7 +73,7 @@ pub(super) fn links(
         if !shape.bounds().expand(20.0).intersects(frame.visible_rect) {
             continue;
         }
-        if !frame.detail {
+        if frame.level == Level::Blocks {
             let color = faded(id, style::link_color(shape.kind, dark));
             let width = (1.0 / frame.zoom.max(f32::EPSILON)).max(1.0 / frame_zoom_floor());
             for (a, b) in shape.segments() {
@@ -136,8 +139,12 @@ pub(super) fn links(
             }
         }
         arrow_head(painter, shape.head_from(), shape.to, color);
-        let undercut = matches!(map.links.get(&id).map(|l| l.target), Some(Target::Link(_)));
-        link_label(painter, shape, undercut, color, dark);
+        // Zoomed out to titles, the labels would not read: the colour and
+        // the dashes say support or attack.
+        if frame.level == Level::Text {
+            let undercut = matches!(map.links.get(&id).map(|l| l.target), Some(Target::Link(_)));
+            link_label(painter, shape, undercut, color, dark);
+        }
     }
     if !lines.is_empty() {
         painter.add(lines);
@@ -147,7 +154,7 @@ pub(super) fn links(
 /// Line width, in map units, of links drawn as plain lines: wide enough to
 /// stay visible at the lowest zoom.
 fn frame_zoom_floor() -> f32 {
-    DETAIL_ZOOM / 2.0
+    BLOCKS_ZOOM
 }
 
 /// A straight line from `a` to `b` as two triangles in `mesh`.
@@ -180,6 +187,10 @@ pub(super) fn blocks(
     let mut mesh = egui::Mesh::default();
     let selection = style::selection_color(dark);
     for id in &frame.visible {
+        // Cards whose title reads are drawn as cards.
+        if frame.titles.contains_key(id) {
+            continue;
+        }
         let (Some(&rect), Some(claim)) = (frame.index.cards.get(id), map.claims.get(id)) else {
             continue;
         };
@@ -286,11 +297,37 @@ pub(super) fn glow(painter: &Painter, rect: Rect, zoom: f32, current: bool, dark
     );
 }
 
+/// A card's frame (see [`card_frame`]) with its role label and citation
+/// badge along the top.
 #[allow(clippy::too_many_arguments)] // All of it is what a card looks like.
 pub(super) fn card(
     painter: &Painter,
     rect: Rect,
     claim: &Claim,
+    card_style: &style::CardStyle,
+    role: Role,
+    selected: bool,
+    hovered: bool,
+    selection_color: Color32,
+) {
+    card_frame(
+        painter,
+        rect,
+        card_style,
+        role,
+        selected,
+        hovered,
+        selection_color,
+    );
+    card_header(painter, rect, claim, card_style);
+}
+
+/// A card's body: its fill, its border in the role's colour (thicker for
+/// the thesis, and when hovered), the role stripe down its left edge and
+/// the selection outline.
+pub(super) fn card_frame(
+    painter: &Painter,
+    rect: Rect,
     card_style: &style::CardStyle,
     role: Role,
     selected: bool,
@@ -331,6 +368,10 @@ pub(super) fn card(
         },
         card_style.accent,
     );
+}
+
+/// The role label and the citation badge along a card's top.
+fn card_header(painter: &Painter, rect: Rect, claim: &Claim, card_style: &style::CardStyle) {
     painter.text(
         rect.min + vec2(PADDING.x, PADDING.y - 1.0),
         Align2::LEFT_TOP,
@@ -397,3 +438,97 @@ pub(super) fn pulse(painter: &Painter, card: Rect, progress: f32, zoom: f32, dar
         StrokeKind::Outside,
     );
 }
+
+/// A card's fitted title, each row drawn crisply at the size it shows on
+/// screen (see [`crisp_galley`]).
+pub(super) fn title(
+    painter: &Painter,
+    card: Rect,
+    fitted: &FittedTitle,
+    zoom: f32,
+    color: Color32,
+) {
+    let family = crate::measure::title_family();
+    for row in &fitted.rows {
+        let top_left = card.min + vec2(row.baseline.x, row.top);
+        let galley = crisp_galley(
+            painter,
+            &display_order(&row.text),
+            family.clone(),
+            fitted.size,
+            zoom,
+            color,
+        );
+        add_crisp(painter, top_left, galley, zoom, color);
+    }
+}
+
+/// `text` laid out `size` map units tall for the canvas, a scaled layer,
+/// at the size it shows on screen: laid out at map size, its glyphs would
+/// be rasterised at that size and shrunk by the layer, blurred at a far
+/// zoom. The size is rounded to a quarter point, so zooming reuses the
+/// layouts. Placed with [`add_crisp`].
+fn crisp_galley(
+    painter: &Painter,
+    text: &str,
+    family: egui::FontFamily,
+    size: f32,
+    zoom: f32,
+    color: Color32,
+) -> std::sync::Arc<egui::Galley> {
+    let on_screen = ((size * zoom.max(f32::EPSILON)) * 4.0).round().max(4.0) / 4.0;
+    painter.layout_no_wrap(text.to_owned(), FontId::new(on_screen, family), color)
+}
+
+/// A galley from [`crisp_galley`] at `top_left` (map units), shrunk by as
+/// much as the layer will enlarge it.
+fn add_crisp(
+    painter: &Painter,
+    top_left: Pos2,
+    galley: std::sync::Arc<egui::Galley>,
+    zoom: f32,
+    color: Color32,
+) {
+    let mut shape = TextShape::new(top_left, galley, color);
+    let shrink = 1.0 / zoom.max(f32::EPSILON);
+    shape.transform(TSTransform::new(
+        top_left.to_vec2() * (1.0 - shrink),
+        shrink,
+    ));
+    painter.add(shape);
+}
+
+/// A card's status when only its title reads: a round mark at its upper
+/// right, a few screen points across, with the status's symbol (so it
+/// reads without colour too).
+pub(super) fn status_mark(
+    painter: &Painter,
+    card: Rect,
+    label: crate::eval::Label,
+    zoom: f32,
+    dark: bool,
+) {
+    let zoom = zoom.max(f32::EPSILON);
+    let radius = (STATUS_MARK_POINTS / 2.0) / zoom;
+    // Mostly outside the card's corner, clear of its title.
+    let center = card.right_top() + vec2(radius * 0.45, -radius * 0.45);
+    painter.circle(
+        center,
+        radius,
+        style::status_color(label, dark),
+        Stroke::new(1.5 / zoom, Color32::WHITE),
+    );
+    let galley = crisp_galley(
+        painter,
+        label.symbol(),
+        egui::FontFamily::Proportional,
+        radius * 1.3,
+        zoom,
+        Color32::WHITE,
+    );
+    let top_left = center - galley.size() / zoom / 2.0;
+    add_crisp(painter, top_left, galley, zoom, Color32::WHITE);
+}
+
+/// How wide the status mark of a card showing its title is on screen.
+const STATUS_MARK_POINTS: f32 = 14.0;

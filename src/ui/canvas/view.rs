@@ -32,6 +32,8 @@ pub struct View {
     /// Card rectangles, link shapes, roles and the spatial grid, kept
     /// between frames and rebuilt when the map changes.
     pub(super) index: SceneIndex,
+    /// How much of each card the last frame drew (semantic zoom).
+    pub(super) lod: super::lod::Lod,
 }
 
 /// What is selected: claims, or one link.
@@ -153,5 +155,15 @@ impl View {
     /// is now.
     pub fn screen_from_map(&self) -> egui::emath::TSTransform {
         self.camera.screen_from_map()
+    }
+
+    /// How much of each card the last frame drew: text, titles or blocks.
+    pub fn detail(&self) -> super::Level {
+        self.lod.level
+    }
+
+    /// How many cards showed their title alone in the last frame.
+    pub fn titled_cards(&self) -> usize {
+        self.lod.titled()
     }
 }
