@@ -51,4 +51,5 @@ pub mod recovery;
 pub mod source;
 pub mod store;
 pub mod ui;
+pub mod versions;
 pub mod words;

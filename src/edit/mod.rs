@@ -89,10 +89,14 @@ impl Edit {
                     return Self::nothing();
                 }
                 map.claims.insert(id, claim);
+                map.mark_claim_issued(id);
                 Self::RemoveClaim(id)
             }
             Self::RemoveClaim(id) => match map.claims.remove(&id) {
-                Some(claim) => Self::AddClaim { id, claim },
+                Some(claim) => {
+                    map.mark_claim_issued(id);
+                    Self::AddClaim { id, claim }
+                }
                 None => Self::nothing(),
             },
             Self::AddLink { id, link } => {
@@ -100,10 +104,14 @@ impl Edit {
                     return Self::nothing();
                 }
                 map.links.insert(id, link);
+                map.mark_link_issued(id);
                 Self::RemoveLink(id)
             }
             Self::RemoveLink(id) => match map.links.remove(&id) {
-                Some(link) => Self::AddLink { id, link },
+                Some(link) => {
+                    map.mark_link_issued(id);
+                    Self::AddLink { id, link }
+                }
                 None => Self::nothing(),
             },
             Self::SetClaim { id, claim } => match map.claims.get_mut(&id) {

@@ -8,7 +8,9 @@ use super::{Evaluation, Label};
 use wording::{Reader, Wording, two_claims};
 
 mod wording;
-use crate::model::{Assessment, ClaimId, ClaimKind, LinkId, LinkKind, Map, Mode, Target};
+use crate::model::{
+    Assessment, CONFLICT_TAG, ClaimId, ClaimKind, LinkId, LinkKind, Map, Mode, Target,
+};
 
 /// A rule of the map checks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -38,6 +40,8 @@ pub enum Rule {
     UncitedEvidence,
     /// An assessment the map's own arguments contradict.
     AssessmentConflict,
+    /// A claim a merge left a conflict on.
+    MergeConflict,
 }
 
 /// Claims longer than this many words are marked `too-long`.
@@ -45,7 +49,8 @@ const MAX_WORDS: usize = 40;
 
 impl Rule {
     /// Every rule, in the order the panel lists them.
-    pub const ALL: [Self; 12] = [
+    pub const ALL: [Self; 13] = [
+        Self::MergeConflict,
         Self::ThesisMissing,
         Self::Orphan,
         Self::UnsupportedClaim,
@@ -75,6 +80,7 @@ impl Rule {
             Self::TooLong => "too-long",
             Self::UncitedEvidence => "uncited-evidence",
             Self::AssessmentConflict => "assessment-conflict",
+            Self::MergeConflict => CONFLICT_TAG,
         }
     }
 
@@ -142,6 +148,12 @@ impl Rule {
                 "Evidence is only as good as where it comes from. In a map of a text, each piece \
                  of evidence should cite the paragraph it comes from, so a reader can check it. \
                  Choose its source and paragraph in the inspector."
+            }
+            Self::MergeConflict => {
+                "Two versions of this map changed the same thing in different ways, and the \
+                 merge kept ours. The other version's value is in the claim's note, after \
+                 “⚠ Merge conflict:”. Decide which is right, edit the claim, then delete that \
+                 line of the note and the merge-conflict tag."
             }
             Self::AssessmentConflict => {
                 "Your assessment and your map disagree: you rejected a claim whose reasons hold \
@@ -410,6 +422,20 @@ fn claim_findings(
             Rule::UncitedEvidence,
             Some(id),
             "Evidence without a citation: choose its source and paragraph in the inspector.",
+        );
+    }
+    if claim.tags.iter().any(|t| t == CONFLICT_TAG) {
+        let first = claim
+            .note
+            .as_deref()
+            .and_then(|n| n.lines().find(|l| l.starts_with("⚠ Merge conflict:")))
+            .map_or("resolve it, then remove the tag", |l| {
+                l.trim_start_matches("⚠ Merge conflict:").trim()
+            });
+        findings.add(
+            Rule::MergeConflict,
+            Some(id),
+            format!("A merge left a conflict here: {first}."),
         );
     }
     if let Some(message) = assessment_conflict(map, evaluation, id, &facts.attacks[c]) {

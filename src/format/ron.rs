@@ -17,8 +17,8 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Arrangement, Claim, ClaimId, Direction, EvaluationSettings, Link, LinkId, Map, Presentation,
-    Problem, Source, Subject,
+    Arrangement, Claim, ClaimId, Direction, EvaluationSettings, Issued, Link, LinkId, Map,
+    Presentation, Problem, Source, Subject,
 };
 
 /// The format number this version writes, and the newest it reads.
@@ -188,6 +188,18 @@ fn write_map(out: &mut String, map: &Map) -> fmt::Result {
     if !map.arrangement.is_compact() {
         writeln!(out, "    arrangement: {},", value(&map.arrangement, 0))?;
     }
+    // Only when a deleted claim or link held the highest id.
+    let highest = |ids: Option<u32>| ids.unwrap_or(0);
+    let claims = highest(map.claims.keys().next_back().map(|id| id.0));
+    let links = highest(map.links.keys().next_back().map(|id| id.0));
+    if map.issued.claims > claims || map.issued.links > links {
+        writeln!(
+            out,
+            "    issued: (claims: {}, links: {}),",
+            map.issued.claims.max(claims),
+            map.issued.links.max(links)
+        )?;
+    }
     writeln!(out, ")")
 }
 
@@ -336,6 +348,7 @@ struct FileIn {
     evaluation: EvaluationSettings,
     direction: Direction,
     arrangement: Arrangement,
+    issued: Issued,
 }
 
 impl Default for FileIn {
@@ -351,6 +364,7 @@ impl Default for FileIn {
             evaluation: EvaluationSettings::default(),
             direction: Direction::Down,
             arrangement: Arrangement::Compact,
+            issued: Issued::default(),
         }
     }
 }
@@ -370,6 +384,7 @@ impl FileIn {
             evaluation: self.evaluation,
             direction: self.direction,
             arrangement: self.arrangement,
+            issued: self.issued,
         };
         problems.extend(map.validate());
         Parsed { map, problems }

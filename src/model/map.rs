@@ -37,6 +37,41 @@ pub struct Map {
     /// How closely arranging packs the map.
     #[serde(skip_serializing_if = "Arrangement::is_compact")]
     pub arrangement: Arrangement,
+    /// The highest ids handed out so far (the file keeps them only when a
+    /// deleted claim or link held the highest).
+    #[serde(skip)]
+    pub issued: Issued,
+}
+
+/// The highest claim and link ids a map has handed out, deleted ones
+/// included, so that a new claim never gets the id of a deleted one: in a
+/// team's git, a merge would take it for the old claim changed. It is
+/// bookkeeping, not content: two maps that say the same are equal
+/// whatever they issued.
+#[derive(Clone, Copy, Debug, Default, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Issued {
+    /// The highest claim id handed out.
+    pub claims: u32,
+    /// The highest link id handed out.
+    pub links: u32,
+}
+
+impl PartialEq for Issued {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Issued {
+    /// The larger of each.
+    #[must_use]
+    pub fn max(self, other: Self) -> Self {
+        Self {
+            claims: self.claims.max(other.claims),
+            links: self.links.max(other.links),
+        }
+    }
 }
 
 /// How arranging packs a claim's answers: claims with no answers of their
@@ -421,18 +456,41 @@ impl Map {
     /// The id the next new claim gets: one past the highest in use, so ids
     /// of deleted claims are not reused.
     pub fn next_claim_id(&self) -> ClaimId {
-        ClaimId(next_free(self.claims.keys().map(|id| id.0)))
+        let id = next_free(self.claims.keys().map(|id| id.0));
+        match self.issued.claims.checked_add(1) {
+            Some(after) if after > id && !self.claims.contains_key(&ClaimId(after)) => {
+                ClaimId(after)
+            }
+            _ => ClaimId(id),
+        }
     }
 
-    /// The id the next new link gets: one past the highest in use.
+    /// The id the next new link gets: one past the highest in use or ever
+    /// handed out.
     pub fn next_link_id(&self) -> LinkId {
-        LinkId(next_free(self.links.keys().map(|id| id.0)))
+        let id = next_free(self.links.keys().map(|id| id.0));
+        match self.issued.links.checked_add(1) {
+            Some(after) if after > id && !self.links.contains_key(&LinkId(after)) => LinkId(after),
+            _ => LinkId(id),
+        }
+    }
+
+    /// Remembers that claim `id` was handed out (or is going away), so no
+    /// new claim gets it.
+    pub fn mark_claim_issued(&mut self, id: ClaimId) {
+        self.issued.claims = self.issued.claims.max(id.0);
+    }
+
+    /// Remembers that link `id` was handed out (or is going away).
+    pub fn mark_link_issued(&mut self, id: LinkId) {
+        self.issued.links = self.issued.links.max(id.0);
     }
 
     /// Adds `claim` under a new id and returns the id.
     pub fn add_claim(&mut self, claim: Claim) -> ClaimId {
         let id = self.next_claim_id();
         self.claims.insert(id, claim);
+        self.mark_claim_issued(id);
         id
     }
 
@@ -440,6 +498,7 @@ impl Map {
     pub fn add_link(&mut self, link: Link) -> LinkId {
         let id = self.next_link_id();
         self.links.insert(id, link);
+        self.mark_link_issued(id);
         id
     }
 
@@ -503,6 +562,7 @@ impl Map {
             evaluation: self.evaluation.clone(),
             direction: self.direction,
             arrangement: self.arrangement,
+            issued: self.issued,
             presentation: Presentation {
                 steps: self
                     .presentation

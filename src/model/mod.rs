@@ -16,9 +16,13 @@ mod validate;
 pub use assess::{Assessment, EvaluationSettings, Mode};
 pub use ids::{ClaimId, LinkId};
 pub use map::{
-    Arrangement, Citation, Claim, ClaimKind, Direction, Link, LinkKind, Map, Pos, Presentation,
-    Quote, Source, Target, derived_title,
+    Arrangement, Citation, Claim, ClaimKind, Direction, Issued, Link, LinkKind, Map, Pos,
+    Presentation, Quote, Source, Target, derived_title,
 };
 pub use role::Role;
 pub use stats::Stats;
 pub use validate::{Problem, Subject};
+
+/// The tag a merge puts on each claim it left a conflict on (theirs is in
+/// the claim's note); the map checks list such claims until the tag goes.
+pub const CONFLICT_TAG: &str = "merge-conflict";

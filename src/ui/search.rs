@@ -66,8 +66,8 @@ impl Search {
     }
 }
 
-/// The claims whose text or note contains every word of `query`, ignoring
-/// case, in the order the outline reads them.
+/// The claims whose text, note or tags (as `#tag`) contain every word of
+/// `query`, ignoring case, in the order the outline reads them.
 pub fn find(map: &Map, query: &str) -> Vec<ClaimId> {
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     if words.is_empty() {
@@ -77,7 +77,17 @@ pub fn find(map: &Map, query: &str) -> Vec<ClaimId> {
         .into_iter()
         .filter(|id| {
             map.claims.get(id).is_some_and(|c| {
-                let text = format!("{} {}", c.text, c.note.as_deref().unwrap_or("")).to_lowercase();
+                let text = format!(
+                    "{} {} {}",
+                    c.text,
+                    c.note.as_deref().unwrap_or(""),
+                    c.tags
+                        .iter()
+                        .map(|t| format!("#{t}"))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                )
+                .to_lowercase();
                 words.iter().all(|w| text.contains(w.as_str()))
             })
         })
@@ -126,7 +136,7 @@ pub fn search_ui(ctx: &egui::Context, canvas: egui::Rect, search: &mut Search) -
                     let field = ui.add(
                         egui::TextEdit::singleline(&mut search.query)
                             .id(field_id)
-                            .hint_text("Find in claims and notes")
+                            .hint_text("Find in claims, notes and #tags")
                             .desired_width(200.0),
                     );
                     if !focused && outcome == Outcome::Stay {

@@ -173,6 +173,51 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What changed between two versions of a map, by claim and link id:
+    /// added, removed, text changed word by word, other fields, moved
+    /// cards (counted), links, thesis, title, presentation order. Also
+    /// git's external diff (`git config diff.argmap.command "argmap
+    /// diff"`): it takes the seven arguments git passes.
+    Diff {
+        /// OLD NEW, or PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX
+        /// NEW-MODE as git passes them.
+        #[arg(required = true, num_args = 1..=9, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// One summary line.
+        #[arg(long)]
+        stat: bool,
+        /// JSON for tools.
+        #[arg(long, conflicts_with = "stat")]
+        json: bool,
+        /// List every moved card and where it went.
+        #[arg(long)]
+        moves: bool,
+        /// Colour the changes.
+        #[arg(long, value_enum, default_value_t = crate::git::ColorArg::Auto)]
+        color: crate::git::ColorArg,
+    },
+    /// Merge two versions of a map changed from a common BASE, by id: git's
+    /// merge driver (`argmap merge %O %A %B`). Writes over OURS (or OUT);
+    /// exits with 0 when clean, 1 when conflicts are left marked in the
+    /// map (tag merge-conflict), 2 when a file cannot be read.
+    Merge {
+        /// The common ancestor.
+        base: PathBuf,
+        /// Our version: the merge is written over it unless -o.
+        ours: PathBuf,
+        /// Their version.
+        theirs: PathBuf,
+        /// Where to write the merged map (default: over OURS).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// The file's name in the repository (git's %P), for messages.
+        #[arg(long, value_name = "PATH")]
+        name: Option<String>,
+    },
+    /// In a git repository: make `*.ron` maps use `argmap diff` and `argmap
+    /// merge` (.gitattributes and the repository's git config), saying
+    /// what changed.
+    GitSetup,
     /// Rewrite map files in the canonical layout (what Argmap itself saves),
     /// so hand edits diff cleanly. Files with problems are left untouched.
     Fmt {
@@ -254,6 +299,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok(export(&file, to, output.as_deref(), options, arrange))
         }
         Some(Command::Import { file, output }) => Ok(import(&file, &output)),
+        Some(command @ (Command::Diff { .. } | Command::Merge { .. } | Command::GitSetup)) => {
+            Ok(versions_command(command))
+        }
         Some(Command::Eval {
             file,
             mode,
@@ -277,6 +325,36 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 .map_err(|err| anyhow::anyhow!("cannot open the editor window: {err}"))?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// `diff`, `merge` and `git-setup`: maps in git.
+fn versions_command(command: Command) -> ExitCode {
+    match command {
+        Command::Diff {
+            files,
+            stat,
+            json,
+            moves,
+            color,
+        } => crate::git::diff(
+            &files,
+            crate::git::DiffOptions {
+                stat,
+                json,
+                moves,
+                color,
+            },
+        ),
+        Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+            name,
+        } => crate::git::merge(&base, &ours, &theirs, output.as_deref(), name.as_deref()),
+        Command::GitSetup => crate::git::setup(),
+        _ => ExitCode::from(2),
     }
 }
 

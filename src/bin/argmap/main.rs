@@ -3,6 +3,7 @@
 mod bench;
 mod cli;
 mod coverage;
+mod git;
 mod judge;
 
 use std::process::ExitCode;

@@ -1,0 +1,398 @@
+//! Three-way merges of maps by id: random edit scripts on two sides of a
+//! random map (property tests), and the cases a team meets: both sides
+//! adding claim #43, a claim deleted on one side and changed on the other,
+//! the same text changed twice, cards dragged on both sides.
+
+use std::collections::BTreeSet;
+
+use argmap::edit::delete_claims;
+use argmap::generate::generate;
+use argmap::model::{CONFLICT_TAG, Claim, ClaimId, ClaimKind, Link, LinkKind, Map, Pos, Target};
+use argmap::versions::{diff, merge};
+use proptest::prelude::*;
+
+/// One edit a student might make.
+#[derive(Clone, Debug)]
+enum Step {
+    /// A reason (or objection) for the claim at this index.
+    Answer(usize, bool, u8),
+    /// The text of the claim at this index rewritten.
+    Rewrite(usize, u8),
+    /// Its card dragged.
+    Drag(usize, i16),
+    /// It becomes evidence or a claim.
+    Kind(usize),
+    /// A tag added.
+    Tag(usize, u8),
+    /// It and what rests on it deleted.
+    Delete(usize),
+    /// The link at this index turned from support to attack or back.
+    Flip(usize),
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        3 => (any::<usize>(), any::<bool>(), any::<u8>()).prop_map(|(i, a, w)| Step::Answer(i, a, w)),
+        2 => (any::<usize>(), any::<u8>()).prop_map(|(i, w)| Step::Rewrite(i, w)),
+        2 => (any::<usize>(), any::<i16>()).prop_map(|(i, d)| Step::Drag(i, d)),
+        1 => any::<usize>().prop_map(Step::Kind),
+        1 => (any::<usize>(), any::<u8>()).prop_map(|(i, t)| Step::Tag(i, t)),
+        1 => any::<usize>().prop_map(Step::Delete),
+        1 => any::<usize>().prop_map(Step::Flip),
+    ]
+}
+
+const WORDS: [&str; 8] = [
+    "law", "trust", "data", "法治", "credit", "risk", "state", "firms",
+];
+
+/// The edits applied one after the other; each leaves the map sound.
+fn edited(map: &Map, steps: &[Step], side: &str) -> Map {
+    let mut map = map.clone();
+    for step in steps {
+        let ids: Vec<ClaimId> = map.claims.keys().copied().collect();
+        if ids.is_empty() {
+            break;
+        }
+        let pick = |i: usize| ids[i % ids.len()];
+        match *step {
+            Step::Answer(i, attack, w) => {
+                let target = pick(i);
+                let claim = map.add_claim(Claim::new(
+                    format!("{side} {} {}", WORDS[usize::from(w) % WORDS.len()], w),
+                    Pos::new(0.0, 100.0),
+                ));
+                let kind = if attack {
+                    LinkKind::Attack
+                } else {
+                    LinkKind::Support
+                };
+                map.add_link(Link::new(kind, vec![claim], Target::Claim(target)));
+            }
+            Step::Rewrite(i, w) => {
+                if let Some(c) = map.claims.get_mut(&pick(i)) {
+                    c.text = format!("{} {side} {}", c.text, WORDS[usize::from(w) % WORDS.len()]);
+                }
+            }
+            Step::Drag(i, d) => {
+                if let Some(c) = map.claims.get_mut(&pick(i)) {
+                    c.pos.x += f32::from(d);
+                }
+            }
+            Step::Kind(i) => {
+                if let Some(c) = map.claims.get_mut(&pick(i)) {
+                    c.kind = match c.kind {
+                        ClaimKind::Evidence => ClaimKind::Claim,
+                        _ => ClaimKind::Evidence,
+                    };
+                }
+            }
+            Step::Tag(i, t) => {
+                if let Some(c) = map.claims.get_mut(&pick(i)) {
+                    c.tags.push(format!("tag{}", t % 4));
+                    c.tags.dedup();
+                }
+            }
+            Step::Delete(i) => {
+                let doomed = BTreeSet::from([pick(i)]);
+                let _ = delete_claims(&map, &doomed).apply(&mut map);
+            }
+            Step::Flip(i) => {
+                let links: Vec<_> = map.links.keys().copied().collect();
+                if let Some(link) = links
+                    .get(i % links.len().max(1))
+                    .and_then(|l| map.links.get_mut(l))
+                {
+                    link.kind = match link.kind {
+                        LinkKind::Support => LinkKind::Attack,
+                        LinkKind::Attack => LinkKind::Support,
+                    };
+                }
+            }
+        }
+        assert!(map.validate().is_empty(), "{step:?} broke the map");
+    }
+    map
+}
+
+/// Every claim text `side` added (not in `base`).
+fn added_texts(base: &Map, side: &Map) -> Vec<String> {
+    side.claims
+        .iter()
+        .filter(|(id, _)| !base.claims.contains_key(id))
+        .map(|(_, c)| c.text.clone())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn merges_of_random_edits_validate_and_lose_nothing(
+        seed in 0..1000_u64,
+        size in 3..40_usize,
+        ours_steps in prop::collection::vec(step(), 0..12),
+        theirs_steps in prop::collection::vec(step(), 0..12),
+    ) {
+        let base = generate(size, seed);
+        let ours = edited(&base, &ours_steps, "ours");
+        let theirs = edited(&base, &theirs_steps, "theirs");
+        let merged = merge(&base, &ours, &theirs);
+        prop_assert!(merged.map.validate().is_empty(), "{:?}", merged.map.validate());
+        // Every claim either side added is there, with its text (ids of
+        // deleted claims are never handed out again, so an added claim is
+        // never taken for an old one rewritten).
+        let holds = |c: &Claim, text: &str| c.text == text;
+        for text in added_texts(&base, &ours).iter().chain(&added_texts(&base, &theirs)) {
+            prop_assert!(merged.map.claims.values().any(|c| holds(c, text)), "lost {text:?}");
+        }
+        // So is every link either side added: the one from the claim it
+        // added, of the same kind (its target may have been rewritten by
+        // the other side).
+        for side in [&ours, &theirs] {
+            for (id, link) in &side.links {
+                if base.links.contains_key(id) {
+                    continue;
+                }
+                let premise = &side.claims[&link.premises[0]].text;
+                let found = merged.map.links.values().any(|l| {
+                    l.kind == link.kind
+                        && merged.map.claims.get(&l.premises[0]).is_some_and(|c| holds(c, premise))
+                });
+                prop_assert!(found, "lost the link from {premise:?}");
+            }
+        }
+        // Merging again changes nothing.
+        let again = merge(&base, &merged.map, &theirs);
+        prop_assert_eq!(&again.map, &merged.map, "{:?}", diff(&merged.map, &again.map));
+    }
+
+    #[test]
+    fn a_side_that_changed_nothing_takes_the_other_whole(
+        seed in 0..1000_u64,
+        size in 3..40_usize,
+        steps in prop::collection::vec(step(), 0..16),
+    ) {
+        let base = generate(size, seed);
+        let changed = edited(&base, &steps, "one side");
+        let theirs_only = merge(&base, &base, &changed);
+        prop_assert_eq!(&theirs_only.map, &changed);
+        prop_assert!(theirs_only.is_clean());
+        let ours_only = merge(&base, &changed, &base);
+        prop_assert_eq!(&ours_only.map, &changed);
+        prop_assert!(ours_only.is_clean());
+    }
+}
+
+fn homework() -> Map {
+    let mut map = Map::new("Homework");
+    let thesis = map.add_claim(Claim::new(
+        "Homework should be optional.",
+        Pos::new(0.0, 0.0),
+    ));
+    let reason = map.add_claim(Claim::new("Children need rest.", Pos::new(-150.0, 200.0)));
+    map.thesis = Some(thesis);
+    map.add_link(Link::new(
+        LinkKind::Support,
+        vec![reason],
+        Target::Claim(thesis),
+    ));
+    map
+}
+
+#[test]
+fn both_sides_adding_the_same_id_keep_both_and_theirs_links_follow() {
+    let base = homework();
+    let mut ours = base.clone();
+    let mine = ours.add_claim(Claim::new(
+        "Practice builds habits.",
+        Pos::new(150.0, 200.0),
+    ));
+    ours.add_link(Link::new(
+        LinkKind::Attack,
+        vec![mine],
+        Target::Claim(ClaimId(1)),
+    ));
+    let mut theirs = base.clone();
+    let yours = theirs.add_claim(Claim::new("Rest helps memory.", Pos::new(-150.0, 400.0)));
+    theirs.add_link(Link::new(
+        LinkKind::Support,
+        vec![yours],
+        Target::Claim(ClaimId(2)),
+    ));
+    assert_eq!(mine, yours, "both took the next id");
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.is_clean(), "{:?}", merged.conflicts);
+    assert_eq!(merged.map.claims.len(), 4);
+    assert_eq!(merged.map.claims[&mine].text, "Practice builds habits.");
+    let (&moved, _) = merged
+        .map
+        .claims
+        .iter()
+        .find(|(_, c)| c.text == "Rest helps memory.")
+        .expect("theirs kept");
+    assert_ne!(moved, mine);
+    // Their link now starts at the renumbered claim and supports #2.
+    assert!(merged.map.links.values().any(|l| l.premises == [moved]
+        && l.target == Target::Claim(ClaimId(2))
+        && l.kind == LinkKind::Support));
+    assert_eq!(merged.map.links.len(), 3);
+    assert!(
+        merged.renumbered.iter().any(|r| r.contains("is now")),
+        "{:?}",
+        merged.renumbered
+    );
+}
+
+#[test]
+fn a_claim_deleted_on_one_side_and_changed_on_the_other_is_kept_and_flagged() {
+    let base = homework();
+    let mut ours = base.clone();
+    let _ = delete_claims(&ours, &BTreeSet::from([ClaimId(2)])).apply(&mut ours);
+    let mut theirs = base.clone();
+    if let Some(c) = theirs.claims.get_mut(&ClaimId(2)) {
+        c.text = "Children need rest after school.".into();
+    }
+    let merged = merge(&base, &ours, &theirs);
+    assert!(!merged.is_clean());
+    let kept = &merged.map.claims[&ClaimId(2)];
+    assert_eq!(kept.text, "Children need rest after school.");
+    assert!(kept.tags.contains(&CONFLICT_TAG.to_owned()));
+    assert!(
+        kept.note
+            .as_deref()
+            .is_some_and(|n| n.contains("ours deleted this claim"))
+    );
+    assert!(merged.map.validate().is_empty());
+    // Deleted and untouched: simply gone.
+    let merged = merge(&base, &ours, &base);
+    assert!(!merged.map.claims.contains_key(&ClaimId(2)));
+    assert!(merged.is_clean());
+}
+
+#[test]
+fn the_same_field_changed_twice_keeps_ours_and_notes_theirs() {
+    let base = homework();
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    if let Some(c) = ours.claims.get_mut(&ClaimId(1)) {
+        c.text = "Homework should be voluntary.".into();
+        c.pos = Pos::new(10.0, 0.0);
+    }
+    if let Some(c) = theirs.claims.get_mut(&ClaimId(1)) {
+        c.text = "Homework should be banned.".into();
+        c.pos = Pos::new(-10.0, 0.0);
+        c.kind = ClaimKind::Claim;
+        c.tags = vec!["motion".into()];
+    }
+    let merged = merge(&base, &ours, &theirs);
+    assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+    let claim = &merged.map.claims[&ClaimId(1)];
+    assert_eq!(claim.text, "Homework should be voluntary.");
+    // Theirs is in a marked note; their other change (a tag) combines; the
+    // card is where we put it.
+    let note = claim.note.as_deref().unwrap_or("");
+    assert!(
+        note.contains("⚠ Merge conflict: the text: theirs was “Homework should be banned.”"),
+        "{note}"
+    );
+    assert_eq!(claim.tags, ["motion", CONFLICT_TAG]);
+    assert_eq!(claim.pos, Pos::new(10.0, 0.0));
+    // The map checks list it.
+    let evaluation = argmap::eval::evaluate(&merged.map);
+    let findings = argmap::eval::checks::check(&merged.map, &evaluation);
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.rule == argmap::eval::checks::Rule::MergeConflict
+                && f.claim == Some(ClaimId(1))
+                && f.message.contains("theirs was"))
+    );
+    // Merging again notes it once.
+    let again = merge(&base, &merged.map, &theirs);
+    assert_eq!(again.map, merged.map);
+}
+
+#[test]
+fn cards_moved_on_both_sides_never_conflict() {
+    let base = homework();
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    if let Some(c) = ours.claims.get_mut(&ClaimId(2)) {
+        c.pos = Pos::new(1.0, 1.0);
+    }
+    if let Some(c) = theirs.claims.get_mut(&ClaimId(2)) {
+        c.pos = Pos::new(2.0, 2.0);
+    }
+    if let Some(c) = theirs.claims.get_mut(&ClaimId(1)) {
+        c.pos = Pos::new(3.0, 3.0);
+    }
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.is_clean());
+    assert_eq!(
+        merged.map.claims[&ClaimId(2)].pos,
+        Pos::new(1.0, 1.0),
+        "ours wins"
+    );
+    assert_eq!(
+        merged.map.claims[&ClaimId(1)].pos,
+        Pos::new(3.0, 3.0),
+        "theirs taken"
+    );
+    assert!(diff(&ours, &merged.map).claims.is_empty());
+}
+
+#[test]
+fn a_link_to_a_claim_the_other_side_deleted_brings_it_back() {
+    let base = homework();
+    let mut ours = base.clone();
+    let _ = delete_claims(&ours, &BTreeSet::from([ClaimId(2)])).apply(&mut ours);
+    let mut theirs = base.clone();
+    let rebuttal = theirs.add_claim(Claim::new("Rest is not the point.", Pos::default()));
+    theirs.add_link(Link::new(
+        LinkKind::Attack,
+        vec![rebuttal],
+        Target::Claim(ClaimId(2)),
+    ));
+    let merged = merge(&base, &ours, &theirs);
+    assert!(
+        merged.map.validate().is_empty(),
+        "{:?}",
+        merged.map.validate()
+    );
+    assert!(
+        merged.map.claims.contains_key(&ClaimId(2)),
+        "kept for their rebuttal"
+    );
+    assert!(
+        merged
+            .map
+            .claims
+            .values()
+            .any(|c| c.text == "Rest is not the point.")
+    );
+    assert!(!merged.is_clean());
+}
+
+#[test]
+fn a_deleted_claims_id_is_never_handed_out_again_even_after_saving() {
+    let mut map = homework();
+    let _ = delete_claims(&map, &BTreeSet::from([ClaimId(2)])).apply(&mut map);
+    let text = argmap::format::ron::to_string(&map);
+    assert!(text.contains("issued: (claims: 2, links: 1)"), "{text}");
+    let mut back = argmap::format::ron::load(text.as_bytes()).expect("reads");
+    assert_eq!(
+        back.add_claim(Claim::new("New.", Pos::default())),
+        ClaimId(3)
+    );
+    assert_eq!(
+        back.add_link(Link::new(
+            LinkKind::Support,
+            vec![ClaimId(3)],
+            Target::Claim(ClaimId(1))
+        )),
+        argmap::model::LinkId(2)
+    );
+    // A map that deleted nothing at the top writes no such line.
+    assert!(!argmap::format::ron::to_string(&homework()).contains("issued"));
+}
