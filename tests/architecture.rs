@@ -220,6 +220,15 @@ fn layers_point_down() {
             if first == Some("model") {
                 assert_eq!(to, Some("model"), "the model imports {}", target.join("::"));
             }
+            // Versions (diff and merge) are pure functions of maps.
+            if first == Some("versions") {
+                assert!(
+                    matches!(to, Some("versions" | "model" | "words")),
+                    "{} imports {}",
+                    module.join("::"),
+                    target.join("::")
+                );
+            }
             // Formats are pure conversions: no files, no screen.
             if first == Some("format") {
                 assert!(

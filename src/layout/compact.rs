@@ -11,7 +11,9 @@
 //! reaches there — and subtrees are packed by comparing bands that share
 //! heights, the Reingold–Tilford way.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use super::id_hash::{IdMap, id_map};
 
 use super::forest::Forest;
 use super::{COLUMN_GAP, ROW_GAP, TREE_GAP};
@@ -56,17 +58,25 @@ enum Unit {
     Column(Vec<ClaimId>),
 }
 
+/// A packing tried: its width over its height, and the centres.
+type Shape = (f32, BTreeMap<ClaimId, Pos>);
+
 /// Lays the forest out, stacking ever larger branches until the whole is
 /// no wider than `widest` times its height: first only answers without
 /// answers of their own, then branches of up to 2, 4, 8, … claims. Of the
 /// shapes tried, the one nearest the middle of the accepted range wins, so
 /// a map that jumps from too wide to too tall gets the better of the two.
+///
+/// Stacking larger branches only makes the map narrower, so the first
+/// branch size that fits is found by narrowing an interval of sizes, two
+/// sizes tried at once (one per core), instead of trying each in turn: a
+/// 20,000-claim map takes three or four packings instead of ten.
 pub(super) fn place(
     forest: &Forest,
-    size: impl Fn(ClaimId) -> (f32, f32),
+    size: impl Fn(ClaimId) -> (f32, f32) + Sync,
     widest: f32,
 ) -> BTreeMap<ClaimId, Pos> {
-    let mut claims: HashMap<ClaimId, usize> = HashMap::with_capacity(forest.order.len());
+    let mut claims: IdMap<ClaimId, usize> = id_map(forest.order.len());
     for &claim in forest.order.iter().rev() {
         let below: usize = forest
             .kids(claim)
@@ -76,24 +86,60 @@ pub(super) fn place(
         claims.insert(claim, below + 1);
     }
     let largest = claims.values().copied().max().unwrap_or(1);
+    // Each card's size looked up once, not in every packing.
+    let sizes: IdMap<ClaimId, (f32, f32)> = forest.order.iter().map(|&id| (id, size(id))).collect();
+    let size = |id: ClaimId| sizes.get(&id).copied().unwrap_or(crate::card::UNMEASURED);
+    // Branch sizes 1, 2, 4, … up to the first that holds the largest.
+    let last = usize::BITS - (largest.max(1) - 1).leading_zeros();
     let aim = widest.sqrt().ln();
-    let mut best: Option<(f32, BTreeMap<ClaimId, Pos>)> = None;
-    let mut branch = 1;
-    loop {
-        let placed = place_stacking(forest, &size, &claims, branch);
+    let shape = |step: u32| {
+        let placed = place_stacking(forest, &size, &claims, 1_usize << step);
         let (width, height) = extent(&placed, &size);
-        let ratio = width / height.max(1.0);
-        let miss = (ratio.max(f32::MIN_POSITIVE).ln() - aim).abs();
-        let done = ratio <= widest || branch >= largest;
-        if best.as_ref().is_none_or(|(m, _)| miss < *m) {
-            best = Some((miss, placed));
+        (width / height.max(1.0), placed)
+    };
+    let fits = |step: u32, ratio: f32| ratio <= widest || step >= last;
+    let mut tried: BTreeMap<u32, Shape> = BTreeMap::new();
+    // Steps below `low` are too wide; `high` fits (the last always does).
+    let (mut low, mut high) = (0_u32, last);
+    while low < high {
+        let gap = high - low;
+        let probes = if gap >= 3 {
+            vec![low + gap / 3, low + 2 * gap / 3]
+        } else {
+            vec![low]
+        };
+        let shapes: Vec<(u32, Shape)> = match probes.as_slice() {
+            &[a, b] => {
+                let (first, second) = rayon::join(|| shape(a), || shape(b));
+                vec![(a, first), (b, second)]
+            }
+            _ => probes.iter().map(|&p| (p, shape(p))).collect(),
+        };
+        for (step, result) in shapes {
+            if fits(step, result.0) {
+                high = high.min(step);
+            } else {
+                low = low.max(step + 1);
+            }
+            tried.insert(step, result);
         }
-        if done {
-            break;
-        }
-        branch *= 2;
     }
-    best.map(|(_, placed)| placed).unwrap_or_default()
+    tried.entry(high).or_insert_with(|| shape(high));
+    // The first that fits, or the one before it if that is nearer the aim.
+    let miss = |ratio: f32| (ratio.max(f32::MIN_POSITIVE).ln() - aim).abs();
+    let before = high.checked_sub(1).filter(|b| tried.contains_key(b));
+    let choice = match (before, tried.get(&high)) {
+        (Some(b), Some((ratio, _)))
+            if tried.get(&b).is_some_and(|(r, _)| miss(*r) < miss(*ratio)) =>
+        {
+            b
+        }
+        _ => high,
+    };
+    tried
+        .remove(&choice)
+        .map(|(_, placed)| placed)
+        .unwrap_or_default()
 }
 
 /// The width and height of the box around the placed cards.
@@ -123,13 +169,13 @@ fn extent(placed: &BTreeMap<ClaimId, Pos>, size: &impl Fn(ClaimId) -> (f32, f32)
 fn place_stacking(
     forest: &Forest,
     size: &impl Fn(ClaimId) -> (f32, f32),
-    claims: &HashMap<ClaimId, usize>,
+    claims: &IdMap<ClaimId, usize>,
     branch: usize,
 ) -> BTreeMap<ClaimId, Pos> {
     let stacks = |kid: ClaimId| {
         forest.alone.contains(&kid) && claims.get(&kid).is_some_and(|&n| n <= branch)
     };
-    let units: HashMap<ClaimId, Vec<Unit>> = forest
+    let units: IdMap<ClaimId, Vec<Unit>> = forest
         .order
         .iter()
         .map(|&claim| (claim, units_of(forest, claim, size(claim).0, &stacks)))
@@ -139,7 +185,7 @@ fn place_stacking(
     let (outlines, offset_from_parent) = pack(forest, &units, size, &top_of);
 
     // Trees side by side, then each claim from its parent, top down.
-    let mut x: HashMap<ClaimId, f32> = HashMap::new();
+    let mut x: IdMap<ClaimId, f32> = id_map(forest.order.len());
     let mut right_edge: Option<f32> = None;
     for &root in &forest.roots {
         let Some(outline) = outlines.get(&root) else {
@@ -184,11 +230,11 @@ fn place_stacking(
 /// and each branch in a column a stack gap below the branch above.
 fn tops(
     forest: &Forest,
-    units: &HashMap<ClaimId, Vec<Unit>>,
+    units: &IdMap<ClaimId, Vec<Unit>>,
     size: &impl Fn(ClaimId) -> (f32, f32),
-) -> HashMap<ClaimId, f32> {
+) -> IdMap<ClaimId, f32> {
     // How tall each branch stands, children before parents.
-    let mut span: HashMap<ClaimId, f32> = HashMap::with_capacity(forest.order.len());
+    let mut span: IdMap<ClaimId, f32> = id_map(forest.order.len());
     for &claim in forest.order.iter().rev() {
         let span_of = |id: &ClaimId| span.get(id).copied().unwrap_or(0.0);
         let below = units
@@ -209,7 +255,7 @@ fn tops(
     }
 
     // Heights, parents before children (the order is breadth first).
-    let mut top: HashMap<ClaimId, f32> = HashMap::with_capacity(forest.order.len());
+    let mut top: IdMap<ClaimId, f32> = id_map(forest.order.len());
     for &root in &forest.roots {
         top.insert(root, 0.0);
     }
@@ -237,13 +283,13 @@ fn tops(
 /// claim's offset from its parent.
 fn pack(
     forest: &Forest,
-    units: &HashMap<ClaimId, Vec<Unit>>,
+    units: &IdMap<ClaimId, Vec<Unit>>,
     size: &impl Fn(ClaimId) -> (f32, f32),
     top_of: &impl Fn(ClaimId) -> f32,
-) -> (HashMap<ClaimId, Outline>, HashMap<ClaimId, f32>) {
+) -> (IdMap<ClaimId, Outline>, IdMap<ClaimId, f32>) {
     // Then across, children before parents.
-    let mut outlines: HashMap<ClaimId, Outline> = HashMap::new();
-    let mut offset_from_parent: HashMap<ClaimId, f32> = HashMap::new();
+    let mut outlines: IdMap<ClaimId, Outline> = id_map(forest.order.len());
+    let mut offset_from_parent: IdMap<ClaimId, f32> = id_map(forest.order.len());
     for &claim in forest.order.iter().rev() {
         let (width, height) = size(claim);
         let half = width / 2.0;

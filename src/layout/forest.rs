@@ -1,6 +1,8 @@
 //! The trees arranging lays out: each claim once, under one parent.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use super::id_hash::{IdMap, IdSet};
 
 use super::{Scope, Sizes};
 use crate::model::{ClaimId, LinkId, Map, Target};
@@ -89,14 +91,14 @@ pub(super) struct Forest {
     /// Tree roots, left to right.
     pub roots: Vec<ClaimId>,
     /// Each claim's children, left to right.
-    pub children: HashMap<ClaimId, Vec<ClaimId>>,
+    pub children: IdMap<ClaimId, Vec<ClaimId>>,
     /// Each claim's depth in its tree (0 for roots).
-    pub depth: HashMap<ClaimId, usize>,
+    pub depth: IdMap<ClaimId, usize>,
     /// Every claim in the forest, breadth first.
     pub order: Vec<ClaimId>,
     /// The children that answer their parent alone: the one premise of a
     /// link no undercutter attacks. Only these may be stacked.
-    pub alone: HashSet<ClaimId>,
+    pub alone: IdSet<ClaimId>,
 }
 
 impl Forest {
@@ -131,10 +133,10 @@ pub(super) fn spanning_forest(map: &Map, index: &Index, scope: Scope, sizes: &Si
     };
     let mut forest = Forest {
         roots: Vec::new(),
-        children: HashMap::new(),
-        depth: HashMap::new(),
+        children: IdMap::default(),
+        depth: IdMap::default(),
         order: Vec::new(),
-        alone: HashSet::new(),
+        alone: IdSet::default(),
     };
     for root in candidates {
         if forest.depth.contains_key(&root) {

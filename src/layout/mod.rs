@@ -16,6 +16,7 @@
 
 mod compact;
 mod forest;
+mod id_hash;
 mod wide;
 
 use std::collections::BTreeMap;
@@ -67,12 +68,29 @@ pub fn arrange(map: &Map, sizes: &Sizes, scope: Scope) -> Vec<(ClaimId, Pos)> {
     }
 }
 
-/// A map's mirror image across the diagonal, and its card sizes turned.
+/// A map's mirror image across the diagonal, and its card sizes turned:
+/// its links, and of each claim what layout reads (where it is, whether it
+/// is pinned; not its text).
 fn mirror(map: &Map, sizes: &Sizes) -> (Map, Sizes) {
-    let mut mirrored = map.clone();
-    for claim in mirrored.claims.values_mut() {
-        claim.pos = Pos::new(claim.pos.y, claim.pos.x);
-    }
+    let mirrored = Map {
+        thesis: map.thesis,
+        arrangement: map.arrangement,
+        links: map.links.clone(),
+        claims: map
+            .claims
+            .iter()
+            .map(|(&id, claim)| {
+                let turned = crate::model::Claim {
+                    pos: Pos::new(claim.pos.y, claim.pos.x),
+                    pinned: claim.pinned,
+                    kind: claim.kind,
+                    ..crate::model::Claim::default()
+                };
+                (id, turned)
+            })
+            .collect(),
+        ..Map::default()
+    };
     let sizes = sizes.iter().map(|(&id, &(w, h))| (id, (h, w))).collect();
     (mirrored, sizes)
 }

@@ -1,7 +1,9 @@
 //! The wide tidy tree: every claim's answers side by side in the row
 //! below it, packed the Reingold–Tilford way by the contour of each level.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use super::id_hash::IdMap;
 
 use super::forest::Forest;
 use super::{COLUMN_GAP, ROW_GAP, TREE_GAP};
@@ -21,8 +23,8 @@ pub(super) fn place(
     size: impl Fn(ClaimId) -> (f32, f32),
 ) -> BTreeMap<ClaimId, Pos> {
     // Children are packed before parents: walk the breadth-first order back.
-    let mut contours: HashMap<ClaimId, Contour> = HashMap::new();
-    let mut offset_from_parent: HashMap<ClaimId, f32> = HashMap::new();
+    let mut contours: IdMap<ClaimId, Contour> = IdMap::default();
+    let mut offset_from_parent: IdMap<ClaimId, f32> = IdMap::default();
     for &claim in forest.order.iter().rev() {
         let half = size(claim).0 / 2.0;
         let kids = forest.children.get(&claim).map_or(&[][..], Vec::as_slice);
@@ -81,7 +83,7 @@ pub(super) fn place(
     }
 
     // Trees side by side, then each claim from its parent, top down.
-    let mut x: HashMap<ClaimId, f32> = HashMap::new();
+    let mut x: IdMap<ClaimId, f32> = IdMap::default();
     let mut right_edge: Option<f32> = None;
     for &root in &forest.roots {
         let Some(contour) = contours.get(&root) else {
