@@ -59,6 +59,8 @@ pub fn run(sizes: &[usize], dir: &Path) -> Result<Vec<Row>, FileError> {
         "map checks (lint)",
         "one frame, whole map, evaluation shown",
         "one frame, zoomed in, evaluation shown",
+        "diff of two versions (by id)",
+        "three-way merge of two versions",
     ]
     .into_iter()
     .map(|what| Row {
@@ -97,17 +99,7 @@ pub fn run(sizes: &[usize], dir: &Path) -> Result<Vec<Row>, FileError> {
         if let Some(err) = save_error {
             return Err(err);
         }
-        let mut arranging = Vec::new();
-        for arrangement in [Arrangement::Compact, Arrangement::Wide] {
-            for direction in [Direction::Down, Direction::Right] {
-                let mut shaped = map.clone();
-                shaped.arrangement = arrangement;
-                shaped.direction = direction;
-                arranging.push(median(5, || {
-                    let _ = layout::arrange(&shaped, &sizes_of, Scope::All);
-                }));
-            }
-        }
+        let arranging = arrange_times(&map, &sizes_of);
         debug_rss("before frames");
         let whole = frame_time(&map, None, None);
         debug_rss("after whole-map frames");
@@ -121,6 +113,7 @@ pub fn run(sizes: &[usize], dir: &Path) -> Result<Vec<Row>, FileError> {
         let lint = median(5, || {
             let _ = argmap::eval::checks::check(&map, &evaluation);
         });
+        let (diffing, merging) = versions_times(&map);
         let whole_judged = frame_time(&map, None, Some(&evaluation));
         let close_judged = frame_time(&map, Some(around_thesis(&map)), Some(&evaluation));
         for (row, time) in rows.iter_mut().zip([
@@ -138,11 +131,73 @@ pub fn run(sizes: &[usize], dir: &Path) -> Result<Vec<Row>, FileError> {
             lint,
             whole_judged,
             close_judged,
+            diffing,
+            merging,
         ]) {
             row.medians.push(time);
         }
     }
     Ok(rows)
+}
+
+/// The median time to arrange `map` compact and wide, each top-down and
+/// left to right.
+fn arrange_times(map: &Map, sizes: &argmap::layout::Sizes) -> Vec<Duration> {
+    let mut times = Vec::new();
+    for arrangement in [Arrangement::Compact, Arrangement::Wide] {
+        for direction in [Direction::Down, Direction::Right] {
+            let mut shaped = map.clone();
+            shaped.arrangement = arrangement;
+            shaped.direction = direction;
+            times.push(median(5, || {
+                let _ = layout::arrange(&shaped, sizes, Scope::All);
+            }));
+        }
+    }
+    times
+}
+
+/// The median times of a diff of two versions of `map` edited on two
+/// sides, and of their three-way merge.
+fn versions_times(map: &Map) -> (Duration, Duration) {
+    let (ours, theirs) = (edited(map, 0), edited(map, 1));
+    let diffing = median(5, || {
+        let _ = argmap::versions::diff(&ours, &theirs);
+    });
+    let merging = median(5, || {
+        let _ = argmap::versions::merge(map, &ours, &theirs);
+    });
+    (diffing, merging)
+}
+
+/// `map` as one side of a team edited it: every 20th claim reworded
+/// (which side decides which), every 7th card dragged, a reason added
+/// under every 50th claim (both sides take the same new ids).
+fn edited(map: &Map, side: usize) -> Map {
+    let mut out = map.clone();
+    let ids: Vec<_> = map.claims.keys().copied().collect();
+    for (i, id) in ids.iter().enumerate() {
+        if let Some(claim) = out.claims.get_mut(id) {
+            if i % 20 == side * 10 {
+                claim.text.push_str(" (reworded)");
+            }
+            if i % 7 == side {
+                claim.pos.x += 40.0;
+            }
+        }
+        if i % 50 == side {
+            let reason = out.add_claim(argmap::model::Claim::new(
+                "A reason added on one side.",
+                argmap::model::Pos::default(),
+            ));
+            out.add_link(argmap::model::Link::new(
+                argmap::model::LinkKind::Support,
+                vec![reason],
+                argmap::model::Target::Claim(*id),
+            ));
+        }
+    }
+    out
 }
 
 /// A part of the map around the thesis, about 1,400 × 900 map units: some
