@@ -303,3 +303,50 @@ pub fn json(old_name: &str, new_name: &str, diff: &MapDiff) -> String {
     });
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }
+
+/// The map as text for a line diff (git's `textconv`): the title and
+/// thesis, then a line per claim and per link, by id, each on its own so
+/// that a change touches only its line; positions are left out, so a
+/// dragged card changes nothing.
+pub fn listing(map: &Map) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "title: {}", flat(&map.title));
+    if let Some(thesis) = map.thesis {
+        let _ = writeln!(out, "thesis: {thesis}");
+    }
+    for (id, claim) in &map.claims {
+        let mut marks = Vec::new();
+        if claim.kind != crate::model::ClaimKind::Claim {
+            marks.push(claim.kind.label().to_lowercase());
+        }
+        if let Some(citation) = &claim.source {
+            marks.push(citation.label().map_or(citation.doc.clone(), |label| {
+                format!("{} {label}", citation.doc)
+            }));
+        }
+        if let Some(assessment) = claim.assessment {
+            marks.push(format!("{assessment:?}").to_lowercase());
+        }
+        if claim.pinned {
+            marks.push("pinned".to_owned());
+        }
+        marks.extend(claim.tags.iter().map(|t| format!("#{t}")));
+        let marks = if marks.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", marks.join(", "))
+        };
+        let title = claim
+            .title
+            .as_deref()
+            .map_or(String::new(), |t| format!(" [{}]", flat(t)));
+        let _ = writeln!(out, "{id}{marks}{title}: {}", flat(&claim.text));
+        if let Some(note) = &claim.note {
+            let _ = writeln!(out, "{id} note: {}", flat(note));
+        }
+    }
+    for (id, link) in &map.links {
+        let _ = writeln!(out, "link {id}: {}", describe(link));
+    }
+    out
+}

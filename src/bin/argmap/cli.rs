@@ -214,6 +214,13 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         name: Option<String>,
     },
+    /// Print a map as a line per claim and per link, by id, without
+    /// positions: what git's line diff compares (`diff.argmap.textconv`),
+    /// so `git log -p` shows maps a claim at a time.
+    Textconv {
+        /// The map file.
+        file: PathBuf,
+    },
     /// In a git repository: make `*.ron` maps use `argmap diff` and `argmap
     /// merge` (.gitattributes and the repository's git config), saying
     /// what changed.
@@ -299,9 +306,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok(export(&file, to, output.as_deref(), options, arrange))
         }
         Some(Command::Import { file, output }) => Ok(import(&file, &output)),
-        Some(command @ (Command::Diff { .. } | Command::Merge { .. } | Command::GitSetup)) => {
-            Ok(versions_command(command))
-        }
+        Some(
+            command @ (Command::Diff { .. }
+            | Command::Merge { .. }
+            | Command::GitSetup
+            | Command::Textconv { .. }),
+        ) => Ok(versions_command(command)),
         Some(Command::Eval {
             file,
             mode,
@@ -354,6 +364,7 @@ fn versions_command(command: Command) -> ExitCode {
             name,
         } => crate::git::merge(&base, &ours, &theirs, output.as_deref(), name.as_deref()),
         Command::GitSetup => crate::git::setup(),
+        Command::Textconv { file } => crate::git::textconv(&file),
         _ => ExitCode::from(2),
     }
 }

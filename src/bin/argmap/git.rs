@@ -114,6 +114,23 @@ pub fn diff(files: &[PathBuf], options: DiffOptions) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// `argmap textconv FILE`: the map as a line per claim and link, by id,
+/// for git's line diff (`git log -p` without `--ext-diff`).
+pub fn textconv(file: &Path) -> ExitCode {
+    match read_side(file) {
+        Ok(map) => {
+            let _ = std::io::stdout()
+                .lock()
+                .write_all(report::listing(&map).as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// `argmap merge BASE OURS THEIRS [-o OUT]`: git's merge driver (`%O %A
 /// %B`). Writes the merge over OURS (or to OUT); exit 0 when clean, 1 when
 /// a conflict is left marked in the map, 2 when a file cannot be read
@@ -193,6 +210,7 @@ fn try_setup() -> Result<Vec<String>, String> {
     let mut said = Vec::new();
     for (key, value) in [
         ("diff.argmap.command", format!("{exe} diff")),
+        ("diff.argmap.textconv", format!("{exe} textconv")),
         (
             "merge.argmap.name",
             "Argmap maps, merged by claim id".to_owned(),
