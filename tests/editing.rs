@@ -401,6 +401,72 @@ fn shift_enter_makes_a_new_line_and_double_click_edits() {
 }
 
 #[test]
+fn a_title_is_typed_on_its_card_from_the_keyboard_or_its_top_line() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = Editor::new().dialogs(&dialogs).blank().build();
+    build_small_map(&mut harness);
+    let id = claim_id(&harness, "Children need time to rest");
+    click_card(&mut harness, "Children need time to rest", Modifiers::NONE);
+    // Shift+F2 opens the title on the card: one bold line over the text.
+    key(&mut harness, Modifiers::SHIFT, Key::F2);
+    let editing = harness
+        .state()
+        .view
+        .editing
+        .as_ref()
+        .map(|e| (e.claim, e.title));
+    assert_eq!(editing, Some((id, true)));
+    type_text(&mut harness, "Rest matters");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(harness.state().view.editing.is_none());
+    assert_eq!(
+        map(&harness).claims[&id].title.as_deref(),
+        Some("Rest matters")
+    );
+    // The text is as it was; one undo step takes the title away.
+    assert_eq!(map(&harness).claims[&id].text, "Children need time to rest");
+    key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(map(&harness).claims[&id].title, None);
+    key(&mut harness, Modifiers::COMMAND, Key::Y);
+    // A double click on the card's top line opens its title, elsewhere
+    // its text.
+    let top = card(&harness, "Children need time to rest");
+    click_at(
+        &mut harness,
+        top.left_top() + vec2(60.0, 12.0),
+        Modifiers::NONE,
+        2,
+    );
+    let editing = harness
+        .state()
+        .view
+        .editing
+        .as_ref()
+        .map(|e| (e.claim, e.title));
+    assert_eq!(editing, Some((id, true)));
+    // Emptied, the claim has no title again.
+    for _ in 0.."Rest matters".len() {
+        key(&mut harness, Modifiers::NONE, Key::Backspace);
+    }
+    key(&mut harness, Modifiers::NONE, Key::Escape);
+    assert_eq!(map(&harness).claims[&id].title, None);
+    let untitled = card(&harness, "Children need time to rest");
+    click_at(
+        &mut harness,
+        untitled.center_bottom() - vec2(0.0, 8.0),
+        Modifiers::NONE,
+        2,
+    );
+    let editing = harness
+        .state()
+        .view
+        .editing
+        .as_ref()
+        .map(|e| (e.claim, e.title));
+    assert_eq!(editing, Some((id, false)));
+}
+
+#[test]
 fn arrange_is_one_undo_step_and_keeps_pinned_claims() {
     let dialogs = ScriptedDialogs::default();
     let mut harness = Editor::new().dialogs(&dialogs).blank().build();

@@ -200,9 +200,15 @@ fn two_branches_merge_cleanly_through_the_driver_and_diff_by_claim() {
     // Plain git log -p: a line diff of the maps a claim per line, the
     // dragged cards nowhere in it.
     let plain = git_ok(&["log", "-p", "-1", "HEAD~1", "--", "case.ron"], repo);
-    assert!(plain.contains("\n+#47: A 2024 audit found no national score."), "{plain}");
+    assert!(
+        plain.contains("\n+#47: A 2024 audit found no national score."),
+        "{plain}"
+    );
     assert!(plain.contains("\n+link #42: #47 supports #3"), "{plain}");
-    assert!(plain.contains("\n-#5") && plain.contains("\n+#5"), "{plain}");
+    assert!(
+        plain.contains("\n-#5") && plain.contains("\n+#5"),
+        "{plain}"
+    );
     assert!(!plain.contains("pos"), "{plain}");
 }
 

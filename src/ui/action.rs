@@ -40,6 +40,8 @@ pub enum Action {
     NewClaimAt(Pos),
     /// Start editing a claim's text.
     StartEditing(ClaimId),
+    /// Start editing a claim's title on its card.
+    StartEditingTitle(ClaimId),
     /// The text field's content changed.
     Typed(String),
     /// Letters typed with no text field to take them: they go into the

@@ -218,7 +218,11 @@ fn claim_ui(ui: &mut Ui, map: &Map, id: ClaimId, view: &View, actions: &mut Vec<
     let mut sealed = false;
 
     // While the claim is edited on the canvas, the canvas owns the text.
-    if view.editing.as_ref().is_some_and(|e| e.claim == id) {
+    if view
+        .editing
+        .as_ref()
+        .is_some_and(|e| e.claim == id && !e.title)
+    {
         ui.label("Text");
         ui.weak("(being edited on the canvas)");
     } else if edited.text.len() > MAX_EDITABLE_BYTES {

@@ -165,11 +165,11 @@ impl ArgmapApp {
             }
             UiCommand::AddPremise => self.add_reply(LinkKind::Support),
             UiCommand::AddObjection => self.add_reply(LinkKind::Attack),
-            UiCommand::EditText => {
-                if let Some(id) = self.single_selected() {
-                    self.start_editing(id, false);
-                }
-            }
+            UiCommand::EditText | UiCommand::EditTitle => match self.single_selected() {
+                Some(id) if command == UiCommand::EditTitle => self.start_editing_title(id),
+                Some(id) => self.start_editing(id, false),
+                None => {}
+            },
             UiCommand::SetThesis => {
                 if let Some(id) = self.single_selected() {
                     self.set_thesis(Some(id));
@@ -477,6 +477,27 @@ impl ArgmapApp {
             buffer: claim.text.clone(),
             is_new,
             focus_pending: true,
+            title: false,
+        });
+    }
+
+    /// Opens the title of claim `id` for typing on its card.
+    pub(super) fn start_editing_title(&mut self, id: ClaimId) {
+        self.finish_editing();
+        let Some(claim) = self.doc.map.claims.get(&id) else {
+            return;
+        };
+        self.view.selection.only(id);
+        if self.doc.history.is_locked() {
+            return;
+        }
+        self.view.camera.reveal = Some(id);
+        self.view.editing = Some(Editing {
+            claim: id,
+            buffer: claim.title.clone().unwrap_or_default(),
+            is_new: false,
+            focus_pending: true,
+            title: true,
         });
     }
 
@@ -556,6 +577,32 @@ impl ArgmapApp {
             }
             Action::NewClaimAt(pos) => self.add_claim_at(pos),
             Action::StartEditing(id) => self.start_editing(id, false),
+            Action::StartEditingTitle(id) => self.start_editing_title(id),
+            Action::Typed(text) if self.view.editing.as_ref().is_some_and(|e| e.title) => {
+                let Some(editing) = &self.view.editing else {
+                    return;
+                };
+                let id = editing.claim;
+                let Some(claim) = self.doc.map.claims.get(&id) else {
+                    return;
+                };
+                // One line; empty means none (the card then shows none and
+                // zoomed out its first words).
+                let title = text.replace(['\n', '\r'], " ");
+                let title = (!title.trim().is_empty()).then_some(title);
+                if claim.title != title {
+                    let claim = crate::model::Claim {
+                        title,
+                        ..claim.clone()
+                    };
+                    self.doc.history.apply_coalescing(
+                        &mut self.doc.map,
+                        Edit::SetClaim { id, claim },
+                        "Edit title",
+                        Typing::Claim(id, ClaimField::Title),
+                    );
+                }
+            }
             Action::Typed(text) => {
                 if let Some(editing) = &self.view.editing
                     && let Some(edit) = edit::set_text(&self.doc.map, editing.claim, text)

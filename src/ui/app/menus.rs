@@ -99,6 +99,7 @@ impl ArgmapApp {
             UiCommand::AddObjection,
             UiCommand::AddSibling,
             UiCommand::EditText,
+            UiCommand::EditTitle,
             UiCommand::SetThesis,
             UiCommand::TogglePin,
             UiCommand::Delete,

@@ -52,7 +52,6 @@ pub(super) fn cards_ui(
     // the canvas then takes it back, for its own keys.
     let mut card_focused = false;
     let selection_color = style::selection_color(dark);
-    let editing_claim = view.editing.as_ref().map(|e| e.claim);
     let on_screen = a11y::on_screen_when_exposing_all(frame);
     for id in a11y::reading_order(frame) {
         let (Some(&rect), Some(claim)) = (frame.index.cards.get(&id), map.claims.get(&id)) else {
@@ -93,7 +92,11 @@ pub(super) fn cards_ui(
                 selected,
                 hovered,
                 selection_color,
-                typing: editing_claim == Some(id),
+                typed: match &view.editing {
+                    Some(e) if e.claim == id && e.title => paint::Typed::Title,
+                    Some(e) if e.claim == id => paint::Typed::Text,
+                    _ => paint::Typed::Neither,
+                },
             },
         );
         let Some((response, handle)) = widgets else {
@@ -125,11 +128,15 @@ pub(super) fn cards_ui(
     if let Some(editing) = &mut view.editing
         && let Some(&rect) = frame.index.cards.get(&editing.claim)
     {
-        let below_title = frame
-            .index
-            .drawn(editing.claim)
-            .map_or(0.0, |d| d.title_height);
-        text_editor_ui(ui, rect, below_title, editing, actions);
+        if editing.title {
+            title_editor_ui(ui, rect, editing, actions);
+        } else {
+            let below_title = frame
+                .index
+                .drawn(editing.claim)
+                .map_or(0.0, |d| d.title_height);
+            text_editor_ui(ui, rect, below_title, editing, actions);
+        }
     }
     card_focused
 }
@@ -144,8 +151,8 @@ struct CardPaint<'a> {
     selected: bool,
     hovered: bool,
     selection_color: Color32,
-    /// Its text is being typed: the text field draws it.
-    typing: bool,
+    /// Which of its title and text a field is typing (and draws).
+    typed: paint::Typed,
 }
 
 /// Paints a card with its marks: the whole card at [`Level::Text`], its
@@ -196,7 +203,7 @@ fn paint_card(ui: &Ui, shown: Shown<'_>, frame: &Frame<'_>, card: &CardPaint<'_>
     if title.is_none()
         && let Some(drawn) = frame.index.drawn(id)
     {
-        paint::card_text(ui, rect, drawn, !card.typing, card.style.text);
+        paint::card_text(ui, rect, drawn, card.typed, card.style.text);
     }
     if let Some(evaluation) = shown.evaluation {
         let label = evaluation.claim(id);
@@ -264,7 +271,7 @@ fn card_pointer(
         .then(|| drop_target(ui, index, id))
         .flatten();
     let Some(onto) = dropped_on else {
-        card_interactions(response, id, view, actions);
+        card_interactions(response, index, id, view, actions);
         return;
     };
     view.gesture = Gesture::None;
@@ -287,10 +294,26 @@ fn drop_target(ui: &Ui, index: &SceneIndex, dragged: ClaimId) -> Option<ClaimId>
     index.card_at_except(to_map * pointer, dragged)
 }
 
-fn card_interactions(response: &Response, id: ClaimId, view: &mut View, actions: &mut Vec<Action>) {
+fn card_interactions(
+    response: &Response,
+    index: &SceneIndex,
+    id: ClaimId,
+    view: &mut View,
+    actions: &mut Vec<Action>,
+) {
     let shift = response.ctx.input(|i| i.modifiers.shift);
     if response.double_clicked() {
-        actions.push(Action::StartEditing(id));
+        // The top line of a card (its role label and its title) is its
+        // title; the rest is its text.
+        let on_title = response.interact_pointer_pos().is_some_and(|p| {
+            let title = index.drawn(id).map_or(0.0, |d| d.title_height);
+            p.y < response.rect.min.y + crate::card::text_offset().y + title
+        });
+        actions.push(if on_title {
+            Action::StartEditingTitle(id)
+        } else {
+            Action::StartEditing(id)
+        });
     } else if response.clicked() {
         if view.editing.as_ref().is_some_and(|e| e.claim != id) {
             actions.push(Action::FinishEditing);
@@ -338,6 +361,7 @@ fn card_context_menu(
         let many = view.selection.claims.len() > 1;
         if !many {
             command_button(ui, UiCommand::EditText, actions);
+            command_button(ui, UiCommand::EditTitle, actions);
             command_button(ui, UiCommand::AddPremise, actions);
             command_button(ui, UiCommand::AddObjection, actions);
             if map.links_from(id).next().is_some() {
@@ -386,6 +410,38 @@ fn card_context_menu(
         ui.separator();
         command_button(ui, UiCommand::Delete, actions);
     });
+}
+
+/// The card's title editor: one bold line where the title stands, over
+/// the text; Enter, Esc or a click elsewhere finishes.
+fn title_editor_ui(ui: &mut Ui, card: Rect, editing: &mut Editing, actions: &mut Vec<Action>) {
+    let origin = paint::text_origin(card);
+    let row = Rect::from_min_max(
+        origin,
+        egui::pos2(
+            card.max.x - PADDING.x,
+            origin.y + paint::title_row_height(ui.painter()),
+        ),
+    );
+    let editor = TextEdit::singleline(&mut editing.buffer)
+        .id(text_editor_id())
+        .font(crate::measure::title_font())
+        .frame(egui::Frame::NONE)
+        .margin(Vec2::ZERO)
+        .desired_width(crate::card::text_wrap_width())
+        .hint_text("Title: a few words…");
+    let response = ui.put(row, editor);
+    if editing.focus_pending {
+        response.request_focus();
+        editing.focus_pending = false;
+        return;
+    }
+    if response.changed() {
+        actions.push(Action::Typed(editing.buffer.clone()));
+    }
+    if response.lost_focus() {
+        actions.push(Action::FinishEditing);
+    }
 }
 
 /// The card's text editor, `below_title` under the top of its text.

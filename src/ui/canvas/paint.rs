@@ -21,13 +21,25 @@ use crate::model::{Claim, LinkId, LinkKind, Role, Target};
 /// far out, so a huge map is still visible as a whole.
 const MIN_BLOCK_PTS: f32 = 2.0;
 
-/// A card's title (bold) and, when `with_text`, its text, from `drawn`:
-/// the rows of the measurement that layout and exports share, so nothing
-/// is wrapped again.
-pub(super) fn card_text(ui: &Ui, card: Rect, drawn: &DrawnCard, with_text: bool, color: Color32) {
+/// What of a card's text to paint: a field being typed in draws its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Typed {
+    /// Nothing is typed: title and text.
+    Neither,
+    /// The text is typed: the title only.
+    Text,
+    /// The title is typed: the text only, a title's row down (where the
+    /// title will be) when the claim has none yet.
+    Title,
+}
+
+/// A card's title (bold) and its text, from `drawn`, but for the part
+/// being `typed`: the rows of the measurement that layout and exports
+/// share, so nothing is wrapped again.
+pub(super) fn card_text(ui: &Ui, card: Rect, drawn: &DrawnCard, typed: Typed, color: Color32) {
     let origin = text_origin(card);
     let painter = ui.painter();
-    if !drawn.title.is_empty() {
+    if !drawn.title.is_empty() && typed != Typed::Title {
         let title = painter.layout_no_wrap(
             drawn.title.clone(),
             crate::measure::title_font(),
@@ -35,7 +47,7 @@ pub(super) fn card_text(ui: &Ui, card: Rect, drawn: &DrawnCard, with_text: bool,
         );
         painter.galley(origin, title, color);
     }
-    if !with_text {
+    if typed == Typed::Text {
         return;
     }
     let text = painter.layout_no_wrap(
@@ -43,7 +55,22 @@ pub(super) fn card_text(ui: &Ui, card: Rect, drawn: &DrawnCard, with_text: bool,
         crate::measure::text_font(),
         Color32::PLACEHOLDER,
     );
-    painter.galley(origin + vec2(0.0, drawn.title_height), text, color);
+    let below = if typed == Typed::Title && drawn.title_height == 0.0 {
+        title_row_height(painter)
+    } else {
+        drawn.title_height
+    };
+    painter.galley(origin + vec2(0.0, below), text, color);
+}
+
+/// The height of a title's row on a card, with the gap below it.
+pub(super) fn title_row_height(painter: &Painter) -> f32 {
+    let row = painter.layout_no_wrap(
+        "Ag".to_owned(),
+        crate::measure::title_font(),
+        Color32::PLACEHOLDER,
+    );
+    row.size().y + crate::measure::TITLE_GAP
 }
 
 /// The links on screen: arrows with their "because" / "but" labels, or

@@ -139,6 +139,9 @@ pub struct Editing {
     pub is_new: bool,
     /// Give the text field the focus on the next frame.
     pub focus_pending: bool,
+    /// Whether the claim's title is typed (its bold first line) rather
+    /// than its text.
+    pub title: bool,
 }
 
 /// What a context menu opened on the background is about.

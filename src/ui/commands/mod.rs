@@ -51,6 +51,8 @@ pub enum UiCommand {
     AddObjection,
     /// Edit the selected claim's text in place.
     EditText,
+    /// Edit the selected claim's title on its card.
+    EditTitle,
     /// Mark the selected claim as the thesis.
     SetThesis,
     /// Fit the whole map in the window.
@@ -214,7 +216,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl UiCommand {
     /// Every command, in the order shortcuts are tried: more specific
     /// shortcuts first (egui matches Ctrl+Shift+Z as Ctrl+Z too).
-    pub const ALL: [Self; 82] = [
+    pub const ALL: [Self; 83] = [
         Self::PresentNext,
         Self::PresentPrevious,
         Self::PresentFirst,
@@ -285,6 +287,7 @@ impl UiCommand {
         Self::Deselect,
         Self::Delete,
         Self::AddPremise,
+        Self::EditTitle,
         Self::EditText,
         Self::SetThesis,
         Self::FitView,
@@ -396,7 +399,8 @@ impl UiCommand {
     /// The keyboard shortcuts, the first of which menus show.
     // Each scope's keys stay beside its commands: the same key in another
     // scope (↑ in the editor and in the steps list) is not a repeat.
-    #[allow(clippy::match_same_arms)]
+    // One table of every command's keys, read at a glance.
+    #[allow(clippy::match_same_arms, clippy::too_many_lines)]
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
         match self {
             Self::New => &[key!(Modifiers::COMMAND, Key::N)],
@@ -419,6 +423,7 @@ impl UiCommand {
                 key!(Modifiers::NONE, Key::Enter),
                 key!(Modifiers::NONE, Key::F2),
             ],
+            Self::EditTitle => &[key!(Modifiers::SHIFT, Key::F2)],
             Self::FitView => &[key!(Modifiers::NONE, Key::Home)],
             Self::ZoomIn => &[
                 key!(Modifiers::ALT, Key::Equals),
@@ -538,6 +543,7 @@ impl UiCommand {
                 | Self::AddPremise
                 | Self::AddObjection
                 | Self::EditText
+                | Self::EditTitle
                 | Self::FitView
                 | Self::TogglePin
                 | Self::GoUp
@@ -670,6 +676,7 @@ mod tests {
         assert!(position(UiCommand::Focus) < position(UiCommand::Find));
         assert!(position(UiCommand::UnfoldAll) < position(UiCommand::ToggleFold));
         assert!(position(UiCommand::AddSibling) < position(UiCommand::EditText));
+        assert!(position(UiCommand::EditTitle) < position(UiCommand::EditText));
         assert!(position(UiCommand::AddCoPremise) < position(UiCommand::AddSibling));
         assert!(position(UiCommand::ObjectToInference) < position(UiCommand::AddObjection));
         assert!(position(UiCommand::Arrange) < position(UiCommand::SelectLink));

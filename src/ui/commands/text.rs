@@ -22,6 +22,7 @@ impl UiCommand {
             Self::AddPremise => "Add reason",
             Self::AddObjection => "Add objection",
             Self::EditText => "Edit text",
+            Self::EditTitle => "Edit title",
             Self::SetThesis => "Set as thesis",
             Self::FitView => "Fit map to window",
             Self::ZoomIn => "Zoom in",
@@ -112,6 +113,10 @@ impl UiCommand {
             Self::AddPremise => "Add a reason that supports the selected claim",
             Self::AddObjection => "Add an objection that attacks the selected claim",
             Self::EditText => "Edit the selected claim's text (Shift+Enter for a new line)",
+            Self::EditTitle => {
+                "Edit the selected claim's title on its card: a few words in bold over its text, \
+                 and all the card shows when the map is zoomed out (empty: its first words)"
+            }
             Self::SetThesis => "Make the selected claim the thesis of the map",
             Self::FitView => "Show the whole map",
             Self::ZoomIn => "Zoom in",
@@ -259,7 +264,7 @@ impl UiCommand {
     /// Every command in the order the list of shortcuts (F1) tells them:
     /// group by group, each group in the order a user meets its commands.
     /// (The order of [`UiCommand::ALL`] is the order keys are tried in.)
-    pub const SHOWN: [Self; 82] = [
+    pub const SHOWN: [Self; 83] = [
         // File
         Self::New,
         Self::Open,
@@ -278,6 +283,7 @@ impl UiCommand {
         Self::QuoteAsReason,
         Self::QuoteAsObjection,
         Self::EditText,
+        Self::EditTitle,
         Self::SetThesis,
         Self::Delete,
         Self::Undo,
@@ -368,6 +374,7 @@ impl UiCommand {
             Self::GoDown => "under child below first answer",
             Self::GoLeft | Self::GoRight => "sibling next previous",
             Self::EditText => "rename type write change text",
+            Self::EditTitle => "name heading short label bold title",
             Self::SetThesis => "main claim conclusion motion",
             Self::Delete => "remove erase",
             Self::FitView => "whole map everything overview zoom to fit home",
