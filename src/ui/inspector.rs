@@ -238,23 +238,9 @@ fn claim_ui(ui: &mut Ui, map: &Map, id: ClaimId, view: &View, actions: &mut Vec<
     if title_ui(ui, &mut edited) {
         changed = Some(ClaimField::Title);
     }
-    ui.horizontal(|ui| {
-        let label = ui.label("Kind");
-        ComboBox::from_id_salt("claim-kind")
-            .selected_text(edited.kind.label())
-            .show_ui(ui, |ui| {
-                for kind in ClaimKind::ALL {
-                    if ui
-                        .selectable_value(&mut edited.kind, kind, kind.label())
-                        .changed()
-                    {
-                        changed = Some(ClaimField::Kind);
-                    }
-                }
-            })
-            .response
-            .labelled_by(label.id);
-    });
+    if kind_ui(ui, &mut edited.kind) {
+        changed = Some(ClaimField::Kind);
+    }
 
     let mut is_thesis = map.thesis == Some(id);
     if ui.checkbox(&mut is_thesis, "Thesis of the map").changed() {
@@ -319,6 +305,24 @@ fn claim_ui(ui: &mut Ui, map: &Map, id: ClaimId, view: &View, actions: &mut Vec<
     if sealed {
         actions.push(Action::Seal);
     }
+}
+
+/// The claim's kind, chosen from a list. Whether it changed.
+fn kind_ui(ui: &mut Ui, kind: &mut ClaimKind) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let label = ui.label("Kind");
+        ComboBox::from_id_salt("claim-kind")
+            .selected_text(kind.label())
+            .show_ui(ui, |ui| {
+                for choice in ClaimKind::ALL {
+                    changed |= ui.selectable_value(kind, choice, choice.label()).changed();
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    changed
 }
 
 /// The claim's short title: shown bold on its card, and alone on the card
