@@ -294,6 +294,37 @@ fn open_asks_for_a_file_and_shows_it() {
 }
 
 #[test]
+fn a_merged_map_opens_saying_its_conflicts_and_find_lists_them() {
+    use argmap::model::{CONFLICT_TAG, Claim, Pos};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("merged.ron");
+    let mut merged = Map::new("Merged case");
+    merged.add_claim(Claim::new("Homework should be optional.", Pos::default()));
+    merged.add_claim(Claim {
+        note: Some("⚠ Merge conflict: the text: theirs was “Rest first.”".into()),
+        tags: vec![CONFLICT_TAG.to_owned()],
+        ..Claim::new("Children need rest.", Pos::new(0.0, 200.0))
+    });
+    store::write_map(&path, &merged).expect("saved");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = Editor::new().dialogs(&dialogs).blank().build();
+    dialogs.answer(Some(path));
+    key(&mut harness, Modifiers::COMMAND, Key::O);
+    assert!(
+        harness
+            .state()
+            .status()
+            .ends_with("1 claim has a merge conflict to resolve (F7 lists it)"),
+        "{}",
+        harness.state().status()
+    );
+    key(&mut harness, Modifiers::COMMAND, Key::F);
+    type_text(&mut harness, "#merge-conflict");
+    harness.run();
+    assert!(harness.query_by_label_contains("1 of 1").is_some());
+}
+
+#[test]
 fn a_large_map_is_read_on_a_worker_while_the_window_shows_progress() {
     use argmap::model::{Claim, Pos};
     let dir = tempfile::tempdir().expect("temp dir");

@@ -196,6 +196,13 @@ mod tests {
         assert_eq!(find(&map, "法治"), vec![a]);
         assert_eq!(find(&map, "law data"), vec![b]);
         assert!(find(&map, "  ").is_empty());
+        // Tags are found as #tag: a merge's conflicts are one search away.
+        let c = map.add_claim(Claim {
+            tags: vec!["merge-conflict".into()],
+            ..Claim::new("Kept from a merge", Pos::default())
+        });
+        assert_eq!(find(&map, "#merge-conflict"), vec![c]);
+        assert_eq!(find(&map, "merge-conflict"), vec![c]);
         let mut search = Search {
             query: "law".into(),
             ..Search::default()

@@ -95,9 +95,27 @@ impl ArgmapApp {
     fn opened(&mut self, path: &Path, result: Result<Parsed, FileError>) {
         match result {
             Ok(parsed) if parsed.problems.is_empty() => {
+                // A merge's conflicts are said as the map opens.
+                let conflicts = parsed
+                    .map
+                    .claims
+                    .values()
+                    .filter(|c| c.tags.iter().any(|t| t == crate::model::CONFLICT_TAG))
+                    .count();
                 self.replace_document(Document::from_file(parsed.map, path.to_path_buf()));
                 self.remember(path);
-                self.messages.status(format!("Opened {}", path.display()));
+                let said = match conflicts {
+                    0 => format!("Opened {}", path.display()),
+                    1 => format!(
+                        "Opened {}: 1 claim has a merge conflict to resolve (F7 lists it)",
+                        path.display()
+                    ),
+                    n => format!(
+                        "Opened {}: {n} claims have merge conflicts to resolve (F7 lists them)",
+                        path.display()
+                    ),
+                };
+                self.messages.status(said);
             }
             Ok(parsed) => self.open_for_repair(path, parsed),
             Err(err) if matches!(err.kind, FileErrorKind::Cancelled) => {
