@@ -4,11 +4,14 @@
 // Tests make, change and read real files themselves.
 #![allow(clippy::disallowed_methods)]
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
-use argmap::model::{Claim, ClaimId, ClaimKind, Link, LinkKind, Map, Pos, Target};
+use argmap::model::{Claim, ClaimId, ClaimKind, Link, LinkKind, Pos, Target};
 use argmap::store;
+use common::homework;
 
 fn argmap(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_argmap"))
@@ -22,22 +25,6 @@ fn argmap(args: &[&str], dir: &Path) -> Output {
 
 fn text(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn homework() -> Map {
-    let mut map = Map::new("Homework");
-    let thesis = map.add_claim(Claim::new(
-        "Homework should be optional.",
-        Pos::new(0.0, 0.0),
-    ));
-    let reason = map.add_claim(Claim::new("Children need rest.", Pos::new(-150.0, 200.0)));
-    map.thesis = Some(thesis);
-    map.add_link(Link::new(
-        LinkKind::Support,
-        vec![reason],
-        Target::Claim(thesis),
-    ));
-    map
 }
 
 /// Two versions in `dir`: old.ron and new.ron (the thesis reworded and

@@ -400,6 +400,16 @@ fn shift_enter_makes_a_new_line_and_double_click_edits() {
     assert_eq!(map(&harness).claims[&id].text, "First line\nsecond line");
 }
 
+/// The claim being typed into, and whether its title is.
+fn typing(harness: &Harness<'_, ArgmapApp>) -> Option<(ClaimId, bool)> {
+    harness
+        .state()
+        .view
+        .editing
+        .as_ref()
+        .map(|e| (e.claim, e.title))
+}
+
 #[test]
 fn a_title_is_typed_on_its_card_from_the_keyboard_or_its_top_line() {
     let dialogs = ScriptedDialogs::default();
@@ -409,13 +419,7 @@ fn a_title_is_typed_on_its_card_from_the_keyboard_or_its_top_line() {
     click_card(&mut harness, "Children need time to rest", Modifiers::NONE);
     // Shift+F2 opens the title on the card: one bold line over the text.
     key(&mut harness, Modifiers::SHIFT, Key::F2);
-    let editing = harness
-        .state()
-        .view
-        .editing
-        .as_ref()
-        .map(|e| (e.claim, e.title));
-    assert_eq!(editing, Some((id, true)));
+    assert_eq!(typing(&harness), Some((id, true)));
     type_text(&mut harness, "Rest matters");
     key(&mut harness, Modifiers::NONE, Key::Enter);
     assert!(harness.state().view.editing.is_none());
@@ -437,13 +441,7 @@ fn a_title_is_typed_on_its_card_from_the_keyboard_or_its_top_line() {
         Modifiers::NONE,
         2,
     );
-    let editing = harness
-        .state()
-        .view
-        .editing
-        .as_ref()
-        .map(|e| (e.claim, e.title));
-    assert_eq!(editing, Some((id, true)));
+    assert_eq!(typing(&harness), Some((id, true)));
     // Emptied, the claim has no title again.
     for _ in 0.."Rest matters".len() {
         key(&mut harness, Modifiers::NONE, Key::Backspace);
@@ -457,13 +455,7 @@ fn a_title_is_typed_on_its_card_from_the_keyboard_or_its_top_line() {
         Modifiers::NONE,
         2,
     );
-    let editing = harness
-        .state()
-        .view
-        .editing
-        .as_ref()
-        .map(|e| (e.claim, e.title));
-    assert_eq!(editing, Some((id, false)));
+    assert_eq!(typing(&harness), Some((id, false)));
 }
 
 #[test]

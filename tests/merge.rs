@@ -3,12 +3,15 @@
 //! adding claim #43, a claim deleted on one side and changed on the other,
 //! the same text changed twice, cards dragged on both sides.
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use argmap::edit::delete_claims;
 use argmap::generate::generate;
 use argmap::model::{CONFLICT_TAG, Claim, ClaimId, ClaimKind, Link, LinkKind, Map, Pos, Target};
 use argmap::versions::{diff, merge};
+use common::homework;
 use proptest::prelude::*;
 
 /// One edit a student might make.
@@ -182,22 +185,6 @@ proptest! {
         prop_assert_eq!(&ours_only.map, &changed);
         prop_assert!(ours_only.is_clean());
     }
-}
-
-fn homework() -> Map {
-    let mut map = Map::new("Homework");
-    let thesis = map.add_claim(Claim::new(
-        "Homework should be optional.",
-        Pos::new(0.0, 0.0),
-    ));
-    let reason = map.add_claim(Claim::new("Children need rest.", Pos::new(-150.0, 200.0)));
-    map.thesis = Some(thesis);
-    map.add_link(Link::new(
-        LinkKind::Support,
-        vec![reason],
-        Target::Claim(thesis),
-    ));
-    map
 }
 
 #[test]

@@ -388,3 +388,22 @@ impl egui::DroppedFile for Dropped {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
 }
+
+/// A small map built in code: the thesis "Homework should be optional."
+/// (#1) and the reason "Children need rest." (#2) supporting it (link #1).
+pub fn homework() -> Map {
+    use argmap::model::{Claim, Link, LinkKind, Pos, Target};
+    let mut map = Map::new("Homework");
+    let thesis = map.add_claim(Claim::new(
+        "Homework should be optional.",
+        Pos::new(0.0, 0.0),
+    ));
+    let reason = map.add_claim(Claim::new("Children need rest.", Pos::new(-150.0, 200.0)));
+    map.thesis = Some(thesis);
+    map.add_link(Link::new(
+        LinkKind::Support,
+        vec![reason],
+        Target::Claim(thesis),
+    ));
+    map
+}

@@ -449,15 +449,24 @@ impl ArgmapApp {
         single
     }
 
-    pub(super) fn start_editing(&mut self, id: ClaimId, is_new: bool) {
+    /// Finishes any edit under way and selects claim `id` for a new one;
+    /// false when there is no such claim or the map cannot be changed.
+    fn ready_to_edit(&mut self, id: ClaimId) -> bool {
         self.finish_editing();
+        if !self.doc.map.claims.contains_key(&id) {
+            return false;
+        }
+        self.view.selection.only(id);
+        !self.doc.history.is_locked()
+    }
+
+    pub(super) fn start_editing(&mut self, id: ClaimId, is_new: bool) {
+        if !self.ready_to_edit(id) {
+            return;
+        }
         let Some(claim) = self.doc.map.claims.get(&id) else {
             return;
         };
-        self.view.selection.only(id);
-        if self.doc.history.is_locked() {
-            return;
-        }
         if claim.text.len() > MAX_EDITABLE_BYTES {
             self.messages.status(
                 "This claim's text is too long to edit on its card: the inspector shows it",
@@ -483,14 +492,12 @@ impl ArgmapApp {
 
     /// Opens the title of claim `id` for typing on its card.
     pub(super) fn start_editing_title(&mut self, id: ClaimId) {
-        self.finish_editing();
+        if !self.ready_to_edit(id) {
+            return;
+        }
         let Some(claim) = self.doc.map.claims.get(&id) else {
             return;
         };
-        self.view.selection.only(id);
-        if self.doc.history.is_locked() {
-            return;
-        }
         self.view.camera.reveal = Some(id);
         self.view.editing = Some(Editing {
             claim: id,

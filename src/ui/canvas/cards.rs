@@ -431,6 +431,13 @@ fn title_editor_ui(ui: &mut Ui, card: Rect, editing: &mut Editing, actions: &mut
         .desired_width(crate::card::text_wrap_width())
         .hint_text("Title: a few words…");
     let response = ui.put(row, editor);
+    edited(ui, &response, editing, actions);
+}
+
+/// What typing in a card's field did: the text typed, and the edit done
+/// at Enter (a plain one: Shift+Enter is a new line of a claim's text) or
+/// when the field loses the focus. The field takes the focus first.
+fn edited(ui: &Ui, response: &Response, editing: &mut Editing, actions: &mut Vec<Action>) {
     if editing.focus_pending {
         response.request_focus();
         editing.focus_pending = false;
@@ -439,7 +446,9 @@ fn title_editor_ui(ui: &mut Ui, card: Rect, editing: &mut Editing, actions: &mut
     if response.changed() {
         actions.push(Action::Typed(editing.buffer.clone()));
     }
-    if response.lost_focus() {
+    let enter =
+        response.has_focus() && ui.input(|i| i.key_pressed(Key::Enter) && !i.modifiers.shift);
+    if enter || response.lost_focus() {
         actions.push(Action::FinishEditing);
     }
 }
@@ -466,17 +475,5 @@ fn text_editor_ui(
         .hint_text("Type the claim…")
         .return_key(Some(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter)));
     let response = ui.put(text_rect, editor);
-    if editing.focus_pending {
-        response.request_focus();
-        editing.focus_pending = false;
-        return;
-    }
-    if response.changed() {
-        actions.push(Action::Typed(editing.buffer.clone()));
-    }
-    let enter =
-        response.has_focus() && ui.input(|i| i.key_pressed(Key::Enter) && !i.modifiers.shift);
-    if enter || response.lost_focus() {
-        actions.push(Action::FinishEditing);
-    }
+    edited(ui, &response, editing, actions);
 }
