@@ -81,15 +81,6 @@ pub enum ClaimDiff {
     },
 }
 
-impl ClaimDiff {
-    /// The claim's id.
-    pub fn id(&self) -> ClaimId {
-        match self {
-            Self::Added { id, .. } | Self::Removed { id, .. } | Self::Changed { id, .. } => *id,
-        }
-    }
-}
-
 /// One changed field of a claim.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "field", rename_all = "snake_case")]

@@ -142,14 +142,14 @@ pub fn merge(
     output: Option<&Path>,
     name: Option<&str>,
 ) -> ExitCode {
-    let read = |path: &Path| read_side(path);
-    let (base_map, ours_map, theirs_map) = match (read(base), read(ours), read(theirs)) {
-        (Ok(b), Ok(o), Ok(t)) => (b, o, t),
-        (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) => {
-            eprintln!("argmap merge: {error}; nothing was written");
-            return ExitCode::from(2);
-        }
-    };
+    let (base_map, ours_map, theirs_map) =
+        match (read_side(base), read_side(ours), read_side(theirs)) {
+            (Ok(b), Ok(o), Ok(t)) => (b, o, t),
+            (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) => {
+                eprintln!("argmap merge: {error}; nothing was written");
+                return ExitCode::from(2);
+            }
+        };
     let merged = versions::merge(&base_map, &ours_map, &theirs_map);
     let target = output.unwrap_or(ours);
     if let Err(error) = store::write_map(target, &merged.map) {

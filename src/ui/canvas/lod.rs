@@ -75,8 +75,10 @@ pub struct Lod {
     /// Cards that showed their title last frame, and this one.
     titled_before: HashSet<ClaimId>,
     titled_now: HashSet<ClaimId>,
-    /// Each card's fitted title, with the title and size it was fitted to.
-    fitted: HashMap<ClaimId, (String, Vec2, Arc<FittedTitle>)>,
+    /// Each card's fitted title, with the card size it was fitted to, for
+    /// the map's revision `fitted_for`.
+    fitted: HashMap<ClaimId, (Vec2, Arc<FittedTitle>)>,
+    fitted_for: Option<u64>,
 }
 
 impl Lod {
@@ -92,6 +94,15 @@ impl Lod {
         self.level
     }
 
+    /// Takes the revision of the map drawn (`None` while cards move, which
+    /// changes no title): titles fitted for another are fitted again.
+    pub fn map_at(&mut self, revision: Option<u64>) {
+        if revision.is_some() && revision != self.fitted_for {
+            self.fitted.clear();
+            self.fitted_for = revision;
+        }
+    }
+
     /// How many cards showed their title this frame.
     pub fn titled(&self) -> usize {
         self.titled_now.len()
@@ -104,19 +115,18 @@ impl Lod {
         &mut self,
         measure: &mut TextMeasure,
         id: ClaimId,
-        title: &str,
+        title: impl FnOnce() -> String,
         card: Vec2,
         zoom: f32,
     ) -> Option<Arc<FittedTitle>> {
         let fitted = match self.fitted.get(&id) {
-            Some((t, size, fitted)) if t == title && *size == card => Arc::clone(fitted),
+            Some((size, fitted)) if *size == card => Arc::clone(fitted),
             _ => {
                 if self.fitted.len() >= MAX_KEPT {
                     self.fitted.clear();
                 }
-                let fitted = Arc::new(measure.fit_title(title, card));
-                self.fitted
-                    .insert(id, (title.to_owned(), card, Arc::clone(&fitted)));
+                let fitted = Arc::new(measure.fit_title(&title(), card));
+                self.fitted.insert(id, (card, Arc::clone(&fitted)));
                 fitted
             }
         };
@@ -178,7 +188,7 @@ mod tests {
         let id = ClaimId(1);
         lod.frame(0.3, false);
         let size = lod
-            .title(&mut measure, id, "Rule by law", card, 0.3)
+            .title(&mut measure, id, || "Rule by law".into(), card, 0.3)
             .map(|t| t.size)
             .unwrap_or_default();
         assert!(size > 0.0);
@@ -186,18 +196,18 @@ mod tests {
         // Just below the edge: kept, since it read the frame before.
         lod.frame(edge * 0.97, false);
         assert!(
-            lod.title(&mut measure, id, "Rule by law", card, edge * 0.97)
+            lod.title(&mut measure, id, || "Rule by law".into(), card, edge * 0.97)
                 .is_some()
         );
         // Far below: a block; and coming back to just below: still a block.
         lod.frame(edge * 0.8, false);
         assert!(
-            lod.title(&mut measure, id, "Rule by law", card, edge * 0.8)
+            lod.title(&mut measure, id, || "Rule by law".into(), card, edge * 0.8)
                 .is_none()
         );
         lod.frame(edge * 0.97, false);
         assert!(
-            lod.title(&mut measure, id, "Rule by law", card, edge * 0.97)
+            lod.title(&mut measure, id, || "Rule by law".into(), card, edge * 0.97)
                 .is_none()
         );
         // Editing shows the whole text at any zoom.

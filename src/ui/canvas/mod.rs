@@ -310,12 +310,14 @@ fn frame<'a>(
     };
     let mut titles = std::collections::HashMap::new();
     if level == Level::Titles {
+        // Titles are fitted once per revision of the map, not every frame.
+        view.lod.map_at(index.revision());
         for &id in &visible {
             let (Some(claim), Some(rect)) = (map.claims.get(&id), index.cards.get(&id)) else {
                 continue;
             };
-            let title = claim.shown_title();
-            if let Some(fitted) = view.lod.title(measure, id, &title, rect.size(), zoom) {
+            let title = || claim.shown_title();
+            if let Some(fitted) = view.lod.title(measure, id, title, rect.size(), zoom) {
                 titles.insert(id, fitted);
             }
         }

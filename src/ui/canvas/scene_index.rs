@@ -123,6 +123,11 @@ impl SceneIndex {
         self.revision = if moving { None } else { Some(revision) };
     }
 
+    /// The map revision the index was built for; `None` while cards move.
+    pub fn revision(&self) -> Option<u64> {
+        self.revision
+    }
+
     /// A claim's title and text as its card draws them.
     pub fn drawn(&self, id: ClaimId) -> Option<&DrawnCard> {
         self.heights.get(&id).map(|h| &h.1)
