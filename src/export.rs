@@ -23,11 +23,14 @@ pub enum ExportFormat {
     Aif,
     /// The presentation as a PDF of slides, one per step.
     Slides,
+    /// An interactive handout for any browser: one self-contained page.
+    Html,
 }
 
 impl ExportFormat {
     /// Every format, in menu order.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
+        Self::Html,
         Self::Svg,
         Self::Png,
         Self::Pdf,
@@ -46,6 +49,7 @@ impl ExportFormat {
             Self::Markdown => "md",
             Self::Argdown => "argdown",
             Self::Aif => "json",
+            Self::Html => "html",
         }
     }
 
@@ -59,6 +63,7 @@ impl ExportFormat {
             Self::Argdown => "Argdown",
             Self::Aif => "AIF JSON",
             Self::Slides => "PDF slides of the presentation",
+            Self::Html => "HTML handout (interactive, any browser)",
         }
     }
 
@@ -87,7 +92,7 @@ pub struct ExportOptions {
     /// White or transparent, for SVG and PNG.
     pub background: Background,
     /// Show each claim's evaluation status (SVG, PNG, PDF, slides,
-    /// Markdown).
+    /// Markdown, HTML).
     pub evaluate: bool,
     /// SVG: every letter drawn as a shape, so the drawing looks the same
     /// in any viewer with no font installed (text no longer selectable).
@@ -136,7 +141,11 @@ pub fn export(
 ) -> Result<Exported, DrawError> {
     let texts = if matches!(
         format,
-        ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf | ExportFormat::Slides
+        ExportFormat::Svg
+            | ExportFormat::Png
+            | ExportFormat::Pdf
+            | ExportFormat::Slides
+            | ExportFormat::Html
     ) {
         card_texts(map, measure)
     } else {
@@ -242,6 +251,16 @@ fn export_measured(
             crate::format::argdown::to_argdown_quoted(map, &options.quotes).into_bytes()
         }
         ExportFormat::Aif => crate::format::aif::to_aif_quoted(map, &options.quotes).into_bytes(),
+        ExportFormat::Html => crate::web::html(
+            map,
+            texts,
+            measure,
+            &crate::web::HtmlOptions {
+                evaluate: options.evaluate,
+                quotes: options.quotes.clone(),
+            },
+        )
+        .into_bytes(),
     };
     Ok(Exported { bytes, notes })
 }

@@ -52,4 +52,5 @@ pub mod source;
 pub mod store;
 pub mod ui;
 pub mod versions;
+pub mod web;
 pub mod words;

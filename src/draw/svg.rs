@@ -195,7 +195,7 @@ pub fn svg_of(
                 style::FAILED_LINK_OPACITY
             );
         }
-        link(&mut out, measure, shape, undercut);
+        link(&mut out, measure, *id, shape, undercut);
         if fails {
             out.push_str("</g>");
         }
@@ -206,6 +206,9 @@ pub fn svg_of(
             continue;
         };
         let role = roles.get(id).copied().unwrap_or(Role::Free);
+        // The card and its status in one group, by claim: what a page's
+        // script shows, hides and points at.
+        let _ = write!(out, r#"<g data-claim="{}">"#, id.0);
         if options.overview {
             let fitted = measure.fit_title(&claim.shown_title(), rect.size());
             title_card(&mut out, *id, *rect, claim, &fitted, role);
@@ -216,6 +219,7 @@ pub fn svg_of(
         if let Some(evaluation) = evaluation {
             status(&mut out, measure, *rect, evaluation.claim(*id));
         }
+        out.push_str("</g>\n");
     }
     out.push_str("</g>\n");
     for pointer in &options.pointers {
@@ -326,9 +330,15 @@ fn short_lines(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-fn link(out: &mut String, measure: &mut TextMeasure, shape: &LinkShape, undercut: bool) {
+fn link(
+    out: &mut String,
+    measure: &mut TextMeasure,
+    id: crate::model::LinkId,
+    shape: &LinkShape,
+    undercut: bool,
+) {
     let color = hex(style::link_color(shape.kind, false));
-    out.push_str("<g>");
+    let _ = write!(out, r#"<g data-link="{}">"#, id.0);
     for &(a, b) in &shape.legs {
         line(out, a, b, &color, 2.0, None);
     }

@@ -92,6 +92,32 @@ pub fn siblings(map: &Map, claim: ClaimId) -> Vec<ClaimId> {
     row
 }
 
+/// The whole structure at once, for whole-map work: each claim's children
+/// left to right (as [`children`] gives them), and the claims that answer
+/// nothing, left to right (the row [`siblings`] gives for them).
+pub fn tree(
+    map: &Map,
+) -> (
+    std::collections::BTreeMap<ClaimId, Vec<ClaimId>>,
+    Vec<ClaimId>,
+) {
+    let parents = parents(map);
+    let mut children: std::collections::BTreeMap<ClaimId, Vec<ClaimId>> =
+        std::collections::BTreeMap::new();
+    let mut roots = Vec::new();
+    for &claim in map.claims.keys() {
+        match parents.get(&claim) {
+            Some(&parent) => children.entry(parent).or_default().push(claim),
+            None => roots.push(claim),
+        }
+    }
+    for row in children.values_mut() {
+        by_position(map, row);
+    }
+    by_position(map, &mut roots);
+    (children, roots)
+}
+
 fn by_position(map: &Map, claims: &mut [ClaimId]) {
     let x = |c: &ClaimId| map.claims.get(c).map_or(0.0, |c| c.pos.x);
     claims.sort_by(|a, b| x(a).total_cmp(&x(b)).then(a.cmp(b)));
@@ -162,6 +188,13 @@ mod tests {
         assert_eq!(step(&map, under, Direction::Up), Some(thesis));
         assert_eq!(step(&map, thesis, Direction::Up), None);
         assert_eq!(step(&map, deep, Direction::Down), None);
+        // The whole tree at once gives the same rows.
+        let (rows, roots) = tree(&map);
+        for claim in map.claims.keys() {
+            let row = rows.get(claim).cloned().unwrap_or_default();
+            assert_eq!(row, children(&map, *claim));
+        }
+        assert_eq!(roots, siblings(&map, thesis));
     }
 
     #[test]

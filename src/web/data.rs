@@ -1,0 +1,261 @@
+//! What the handout's script knows of the map, as JSON: each claim's card,
+//! words and place in the structure, what each link joins, the
+//! presentation's steps and what each answers, and the statuses with their
+//! reasons when the map is evaluated.
+
+use std::collections::BTreeMap;
+
+use egui::Rect;
+use serde::Serialize;
+
+use crate::eval::Evaluation;
+use crate::eval::Part;
+use crate::model::{ClaimId, LinkKind, Map, Role, Target, nav, present};
+
+/// The map for the script.
+#[derive(Debug, Serialize)]
+pub struct Data {
+    /// The map's title.
+    pub title: String,
+    /// The drawing's extent, in map units: `[x, y, width, height]`.
+    pub bounds: [f32; 4],
+    /// The thesis, where there is one.
+    pub thesis: Option<u32>,
+    /// Every claim, by id.
+    pub claims: BTreeMap<u32, ClaimData>,
+    /// Every link, by id.
+    pub links: BTreeMap<u32, LinkData>,
+    /// The claims that answer nothing, left to right.
+    pub roots: Vec<u32>,
+    /// The presentation, step by step.
+    pub steps: Vec<StepData>,
+    /// Whether statuses are shown.
+    pub evaluated: bool,
+}
+
+/// One claim.
+#[derive(Debug, Serialize)]
+pub struct ClaimData {
+    /// Its card, in map units: `[x, y, width, height]`.
+    pub rect: [f32; 4],
+    /// Its role in words ("reason", "objection"…).
+    pub role: &'static str,
+    /// Its kind in words ("claim", "evidence", "note").
+    pub kind: &'static str,
+    /// Its title, given or made from its text.
+    pub title: String,
+    /// Whether the title was given (and is shown on the card).
+    pub titled: bool,
+    /// Its words.
+    pub text: String,
+    /// The author's note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Its citation, in words ("Title, ¶4").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cite: Option<String>,
+    /// The cited source's address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The words it quotes from its source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// Its tags.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Its assessment ("accepted", "rejected").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assessed: Option<&'static str>,
+    /// Its status, when the map is evaluated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<StatusData>,
+    /// What it answers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<u32>,
+    /// What answers it, left to right.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<u32>,
+}
+
+/// A claim's status and why.
+#[derive(Debug, Serialize)]
+pub struct StatusData {
+    /// "holds", "fails", "open".
+    pub word: &'static str,
+    /// ✓, ✗, ?.
+    pub symbol: &'static str,
+    /// The reason, as words and claims: a string is words, a number a
+    /// claim to point at.
+    pub why: Vec<serde_json::Value>,
+}
+
+/// One link.
+#[derive(Debug, Serialize)]
+pub struct LinkData {
+    /// "support" or "attack".
+    pub kind: &'static str,
+    /// The claims it needs on show to be shown: its premises and what it
+    /// answers (for an undercut, the ends of the link it attacks too), as
+    /// the presentation reveals it and folding hides it.
+    pub ends: Vec<u32>,
+}
+
+/// One step of the presentation.
+#[derive(Debug, Serialize)]
+pub struct StepData {
+    /// The claims it reveals.
+    pub claims: Vec<u32>,
+    /// What it answers, to frame with it, and the label of a pointer to it
+    /// when it is too far to show.
+    pub context: Vec<ContextData>,
+}
+
+/// A claim shown with a step for context.
+#[derive(Debug, Serialize)]
+pub struct ContextData {
+    /// The claim.
+    pub claim: u32,
+    /// "answers #3: …".
+    pub pointer: String,
+}
+
+/// Claim ids as the script knows them.
+fn ids(claims: &[ClaimId]) -> Vec<u32> {
+    claims.iter().map(|c| c.0).collect()
+}
+
+fn rect_of(rect: Rect) -> [f32; 4] {
+    let round = |x: f32| (x * 100.0).round() / 100.0;
+    [
+        round(rect.min.x),
+        round(rect.min.y),
+        round(rect.width()),
+        round(rect.height()),
+    ]
+}
+
+/// Everything the script needs of `map`, with its `cards` and the drawing's
+/// `bounds`; `evaluation` when statuses are shown; `quotes` by claim.
+pub fn data(
+    map: &Map,
+    cards: &BTreeMap<ClaimId, Rect>,
+    bounds: Rect,
+    evaluation: Option<&Evaluation>,
+    quotes: &BTreeMap<ClaimId, String>,
+) -> Data {
+    let roles = Role::all(map);
+    let parents = nav::parents(map);
+    let (mut rows, roots) = nav::tree(map);
+    let claims = map
+        .claims
+        .iter()
+        .filter_map(|(&id, claim)| {
+            let rect = *cards.get(&id)?;
+            let citation = claim.source.as_ref();
+            let source = citation.and_then(|c| map.sources.get(&c.doc));
+            let cite = citation.map(|c| {
+                let name = source.map_or(c.doc.as_str(), |s| s.title.as_str());
+                match c.label() {
+                    Some(label) => format!("{name}, {label}"),
+                    None => name.to_owned(),
+                }
+            });
+            let status = evaluation.and_then(|e| {
+                let label = e.claim_status(id)?.label;
+                Some(StatusData {
+                    word: label.word(),
+                    symbol: label.symbol(),
+                    why: e
+                        .why_claim(map, id)
+                        .into_iter()
+                        .map(|part| match part {
+                            Part::Text(t) => serde_json::Value::String(t),
+                            Part::Claim(c) => serde_json::Value::from(c.0),
+                        })
+                        .collect(),
+                })
+            });
+            Some((
+                id.0,
+                ClaimData {
+                    rect: rect_of(rect),
+                    role: roles.get(&id).copied().unwrap_or(Role::Free).label(),
+                    kind: claim.kind.label(),
+                    title: claim.shown_title(),
+                    titled: claim.title.is_some(),
+                    text: claim.text.clone(),
+                    note: claim.note.clone().filter(|n| !n.trim().is_empty()),
+                    cite,
+                    url: source.and_then(|s| s.url.clone()),
+                    quote: quotes.get(&id).cloned(),
+                    tags: claim.tags.clone(),
+                    assessed: claim.assessment.map(crate::model::Assessment::label),
+                    status,
+                    parent: parents.get(&id).map(|p| p.0),
+                    children: rows.remove(&id).map(|r| ids(&r)).unwrap_or_default(),
+                },
+            ))
+        })
+        .collect();
+    let links = links_data(map);
+    let steps = steps_data(map);
+    Data {
+        title: map.title.clone(),
+        bounds: rect_of(bounds),
+        thesis: map.thesis.map(|t| t.0),
+        claims,
+        links,
+        roots: ids(&roots),
+        steps,
+        evaluated: evaluation.is_some(),
+    }
+}
+
+/// What each link joins: its ends (see [`LinkData::ends`]).
+fn links_data(map: &Map) -> BTreeMap<u32, LinkData> {
+    map.links
+        .iter()
+        .map(|(&id, link)| {
+            let mut ends: Vec<u32> = ids(&link.premises);
+            // Up the chain of undercuts to the claim finally answered.
+            let mut target = link.target;
+            for _ in 0..=map.links.len() {
+                match target {
+                    Target::Claim(c) => {
+                        ends.push(c.0);
+                        break;
+                    }
+                    Target::Link(up) => {
+                        let Some(up) = map.links.get(&up) else { break };
+                        ends.extend(up.premises.iter().map(|c| c.0));
+                        target = up.target;
+                    }
+                }
+            }
+            ends.sort_unstable();
+            ends.dedup();
+            let kind = match link.kind {
+                LinkKind::Support => "support",
+                LinkKind::Attack => "attack",
+            };
+            (id.0, LinkData { kind, ends })
+        })
+        .collect()
+}
+
+/// The presentation's steps, each with what it answers.
+fn steps_data(map: &Map) -> Vec<StepData> {
+    present::steps(map)
+        .iter()
+        .map(|step| StepData {
+            claims: ids(step),
+            context: present::context(map, step)
+                .iter()
+                .map(|c| ContextData {
+                    claim: c.claim.0,
+                    pointer: crate::draw::svg::pointer_text(map, c),
+                })
+                .collect(),
+        })
+        .collect()
+}

@@ -1,0 +1,202 @@
+// Drives an exported HTML handout in headless Chromium and checks it
+// against what Argmap says of the map (the expectations file that
+// tests/html.rs writes from the library): every claim's words on the
+// page, a click opening a claim's note, the arrow keys walking the
+// structure, folding, search, panning and zooming, and each presentation
+// step revealing the same claims with the same camera as the editor.
+// Screenshots (desktop and phone) go to the output folder.
+//
+//   node tests/browser/handout.mjs CHROMIUM PAGE.html EXPECT.json OUT_DIR
+import fs from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, evaluate, navigate, click, drag, press, type, screenshot, viewport, sleep } from './cdp.mjs';
+
+const [chromium, pagePath, expectPath, outDir] = process.argv.slice(2);
+const expect = JSON.parse(fs.readFileSync(expectPath, 'utf8'));
+const url = pathToFileURL(resolve(pagePath)).href;
+fs.mkdirSync(outDir, { recursive: true });
+
+const failures = [];
+function check(ok, what) {
+  if (!ok) failures.push(what);
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+}
+const squash = (s) => s.replace(/\s+/g, '');
+
+async function centerOf(page, id) {
+  return evaluate(page, `(() => {
+    const r = document.querySelector('[data-claim="${id}"] rect').getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + Math.min(r.height / 2, 30) };
+  })()`);
+}
+
+async function settle(page) {
+  await evaluate(page, 'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+  await sleep(700);
+}
+
+async function framesMatch(page, expected, label) {
+  const cam = await evaluate(page, 'argmap.camera()');
+  const shown = [cam.x, cam.y, cam.w / cam.s, cam.h / cam.s];
+  const close = expected.every((v, i) => Math.abs(v - shown[i]) < 0.6);
+  check(close, `${label}: camera shows [${shown.map((v) => v.toFixed(1))}], Argmap frames [${expected.map((v) => v.toFixed(1))}]`);
+}
+
+async function desktop(page) {
+  await viewport(page, 1280, 800);
+  await navigate(page, url);
+  await evaluate(page, 'document.fonts.ready.then(() => true)');
+  await settle(page);
+
+  // The fonts load from the page itself, none fails.
+  const faces = await evaluate(page, `Promise.all([...document.fonts].map((f) => f.load().then(() => f.status, () => 'error')))`);
+  check(faces.length > 0 && faces.every((s) => s === 'loaded'), `${faces.length} embedded fonts load (${faces.join(', ')})`);
+
+  // Every claim's words are on the page, in its card.
+  const onPage = await evaluate(page, `Object.fromEntries([...document.querySelectorAll('svg [data-claim]')].map((g) => [g.dataset.claim, [...g.querySelectorAll('text.claim, text.title')].map((t) => t.textContent).join(' ')]))`);
+  const missing = Object.entries(expect.claims).filter(([id, text]) => !squash(onPage[id] ?? '').includes(squash(text)));
+  check(missing.length === 0, `all ${Object.keys(expect.claims).length} claims' texts are in the page's drawing${missing.length ? `; missing: ${missing.map(([id]) => id).join(', ')}` : ''}`);
+  await screenshot(page, join(outDir, 'desktop-fit.png'), fs);
+
+  // A click on a claim opens its note.
+  const noted = expect.noted;
+  await evaluate(page, `argmap.select(${noted.id})`);
+  await press(page, 'Escape');
+  await settle(page);
+  const at = await centerOf(page, noted.id);
+  await click(page, at.x, at.y);
+  await settle(page);
+  const panel = await evaluate(page, `({ open: !document.getElementById('panel').hidden, text: document.getElementById('panel').innerText })`);
+  check(panel.open && squash(panel.text).includes(squash(noted.note)), `clicking claim #${noted.id} opens its note`);
+  check(await evaluate(page, 'argmap.state().selected') === noted.id, `clicking claim #${noted.id} selects it`);
+  await screenshot(page, join(outDir, 'desktop-claim.png'), fs);
+
+  // The arrow keys walk the structure as in the editor.
+  for (const [key, want] of expect.walk) {
+    await press(page, key);
+    const now = await evaluate(page, 'argmap.state().selected');
+    check(now === want, `${key} goes to #${want}, as in the editor (went to #${now})`);
+  }
+
+  // Folding the thesis's answers hides all below it; unfolding brings them back.
+  await evaluate(page, `argmap.select(${expect.fold.claim})`);
+  await press(page, '.', 2);
+  let shown = await evaluate(page, 'argmap.state().shown.length');
+  const drawn = await evaluate(page, `[...document.querySelectorAll('svg [data-claim]')].filter((g) => g.getBoundingClientRect().width > 0).length`);
+  check(shown === expect.fold.shown && drawn === expect.fold.shown, `Ctrl+. folds #${expect.fold.claim}: ${drawn} cards drawn, ${expect.fold.shown} expected`);
+  const badge = await evaluate(page, `document.querySelector('.fold-badge')?.textContent ?? ''`);
+  check(badge.includes(String(expect.fold.hidden)), `the folded claim says how many it hides ("${badge}")`);
+  await screenshot(page, join(outDir, 'desktop-folded.png'), fs);
+  await press(page, '.', 2);
+  shown = await evaluate(page, 'argmap.state().shown.length');
+  check(shown === Object.keys(expect.claims).length, `Ctrl+. again unfolds (${shown} shown)`);
+  await press(page, 'Escape');
+
+  // Search highlights the matches and counts them.
+  await press(page, 'F', 2);
+  await type(page, expect.search.query);
+  await settle(page);
+  const found = await evaluate(page, `({ count: document.getElementById('search-count').textContent, marks: document.querySelectorAll('.mark-match').length })`);
+  check(found.marks === expect.search.matches && found.count.startsWith(String(expect.search.matches)), `searching "${expect.search.query}" highlights ${found.marks} claims ("${found.count}"), ${expect.search.matches} expected`);
+  await press(page, 'Enter');
+  await settle(page);
+  await screenshot(page, join(outDir, 'desktop-search.png'), fs);
+  await press(page, 'Escape');
+  await press(page, 'Escape');
+
+  // Drag pans, the wheel zooms, Fit shows it all again.
+  await evaluate(page, 'document.getElementById("fit").click()');
+  await settle(page);
+  const before = await evaluate(page, 'argmap.camera()');
+  await drag(page, { x: 640, y: 700 }, { x: 540, y: 650 });
+  const dragged = await evaluate(page, 'argmap.camera()');
+  const moved = (dragged.x - before.x) * before.s;
+  check(Math.abs(moved - 100) < 2, `dragging 100 px pans by 100 px (${moved.toFixed(1)})`);
+  await page.send('Input.dispatchMouseEvent', { type: 'mouseWheel', x: 640, y: 400, deltaX: 0, deltaY: -300 });
+  await settle(page);
+  const zoomed = await evaluate(page, 'argmap.camera()');
+  check(zoomed.s > dragged.s * 1.2, `the wheel zooms in (${dragged.s.toFixed(3)} → ${zoomed.s.toFixed(3)})`);
+  await screenshot(page, join(outDir, 'desktop-zoomed.png'), fs);
+
+  // Presenting: each step reveals what the editor reveals, framed the same.
+  await press(page, 'F5');
+  await settle(page);
+  await presentChecks(page, '1280x800', 'desktop');
+  await press(page, 'Escape');
+}
+
+async function presentChecks(page, size, name) {
+  const steps = expect.steps;
+  const frames = expect.frames[size];
+  for (let i = 0; i < Math.min(steps.length, 3); i++) {
+    if (i > 0) {
+      await press(page, 'ArrowRight');
+      await settle(page);
+    }
+    const state = await evaluate(page, `({ step: argmap.state().presenting, shown: argmap.state().shown, counter: document.getElementById('step-count').textContent })`);
+    const want = [...new Set(steps.slice(0, i + 1).flat())].sort((a, b) => a - b);
+    const got = state.shown.slice().sort((a, b) => a - b);
+    check(state.step === i && state.counter === `Step ${i + 1} of ${steps.length}`, `${name}: → shows step ${i + 1} ("${state.counter}")`);
+    check(JSON.stringify(want) === JSON.stringify(got), `${name}: step ${i + 1} reveals claims ${want.join(', ')}`);
+    const drawn = await evaluate(page, `[...document.querySelectorAll('svg [data-claim]')].filter((g) => g.getBoundingClientRect().width > 0).map((g) => Number(g.dataset.claim)).sort((a, b) => a - b)`);
+    check(JSON.stringify(drawn) === JSON.stringify(want), `${name}: step ${i + 1} draws exactly those cards`);
+    await framesMatch(page, frames[i], `${name}: step ${i + 1}`);
+    if (i === 1) await screenshot(page, join(outDir, `${name}-present-step2.png`), fs);
+  }
+  await press(page, 'ArrowLeft');
+  await settle(page);
+  check(await evaluate(page, 'argmap.state().presenting') === 1, `${name}: ← goes back a step`);
+}
+
+async function phone(page) {
+  await viewport(page, 390, 844, true);
+  await page.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+  await navigate(page, url);
+  await evaluate(page, 'document.fonts.ready.then(() => true)');
+  await settle(page);
+  await screenshot(page, join(outDir, 'phone-fit.png'), fs);
+  const noted = expect.noted;
+  await evaluate(page, `argmap.select(${noted.id})`);
+  await settle(page);
+  await evaluate(page, `document.getElementById('panel-close').click()`);
+  const at = await centerOf(page, noted.id);
+  for (const type of ['touchStart', 'touchEnd']) {
+    await page.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: at.x, y: at.y }] });
+  }
+  await settle(page);
+  const panel = await evaluate(page, `({ open: !document.getElementById('panel').hidden, text: document.getElementById('panel').innerText, top: document.getElementById('panel').getBoundingClientRect().top })`);
+  check(panel.open && squash(panel.text).includes(squash(noted.note)), `phone: tapping claim #${noted.id} opens its note`);
+  check(panel.top > 844 * 0.4, `phone: the claim opens as a sheet over the lower half (top at ${Math.round(panel.top)} px)`);
+  await screenshot(page, join(outDir, 'phone-claim.png'), fs);
+  // Pinch: two fingers moving apart zoom in.
+  const before = await evaluate(page, 'argmap.camera().s');
+  await page.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 150, y: 300, id: 1 }, { x: 240, y: 300, id: 2 }] });
+  for (let k = 1; k <= 6; k++) {
+    await page.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 150 - k * 10, y: 300, id: 1 }, { x: 240 + k * 10, y: 300, id: 2 }] });
+  }
+  await page.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  const after = await evaluate(page, 'argmap.camera().s');
+  check(after > before * 1.5, `phone: pinching zooms in (${before.toFixed(3)} → ${after.toFixed(3)})`);
+  await evaluate(page, `document.getElementById('panel-close').click()`);
+  await evaluate(page, `document.getElementById('present').click()`);
+  await settle(page);
+  await presentChecks(page, '390x844', 'phone');
+}
+
+const page = await launch(chromium);
+try {
+  await desktop(page);
+  await phone(page);
+  check(page.errors.length === 0, `no script errors${page.errors.length ? `: ${JSON.stringify(page.errors).slice(0, 500)}` : ''}`);
+} catch (e) {
+  failures.push(String(e.stack ?? e));
+  console.log(`FAIL ${e.stack ?? e}`);
+} finally {
+  await page.close();
+}
+if (failures.length) {
+  console.log(`${failures.length} failed`);
+  process.exit(1);
+}
+console.log('all passed');
