@@ -23,8 +23,10 @@
   const PRESENT_MIN_ZOOM = 0.55;
   const MIN_ZOOM = 0.02;
   const MAX_ZOOM = 6;
-  // Below this zoom, letters are too small to read and are not drawn.
-  const FAR_ZOOM = 0.3;
+  // What cards show at a zoom, as on the canvas: their text, only their
+  // title set large, or nothing but the card.
+  const TEXT_ZOOM = data.zoom_levels.text;
+  const BLOCKS_ZOOM = data.zoom_levels.blocks;
 
   const [bx, by, bw, bh] = data.bounds;
   const claims = data.claims;
@@ -39,6 +41,8 @@
 
   const claimNodes = new Map();
   svg.querySelectorAll('[data-claim]').forEach((g) => claimNodes.set(Number(g.dataset.claim), g));
+  const titleNodes = new Map();
+  svg.querySelectorAll('[data-title]').forEach((g) => titleNodes.set(Number(g.dataset.title), g));
   const linkNodes = new Map();
   svg.querySelectorAll('[data-link]').forEach((g) => {
     // A failing link's group sits inside a faded group: hide that.
@@ -128,7 +132,8 @@
     const tx = (bx - camera.x) * camera.s;
     const ty = (by - camera.y) * camera.s;
     svg.style.transform = `translate(${tx}px, ${ty}px) scale(${camera.s})`;
-    stage.classList.toggle('far', camera.s < FAR_ZOOM);
+    stage.classList.toggle('titles', camera.s < TEXT_ZOOM && camera.s >= BLOCKS_ZOOM);
+    stage.classList.toggle('blocks', camera.s < BLOCKS_ZOOM);
     clearTimeout(settle);
     // Once still, drawn afresh at the new size (sharp text).
     settle = setTimeout(() => svg.classList.remove('moving', 'gliding'), glide ? 600 : 180);
@@ -171,24 +176,53 @@
     apply(false);
   }
 
-  // Brings a claim into view, as the editor does when the selection moves.
+  // The part of the stage the open panel leaves free, in stage pixels: on
+  // a phone the panel is a sheet over the lower part, on a desktop a
+  // column on the right.
+  function freeArea() {
+    const { w, h } = stageSize();
+    const area = { x: 0, y: 0, w, h };
+    if (panel.hidden) return area;
+    const s = stage.getBoundingClientRect();
+    const p = panel.getBoundingClientRect();
+    if (p.width >= s.width * 0.9) area.h = Math.max(80, Math.min(h, p.top - s.top));
+    else area.w = Math.max(120, Math.min(w, p.left - s.left));
+    return area;
+  }
+
+  // Brings a claim into view, as the editor does when the selection moves,
+  // clear of the open panel.
   function reveal(id, glide) {
     const r = rectOf(id);
-    const { w, h } = stageSize();
-    const margin = 40 / camera.s;
-    const view = { x: camera.x, y: camera.y, w: w / camera.s, h: h / camera.s };
+    const area = freeArea();
     if (camera.s < 0.45) {
-      show({ x: r.x - 200, y: r.y - 150, w: r.w + 400, h: r.h + 300 }, glide);
+      // Far out: come close enough to read it, centred in the free part.
+      const s = clamp(Math.min(area.w / (r.w + 120), area.h / (r.h + 120), 1), MIN_ZOOM, MAX_ZOOM);
+      const c = center(r);
+      camera.s = s;
+      camera.x = c.x - (area.x + area.w / 2) / s;
+      camera.y = c.y - (area.y + area.h / 2) / s;
+      apply(glide);
       return;
     }
-    let { x, y } = camera;
-    if (r.x - margin < view.x) x = r.x - margin;
-    else if (r.x + r.w + margin > view.x + view.w) x = r.x + r.w + margin - view.w;
-    if (r.y - margin < view.y) y = r.y - margin;
-    else if (r.y + r.h + margin > view.y + view.h) y = r.y + r.h + margin - view.h;
-    if (x !== camera.x || y !== camera.y) {
-      camera.x = x;
-      camera.y = y;
+    const margin = 24 / camera.s;
+    const view = {
+      x: camera.x + area.x / camera.s,
+      y: camera.y + area.y / camera.s,
+      w: area.w / camera.s,
+      h: area.h / camera.s,
+    };
+    let dx = 0;
+    let dy = 0;
+    if (r.w + 2 * margin > view.w) dx = r.x + r.w / 2 - (view.x + view.w / 2);
+    else if (r.x - margin < view.x) dx = r.x - margin - view.x;
+    else if (r.x + r.w + margin > view.x + view.w) dx = r.x + r.w + margin - (view.x + view.w);
+    if (r.h + 2 * margin > view.h) dy = r.y - margin - view.y;
+    else if (r.y - margin < view.y) dy = r.y - margin - view.y;
+    else if (r.y + r.h + margin > view.y + view.h) dy = r.y + r.h + margin - (view.y + view.h);
+    if (dx || dy) {
+      camera.x += dx;
+      camera.y += dy;
       apply(glide);
     }
   }
@@ -225,6 +259,7 @@
     hiddenByFold = new Set();
     for (const f of folds) for (const d of descendants(f)) hiddenByFold.add(d);
     for (const [id, node] of claimNodes) node.classList.toggle('hidden', !visible(id));
+    for (const [id, node] of titleNodes) node.classList.toggle('hidden', !visible(id));
     for (const [id, node] of linkNodes) {
       const link = links[id];
       node.classList.toggle('hidden', !link || !link.ends.every(visible));
@@ -534,6 +569,14 @@
     pointersLayer.replaceChildren();
     if (!presenting.on || presenting.overview) return;
     const { w, h } = stageSize();
+    const cards = data.steps[presenting.step].claims.filter((c) => claims[c]).map(rectOf);
+    const own = cards.length ? cards.reduce(union) : null;
+    const step = own && {
+      x: (own.x - camera.x) * camera.s,
+      y: (own.y - camera.y) * camera.s,
+      w: own.w * camera.s,
+      h: own.h * camera.s,
+    };
     for (const context of presenting.beyond) {
       const m = center(rectOf(context.claim));
       const screen = { x: (m.x - camera.x) * camera.s, y: (m.y - camera.y) * camera.s };
@@ -548,8 +591,20 @@
       pointersLayer.appendChild(box);
       const bw2 = box.offsetWidth;
       const bh2 = box.offsetHeight;
-      box.style.left = `${clamp(at.x - bw2 / 2, 8, w - bw2 - 8)}px`;
-      box.style.top = `${clamp(at.y - bh2 / 2, 8, h - bh2 - 8)}px`;
+      let left = clamp(at.x - bw2 / 2, 8, w - bw2 - 8);
+      let top = clamp(at.y - bh2 / 2, 8, h - bh2 - 8);
+      // Against its edge, but never over the step being presented: slid
+      // along the edge past the step's cards.
+      if (step) {
+        const overlaps = () => left < step.x + step.w && left + bw2 > step.x && top < step.y + step.h && top + bh2 > step.y;
+        if (overlaps()) {
+          const sideways = Math.abs(at.x - w / 2) / w >= Math.abs(at.y - h / 2) / h;
+          if (sideways) top = step.y - bh2 - 8 >= 8 ? step.y - bh2 - 8 : clamp(step.y + step.h + 8, 8, h - bh2 - 8);
+          else left = step.x - bw2 - 8 >= 8 ? step.x - bw2 - 8 : clamp(step.x + step.w + 8, 8, w - bw2 - 8);
+        }
+      }
+      box.style.left = `${left}px`;
+      box.style.top = `${top}px`;
     }
   }
 

@@ -486,6 +486,38 @@ fn title_card(
     out.push_str("</g>\n");
 }
 
+/// Each card's title set as large as the card holds, as the canvas shows
+/// cards zoomed out: a layer of its own (`class="overview-titles"`), one
+/// group per claim (`data-title`), for a page that shows it only when its
+/// reader zooms out.
+pub fn overview_titles(map: &Map, scene: &Scene, measure: &mut TextMeasure) -> String {
+    let roles = Role::all(map);
+    let mut out = String::from("<g class=\"overview-titles\">\n");
+    for (id, rect) in &scene.cards {
+        let Some(claim) = map.claims.get(id) else {
+            continue;
+        };
+        let role = roles.get(id).copied().unwrap_or(Role::Free);
+        let color = hex(style::card_style(role, claim.kind, false).text);
+        let fitted = measure.fit_title(&claim.shown_title(), rect.size());
+        let _ = write!(out, r#"<g data-title="{}">"#, id.0);
+        for row in &fitted.rows {
+            text_element(
+                &mut out,
+                rect.min + row.baseline,
+                fitted.size,
+                row.width,
+                &color,
+                TITLE_ATTRIBUTES,
+                &row.text,
+            );
+        }
+        out.push_str("</g>\n");
+    }
+    out.push_str("</g>\n");
+    out
+}
+
 /// Opens a card's group and draws its body: fill, border and the role
 /// stripe. Gives the card's colours.
 fn card_frame(

@@ -31,6 +31,18 @@ pub struct Data {
     pub steps: Vec<StepData>,
     /// Whether statuses are shown.
     pub evaluated: bool,
+    /// The zooms at which the canvas changes what cards show: whole text
+    /// from `text` up, titles from `blocks` up, plain blocks below.
+    pub zoom_levels: ZoomLevels,
+}
+
+/// The canvas's semantic zoom steps (see the canvas's `lod` module).
+#[derive(Debug, Serialize)]
+pub struct ZoomLevels {
+    /// Claim text reads from this zoom up.
+    pub text: f32,
+    /// The largest title reads from this zoom up.
+    pub blocks: f32,
 }
 
 /// One claim.
@@ -208,6 +220,10 @@ pub fn data(
         roots: ids(&roots),
         steps,
         evaluated: evaluation.is_some(),
+        zoom_levels: ZoomLevels {
+            text: crate::measure::READABLE_POINTS / crate::card::TEXT_SIZE,
+            blocks: crate::measure::READABLE_POINTS / crate::measure::MAX_TITLE_SIZE,
+        },
     }
 }
 

@@ -52,6 +52,16 @@ pub fn html(map: &Map, texts: &Texts, measure: &mut TextMeasure, options: &HtmlO
             ..SvgOptions::default()
         },
     );
+    // The titles a reader sees zoomed out, over the cards.
+    let drawing = match drawing.rfind("</svg>") {
+        Some(end) => format!(
+            "{}{}{}",
+            &drawing[..end],
+            svg::overview_titles(map, &scene, measure),
+            &drawing[end..]
+        ),
+        None => drawing,
+    };
     let data = data::data(
         map,
         &scene.cards,
