@@ -168,8 +168,41 @@ fn the_handout_works_in_a_real_browser_on_a_desktop_and_a_phone() {
         "export failed: {}",
         String::from_utf8_lossy(&exported.stderr)
     );
+    // A large map, to see culling draw what comes into view.
+    let large = dir.join("large.ron");
+    let large_page = dir.join("large.html");
+    for args in [
+        vec![
+            "generate".into(),
+            "--claims".into(),
+            "800".into(),
+            "-o".into(),
+            large.clone().into_os_string(),
+        ],
+        vec![
+            "export".into(),
+            large.clone().into_os_string(),
+            "--to".into(),
+            "html".into(),
+            "--arrange".into(),
+            "-o".into(),
+            large_page.clone().into_os_string(),
+        ],
+    ] {
+        let run = Command::new(env!("CARGO_BIN_EXE_argmap"))
+            .args(&args)
+            .output()
+            .expect("argmap runs");
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+    let mut expected = expectations(&map, &source);
+    expected["large"] = json!({ "page": large_page, "claims": 800, "far": 800 });
     let expect = dir.join("expect.json");
-    std::fs::write(&expect, expectations(&map, &source).to_string()).expect("expectations written");
+    std::fs::write(&expect, expected.to_string()).expect("expectations written");
     let run = Command::new("node")
         .arg(Path::new(ROOT).join("tests/browser/handout.mjs"))
         .arg(&browser)

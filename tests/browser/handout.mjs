@@ -184,10 +184,30 @@ async function phone(page) {
   await presentChecks(page, '390x844', 'phone');
 }
 
+// A large map draws only what is near the view, and draws what comes in.
+async function large(page) {
+  const big = expect.large;
+  await page.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+  await viewport(page, 1280, 800);
+  await navigate(page, pathToFileURL(resolve(big.page)).href);
+  await settle(page);
+  const whole = await evaluate(page, 'argmap.drawn().length');
+  check(whole === big.claims, `large map: the whole map in view draws all ${big.claims} cards (${whole})`);
+  await evaluate(page, `argmap.select(${big.far})`);
+  await settle(page);
+  const near = await evaluate(page, `({ drawn: argmap.drawn(), inPage: document.querySelectorAll('svg [data-claim]').length })`);
+  check(near.drawn.includes(big.far) && near.inPage < big.claims / 2, `large map: close up on #${big.far}, it is drawn with ${near.inPage - 1} others near it, of ${big.claims}`);
+  const at = await centerOf(page, big.far);
+  await click(page, at.x, at.y);
+  check(await evaluate(page, 'argmap.state().selected') === big.far, `large map: the card brought in can be clicked`);
+  await screenshot(page, join(outDir, 'large-close-up.png'), fs);
+}
+
 const page = await launch(chromium);
 try {
   await desktop(page);
   await phone(page);
+  if (expect.large) await large(page);
   check(page.errors.length === 0, `no script errors${page.errors.length ? `: ${JSON.stringify(page.errors).slice(0, 500)}` : ''}`);
 } catch (e) {
   failures.push(String(e.stack ?? e));

@@ -61,6 +61,7 @@ pub fn run(sizes: &[usize], dir: &Path) -> Result<Vec<Row>, FileError> {
         "one frame, zoomed in, evaluation shown",
         "diff of two versions (by id)",
         "three-way merge of two versions",
+        "export the HTML handout (fonts subset)",
     ]
     .into_iter()
     .map(|what| Row {
@@ -116,6 +117,14 @@ pub fn run(sizes: &[usize], dir: &Path) -> Result<Vec<Row>, FileError> {
         let (diffing, merging) = versions_times(&map);
         let whole_judged = frame_time(&map, None, Some(&evaluation));
         let close_judged = frame_time(&map, Some(around_thesis(&map)), Some(&evaluation));
+        let handout = median(3, || {
+            let _ = argmap::export::export(
+                &map,
+                argmap::export::ExportFormat::Html,
+                &argmap::export::ExportOptions::default(),
+                &mut measure,
+            );
+        });
         for (row, time) in rows.iter_mut().zip([
             load,
             save,
@@ -133,6 +142,7 @@ pub fn run(sizes: &[usize], dir: &Path) -> Result<Vec<Row>, FileError> {
             close_judged,
             diffing,
             merging,
+            handout,
         ]) {
             row.medians.push(time);
         }
