@@ -38,37 +38,40 @@ fn median(runs: usize, mut work: impl FnMut()) -> Duration {
     times[times.len() / 2]
 }
 
+/// What is measured, in the table's order.
+const ROWS: [&str; 17] = [
+    "load the RON file",
+    "save the RON file",
+    "measure card text (once per map)",
+    "arrange compact, top-down",
+    "arrange compact, left to right",
+    "arrange wide, top-down",
+    "arrange wide, left to right",
+    "one frame, whole map in view",
+    "one frame, zoomed in on ~50 claims",
+    "one frame, zoomed out to titles (35 %)",
+    "evaluate (statuses and why)",
+    "map checks (lint)",
+    "one frame, whole map, evaluation shown",
+    "one frame, zoomed in, evaluation shown",
+    "diff of two versions (by id)",
+    "three-way merge of two versions",
+    "export the HTML handout (fonts subset)",
+];
+
 /// Runs every benchmark on generated maps of `sizes` claims, writing the
 /// map files into `dir`.
 ///
 /// # Errors
 /// When a map file cannot be written or read back.
 pub fn run(sizes: &[usize], dir: &Path) -> Result<Vec<Row>, FileError> {
-    let mut rows: Vec<Row> = [
-        "load the RON file",
-        "save the RON file",
-        "measure card text (once per map)",
-        "arrange compact, top-down",
-        "arrange compact, left to right",
-        "arrange wide, top-down",
-        "arrange wide, left to right",
-        "one frame, whole map in view",
-        "one frame, zoomed in on ~50 claims",
-        "one frame, zoomed out to titles (35 %)",
-        "evaluate (statuses and why)",
-        "map checks (lint)",
-        "one frame, whole map, evaluation shown",
-        "one frame, zoomed in, evaluation shown",
-        "diff of two versions (by id)",
-        "three-way merge of two versions",
-        "export the HTML handout (fonts subset)",
-    ]
-    .into_iter()
-    .map(|what| Row {
-        what,
-        medians: Vec::new(),
-    })
-    .collect();
+    let mut rows: Vec<Row> = ROWS
+        .into_iter()
+        .map(|what| Row {
+            what,
+            medians: Vec::new(),
+        })
+        .collect();
     let mut measure = TextMeasure::new();
     for &size in sizes {
         let mut map = generate(size, 1);

@@ -99,8 +99,9 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
     },
-    /// Export a map as SVG, PNG, PDF, Markdown, Argdown, AIF JSON or PDF
-    /// slides of its presentation, written next to it (or to OUT).
+    /// Export a map as an HTML handout, SVG, PNG, PDF, Markdown, Argdown,
+    /// AIF JSON or PDF slides of its presentation, written next to it (or
+    /// to OUT).
     Export {
         /// The map to export.
         file: PathBuf,
@@ -128,8 +129,8 @@ pub enum Command {
         /// Arrange the map as a tidy tree first (the file is not changed).
         #[arg(long)]
         arrange: bool,
-        /// Show whether each claim holds, fails or is open (SVG, PNG, PDF,
-        /// slides, Markdown).
+        /// Show whether each claim holds, fails or is open, and why (SVG,
+        /// PNG, PDF, slides, Markdown, HTML).
         #[arg(long)]
         evaluate: bool,
     },
