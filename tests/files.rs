@@ -601,6 +601,36 @@ fn export_menu_can_draw_svg_letters_as_outlines() {
 }
 
 #[test]
+fn export_menu_writes_the_html_handout() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = Editor::new().dialogs(&dialogs).blank().build();
+    build_small_map(&mut harness);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("homework.html");
+    dialogs.answer(Some(path.clone()));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").hover();
+    harness.run();
+    harness
+        .get_by_label("HTML handout (interactive, any browser)…")
+        .click();
+    harness.run();
+    let page = std::fs::read_to_string(&path).expect("exported");
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    for claim in map(&harness).claims.values() {
+        let first = claim.text.split_whitespace().next().unwrap_or_default();
+        assert!(page.contains(first), "{first} is on the page");
+    }
+    assert!(page.contains("@font-face"), "the fonts come with it");
+    let status = harness.state().status();
+    assert!(
+        status.contains("Exported") && status.contains("homework.html"),
+        "{status}"
+    );
+}
+
+#[test]
 fn dropping_an_aif_file_imports_it_and_a_ron_file_opens_it() {
     let dialogs = ScriptedDialogs::default();
     let mut harness = Editor::new().dialogs(&dialogs).blank().build();
