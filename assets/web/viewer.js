@@ -1,1026 +1,783 @@
 // Argmap handout viewer: pans and zooms the map's drawing, opens a claim,
 // folds answers, searches, walks the structure with the arrow keys and
 // presents the map step by step. Everything it knows of the map is in the
-// JSON element #argmap-data, written by Argmap; it fetches nothing.
-(function () {
-  'use strict';
+// JSON element #argmap-data, written by Argmap; it fetches nothing. It runs
+// after geometry.js and cull.js, in one scope (Argmap joins them).
 
-  const data = JSON.parse(document.getElementById('argmap-data').textContent);
-  const stage = document.getElementById('stage');
-  const svg = stage.querySelector('svg');
-  const panel = document.getElementById('panel');
-  const panelBody = document.getElementById('panel-body');
-  const pointersLayer = document.getElementById('pointers');
-  const searchBox = document.getElementById('search');
-  const searchCount = document.getElementById('search-count');
-  const presentBar = document.getElementById('present-bar');
-  const stepCount = document.getElementById('step-count');
-  const help = document.getElementById('help');
-  const SVG_NS = 'http://www.w3.org/2000/svg';
+const data = JSON.parse(document.getElementById('argmap-data').textContent);
+const stage = document.getElementById('stage');
+const svg = stage.querySelector('svg');
+const panel = document.getElementById('panel');
+const panelBody = document.getElementById('panel-body');
+const pointersLayer = document.getElementById('pointers');
+const searchBox = document.getElementById('search');
+const searchCount = document.getElementById('search-count');
+const presentBar = document.getElementById('present-bar');
+const stepCount = document.getElementById('step-count');
+const help = document.getElementById('help');
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
-  // The same limits as the editor's present mode (draw/geometry.rs).
-  const PRESENT_MAX_ZOOM = 1.6;
-  const PRESENT_MIN_ZOOM = 0.55;
-  const MIN_ZOOM = 0.02;
-  const MAX_ZOOM = 6;
-  // What cards show at a zoom, as on the canvas: their text, only their
-  // title set large, or nothing but the card.
-  const TEXT_ZOOM = data.zoom_levels.text;
-  const BLOCKS_ZOOM = data.zoom_levels.blocks;
+const MIN_ZOOM = 0.02;
+const MAX_ZOOM = 6;
+// What cards show at a zoom, as on the canvas: their text, only their
+// title set large, or nothing but the card.
+const TEXT_ZOOM = data.zoom_levels.text;
+const BLOCKS_ZOOM = data.zoom_levels.blocks;
 
-  const [bx, by, bw, bh] = data.bounds;
-  const claims = data.claims;
-  const links = data.links;
-  const ids = Object.keys(claims).map(Number);
+const [bx, by, bw, bh] = data.bounds;
+const claims = data.claims;
+const links = data.links;
+const ids = Object.keys(claims).map(Number);
 
-  // The drawing at its natural size; the camera moves it with a transform.
-  // The drawing fills the stage; the camera is its viewBox, so the
-  // browser draws only what is in view, at any size, sharp.
-  svg.setAttribute('width', '100%');
-  svg.setAttribute('height', '100%');
-  svg.setAttribute('preserveAspectRatio', 'xMinYMin meet');
-  svg.removeAttribute('font-family');
+// The drawing at its natural size; the camera moves it with a transform.
+// The drawing fills the stage; the camera is its viewBox, so the
+// browser draws only what is in view, at any size, sharp.
+svg.setAttribute('width', '100%');
+svg.setAttribute('height', '100%');
+svg.setAttribute('preserveAspectRatio', 'xMinYMin meet');
+svg.removeAttribute('font-family');
 
-  const claimNodes = new Map();
-  svg.querySelectorAll('[data-claim]').forEach((g) => claimNodes.set(Number(g.dataset.claim), g));
-  const titleNodes = new Map();
-  svg.querySelectorAll('[data-title]').forEach((g) => titleNodes.set(Number(g.dataset.title), g));
-  const linkNodes = new Map();
-  svg.querySelectorAll('[data-link]').forEach((g) => {
-    // A failing link's group sits inside a faded group: hide that.
-    const outer = g.parentNode && g.parentNode.classList && g.parentNode.classList.contains('fails') ? g.parentNode : g;
-    linkNodes.set(Number(g.dataset.link), outer);
-  });
+const claimNodes = new Map();
+svg.querySelectorAll('[data-claim]').forEach((g) => claimNodes.set(Number(g.dataset.claim), g));
+const titleNodes = new Map();
+svg.querySelectorAll('[data-title]').forEach((g) => titleNodes.set(Number(g.dataset.title), g));
+const linkNodes = new Map();
+svg.querySelectorAll('[data-link]').forEach((g) => {
+  // A failing link's group sits inside a faded group: hide that.
+  const outer = g.parentNode && g.parentNode.classList && g.parentNode.classList.contains('fails') ? g.parentNode : g;
+  linkNodes.set(Number(g.dataset.link), outer);
+});
 
-  // Layers of our own: glows behind the cards, marks above them.
-  const glows = document.createElementNS(SVG_NS, 'g');
-  glows.setAttribute('class', 'glows');
-  svg.insertBefore(glows, svg.querySelector('.links'));
-  const marks = document.createElementNS(SVG_NS, 'g');
-  marks.setAttribute('class', 'marks');
-  svg.appendChild(marks);
+// Layers of our own: glows behind the cards, marks above them.
+const glows = document.createElementNS(SVG_NS, 'g');
+glows.setAttribute('class', 'glows');
+svg.insertBefore(glows, svg.querySelector('.links'));
+const marks = document.createElementNS(SVG_NS, 'g');
+marks.setAttribute('class', 'marks');
+svg.appendChild(marks);
 
-  // ---- Rectangles, in map units ------------------------------------------
+// ---- Rectangles, in map units ------------------------------------------
 
-  const rectOf = (id) => {
-    const r = claims[id].rect;
-    return { x: r[0], y: r[1], w: r[2], h: r[3] };
-  };
-  const union = (a, b) => {
-    const x = Math.min(a.x, b.x);
-    const y = Math.min(a.y, b.y);
-    return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
-  };
-  const center = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
-  const contains = (outer, inner) =>
-    inner.x >= outer.x && inner.y >= outer.y &&
-    inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
+const rectOf = (id) => {
+  const r = claims[id].rect;
+  return { x: r[0], y: r[1], w: r[2], h: r[3] };
+};
+const culler = makeCuller({ svg, ids, links, claims, claimNodes, titleNodes, linkNodes, rectOf });
 
-  // What a presentation shows of the map on a screen of vw × vh: the cards
-  // with a margin, never closer than PRESENT_MAX_ZOOM, widened to the
-  // screen's shape (geometry::presentation_frame).
-  function presentationFrame(rects, vw, vh) {
-    if (!rects.length) return null;
-    let b = rects.reduce(union);
-    b = { x: b.x - 60, y: b.y - 60, w: b.w + 120, h: b.h + 120 };
-    let w = Math.max(b.w, vw / PRESENT_MAX_ZOOM);
-    let h = Math.max(b.h, vh / PRESENT_MAX_ZOOM);
-    if (w / h > vw / vh) h = (w * vh) / vw;
-    else w = (h * vw) / vh;
-    const c = center(b);
-    return { x: c.x - w / 2, y: c.y - h / 2, w, h };
+// ---- The camera ------------------------------------------------------------
+
+// `s` screen pixels per map unit; (x, y) the map point at the stage's
+// top-left corner.
+const camera = { x: bx, y: by, s: 1 };
+
+function stageSize() {
+  return { w: stage.clientWidth || 1, h: stage.clientHeight || 1 };
+}
+
+// The camera as drawn: `camera` is where it is going, `drawnAt` where it
+// is, the same but while it glides.
+let drawnAt = { ...camera };
+let glideFrame = 0;
+
+function viewOf(c) {
+  const { w, h } = stageSize();
+  return { x: c.x, y: c.y, w: w / c.s, h: h / c.s };
+}
+
+function draw(c) {
+  const view = viewOf(c);
+  svg.setAttribute('viewBox', `${view.x} ${view.y} ${view.w} ${view.h}`);
+  stage.classList.toggle('titles', c.s < TEXT_ZOOM && c.s >= BLOCKS_ZOOM);
+  stage.classList.toggle('blocks', c.s < BLOCKS_ZOOM);
+  drawnAt = { ...c };
+}
+
+function apply(glide) {
+  cancelAnimationFrame(glideFrame);
+  const target = { ...camera };
+  if (!glide) {
+    culler.cull(viewOf(target), null);
+    draw(target);
+    drawPointers();
+    return;
   }
-
-  // A step framed with what it answers, as far as text stays readable;
-  // the context left out is listed in `beyond` (geometry::step_frame).
-  function stepFrame(cards, context, vw, vh) {
-    const zoom = (f) => vw / Math.max(f.w, 1e-7);
-    const frameOf = (extra) => presentationFrame(cards.concat(extra.map((i) => context[i])), vw, vh);
-    const all = context.map((_, i) => i);
-    const whole = frameOf(all);
-    if (whole && zoom(whole) >= PRESENT_MIN_ZOOM) return { view: whole, beyond: [] };
-    if (!cards.length) return null;
-    const own = center(cards.reduce(union));
-    const dist = (i) => {
-      const c = center(context[i]);
-      return (c.x - own.x) ** 2 + (c.y - own.y) ** 2;
-    };
-    const byDistance = all.slice().sort((a, b) => dist(a) - dist(b));
-    const taken = [];
-    for (const i of byDistance) {
-      taken.push(i);
-      const f = frameOf(taken);
-      if (!f || zoom(f) < PRESENT_MIN_ZOOM) taken.pop();
-    }
-    const view = frameOf(taken);
-    if (!view) return null;
-    return { view, beyond: all.filter((i) => !contains(view, context[i])) };
-  }
-
-  // ---- The camera ------------------------------------------------------------
-
-  // `s` screen pixels per map unit; (x, y) the map point at the stage's
-  // top-left corner.
-  const camera = { x: bx, y: by, s: 1 };
-
-  function stageSize() {
-    return { w: stage.clientWidth || 1, h: stage.clientHeight || 1 };
-  }
-
-  // ---- Culling: on a large map only what is near the view is drawn ------
-
-  // Below this many claims the browser draws the whole map at once.
-  const CULL_FROM = 400;
-  const CELL = 1000;
-  const culling = ids.length >= CULL_FROM;
-  const cells = new Map();
-  const onShow = new Set();
-  let culledFor = null;
-
-  function cellKeys(r) {
-    const keys = [];
-    for (let cx = Math.floor(r.x / CELL); cx <= Math.floor((r.x + r.w) / CELL); cx++) {
-      for (let cy = Math.floor(r.y / CELL); cy <= Math.floor((r.y + r.h) / CELL); cy++) keys.push(`${cx},${cy}`);
-    }
-    return keys;
-  }
-
-  // Many changes at once are made with the layers out of the document:
-  // a browser then does its bookkeeping once, not once per card.
-  const layers = [svg.querySelector('.links'), svg.querySelector('.cards'), svg.querySelector('.overview-titles')].filter(Boolean);
-  function offstage(work) {
-    const spots = layers.map((layer) => {
-      const spot = document.createComment('');
-      layer.replaceWith(spot);
-      return spot;
-    });
-    work();
-    spots.forEach((spot, i) => spot.replaceWith(layers[i]));
-  }
-
-  if (culling) offstage(() => {
-    const entries = [];
-    for (const id of ids) {
-      const nodes = [claimNodes.get(id), titleNodes.get(id)].filter(Boolean);
-      entries.push({ nodes, rect: rectOf(id) });
-    }
-    for (const [id, node] of linkNodes) {
-      const ends = (links[id] ? links[id].ends : []).filter((c) => claims[c]).map(rectOf);
-      if (!ends.length) continue;
-      const r = ends.reduce(union);
-      entries.push({ nodes: [node], rect: { x: r.x - 60, y: r.y - 60, w: r.w + 120, h: r.h + 120 } });
-    }
-    // Each node's place among its layer's children, to put it back in.
-    const place = new Map();
-    for (const layer of layers) Array.from(layer.children).forEach((n, i) => place.set(n, i));
-    for (const e of entries) {
-      e.parents = e.nodes.map((n) => n.parentNode);
-      e.places = e.nodes.map((n) => place.get(n) ?? 0);
-      for (const key of cellKeys(e.rect)) {
-        if (!cells.has(key)) cells.set(key, []);
-        cells.get(key).push(e);
-      }
-    }
-    for (const layer of layers) layer.replaceChildren();
-  });
-
-  // A browser dashes a line along all its length, however little of it is
-  // on screen: on a large map, each dashed arrow (an objection's) is cut
-  // to the part that crosses the region drawn, its dashes kept in step.
-  const dashed = [];
-  if (culling) {
-    // From the link groups themselves: culling has taken them out already.
-    const arrows = [];
-    for (const node of linkNodes.values()) arrows.push(...node.querySelectorAll('line[stroke-dasharray], polyline[stroke-dasharray]'));
-    arrows.forEach((el) => {
-      const pts = el.tagName === 'line'
-        ? [['x1', 'y1'], ['x2', 'y2']].map(([x, y]) => ({ x: Number(el.getAttribute(x)), y: Number(el.getAttribute(y)) }))
-        : el.getAttribute('points').trim().split(/\s+/).map((p) => {
-          const [x, y] = p.split(',').map(Number);
-          return { x, y };
-        });
-      dashed.push({ el, pts });
-    });
-  }
-
-  // The part of a segment inside `r`, as fractions of it (Liang–Barsky).
-  function clipSegment(a, b, r) {
-    let t0 = 0;
-    let t1 = 1;
-    const dx = b.x - a.x;
-    const dy = b.y - a.y;
-    for (const [p, q] of [[-dx, a.x - r.x], [dx, r.x + r.w - a.x], [-dy, a.y - r.y], [dy, r.y + r.h - a.y]]) {
-      if (p === 0) {
-        if (q < 0) return null;
-      } else {
-        const t = q / p;
-        if (p < 0) t0 = Math.max(t0, t);
-        else t1 = Math.min(t1, t);
-      }
-    }
-    return t0 <= t1 ? [t0, t1] : null;
-  }
-
-  function cutDashes(region) {
-    for (const d of dashed) {
-      let along = 0;
-      let first = null;
-      let last = null;
-      for (let i = 0; i + 1 < d.pts.length; i++) {
-        const a = d.pts[i];
-        const b = d.pts[i + 1];
-        const length = Math.hypot(b.x - a.x, b.y - a.y);
-        const inside = clipSegment(a, b, region);
-        if (inside) {
-          if (first === null) first = { i, t: inside[0], at: along + inside[0] * length };
-          last = { i, t: inside[1] };
-        }
-        along += length;
-      }
-      const lerp = (i, t) => ({ x: d.pts[i].x + (d.pts[i + 1].x - d.pts[i].x) * t, y: d.pts[i].y + (d.pts[i + 1].y - d.pts[i].y) * t });
-      if (first === null) {
-        // Nowhere near: nothing to draw until the view comes to it.
-        first = { i: 0, t: 0, at: 0 };
-        last = { i: 0, t: 0 };
-      }
-      const run = [lerp(first.i, first.t)];
-      for (let i = first.i + 1; i <= last.i; i++) run.push(d.pts[i]);
-      run.push(lerp(last.i, last.t));
-      if (d.el.tagName === 'line') {
-        d.el.setAttribute('x1', run[0].x);
-        d.el.setAttribute('y1', run[0].y);
-        d.el.setAttribute('x2', run[run.length - 1].x);
-        d.el.setAttribute('y2', run[run.length - 1].y);
-      } else {
-        d.el.setAttribute('points', run.map((p) => `${p.x},${p.y}`).join(' '));
-      }
-      d.el.setAttribute('stroke-dashoffset', String(-first.at));
-    }
-  }
-
-  // Draws what lies within `region` (map units), and nothing else.
-  function cullTo(region) {
-    cutDashes(region);
-    const wanted = new Set();
-    for (const key of cellKeys(region)) for (const e of cells.get(key) || []) wanted.add(e);
-    offstage(() => update(wanted));
-    culledFor = region;
-  }
-
-  // Out of the document, not merely hidden: a browser lays out hidden SVG
-  // text again whenever the view moves. Each layer gets its children anew,
-  // in their first order, at once: one by one costs a browser dearly.
-  function update(wanted) {
-    const children = new Map(layers.map((layer) => [layer, []]));
-    for (const e of wanted) {
-      e.nodes.forEach((n, i) => {
-        const list = children.get(e.parents[i]);
-        if (list) list.push([e.places[i], n]);
-        else e.parents[i].appendChild(n);
-      });
-    }
-    for (const [layer, list] of children) {
-      list.sort((a, b) => a[0] - b[0]);
-      layer.replaceChildren(...list.map((pair) => pair[1]));
-    }
-    onShow.clear();
-    for (const e of wanted) onShow.add(e);
-  }
-
-  // After a camera move: if `view` has left the region drawn, draw the
-  // region around it (the view and half a screen on every side), joined
-  // with where a glide starts.
-  function cull(view, from) {
-    if (!culling) return;
-    if (!from && culledFor && contains(culledFor, view) && culledFor.w < view.w * 4) return;
-    const around = { x: view.x - view.w / 2, y: view.y - view.h / 2, w: view.w * 2, h: view.h * 2 };
-    cullTo(from ? union(around, from) : around);
-  }
-
-  // The camera as drawn: `camera` is where it is going, `drawnAt` where it
-  // is, the same but while it glides.
-  let drawnAt = { ...camera };
-  let glideFrame = 0;
-
-  function viewOf(c) {
+  // A glide: the view moves in scale space (zoom evenly, not linearly),
+  // eased, over under half a second.
+  const from = { ...drawnAt };
+  culler.cull(viewOf(target), viewOf(from));
+  const start = performance.now();
+  const duration = 450;
+  const step = (now) => {
+    const t = Math.min(1, (now - start) / duration);
+    const k = t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2;
     const { w, h } = stageSize();
-    return { x: c.x, y: c.y, w: w / c.s, h: h / c.s };
-  }
-
-  function draw(c) {
-    const view = viewOf(c);
-    svg.setAttribute('viewBox', `${view.x} ${view.y} ${view.w} ${view.h}`);
-    stage.classList.toggle('titles', c.s < TEXT_ZOOM && c.s >= BLOCKS_ZOOM);
-    stage.classList.toggle('blocks', c.s < BLOCKS_ZOOM);
-    drawnAt = { ...c };
-  }
-
-  function apply(glide) {
-    cancelAnimationFrame(glideFrame);
-    const target = { ...camera };
-    if (!glide) {
-      cull(viewOf(target), null);
+    const s = from.s * (target.s / from.s) ** k;
+    // The middle of the screen travels in a straight line.
+    const fx = from.x + w / 2 / from.s;
+    const fy = from.y + h / 2 / from.s;
+    const tx = target.x + w / 2 / target.s;
+    const ty = target.y + h / 2 / target.s;
+    const mx = fx + (tx - fx) * k;
+    const my = fy + (ty - fy) * k;
+    draw({ x: mx - w / 2 / s, y: my - h / 2 / s, s });
+    if (t < 1) glideFrame = requestAnimationFrame(step);
+    else {
       draw(target);
       drawPointers();
-      return;
     }
-    // A glide: the view moves in scale space (zoom evenly, not linearly),
-    // eased, over under half a second.
-    const from = { ...drawnAt };
-    cull(viewOf(target), viewOf(from));
-    const start = performance.now();
-    const duration = 450;
-    const step = (now) => {
-      const t = Math.min(1, (now - start) / duration);
-      const k = t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2;
-      const { w, h } = stageSize();
-      const s = from.s * (target.s / from.s) ** k;
-      // The middle of the screen travels in a straight line.
-      const fx = from.x + w / 2 / from.s;
-      const fy = from.y + h / 2 / from.s;
-      const tx = target.x + w / 2 / target.s;
-      const ty = target.y + h / 2 / target.s;
-      const mx = fx + (tx - fx) * k;
-      const my = fy + (ty - fy) * k;
-      draw({ x: mx - w / 2 / s, y: my - h / 2 / s, s });
-      if (t < 1) glideFrame = requestAnimationFrame(step);
-      else {
-        draw(target);
-        drawPointers();
-      }
-    };
-    pointersLayer.replaceChildren();
-    glideFrame = requestAnimationFrame(step);
-  }
+  };
+  pointersLayer.replaceChildren();
+  glideFrame = requestAnimationFrame(step);
+}
 
-  // Gestures start from what is on screen, even in the middle of a glide.
-  function settleCamera() {
-    cancelAnimationFrame(glideFrame);
-    Object.assign(camera, drawnAt);
-  }
+// Gestures start from what is on screen, even in the middle of a glide.
+function settleCamera() {
+  cancelAnimationFrame(glideFrame);
+  Object.assign(camera, drawnAt);
+}
 
-  function show(view, glide) {
-    const { w, h } = stageSize();
-    const s = clamp(Math.min(w / view.w, h / view.h), MIN_ZOOM, MAX_ZOOM);
-    const c = center(view);
+function show(view, glide) {
+  const { w, h } = stageSize();
+  const s = clamp(Math.min(w / view.w, h / view.h), MIN_ZOOM, MAX_ZOOM);
+  const c = center(view);
+  camera.s = s;
+  camera.x = c.x - w / 2 / s;
+  camera.y = c.y - h / 2 / s;
+  apply(glide);
+}
+
+function fit(glide) {
+  const shown = ids.filter((id) => visible(id)).map(rectOf);
+  const all = shown.length ? shown.reduce(union) : { x: bx, y: by, w: bw, h: bh };
+  show({ x: all.x - 40, y: all.y - 40, w: all.w + 80, h: all.h + 80 }, glide);
+}
+
+function zoomAt(factor, sx, sy) {
+  settleCamera();
+  const s = clamp(camera.s * factor, MIN_ZOOM, MAX_ZOOM);
+  const mx = camera.x + sx / camera.s;
+  const my = camera.y + sy / camera.s;
+  camera.s = s;
+  camera.x = mx - sx / s;
+  camera.y = my - sy / s;
+  apply(false);
+}
+
+function panBy(dx, dy) {
+  settleCamera();
+  camera.x -= dx / camera.s;
+  camera.y -= dy / camera.s;
+  apply(false);
+}
+
+// The part of the stage the open panel leaves free, in stage pixels: on
+// a phone the panel is a sheet over the lower part, on a desktop a
+// column on the right.
+function freeArea() {
+  const { w, h } = stageSize();
+  const area = { x: 0, y: 0, w, h };
+  if (panel.hidden) return area;
+  const s = stage.getBoundingClientRect();
+  const p = panel.getBoundingClientRect();
+  if (p.width >= s.width * 0.9) area.h = Math.max(80, Math.min(h, p.top - s.top));
+  else area.w = Math.max(120, Math.min(w, p.left - s.left));
+  return area;
+}
+
+// Brings a claim into view, as the editor does when the selection moves,
+// clear of the open panel.
+function reveal(id, glide) {
+  const r = rectOf(id);
+  const area = freeArea();
+  if (camera.s < 0.45) {
+    // Far out: come close enough to read it, centred in the free part.
+    const s = clamp(Math.min(area.w / (r.w + 120), area.h / (r.h + 120), 1), MIN_ZOOM, MAX_ZOOM);
+    const c = center(r);
     camera.s = s;
-    camera.x = c.x - w / 2 / s;
-    camera.y = c.y - h / 2 / s;
+    camera.x = c.x - (area.x + area.w / 2) / s;
+    camera.y = c.y - (area.y + area.h / 2) / s;
+    apply(glide);
+    return;
+  }
+  const margin = 24 / camera.s;
+  const view = {
+    x: camera.x + area.x / camera.s,
+    y: camera.y + area.y / camera.s,
+    w: area.w / camera.s,
+    h: area.h / camera.s,
+  };
+  let dx = 0;
+  let dy = 0;
+  if (r.w + 2 * margin > view.w) dx = r.x + r.w / 2 - (view.x + view.w / 2);
+  else if (r.x - margin < view.x) dx = r.x - margin - view.x;
+  else if (r.x + r.w + margin > view.x + view.w) dx = r.x + r.w + margin - (view.x + view.w);
+  if (r.h + 2 * margin > view.h) dy = r.y - margin - view.y;
+  else if (r.y - margin < view.y) dy = r.y - margin - view.y;
+  else if (r.y + r.h + margin > view.y + view.h) dy = r.y + r.h + margin - (view.y + view.h);
+  if (dx || dy) {
+    camera.x += dx;
+    camera.y += dy;
     apply(glide);
   }
+}
 
-  function clamp(v, lo, hi) {
-    return Math.min(hi, Math.max(lo, v));
-  }
+// ---- What is shown ----------------------------------------------------------
 
-  function fit(glide) {
-    const shown = ids.filter((id) => visible(id)).map(rectOf);
-    const all = shown.length ? shown.reduce(union) : { x: bx, y: by, w: bw, h: bh };
-    show({ x: all.x - 40, y: all.y - 40, w: all.w + 80, h: all.h + 80 }, glide);
-  }
+const folds = new Set();
+let hiddenByFold = new Set();
+const search = { query: '', matches: [], at: -1 };
+let selected = null;
+const presenting = { on: false, step: 0, overview: false, revealed: new Set(), beyond: [] };
 
-  function zoomAt(factor, sx, sy) {
-    settleCamera();
-    const s = clamp(camera.s * factor, MIN_ZOOM, MAX_ZOOM);
-    const mx = camera.x + sx / camera.s;
-    const my = camera.y + sy / camera.s;
-    camera.s = s;
-    camera.x = mx - sx / s;
-    camera.y = my - sy / s;
-    apply(false);
-  }
-
-  function panBy(dx, dy) {
-    settleCamera();
-    camera.x -= dx / camera.s;
-    camera.y -= dy / camera.s;
-    apply(false);
-  }
-
-  // The part of the stage the open panel leaves free, in stage pixels: on
-  // a phone the panel is a sheet over the lower part, on a desktop a
-  // column on the right.
-  function freeArea() {
-    const { w, h } = stageSize();
-    const area = { x: 0, y: 0, w, h };
-    if (panel.hidden) return area;
-    const s = stage.getBoundingClientRect();
-    const p = panel.getBoundingClientRect();
-    if (p.width >= s.width * 0.9) area.h = Math.max(80, Math.min(h, p.top - s.top));
-    else area.w = Math.max(120, Math.min(w, p.left - s.left));
-    return area;
-  }
-
-  // Brings a claim into view, as the editor does when the selection moves,
-  // clear of the open panel.
-  function reveal(id, glide) {
-    const r = rectOf(id);
-    const area = freeArea();
-    if (camera.s < 0.45) {
-      // Far out: come close enough to read it, centred in the free part.
-      const s = clamp(Math.min(area.w / (r.w + 120), area.h / (r.h + 120), 1), MIN_ZOOM, MAX_ZOOM);
-      const c = center(r);
-      camera.s = s;
-      camera.x = c.x - (area.x + area.w / 2) / s;
-      camera.y = c.y - (area.y + area.h / 2) / s;
-      apply(glide);
-      return;
-    }
-    const margin = 24 / camera.s;
-    const view = {
-      x: camera.x + area.x / camera.s,
-      y: camera.y + area.y / camera.s,
-      w: area.w / camera.s,
-      h: area.h / camera.s,
-    };
-    let dx = 0;
-    let dy = 0;
-    if (r.w + 2 * margin > view.w) dx = r.x + r.w / 2 - (view.x + view.w / 2);
-    else if (r.x - margin < view.x) dx = r.x - margin - view.x;
-    else if (r.x + r.w + margin > view.x + view.w) dx = r.x + r.w + margin - (view.x + view.w);
-    if (r.h + 2 * margin > view.h) dy = r.y - margin - view.y;
-    else if (r.y - margin < view.y) dy = r.y - margin - view.y;
-    else if (r.y + r.h + margin > view.y + view.h) dy = r.y + r.h + margin - (view.y + view.h);
-    if (dx || dy) {
-      camera.x += dx;
-      camera.y += dy;
-      apply(glide);
-    }
-  }
-
-  // ---- What is shown ----------------------------------------------------------
-
-  const folds = new Set();
-  let hiddenByFold = new Set();
-  const search = { query: '', matches: [], at: -1 };
-  let selected = null;
-  const presenting = { on: false, step: 0, overview: false, revealed: new Set(), beyond: [] };
-
-  function descendants(id) {
-    const found = new Set();
-    const stack = [id];
-    while (stack.length) {
-      const c = stack.pop();
-      for (const child of claims[c].children || []) {
-        if (child !== id && !found.has(child)) {
-          found.add(child);
-          stack.push(child);
-        }
+function descendants(id) {
+  const found = new Set();
+  const stack = [id];
+  while (stack.length) {
+    const c = stack.pop();
+    for (const child of claims[c].children || []) {
+      if (child !== id && !found.has(child)) {
+        found.add(child);
+        stack.push(child);
       }
     }
-    return found;
   }
+  return found;
+}
 
-  function visible(id) {
-    if (presenting.on) return presenting.revealed.has(id);
-    return !hiddenByFold.has(id);
+function visible(id) {
+  if (presenting.on) return presenting.revealed.has(id);
+  return !hiddenByFold.has(id);
+}
+
+function refresh() {
+  hiddenByFold = new Set();
+  for (const f of folds) for (const d of descendants(f)) hiddenByFold.add(d);
+  for (const [id, node] of claimNodes) node.classList.toggle('hidden', !visible(id));
+  for (const [id, node] of titleNodes) node.classList.toggle('hidden', !visible(id));
+  for (const [id, node] of linkNodes) {
+    const link = links[id];
+    node.classList.toggle('hidden', !link || !link.ends.every(visible));
   }
+  drawMarks();
+}
 
-  function refresh() {
-    hiddenByFold = new Set();
-    for (const f of folds) for (const d of descendants(f)) hiddenByFold.add(d);
-    for (const [id, node] of claimNodes) node.classList.toggle('hidden', !visible(id));
-    for (const [id, node] of titleNodes) node.classList.toggle('hidden', !visible(id));
-    for (const [id, node] of linkNodes) {
-      const link = links[id];
-      node.classList.toggle('hidden', !link || !link.ends.every(visible));
-    }
-    drawMarks();
+function svgRect(r, cls, grow, radius) {
+  const el = document.createElementNS(SVG_NS, 'rect');
+  el.setAttribute('x', r.x - grow);
+  el.setAttribute('y', r.y - grow);
+  el.setAttribute('width', r.w + 2 * grow);
+  el.setAttribute('height', r.h + 2 * grow);
+  el.setAttribute('rx', radius);
+  el.setAttribute('class', cls);
+  return el;
+}
+
+function drawMarks() {
+  glows.replaceChildren();
+  marks.replaceChildren();
+  if (presenting.on && !presenting.overview) {
+    for (const id of data.steps[presenting.step].claims) glows.appendChild(svgRect(rectOf(id), 'mark-glow', 7, 12));
   }
-
-  function svgRect(r, cls, grow, radius) {
-    const el = document.createElementNS(SVG_NS, 'rect');
-    el.setAttribute('x', r.x - grow);
-    el.setAttribute('y', r.y - grow);
-    el.setAttribute('width', r.w + 2 * grow);
-    el.setAttribute('height', r.h + 2 * grow);
-    el.setAttribute('rx', radius);
-    el.setAttribute('class', cls);
-    return el;
-  }
-
-  function drawMarks() {
-    glows.replaceChildren();
-    marks.replaceChildren();
-    if (presenting.on && !presenting.overview) {
-      for (const id of data.steps[presenting.step].claims) glows.appendChild(svgRect(rectOf(id), 'mark-glow', 7, 12));
-    }
-    if (!presenting.on) {
-      for (const id of search.matches) if (visible(id)) glows.appendChild(svgRect(rectOf(id), 'mark-match', 7, 12));
-      for (const f of folds) {
-        if (!visible(f)) continue;
-        const hidden = descendants(f).size;
-        if (!hidden) continue;
-        const r = rectOf(f);
-        const g = document.createElementNS(SVG_NS, 'g');
-        g.setAttribute('class', 'fold-badge');
-        const label = `▸ ${hidden} folded`;
-        const width = 14 + label.length * 6.4;
-        g.appendChild(svgRect({ x: r.x + r.w / 2 - width / 2, y: r.y + r.h - 9, w: width, h: 18 }, '', 0, 9));
-        const t = document.createElementNS(SVG_NS, 'text');
-        t.setAttribute('x', r.x + r.w / 2);
-        t.setAttribute('y', r.y + r.h + 4);
-        t.setAttribute('text-anchor', 'middle');
-        t.textContent = label;
-        g.appendChild(t);
-        g.dataset.fold = String(f);
-        marks.appendChild(g);
-      }
-    }
-    if (selected !== null && visible(selected)) {
-      marks.appendChild(svgRect(rectOf(selected), 'mark-selected', 4, 10));
+  if (!presenting.on) {
+    for (const id of search.matches) if (visible(id)) glows.appendChild(svgRect(rectOf(id), 'mark-match', 7, 12));
+    for (const f of folds) {
+      if (!visible(f)) continue;
+      const hidden = descendants(f).size;
+      if (!hidden) continue;
+      const r = rectOf(f);
+      const g = document.createElementNS(SVG_NS, 'g');
+      g.setAttribute('class', 'fold-badge');
+      const label = `▸ ${hidden} folded`;
+      const width = 14 + label.length * 6.4;
+      g.appendChild(svgRect({ x: r.x + r.w / 2 - width / 2, y: r.y + r.h - 9, w: width, h: 18 }, '', 0, 9));
+      const t = document.createElementNS(SVG_NS, 'text');
+      t.setAttribute('x', r.x + r.w / 2);
+      t.setAttribute('y', r.y + r.h + 4);
+      t.setAttribute('text-anchor', 'middle');
+      t.textContent = label;
+      g.appendChild(t);
+      g.dataset.fold = String(f);
+      marks.appendChild(g);
     }
   }
-
-  // ---- A claim, opened ---------------------------------------------------------
-
-  function el(tag, cls, text) {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
+  if (selected !== null && visible(selected)) {
+    marks.appendChild(svgRect(rectOf(selected), 'mark-selected', 4, 10));
   }
+}
 
-  function claimButton(id, words) {
-    const b = el('button', 'claim-ref', words);
-    b.type = 'button';
-    b.addEventListener('click', () => select(id, true));
-    return b;
-  }
+// ---- A claim, opened ---------------------------------------------------------
 
-  function describe(id) {
-    const c = claims[id];
-    return `${c.role} #${id}: ${c.title}`;
-  }
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
 
-  function openPanel(id) {
-    const c = claims[id];
-    panelBody.replaceChildren();
-    const kind = c.kind === 'claim' ? '' : ` · ${c.kind}`;
-    panelBody.appendChild(el('div', 'role', `${c.role}${kind} · #${id}`));
-    if (c.titled) panelBody.appendChild(el('h2', '', c.title));
-    panelBody.appendChild(el('p', 'text', c.text));
-    if (c.status) {
-      panelBody.appendChild(el('h3', '', 'Status'));
-      const p = el('p', '');
-      p.appendChild(el('span', `status ${c.status.word}`, `${c.status.symbol} ${c.status.word}`));
-      if (c.assessed) p.appendChild(document.createTextNode(` (${c.assessed} by the author)`));
-      const why = el('div', 'why');
-      for (const part of c.status.why) {
-        if (typeof part === 'number' && claims[part]) why.appendChild(claimButton(part, `#${part}`));
-        else why.appendChild(document.createTextNode(String(part)));
-      }
-      panelBody.appendChild(p);
-      panelBody.appendChild(why);
-    } else if (c.assessed) {
-      panelBody.appendChild(el('p', '', `Assessed: ${c.assessed}`));
+function claimButton(id, words) {
+  const b = el('button', 'claim-ref', words);
+  b.type = 'button';
+  b.addEventListener('click', () => select(id, true));
+  return b;
+}
+
+function describe(id) {
+  const c = claims[id];
+  return `${c.role} #${id}: ${c.title}`;
+}
+
+function openPanel(id) {
+  const c = claims[id];
+  panelBody.replaceChildren();
+  const kind = c.kind === 'claim' ? '' : ` · ${c.kind}`;
+  panelBody.appendChild(el('div', 'role', `${c.role}${kind} · #${id}`));
+  if (c.titled) panelBody.appendChild(el('h2', '', c.title));
+  panelBody.appendChild(el('p', 'text', c.text));
+  if (c.status) {
+    panelBody.appendChild(el('h3', '', 'Status'));
+    const p = el('p', '');
+    p.appendChild(el('span', `status ${c.status.word}`, `${c.status.symbol} ${c.status.word}`));
+    if (c.assessed) p.appendChild(document.createTextNode(` (${c.assessed} by the author)`));
+    const why = el('div', 'why');
+    for (const part of c.status.why) {
+      if (typeof part === 'number' && claims[part]) why.appendChild(claimButton(part, `#${part}`));
+      else why.appendChild(document.createTextNode(String(part)));
     }
-    if (c.note) {
-      panelBody.appendChild(el('h3', '', 'Note'));
-      panelBody.appendChild(el('p', 'note', c.note));
-    }
-    if (c.cite) {
-      panelBody.appendChild(el('h3', '', 'Source'));
-      const p = el('p', 'cite');
-      if (c.url && /^(https?:|mailto:)/i.test(c.url)) {
-        const a = el('a', '', c.cite);
-        a.href = c.url;
-        a.target = '_blank';
-        a.rel = 'noopener noreferrer';
-        p.appendChild(a);
-      } else {
-        p.textContent = c.url ? `${c.cite} (${c.url})` : c.cite;
-      }
-      panelBody.appendChild(p);
-    }
-    if (c.quote) {
-      panelBody.appendChild(el('h3', '', 'Quote'));
-      const q = el('blockquote', 'quote', `“${c.quote}”`);
-      panelBody.appendChild(q);
-    }
-    if (c.tags && c.tags.length) {
-      const tags = el('p', 'tags');
-      for (const t of c.tags) tags.appendChild(el('span', '', `#${t}`));
-      panelBody.appendChild(tags);
-    }
-    if (c.parent !== undefined && claims[c.parent]) {
-      panelBody.appendChild(el('h3', '', 'Answers'));
-      panelBody.appendChild(claimButton(c.parent, describe(c.parent)));
-    }
-    const answers = c.children || [];
-    if (answers.length) {
-      panelBody.appendChild(el('h3', '', `Answered by ${answers.length}`));
-      const list = el('ul', '');
-      for (const a of answers) {
-        const li = el('li', '');
-        li.appendChild(claimButton(a, describe(a)));
-        list.appendChild(li);
-      }
-      panelBody.appendChild(list);
-      const fold = el('button', 'fold', folds.has(id) ? `Unfold its answers (${descendants(id).size})` : 'Fold its answers');
-      fold.type = 'button';
-      fold.addEventListener('click', () => toggleFold(id));
-      panelBody.appendChild(fold);
-    }
-    panel.hidden = false;
-    panel.scrollTop = 0;
+    panelBody.appendChild(p);
+    panelBody.appendChild(why);
+  } else if (c.assessed) {
+    panelBody.appendChild(el('p', '', `Assessed: ${c.assessed}`));
   }
-
-  function closePanel() {
-    panel.hidden = true;
+  if (c.note) {
+    panelBody.appendChild(el('h3', '', 'Note'));
+    panelBody.appendChild(el('p', 'note', c.note));
   }
-
-  function select(id, glide) {
-    if (id === null || !claims[id]) return;
-    // A claim inside a fold is brought out.
-    for (const f of Array.from(folds)) if (descendants(f).has(id)) folds.delete(f);
-    selected = id;
-    refresh();
-    openPanel(id);
-    reveal(id, glide);
-  }
-
-  function deselect() {
-    selected = null;
-    closePanel();
-    drawMarks();
-  }
-
-  function toggleFold(id) {
-    if (folds.has(id)) folds.delete(id);
-    else if ((claims[id].children || []).length) folds.add(id);
-    refresh();
-    if (selected !== null && claims[selected]) openPanel(selected);
-  }
-
-  // ---- The arrow keys: the structure, as in the editor (model/nav.rs) ----
-
-  function siblings(id) {
-    const parent = claims[id].parent;
-    return parent !== undefined && claims[parent] ? claims[parent].children : data.roots;
-  }
-
-  function walk(direction) {
-    if (selected === null) {
-      const first = data.thesis !== null && claims[data.thesis] ? data.thesis : data.roots[0];
-      if (first !== undefined) select(first, true);
-      return;
+  if (c.cite) {
+    panelBody.appendChild(el('h3', '', 'Source'));
+    const p = el('p', 'cite');
+    if (c.url && /^(https?:|mailto:)/i.test(c.url)) {
+      const a = el('a', '', c.cite);
+      a.href = c.url;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      p.appendChild(a);
+    } else {
+      p.textContent = c.url ? `${c.cite} (${c.url})` : c.cite;
     }
-    const c = claims[selected];
-    let next;
-    if (direction === 'up') next = c.parent;
-    else if (direction === 'down') next = folds.has(selected) ? undefined : (c.children || [])[0];
-    else {
-      const row = siblings(selected);
-      const i = row.indexOf(selected);
-      next = row[direction === 'left' ? i - 1 : i + 1];
+    panelBody.appendChild(p);
+  }
+  if (c.quote) {
+    panelBody.appendChild(el('h3', '', 'Quote'));
+    const q = el('blockquote', 'quote', `“${c.quote}”`);
+    panelBody.appendChild(q);
+  }
+  if (c.tags && c.tags.length) {
+    const tags = el('p', 'tags');
+    for (const t of c.tags) tags.appendChild(el('span', '', `#${t}`));
+    panelBody.appendChild(tags);
+  }
+  if (c.parent !== undefined && claims[c.parent]) {
+    panelBody.appendChild(el('h3', '', 'Answers'));
+    panelBody.appendChild(claimButton(c.parent, describe(c.parent)));
+  }
+  const answers = c.children || [];
+  if (answers.length) {
+    panelBody.appendChild(el('h3', '', `Answered by ${answers.length}`));
+    const list = el('ul', '');
+    for (const a of answers) {
+      const li = el('li', '');
+      li.appendChild(claimButton(a, describe(a)));
+      list.appendChild(li);
     }
-    if (next !== undefined && claims[next]) select(next, true);
+    panelBody.appendChild(list);
+    const fold = el('button', 'fold', folds.has(id) ? `Unfold its answers (${descendants(id).size})` : 'Fold its answers');
+    fold.type = 'button';
+    fold.addEventListener('click', () => toggleFold(id));
+    panelBody.appendChild(fold);
   }
+  panel.hidden = false;
+  panel.scrollTop = 0;
+}
 
-  // ---- Search -----------------------------------------------------------------
+function closePanel() {
+  panel.hidden = true;
+}
 
-  function runSearch(query) {
-    search.query = query.trim().toLowerCase();
-    search.matches = [];
-    search.at = -1;
-    if (search.query) {
-      for (const id of ids) {
-        const c = claims[id];
-        const hay = [c.title, c.text, c.note || '', c.cite || '', c.quote || '', (c.tags || []).join(' ')]
-          .join('\n')
-          .toLowerCase();
-        if (hay.includes(search.query)) search.matches.push(id);
-      }
+function select(id, glide) {
+  if (id === null || !claims[id]) return;
+  // A claim inside a fold is brought out.
+  for (const f of Array.from(folds)) if (descendants(f).has(id)) folds.delete(f);
+  selected = id;
+  refresh();
+  openPanel(id);
+  reveal(id, glide);
+}
+
+function deselect() {
+  selected = null;
+  closePanel();
+  drawMarks();
+}
+
+function toggleFold(id) {
+  if (folds.has(id)) folds.delete(id);
+  else if ((claims[id].children || []).length) folds.add(id);
+  refresh();
+  if (selected !== null && claims[selected]) openPanel(selected);
+}
+
+// ---- The arrow keys: the structure, as in the editor (model/nav.rs) ----
+
+function siblings(id) {
+  const parent = claims[id].parent;
+  return parent !== undefined && claims[parent] ? claims[parent].children : data.roots;
+}
+
+function walk(direction) {
+  if (selected === null) {
+    const first = data.thesis !== null && claims[data.thesis] ? data.thesis : data.roots[0];
+    if (first !== undefined) select(first, true);
+    return;
+  }
+  const c = claims[selected];
+  let next;
+  if (direction === 'up') next = c.parent;
+  else if (direction === 'down') next = folds.has(selected) ? undefined : (c.children || [])[0];
+  else {
+    const row = siblings(selected);
+    const i = row.indexOf(selected);
+    next = row[direction === 'left' ? i - 1 : i + 1];
+  }
+  if (next !== undefined && claims[next]) select(next, true);
+}
+
+// ---- Search -----------------------------------------------------------------
+
+function runSearch(query) {
+  search.query = query.trim().toLowerCase();
+  search.matches = [];
+  search.at = -1;
+  if (search.query) {
+    for (const id of ids) {
+      const c = claims[id];
+      const hay = [c.title, c.text, c.note || '', c.cite || '', c.quote || '', (c.tags || []).join(' ')]
+        .join('\n')
+        .toLowerCase();
+      if (hay.includes(search.query)) search.matches.push(id);
     }
-    searchCount.textContent = search.query
-      ? search.matches.length === 1 ? '1 match' : `${search.matches.length} matches`
-      : '';
-    drawMarks();
   }
+  searchCount.textContent = search.query
+    ? search.matches.length === 1 ? '1 match' : `${search.matches.length} matches`
+    : '';
+  drawMarks();
+}
 
-  function nextMatch(back) {
-    if (!search.matches.length) return;
-    const n = search.matches.length;
-    search.at = back ? (search.at - 1 + n) % n : (search.at + 1) % n;
-    searchCount.textContent = `${search.at + 1} of ${n}`;
-    select(search.matches[search.at], true);
+function nextMatch(back) {
+  if (!search.matches.length) return;
+  const n = search.matches.length;
+  search.at = back ? (search.at - 1 + n) % n : (search.at + 1) % n;
+  searchCount.textContent = `${search.at + 1} of ${n}`;
+  select(search.matches[search.at], true);
+}
+
+// ---- Presenting ---------------------------------------------------------
+
+function presentAt(step) {
+  const n = data.steps.length;
+  if (!n) return;
+  presenting.on = true;
+  presenting.overview = false;
+  presenting.step = clamp(step, 0, n - 1);
+  presenting.revealed = new Set();
+  for (let i = 0; i <= presenting.step; i++) for (const c of data.steps[i].claims) presenting.revealed.add(c);
+  document.body.classList.add('presenting');
+  presentBar.hidden = false;
+  closePanel();
+  stepCount.textContent = `Step ${presenting.step + 1} of ${n}`;
+  refresh();
+  frameStep(true);
+}
+
+// The camera for the current step on this screen, as the editor frames
+// it; what it answers but does not fit is pointed at from the edge.
+function frameStep(glide) {
+  const { w, h } = stageSize();
+  if (presenting.overview) {
+    presenting.beyond = [];
+    const all = ids.map(rectOf);
+    const view = presentationFrame(all, w, h);
+    if (view) show(view, glide);
+    return;
   }
+  const step = data.steps[presenting.step];
+  const framing = frameFor(presenting.step, w, h);
+  presenting.beyond = framing ? framing.beyond.map((i) => step.context[i]) : [];
+  const view = framing ? framing.view : presentationFrame([{ x: bx, y: by, w: bw, h: bh }], w, h);
+  if (view) show(view, glide);
+}
 
-  // ---- Presenting ---------------------------------------------------------
+function frameFor(index, w, h) {
+  const step = data.steps[index];
+  const cards = step.claims.filter((c) => claims[c]).map(rectOf);
+  const context = step.context.filter((c) => claims[c.claim]);
+  return stepFrame(cards, context.map((c) => rectOf(c.claim)), w, h);
+}
 
-  function presentAt(step) {
-    const n = data.steps.length;
-    if (!n) return;
-    presenting.on = true;
-    presenting.overview = false;
-    presenting.step = clamp(step, 0, n - 1);
-    presenting.revealed = new Set();
-    for (let i = 0; i <= presenting.step; i++) for (const c of data.steps[i].claims) presenting.revealed.add(c);
-    document.body.classList.add('presenting');
-    presentBar.hidden = false;
-    closePanel();
-    stepCount.textContent = `Step ${presenting.step + 1} of ${n}`;
+function endPresenting() {
+  presenting.on = false;
+  presenting.beyond = [];
+  document.body.classList.remove('presenting');
+  presentBar.hidden = true;
+  refresh();
+  requestAnimationFrame(() => fit(true));
+}
+
+function toggleOverview() {
+  presenting.overview = !presenting.overview;
+  if (presenting.overview) {
+    presenting.revealed = new Set(ids);
+    stepCount.textContent = `Overview · step ${presenting.step + 1} of ${data.steps.length}`;
     refresh();
     frameStep(true);
+  } else {
+    presentAt(presenting.step);
   }
+}
 
-  // The camera for the current step on this screen, as the editor frames
-  // it; what it answers but does not fit is pointed at from the edge.
-  function frameStep(glide) {
-    const { w, h } = stageSize();
-    if (presenting.overview) {
-      presenting.beyond = [];
-      const all = ids.map(rectOf);
-      const view = presentationFrame(all, w, h);
-      if (view) show(view, glide);
-      return;
-    }
-    const step = data.steps[presenting.step];
-    const framing = frameFor(presenting.step, w, h);
-    presenting.beyond = framing ? framing.beyond.map((i) => step.context[i]) : [];
-    const view = framing ? framing.view : presentationFrame([{ x: bx, y: by, w: bw, h: bh }], w, h);
-    if (view) show(view, glide);
-  }
-
-  function frameFor(index, w, h) {
-    const step = data.steps[index];
-    const cards = step.claims.filter((c) => claims[c]).map(rectOf);
-    const context = step.context.filter((c) => claims[c.claim]);
-    return stepFrame(cards, context.map((c) => rectOf(c.claim)), w, h);
-  }
-
-  function endPresenting() {
-    presenting.on = false;
-    presenting.beyond = [];
-    document.body.classList.remove('presenting');
-    presentBar.hidden = true;
-    refresh();
-    requestAnimationFrame(() => fit(true));
-  }
-
-  function toggleOverview() {
-    presenting.overview = !presenting.overview;
-    if (presenting.overview) {
-      presenting.revealed = new Set(ids);
-      stepCount.textContent = `Overview · step ${presenting.step + 1} of ${data.steps.length}`;
-      refresh();
-      frameStep(true);
-    } else {
-      presentAt(presenting.step);
-    }
-  }
-
-  // Where a pointer toward `target` goes on the screen: on the line from
-  // the middle toward it, `inset` inside the edge (geometry::edge_point).
-  function edgePoint(w, h, target, inset) {
-    const cx = w / 2;
-    const cy = h / 2;
-    const tx = target.x - cx;
-    const ty = target.y - cy;
-    const hx = w / 2 - inset;
-    const hy = h / 2 - inset;
-    const sx = Math.abs(tx) > 1e-6 ? hx / Math.abs(tx) : Infinity;
-    const sy = Math.abs(ty) > 1e-6 ? hy / Math.abs(ty) : Infinity;
-    const k = Math.min(sx, sy, 1);
-    return { x: cx + tx * k, y: cy + ty * k };
-  }
-
-  function drawPointers() {
-    pointersLayer.replaceChildren();
-    if (!presenting.on || presenting.overview) return;
-    const { w, h } = stageSize();
-    const cards = data.steps[presenting.step].claims.filter((c) => claims[c]).map(rectOf);
-    const own = cards.length ? cards.reduce(union) : null;
-    const step = own && {
-      x: (own.x - camera.x) * camera.s,
-      y: (own.y - camera.y) * camera.s,
-      w: own.w * camera.s,
-      h: own.h * camera.s,
-    };
-    for (const context of presenting.beyond) {
-      const m = center(rectOf(context.claim));
-      const screen = { x: (m.x - camera.x) * camera.s, y: (m.y - camera.y) * camera.s };
-      const at = edgePoint(w, h, screen, 24);
-      const angle = Math.atan2(screen.y - h / 2, screen.x - w / 2);
-      const box = el('div', 'pointer');
-      const arrow = el('span', 'arrow', '→');
-      arrow.style.display = 'inline-block';
-      arrow.style.transform = `rotate(${angle}rad)`;
-      box.appendChild(arrow);
-      box.appendChild(document.createTextNode(context.pointer));
-      pointersLayer.appendChild(box);
-      const bw2 = box.offsetWidth;
-      const bh2 = box.offsetHeight;
-      let left = clamp(at.x - bw2 / 2, 8, w - bw2 - 8);
-      let top = clamp(at.y - bh2 / 2, 8, h - bh2 - 8);
-      // Against its edge, but never over the step being presented: slid
-      // along the edge past the step's cards.
-      if (step) {
-        const overlaps = () => left < step.x + step.w && left + bw2 > step.x && top < step.y + step.h && top + bh2 > step.y;
-        if (overlaps()) {
-          const sideways = Math.abs(at.x - w / 2) / w >= Math.abs(at.y - h / 2) / h;
-          if (sideways) top = step.y - bh2 - 8 >= 8 ? step.y - bh2 - 8 : clamp(step.y + step.h + 8, 8, h - bh2 - 8);
-          else left = step.x - bw2 - 8 >= 8 ? step.x - bw2 - 8 : clamp(step.x + step.w + 8, 8, w - bw2 - 8);
-        }
+function drawPointers() {
+  pointersLayer.replaceChildren();
+  if (!presenting.on || presenting.overview) return;
+  const { w, h } = stageSize();
+  const cards = data.steps[presenting.step].claims.filter((c) => claims[c]).map(rectOf);
+  const own = cards.length ? cards.reduce(union) : null;
+  const step = own && {
+    x: (own.x - camera.x) * camera.s,
+    y: (own.y - camera.y) * camera.s,
+    w: own.w * camera.s,
+    h: own.h * camera.s,
+  };
+  for (const context of presenting.beyond) {
+    const m = center(rectOf(context.claim));
+    const screen = { x: (m.x - camera.x) * camera.s, y: (m.y - camera.y) * camera.s };
+    const at = edgePoint(w, h, screen, 24);
+    const angle = Math.atan2(screen.y - h / 2, screen.x - w / 2);
+    const box = el('div', 'pointer');
+    const arrow = el('span', 'arrow', '→');
+    arrow.style.display = 'inline-block';
+    arrow.style.transform = `rotate(${angle}rad)`;
+    box.appendChild(arrow);
+    box.appendChild(document.createTextNode(context.pointer));
+    pointersLayer.appendChild(box);
+    const bw2 = box.offsetWidth;
+    const bh2 = box.offsetHeight;
+    let left = clamp(at.x - bw2 / 2, 8, w - bw2 - 8);
+    let top = clamp(at.y - bh2 / 2, 8, h - bh2 - 8);
+    // Against its edge, but never over the step being presented: slid
+    // along the edge past the step's cards.
+    if (step) {
+      const overlaps = () => left < step.x + step.w && left + bw2 > step.x && top < step.y + step.h && top + bh2 > step.y;
+      if (overlaps()) {
+        const sideways = Math.abs(at.x - w / 2) / w >= Math.abs(at.y - h / 2) / h;
+        if (sideways) top = step.y - bh2 - 8 >= 8 ? step.y - bh2 - 8 : clamp(step.y + step.h + 8, 8, h - bh2 - 8);
+        else left = step.x - bw2 - 8 >= 8 ? step.x - bw2 - 8 : clamp(step.x + step.w + 8, 8, w - bw2 - 8);
       }
-      box.style.left = `${left}px`;
-      box.style.top = `${top}px`;
     }
+    box.style.left = `${left}px`;
+    box.style.top = `${top}px`;
   }
+}
 
-  // ---- Pointer and touch: pan, pinch, tap -----------------------------------
+// ---- Pointer and touch: pan, pinch, tap -----------------------------------
 
-  const touches = new Map();
-  let gesture = null;
+const touches = new Map();
+let gesture = null;
 
-  stage.addEventListener('pointerdown', (e) => {
-    if (e.button !== undefined && e.button > 0) return;
-    stage.setPointerCapture(e.pointerId);
-    touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
-    gesture = { moved: false, start: { x: e.clientX, y: e.clientY }, target: e.target, pinch: null };
-    if (touches.size === 2) {
-      const [a, b] = Array.from(touches.values());
-      gesture.pinch = { d: Math.hypot(a.x - b.x, a.y - b.y), mx: (a.x + b.x) / 2, my: (a.y + b.y) / 2 };
-      gesture.moved = true;
-    }
-  });
-
-  stage.addEventListener('pointermove', (e) => {
-    if (!touches.has(e.pointerId) || !gesture) return;
-    const last = touches.get(e.pointerId);
-    touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
-    if (touches.size >= 2 && gesture.pinch) {
-      const [a, b] = Array.from(touches.values());
-      const d = Math.hypot(a.x - b.x, a.y - b.y);
-      const mx = (a.x + b.x) / 2;
-      const my = (a.y + b.y) / 2;
-      const box = stage.getBoundingClientRect();
-      panBy(mx - gesture.pinch.mx, my - gesture.pinch.my);
-      if (gesture.pinch.d > 0) zoomAt(d / gesture.pinch.d, mx - box.left, my - box.top);
-      gesture.pinch = { d, mx, my };
-      return;
-    }
-    if (!gesture.moved && Math.hypot(e.clientX - gesture.start.x, e.clientY - gesture.start.y) > 5) {
-      gesture.moved = true;
-      stage.classList.add('dragging');
-    }
-    if (gesture.moved) panBy(e.clientX - last.x, e.clientY - last.y);
-  });
-
-  function pointerEnd(e) {
-    if (!touches.has(e.pointerId)) return;
-    touches.delete(e.pointerId);
-    if (touches.size === 1 && gesture) gesture.pinch = null;
-    if (touches.size > 0 || !gesture) return;
-    stage.classList.remove('dragging');
-    if (!gesture.moved && e.type === 'pointerup') tap(gesture.target);
-    gesture = null;
+stage.addEventListener('pointerdown', (e) => {
+  if (e.button !== undefined && e.button > 0) return;
+  stage.setPointerCapture(e.pointerId);
+  touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
+  gesture = { moved: false, start: { x: e.clientX, y: e.clientY }, target: e.target, pinch: null };
+  if (touches.size === 2) {
+    const [a, b] = Array.from(touches.values());
+    gesture.pinch = { d: Math.hypot(a.x - b.x, a.y - b.y), mx: (a.x + b.x) / 2, my: (a.y + b.y) / 2 };
+    gesture.moved = true;
   }
-  stage.addEventListener('pointerup', pointerEnd);
-  stage.addEventListener('pointercancel', pointerEnd);
+});
 
-  function tap(target) {
-    const node = target && target.closest ? target.closest('[data-claim], [data-fold]') : null;
-    if (!node) {
-      if (!presenting.on) deselect();
-      return;
-    }
-    if (node.dataset.fold !== undefined) {
-      toggleFold(Number(node.dataset.fold));
-      return;
-    }
-    const id = Number(node.dataset.claim);
-    if (presenting.on) {
-      openPanel(id);
-      return;
-    }
-    select(id, false);
-  }
-
-  stage.addEventListener('wheel', (e) => {
-    e.preventDefault();
+stage.addEventListener('pointermove', (e) => {
+  if (!touches.has(e.pointerId) || !gesture) return;
+  const last = touches.get(e.pointerId);
+  touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
+  if (touches.size >= 2 && gesture.pinch) {
+    const [a, b] = Array.from(touches.values());
+    const d = Math.hypot(a.x - b.x, a.y - b.y);
+    const mx = (a.x + b.x) / 2;
+    const my = (a.y + b.y) / 2;
     const box = stage.getBoundingClientRect();
-    const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? box.height : 1;
-    // A trackpad's pinch comes as a wheel with Ctrl held.
-    const k = e.ctrlKey ? 0.01 : 0.0015;
-    zoomAt(Math.exp(-e.deltaY * unit * k), e.clientX - box.left, e.clientY - box.top);
-  }, { passive: false });
+    panBy(mx - gesture.pinch.mx, my - gesture.pinch.my);
+    if (gesture.pinch.d > 0) zoomAt(d / gesture.pinch.d, mx - box.left, my - box.top);
+    gesture.pinch = { d, mx, my };
+    return;
+  }
+  if (!gesture.moved && Math.hypot(e.clientX - gesture.start.x, e.clientY - gesture.start.y) > 5) {
+    gesture.moved = true;
+    stage.classList.add('dragging');
+  }
+  if (gesture.moved) panBy(e.clientX - last.x, e.clientY - last.y);
+});
 
-  // ---- Buttons and keys ---------------------------------------------------------
+function pointerEnd(e) {
+  if (!touches.has(e.pointerId)) return;
+  touches.delete(e.pointerId);
+  if (touches.size === 1 && gesture) gesture.pinch = null;
+  if (touches.size > 0 || !gesture) return;
+  stage.classList.remove('dragging');
+  if (!gesture.moved && e.type === 'pointerup') tap(gesture.target);
+  gesture = null;
+}
+stage.addEventListener('pointerup', pointerEnd);
+stage.addEventListener('pointercancel', pointerEnd);
 
-  const button = (id, action) => document.getElementById(id).addEventListener('click', action);
-  button('fit', () => fit(true));
-  button('zoom-in', () => { const { w, h } = stageSize(); zoomAt(1.25, w / 2, h / 2); });
-  button('zoom-out', () => { const { w, h } = stageSize(); zoomAt(0.8, w / 2, h / 2); });
-  button('present', () => presentAt(0));
-  button('step-next', () => presentAt(presenting.step + 1));
-  button('step-back', () => presentAt(presenting.step - 1));
-  button('step-overview', toggleOverview);
-  button('present-end', endPresenting);
-  button('panel-close', () => { if (presenting.on) closePanel(); else deselect(); });
-  button('help-button', () => { help.hidden = !help.hidden; });
-  button('help-close', () => { help.hidden = true; });
-  searchBox.addEventListener('input', () => runSearch(searchBox.value));
-  searchBox.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      nextMatch(e.shiftKey);
-    } else if (e.key === 'Escape') {
-      searchBox.value = '';
-      runSearch('');
-      searchBox.blur();
-    }
-  });
+function tap(target) {
+  const node = target && target.closest ? target.closest('[data-claim], [data-fold]') : null;
+  if (!node) {
+    if (!presenting.on) deselect();
+    return;
+  }
+  if (node.dataset.fold !== undefined) {
+    toggleFold(Number(node.dataset.fold));
+    return;
+  }
+  const id = Number(node.dataset.claim);
+  if (presenting.on) {
+    openPanel(id);
+    return;
+  }
+  select(id, false);
+}
 
-  document.addEventListener('keydown', (e) => {
-    const typing = e.target instanceof HTMLInputElement;
-    const command = e.ctrlKey || e.metaKey;
-    if (command && (e.key === 'f' || e.key === 'F') && !presenting.on) {
-      e.preventDefault();
-      searchBox.focus();
-      searchBox.select();
-      return;
-    }
-    if (typing || e.altKey) return;
-    if (!help.hidden && e.key === 'Escape') {
-      help.hidden = true;
-      return;
-    }
-    if (presenting.on) {
-      const keys = {
-        ArrowRight: () => presentAt(presenting.step + 1),
-        ArrowDown: () => presentAt(presenting.step + 1),
-        PageDown: () => presentAt(presenting.step + 1),
-        ' ': () => presentAt(presenting.step + (e.shiftKey ? -1 : 1)),
-        ArrowLeft: () => presentAt(presenting.step - 1),
-        ArrowUp: () => presentAt(presenting.step - 1),
-        PageUp: () => presentAt(presenting.step - 1),
-        Home: () => presentAt(0),
-        End: () => presentAt(data.steps.length - 1),
-        o: toggleOverview,
-        O: toggleOverview,
-        Escape: () => (panel.hidden ? endPresenting() : closePanel()),
-      };
-      const action = keys[e.key];
-      if (action && !command) {
-        e.preventDefault();
-        action();
-      }
-      return;
-    }
+stage.addEventListener('wheel', (e) => {
+  e.preventDefault();
+  const box = stage.getBoundingClientRect();
+  const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? box.height : 1;
+  // A trackpad's pinch comes as a wheel with Ctrl held.
+  const k = e.ctrlKey ? 0.01 : 0.0015;
+  zoomAt(Math.exp(-e.deltaY * unit * k), e.clientX - box.left, e.clientY - box.top);
+}, { passive: false });
+
+// ---- Buttons and keys ---------------------------------------------------------
+
+const button = (id, action) => document.getElementById(id).addEventListener('click', action);
+button('fit', () => fit(true));
+button('zoom-in', () => { const { w, h } = stageSize(); zoomAt(1.25, w / 2, h / 2); });
+button('zoom-out', () => { const { w, h } = stageSize(); zoomAt(0.8, w / 2, h / 2); });
+button('present', () => presentAt(0));
+button('step-next', () => presentAt(presenting.step + 1));
+button('step-back', () => presentAt(presenting.step - 1));
+button('step-overview', toggleOverview);
+button('present-end', endPresenting);
+button('panel-close', () => { if (presenting.on) closePanel(); else deselect(); });
+button('help-button', () => { help.hidden = !help.hidden; });
+button('help-close', () => { help.hidden = true; });
+searchBox.addEventListener('input', () => runSearch(searchBox.value));
+searchBox.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter') {
+    e.preventDefault();
+    nextMatch(e.shiftKey);
+  } else if (e.key === 'Escape') {
+    searchBox.value = '';
+    runSearch('');
+    searchBox.blur();
+  }
+});
+
+document.addEventListener('keydown', (e) => {
+  const typing = e.target instanceof HTMLInputElement;
+  const command = e.ctrlKey || e.metaKey;
+  if (command && (e.key === 'f' || e.key === 'F') && !presenting.on) {
+    e.preventDefault();
+    searchBox.focus();
+    searchBox.select();
+    return;
+  }
+  if (typing || e.altKey) return;
+  if (!help.hidden && e.key === 'Escape') {
+    help.hidden = true;
+    return;
+  }
+  if (presenting.on) {
     const keys = {
-      ArrowUp: () => walk('up'),
-      ArrowDown: () => walk('down'),
-      ArrowLeft: () => walk('left'),
-      ArrowRight: () => walk('right'),
-      Home: () => fit(true),
-      F5: () => presentAt(0),
-      Escape: deselect,
-      '/': () => { searchBox.focus(); searchBox.select(); },
-      '+': () => { const { w, h } = stageSize(); zoomAt(1.25, w / 2, h / 2); },
-      '=': () => { const { w, h } = stageSize(); zoomAt(1.25, w / 2, h / 2); },
-      '-': () => { const { w, h } = stageSize(); zoomAt(0.8, w / 2, h / 2); },
-      '?': () => { help.hidden = !help.hidden; },
+      ArrowRight: () => presentAt(presenting.step + 1),
+      ArrowDown: () => presentAt(presenting.step + 1),
+      PageDown: () => presentAt(presenting.step + 1),
+      ' ': () => presentAt(presenting.step + (e.shiftKey ? -1 : 1)),
+      ArrowLeft: () => presentAt(presenting.step - 1),
+      ArrowUp: () => presentAt(presenting.step - 1),
+      PageUp: () => presentAt(presenting.step - 1),
+      Home: () => presentAt(0),
+      End: () => presentAt(data.steps.length - 1),
+      o: toggleOverview,
+      O: toggleOverview,
+      Escape: () => (panel.hidden ? endPresenting() : closePanel()),
     };
-    if (e.key === '.' && selected !== null) {
-      e.preventDefault();
-      toggleFold(selected);
-      return;
-    }
     const action = keys[e.key];
     if (action && !command) {
       e.preventDefault();
       action();
     }
-  });
-
-  window.addEventListener('resize', () => {
-    if (presenting.on) frameStep(false);
-    else apply(false);
-  });
-
-  // What tests and curious readers can ask of the viewer.
-  window.argmap = {
-    data,
-    camera: () => ({ ...camera, ...stageSize() }),
-    frameFor,
-    presentationFrame,
-    state: () => ({
-      selected,
-      folds: Array.from(folds),
-      presenting: presenting.on ? presenting.step : null,
-      matches: search.matches.slice(),
-      shown: ids.filter(visible),
-    }),
-    select: (id) => select(id, false),
-    present: presentAt,
-    panBy,
-    zoomAt,
-    fit,
-    drawn: () => ids.filter((id) => visible(id) && claimNodes.get(id).isConnected),
+    return;
+  }
+  const keys = {
+    ArrowUp: () => walk('up'),
+    ArrowDown: () => walk('down'),
+    ArrowLeft: () => walk('left'),
+    ArrowRight: () => walk('right'),
+    Home: () => fit(true),
+    F5: () => presentAt(0),
+    Escape: deselect,
+    '/': () => { searchBox.focus(); searchBox.select(); },
+    '+': () => { const { w, h } = stageSize(); zoomAt(1.25, w / 2, h / 2); },
+    '=': () => { const { w, h } = stageSize(); zoomAt(1.25, w / 2, h / 2); },
+    '-': () => { const { w, h } = stageSize(); zoomAt(0.8, w / 2, h / 2); },
+    '?': () => { help.hidden = !help.hidden; },
   };
+  if (e.key === '.' && selected !== null) {
+    e.preventDefault();
+    toggleFold(selected);
+    return;
+  }
+  const action = keys[e.key];
+  if (action && !command) {
+    e.preventDefault();
+    action();
+  }
+});
 
-  refresh();
-  fit(false);
-})();
+window.addEventListener('resize', () => {
+  if (presenting.on) frameStep(false);
+  else apply(false);
+});
+
+// What tests and curious readers can ask of the viewer.
+window.argmap = {
+  data,
+  camera: () => ({ ...camera, ...stageSize() }),
+  frameFor,
+  presentationFrame,
+  state: () => ({
+    selected,
+    folds: Array.from(folds),
+    presenting: presenting.on ? presenting.step : null,
+    matches: search.matches.slice(),
+    shown: ids.filter(visible),
+  }),
+  select: (id) => select(id, false),
+  present: presentAt,
+  panBy,
+  zoomAt,
+  fit,
+  drawn: () => ids.filter((id) => visible(id) && claimNodes.get(id).isConnected),
+};
+
+refresh();
+fit(false);

@@ -471,19 +471,23 @@ fn title_card(
     role: Role,
 ) {
     let card_style = card_frame(out, id, rect, claim, role);
-    let color = hex(card_style.text);
+    fitted_rows(out, rect, fitted, &hex(card_style.text));
+    out.push_str("</g>\n");
+}
+
+/// The rows of a title fitted to the card at `rect`.
+fn fitted_rows(out: &mut String, rect: Rect, fitted: &FittedTitle, color: &str) {
     for row in &fitted.rows {
         text_element(
             out,
             rect.min + row.baseline,
             fitted.size,
             row.width,
-            &color,
+            color,
             TITLE_ATTRIBUTES,
             &row.text,
         );
     }
-    out.push_str("</g>\n");
 }
 
 /// Each card's title set as large as the card holds, as the canvas shows
@@ -501,17 +505,7 @@ pub fn overview_titles(map: &Map, scene: &Scene, measure: &mut TextMeasure) -> S
         let color = hex(style::card_style(role, claim.kind, false).text);
         let fitted = measure.fit_title(&claim.shown_title(), rect.size());
         let _ = write!(out, r#"<g data-title="{}">"#, id.0);
-        for row in &fitted.rows {
-            text_element(
-                &mut out,
-                rect.min + row.baseline,
-                fitted.size,
-                row.width,
-                &color,
-                TITLE_ATTRIBUTES,
-                &row.text,
-            );
-        }
+        fitted_rows(&mut out, *rect, &fitted, &color);
         out.push_str("</g>\n");
     }
     out.push_str("</g>\n");

@@ -8,7 +8,7 @@
 //! script pans and zooms the drawing, opens a claim's note, citation and
 //! quote, folds answers, searches, walks the structure with the arrow keys
 //! and presents the map step by step, framing each step as the editor's
-//! present mode does (the same rules, in `viewer.js`).
+//! present mode does (the same rules, in `geometry.js`).
 
 pub mod data;
 pub mod fonts;
@@ -24,8 +24,21 @@ use crate::model::{ClaimId, Map};
 const PAGE: &str = include_str!("../../assets/web/page.html");
 /// The page's style.
 const STYLE: &str = include_str!("../../assets/web/viewer.css");
-/// The viewer.
-const SCRIPT: &str = include_str!("../../assets/web/viewer.js");
+/// The viewer: the framing rules, culling for large maps, and the viewer
+/// itself, run in that order in one scope (see [`script`]).
+const SCRIPT_PARTS: [&str; 3] = [
+    include_str!("../../assets/web/geometry.js"),
+    include_str!("../../assets/web/cull.js"),
+    include_str!("../../assets/web/viewer.js"),
+];
+
+/// The page's script: its parts in one strict-mode scope of their own.
+fn script() -> String {
+    format!(
+        "(function () {{\n'use strict';\n{}\n}})();",
+        SCRIPT_PARTS.join("\n")
+    )
+}
 
 /// What the handout shows beyond the map itself.
 #[derive(Clone, Debug, Default)]
@@ -80,7 +93,8 @@ pub fn html(map: &Map, texts: &Texts, measure: &mut TextMeasure, options: &HtmlO
     };
     // Every letter the page can show: the drawing's, the map's words in
     // the panel, the page's own words; titles also in bold.
-    let text_letters: BTreeSet<char> = [drawing.as_str(), json.as_str(), PAGE, SCRIPT, &title]
+    let script = script();
+    let text_letters: BTreeSet<char> = [drawing.as_str(), json.as_str(), PAGE, &script, &title]
         .iter()
         .flat_map(|s| s.chars())
         .filter(|c| !c.is_control())
@@ -115,7 +129,7 @@ pub fn html(map: &Map, texts: &Texts, measure: &mut TextMeasure, options: &HtmlO
             ("STYLE", &style),
             ("SVG", &drawing),
             ("DATA", &json),
-            ("SCRIPT", SCRIPT),
+            ("SCRIPT", &script),
         ],
     )
 }
