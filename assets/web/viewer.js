@@ -289,10 +289,11 @@ function drawMarks() {
       g.setAttribute('class', 'fold-badge');
       const label = `▸ ${hidden} folded`;
       const width = 14 + label.length * 6.4;
-      g.appendChild(svgRect({ x: r.x + r.w / 2 - width / 2, y: r.y + r.h - 9, w: width, h: 18 }, '', 0, 9));
+      // Just under the card, clear of its words.
+  g.appendChild(svgRect({ x: r.x + r.w / 2 - width / 2, y: r.y + r.h + 3, w: width, h: 18 }, '', 0, 9));
       const t = document.createElementNS(SVG_NS, 'text');
       t.setAttribute('x', r.x + r.w / 2);
-      t.setAttribute('y', r.y + r.h + 4);
+      t.setAttribute('y', r.y + r.h + 16);
       t.setAttribute('text-anchor', 'middle');
       t.textContent = label;
       g.appendChild(t);
