@@ -670,8 +670,11 @@ stage.addEventListener('wheel', (e) => {
 
 const button = (id, action) => document.getElementById(id).addEventListener('click', action);
 button('fit', () => fit(true));
-button('zoom-in', () => { const { w, h } = stageSize(); zoomAt(1.25, w / 2, h / 2); });
-button('zoom-out', () => { const { w, h } = stageSize(); zoomAt(0.8, w / 2, h / 2); });
+// The buttons and keys zoom about the middle of the stage.
+const zoomIn = () => { const { w, h } = stageSize(); zoomAt(1.25, w / 2, h / 2); };
+const zoomOut = () => { const { w, h } = stageSize(); zoomAt(0.8, w / 2, h / 2); };
+button('zoom-in', zoomIn);
+button('zoom-out', zoomOut);
 button('present', () => presentAt(0));
 button('step-next', () => presentAt(presenting.step + 1));
 button('step-back', () => presentAt(presenting.step - 1));
@@ -737,9 +740,9 @@ document.addEventListener('keydown', (e) => {
     F5: () => presentAt(0),
     Escape: deselect,
     '/': () => { searchBox.focus(); searchBox.select(); },
-    '+': () => { const { w, h } = stageSize(); zoomAt(1.25, w / 2, h / 2); },
-    '=': () => { const { w, h } = stageSize(); zoomAt(1.25, w / 2, h / 2); },
-    '-': () => { const { w, h } = stageSize(); zoomAt(0.8, w / 2, h / 2); },
+    '+': zoomIn,
+    '=': zoomIn,
+    '-': zoomOut,
     '?': () => { help.hidden = !help.hidden; },
   };
   if (e.key === '.' && selected !== null) {

@@ -135,7 +135,19 @@ pub fn svg_of(
     measure: &mut TextMeasure,
     options: &SvgOptions,
 ) -> String {
-    let scene = Scene::of(map, texts);
+    svg_of_scene(map, texts, &Scene::of(map, texts), measure, options)
+}
+
+/// `map` drawn as an SVG document, laid out already as `scene` (from the
+/// same `texts`): for a caller that needs the scene for more than the
+/// drawing.
+pub fn svg_of_scene(
+    map: &Map,
+    texts: &BTreeMap<ClaimId, CardText>,
+    scene: &Scene,
+    measure: &mut TextMeasure,
+    options: &SvgOptions,
+) -> String {
     let roles = Role::all(map);
     // With a page, the map is shrunk to fit it (never enlarged: text stays
     // at its size on small maps) and centred.
@@ -182,7 +194,7 @@ pub fn svg_of(
             num(view.height()),
         );
     }
-    highlights(&mut out, &scene, &options.highlight);
+    highlights(&mut out, scene, &options.highlight);
     out.push_str("<g class=\"links\">\n");
     let evaluation = options.evaluation.as_ref();
     for (id, shape) in &scene.links {

@@ -445,6 +445,22 @@ pub enum Target {
 }
 
 impl Map {
+    /// What to call source `key`: its title, or the key when the map has
+    /// no such source.
+    pub fn source_title<'a>(&'a self, key: &'a str) -> &'a str {
+        self.sources.get(key).map_or(key, |s| s.title.as_str())
+    }
+
+    /// A citation in words: the source's title and the paragraphs cited
+    /// ("Article on…, ¶4–5").
+    pub fn citation_text(&self, citation: &Citation) -> String {
+        let title = self.source_title(&citation.doc);
+        match citation.label() {
+            Some(label) => format!("{title}, {label}"),
+            None => title.to_owned(),
+        }
+    }
+
     /// An empty map called `title`.
     pub fn new(title: impl Into<String>) -> Self {
         Self {

@@ -374,9 +374,9 @@ fn citation_ui(
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Cites");
         let current = source.as_ref().map(|c| c.doc.clone());
-        let shown = current.as_deref().map_or("none", |doc| {
-            map.sources.get(doc).map_or(doc, |s| s.title.as_str())
-        });
+        let shown = current
+            .as_deref()
+            .map_or("none", |doc| map.source_title(doc));
         ComboBox::from_id_salt("claim-source")
             .selected_text(crate::words::one_line(shown, 28))
             .show_ui(ui, |ui| {

@@ -193,10 +193,7 @@ fn header_ui(
         if map.sources.len() > 1
             && let Some(key) = panel.key.clone()
         {
-            let shown = map
-                .sources
-                .get(&key)
-                .map_or(key.as_str(), |s| s.title.as_str());
+            let shown = map.source_title(&key);
             egui::ComboBox::from_id_salt("source-choice")
                 .selected_text(crate::words::one_line(shown, 30))
                 .show_ui(ui, |ui| {
@@ -221,10 +218,7 @@ fn header_ui(
         ui.label("This map cites no source yet. Open the text you are mapping, or drop it here.");
         return;
     };
-    let title = map
-        .sources
-        .get(&key)
-        .map_or(key.as_str(), |s| s.title.as_str());
+    let title = map.source_title(&key);
     ui.label(RichText::new(title).strong());
     let Some(loaded) = &panel.loaded else {
         return;

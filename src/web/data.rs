@@ -165,13 +165,7 @@ pub fn data(
             let rect = *cards.get(&id)?;
             let citation = claim.source.as_ref();
             let source = citation.and_then(|c| map.sources.get(&c.doc));
-            let cite = citation.map(|c| {
-                let name = source.map_or(c.doc.as_str(), |s| s.title.as_str());
-                match c.label() {
-                    Some(label) => format!("{name}, {label}"),
-                    None => name.to_owned(),
-                }
-            });
+            let cite = citation.map(|c| map.citation_text(c));
             let status = evaluation.and_then(|e| {
                 let label = e.claim_status(id)?.label;
                 Some(StatusData {

@@ -23,14 +23,6 @@ pub enum Family {
     Title,
 }
 
-impl Family {
-    /// The CSS `font-family` value that lists the family's fonts in
-    /// fallback order, then the browser's own sans-serif.
-    fn css_name(font: usize) -> String {
-        format!("argmap-{font}")
-    }
-}
-
 /// The `@font-face` rules, and the `font-family` lists that use them.
 #[derive(Debug, Default)]
 pub struct Embedded {
@@ -120,7 +112,8 @@ pub fn embedded(text: &BTreeSet<char>, titles: &BTreeSet<char>) -> Embedded {
         let Some(subset) = subset((*data.font).as_ref(), data.index, chars) else {
             continue;
         };
-        let css_name = Family::css_name(n);
+        // The page's name for the font: its place in the fallback lists.
+        let css_name = format!("argmap-{n}");
         let weight = if name == "dejavu-sans-bold" {
             "bold"
         } else {

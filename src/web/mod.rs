@@ -55,9 +55,10 @@ pub fn html(map: &Map, texts: &Texts, measure: &mut TextMeasure, options: &HtmlO
     let assessed = map.claims.values().any(|c| c.assessment.is_some());
     let evaluation = (options.evaluate || assessed).then(|| crate::eval::evaluate(map));
     let scene = Scene::of(map, texts);
-    let drawing = svg::svg_of(
+    let drawing = svg::svg_of_scene(
         map,
         texts,
+        &scene,
         measure,
         &SvgOptions {
             background: Background::Transparent,

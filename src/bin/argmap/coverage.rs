@@ -97,7 +97,7 @@ pub fn coverage(file: &Path, given: &[String]) -> ExitCode {
 
 /// One source's lines; `true` when something is broken.
 fn report(map: &Map, key: &str, path: Option<&Path>, file: &Path) -> bool {
-    let title = map.sources.get(key).map_or(key, |s| s.title.as_str());
+    let title = map.source_title(key);
     let Some(path) = path else {
         say(&format!(
             "{key} ({title}): no file given (add `path` to the source, or --source {key}=FILE)"
