@@ -7,7 +7,7 @@ use crate::measure::{TextMeasure, card_texts};
 use crate::model::Map;
 
 /// A format a map can be exported to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ExportFormat {
     /// A vector drawing of the map, text as text.
     Svg,
@@ -39,6 +39,25 @@ impl ExportFormat {
         Self::Argdown,
         Self::Aif,
     ];
+
+    /// The format's name on the command line (`--to html`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Svg => "svg",
+            Self::Png => "png",
+            Self::Pdf => "pdf",
+            Self::Markdown => "markdown",
+            Self::Argdown => "argdown",
+            Self::Aif => "aif",
+            Self::Slides => "slides",
+            Self::Html => "html",
+        }
+    }
+
+    /// The format called `name` on the command line.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.name() == name)
+    }
 
     /// The file name extension, without the dot.
     pub fn extension(self) -> &'static str {

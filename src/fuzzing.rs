@@ -1,7 +1,8 @@
 //! What the fuzz targets (`fuzz/`, run with `cargo fuzz`) check for any
-//! input, shared with `tests/fuzz_corpus.rs`, which replays every input
-//! the fuzzers kept so an ordinary `cargo test` guards against each bug
-//! they ever found.
+//! input. Built only for them (the `fuzzing` feature) and for this
+//! module's own test, which replays every input the fuzzers kept
+//! (`tests/fuzz_corpus/<target>/`, minimised with `cargo fuzz cmin`), so
+//! an ordinary `cargo test` guards against each bug they ever found.
 //!
 //! Each function panics exactly when a loader misbehaves: a panic inside
 //! it, a map it accepts that is not sound, a map that does not survive a
@@ -68,7 +69,7 @@ fn arranged(map: &Map) {
         .claims
         .iter()
         .map(|(id, claim)| {
-            #[allow(clippy::cast_precision_loss)]
+            #[expect(clippy::cast_precision_loss, reason = "small counts, exact in f32")]
             let rows = (claim.text.len() / 30).min(40) as f32;
             (*id, (220.0, 40.0 + 18.0 * rows))
         })
@@ -78,5 +79,52 @@ fn arranged(map: &Map) {
             pos.x.is_finite() && pos.y.is_finite(),
             "claim {id:?} was placed at {pos:?}"
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![expect(
+        clippy::disallowed_methods,
+        reason = "the corpus is read straight from the repository"
+    )]
+
+    use std::path::Path;
+
+    fn replay(target: &str, check: fn(&[u8])) {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fuzz_corpus")
+            .join(target);
+        let mut inputs: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|err| panic!("{}: {err}", dir.display()))
+            .map(|entry| entry.expect("entry").path())
+            .collect();
+        inputs.sort();
+        assert!(
+            inputs.len() >= 20,
+            "{}: only {} inputs",
+            dir.display(),
+            inputs.len()
+        );
+        for input in inputs {
+            let bytes = std::fs::read(&input).expect("readable");
+            let outcome = std::panic::catch_unwind(|| check(&bytes));
+            assert!(outcome.is_ok(), "{} fails its check", input.display());
+        }
+    }
+
+    #[test]
+    fn ron_reader_corpus() {
+        replay("ron", super::ron);
+    }
+
+    #[test]
+    fn argdown_importer_corpus() {
+        replay("argdown", super::argdown);
+    }
+
+    #[test]
+    fn aif_importer_corpus() {
+        replay("aif", super::aif);
     }
 }

@@ -20,8 +20,10 @@ impl Rng {
     /// A number in `low..=high`.
     fn range(&mut self, low: usize, high: usize) -> usize {
         let span = (high - low + 1) as u64;
-        // The remainder is below `span`, which came from a usize.
-        #[allow(clippy::cast_possible_truncation)]
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "The remainder is below `span`, which came from a usize."
+        )]
         let pick = (self.next() % span) as usize;
         low + pick
     }
@@ -291,7 +293,7 @@ mod tests {
         assert_eq!(map, generate(1000, 7));
         assert_ne!(map, generate(1000, 8));
         let stats = Stats::of(&map);
-        #[allow(clippy::cast_precision_loss)]
+        #[expect(clippy::cast_precision_loss, reason = "small counts, exact in f32")]
         let attack_share = stats.attacks as f32 / stats.links as f32;
         assert!((0.35..0.6).contains(&attack_share), "{stats}");
         let mut outgoing = std::collections::BTreeMap::<ClaimId, usize>::new();

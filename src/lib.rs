@@ -1,56 +1,25 @@
-//! Argmap: argument maps (a thesis, its premises, objections and rebuttals)
-//! as a pure model, file formats, and the tools built on them.
-//!
-//! Layers, with dependencies pointing down only (see `DESIGN.md` in the
-//! shared folder): [`model`] at the bottom, [`format`] for pure conversions
-//! between maps and bytes, and [`store`] for the file-system work.
-//!
-//! A map from RON text, its summary, and the same text back:
-//!
-//! ```
-//! use argmap::format::ron;
-//! use argmap::model::{Role, Stats};
-//!
-//! let text = r#"(
-//!     format: 1,
-//!     title: "Homework",
-//!     thesis: 1,
-//!     claims: {
-//!         1: (text: "Homework should be optional.", pos: (0.0, 0.0)),
-//!         2: (text: "Children need rest.", pos: (-150.0, 230.0)),
-//!         3: (text: "Practice builds habits.", pos: (150.0, 230.0)),
-//!     },
-//!     links: {
-//!         1: (kind: Support, premises: [2], target: Claim(1)),
-//!         2: (kind: Attack, premises: [3], target: Claim(1)),
-//!     },
-//! )"#;
-//! let map = ron::load(text.as_bytes()).expect("a sound map");
-//! assert_eq!(
-//!     Stats::of(&map).to_string(),
-//!     "3 claims, 2 links (1 support, 1 attack; 0 linked, 0 undercut), thesis #1, depth 2"
-//! );
-//! assert_eq!(Role::of(&map, argmap::model::ClaimId(3)), Some(Role::Counterpoint));
-//! assert_eq!(ron::load(ron::to_string(&map).as_bytes()), Ok(map));
-//! ```
+//! Argmap: argument maps — a thesis, its reasons, objections and rebuttals
+//! — as a pure model, the formats and pictures built on it, and the editor.
+//! The layers and the rules between them: `ARCHITECTURE.md`.
 
-pub mod bundled;
-pub mod card;
-pub mod draw;
-pub mod edit;
-pub mod eval;
-pub mod export;
-pub mod format;
-pub mod fuzzing;
-pub mod generate;
-pub mod import;
-pub mod layout;
-pub mod measure;
-pub mod model;
-pub mod recovery;
-pub mod source;
-pub mod store;
-pub mod ui;
-pub mod versions;
-pub mod web;
-pub mod words;
+pub mod bundled; // the maps compiled into the binary
+pub mod card; // a card's shape in map units, one source for every size
+pub mod draw; // pictures of a map (geometry, colours, SVG, PNG, PDF)
+pub mod edit; // every change as an undoable edit; the open document
+pub mod eval; // which arguments stand and why; the map checks
+pub mod export; // every export format behind one entry point
+pub mod format; // pure conversions map ⇄ bytes (RON, Argdown, AIF, Markdown)
+#[cfg(any(test, feature = "fuzzing"))]
+pub mod fuzzing; // what the fuzz targets check (feature `fuzzing`)
+pub mod generate; // synthetic maps of any size for tests and benchmarks
+pub mod import; // other tools' files into maps, detected by name or content
+pub mod layout; // automatic layout: tidy tree, compact, pins
+pub mod measure; // card text measured once for canvas, layout and exports
+pub mod model; // the map itself: claims, links, what follows from them
+pub mod recovery; // the recovery copy of unsaved work
+pub mod source; // the texts a map cites: paragraphs, quotes, coverage
+pub mod store; // the file system: bounded reads, atomic saves, watching
+pub mod ui; // the editor window (egui); nothing depends on it
+pub mod versions; // diff and three-way merge of maps by id
+pub mod web; // the self-contained HTML handout
+pub mod words; // numbers and texts put into words for people

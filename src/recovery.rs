@@ -2,8 +2,10 @@
 //! copy of it in the user's data folder (never over the user's file), so
 //! a crash or a kill loses nothing. A clean exit removes it.
 
-// Its own folder of files, beside store (see clippy.toml).
-#![allow(clippy::disallowed_methods)]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "Its own folder of files, beside store (see clippy.toml)."
+)]
 
 use std::io;
 use std::path::{Path, PathBuf};

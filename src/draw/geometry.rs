@@ -229,7 +229,7 @@ const LABEL_AT: f32 = 0.35;
 /// The size of a link's label pill: its words at the label size, with a
 /// margin (close to what the canvas and exports lay out).
 pub fn label_size(words: &str) -> Vec2 {
-    #[allow(clippy::cast_precision_loss)] // A few words.
+    #[expect(clippy::cast_precision_loss, reason = "A few words.")]
     let width = words.chars().count() as f32 * LINK_LABEL_SIZE * 0.56;
     vec2(width + 10.0, LINK_LABEL_SIZE * 1.3 + 3.0)
 }
@@ -376,7 +376,7 @@ fn linked_shape(
     target_point: Pos2,
     target_rect: Option<Rect>,
 ) -> LinkShape {
-    #[allow(clippy::cast_precision_loss)] // A handful of premises.
+    #[expect(clippy::cast_precision_loss, reason = "A handful of premises.")]
     let mean_y = premises.iter().map(|r| r.center().y).sum::<f32>() / premises.len() as f32;
     let above = target_point.y <= mean_y;
     let bar_y = if above {

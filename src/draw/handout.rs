@@ -137,8 +137,11 @@ fn tiled(bounds: Rect) -> Plan {
         let tile = body(page).size() / (TILE_TEXT_PT / TEXT_SIZE);
         let step = tile * (1.0 - OVERLAP);
         let count = |extent: f32, tile: f32, step: f32| {
-            // Whole numbers of pages, from a ratio of finite sizes.
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "Whole numbers of pages, from a ratio of finite sizes."
+            )]
             let more = ((extent - tile).max(0.0) / step).ceil() as usize;
             more + 1
         };
@@ -151,7 +154,7 @@ fn tiled(bounds: Rect) -> Plan {
         .map(|&p| grid(p))
         .min_by_key(|g| g.3 * g.4)
         .unwrap_or_else(|| grid(A4));
-    #[allow(clippy::cast_precision_loss)] // A handful of rows and columns.
+    #[expect(clippy::cast_precision_loss, reason = "A handful of rows and columns.")]
     let covered = vec2(
         tile.x + step.x * (cols - 1) as f32,
         tile.y + step.y * (rows - 1) as f32,
@@ -160,7 +163,7 @@ fn tiled(bounds: Rect) -> Plan {
     let mut tiles = Vec::with_capacity(cols * rows);
     for row in 0..rows {
         for col in 0..cols {
-            #[allow(clippy::cast_precision_loss)]
+            #[expect(clippy::cast_precision_loss, reason = "small counts, exact in f32")]
             let min = origin + vec2(step.x * col as f32, step.y * row as f32);
             tiles.push((row, col, Rect::from_min_size(min, tile)));
         }
@@ -266,7 +269,7 @@ pub fn page_svg(map: &Map, plan: &Plan, index: usize, map_svg: &str) -> String {
         .filter(|t| !t.is_empty())
         .enumerate()
     {
-        #[allow(clippy::cast_precision_loss)] // Two lines.
+        #[expect(clippy::cast_precision_loss, reason = "Two lines.")]
         let y = MARGIN + 33.0 + 12.0 * line as f32;
         let _ = writeln!(
             out,

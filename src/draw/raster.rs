@@ -84,8 +84,10 @@ pub fn fitting_scale(width: f32, height: f32, asked: f32) -> f32 {
     let mut scale = f64::from(asked.clamp(0.01, 16.0));
     scale = scale.min(MAX_SIDE / w).min(MAX_SIDE / h);
     scale = scale.min((MAX_PIXELS / (w * h)).sqrt());
-    // Within f32 range: both sides are at least one unit.
-    #[allow(clippy::cast_possible_truncation)]
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "Within f32 range: both sides are at least one unit."
+    )]
     let scale = scale as f32;
     scale
 }
@@ -120,8 +122,11 @@ pub fn png(
     let tree = tree(&drawing)?;
     let size = tree.size();
     let scale = fitting_scale(size.width(), size.height(), scale);
-    // Bounded by MAX_SIDE above, so the casts cannot overflow.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "Bounded by MAX_SIDE above, so the casts cannot overflow."
+    )]
     let (width, height) = (
         (size.width() * scale).ceil().max(1.0) as u32,
         (size.height() * scale).ceil().max(1.0) as u32,

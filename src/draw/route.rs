@@ -33,7 +33,10 @@ pub struct CardGrid {
 const CELL: f32 = 400.0;
 
 fn cell_of(p: f32) -> i64 {
-    #[allow(clippy::cast_possible_truncation)] // Map coordinates are bounded.
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "Map coordinates are bounded."
+    )]
     let cell = (p / CELL).floor() as i64;
     cell
 }
@@ -209,7 +212,7 @@ fn detour(
     };
     let mid_y = from_card.center().y;
     for left in sides {
-        #[allow(clippy::cast_precision_loss)] // A few dozen lanes.
+        #[expect(clippy::cast_precision_loss, reason = "A few dozen lanes.")]
         for step in (0..MAX_LANES).map(|s| s as f32) {
             let x = if left {
                 left_edge - LANE_GAP - step * LANE_STEP

@@ -172,8 +172,11 @@ pub fn search_color(dark: bool) -> Color32 {
 fn mix(a: Color32, b: Color32, share: f32) -> Color32 {
     let channel = |x: u8, y: u8| {
         let mixed = f32::from(x) + (f32::from(y) - f32::from(x)) * share;
-        // Clamped to 0..=255 first, so the conversion cannot truncate.
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "Clamped to 0..=255 first, so the conversion cannot truncate."
+        )]
         let byte = mixed.round().clamp(0.0, 255.0) as u8;
         byte
     };

@@ -286,7 +286,10 @@ fn edge_pointer(out: &mut String, view: Rect, pointer: &EdgePointer) {
     // stays clear of the step in the middle.
     let lines = short_lines(&pointer.text, POINTER_LINE_CHARS);
     let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    #[allow(clippy::cast_precision_loss)] // A few dozen letters, a few lines.
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "A few dozen letters, a few lines."
+    )]
     let (width, height) = (
         longest as f32 * size * 0.56 + size,
         lines.len() as f32 * size * 1.3 + size * 0.6,
@@ -311,7 +314,7 @@ fn edge_pointer(out: &mut String, view: Rect, pointer: &EdgePointer) {
         hex(style::POINTER_COLOR),
     );
     for (i, line) in lines.iter().enumerate() {
-        #[allow(clippy::cast_precision_loss)] // A few lines.
+        #[expect(clippy::cast_precision_loss, reason = "A few lines.")]
         let y = label.min.y + size * 0.3 + size * 1.3 * (i as f32 + 0.8);
         let _ = write!(
             out,

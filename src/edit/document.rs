@@ -167,7 +167,10 @@ impl Document {
 }
 
 #[cfg(test)]
-#[allow(clippy::disallowed_methods)] // Another program changing the file.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "Another program changing the file."
+)]
 mod tests {
     use super::*;
 

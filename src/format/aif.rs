@@ -253,7 +253,7 @@ fn finite(x: Option<f64>, y: Option<f64>) -> Option<Pos> {
     let (x, y) = (x?, y?);
     // Positions far beyond any canvas are treated as missing.
     if x.is_finite() && y.is_finite() && x.abs() < 1e7 && y.abs() < 1e7 {
-        #[allow(clippy::cast_possible_truncation)] // Bounded above.
+        #[expect(clippy::cast_possible_truncation, reason = "Bounded above.")]
         Some(Pos {
             x: x as f32,
             y: y as f32,
@@ -320,7 +320,10 @@ pub fn from_aif(bytes: &[u8]) -> Result<Imported, ParseError> {
     Ok(imported.mended())
 }
 
-#[allow(clippy::too_many_lines)] // One pass per kind of node, in file order.
+#[expect(
+    clippy::too_many_lines,
+    reason = "One pass per kind of node, in file order."
+)]
 fn build(graph: &Graph, ova: Option<&Ova>, extra: &ArgmapExtra) -> Imported {
     let mut report = Vec::new();
     let mut map = Map::new("");

@@ -204,7 +204,10 @@ mod tests {
     use crate::model::{Claim, Link, Pos, Source};
 
     #[test]
-    #[allow(clippy::many_single_char_names)] // Claims named by their initials.
+    #[expect(
+        clippy::many_single_char_names,
+        reason = "Claims named by their initials."
+    )]
     fn reasons_objections_linked_premises_and_footnotes() {
         let mut map = Map::new("Homework");
         let p = Pos::default();

@@ -454,6 +454,33 @@ mod tests {
     use super::*;
     use crate::model::{Citation, ClaimKind, LinkKind, Pos, Target};
 
+    /// A map written by hand reads, summarises and writes back as itself.
+    #[test]
+    fn a_hand_written_map_reads_and_writes_back() {
+        use crate::model::{Role, Stats};
+        let text = r#"(
+            format: 1,
+            title: "Homework",
+            thesis: 1,
+            claims: {
+                1: (text: "Homework should be optional.", pos: (0.0, 0.0)),
+                2: (text: "Children need rest.", pos: (-150.0, 230.0)),
+                3: (text: "Practice builds habits.", pos: (150.0, 230.0)),
+            },
+            links: {
+                1: (kind: Support, premises: [2], target: Claim(1)),
+                2: (kind: Attack, premises: [3], target: Claim(1)),
+            },
+        )"#;
+        let map = load(text.as_bytes()).expect("a sound map");
+        assert_eq!(
+            Stats::of(&map).to_string(),
+            "3 claims, 2 links (1 support, 1 attack; 0 linked, 0 undercut), thesis #1, depth 2"
+        );
+        assert_eq!(Role::of(&map, ClaimId(3)), Some(Role::Counterpoint));
+        assert_eq!(load(to_string(&map).as_bytes()), Ok(map));
+    }
+
     fn sample() -> Map {
         let mut map = Map::new("Sample");
         map.sources.insert(

@@ -374,7 +374,11 @@ fn units_of(
     width: f32,
     stacks: &impl Fn(ClaimId) -> bool,
 ) -> Vec<Unit> {
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // Small and clamped.
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "Small and clamped."
+    )]
     let lanes = ((width - 2.0 * LANE_MARGIN) / LANE_STEP).floor().max(0.0) as usize;
     let longest = (lanes + 2).min(MAX_STACK);
     let mut units = Vec::new();
@@ -411,7 +415,7 @@ fn column(
     lane_end: f32,
     size: &impl Fn(ClaimId) -> (f32, f32),
 ) -> (Outline, Vec<(ClaimId, f32)>) {
-    #[allow(clippy::cast_precision_loss)] // A handful of branches.
+    #[expect(clippy::cast_precision_loss, reason = "A handful of branches.")]
     let lanes = stacked.len().saturating_sub(2) as f32;
     let room = LANE_GAP + lanes * LANE_STEP + LANE_MARGIN;
     let mut bands: Vec<Band> = Vec::new();

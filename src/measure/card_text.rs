@@ -46,7 +46,7 @@ impl Row {
             .enumerate()
             .filter(|(_, row)| !row.trim().is_empty())
             .map(|(i, row)| {
-                #[allow(clippy::cast_precision_loss)] // A few thousand rows at most.
+                #[expect(clippy::cast_precision_loss, reason = "A few thousand rows at most.")]
                 let row_top = top + row_height * i as f32;
                 let text = row.trim_end().to_owned();
                 Self {

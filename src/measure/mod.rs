@@ -425,7 +425,7 @@ impl TextMeasure {
 
     /// The height of `rows` rows in `face` (nothing for none).
     pub fn rows_height_in(&self, face: Face, rows: usize) -> f32 {
-        #[allow(clippy::cast_precision_loss)] // A few thousand rows at most.
+        #[expect(clippy::cast_precision_loss, reason = "A few thousand rows at most.")]
         let height = self.row_height[face.index()] * rows as f32;
         height
     }

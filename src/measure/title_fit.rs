@@ -112,7 +112,7 @@ impl TextMeasure {
                 }
             }
             rows.push((start, n));
-            #[allow(clippy::cast_precision_loss)] // A handful of rows.
+            #[expect(clippy::cast_precision_loss, reason = "A handful of rows.")]
             let height = rows.len() as f32 * row_height * scale;
             (height <= inner.y).then_some(rows)
         };
@@ -151,8 +151,11 @@ impl TextMeasure {
     /// wide), as many as fit, the last one ending in "…".
     fn cut_to_fit(&mut self, words: &[&str], inner: Vec2, usable: f32) -> Vec<(String, f32)> {
         let (row_height, _) = self.row_metrics(Face::Title);
-        // Whole rows only, and always at least one.
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "Whole rows only, and always at least one."
+        )]
         let most = ((inner.y / row_height).floor() as usize).max(1);
         let mut rows: Vec<String> = Vec::new();
         let mut row = String::new();
@@ -206,14 +209,14 @@ impl TextMeasure {
         let (row_height, ascent) = self.row_metrics(Face::Title);
         let scale = size / TEXT_SIZE;
         let (row_height, ascent) = (row_height * scale, ascent * scale);
-        #[allow(clippy::cast_precision_loss)] // A handful of rows.
+        #[expect(clippy::cast_precision_loss, reason = "A handful of rows.")]
         let block = rows.len() as f32 * row_height;
         let top = INSET.y + ((card.y - 2.0 * INSET.y) - block).max(0.0) / 2.0;
         let rows = rows
             .into_iter()
             .enumerate()
             .map(|(i, (text, width))| {
-                #[allow(clippy::cast_precision_loss)] // A handful of rows.
+                #[expect(clippy::cast_precision_loss, reason = "A handful of rows.")]
                 let row_top = top + row_height * i as f32;
                 let left = INSET_LEFT + (inner.x - width).max(0.0) / 2.0;
                 TitleRow {

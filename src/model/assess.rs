@@ -42,7 +42,6 @@ impl Mode {
     pub const ALL: [Self; 2] = [Self::Debate, Self::Proof];
 
     /// True for the default mode, which files leave out.
-    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
     pub fn is_debate(&self) -> bool {
         *self == Self::Debate
     }

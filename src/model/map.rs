@@ -88,7 +88,6 @@ pub enum Arrangement {
 
 impl Arrangement {
     /// Whether this is the default, compact.
-    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
     pub fn is_compact(&self) -> bool {
         *self == Self::Compact
     }
@@ -107,7 +106,6 @@ pub enum Direction {
 
 impl Direction {
     /// Whether this is the default, top-down.
-    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
     pub fn is_down(&self) -> bool {
         *self == Self::Down
     }
@@ -189,8 +187,10 @@ pub struct Claim {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assessment: Option<Assessment>,
 }
-
-#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
 fn is_false(value: &bool) -> bool {
     !*value
 }
@@ -232,7 +232,6 @@ impl ClaimKind {
     pub const ALL: [Self; 3] = [Self::Claim, Self::Evidence, Self::Note];
 
     /// True for the plain kind, which files leave out.
-    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
     pub fn is_claim(&self) -> bool {
         *self == Self::Claim
     }

@@ -86,7 +86,10 @@ mod tests {
     use crate::model::{Claim, Link, LinkKind, Pos, Target};
 
     #[test]
-    #[allow(clippy::many_single_char_names)] // Claims named by their initials.
+    #[expect(
+        clippy::many_single_char_names,
+        reason = "Claims named by their initials."
+    )]
     fn folding_hides_the_subtree_and_counts_it() {
         let mut map = Map::new("t");
         let t = map.add_claim(Claim::new("T", Pos::new(0.0, 0.0)));

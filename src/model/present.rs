@@ -287,7 +287,7 @@ fn roots_left_to_right(map: &Map) -> Vec<ClaimId> {
 }
 
 #[cfg(test)]
-#[allow(clippy::many_single_char_names)] // T, O, R… as in the sketch.
+#[expect(clippy::many_single_char_names, reason = "T, O, R… as in the sketch.")]
 mod tests {
     use super::*;
     use crate::model::{Claim, Link, Pos};

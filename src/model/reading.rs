@@ -39,7 +39,7 @@ pub fn answers(map: &Map) -> HashMap<Target, Vec<LinkId>> {
             .iter()
             .filter_map(|p| map.claims.get(p).map(|c| c.pos.x))
             .collect();
-        #[allow(clippy::cast_precision_loss)] // A handful of premises.
+        #[expect(clippy::cast_precision_loss, reason = "A handful of premises.")]
         let mean = xs.iter().sum::<f32>() / xs.len().max(1) as f32;
         mean
     };

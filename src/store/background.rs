@@ -53,8 +53,10 @@ pub fn load_in_background(
             wake();
         }
     };
-    // The one place Argmap starts a thread of its own.
-    #[allow(clippy::disallowed_methods)]
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "The one place Argmap starts a thread of its own."
+    )]
     std::thread::Builder::new()
         .name("argmap-open".to_owned())
         .spawn(worker)?;

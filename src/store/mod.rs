@@ -3,8 +3,10 @@
 //! are bounded, and writes are atomic, so a failed save never damages the
 //! file that was there.
 
-// The one home of file-system work (see clippy.toml).
-#![allow(clippy::disallowed_methods)]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "The one home of file-system work (see clippy.toml)."
+)]
 
 use std::fmt;
 use std::fs::{self, File, OpenOptions};

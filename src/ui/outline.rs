@@ -108,7 +108,7 @@ pub fn outline_ui(
         && let Some(claim) = selected
         && let Some(row) = outline.lines.iter().position(|l| l.claim == claim)
     {
-        #[allow(clippy::cast_precision_loss)] // Row counts are far below 2^24.
+        #[expect(clippy::cast_precision_loss, reason = "Row counts are far below 2^24.")]
         let top = row as f32 * row_height;
         let (offset, height) = outline.scrolled;
         if top < offset || top + row_height > offset + height {
@@ -123,7 +123,7 @@ pub fn outline_ui(
                 continue;
             };
             ui.horizontal(|ui| {
-                #[allow(clippy::cast_precision_loss)] // Depths are small.
+                #[expect(clippy::cast_precision_loss, reason = "Depths are small.")]
                 ui.add_space(line.depth as f32 * INDENT);
                 if !line.lead.is_empty() {
                     ui.label(RichText::new(line.lead).strong());

@@ -26,7 +26,10 @@ pub struct Saved {
 
 /// A presentation in progress.
 #[derive(Debug)]
-#[allow(clippy::struct_excessive_bools)] // Independent switches, one key each.
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "Independent switches, one key each."
+)]
 pub struct Presenting {
     /// The steps, in order.
     pub steps: Vec<Step>,
@@ -291,8 +294,11 @@ pub fn progress_ui(ctx: &egui::Context, presenting: &Presenting, canvas: Rect) {
 /// What the presenter needs: the step, its note, the next step, the time.
 pub fn presenter_ui(ui: &mut egui::Ui, map: &Map, presenting: &Presenting, now: f64) {
     let elapsed = (now - presenting.started).max(0.0);
-    // Whole seconds of a talk.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "Whole seconds of a talk."
+    )]
     let seconds = elapsed as u64;
     ui.horizontal(|ui| {
         ui.heading(format!("Step {}", presenting.progress()));

@@ -372,7 +372,7 @@ fn paragraphs_ui(ui: &mut Ui, panel: &mut SourcePanel, map: &Map, actions: &mut 
                 t.paragraphs
                     .iter()
                     .map(|p| {
-                        #[allow(clippy::cast_precision_loss)] // Paragraph lengths.
+                        #[expect(clippy::cast_precision_loss, reason = "Paragraph lengths.")]
                         let lines = (p.chars().count() as f32 / per_line).ceil().max(1.0);
                         lines * row + GAP
                     })

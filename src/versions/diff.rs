@@ -188,7 +188,7 @@ impl MapDiff {
 
 /// The size of a diff.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[allow(missing_docs)] // Each is what its name says.
+#[expect(missing_docs, reason = "Each is what its name says.")]
 pub struct Counts {
     pub claims_added: usize,
     pub claims_removed: usize,

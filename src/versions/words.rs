@@ -85,7 +85,10 @@ fn push(pieces: &mut Vec<Piece>, piece: Piece) {
 
 /// The longest common subsequence of `a` and `b`, as pieces: what is in
 /// both, and around it what went and what came (gone before came).
-#[allow(clippy::many_single_char_names)] // The textbook names of the algorithm.
+#[expect(
+    clippy::many_single_char_names,
+    reason = "The textbook names of the algorithm."
+)]
 fn common_subsequence(a: &[&str], b: &[&str]) -> Vec<Piece> {
     let (n, m) = (a.len(), b.len());
     // lengths[i][j]: the longest common subsequence of a[i..] and b[j..].

@@ -1,8 +1,10 @@
 //! A file system that fails the way disks fail, one fault at a time, for
 //! tests that check no failure while saving damages the user's file.
 
-// Tests make, change and read real files themselves.
-#![allow(clippy::disallowed_methods)]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "Tests make, change and read real files themselves."
+)]
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};

@@ -290,7 +290,10 @@ fn debug_rss(stage: &str) {
 }
 
 /// The resident memory of this process, in megabytes, where Linux tells it.
-#[allow(clippy::disallowed_methods)] // A line of /proc, not a user's file.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "A line of /proc, not a user's file."
+)]
 pub fn resident_mb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;

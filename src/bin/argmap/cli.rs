@@ -12,14 +12,6 @@ use argmap::model::Stats;
 use argmap::store::{self, FileError, FileErrorKind};
 use clap::{Parser, Subcommand};
 
-/// Prints a line to standard output, ignoring a closed pipe (`argmap …
-/// | head`) instead of panicking.
-macro_rules! say {
-    ($($arg:tt)*) => {{
-        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
-    }};
-}
-
 /// Argument maps: a thesis, its reasons, objections and rebuttals, on a
 /// zoomable canvas, saved as readable RON files.
 #[derive(Debug, Parser)]
@@ -106,7 +98,7 @@ pub enum Command {
         /// The map to export.
         file: PathBuf,
         /// The format to write.
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = export_format())]
         to: argmap::export::ExportFormat,
         /// Where to write it (default: FILE with the format's extension).
         #[arg(short, long, value_name = "OUT")]
@@ -380,12 +372,14 @@ fn check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
             }
             Ok(parsed) => {
                 all_sound = false;
-                let error = FileError::new(path, FileErrorKind::Invalid(parsed.problems));
-                writeln!(out, "{error}")?;
+                fail!(
+                    "{}",
+                    FileError::new(path, FileErrorKind::Invalid(parsed.problems))
+                );
             }
             Err(error) => {
                 all_sound = false;
-                writeln!(out, "{error}")?;
+                fail!("{error}");
             }
         }
     }
@@ -406,17 +400,28 @@ fn fmt(files: &[PathBuf], check_only: bool) -> anyhow::Result<ExitCode> {
                 Ok(()) => writeln!(out, "{}: rewritten", path.display())?,
                 Err(err) => {
                     all_done = false;
-                    writeln!(out, "{}", FileError::new(path, FileErrorKind::Write(err)))?;
+                    fail!("{}", FileError::new(path, FileErrorKind::Write(err)));
                 }
             },
             Err(error) => {
                 all_done = false;
-                writeln!(out, "{error}")?;
+                fail!("{error}");
             }
         }
     }
     out.flush().context("cannot write to standard output")?;
     Ok(exit_code(all_done))
+}
+
+/// The export formats by their command-line names, each with its label as
+/// help.
+fn export_format() -> impl clap::builder::TypedValueParser<Value = argmap::export::ExportFormat> {
+    use argmap::export::ExportFormat;
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser as _};
+    PossibleValuesParser::new(
+        ExportFormat::ALL.map(|format| PossibleValue::new(format.name()).help(format.label())),
+    )
+    .try_map(|name: String| ExportFormat::from_name(&name).ok_or("an unknown format"))
 }
 
 /// A map's direction, as the command line names it.
@@ -446,7 +451,7 @@ fn arrange(
     let mut map = match store::read_map(file) {
         Ok(map) => map,
         Err(error) => {
-            say!("{error}");
+            fail!("{error}");
             return ExitCode::FAILURE;
         }
     };
@@ -459,7 +464,7 @@ fn arrange(
     let sizes = arrange_all(&mut map);
     let target = output.unwrap_or(file);
     if let Err(error) = store::write_map(target, &map) {
-        say!("{error}");
+        fail!("{error}");
         return ExitCode::FAILURE;
     }
     let how = match (map.arrangement, map.direction) {
@@ -509,11 +514,11 @@ fn export(
     arrange: bool,
 ) -> ExitCode {
     if !(options.scale.is_finite() && options.scale > 0.0) {
-        say!("--scale must be a positive number");
+        fail!("--scale must be a positive number");
         return ExitCode::from(2);
     }
     if options.overview && !format.draws_cards() {
-        say!(
+        fail!(
             "--overview draws the map's cards with their titles: it applies to SVG, PNG and PDF, not {}",
             format.label()
         );
@@ -522,7 +527,7 @@ fn export(
     let mut map = match store::read_map(file) {
         Ok(map) => map,
         Err(error) => {
-            say!("{error}");
+            fail!("{error}");
             return ExitCode::FAILURE;
         }
     };
@@ -547,16 +552,16 @@ fn export(
     let exported = match result {
         Ok(exported) => exported,
         Err(error) => {
-            say!("{}: {error}", target.display());
+            fail!("{}: {error}", target.display());
             return ExitCode::FAILURE;
         }
     };
     if let Err(err) = store::write_atomic(&target, &exported.bytes) {
-        say!("{}", FileError::new(&target, FileErrorKind::Write(err)));
+        fail!("{}", FileError::new(&target, FileErrorKind::Write(err)));
         return ExitCode::FAILURE;
     }
     for note in &exported.notes {
-        say!("{}: note: {note}", target.display());
+        fail!("{}: note: {note}", target.display());
     }
     say!(
         "{}: {} of {} claims",
@@ -571,7 +576,7 @@ fn import(file: &Path, output: &Path) -> ExitCode {
     let bytes = match store::read_bytes(file) {
         Ok(bytes) => bytes,
         Err(error) => {
-            say!("{error}");
+            fail!("{error}");
             return ExitCode::FAILURE;
         }
     };
@@ -580,15 +585,15 @@ fn import(file: &Path, output: &Path) -> ExitCode {
     let imported = match argmap::import::import(format, &bytes, &mut measure) {
         Ok(imported) => imported,
         Err(error) => {
-            say!("{}", FileError::new(file, FileErrorKind::Parse(error)));
+            fail!("{}", FileError::new(file, FileErrorKind::Parse(error)));
             return ExitCode::FAILURE;
         }
     };
     for line in &imported.report {
-        say!("{}: note: {line}", file.display());
+        fail!("{}: note: {line}", file.display());
     }
     if let Err(error) = store::write_map(output, &imported.map) {
-        say!("{error}");
+        fail!("{error}");
         return ExitCode::FAILURE;
     }
     say!(
@@ -601,8 +606,10 @@ fn import(file: &Path, output: &Path) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-// A scratch folder of the benchmark's own, removed afterwards.
-#[allow(clippy::disallowed_methods)]
+#[expect(
+    clippy::disallowed_methods,
+    reason = "A scratch folder of the benchmark's own, removed afterwards."
+)]
 fn bench(sizes: &[usize]) -> anyhow::Result<ExitCode> {
     let dir = std::env::temp_dir().join(format!("argmap-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
@@ -623,7 +630,7 @@ fn generate(claims: usize, seed: u64, output: &Path) -> anyhow::Result<ExitCode>
     let mut map = argmap::generate::generate(claims, seed);
     let _ = arrange_all(&mut map);
     if let Err(error) = store::write_map(output, &map) {
-        say!("{error}");
+        fail!("{error}");
         return Ok(ExitCode::FAILURE);
     }
     say!("{}: {}", output.display(), Stats::of(&map));

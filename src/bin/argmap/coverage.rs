@@ -1,17 +1,12 @@
 //! `argmap coverage`: how much of each source a map covers, and which
 //! citations are broken.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use argmap::model::Map;
 use argmap::source::{self, SourceText};
 use argmap::store;
-
-fn say(line: &str) {
-    let _ = writeln!(std::io::stdout(), "{line}");
-}
 
 /// The paragraphs as "¶3, ¶7–9, ¶14".
 fn paragraphs(numbers: &[u32]) -> String {
@@ -41,7 +36,7 @@ pub fn coverage(file: &Path, given: &[String]) -> ExitCode {
     let map = match store::read_map(file) {
         Ok(map) => map,
         Err(error) => {
-            say(&error.to_string());
+            fail!("{error}");
             return ExitCode::FAILURE;
         }
     };
@@ -63,20 +58,20 @@ pub fn coverage(file: &Path, given: &[String]) -> ExitCode {
             }
             _ if keys.len() == 1 => files.push((keys[0].clone(), PathBuf::from(entry))),
             _ => {
-                say(&format!(
+                fail!(
                     "{}: --source {entry}: say which source it is, as KEY=FILE (the map cites {})",
                     file.display(),
                     keys.iter()
                         .map(|k| k.as_str())
                         .collect::<Vec<_>>()
                         .join(", ")
-                ));
+                );
                 return ExitCode::from(2);
             }
         }
     }
     if keys.is_empty() {
-        say(&format!("{}: cites no source", file.display()));
+        say!("{}: cites no source", file.display());
         return ExitCode::SUCCESS;
     }
     let mut broken = false;
@@ -99,15 +94,13 @@ pub fn coverage(file: &Path, given: &[String]) -> ExitCode {
 fn report(map: &Map, key: &str, path: Option<&Path>, file: &Path) -> bool {
     let title = map.source_title(key);
     let Some(path) = path else {
-        say(&format!(
-            "{key} ({title}): no file given (add `path` to the source, or --source {key}=FILE)"
-        ));
+        fail!("{key} ({title}): no file given (add `path` to the source, or --source {key}=FILE)");
         return true;
     };
     let text = match SourceText::from_file(path) {
         Ok(text) => text,
         Err(error) => {
-            say(&format!("{key} ({title}): {error}"));
+            fail!("{key} ({title}): {error}");
             return true;
         }
     };
@@ -117,24 +110,24 @@ fn report(map: &Map, key: &str, path: Option<&Path>, file: &Path) -> bool {
     } else {
         String::new()
     };
-    say(&format!("{key} ({title}): {}{marked}", coverage.summary()));
+    say!("{key} ({title}): {}{marked}", coverage.summary());
     if !coverage.unmapped.is_empty() {
-        say(&format!("  not mapped: {}", paragraphs(&coverage.unmapped)));
+        say!("  not mapped: {}", paragraphs(&coverage.unmapped));
     }
     for (id, para) in &coverage.beyond_end {
-        say(&format!(
+        say!(
             "  {}: claim {id}: cites ¶{para}, past the end of {} ({} paragraphs)",
             file.display(),
             path.display(),
             coverage.paragraphs
-        ));
+        );
     }
     for id in &coverage.stale_quotes {
-        say(&format!(
+        say!(
             "  {}: claim {id}: its quoted words are no longer where they were in {} (the file changed)",
             file.display(),
             path.display()
-        ));
+        );
     }
     coverage.broken()
 }

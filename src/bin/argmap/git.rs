@@ -70,14 +70,14 @@ pub fn diff(files: &[PathBuf], options: DiffOptions) -> ExitCode {
             (path.display().to_string(), old, new)
         }
         [path] => {
-            println!(
+            say!(
                 "map {}: not merged yet (resolve it, then diff)",
                 path.display()
             );
             return ExitCode::SUCCESS;
         }
         _ => {
-            eprintln!(
+            fail!(
                 "argmap diff takes OLD NEW, or the seven arguments git passes to an external diff; got {}",
                 files.len()
             );
@@ -87,7 +87,7 @@ pub fn diff(files: &[PathBuf], options: DiffOptions) -> ExitCode {
     let (old_map, new_map) = match (read_side(old), read_side(new)) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(error), _) | (_, Err(error)) => {
-            eprintln!("{error}");
+            fail!("{error}");
             return ExitCode::FAILURE;
         }
     };
@@ -125,7 +125,7 @@ pub fn textconv(file: &Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("{error}");
+            fail!("{error}");
             ExitCode::FAILURE
         }
     }
@@ -146,14 +146,14 @@ pub fn merge(
         match (read_side(base), read_side(ours), read_side(theirs)) {
             (Ok(b), Ok(o), Ok(t)) => (b, o, t),
             (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) => {
-                eprintln!("argmap merge: {error}; nothing was written");
+                fail!("argmap merge: {error}; nothing was written");
                 return ExitCode::from(2);
             }
         };
     let merged = versions::merge(&base_map, &ours_map, &theirs_map);
     let target = output.unwrap_or(ours);
     if let Err(error) = store::write_map(target, &merged.map) {
-        eprintln!("argmap merge: {error}; nothing was written");
+        fail!("argmap merge: {error}; nothing was written");
         return ExitCode::from(2);
     }
     let name = name.map_or_else(|| target.display().to_string(), str::to_owned);
@@ -188,12 +188,12 @@ pub fn setup() -> ExitCode {
     match try_setup() {
         Ok(said) => {
             for line in said {
-                println!("{line}");
+                say!("{line}");
             }
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("argmap git-setup: {error}");
+            fail!("argmap git-setup: {error}");
             ExitCode::FAILURE
         }
     }

@@ -1,7 +1,6 @@
 //! `argmap eval` and `argmap lint`: which claims of a map stand and why,
 //! and what a coach would mark on it, as text or JSON.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -30,7 +29,7 @@ pub fn eval(file: &Path, mode: Option<Mode>, as_json: bool, why: Option<u32>) ->
     let map = match store::read_map(file) {
         Ok(map) => map,
         Err(error) => {
-            say(&error.to_string());
+            fail!("{error}");
             return ExitCode::FAILURE;
         }
     };
@@ -38,25 +37,28 @@ pub fn eval(file: &Path, mode: Option<Mode>, as_json: bool, why: Option<u32>) ->
     if let Some(id) = why {
         let id = ClaimId(id);
         if !map.claims.contains_key(&id) {
-            say(&format!("{}: there is no claim #{}", file.display(), id.0));
+            fail!("{}: there is no claim #{}", file.display(), id.0);
             return ExitCode::FAILURE;
         }
         return why_tree(&map, &evaluation, id, as_json);
     }
     if as_json {
-        say(&serde_json::to_string_pretty(&as_value(&map, &evaluation)).unwrap_or_default());
+        say!(
+            "{}",
+            serde_json::to_string_pretty(&as_value(&map, &evaluation)).unwrap_or_default()
+        );
     } else {
         for (id, status) in evaluation.claims() {
             let Some(claim) = map.claims.get(&id) else {
                 continue;
             };
-            say(&format!(
+            say!(
                 "#{} {:<9} {}  — {}",
                 id.0,
                 label_text(status.label),
                 one_line(&claim.text, 60),
                 text(&evaluation.why_claim(&map, id))
-            ));
+            );
         }
     }
     ExitCode::SUCCESS
@@ -110,7 +112,10 @@ fn why_tree(map: &Map, evaluation: &eval::Evaluation, id: ClaimId, as_json: bool
                 })
             })
             .collect();
-        say(&serde_json::to_string_pretty(&lines).unwrap_or_default());
+        say!(
+            "{}",
+            serde_json::to_string_pretty(&lines).unwrap_or_default()
+        );
         return ExitCode::SUCCESS;
     }
     for line in tree {
@@ -119,13 +124,13 @@ fn why_tree(map: &Map, evaluation: &eval::Evaluation, id: ClaimId, as_json: bool
             .get(&line.claim)
             .map(|c| one_line(&c.text, 60))
             .unwrap_or_default();
-        say(&format!(
+        say!(
             "{}#{} {} {claim}  — {}",
             "  ".repeat(line.depth),
             line.claim.0,
             label_text(line.label),
             line.why
-        ));
+        );
     }
     ExitCode::SUCCESS
 }
@@ -141,6 +146,7 @@ pub fn lint(files: &[PathBuf], as_json: bool) -> ExitCode {
             Ok(map) => map,
             Err(error) => {
                 clean = false;
+                fail!("{error}");
                 if as_json {
                     all.push(json!({
                         "file": file.display().to_string(),
@@ -148,8 +154,6 @@ pub fn lint(files: &[PathBuf], as_json: bool) -> ExitCode {
                         "claim": null,
                         "message": error.to_string(),
                     }));
-                } else {
-                    say(&error.to_string());
                 }
                 continue;
             }
@@ -169,26 +173,21 @@ pub fn lint(files: &[PathBuf], as_json: bool) -> ExitCode {
                     .claim
                     .map(|c| format!("claim #{}: ", c.0))
                     .unwrap_or_default();
-                say(&format!(
+                say!(
                     "{}: {claim}{}: {}",
                     file.display(),
                     finding.rule.name(),
                     finding.message
-                ));
+                );
             }
         }
     }
     if as_json {
-        say(&serde_json::to_string_pretty(&all).unwrap_or_default());
+        say!("{}", serde_json::to_string_pretty(&all).unwrap_or_default());
     }
     if clean {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     }
-}
-
-/// A line on standard output, ignoring a closed pipe.
-fn say(line: &str) {
-    let _ = writeln!(std::io::stdout().lock(), "{line}");
 }

@@ -1,4 +1,23 @@
 //! The `argmap` command: the editor, and headless tools for map files.
+//! Results go to standard output and every error to standard error, so a
+//! script can read one and a person sees the other.
+
+/// Writes a line of results to standard output, ignoring a closed pipe
+/// (`argmap … | head`) instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// Writes an error, a warning or a note to standard error.
+macro_rules! fail {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
 
 mod bench;
 mod cli;
@@ -15,7 +34,7 @@ fn main() -> ExitCode {
     match cli::run(args) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("argmap: {err:#}");
+            fail!("argmap: {err:#}");
             ExitCode::FAILURE
         }
     }

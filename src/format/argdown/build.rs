@@ -11,7 +11,10 @@ use crate::model::{
 };
 
 /// Turns the read document into a map.
-#[allow(clippy::too_many_lines)] // One pass per kind of element, in order.
+#[expect(
+    clippy::too_many_lines,
+    reason = "One pass per kind of element, in order."
+)]
 pub(super) fn build(doc: &Document) -> Imported {
     let mut map = Map::new(doc.title.clone());
     let mut report = Vec::new();

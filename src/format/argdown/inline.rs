@@ -72,7 +72,10 @@ const EMPHASES: [Emphasis; 4] = [
 ];
 
 /// Reads the raw text of one element (its lines joined by `\n`).
-#[allow(clippy::too_many_lines)] // One branch per token, in the lexer's order.
+#[expect(
+    clippy::too_many_lines,
+    reason = "One branch per token, in the lexer's order."
+)]
 pub(super) fn read(raw: &str) -> Inline {
     let chars: Vec<char> = raw.chars().collect();
     let mut out = Inline::default();

@@ -77,8 +77,10 @@ impl ArgmapApp {
             return (BTreeSet::new(), 1.0);
         }
         self.ctx.request_repaint();
-        // Within 0..1 after the check above.
-        #[allow(clippy::cast_possible_truncation)]
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "Within 0..1 after the check above."
+        )]
         let t = (elapsed / PULSE_SECS) as f32;
         (self.judged.flipped.clone(), t)
     }

@@ -159,7 +159,7 @@ impl ArgmapApp {
                     ui.label("Reading the claims and links…");
                 });
             } else {
-                #[allow(clippy::cast_precision_loss)] // A fraction for a bar.
+                #[expect(clippy::cast_precision_loss, reason = "A fraction for a bar.")]
                 let fraction = read as f32 / total as f32;
                 ui.add(egui::ProgressBar::new(fraction).text(format!(
                     "{:.1} of {:.1} MB",
@@ -606,7 +606,7 @@ fn suggested_file_name(title: &str) -> String {
 
 /// Bytes as megabytes, for progress.
 fn mb(bytes: u64) -> f64 {
-    #[allow(clippy::cast_precision_loss)] // Sizes below 64 MB.
+    #[expect(clippy::cast_precision_loss, reason = "Sizes below 64 MB.")]
     let bytes = bytes as f64;
     bytes / 1_000_000.0
 }

@@ -26,7 +26,10 @@ pub const MIN_AUTOSAVE_SECONDS: u32 = 5;
 pub const MAX_AUTOSAVE_SECONDS: u32 = 600;
 
 /// What persists between runs, apart from any map.
-#[allow(clippy::struct_excessive_bools)] // Independent switches of the editor.
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "Independent switches of the editor."
+)]
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Prefs {

@@ -83,8 +83,7 @@ impl Glide {
 /// Eased progress of a glide started at `start`, 0 to 1.
 pub fn glide_progress(now: f64, start: f64) -> f32 {
     let t = ((now - start) / GLIDE_SECS).clamp(0.0, 1.0);
-    // In 0..=1 after the clamp.
-    #[allow(clippy::cast_possible_truncation)]
+    #[expect(clippy::cast_possible_truncation, reason = "In 0..=1 after the clamp.")]
     let t = t as f32;
     // Ease in and out (smoothstep).
     t * t * (3.0 - 2.0 * t)

@@ -235,8 +235,10 @@ fn animation_progress(ui: &Ui, view: &mut View) -> Option<f32> {
         return None;
     }
     ui.ctx().request_repaint();
-    // Within 0..1 after the check above.
-    #[allow(clippy::cast_possible_truncation)]
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "Within 0..1 after the check above."
+    )]
     let t = (elapsed / ANIMATION_SECS) as f32;
     Some(1.0 - (1.0 - t).powi(3))
 }

@@ -326,7 +326,10 @@ pub(super) fn glow(painter: &Painter, rect: Rect, zoom: f32, current: bool, dark
 
 /// A card's frame (see [`card_frame`]) with its role label and citation
 /// badge along the top.
-#[allow(clippy::too_many_arguments)] // All of it is what a card looks like.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "All of it is what a card looks like."
+)]
 pub(super) fn card(
     painter: &Painter,
     rect: Rect,

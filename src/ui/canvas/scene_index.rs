@@ -47,8 +47,10 @@ fn text_hash(claim: &Claim) -> u64 {
 }
 
 fn cell_of(p: Pos2) -> (i32, i32) {
-    // Far-off coordinates saturate, which only makes their cell coarse.
-    #[allow(clippy::cast_possible_truncation)]
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "Far-off coordinates saturate, which only makes their cell coarse."
+    )]
     let cell = ((p.x / CELL).floor() as i32, (p.y / CELL).floor() as i32);
     cell
 }
@@ -204,7 +206,7 @@ mod tests {
         }
     }
 
-    #[allow(clippy::cast_precision_loss)] // Small ids.
+    #[expect(clippy::cast_precision_loss, reason = "Small ids.")]
     fn spread_index(map: &Map) -> SceneIndex {
         let mut index = SceneIndex::default();
         index.update(

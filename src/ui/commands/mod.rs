@@ -397,10 +397,11 @@ impl UiCommand {
     }
 
     /// The keyboard shortcuts, the first of which menus show.
-    // Each scope's keys stay beside its commands: the same key in another
-    // scope (↑ in the editor and in the steps list) is not a repeat.
-    // One table of every command's keys, read at a glance.
-    #[allow(clippy::match_same_arms, clippy::too_many_lines)]
+    #[expect(
+        clippy::match_same_arms,
+        clippy::too_many_lines,
+        reason = "Each scope's keys stay beside its commands: the same key in another scope (↑ in the editor and in the steps list) is not a repeat. One table of every command's keys, read at a glance."
+    )]
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
         match self {
             Self::New => &[key!(Modifiers::COMMAND, Key::N)],

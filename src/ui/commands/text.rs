@@ -95,8 +95,10 @@ impl UiCommand {
     }
 
     /// What the command does, for tooltips.
-    // One arm per command: a table, which reads best whole.
-    #[allow(clippy::too_many_lines)]
+    #[expect(
+        clippy::too_many_lines,
+        reason = "One arm per command: a table, which reads best whole."
+    )]
     pub fn tooltip(self) -> &'static str {
         match self {
             Self::New => "Start a blank map",

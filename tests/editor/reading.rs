@@ -1,14 +1,14 @@
 //! Mapping a reading in the editor: the source panel beside the canvas,
 //! claims made from selected words, their quotes, and coverage.
 
-// Tests copy their fixture text themselves.
-#![allow(clippy::disallowed_methods)]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "Tests copy their fixture text themselves."
+)]
 
-mod common;
-
+use crate::harness::*;
 use argmap::model::{LinkKind, Target};
 use argmap::source::SourceText;
-use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 

@@ -2,11 +2,9 @@
 //! list of shortcuts, search, folds, focus, what screen readers meet, text
 //! size, minimap and contrast.
 
-mod common;
-
+use crate::harness::*;
 use argmap::model::ClaimId;
 use argmap::ui::ArgmapApp;
-use common::*;
 use egui::{Event, Key, Modifiers, PointerButton, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;

@@ -8,8 +8,10 @@
 //! Needs Node.js and npm (Debian: `apt install nodejs npm`); `.ci/run`
 //! installs them. `ARGDOWN_CLI=/path/to/argdown` uses an installed CLI.
 
-// Tests write the documents and read the parser's JSON themselves.
-#![allow(clippy::disallowed_methods)]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "Tests write the documents and read the parser's JSON themselves."
+)]
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -307,6 +309,10 @@ fn stem(path: &Path) -> String {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs Node.js and npm (the official Argdown parser): `bash .ci/test` sets them up and runs it"
+)]
 fn shipped_maps_and_the_interop_cases_read_back_through_the_official_parser() {
     let mut maps: Vec<(String, Map)> = files("maps", "ron")
         .iter()
@@ -337,6 +343,10 @@ fn random_text() -> impl Strategy<Value = String> {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs Node.js and npm (the official Argdown parser): `bash .ci/test` sets them up and runs it"
+)]
 fn random_texts_read_back_exactly_through_the_official_parser() {
     let mut runner = TestRunner::deterministic();
     let text = random_text();
@@ -553,6 +563,10 @@ fn compare_map(name: &str, text: &str, json: &Value, theirs: &Counts) -> Vec<Str
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs Node.js and npm (the official Argdown parser): `bash .ci/test` sets them up and runs it"
+)]
 fn argdown_examples_import_to_what_the_official_parser_reads() {
     let fixtures: Vec<PathBuf> = files("tests/fixtures/argdown", "argdown")
         .into_iter()

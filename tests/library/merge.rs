@@ -3,15 +3,13 @@
 //! adding claim #43, a claim deleted on one side and changed on the other,
 //! the same text changed twice, cards dragged on both sides.
 
-mod common;
-
 use std::collections::BTreeSet;
 
+use crate::common::homework;
 use argmap::edit::delete_claims;
 use argmap::generate::generate;
 use argmap::model::{CONFLICT_TAG, Claim, ClaimId, ClaimKind, Link, LinkKind, Map, Pos, Target};
 use argmap::versions::{diff, merge};
-use common::homework;
 use proptest::prelude::*;
 
 /// One edit a student might make.

@@ -3,8 +3,10 @@
 //! (nothing imports the UI, the model imports nothing of ours), and no
 //! source file grows past what a newcomer can find their way in.
 
-// Tests make, change and read real files themselves.
-#![allow(clippy::disallowed_methods)]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "Tests make, change and read real files themselves."
+)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -65,9 +67,98 @@ fn code_of(text: &str) -> String {
     code
 }
 
+/// The code with every grouped import spelled out, one path per `use`:
+/// `use super::{a, b::{c, self}};` becomes `use super::a;`, `use
+/// super::b::c;` and `use super::b;`.
+fn flatten_uses(code: &str) -> String {
+    let mut flat = String::with_capacity(code.len());
+    let mut rest = code;
+    while let Some(at) = find_use(rest) {
+        let (before, from_use) = rest.split_at(at);
+        flat.push_str(before);
+        let Some(end) = from_use.find(';') else {
+            rest = from_use;
+            break;
+        };
+        let tree = &from_use["use ".len()..end];
+        for path in expand_tree(tree) {
+            flat.push_str("use ");
+            flat.push_str(&path);
+            flat.push_str(";\n");
+        }
+        rest = &from_use[end + 1..];
+    }
+    flat.push_str(rest);
+    flat
+}
+
+/// Where the next `use` statement starts (at its `use` keyword).
+fn find_use(code: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = code[from..].find("use ") {
+        let at = from + i;
+        let starts_word = code[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+        if starts_word {
+            return Some(at);
+        }
+        from = at + 4;
+    }
+    None
+}
+
+/// The paths of one use tree (`a::{b, c::{d, self}}`), aliases dropped.
+fn expand_tree(tree: &str) -> Vec<String> {
+    let tree: String = tree.split_whitespace().collect::<Vec<_>>().join(" ");
+    let tree = tree.trim();
+    let Some(open) = tree.find('{') else {
+        let path = tree.split(" as ").next().unwrap_or(tree).trim();
+        let path = path.strip_suffix("::self").unwrap_or(path);
+        return vec![path.to_owned()];
+    };
+    let head = tree[..open].trim_end_matches("::").trim();
+    let inner = tree[open + 1..]
+        .trim_end()
+        .strip_suffix('}')
+        .unwrap_or(&tree[open + 1..]);
+    // The parts at the top level of the braces.
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0, 0);
+    for (i, c) in inner.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                parts.push(&inner[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&inner[start..]);
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .flat_map(expand_tree)
+        .map(|path| {
+            if path == "self" {
+                head.to_owned()
+            } else if head.is_empty() {
+                path
+            } else {
+                format!("{head}::{path}")
+            }
+        })
+        .collect()
+}
+
 /// The modules a file's code names: `crate::…`, `super::…`, `self::…`,
-/// and its own child modules.
+/// and its own child modules, grouped imports included.
 fn references(code: &str, module: &Module, modules: &BTreeSet<Module>) -> BTreeSet<Module> {
+    let code = &flatten_uses(code);
     let children: BTreeSet<&str> = code
         .lines()
         .filter_map(|l| {
@@ -159,6 +250,44 @@ fn graph() -> BTreeMap<Module, BTreeSet<Module>> {
             (module.clone(), refs)
         })
         .collect()
+}
+
+#[test]
+fn grouped_imports_count_as_the_modules_they_name() {
+    let module: Module = vec!["ui".into(), "app".into()];
+    let modules: BTreeSet<Module> = [
+        vec!["ui"],
+        vec!["ui", "app"],
+        vec!["ui", "canvas"],
+        vec!["ui", "canvas", "paint"],
+        vec!["model"],
+        vec!["model", "nav"],
+        vec!["draw"],
+        vec!["draw", "style"],
+    ]
+    .into_iter()
+    .map(|m| m.into_iter().map(str::to_owned).collect())
+    .collect();
+    let code = "use super::{canvas::{self, paint::Painted}, Other};\n\
+                pub(crate) use crate::{\n    model::{nav::Direction as D, Map},\n    draw,\n};\n\
+                fn f() { let _ = crate::draw::style::X; }\n";
+    let found: BTreeSet<String> = references(code, &module, &modules)
+        .into_iter()
+        .map(|m| m.join("::"))
+        .collect();
+    let expected: BTreeSet<String> = [
+        "ui::canvas",
+        "ui::canvas::paint",
+        "ui",
+        "model::nav",
+        "model",
+        "draw",
+        "draw::style",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    assert_eq!(found, expected);
 }
 
 #[test]

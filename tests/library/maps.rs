@@ -1,8 +1,10 @@
 //! Every map shipped in `maps/` loads, is sound, and is saved byte for byte
 //! as it is stored; the bundled article map has the structure it promises.
 
-// Tests make, change and read real files themselves.
-#![allow(clippy::disallowed_methods)]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "Tests make, change and read real files themselves."
+)]
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -3,12 +3,15 @@
 //! importers. Each gives a clear error naming what is wrong (and where),
 //! or a sound map; none panics.
 
-// Tests make, change and read real files themselves.
-#![allow(clippy::disallowed_methods)]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "Tests make, change and read real files themselves."
+)]
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use crate::common::fixture;
 use argmap::format::ParseError;
 use argmap::import::{ImportFormat, import};
 use argmap::measure::TextMeasure;
@@ -90,12 +93,6 @@ fn truncated_files_give_line_and_column() {
         matches!(&err, ParseError::Syntax { col, message, .. } if *col > 1 && message.contains("EOF")),
         "{err}"
     );
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
 }
 
 #[test]

@@ -1,18 +1,18 @@
 //! Files in the editor: opening, importing, exporting, saving (and a save
 //! that fails), maps that need repair, changes on disk, the recovery copy.
 
-// Tests make, change and read real files themselves.
-#![allow(clippy::disallowed_methods)]
-
-mod common;
+#![expect(
+    clippy::disallowed_methods,
+    reason = "Tests make, change and read real files themselves."
+)]
 
 use std::path::{Path, PathBuf};
 
+use crate::harness::*;
 use argmap::edit::Document;
 use argmap::model::{Map, Target};
 use argmap::store;
 use argmap::ui::Startup;
-use common::*;
 use egui::{Event, Key, Modifiers, vec2};
 use egui_kittest::kittest::Queryable as _;
 
@@ -72,8 +72,8 @@ fn a_full_disk_on_save_shows_the_error_and_keeps_file_and_edits() {
     let saved = std::fs::read(&path).expect("saved once");
     add_rebuttal(&mut harness);
     let edited = map(&harness).clone();
-    harness.state_mut().doc.disk = std::sync::Arc::new(common::faulty::Faulty(
-        common::faulty::Fault::FullAfter(100),
+    harness.state_mut().doc.disk = std::sync::Arc::new(crate::common::faulty::Faulty(
+        crate::common::faulty::Fault::FullAfter(100),
     ));
     key(&mut harness, Modifiers::COMMAND, Key::S);
 
@@ -331,7 +331,7 @@ fn a_large_map_is_read_on_a_worker_while_the_window_shows_progress() {
     let path = dir.path().join("long-texts.ron");
     let mut big = Map::new("Long texts");
     for i in 0..5 {
-        #[allow(clippy::cast_precision_loss)]
+        #[expect(clippy::cast_precision_loss, reason = "small counts, exact in f32")]
         let x = i as f32 * 300.0;
         big.add_claim(Claim::new(
             format!("{i} {}", "evidence ".repeat(120_000)),

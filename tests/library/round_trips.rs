@@ -185,7 +185,7 @@ proptest! {
     fn aif_round_trip_keeps_the_structure_and_positions(map in random_map()) {
         let mut map = map;
         for (i, claim) in map.claims.values_mut().enumerate() {
-            #[allow(clippy::cast_precision_loss)]
+            #[expect(clippy::cast_precision_loss, reason = "small counts, exact in f32")]
             let x = i as f32 * 300.0;
             claim.pos = Pos { x, y: -x / 2.0 };
         }

@@ -1,17 +1,17 @@
 //! `argmap diff` and `argmap merge` as the real binary: what they print,
 //! in each form, and their exit codes.
 
-// Tests make, change and read real files themselves.
-#![allow(clippy::disallowed_methods)]
-
-mod common;
+#![expect(
+    clippy::disallowed_methods,
+    reason = "Tests make, change and read real files themselves."
+)]
 
 use std::path::Path;
 use std::process::{Command, Output};
 
+use crate::common::homework;
 use argmap::model::{Claim, ClaimId, ClaimKind, Link, LinkKind, Pos, Target};
 use argmap::store;
-use common::homework;
 
 fn argmap(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_argmap"))

@@ -3,16 +3,16 @@
 //! text to titles to blocks as it zooms out, and holds each step while the
 //! zoom hovers at it; exports draw the same titles with `--overview`.
 
-// Tests make, change and read real files themselves.
-#![allow(clippy::disallowed_methods)]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "Tests make, change and read real files themselves."
+)]
 
-mod common;
-
+use crate::harness::{Editor, key, map};
 use argmap::layout::{self, Scope};
 use argmap::measure::{TextMeasure, card_sizes};
 use argmap::model::{Arrangement, Direction, Map};
 use argmap::ui::canvas::Level;
-use common::{Editor, key, map};
 use egui::{Key, Modifiers, Rect};
 use egui_kittest::kittest::Queryable as _;
 
@@ -222,7 +222,7 @@ fn overview_exports_draw_each_card_as_its_title() {
         dir.path(),
     );
     assert_eq!(output.status.code(), Some(2));
-    let said = String::from_utf8_lossy(&output.stdout);
+    let said = String::from_utf8_lossy(&output.stderr);
     assert!(
         said.contains("--overview") && said.contains("SVG, PNG and PDF"),
         "{said}"

@@ -1,11 +1,9 @@
-#![allow(clippy::disallowed_methods)] // tests read real files
+#![expect(clippy::disallowed_methods, reason = "tests read real files")]
 //! A coach's first hour, point by point: what got in the way of a new user
 //! building, reading, presenting and printing a case, each driven as that
 //! user drove it.
 
-mod common;
-
-use common::*;
+use crate::harness::*;
 use egui::{Event, Key, Modifiers};
 
 /// Presses the key of each character of `text` and types it, as a

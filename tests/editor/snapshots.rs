@@ -3,16 +3,14 @@
 //! linked premises and an undercutter. `UPDATE_SNAPSHOTS=1 cargo test`
 //! accepts a deliberate change; review the images under tests/snapshots/.
 
+use crate::harness::Editor;
 use argmap::bundled;
 use argmap::edit::Document;
 use argmap::ui::ArgmapApp;
 use argmap::ui::canvas::Level;
-use common::Editor;
 use egui::{Rect, pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-
-mod common;
 
 /// The app showing `doc`, in `theme`, in a window of `size` points.
 fn harness(
@@ -29,6 +27,10 @@ fn harness(
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs Mesa's software renderer for images: `bash .ci/test` sets it up and runs it"
+)]
 fn bundled_map_as_first_opened_light() {
     let mut harness = harness(egui::Theme::Light, vec2(1280.0, 800.0), None);
     // It opens fitted whole, every card showing its title (semantic zoom).
@@ -41,6 +43,10 @@ fn bundled_map_as_first_opened_light() {
 /// The bundled map arranged left to right (thesis on the left), fitted,
 /// with the evaluation shown: titles, and each card's status as a mark.
 #[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs Mesa's software renderer for images: `bash .ci/test` sets it up and runs it"
+)]
 fn bundled_map_left_to_right_evaluated() {
     let mut map = bundled::ARTICLE.map();
     map.direction = argmap::model::Direction::Right;
@@ -60,6 +66,10 @@ fn bundled_map_left_to_right_evaluated() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs Mesa's software renderer for images: `bash .ci/test` sets it up and runs it"
+)]
 fn bundled_map_as_first_opened_dark() {
     let mut harness = harness(egui::Theme::Dark, vec2(1280.0, 800.0), None);
     harness.snapshot("bundled_map_dark");
@@ -72,6 +82,10 @@ fn essay() -> Document {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs Mesa's software renderer for images: `bash .ci/test` sets it up and runs it"
+)]
 fn linked_premises_close_up() {
     let mut harness = harness(egui::Theme::Light, vec2(900.0, 600.0), Some(essay()));
     harness.state_mut().view.camera.scene_rect =
@@ -81,6 +95,10 @@ fn linked_premises_close_up() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs Mesa's software renderer for images: `bash .ci/test` sets it up and runs it"
+)]
 fn undercutter_close_up() {
     let mut harness = harness(egui::Theme::Light, vec2(900.0, 600.0), Some(essay()));
     harness.state_mut().view.camera.scene_rect =
@@ -90,6 +108,10 @@ fn undercutter_close_up() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs Mesa's software renderer for images: `bash .ci/test` sets it up and runs it"
+)]
 fn command_palette() {
     let mut harness = harness(egui::Theme::Light, vec2(900.0, 600.0), Some(essay()));
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
@@ -103,6 +125,10 @@ fn command_palette() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs Mesa's software renderer for images: `bash .ci/test` sets it up and runs it"
+)]
 fn search_highlight() {
     let mut harness = harness(egui::Theme::Light, vec2(900.0, 600.0), Some(essay()));
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
@@ -116,6 +142,10 @@ fn search_highlight() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs Mesa's software renderer for images: `bash .ci/test` sets it up and runs it"
+)]
 fn folded_subtree() {
     let mut harness = harness(egui::Theme::Light, vec2(900.0, 600.0), Some(essay()));
     // Reason 1 (claim 2) hides its evidence and the undercutter behind a badge.
@@ -142,6 +172,10 @@ fn folded_subtree() {
 /// accents typed as combining marks, control characters and an emoji no
 /// font has shown as �, and a megabyte of text cut short with a note.
 #[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs Mesa's software renderer for images: `bash .ci/test` sets it up and runs it"
+)]
 fn text_from_anywhere() {
     use argmap::model::{Claim, Map, Pos};
     let mut map = Map::new("Text from anywhere");
@@ -154,7 +188,7 @@ fn text_from_anywhere() {
         "A megabyte: ".to_owned() + &"credit ".repeat(150_000),
     ];
     for (i, text) in texts.iter().enumerate() {
-        #[allow(clippy::cast_precision_loss)]
+        #[expect(clippy::cast_precision_loss, reason = "small counts, exact in f32")]
         let (x, y) = if i == 5 {
             (800.0, 200.0)
         } else {
@@ -179,6 +213,10 @@ fn text_from_anywhere() {
 /// Arabic, Persian (a non-joiner inside a word), Hebrew, and French with
 /// Chinese on cards: letters joined by the shaper, words right to left.
 #[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs Mesa's software renderer for images: `bash .ci/test` sets it up and runs it"
+)]
 fn right_to_left_on_cards() {
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/right-to-left.ron");
@@ -194,6 +232,10 @@ fn right_to_left_on_cards() {
 /// and a symbol on a pill of its colour, links that fail faded, and how the
 /// thesis fares in the status bar.
 #[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs Mesa's software renderer for images: `bash .ci/test` sets it up and runs it"
+)]
 fn bundled_map_evaluated() {
     let mut harness = harness(egui::Theme::Light, vec2(1280.0, 800.0), None);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
@@ -211,6 +253,10 @@ fn bundled_map_evaluated() {
 /// lower half of each block takes its status colour, so what stands can be
 /// read across the whole map.
 #[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs Mesa's software renderer for images: `bash .ci/test` sets it up and runs it"
+)]
 fn bundled_map_evaluated_from_afar() {
     let mut harness = harness(egui::Theme::Light, vec2(1280.0, 800.0), None);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);

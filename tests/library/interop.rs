@@ -1,12 +1,15 @@
 //! Import and export: real files written by other tools, round trips of
 //! random maps through Argdown and AIF, and the drawings.
 
-// Tests make, change and read real files themselves.
-#![allow(clippy::disallowed_methods)]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "Tests make, change and read real files themselves."
+)]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::common::fixture;
 use argmap::draw::raster;
 use argmap::draw::svg::{Background, SvgOptions, svg};
 use argmap::export::{ExportFormat, ExportOptions, export};
@@ -14,12 +17,6 @@ use argmap::format::{Imported, ParseError, aif, argdown, markdown};
 use argmap::import::{ImportFormat, import};
 use argmap::measure::TextMeasure;
 use argmap::model::{Claim, ClaimId, ClaimKind, LinkKind, Map, Pos, Stats, Target};
-
-fn fixture(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(path)
-}
 
 fn import_file(path: &Path) -> Imported {
     let bytes = std::fs::read(path).expect("fixture reads");

@@ -2,12 +2,10 @@
 //! the inspector or by keys, see what flips, read why, follow the reasons,
 //! and work through the map checks.
 
-mod common;
-
+use crate::harness::*;
 use argmap::edit::Document;
 use argmap::eval::Label;
 use argmap::model::{Assessment, Claim, ClaimKind, Link, LinkKind, Map, Pos, Target};
-use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 

@@ -1,8 +1,10 @@
 //! The real `argmap` binary: messages, and exit codes 0 (all good), 1 (a
 //! file has problems) and 2 (usage).
 
-// Tests make, change and read real files themselves.
-#![allow(clippy::disallowed_methods)]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "Tests make, change and read real files themselves."
+)]
 
 use std::fs;
 use std::path::Path;
@@ -74,7 +76,12 @@ fn check_lists_every_problem_and_fails() {
         dir.path(),
     );
     assert_eq!(output.status.code(), Some(1));
-    let text = stdout(&output);
+    // The summary of the sound map is the result; every problem is an
+    // error, on standard error, in the order of the files.
+    let summary = stdout(&output);
+    assert!(summary.starts_with("good.ron: 14 claims"), "{summary}");
+    assert_eq!(summary.lines().count(), 1, "{summary}");
+    let text = stderr(&output);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines.first().copied(),
@@ -94,18 +101,12 @@ fn check_lists_every_problem_and_fails() {
         "{text}"
     );
     assert!(
-        lines
-            .get(5)
-            .is_some_and(|l| l.starts_with("good.ron: 14 claims")),
-        "{text}"
-    );
-    assert!(
-        lines.get(6).is_some_and(|l| l.starts_with(
+        lines.get(5).is_some_and(|l| l.starts_with(
             "missing.ron: cannot read the file: the file or its folder does not exist"
         )),
         "{text}"
     );
-    assert_eq!(lines.len(), 7, "{text}");
+    assert_eq!(lines.len(), 6, "{text}");
 }
 
 #[test]
@@ -218,7 +219,8 @@ fn generate_then_arrange_through_the_binary() {
 
     let output = argmap(&["arrange", "missing.ron"], dir.path());
     assert_eq!(output.status.code(), Some(1));
-    assert!(stdout(&output).contains("missing.ron: cannot read the file"));
+    assert!(stderr(&output).contains("missing.ron: cannot read the file"));
+    assert_eq!(stdout(&output), "", "errors go to standard error");
     let output = argmap(&["generate", "--claims", "0", "-o", "x.ron"], dir.path());
     assert_ne!(output.status.code(), Some(0));
 }
@@ -333,14 +335,15 @@ fn import_and_export_failures_name_the_file() {
     let output = argmap(&["import", "broken.json", "-o", "out.ron"], dir.path());
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stdout(&output).starts_with("broken.json:2:"),
+        stderr(&output).starts_with("broken.json:2:"),
         "{}",
-        stdout(&output)
+        stderr(&output)
     );
     assert!(!dir.path().join("out.ron").exists(), "nothing written");
     let output = argmap(&["export", "missing.ron", "--to", "svg"], dir.path());
     assert_eq!(output.status.code(), Some(1));
-    assert!(stdout(&output).contains("missing.ron: cannot read the file"));
+    assert!(stderr(&output).contains("missing.ron: cannot read the file"));
+    assert_eq!(stdout(&output), "", "errors go to standard error");
     fs::copy(
         Path::new(ROOT).join("maps/essay-thesis.ron"),
         dir.path().join("essay.ron"),
@@ -359,15 +362,20 @@ fn import_and_export_failures_name_the_file() {
     );
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stdout(&output).contains("no/such/folder/essay.svg"),
+        stderr(&output).contains("no/such/folder/essay.svg"),
         "{}",
-        stdout(&output)
+        stderr(&output)
     );
     let output = argmap(&["export", "essay.ron", "--to", "bmp"], dir.path());
     assert_eq!(
         output.status.code(),
         Some(2),
         "unknown formats are usage errors"
+    );
+    let usage = stderr(&output);
+    assert!(
+        usage.contains("[possible values: html, svg, png, pdf, slides, markdown, argdown, aif]"),
+        "the formats are listed: {usage}"
     );
     // An imported Argdown file without positions comes out arranged.
     fs::copy(
@@ -378,10 +386,10 @@ fn import_and_export_failures_name_the_file() {
     let output = argmap(&["import", "intro.argdown", "-o", "intro.ron"], dir.path());
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     assert!(
-        stdout(&output)
+        stderr(&output)
             .contains("note: 7 untitled paragraphs outside any relation kept as note cards"),
-        "{}",
-        stdout(&output)
+        "notes are diagnostics, on standard error: {}",
+        stderr(&output)
     );
     let output = argmap(&["check", "intro.ron"], dir.path());
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
@@ -527,7 +535,7 @@ fn eval_says_which_claims_stand_and_why_as_text_json_and_a_tree() {
     assert!(lines.iter().any(|l| l.starts_with("    #7 IN ")), "{tree}");
     let output = argmap(&["eval", essay, "--why", "99"], Path::new(ROOT));
     assert_eq!(output.status.code(), Some(1));
-    assert!(stdout(&output).contains("there is no claim #99"));
+    assert!(stderr(&output).contains("there is no claim #99"));
 
     // A broken map: exit 1 and the file's problem.
     let dir = tempfile::tempdir().expect("temp dir");
@@ -535,9 +543,9 @@ fn eval_says_which_claims_stand_and_why_as_text_json_and_a_tree() {
     let output = argmap(&["eval", "broken.ron"], dir.path());
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stdout(&output).starts_with("broken.ron:"),
+        stderr(&output).starts_with("broken.ron:"),
         "{}",
-        stdout(&output)
+        stderr(&output)
     );
 }
 
@@ -731,9 +739,9 @@ fn coverage_counts_the_paragraphs_mapped_and_fails_on_broken_citations() {
     let output = argmap(&["coverage", "essay.ron"], dir.path());
     assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
     assert!(
-        stdout(&output).contains("essay.txt"),
+        stderr(&output).contains("essay.txt"),
         "the missing file is named: {}",
-        stdout(&output)
+        stderr(&output)
     );
     let output = argmap(
         &["coverage", "essay.ron", "--source", "moved.txt"],

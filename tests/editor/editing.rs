@@ -2,12 +2,10 @@
 //! finds widgets by their labels, clicks, drags and types, and the tests
 //! check the map and its undo history.
 
-mod common;
-
+use crate::harness::*;
 use argmap::edit::Document;
 use argmap::model::{ClaimId, LinkKind, Role, Target};
 use argmap::ui::ArgmapApp;
-use common::*;
 use egui::{Event, Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;

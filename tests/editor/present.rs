@@ -12,8 +12,7 @@ use argmap::ui::{ArgmapApp, Startup};
 use egui::{Key, Modifiers, Rect, pos2, vec2};
 use egui_kittest::Harness;
 
-mod common;
-use common::{Editor, ScriptedDialogs};
+use crate::harness::{Editor, ScriptedDialogs};
 use egui_kittest::kittest::Queryable as _;
 
 /// The editor on `doc` (or its first map), its dialogs answering `save_to`.
@@ -241,6 +240,10 @@ fn the_order_is_changed_in_the_steps_panel_saved_and_read_back() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs Mesa's software renderer for images: `bash .ci/test` sets it up and runs it"
+)]
 fn three_steps_as_the_audience_sees_them() {
     let mut harness = harness_with(None, None);
     key(&mut harness, Key::F5);
@@ -280,7 +283,7 @@ fn steps_move_by_drag_and_by_keyboard() {
         .get_by_label_contains("2. Together these rules")
         .rect()
         .center();
-    common::drag(&mut harness, from, to, Modifiers::NONE);
+    crate::harness::drag(&mut harness, from, to, Modifiers::NONE);
     assert_eq!(
         first_steps(&harness, 4),
         [vec![1], vec![4], vec![2], vec![3]]

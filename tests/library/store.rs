@@ -1,10 +1,10 @@
 //! Reading and saving real files: bad input gets a clear error naming the
 //! file, and a failed save leaves what was on disk untouched.
 
-// Tests make, change and read real files themselves.
-#![allow(clippy::disallowed_methods)]
-
-mod common;
+#![expect(
+    clippy::disallowed_methods,
+    reason = "Tests make, change and read real files themselves."
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -101,7 +101,7 @@ fn save_into_a_missing_folder_fails_clearly() {
 /// that thread alone.
 fn as_nobody<T: Send>(work: impl FnOnce() -> T + Send) -> T {
     // SAFETY: geteuid has no preconditions.
-    #[allow(unsafe_code)]
+    #[expect(unsafe_code, reason = "libc's user ids have no safe wrapper")]
     let root = unsafe { libc::geteuid() } == 0;
     if !root {
         return work();
@@ -111,7 +111,7 @@ fn as_nobody<T: Send>(work: impl FnOnce() -> T + Send) -> T {
             .spawn(|| {
                 // SAFETY: setfsuid changes only this thread's file-system
                 // user id; the thread ends when the work is done.
-                #[allow(unsafe_code)]
+                #[expect(unsafe_code, reason = "libc's user ids have no safe wrapper")]
                 unsafe {
                     libc::setfsuid(65534);
                 }
@@ -239,10 +239,10 @@ fn full_disk_by_file_size_limit() {
         .arg(&path)
         .output()
         .expect("runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(output.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains("cannot save"), "{stdout}");
-    assert!(stdout.contains("nothing on disk was changed"), "{stdout}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("cannot save"), "{stderr}");
+    assert!(stderr.contains("nothing on disk was changed"), "{stderr}");
     assert_eq!(fs::read_to_string(&path).expect("read"), original);
     assert_eq!(listing(dir.path()), ["map.ron"]);
 }
@@ -344,8 +344,8 @@ fn a_twenty_thousand_claim_map_saves_and_loads_back_equal() {
 /// names the file and says what happened, and the document keeps its edits.
 #[test]
 fn every_injected_fault_leaves_the_old_file_and_the_edits() {
+    use crate::common::faulty::{Fault, Faulty};
     use argmap::edit::Document;
-    use common::faulty::{Fault, Faulty};
     use std::sync::Arc;
 
     let faults = [
@@ -400,7 +400,7 @@ fn every_injected_fault_leaves_the_old_file_and_the_edits() {
 /// the temporary file, which is removed; the old file is intact.
 #[test]
 fn a_disk_filling_up_half_way_through_a_big_map_changes_nothing() {
-    use common::faulty::{Fault, Faulty};
+    use crate::common::faulty::{Fault, Faulty};
 
     let dir = folder();
     let path = dir.path().join("big.ron");

@@ -1,0 +1,16 @@
+//! The library without a window: formats, layout, evaluation, merging,
+//! files on disk, the shipped maps and the shape of the code itself. One
+//! test binary, so the crate and its dependencies are linked once.
+
+#[path = "../common/mod.rs"]
+pub mod common;
+
+mod architecture;
+mod argdown_official;
+mod hostile;
+mod interop;
+mod layout;
+mod maps;
+mod merge;
+mod round_trips;
+mod store;
