@@ -78,6 +78,27 @@ function stageSize() {
 // is, the same but while it glides.
 let drawnAt = { ...camera };
 let glideFrame = 0;
+// Whether a glide is under way, and who waits for it to end (`idle`).
+let gliding = false;
+let idleWaiters = [];
+
+function glideEnded() {
+  gliding = false;
+  const waiters = idleWaiters;
+  idleWaiters = [];
+  for (const resolve of waiters) resolve(true);
+}
+
+// Resolves once the camera is still: after the next frame, and after the
+// glide under way, if any.
+function idle() {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      if (gliding) idleWaiters.push(resolve);
+      else resolve(true);
+    });
+  });
+}
 
 function viewOf(c) {
   const { w, h } = stageSize();
@@ -99,8 +120,10 @@ function apply(glide) {
     culler.cull(viewOf(target), null);
     draw(target);
     drawPointers();
+    glideEnded();
     return;
   }
+  gliding = true;
   // A glide: the view moves in scale space (zoom evenly, not linearly),
   // eased, over under half a second.
   const from = { ...drawnAt };
@@ -124,6 +147,7 @@ function apply(glide) {
     else {
       draw(target);
       drawPointers();
+      glideEnded();
     }
   };
   pointersLayer.replaceChildren();
@@ -134,6 +158,7 @@ function apply(glide) {
 function settleCamera() {
   cancelAnimationFrame(glideFrame);
   Object.assign(camera, drawnAt);
+  glideEnded();
 }
 
 function show(view, glide) {
@@ -781,6 +806,7 @@ window.argmap = {
   zoomAt,
   fit,
   drawn: () => ids.filter((id) => visible(id) && claimNodes.get(id).isConnected),
+  idle,
 };
 
 refresh();

@@ -88,7 +88,16 @@ pub fn fitting_scale(width: f32, height: f32, asked: f32) -> f32 {
         clippy::cast_possible_truncation,
         reason = "Within f32 range: both sides are at least one unit."
     )]
-    let scale = scale as f32;
+    let mut scale = scale as f32;
+    // Sides are rounded up to whole pixels (in f32, as `png` does): at the
+    // limit that can add a row and a column past it, so step down until
+    // the picture fits.
+    let pixels = |scale: f32| {
+        f64::from((width.max(1.0) * scale).ceil()) * f64::from((height.max(1.0) * scale).ceil())
+    };
+    while pixels(scale) > MAX_PIXELS {
+        scale *= 0.999;
+    }
     scale
 }
 

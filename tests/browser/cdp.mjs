@@ -143,5 +143,3 @@ export function viewport(page, width, height, mobile = false) {
     width, height, deviceScaleFactor: mobile ? 2 : 1, mobile,
   });
 }
-
-export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

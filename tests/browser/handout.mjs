@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, evaluate, navigate, click, drag, press, type, screenshot, viewport, sleep } from './cdp.mjs';
+import { launch, evaluate, navigate, click, drag, press, type, screenshot, viewport } from './cdp.mjs';
 
 const [chromium, pagePath, expectPath, outDir] = process.argv.slice(2);
 const expect = JSON.parse(fs.readFileSync(expectPath, 'utf8'));
@@ -31,9 +31,9 @@ async function centerOf(page, id) {
   })()`);
 }
 
+// Waits until the viewer says its camera is still (no glide under way).
 async function settle(page) {
-  await evaluate(page, 'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
-  await sleep(700);
+  await evaluate(page, 'argmap.idle()');
 }
 
 async function framesMatch(page, expected, label) {

@@ -213,7 +213,7 @@ mod tests {
             map,
             1,
             false,
-            |id, _| pos2((id.0 % 100) as f32 * 300.0, (id.0 / 100) as f32 * 200.0),
+            |id, _| pos2((id.0 % 30) as f32 * 300.0, (id.0 / 30) as f32 * 200.0),
             None,
             |claim| drawn(40.0, claim),
         );
@@ -222,7 +222,7 @@ mod tests {
 
     #[test]
     fn the_grid_finds_what_a_scan_finds() {
-        let map = generate(2000, 3);
+        let map = generate(600, 3);
         let index = spread_index(&map);
         for area in [
             Rect::from_min_max(pos2(-100.0, -100.0), pos2(1000.0, 700.0)),
