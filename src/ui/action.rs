@@ -72,12 +72,6 @@ pub enum Action {
     SetPinned(ClaimId, bool),
     /// Change what kind of statement the claim is.
     SetKind(ClaimId, ClaimKind),
-    /// Turn a support into an attack or back.
-    FlipLink(LinkId),
-    /// Split linked premises into separate links.
-    SplitLink(LinkId),
-    /// Delete one link (and what undercuts it).
-    DeleteLink(LinkId),
     /// Show a short message in the status bar.
     Status(String),
     /// Replace a claim's content from the inspector; edits to the same
@@ -151,10 +145,26 @@ pub fn labelled_command_button(
     }
     if ui
         .add_enabled(enabled, button)
-        .on_hover_text(command.tooltip())
+        .on_hover_text(command.tooltip(ui.ctx()))
         .clicked()
     {
         actions.push(Action::Command(command));
         ui.close();
     }
+}
+
+/// The button of [`UiCommand::FlipLink`], saying what it makes of a link
+/// of `kind`.
+pub fn flip_button(ui: &mut Ui, kind: crate::model::LinkKind, actions: &mut Vec<Action>) {
+    let label = match kind {
+        crate::model::LinkKind::Support => "Make it an attack",
+        crate::model::LinkKind::Attack => "Make it a support",
+    };
+    labelled_command_button(
+        ui,
+        UiCommand::FlipLink,
+        Some(label.to_owned()),
+        true,
+        actions,
+    );
 }

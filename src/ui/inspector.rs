@@ -83,16 +83,20 @@ fn assessment_ui(ui: &mut Ui, map: &Map, id: ClaimId, actions: &mut Vec<Action>)
     ui.horizontal_wrapped(|ui| {
         ui.label("Assessment");
         for (value, text, tip) in [
-            (None, "unassessed", UiCommand::ClearAssessment.tooltip()),
+            (
+                None,
+                "unassessed",
+                UiCommand::ClearAssessment.tooltip(ui.ctx()),
+            ),
             (
                 Some(Assessment::Accepted),
                 "accepted",
-                UiCommand::Accept.tooltip(),
+                UiCommand::Accept.tooltip(ui.ctx()),
             ),
             (
                 Some(Assessment::Rejected),
                 "rejected",
-                UiCommand::Reject.tooltip(),
+                UiCommand::Reject.tooltip(ui.ctx()),
             ),
         ] {
             ui.radio_value(&mut assessment, value, text)
@@ -249,7 +253,7 @@ fn claim_ui(ui: &mut Ui, map: &Map, id: ClaimId, view: &View, actions: &mut Vec<
     let mut pinned = claim.pinned;
     if ui
         .checkbox(&mut pinned, "Pinned in place")
-        .on_hover_text(UiCommand::TogglePin.tooltip())
+        .on_hover_text(UiCommand::TogglePin.tooltip(ui.ctx()))
         .changed()
     {
         actions.push(Action::SetPinned(id, pinned));
@@ -502,13 +506,11 @@ fn link_ui(ui: &mut Ui, map: &Map, id: LinkId, actions: &mut Vec<Action>) {
         command_button(ui, UiCommand::AddCoPremise, actions);
         command_button(ui, UiCommand::ObjectToInference, actions);
     });
-    ui.horizontal(|ui| {
-        if link.premises.len() > 1 && ui.button("Split linked premises").clicked() {
-            actions.push(Action::SplitLink(id));
+    ui.horizontal_wrapped(|ui| {
+        if link.premises.len() > 1 {
+            command_button(ui, UiCommand::SplitLink, actions);
         }
-        if ui.button("Delete link").clicked() {
-            actions.push(Action::DeleteLink(id));
-        }
+        command_button(ui, UiCommand::Delete, actions);
     });
 }
 
@@ -553,9 +555,10 @@ fn map_ui(ui: &mut Ui, map: &Map, actions: &mut Vec<Action>) {
         }
     }
     ui.add_space(10.0);
-    ui.weak(
-        "Double-click the canvas for a new claim. Select a claim and press Tab for a reason, \
-         Shift+Tab for an objection, Enter to edit. Drag a card's top handle onto another \
-         claim to connect them.",
-    );
+    ui.weak(crate::ui::commands::hint(
+        ui.ctx(),
+        "Double-click the canvas for a new claim. Select a claim and press {AddPremise} for a \
+         reason, {AddObjection} for an objection, {EditText} to edit. Drag a card's top handle \
+         onto another claim to connect them.",
+    ));
 }

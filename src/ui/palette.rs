@@ -3,7 +3,7 @@
 
 use egui::{Key, Modifiers, RichText, Ui};
 
-use super::commands::{GESTURES, Scope, UiCommand};
+use super::commands::{GESTURES, Group, Scope, UiCommand};
 
 /// The open palette: what has been typed and which match is highlighted.
 #[derive(Debug, Default, Clone)]
@@ -20,11 +20,12 @@ pub fn matches(query: &str) -> Vec<UiCommand> {
     let query = query.to_lowercase();
     let words: Vec<&str> = query.split_whitespace().collect();
     let mut found: Vec<UiCommand> = UiCommand::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|&c| c != UiCommand::Palette)
         .filter(|c| {
             let haystack =
-                format!("{} {} {}", c.label(), c.tooltip(), c.also_known_as()).to_lowercase();
+                format!("{} {} {}", c.label(), c.spec().tooltip, c.also_known_as()).to_lowercase();
             words.iter().all(|w| haystack.contains(w))
         })
         .collect();
@@ -128,8 +129,8 @@ fn command_row(ui: &mut Ui, command: UiCommand, highlighted: bool, runs: bool) -
         .min_size(egui::vec2(ui.available_width(), 0.0));
     let response = ui
         .add_enabled(runs, button)
-        .on_hover_text(command.tooltip())
-        .on_disabled_hover_text(command.tooltip());
+        .on_hover_text(command.tooltip(ui.ctx()))
+        .on_disabled_hover_text(command.tooltip(ui.ctx()));
     if highlighted {
         response.scroll_to_me(None);
     }
@@ -158,13 +159,13 @@ pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    for group in UiCommand::GROUPS {
-                        group_heading(ui, group);
-                        for command in UiCommand::SHOWN.into_iter().filter(|c| c.group() == group) {
+                    for group in Group::ALL {
+                        group_heading(ui, group.name());
+                        for &command in UiCommand::ALL.iter().filter(|c| c.group() == group) {
                             let keys = command.keys_text(ui.ctx());
-                            row(ui, command.label(), &keys, command.tooltip());
+                            row(ui, command.label(), &keys, &command.tooltip(ui.ctx()));
                         }
-                        if group == "Move around" {
+                        if group == Group::MoveAround {
                             group_heading(ui, "Mouse");
                             for (gesture, what) in GESTURES {
                                 row(ui, gesture, "", what);
@@ -211,7 +212,7 @@ mod tests {
 
     #[test]
     fn every_command_is_found_by_its_own_label_and_not_the_palette() {
-        for command in UiCommand::ALL {
+        for &command in UiCommand::ALL {
             let found = matches(command.label());
             if command == UiCommand::Palette {
                 assert!(!found.contains(&command));

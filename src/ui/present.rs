@@ -7,7 +7,6 @@ use std::collections::BTreeSet;
 use egui::{Align2, Color32, Key, Rect, RichText, Vec2, vec2};
 
 use super::canvas::{Camera, Selection};
-use super::commands::UiCommand;
 use crate::model::present::{self, Step};
 use crate::model::{ClaimId, Map};
 
@@ -22,6 +21,32 @@ pub struct Saved {
     pub minimap: bool,
     /// Whether the window was full screen already.
     pub fullscreen: bool,
+}
+
+/// What a key of the presentation asks for (the commands of the
+/// presenting scope of the table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PresentAction {
+    /// The next step (or the step whose number was typed).
+    Next,
+    /// The step before (or take back a typed digit).
+    Previous,
+    /// The first step.
+    First,
+    /// The last step.
+    Last,
+    /// The step whose number was typed.
+    GoTo,
+    /// The whole map, and back.
+    Overview,
+    /// Speaker notes on this screen instead of their window.
+    NotesHere,
+    /// The progress marker on or off.
+    Progress,
+    /// The presenter window on or off.
+    Window,
+    /// End the presentation.
+    End,
 }
 
 /// A presentation in progress.
@@ -131,43 +156,43 @@ impl Presenting {
         }
     }
 
-    /// Does what a command of the presenting scope asks. True in the
-    /// second value when the step or the overview changed, so the camera
-    /// should move.
-    pub fn run(&mut self, command: UiCommand) -> (Outcome, bool) {
-        let moved = match command {
-            UiCommand::PresentEnd => return (Outcome::Exit, false),
+    /// Does what a key of the presentation asks. True in the second value
+    /// when the step or the overview changed, so the camera should move.
+    pub fn run(&mut self, action: PresentAction) -> (Outcome, bool) {
+        let moved = match action {
+            PresentAction::End => return (Outcome::Exit, false),
             // A number typed first: Enter (or any "next" key) goes there.
-            UiCommand::PresentNext | UiCommand::PresentGoTo if !self.typed.is_empty() => {
+            PresentAction::Next | PresentAction::GoTo if !self.typed.is_empty() => {
                 let number: usize = self.typed.parse().unwrap_or(1);
                 self.typed.clear();
                 self.go_to(number.saturating_sub(1));
                 self.overview = false;
                 true
             }
-            UiCommand::PresentNext => self.go_to(self.current + 1),
+            PresentAction::Next => self.go_to(self.current + 1),
+            // Without a number typed, "go to" waits for one.
+            PresentAction::GoTo => false,
             // Backspace (or any "back" key) first takes back a typed digit.
-            UiCommand::PresentPrevious if self.typed.pop().is_some() => false,
-            UiCommand::PresentPrevious => self.go_to(self.current.saturating_sub(1)),
-            UiCommand::PresentFirst => self.go_to(0),
-            UiCommand::PresentLast => self.go_to(usize::MAX),
-            UiCommand::PresentOverview => {
+            PresentAction::Previous if self.typed.pop().is_some() => false,
+            PresentAction::Previous => self.go_to(self.current.saturating_sub(1)),
+            PresentAction::First => self.go_to(0),
+            PresentAction::Last => self.go_to(usize::MAX),
+            PresentAction::Overview => {
                 self.overview = !self.overview;
                 true
             }
-            UiCommand::PresentNotesHere => {
+            PresentAction::NotesHere => {
                 self.notes_here = !self.notes_here;
                 false
             }
-            UiCommand::PresentProgress => {
+            PresentAction::Progress => {
                 self.show_progress = !self.show_progress;
                 false
             }
-            UiCommand::PresentWindow => {
+            PresentAction::Window => {
                 self.show_presenter = !self.show_presenter;
                 false
             }
-            _ => false,
         };
         if moved && !self.overview {
             self.typed.clear();

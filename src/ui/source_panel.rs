@@ -15,7 +15,7 @@ use std::sync::Arc;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, Galley, Id, RichText, Ui, UiBuilder, vec2};
 
-use super::action::Action;
+use super::action::{Action, command_button, labelled_command_button};
 use super::commands::UiCommand;
 use crate::model::{ClaimId, LinkKind, Map};
 use crate::source::{self, Coverage, SourceText};
@@ -206,13 +206,7 @@ fn header_ui(
                     }
                 });
         }
-        if ui
-            .button("Open source…")
-            .on_hover_text("Choose the text file (.txt, .md) or PDF this map cites")
-            .clicked()
-        {
-            actions.push(Action::Command(UiCommand::OpenSource));
-        }
+        command_button(ui, UiCommand::OpenSource, actions);
     });
     let Some(key) = panel.key.clone() else {
         ui.label("This map cites no source yet. Open the text you are mapping, or drop it here.");
@@ -225,13 +219,13 @@ fn header_ui(
     };
     if let Err(message) = &loaded.text {
         ui.colored_label(ui.visuals().error_fg_color, message);
-        if ui
-            .button("Locate…")
-            .on_hover_text("Find the file where it is now")
-            .clicked()
-        {
-            actions.push(Action::Command(UiCommand::OpenSource));
-        }
+        labelled_command_button(
+            ui,
+            UiCommand::OpenSource,
+            Some("Locate…".to_owned()),
+            true,
+            actions,
+        );
         return;
     }
     if let Some(mapped) = &panel.mapped {
@@ -283,9 +277,13 @@ fn selection_ui(
     let words = panel.selection.as_ref().map(|s| s.words.as_str());
     ui.horizontal_wrapped(|ui| {
         let has = words.is_some();
+        let quote = UiCommand::QuoteAsClaim;
         let new = ui
-            .add_enabled(has, egui::Button::new("New claim from selection"))
-            .on_hover_text("A claim that starts with the selected words and cites them (Alt+Q)")
+            .add_enabled(
+                has,
+                egui::Button::new(quote.label()).shortcut_text(quote.shortcut_text(ui.ctx())),
+            )
+            .on_hover_text(quote.tooltip(ui.ctx()))
             .on_disabled_hover_text("Select words in the text first");
         if new.clicked() {
             actions.push(Action::Command(UiCommand::QuoteAsClaim));
@@ -299,14 +297,16 @@ fn selection_ui(
                 Some(id) => format!("{label} #{}", id.0),
                 None => label.to_owned(),
             };
+            let command = match kind {
+                LinkKind::Support => UiCommand::QuoteAsReason,
+                LinkKind::Attack => UiCommand::QuoteAsObjection,
+            };
             let button = ui
                 .add_enabled(has && target.is_some(), egui::Button::new(text))
+                .on_hover_text(command.tooltip(ui.ctx()))
                 .on_disabled_hover_text("Select words in the text, and a claim on the map");
             if button.clicked() {
-                actions.push(Action::Command(match kind {
-                    LinkKind::Support => UiCommand::QuoteAsReason,
-                    LinkKind::Attack => UiCommand::QuoteAsObjection,
-                }));
+                actions.push(Action::Command(command));
             }
         }
     });

@@ -31,14 +31,14 @@ fn step_text(map: &Map, step: &[ClaimId]) -> String {
 
 /// The panel's contents: `steps` are the map's presentation steps (see
 /// [`crate::model::present::steps`]); `selected` is the step the commands
-/// act on; `pressed` are the commands of the steps list whose keys were
-/// pressed this frame.
+/// act on (their keys reach it through the app, see [`step_request`]);
+/// `keyed` when they did this frame, so the keyboard follows the selection.
 pub fn steps_ui(
     ui: &mut Ui,
     map: &Map,
     steps: &[Step],
     selected: &mut Option<usize>,
-    pressed: &[UiCommand],
+    keyed: bool,
 ) -> Option<Request> {
     let mut request = None;
     ui.heading("Presentation steps");
@@ -57,11 +57,6 @@ pub fn steps_ui(
     );
     if selected.is_some_and(|i| i >= steps.len()) {
         *selected = steps.len().checked_sub(1);
-    }
-    for &command in pressed {
-        if let Some(keyed) = command_request(command, steps, selected) {
-            return Some(keyed);
-        }
     }
     request = request.or(buttons_ui(ui, steps, selected));
     ui.horizontal(|ui| {
@@ -83,7 +78,7 @@ pub fn steps_ui(
             *selected = None;
         }
     });
-    request = request.or(list_ui(ui, map, steps, selected));
+    request = request.or(list_ui(ui, map, steps, selected, keyed));
     request
 }
 
@@ -93,55 +88,86 @@ pub fn has_keyboard(ctx: &egui::Context) -> bool {
     ctx.data(|d| d.get_temp::<bool>(focus_key()).unwrap_or(false))
 }
 
-/// Whether `command` can act on the step `selected` now.
-fn applies(command: UiCommand, steps: &[Step], selected: Option<usize>) -> bool {
+/// What the steps list can do to its selected step (the commands of its
+/// scope in the table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepAction {
+    /// Select the step above.
+    SelectPrevious,
+    /// Select the step below.
+    SelectNext,
+    /// Move the step one place earlier.
+    Earlier,
+    /// Move the step one place later.
+    Later,
+    /// Reveal the step and the next together.
+    JoinNext,
+    /// One step for each claim of the step.
+    Split,
+    /// Leave the step out of the presentation.
+    Skip,
+}
+
+impl StepAction {
+    /// The command of the table that asks for it: its label and keys.
+    pub fn command(self) -> UiCommand {
+        match self {
+            Self::SelectPrevious => UiCommand::StepSelectPrevious,
+            Self::SelectNext => UiCommand::StepSelectNext,
+            Self::Earlier => UiCommand::StepEarlier,
+            Self::Later => UiCommand::StepLater,
+            Self::JoinNext => UiCommand::StepJoinNext,
+            Self::Split => UiCommand::StepSplit,
+            Self::Skip => UiCommand::StepSkip,
+        }
+    }
+}
+
+/// Whether `action` can act on the step `selected` now.
+fn applies(action: StepAction, steps: &[Step], selected: Option<usize>) -> bool {
     let Some(i) = selected else {
         return false;
     };
     let count = steps.len();
-    match command {
-        UiCommand::StepEarlier => i > 0,
-        UiCommand::StepLater | UiCommand::StepJoinNext => i + 1 < count,
-        UiCommand::StepSelectPrevious | UiCommand::StepSelectNext | UiCommand::StepSkip => {
-            i < count
-        }
-        UiCommand::StepSplit => steps.get(i).is_some_and(|s| s.len() > 1),
-        _ => false,
+    match action {
+        StepAction::Earlier => i > 0,
+        StepAction::Later | StepAction::JoinNext => i + 1 < count,
+        StepAction::SelectPrevious | StepAction::SelectNext | StepAction::Skip => i < count,
+        StepAction::Split => steps.get(i).is_some_and(|s| s.len() > 1),
     }
 }
 
-/// Does what a command of the steps list asks of the selected step: moves
-/// the selection, or asks for a change of the order.
-pub fn command_request(
-    command: UiCommand,
+/// Does what `action` asks of the selected step: moves the selection, or
+/// asks for a change of the order.
+pub fn step_request(
+    action: StepAction,
     steps: &[Step],
     selected: &mut Option<usize>,
 ) -> Option<Request> {
-    if !applies(command, steps, *selected) {
+    if !applies(action, steps, *selected) {
         return None;
     }
     let i = (*selected)?;
-    let change = match command {
-        UiCommand::StepEarlier => {
+    let change = match action {
+        StepAction::Earlier => {
             *selected = Some(i - 1);
             Change::Move { from: i, to: i - 1 }
         }
-        UiCommand::StepLater => {
+        StepAction::Later => {
             *selected = Some(i + 1);
             Change::Move { from: i, to: i + 1 }
         }
-        UiCommand::StepSelectPrevious => {
+        StepAction::SelectPrevious => {
             *selected = Some(i.saturating_sub(1));
             return None;
         }
-        UiCommand::StepSelectNext => {
+        StepAction::SelectNext => {
             *selected = Some((i + 1).min(steps.len().saturating_sub(1)));
             return None;
         }
-        UiCommand::StepJoinNext => Change::JoinNext(i),
-        UiCommand::StepSplit => Change::Split(i),
-        UiCommand::StepSkip => Change::Skip(i),
-        _ => return None,
+        StepAction::JoinNext => Change::JoinNext(i),
+        StepAction::Split => Change::Split(i),
+        StepAction::Skip => Change::Skip(i),
     };
     Some(Request::Change(change))
 }
@@ -155,26 +181,27 @@ fn focus_key() -> egui::Id {
 fn buttons_ui(ui: &mut Ui, steps: &[Step], selected: &mut Option<usize>) -> Option<Request> {
     let mut request = None;
     ui.horizontal_wrapped(|ui| {
-        for command in [
-            UiCommand::StepEarlier,
-            UiCommand::StepLater,
-            UiCommand::StepJoinNext,
-            UiCommand::StepSplit,
-            UiCommand::StepSkip,
+        for action in [
+            StepAction::Earlier,
+            StepAction::Later,
+            StepAction::JoinNext,
+            StepAction::Split,
+            StepAction::Skip,
         ] {
+            let command = action.command();
             let shortcut = command.shortcut_text(ui.ctx());
             let tip = if shortcut.is_empty() {
-                command.tooltip().to_owned()
+                command.tooltip(ui.ctx())
             } else {
-                format!("{} ({shortcut})", command.tooltip())
+                format!("{} ({shortcut})", command.tooltip(ui.ctx()))
             };
-            let enabled = applies(command, steps, *selected);
+            let enabled = applies(action, steps, *selected);
             if ui
                 .add_enabled(enabled, egui::Button::new(command.label()))
                 .on_hover_text(tip)
                 .clicked()
             {
-                request = command_request(command, steps, selected);
+                request = step_request(action, steps, selected);
             }
         }
     });
@@ -188,6 +215,7 @@ fn list_ui(
     map: &Map,
     steps: &[Step],
     selected: &mut Option<usize>,
+    keyed: bool,
 ) -> Option<Request> {
     let mut request = None;
     ui.separator();
@@ -223,26 +251,22 @@ fn list_ui(
         .id_salt("presentation-steps")
         .show_rows(ui, row_height, steps.len(), |ui, range| {
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            let had_keyboard = has_keyboard(ui.ctx());
+            let focused = ui.memory(egui::Memory::focused);
+            let mut rows = Vec::new();
+            let mut selected_row = None;
             for (i, step) in steps.iter().enumerate().skip(range.start).take(range.len()) {
                 let label = format!("{}. {}", i + 1, step_text(map, step));
                 let row = ui
                     .selectable_label(*selected == Some(i), label)
                     .interact(egui::Sense::click_and_drag());
+                rows.push(row.id);
                 if row.clicked() {
                     *selected = Some(i);
                     row.request_focus();
                 }
                 if *selected == Some(i) {
-                    let had_focus = ui.data(|d| d.get_temp::<bool>(focus_key()).unwrap_or(false));
-                    if had_focus && !row.has_focus() && !ui.ctx().egui_wants_keyboard_input() {
-                        // The keys moved the selection here: the focus and
-                        // the view follow.
-                        row.request_focus();
-                        row.scroll_to_me(None);
-                    }
-                    let focused =
-                        row.has_focus() || (had_focus && ui.memory(|m| m.focused().is_none()));
-                    ui.data_mut(|d| d.insert_temp(focus_key(), focused || row.clicked()));
+                    selected_row = Some(row.clone());
                 }
                 if row.drag_started() {
                     row.dnd_set_drag_payload(i);
@@ -269,6 +293,16 @@ fn list_ui(
                     dropped = Some((*from, i));
                 }
             }
+            // The list keeps the keyboard while the focus is on one of its
+            // rows (egui's arrow keys move it from row to row too): the
+            // focus then follows the selected step.
+            let in_list = focused.is_some_and(|id| rows.contains(&id));
+            let keeps = in_list || (had_keyboard && focused.is_none()) || keyed;
+            if let Some(row) = selected_row.filter(|row| keeps && !row.has_focus()) {
+                row.request_focus();
+                row.scroll_to_me(None);
+            }
+            ui.data_mut(|d| d.insert_temp(focus_key(), keeps));
         });
     if let Some((from, to)) = dropped
         && from != to

@@ -4,33 +4,34 @@
 use super::ArgmapApp;
 use crate::edit::{self, clipboard};
 use crate::model::{ClaimId, Pos};
-use crate::ui::commands::UiCommand;
+use crate::ui::commands;
 use crate::words;
 
 impl ArgmapApp {
-    /// Copy, cut, paste and duplicate.
-    pub(super) fn run_clipboard_command(&mut self, command: UiCommand) {
-        match command {
-            UiCommand::Copy => {
-                self.copy_selection();
-            }
-            UiCommand::Cut if self.copy_selection() => {
-                self.delete_selection();
-                self.messages.status("Cut");
-            }
-            UiCommand::Paste => match self.clipboard.clone() {
-                Some((_, text)) => self.paste_text(&text),
-                None => self.messages.status(
-                    "Nothing copied in Argmap yet: press Ctrl+V to paste text from another program",
-                ),
-            },
-            UiCommand::Duplicate => self.duplicate_selection(),
-            _ => {}
+    /// Copies the selection, then deletes it.
+    pub(super) fn cut_selection(&mut self) {
+        if self.copy_selection() {
+            self.delete_selection();
+            self.messages.status("Cut");
+        }
+    }
+
+    /// Pastes what Argmap copied last (from the menu or the palette; the
+    /// system's paste brings its own text, see `clipboard_events`).
+    pub(super) fn paste(&mut self) {
+        if let Some((_, text)) = self.clipboard.clone() {
+            self.paste_text(&text);
+        } else {
+            let hint = commands::hint(
+                &self.ctx,
+                "Nothing copied in Argmap yet: press {Paste} to paste text from another program",
+            );
+            self.messages.status(hint);
         }
     }
 
     /// Copies the selection; true when something was copied.
-    fn copy_selection(&mut self) -> bool {
+    pub(super) fn copy_selection(&mut self) -> bool {
         self.finish_editing();
         let Some(fragment) = clipboard::copy(&self.doc.map, &self.view.selection.claims) else {
             return false;
@@ -102,7 +103,7 @@ impl ArgmapApp {
     }
 
     /// Copies the selection beside itself.
-    fn duplicate_selection(&mut self) {
+    pub(super) fn duplicate_selection(&mut self) {
         self.finish_editing();
         let Some((edit, ids)) = clipboard::duplicate(&self.doc.map, &self.view.selection.claims)
         else {
@@ -135,8 +136,10 @@ impl ArgmapApp {
         });
         for event in events {
             match event {
-                egui::Event::Copy => self.run_clipboard_command(UiCommand::Copy),
-                egui::Event::Cut => self.run_clipboard_command(UiCommand::Cut),
+                egui::Event::Copy => {
+                    self.copy_selection();
+                }
+                egui::Event::Cut => self.cut_selection(),
                 egui::Event::Paste(text) => self.paste_text(&text),
                 _ => {}
             }

@@ -6,12 +6,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::ArgmapApp;
-use super::files::Pending;
-use super::prefs::{self, MAX_TEXT_SCALE, MIN_TEXT_SCALE};
+use super::prefs::{MAX_TEXT_SCALE, MIN_TEXT_SCALE};
 use crate::edit::{self, ClaimField, Edit, Typing};
 use crate::layout::Scope as LayoutScope;
 use crate::measure::card_sizes;
-use crate::model::nav::{self, Direction};
 use crate::model::{Arrangement, ClaimId, Direction as Growth, LinkKind};
 use crate::ui::action::Action;
 use crate::ui::canvas::{Animation, Editing, canvas_focus_id};
@@ -41,16 +39,20 @@ impl ArgmapApp {
         // The source panel's text is read, not typed into: its own keys
         // (Alt+Q) work while its words are selected.
         let reading = focused.is_some_and(|id| self.reading.is_text(id));
-        let pressed = commands::pressed(ctx, Scope::Editor, |command| {
+        let focused_claim = self.shown.outline.focus.is_some();
+        let pressed = commands::pressed(ctx, Scope::Editor, |command, shortcut| {
             let reading_key =
                 reading && matches!(command, UiCommand::QuoteAsClaim | UiCommand::ToggleSource);
             if typing && !command.works_while_typing() && !reading_key {
                 return false;
             }
-            // Backspace leaves focus mode only while there is one; else it
+            // Backspace leaves focus mode while there is one; else it
             // deletes.
-            if command == UiCommand::FocusOut && self.shown.outline.focus.is_none() {
-                return false;
+            let backspace = shortcut.logical_key == egui::Key::Backspace;
+            match command {
+                UiCommand::FocusOut if !focused_claim => return false,
+                UiCommand::Delete if backspace && focused_claim => return false,
+                _ => {}
             }
             !command.is_canvas_key() || self.view.has_focus
         });
@@ -126,150 +128,7 @@ impl ArgmapApp {
         }
     }
 
-    pub(super) fn run_command(&mut self, command: UiCommand) {
-        match command.scope() {
-            Scope::Presenting => {
-                let now = self.ctx.input(|i| i.time);
-                self.run_present_command(command, now);
-                return;
-            }
-            Scope::StepsList => {
-                self.run_steps_command(command);
-                return;
-            }
-            Scope::Editor => {}
-        }
-        match command {
-            UiCommand::New => self.request(Pending::New(None)),
-            UiCommand::Open => self.request(Pending::Open(None)),
-            UiCommand::Save => {
-                self.save();
-            }
-            UiCommand::SaveAs => {
-                self.save_as();
-            }
-            UiCommand::Import => self.request(Pending::Import(None)),
-            UiCommand::Quit => self.request(Pending::Quit),
-            UiCommand::Undo | UiCommand::Redo => self.undo_redo(command == UiCommand::Redo),
-            UiCommand::SelectAll => {
-                let all = self.doc.map.claims.keys().copied().collect();
-                self.view.selection.set(all);
-            }
-            UiCommand::Deselect => {
-                self.finish_editing();
-                self.view.selection.clear();
-            }
-            UiCommand::Delete => self.delete_selection(),
-            UiCommand::Copy | UiCommand::Cut | UiCommand::Paste | UiCommand::Duplicate => {
-                self.run_clipboard_command(command);
-            }
-            UiCommand::AddPremise => self.add_reply(LinkKind::Support),
-            UiCommand::AddObjection => self.add_reply(LinkKind::Attack),
-            UiCommand::EditText | UiCommand::EditTitle => match self.single_selected() {
-                Some(id) if command == UiCommand::EditTitle => self.start_editing_title(id),
-                Some(id) => self.start_editing(id, false),
-                None => {}
-            },
-            UiCommand::SetThesis => {
-                if let Some(id) = self.single_selected() {
-                    self.set_thesis(Some(id));
-                }
-            }
-            UiCommand::FitView => self.view.camera.fit_requested = true,
-            UiCommand::ZoomIn => self.view.camera.zoom_by(1.25),
-            UiCommand::ZoomOut => self.view.camera.zoom_by(0.8),
-            UiCommand::Arrange => self.arrange(LayoutScope::All),
-            UiCommand::ArrangeSelection => {
-                if let Some(root) = self.single_selected() {
-                    self.arrange(LayoutScope::Subtree(root));
-                }
-            }
-            UiCommand::TogglePin => {
-                let selected: Vec<ClaimId> = self.view.selection.claims.iter().copied().collect();
-                let pin = selected
-                    .iter()
-                    .any(|id| self.doc.map.claims.get(id).is_some_and(|c| !c.pinned));
-                self.set_pinned(&selected, pin);
-            }
-            UiCommand::Palette => {
-                self.finish_editing();
-                self.overlays.palette = Some(crate::ui::palette::Palette::default());
-            }
-            UiCommand::Shortcuts => self.overlays.shortcuts = !self.overlays.shortcuts,
-            UiCommand::Present => self.start_presenting(),
-            UiCommand::StepsPanel => self.steps.open = !self.steps.open,
-            UiCommand::Accept
-            | UiCommand::Reject
-            | UiCommand::ClearAssessment
-            | UiCommand::ShowEvaluation
-            | UiCommand::ChecksPanel => self.run_evaluation_command(command),
-            UiCommand::Find => {
-                self.finish_editing();
-                if self.overlays.search.is_none() {
-                    self.overlays.search = Some(crate::ui::search::Search::default());
-                }
-            }
-            UiCommand::GoUp => self.go(Direction::Up),
-            UiCommand::GoDown => self.go(Direction::Down),
-            UiCommand::GoLeft => self.go(Direction::Left),
-            UiCommand::GoRight => self.go(Direction::Right),
-            UiCommand::AddSibling => self.add_sibling(),
-            UiCommand::AddCoPremise => self.add_co_premise(),
-            UiCommand::ObjectToInference => self.object_to_inference(),
-            UiCommand::SelectLink => self.select_link(),
-            UiCommand::OpenSource => self.open_source(),
-            UiCommand::QuoteAsClaim => self.quote_as_claim(None, None),
-            UiCommand::QuoteAsReason => self.quote_as_claim(Some(LinkKind::Support), None),
-            UiCommand::QuoteAsObjection => self.quote_as_claim(Some(LinkKind::Attack), None),
-            UiCommand::MoveEarlier | UiCommand::MoveLater => {
-                self.reorder(command == UiCommand::MoveLater);
-            }
-            _ => self.run_view_command(command),
-        }
-    }
-
-    /// Folding, focus mode, text size, minimap and contrast.
-    fn run_view_command(&mut self, command: UiCommand) {
-        match command {
-            UiCommand::TextLarger | UiCommand::TextSmaller | UiCommand::TextReset => {
-                self.scale_text(command);
-            }
-            UiCommand::ToggleMinimap => {
-                self.prefs.look.minimap = !self.prefs.look.minimap;
-                self.view.look.minimap = self.prefs.look.minimap;
-            }
-            UiCommand::ToggleInspector => self.prefs.hide_inspector = !self.prefs.hide_inspector,
-            UiCommand::ToggleOutline => self.prefs.show_outline = !self.prefs.show_outline,
-            UiCommand::ToggleSource => self.prefs.show_source = !self.prefs.show_source,
-            UiCommand::ArrangeDown => self.arrange_turned(Growth::Down),
-            UiCommand::ArrangeRight => self.arrange_turned(Growth::Right),
-            UiCommand::ArrangeCompact => self.arrange_packed(Arrangement::Compact),
-            UiCommand::ArrangeWide => self.arrange_packed(Arrangement::Wide),
-            UiCommand::ToggleContrast => {
-                self.prefs.look.high_contrast = !self.prefs.look.high_contrast;
-                self.view.look.high_contrast = self.prefs.look.high_contrast;
-                prefs::apply_contrast(&self.ctx, self.prefs.look.high_contrast);
-            }
-            UiCommand::ToggleFold => self.toggle_fold(),
-            UiCommand::UnfoldAll => self.unfold_all(),
-            UiCommand::Focus => {
-                if let Some(claim) = self.single_selected() {
-                    self.focus_on(Some(claim));
-                }
-            }
-            UiCommand::FocusOut => {
-                let up = self
-                    .shown
-                    .outline
-                    .focus
-                    .and_then(|c| nav::parent(&self.doc.map, c));
-                self.focus_on(up);
-            }
-            _ => {}
-        }
-    }
-
-    fn undo_redo(&mut self, redo: bool) {
+    pub(super) fn undo_redo(&mut self, redo: bool) {
         self.finish_editing();
         let (done, label) = if redo {
             ("Redid", self.doc.history.redo(&mut self.doc.map))
@@ -283,40 +142,60 @@ impl ArgmapApp {
         self.prune_selection();
     }
 
-    /// Larger, smaller or normal text everywhere, remembered.
-    fn scale_text(&mut self, command: UiCommand) {
-        let now = self.ctx.zoom_factor();
-        let scale = match command {
-            UiCommand::TextLarger => now * 1.1,
-            UiCommand::TextSmaller => now / 1.1,
-            _ => 1.0,
-        }
-        .clamp(MIN_TEXT_SCALE, MAX_TEXT_SCALE);
+    /// Text everywhere at `scale` (1 is normal), remembered.
+    pub(super) fn scale_text(&mut self, scale: f32) {
+        let scale = scale.clamp(MIN_TEXT_SCALE, MAX_TEXT_SCALE);
         self.ctx.set_zoom_factor(scale);
         self.prefs.text_scale = ((scale - 1.0).abs() > 0.01).then_some(scale);
         self.messages
             .status(format!("Text at {:.0} %", scale * 100.0));
     }
 
-    fn set_thesis(&mut self, thesis: Option<ClaimId>) {
+    pub(super) fn set_thesis(&mut self, thesis: Option<ClaimId>) {
         if let Some(edit) = edit::set_thesis(&self.doc.map, thesis) {
             self.doc.apply(edit, "Set thesis");
         }
     }
 
-    fn set_pinned(&mut self, claims: &[ClaimId], pinned: bool) {
+    /// Makes the selected link an attack if it supports, and back.
+    pub(super) fn flip_selected_link(&mut self) {
+        let Some(link) = self.view.selection.link else {
+            self.messages.status("Select a link to flip it");
+            return;
+        };
+        if let Some(edit) = edit::flip_link(&self.doc.map, link) {
+            self.doc.apply(edit, "Flip link");
+        }
+    }
+
+    /// Gives each premise of the selected link a link of its own.
+    pub(super) fn split_selected_link(&mut self) {
+        let Some(link) = self.view.selection.link else {
+            self.messages
+                .status("Select a link with linked premises to split it");
+            return;
+        };
+        match edit::split_link(&self.doc.map, link) {
+            Some(edit) => self.doc.apply(edit, "Split linked premises"),
+            None => self
+                .messages
+                .status("That link has one premise: nothing to split"),
+        }
+    }
+
+    pub(super) fn set_pinned(&mut self, claims: &[ClaimId], pinned: bool) {
         let edit = edit::set_pinned(&self.doc.map, claims, pinned);
         self.doc.apply(edit, if pinned { "Pin" } else { "Unpin" });
     }
 
     /// Lays the map (or a subtree) out as a tidy tree, as one undo step,
     /// and lets the cards glide to their new places.
-    fn arrange(&mut self, scope: LayoutScope) {
+    pub(super) fn arrange(&mut self, scope: LayoutScope) {
         self.arrange_with(scope, Vec::new());
     }
 
     /// Arranges the whole map growing `direction` from now on.
-    fn arrange_turned(&mut self, direction: Growth) {
+    pub(super) fn arrange_turned(&mut self, direction: Growth) {
         let changes = if direction == self.doc.map.direction {
             Vec::new()
         } else {
@@ -326,7 +205,7 @@ impl ArgmapApp {
     }
 
     /// Arranges the whole map packed `arrangement` from now on.
-    fn arrange_packed(&mut self, arrangement: Arrangement) {
+    pub(super) fn arrange_packed(&mut self, arrangement: Arrangement) {
         let changes = if arrangement == self.doc.map.arrangement {
             Vec::new()
         } else {
@@ -650,21 +529,6 @@ impl ArgmapApp {
                 if let Some(edit) = edit::set_kind(map, id, kind) {
                     self.doc.apply(edit, "Change kind");
                 }
-            }
-            Action::FlipLink(id) => {
-                if let Some(edit) = edit::flip_link(map, id) {
-                    self.doc.apply(edit, "Flip link");
-                }
-            }
-            Action::SplitLink(id) => {
-                if let Some(edit) = edit::split_link(map, id) {
-                    self.doc.apply(edit, "Split linked premises");
-                }
-            }
-            Action::DeleteLink(id) => {
-                let edit = edit::delete_links(map, &BTreeSet::from([id]));
-                self.doc.apply(edit, "Delete link");
-                self.prune_selection();
             }
             Action::Status(message) => self.messages.status(message),
             Action::UpdateClaim { id, claim, field } => {

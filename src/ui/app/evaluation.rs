@@ -12,7 +12,6 @@ use crate::eval::checks::{self, Finding, Rule};
 use crate::eval::{self, Evaluation};
 use crate::model::{Assessment, ClaimId, Mode};
 use crate::ui::action::Action;
-use crate::ui::commands::UiCommand;
 
 /// How long a claim whose status flipped pulses, in seconds.
 pub const PULSE_SECS: f64 = 1.6;
@@ -85,23 +84,8 @@ impl ArgmapApp {
         (self.judged.flipped.clone(), t)
     }
 
-    /// Accept, reject or clear the selected claims; the evaluation view
-    /// and the checks panel.
-    pub(super) fn run_evaluation_command(&mut self, command: UiCommand) {
-        let assessment = match command {
-            UiCommand::Accept => Some(Assessment::Accepted),
-            UiCommand::Reject => Some(Assessment::Rejected),
-            UiCommand::ClearAssessment => None,
-            UiCommand::ShowEvaluation => {
-                self.prefs.show_evaluation = !self.prefs.show_evaluation;
-                return;
-            }
-            UiCommand::ChecksPanel => {
-                self.judged.checks_open = !self.judged.checks_open;
-                return;
-            }
-            _ => return,
-        };
+    /// Accepts, rejects or clears the selected claims, as one step.
+    pub(super) fn assess_selection(&mut self, assessment: Option<Assessment>) {
         let claims: Vec<ClaimId> = self.view.selection.claims.iter().copied().collect();
         if claims.is_empty() {
             self.messages.status("Select the claims to assess first");
@@ -162,8 +146,9 @@ impl ArgmapApp {
         match self.judged.findings.len() {
             0 => {}
             n => parts.push(format!(
-                "{} to check (F7)",
-                crate::words::count(n, "finding")
+                "{} to check ({})",
+                crate::words::count(n, "finding"),
+                crate::ui::commands::UiCommand::ChecksPanel.shortcut_text(&self.ctx)
             )),
         }
         (!parts.is_empty()).then(|| parts.join(" · "))

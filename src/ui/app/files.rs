@@ -17,6 +17,7 @@ use crate::format::ron::Parsed;
 use crate::import::ImportFormat;
 use crate::model::Map;
 use crate::store::{self, FileError, FileErrorKind, Loading, Watch};
+use crate::ui::commands::{self, UiCommand};
 
 /// Files from this size on are read on a worker thread with a progress
 /// dialog; smaller ones open at once.
@@ -104,14 +105,15 @@ impl ArgmapApp {
                     .count();
                 self.replace_document(Document::from_file(parsed.map, path.to_path_buf()));
                 self.remember(path);
+                let checks = UiCommand::ChecksPanel.shortcut_text(&self.ctx);
                 let said = match conflicts {
                     0 => format!("Opened {}", path.display()),
                     1 => format!(
-                        "Opened {}: 1 claim has a merge conflict to resolve (F7 lists it)",
+                        "Opened {}: 1 claim has a merge conflict to resolve ({checks} lists it)",
                         path.display()
                     ),
                     n => format!(
-                        "Opened {}: {n} claims have merge conflicts to resolve (F7 lists them)",
+                        "Opened {}: {n} claims have merge conflicts to resolve ({checks} lists them)",
                         path.display()
                     ),
                 };
@@ -461,7 +463,10 @@ impl ArgmapApp {
             Pending::New(None) => {
                 self.replace_document(Document::untitled(Map::new("Untitled map"), false));
                 self.messages.status(
-                    "A new map: double-click the canvas, or press Ctrl+Enter, to write its thesis",
+                    commands::hint(
+                        &self.ctx,
+                        "A new map: double-click the canvas, or press {AddSibling}, to write its thesis",
+                    ),
                 );
             }
             Pending::New(Some(bundled)) => {

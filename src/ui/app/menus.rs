@@ -28,10 +28,10 @@ impl ArgmapApp {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let present = UiCommand::Present;
                 if ui
-                    .button("Start presenting")
+                    .button(present.label())
                     .on_hover_text(format!(
                         "{} ({})",
-                        present.tooltip(),
+                        present.tooltip(ui.ctx()),
                         present.shortcut_text(ui.ctx())
                     ))
                     .clicked()
@@ -222,7 +222,7 @@ impl ArgmapApp {
             .num_columns(2)
             .show(ui, |ui| {
                 for command in UiCommand::ALL
-                    .into_iter()
+                    .iter()
                     .filter(|c| c.scope() == Scope::Presenting)
                 {
                     ui.weak(command.keys_text(ui.ctx()));
@@ -315,7 +315,7 @@ impl ArgmapApp {
                 if let Some(summary) = self.evaluation_summary() {
                     if ui
                         .link(summary)
-                        .on_hover_text(UiCommand::ChecksPanel.tooltip())
+                        .on_hover_text(UiCommand::ChecksPanel.tooltip(ui.ctx()))
                         .clicked()
                     {
                         actions.push(Action::Command(UiCommand::ChecksPanel));
@@ -398,7 +398,7 @@ fn toggle(ui: &mut Ui, command: UiCommand, on: bool, actions: &mut Vec<Action>) 
     let mut checked = on;
     if ui
         .checkbox(&mut checked, label)
-        .on_hover_text(command.tooltip())
+        .on_hover_text(command.tooltip(ui.ctx()))
         .changed()
     {
         actions.push(Action::Command(command));

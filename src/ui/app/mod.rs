@@ -14,6 +14,7 @@
 mod building;
 mod clipboard;
 mod command_handling;
+mod dispatch;
 mod evaluation;
 mod files;
 mod menus;

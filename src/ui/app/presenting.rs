@@ -11,8 +11,8 @@ use crate::model::present::{self, Step};
 use crate::model::{ClaimId, Presentation};
 use crate::ui::canvas::Glide;
 use crate::ui::commands::{self, Scope, UiCommand};
-use crate::ui::present::{self as presenter, Outcome, Presenting, Saved};
-use crate::ui::steps::{self, Request};
+use crate::ui::present::{self as presenter, Outcome, PresentAction, Presenting, Saved};
+use crate::ui::steps::{self, Request, StepAction};
 
 /// The panel of presentation steps.
 #[derive(Debug, Default)]
@@ -114,12 +114,14 @@ impl ArgmapApp {
         }
     }
 
-    /// Does what a command of the presenting scope asks.
-    pub(super) fn run_present_command(&mut self, command: UiCommand, now: f64) {
+    /// Does what a key of the presentation asks (nothing when no
+    /// presentation is under way).
+    pub(super) fn present(&mut self, action: PresentAction) {
+        let now = self.ctx.input(|i| i.time);
         let Some(presenting) = self.presenting.as_mut() else {
             return;
         };
-        match presenting.run(command) {
+        match presenting.run(action) {
             (Outcome::Exit, _) => self.stop_presenting(),
             (Outcome::Stay, true) => self.glide_to_step(now),
             (Outcome::Stay, false) => {}
@@ -132,7 +134,7 @@ impl ArgmapApp {
         if let Some(presenting) = self.presenting.as_mut() {
             presenting.type_digits(ctx);
         }
-        commands::pressed(ctx, Scope::Presenting, |_| true)
+        commands::pressed(ctx, Scope::Presenting, |_, _| true)
     }
 
     /// One frame of the presentation: keys, the map as far as presented,
@@ -169,7 +171,7 @@ impl ArgmapApp {
         let mut pressed = self.present_keys(&ctx);
         pressed.extend(from_presenter);
         for command in pressed {
-            self.run_present_command(command, now);
+            self.run_command(command);
         }
         let Some(presenting) = &self.presenting else {
             return;
@@ -212,19 +214,24 @@ impl ArgmapApp {
         {
             self.steps.cache = Some((revision, present::steps(&self.doc.map)));
         }
-        // Its keys while one of its rows has the keyboard.
+        // Its keys while one of its rows has the keyboard, before the
+        // canvas sees them.
         let pressed = if steps::has_keyboard(ui.ctx()) {
-            commands::pressed(ui.ctx(), Scope::StepsList, |_| true)
+            commands::pressed(ui.ctx(), Scope::StepsList, |_, _| true)
         } else {
             Vec::new()
         };
+        let keyed = !pressed.is_empty();
+        for command in pressed {
+            self.run_command(command);
+        }
         let steps = self.steps.cache.as_ref().map_or(&[][..], |(_, s)| s);
         let map = &self.doc.map;
         let selected = &mut self.steps.selected;
         let request = egui::Panel::left("argmap-steps")
             .default_size(320.0)
             .resizable(true)
-            .show(ui, |ui| steps::steps_ui(ui, map, steps, selected, &pressed))
+            .show(ui, |ui| steps::steps_ui(ui, map, steps, selected, keyed))
             .inner;
         if let Some(request) = request {
             self.steps_request(request);
@@ -233,9 +240,9 @@ impl ArgmapApp {
 
     /// Runs a command of the steps list from the palette or a menu, as if
     /// its key were pressed in the list.
-    pub(super) fn run_steps_command(&mut self, command: UiCommand) {
+    pub(super) fn act_on_step(&mut self, action: StepAction) {
         let steps = self.steps.cache.as_ref().map_or(&[][..], |(_, s)| s);
-        if let Some(request) = steps::command_request(command, steps, &mut self.steps.selected) {
+        if let Some(request) = steps::step_request(action, steps, &mut self.steps.selected) {
             self.steps_request(request);
         }
     }

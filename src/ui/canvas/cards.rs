@@ -17,7 +17,7 @@ use crate::draw::geometry::{self, HANDLE_RADIUS};
 use crate::draw::style;
 use crate::model::{Claim, ClaimId, ClaimKind, LinkKind, Map, Role};
 use crate::ui::action::Action;
-use crate::ui::action::command_button;
+use crate::ui::action::{command_button, labelled_command_button};
 use crate::ui::commands::UiCommand;
 
 /// The id of the in-place text field.
@@ -370,27 +370,15 @@ fn card_context_menu(
                 command_button(ui, UiCommand::SelectLink, actions);
             }
             ui.separator();
+            // The card is selected when its menu opens: these act on it.
             if map.thesis == Some(id) {
-                if ui.button("Unset thesis").clicked() {
-                    actions.push(Action::SetThesis(None));
-                }
-            } else if ui.button(UiCommand::SetThesis.label()).clicked() {
-                actions.push(Action::SetThesis(Some(id)));
+                command_button(ui, UiCommand::ClearThesis, actions);
+            } else {
+                command_button(ui, UiCommand::SetThesis, actions);
             }
             if let Some(claim) = map.claims.get(&id) {
-                let pin = if claim.pinned {
-                    "Unpin"
-                } else {
-                    "Pin in place"
-                };
-                if ui
-                    .button(pin)
-                    .on_hover_text(UiCommand::TogglePin.tooltip())
-                    .clicked()
-                {
-                    actions.push(Action::Command(UiCommand::TogglePin));
-                    ui.close();
-                }
+                let pin = claim.pinned.then(|| "Unpin".to_owned());
+                labelled_command_button(ui, UiCommand::TogglePin, pin, true, actions);
                 command_button(ui, UiCommand::ArrangeSelection, actions);
                 ui.menu_button("Kind", |ui| {
                     for kind in ClaimKind::ALL {

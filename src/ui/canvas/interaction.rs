@@ -12,7 +12,7 @@ use crate::draw::geometry;
 use crate::draw::style;
 use crate::model::{ClaimId, LinkId, LinkKind, Map, Pos, Target};
 use crate::ui::action::Action;
-use crate::ui::action::command_button;
+use crate::ui::action::{command_button, flip_button};
 use crate::ui::commands::UiCommand;
 use crate::ui::source_panel::QuoteDrag;
 
@@ -105,27 +105,16 @@ fn link_menu(ui: &mut Ui, map: &Map, id: LinkId, actions: &mut Vec<Action>) {
         ui.close();
         return;
     };
-    let flip = match link.kind {
-        LinkKind::Support => "Make it an attack",
-        LinkKind::Attack => "Make it a support",
-    };
     // The link is selected when its menu opens: these act on it.
     command_button(ui, UiCommand::AddCoPremise, actions);
     command_button(ui, UiCommand::ObjectToInference, actions);
     ui.separator();
-    if ui.button(flip).clicked() {
-        actions.push(Action::FlipLink(id));
-        ui.close();
-    }
-    if link.premises.len() > 1 && ui.button("Split linked premises").clicked() {
-        actions.push(Action::SplitLink(id));
-        ui.close();
+    flip_button(ui, link.kind, actions);
+    if link.premises.len() > 1 {
+        command_button(ui, UiCommand::SplitLink, actions);
     }
     ui.separator();
-    if ui.button("Delete link").clicked() {
-        actions.push(Action::DeleteLink(id));
-        ui.close();
-    }
+    command_button(ui, UiCommand::Delete, actions);
 }
 
 /// A painter in screen space above the canvas, for gestures under way.
