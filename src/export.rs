@@ -192,7 +192,7 @@ pub fn arrange_and_export(
             (id, (size.x, size.y))
         })
         .collect();
-    for (id, pos) in crate::layout::arrange(map, &sizes, crate::layout::Scope::All) {
+    for (id, pos) in crate::layout::arrange(map, &sizes, crate::layout::Region::All) {
         if let Some(claim) = map.claims.get_mut(&id) {
             claim.pos = pos;
         }

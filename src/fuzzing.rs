@@ -9,7 +9,7 @@
 //! save and a reload, or a layout with positions that are not numbers.
 
 use crate::format::{Imported, aif, argdown, ron};
-use crate::layout::{self, Scope, Sizes};
+use crate::layout::{self, Region, Sizes};
 use crate::model::Map;
 
 /// The RON map reader, on any bytes.
@@ -74,7 +74,7 @@ fn arranged(map: &Map) {
             (*id, (220.0, 40.0 + 18.0 * rows))
         })
         .collect();
-    for (id, pos) in layout::arrange(map, &sizes, Scope::All) {
+    for (id, pos) in layout::arrange(map, &sizes, Region::All) {
         assert!(
             pos.x.is_finite() && pos.y.is_finite(),
             "claim {id:?} was placed at {pos:?}"

@@ -72,7 +72,7 @@ pub fn import(
     };
     if !imported.positioned {
         let sizes = card_sizes(&imported.map, measure);
-        for (id, pos) in layout::arrange(&imported.map, &sizes, layout::Scope::All) {
+        for (id, pos) in layout::arrange(&imported.map, &sizes, layout::Region::All) {
             if let Some(claim) = imported.map.claims.get_mut(&id) {
                 claim.pos = pos;
             }

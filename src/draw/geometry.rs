@@ -334,7 +334,7 @@ fn shape_of(
             anchor: from.lerp(to, 0.5),
             label: from.lerp(to, LABEL_AT),
         }
-    } else if map.direction == crate::model::Direction::Right {
+    } else if map.direction == crate::model::Growth::Right {
         // A map that grows to the right joins its linked premises with an
         // upright bar: the top-down shape of the mirror image, mirrored.
         let flip = |p: Pos2| pos2(p.y, p.x);

@@ -16,7 +16,7 @@ use egui::{Pos2, Rect, pos2};
 
 use super::shape::{LinkShape, clip_segment};
 use crate::layout::{LANE_GAP, LANE_STEP};
-use crate::model::{ClaimId, Direction, LinkId, Map, Target};
+use crate::model::{ClaimId, Growth, LinkId, Map, Target};
 
 /// How many lanes out from the cards in the way a detour may look.
 const MAX_LANES: usize = 24;
@@ -118,7 +118,7 @@ pub fn route_links(
     cards: &BTreeMap<ClaimId, Rect>,
     shapes: &mut BTreeMap<LinkId, LinkShape>,
 ) {
-    let flip = map.direction == Direction::Right;
+    let flip = map.direction == Growth::Right;
     let turn = |p: Pos2| if flip { pos2(p.y, p.x) } else { p };
     let turn_rect = |r: Rect| Rect::from_min_max(turn(r.min), turn(r.max));
     let grid = CardGrid::new(cards.values().map(|&r| turn_rect(r)));

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Edit, Refusal, delete_links};
 use crate::card::Sizes;
-use crate::layout::{self, Scope};
+use crate::layout::{self, Region};
 use crate::measure::{TextMeasure, card_sizes};
 use crate::model::{
     Assessment, Citation, Claim, ClaimId, ClaimKind, EvaluationSettings, Link, LinkId, LinkKind,
@@ -113,7 +113,7 @@ pub fn set_pinned(map: &Map, claims: &[ClaimId], pinned: bool) -> Edit {
 
 /// The map (or a subtree) laid out as a tidy tree, or `None` when every
 /// claim is already where arranging would put it.
-pub fn arrange(map: &Map, sizes: &Sizes, scope: Scope) -> Option<Edit> {
+pub fn arrange(map: &Map, sizes: &Sizes, scope: Region) -> Option<Edit> {
     let moves = layout::arrange(map, sizes, scope);
     (!moves.is_empty()).then_some(Edit::Move(moves))
 }
@@ -130,7 +130,7 @@ pub fn then_arranged(map: &Map, edit: Edit, roots: &[ClaimId], measure: &mut Tex
     let sizes = card_sizes(&preview, measure);
     let mut moves = Vec::new();
     for &root in roots {
-        for (id, pos) in layout::arrange(&preview, &sizes, Scope::Subtree(root)) {
+        for (id, pos) in layout::arrange(&preview, &sizes, Region::Subtree(root)) {
             if let Some(claim) = preview.claims.get_mut(&id) {
                 claim.pos = pos;
             }
@@ -335,8 +335,8 @@ mod tests {
         let (mut map, ..) = tree();
         let mut measure = TextMeasure::new();
         let sizes = card_sizes(&map, &mut measure);
-        let edit = arrange(&map, &sizes, Scope::All).expect("moves");
+        let edit = arrange(&map, &sizes, Region::All).expect("moves");
         let _ = edit.apply(&mut map);
-        assert!(arrange(&map, &sizes, Scope::All).is_none());
+        assert!(arrange(&map, &sizes, Region::All).is_none());
     }
 }

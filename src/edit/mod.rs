@@ -70,7 +70,7 @@ pub enum Edit {
     /// marked not argument).
     SetSources(std::collections::BTreeMap<String, crate::model::Source>),
     /// Change which way arranging lays the map out.
-    SetDirection(crate::model::Direction),
+    SetDirection(crate::model::Growth),
     /// Change how closely arranging packs the map.
     SetArrangement(crate::model::Arrangement),
     /// Several edits as one step, applied in order.

@@ -219,12 +219,8 @@ pub fn reorder(
     later: bool,
     sizes: &crate::layout::Sizes,
 ) -> Option<Edit> {
-    use crate::model::nav::{Direction, step};
-    let direction = if later {
-        Direction::Right
-    } else {
-        Direction::Left
-    };
+    use crate::model::nav::{Arrow, step};
+    let direction = if later { Arrow::Right } else { Arrow::Left };
     let other = step(map, claim, direction)?;
     let (a, b) = (map.claims.get(&claim)?.pos, map.claims.get(&other)?.pos);
     let mut swapped = map.clone();
@@ -239,7 +235,7 @@ pub fn reorder(
     moves.insert(other, Pos::new(a.x, b.y));
     if let Some(parent) = crate::model::nav::parent(map, claim) {
         for (id, pos) in
-            crate::layout::arrange(&swapped, sizes, crate::layout::Scope::Subtree(parent))
+            crate::layout::arrange(&swapped, sizes, crate::layout::Region::Subtree(parent))
         {
             moves.insert(id, pos);
         }

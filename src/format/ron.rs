@@ -17,7 +17,7 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Arrangement, Claim, ClaimId, Direction, EvaluationSettings, Issued, Link, LinkId, Map,
+    Arrangement, Claim, ClaimId, EvaluationSettings, Growth, Issued, Link, LinkId, Map,
     Presentation, Problem, Source, Subject,
 };
 
@@ -346,7 +346,7 @@ struct FileIn {
     links: Entries<LinkId, Link>,
     presentation: Presentation,
     evaluation: EvaluationSettings,
-    direction: Direction,
+    direction: Growth,
     arrangement: Arrangement,
     issued: Issued,
 }
@@ -362,7 +362,7 @@ impl Default for FileIn {
             links: Entries::default(),
             presentation: Presentation::default(),
             evaluation: EvaluationSettings::default(),
-            direction: Direction::Down,
+            direction: Growth::Down,
             arrangement: Arrangement::Compact,
             issued: Issued::default(),
         }

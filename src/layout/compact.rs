@@ -44,7 +44,7 @@ struct Band {
 /// A packed subtree's outline: its bands bottom first (so a parent adds
 /// its own at the end), stored relative to `offset` so that moving a whole
 /// outline costs nothing; `root` is where the subtree's root stands.
-struct Outline {
+struct Contour {
     bands: Vec<Band>,
     offset: f32,
     root: f32,
@@ -286,15 +286,15 @@ fn pack(
     units: &IdMap<ClaimId, Vec<Unit>>,
     size: &impl Fn(ClaimId) -> (f32, f32),
     top_of: &impl Fn(ClaimId) -> f32,
-) -> (IdMap<ClaimId, Outline>, IdMap<ClaimId, f32>) {
+) -> (IdMap<ClaimId, Contour>, IdMap<ClaimId, f32>) {
     // Then across, children before parents.
-    let mut outlines: IdMap<ClaimId, Outline> = id_map(forest.order.len());
+    let mut outlines: IdMap<ClaimId, Contour> = id_map(forest.order.len());
     let mut offset_from_parent: IdMap<ClaimId, f32> = id_map(forest.order.len());
     for &claim in forest.order.iter().rev() {
         let (width, height) = size(claim);
         let half = width / 2.0;
         let claim_top = top_of(claim);
-        let mut merged: Option<Outline> = None;
+        let mut merged: Option<Contour> = None;
         // Each answer's centre in the merged outline's frame, and where
         // each unit would have its parent stand.
         let mut members: Vec<(ClaimId, f32)> = Vec::new();
@@ -309,7 +309,7 @@ fn pack(
                     (outline, vec![(*kid, root)])
                 }
                 Unit::Column(kids) => {
-                    let stacked: Vec<(ClaimId, Outline)> = kids
+                    let stacked: Vec<(ClaimId, Contour)> = kids
                         .iter()
                         .filter_map(|kid| outlines.remove(kid).map(|o| (*kid, o)))
                         .collect();
@@ -332,7 +332,7 @@ fn pack(
             }
         }
         let outline = match merged {
-            None => Outline {
+            None => Contour {
                 bands: vec![Band {
                     top: claim_top,
                     bottom: claim_top + height,
@@ -410,11 +410,11 @@ fn units_of(
 /// branch root's centre. The root is where the parent (`half` wide on each
 /// side) stands so that every lane ends on the parent's bottom edge.
 fn column(
-    stacked: Vec<(ClaimId, Outline)>,
+    stacked: Vec<(ClaimId, Contour)>,
     half: f32,
     lane_end: f32,
     size: &impl Fn(ClaimId) -> (f32, f32),
-) -> (Outline, Vec<(ClaimId, f32)>) {
+) -> (Contour, Vec<(ClaimId, f32)>) {
     #[expect(clippy::cast_precision_loss, reason = "A handful of branches.")]
     let lanes = stacked.len().saturating_sub(2) as f32;
     let room = LANE_GAP + lanes * LANE_STEP + LANE_MARGIN;
@@ -444,7 +444,7 @@ fn column(
     }];
     let mut bands = union(&bands, &lanes);
     bands.reverse();
-    let outline = Outline {
+    let outline = Contour {
         bands,
         offset: 0.0,
         root: leftmost + half - room,
@@ -455,7 +455,7 @@ fn column(
 /// How far `right` must move so that, wherever the two share heights, it
 /// stays a column gap clear of `left`. Walks both from the top down only as
 /// far as the shallower one reaches.
-fn separation(left: &Outline, right: &Outline) -> f32 {
+fn separation(left: &Contour, right: &Contour) -> f32 {
     let (mut i, mut j) = (left.bands.len(), right.bands.len());
     let mut shift = f32::NEG_INFINITY;
     while i > 0 && j > 0 {
@@ -475,13 +475,13 @@ fn separation(left: &Outline, right: &Outline) -> f32 {
 /// Adds `right`, moved by `shift`, to `left`: where they share heights the
 /// bands are joined; below the shallower one the deeper one's bands are
 /// kept as they are (only its offset changes).
-fn merge(left: &mut Outline, mut right: Outline, shift: f32) {
+fn merge(left: &mut Contour, mut right: Contour, shift: f32) {
     right.offset += shift;
     right.root += shift;
-    let bottom = |o: &Outline| o.bands.first().map_or(f32::NEG_INFINITY, |b| b.bottom);
+    let bottom = |o: &Contour| o.bands.first().map_or(f32::NEG_INFINITY, |b| b.bottom);
     let left_outline = std::mem::replace(
         left,
-        Outline {
+        Contour {
             bands: Vec::new(),
             offset: 0.0,
             root: 0.0,
@@ -612,12 +612,12 @@ mod tests {
 
     #[test]
     fn separation_looks_only_where_heights_are_shared() {
-        let left = Outline {
+        let left = Contour {
             bands: vec![band(50.0, 60.0, 0.0, 500.0), band(0.0, 10.0, 0.0, 10.0)],
             offset: 0.0,
             root: 0.0,
         };
-        let right = Outline {
+        let right = Contour {
             bands: vec![band(0.0, 10.0, 0.0, 10.0)],
             offset: 0.0,
             root: 0.0,

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use super::id_hash::{IdMap, IdSet};
 
-use super::{Scope, Sizes};
+use super::{Region, Sizes};
 use crate::model::{ClaimId, LinkId, Map, Target};
 
 /// Who answers whom: the links into each claim and into each link.
@@ -108,12 +108,12 @@ impl Forest {
     }
 }
 
-pub(super) fn spanning_forest(map: &Map, index: &Index, scope: Scope, sizes: &Sizes) -> Forest {
+pub(super) fn spanning_forest(map: &Map, index: &Index, scope: Region, sizes: &Sizes) -> Forest {
     let x = |id: &ClaimId| reading_place(map, sizes, *id);
     let candidates: Vec<ClaimId> = match scope {
-        Scope::Subtree(root) if map.claims.contains_key(&root) => vec![root],
-        Scope::Subtree(_) => Vec::new(),
-        Scope::All => {
+        Region::Subtree(root) if map.claims.contains_key(&root) => vec![root],
+        Region::Subtree(_) => Vec::new(),
+        Region::All => {
             let mut tops: Vec<ClaimId> = map
                 .claims
                 .keys()
@@ -164,7 +164,7 @@ pub(super) fn spanning_forest(map: &Map, index: &Index, scope: Scope, sizes: &Si
             }
             forest.children.insert(claim, kids);
         }
-        if scope != Scope::All {
+        if scope != Region::All {
             break;
         }
     }

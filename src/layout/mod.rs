@@ -21,7 +21,7 @@ mod wide;
 
 use std::collections::BTreeMap;
 
-use crate::model::{Arrangement, ClaimId, Direction, Map, Pos};
+use crate::model::{Arrangement, ClaimId, Growth, Map, Pos};
 use forest::{Forest, Index, spanning_forest};
 
 pub use compact::{LANE_GAP, LANE_STEP, STACK_GAP};
@@ -40,7 +40,7 @@ pub const WIDEST: f32 = 2.0;
 
 /// What to arrange.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scope {
+pub enum Region {
     /// The whole map.
     All,
     /// The claims below this one (and it); everything else stays put.
@@ -55,10 +55,10 @@ pub use crate::card::Sizes;
 /// left-to-right map is laid out as the top-down tree of its mirror image
 /// (every position and card size with width and height swapped), then
 /// mirrored back, so every rule of the tree holds across as it does down.
-pub fn arrange(map: &Map, sizes: &Sizes, scope: Scope) -> Vec<(ClaimId, Pos)> {
+pub fn arrange(map: &Map, sizes: &Sizes, scope: Region) -> Vec<(ClaimId, Pos)> {
     match map.direction {
-        Direction::Down => arrange_down(map, sizes, scope, WIDEST),
-        Direction::Right => {
+        Growth::Down => arrange_down(map, sizes, scope, WIDEST),
+        Growth::Right => {
             let (mirrored, sizes) = mirror(map, sizes);
             arrange_down(&mirrored, &sizes, scope, 1.0 / WIDEST.sqrt())
                 .into_iter()
@@ -95,7 +95,7 @@ fn mirror(map: &Map, sizes: &Sizes) -> (Map, Sizes) {
     (mirrored, sizes)
 }
 
-fn arrange_down(map: &Map, sizes: &Sizes, scope: Scope, widest: f32) -> Vec<(ClaimId, Pos)> {
+fn arrange_down(map: &Map, sizes: &Sizes, scope: Region, widest: f32) -> Vec<(ClaimId, Pos)> {
     let index = Index::new(map);
     let forest = spanning_forest(map, &index, scope, sizes);
     if forest.order.is_empty() {
@@ -123,10 +123,10 @@ fn arrange_down(map: &Map, sizes: &Sizes, scope: Scope, widest: f32) -> Vec<(Cla
 /// The parent each claim hangs under when the map is arranged (roots have
 /// none), so callers can check or draw the tree the layout used. The card
 /// sizes matter: siblings are taken in reading order, by their edges.
-pub fn tree_parents(map: &Map, sizes: &Sizes, scope: Scope) -> BTreeMap<ClaimId, ClaimId> {
+pub fn tree_parents(map: &Map, sizes: &Sizes, scope: Region) -> BTreeMap<ClaimId, ClaimId> {
     let forest = match map.direction {
-        Direction::Down => spanning_forest(map, &Index::new(map), scope, sizes),
-        Direction::Right => {
+        Growth::Down => spanning_forest(map, &Index::new(map), scope, sizes),
+        Growth::Right => {
             let (mirrored, sizes) = mirror(map, sizes);
             spanning_forest(&mirrored, &Index::new(&mirrored), scope, &sizes)
         }

@@ -499,7 +499,7 @@ mod tests {
         );
         assert_eq!(measure.shown("tab\there"), "tab here");
         assert_eq!(measure.shown("private \u{E000}x"), "private \u{FFFD}x");
-        // Direction overrides cannot make a card read differently.
+        // Growth overrides cannot make a card read differently.
         assert_eq!(measure.shown("a\u{202E}bc"), "abc");
         // A megabyte of text shows its start and says how much is left.
         let huge = "word ".repeat(200_000);

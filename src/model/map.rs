@@ -32,8 +32,8 @@ pub struct Map {
     #[serde(skip_serializing_if = "EvaluationSettings::is_default")]
     pub evaluation: EvaluationSettings,
     /// Which way arranging lays the map out.
-    #[serde(skip_serializing_if = "Direction::is_down")]
-    pub direction: Direction,
+    #[serde(skip_serializing_if = "Growth::is_down")]
+    pub direction: Growth,
     /// How closely arranging packs the map.
     #[serde(skip_serializing_if = "Arrangement::is_compact")]
     pub arrangement: Arrangement,
@@ -96,7 +96,7 @@ impl Arrangement {
 /// Which way the map grows when arranged: from the thesis down (the
 /// default), or from the thesis on the left to the right.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Direction {
+pub enum Growth {
     /// Thesis on top, answers in the rows below.
     #[default]
     Down,
@@ -104,7 +104,7 @@ pub enum Direction {
     Right,
 }
 
-impl Direction {
+impl Growth {
     /// Whether this is the default, top-down.
     pub fn is_down(&self) -> bool {
         *self == Self::Down

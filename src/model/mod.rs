@@ -16,7 +16,7 @@ mod validate;
 pub use assess::{Assessment, EvaluationSettings, Mode};
 pub use ids::{ClaimId, LinkId};
 pub use map::{
-    Arrangement, Citation, Claim, ClaimKind, Direction, Issued, Link, LinkKind, Map, Pos,
+    Arrangement, Citation, Claim, ClaimKind, Growth, Issued, Link, LinkKind, Map, Pos,
     Presentation, Quote, Source, Target, derived_title,
 };
 pub use role::Role;

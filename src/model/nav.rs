@@ -6,7 +6,7 @@ use super::{ClaimId, LinkId, Map, Target};
 
 /// A direction along the structure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Direction {
+pub enum Arrow {
     /// To the claim this one supports or attacks.
     Up,
     /// To this claim's first reason, objection or undercutter.
@@ -124,14 +124,14 @@ fn by_position(map: &Map, claims: &mut [ClaimId]) {
 }
 
 /// The claim one step from `claim` in `direction`, if there is one.
-pub fn step(map: &Map, claim: ClaimId, direction: Direction) -> Option<ClaimId> {
+pub fn step(map: &Map, claim: ClaimId, direction: Arrow) -> Option<ClaimId> {
     match direction {
-        Direction::Up => parent(map, claim),
-        Direction::Down => children(map, claim).first().copied(),
-        Direction::Left | Direction::Right => {
+        Arrow::Up => parent(map, claim),
+        Arrow::Down => children(map, claim).first().copied(),
+        Arrow::Left | Arrow::Right => {
             let row = siblings(map, claim);
             let i = row.iter().position(|&c| c == claim)?;
-            let j = if direction == Direction::Left {
+            let j = if direction == Arrow::Left {
                 i.checked_sub(1)?
             } else {
                 i + 1
@@ -178,16 +178,16 @@ mod tests {
 
         // Left to right as on the canvas, whatever the link order.
         assert_eq!(children(&map, thesis), vec![left, under, right]);
-        assert_eq!(step(&map, thesis, Direction::Down), Some(left));
-        assert_eq!(step(&map, left, Direction::Right), Some(under));
-        assert_eq!(step(&map, under, Direction::Right), Some(right));
-        assert_eq!(step(&map, right, Direction::Right), None);
-        assert_eq!(step(&map, left, Direction::Left), None);
-        assert_eq!(step(&map, deep, Direction::Up), Some(left));
+        assert_eq!(step(&map, thesis, Arrow::Down), Some(left));
+        assert_eq!(step(&map, left, Arrow::Right), Some(under));
+        assert_eq!(step(&map, under, Arrow::Right), Some(right));
+        assert_eq!(step(&map, right, Arrow::Right), None);
+        assert_eq!(step(&map, left, Arrow::Left), None);
+        assert_eq!(step(&map, deep, Arrow::Up), Some(left));
         // An undercutter answers the claim of the link it attacks.
-        assert_eq!(step(&map, under, Direction::Up), Some(thesis));
-        assert_eq!(step(&map, thesis, Direction::Up), None);
-        assert_eq!(step(&map, deep, Direction::Down), None);
+        assert_eq!(step(&map, under, Arrow::Up), Some(thesis));
+        assert_eq!(step(&map, thesis, Arrow::Up), None);
+        assert_eq!(step(&map, deep, Arrow::Down), None);
         // The whole tree at once gives the same rows.
         let (rows, roots) = tree(&map);
         for claim in map.claims.keys() {
@@ -205,9 +205,9 @@ mod tests {
         let free = map.add_claim(Claim::new("F", at(500.0, 0.0)));
         map.add_link(Link::new(LinkKind::Support, vec![a], Target::Claim(b)));
         map.add_link(Link::new(LinkKind::Support, vec![b], Target::Claim(a)));
-        assert_eq!(step(&map, a, Direction::Up), Some(b));
-        assert_eq!(step(&map, b, Direction::Up), Some(a));
+        assert_eq!(step(&map, a, Arrow::Up), Some(b));
+        assert_eq!(step(&map, b, Arrow::Up), Some(a));
         assert_eq!(siblings(&map, free), vec![free]);
-        assert_eq!(step(&map, free, Direction::Left), None);
+        assert_eq!(step(&map, free, Arrow::Left), None);
     }
 }

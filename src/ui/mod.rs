@@ -17,13 +17,12 @@ mod outline;
 mod palette;
 mod present;
 mod search;
-mod source_panel;
-mod steps;
+mod source;
 
 use std::sync::Arc;
 
 pub use action::Action;
-pub use app::{ArgmapApp, Outline, Startup};
+pub use app::{ArgmapApp, Folding, Startup};
 pub use canvas::{Editing, Look, Marks, View, canvas_ui};
 pub use commands::UiCommand;
 pub use dialogs::{FileDialogs, NativeDialogs, Picked};

@@ -62,7 +62,7 @@ pub fn lines(map: &Map) -> Vec<Line> {
 
 /// The outline's lines, worked out again only when the map changes.
 #[derive(Debug, Default)]
-pub struct Outline {
+pub struct OutlinePanel {
     /// The document state the lines were made for.
     made_for: Option<(u64, u64)>,
     lines: Vec<Line>,
@@ -72,7 +72,7 @@ pub struct Outline {
     scrolled: (f32, f32),
 }
 
-impl Outline {
+impl OutlinePanel {
     /// The lines of `map` in document state `state`.
     pub fn lines_for(&mut self, map: &Map, state: (u64, u64)) -> &[Line] {
         if self.made_for != Some(state) {
@@ -92,7 +92,7 @@ pub fn outline_ui(
     map: &Map,
     state: (u64, u64),
     selected: Option<ClaimId>,
-    outline: &mut Outline,
+    outline: &mut OutlinePanel,
     actions: &mut Vec<Action>,
 ) {
     ui.heading("Outline");

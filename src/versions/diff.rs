@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::words::{self, Piece};
 use crate::model::{
-    Arrangement, Assessment, Citation, Claim, ClaimId, ClaimKind, Direction, Link, LinkId, Map, Pos,
+    Arrangement, Assessment, Citation, Claim, ClaimId, ClaimKind, Growth, Link, LinkId, Map, Pos,
 };
 
 /// An old and a new value.
@@ -307,9 +307,9 @@ fn fields(old: &Claim, new: &Claim) -> Vec<Field> {
 fn settings(old: &Map, new: &Map) -> Vec<String> {
     let mut said = Vec::new();
     if old.direction != new.direction {
-        let name = |d: Direction| match d {
-            Direction::Down => "top-down",
-            Direction::Right => "left to right",
+        let name = |d: Growth| match d {
+            Growth::Down => "top-down",
+            Growth::Right => "left to right",
         };
         said.push(format!(
             "direction: {} → {}",

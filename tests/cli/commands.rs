@@ -808,7 +808,7 @@ fn arrange_turns_a_map_to_grow_left_to_right_and_back() {
     );
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     let side = store::read_map(&dir.path().join("side.ron")).expect("written");
-    assert_eq!(side.direction, argmap::model::Direction::Right);
+    assert_eq!(side.direction, argmap::model::Growth::Right);
     // The thesis is left of everything that answers it.
     let thesis = side.claims[&side.thesis.expect("thesis")].pos;
     for link in side.links.values() {
@@ -821,7 +821,7 @@ fn arrange_turns_a_map_to_grow_left_to_right_and_back() {
     let output = argmap(&["arrange", "side.ron", "--direction", "down"], dir.path());
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     let down = store::read_map(&dir.path().join("side.ron")).expect("written");
-    assert_eq!(down.direction, argmap::model::Direction::Down);
+    assert_eq!(down.direction, argmap::model::Growth::Down);
     assert!(
         !fs::read_to_string(dir.path().join("side.ron"))
             .expect("text")

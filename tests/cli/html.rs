@@ -22,7 +22,7 @@ use std::process::Command;
 use argmap::draw::geometry;
 use argmap::draw::svg::Scene;
 use argmap::measure::{TextMeasure, card_texts};
-use argmap::model::nav::{self, Direction};
+use argmap::model::nav::{self, Arrow};
 use argmap::model::{ClaimId, Map, present};
 use serde_json::{Value, json};
 
@@ -51,10 +51,10 @@ fn out_dir() -> PathBuf {
 fn walk(map: &Map, start: ClaimId) -> Vec<Value> {
     let mut at = start;
     [
-        ("ArrowUp", Direction::Up),
-        ("ArrowDown", Direction::Down),
-        ("ArrowRight", Direction::Right),
-        ("ArrowLeft", Direction::Left),
+        ("ArrowUp", Arrow::Up),
+        ("ArrowDown", Arrow::Down),
+        ("ArrowRight", Arrow::Right),
+        ("ArrowLeft", Arrow::Left),
     ]
     .into_iter()
     .map(|(key, direction)| {

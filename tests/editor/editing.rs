@@ -781,7 +781,7 @@ fn arranging_left_to_right_from_the_view_menu_is_one_undo_step() {
     harness.get_by_label("Arrange left to right").click();
     harness.run_steps(60);
     let turned = map(&harness).clone();
-    assert_eq!(turned.direction, argmap::model::Direction::Right);
+    assert_eq!(turned.direction, argmap::model::Growth::Right);
     let thesis = turned.thesis.expect("thesis");
     let leftmost = turned
         .claims

@@ -440,7 +440,7 @@ fn a_five_thousand_claim_map_opens_and_draws() {
     let mut big = argmap::generate::generate(5_000, 5);
     let mut measure = argmap::measure::TextMeasure::new();
     let sizes = argmap::measure::card_sizes(&big, &mut measure);
-    for (id, pos) in argmap::layout::arrange(&big, &sizes, argmap::layout::Scope::All) {
+    for (id, pos) in argmap::layout::arrange(&big, &sizes, argmap::layout::Region::All) {
         if let Some(claim) = big.claims.get_mut(&id) {
             claim.pos = pos;
         }

@@ -9,9 +9,9 @@
 )]
 
 use crate::harness::{Editor, key, map};
-use argmap::layout::{self, Scope};
+use argmap::layout::{self, Region};
 use argmap::measure::{TextMeasure, card_sizes};
-use argmap::model::{Arrangement, Direction, Map};
+use argmap::model::{Arrangement, Growth, Map};
 use argmap::ui::canvas::Level;
 use egui::{Key, Modifiers, Rect};
 use egui_kittest::kittest::Queryable as _;
@@ -42,9 +42,9 @@ fn the_bundled_map_arranged_compact_is_between_square_and_twice_as_wide() {
     // Arranged again from the menu's default (compact, top-down).
     let mut map = shipped;
     map.arrangement = Arrangement::Compact;
-    map.direction = Direction::Down;
+    map.direction = Growth::Down;
     let sizes = card_sizes(&map, &mut measure);
-    for (id, pos) in layout::arrange(&map, &sizes, Scope::All) {
+    for (id, pos) in layout::arrange(&map, &sizes, Region::All) {
         if let Some(claim) = map.claims.get_mut(&id) {
             claim.pos = pos;
         }

@@ -49,9 +49,9 @@ fn bundled_map_as_first_opened_light() {
 )]
 fn bundled_map_left_to_right_evaluated() {
     let mut map = bundled::ARTICLE.map();
-    map.direction = argmap::model::Direction::Right;
+    map.direction = argmap::model::Growth::Right;
     let sizes = argmap::measure::card_sizes(&map, &mut argmap::measure::TextMeasure::new());
-    for (id, pos) in argmap::layout::arrange(&map, &sizes, argmap::layout::Scope::All) {
+    for (id, pos) in argmap::layout::arrange(&map, &sizes, argmap::layout::Region::All) {
         if let Some(claim) = map.claims.get_mut(&id) {
             claim.pos = pos;
         }
@@ -151,7 +151,7 @@ fn folded_subtree() {
     // Reason 1 (claim 2) hides its evidence and the undercutter behind a badge.
     harness
         .state_mut()
-        .outline_mut()
+        .folding_mut()
         .folds
         .insert(argmap::model::ClaimId(2));
     harness.state_mut().view.camera.scene_rect =

@@ -137,7 +137,7 @@ fn folding_hides_a_subtree_behind_a_badge_and_is_remembered() {
     // Reopening the file shows it folded again.
     dialogs.answer(Some(path.clone()));
     key(&mut harness, Modifiers::COMMAND, Key::O);
-    assert!(harness.state().outline().folds.contains(&objection));
+    assert!(harness.state().folding().folds.contains(&objection));
     assert!(
         harness
             .query_by_label("Habits also form at school")
@@ -169,7 +169,7 @@ fn focus_mode_shows_one_claim_and_its_answers_and_backspace_steps_out() {
     );
     key(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
     let objection = claim_id(&harness, "Practice at home builds habits");
-    assert_eq!(harness.state().outline().focus, Some(objection));
+    assert_eq!(harness.state().folding().focus, Some(objection));
     assert!(
         harness
             .query_by_label("Habits also form at school")
@@ -203,7 +203,7 @@ fn focus_mode_shows_one_claim_and_its_answers_and_backspace_steps_out() {
     // Backspace: up to the thesis, then out to the whole map.
     key(&mut harness, Modifiers::NONE, Key::Backspace);
     let thesis = claim_id(&harness, "Homework should be optional");
-    assert_eq!(harness.state().outline().focus, Some(thesis));
+    assert_eq!(harness.state().folding().focus, Some(thesis));
     assert!(
         harness
             .query_by_label("Children need time to rest")
@@ -215,7 +215,7 @@ fn focus_mode_shows_one_claim_and_its_answers_and_backspace_steps_out() {
             .is_none()
     );
     key(&mut harness, Modifiers::NONE, Key::Backspace);
-    assert_eq!(harness.state().outline().focus, None);
+    assert_eq!(harness.state().folding().focus, None);
     assert!(
         harness
             .query_by_label("Habits also form at school")

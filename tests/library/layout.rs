@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use argmap::generate::generate;
-use argmap::layout::{self, Scope, Sizes};
+use argmap::layout::{self, Region, Sizes};
 use argmap::measure::{TextMeasure, card_sizes};
-use argmap::model::{Arrangement, Claim, ClaimId, Direction, Link, LinkKind, Map, Pos, Target};
+use argmap::model::{Arrangement, Claim, ClaimId, Growth, Link, LinkKind, Map, Pos, Target};
 use argmap::store;
 
 fn apply(map: &mut Map, moves: &[(ClaimId, Pos)]) {
@@ -83,8 +83,8 @@ fn children_in_order(
         let (pos, (w, h)) = (map.claims[id].pos, sizes[id]);
         let (left, top) = (pos.x - w / 2.0, pos.y - h / 2.0);
         match map.direction {
-            Direction::Down => (left.round(), top),
-            Direction::Right => (top.round(), left),
+            Growth::Down => (left.round(), top),
+            Growth::Right => (top.round(), left),
         }
     };
     for kids in children.values_mut() {
@@ -106,19 +106,19 @@ fn before(map: &Map, sizes: &Sizes, parent: ClaimId, child: ClaimId) -> bool {
     let (p, c) = (map.claims[&parent].pos, map.claims[&child].pos);
     let ((pw, ph), (cw, ch)) = (sizes[&parent], sizes[&child]);
     match map.direction {
-        Direction::Down => p.y + ph / 2.0 < c.y - ch / 2.0,
-        Direction::Right => p.x + pw / 2.0 < c.x - cw / 2.0,
+        Growth::Down => p.y + ph / 2.0 < c.y - ch / 2.0,
+        Growth::Right => p.x + pw / 2.0 < c.x - cw / 2.0,
     }
 }
 
 /// Arranges `map` and checks every promise; returns the arranged map.
 fn arrange_and_check(mut map: Map, sizes: &Sizes, name: &str) -> Map {
-    let parents = layout::tree_parents(&map, sizes, Scope::All);
+    let parents = layout::tree_parents(&map, sizes, Region::All);
     let order_before = children_in_order(&map, sizes, &parents);
-    let moves = layout::arrange(&map, sizes, Scope::All);
+    let moves = layout::arrange(&map, sizes, Region::All);
     assert_eq!(
         moves,
-        layout::arrange(&map, sizes, Scope::All),
+        layout::arrange(&map, sizes, Region::All),
         "{name}: deterministic"
     );
     let pinned: Vec<(ClaimId, Pos)> = map
@@ -177,11 +177,11 @@ fn shipped_maps() -> Vec<(std::path::PathBuf, Map, Sizes)> {
 }
 
 /// Every way a map can be arranged: both packings, both directions.
-const EVERY_WAY: [(Arrangement, Direction); 4] = [
-    (Arrangement::Compact, Direction::Down),
-    (Arrangement::Wide, Direction::Down),
-    (Arrangement::Compact, Direction::Right),
-    (Arrangement::Wide, Direction::Right),
+const EVERY_WAY: [(Arrangement, Growth); 4] = [
+    (Arrangement::Compact, Growth::Down),
+    (Arrangement::Wide, Growth::Down),
+    (Arrangement::Compact, Growth::Right),
+    (Arrangement::Wide, Growth::Right),
 ];
 
 /// Arranges `map` the given way and checks every promise. A map turned on
@@ -196,13 +196,13 @@ fn arrange_every_way_and_check(map: &Map, sizes: &Sizes, name: &str) -> Vec<Map>
         map.arrangement = arrangement;
         map.direction = direction;
         if turned {
-            let moves = layout::arrange(&map, sizes, Scope::All);
+            let moves = layout::arrange(&map, sizes, Region::All);
             apply(&mut map, &moves);
         }
         let arranged = arrange_and_check(map, sizes, &name);
         if arranged.claims.values().all(|c| !c.pinned) {
             assert_eq!(
-                layout::arrange(&arranged, sizes, Scope::All),
+                layout::arrange(&arranged, sizes, Region::All),
                 [],
                 "{name}: not stable"
             );
@@ -306,8 +306,8 @@ fn arranging_a_subtree_moves_only_it_and_cycles_terminate() {
     .expect("loads");
     let sizes = card_sizes(&map, &mut measure);
     let root = ClaimId(16);
-    let parents = layout::tree_parents(&map, &sizes, Scope::Subtree(root));
-    let moves = layout::arrange(&map, &sizes, Scope::Subtree(root));
+    let parents = layout::tree_parents(&map, &sizes, Region::Subtree(root));
+    let moves = layout::arrange(&map, &sizes, Region::Subtree(root));
     for (id, _) in &moves {
         assert!(parents.contains_key(id), "{id} is outside the subtree");
     }
@@ -339,7 +339,7 @@ fn arranging_a_subtree_moves_only_it_and_cycles_terminate() {
 #[test]
 fn direction_and_arrangement_are_kept_in_the_file() {
     let mut map = Map::new("Sideways");
-    map.direction = Direction::Right;
+    map.direction = Growth::Right;
     map.arrangement = Arrangement::Wide;
     let text = argmap::format::ron::to_string(&map);
     assert!(text.contains("direction: Right"), "{text}");
@@ -360,9 +360,9 @@ fn direction_and_arrangement_are_kept_in_the_file() {
 fn link_labels_sit_clear_of_cards_and_of_each_other() {
     use argmap::draw::geometry;
     for (path, mut map, sizes) in shipped_maps() {
-        for direction in [Direction::Down, Direction::Right] {
+        for direction in [Growth::Down, Growth::Right] {
             map.direction = direction;
-            let moves = layout::arrange(&map, &sizes, Scope::All);
+            let moves = layout::arrange(&map, &sizes, Region::All);
             apply(&mut map, &moves);
             let cards: BTreeMap<ClaimId, egui::Rect> = map
                 .claims

@@ -9,11 +9,11 @@ use std::time::{Duration, Instant};
 use egui::{Rect, pos2, vec2};
 
 use argmap::generate::generate;
-use argmap::layout::{self, Scope};
+use argmap::layout::{self, Region};
 use argmap::measure::{TextMeasure, card_sizes};
-use argmap::model::{Arrangement, Direction, Map};
+use argmap::model::{Arrangement, Growth, Map};
 use argmap::store::{self, FileError};
-use argmap::ui::canvas::{Marks, Shown, View, canvas_ui};
+use argmap::ui::canvas::{Drawn, Marks, View, canvas_ui};
 
 /// One measured row: what, and the median time at each size.
 #[derive(Debug, Clone)]
@@ -78,7 +78,7 @@ pub fn run(sizes: &[usize], dir: &Path) -> Result<Vec<Row>, FileError> {
         let started = Instant::now();
         let sizes_of = card_sizes(&map, &mut measure);
         let measuring = started.elapsed();
-        for (id, pos) in layout::arrange(&map, &sizes_of, Scope::All) {
+        for (id, pos) in layout::arrange(&map, &sizes_of, Region::All) {
             if let Some(claim) = map.claims.get_mut(&id) {
                 claim.pos = pos;
             }
@@ -158,12 +158,12 @@ pub fn run(sizes: &[usize], dir: &Path) -> Result<Vec<Row>, FileError> {
 fn arrange_times(map: &Map, sizes: &argmap::layout::Sizes) -> Vec<Duration> {
     let mut times = Vec::new();
     for arrangement in [Arrangement::Compact, Arrangement::Wide] {
-        for direction in [Direction::Down, Direction::Right] {
+        for direction in [Growth::Down, Growth::Right] {
             let mut shaped = map.clone();
             shaped.arrangement = arrangement;
             shaped.direction = direction;
             times.push(median(5, || {
-                let _ = layout::arrange(&shaped, sizes, Scope::All);
+                let _ = layout::arrange(&shaped, sizes, Region::All);
             }));
         }
     }
@@ -253,7 +253,7 @@ fn frame_time(
         };
         let output = ctx.run_ui(input, |ui| {
             let mut actions = Vec::new();
-            let shown = Shown {
+            let shown = Drawn {
                 map,
                 revision: 1,
                 roles: None,

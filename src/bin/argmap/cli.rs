@@ -433,7 +433,7 @@ pub enum DirectionArg {
     Right,
 }
 
-impl From<DirectionArg> for argmap::model::Direction {
+impl From<DirectionArg> for argmap::model::Growth {
     fn from(direction: DirectionArg) -> Self {
         match direction {
             DirectionArg::Down => Self::Down,
@@ -444,7 +444,7 @@ impl From<DirectionArg> for argmap::model::Direction {
 
 fn arrange(
     file: &Path,
-    direction: Option<argmap::model::Direction>,
+    direction: Option<argmap::model::Growth>,
     arrangement: Option<argmap::model::Arrangement>,
     output: Option<&Path>,
 ) -> ExitCode {
@@ -468,16 +468,12 @@ fn arrange(
         return ExitCode::FAILURE;
     }
     let how = match (map.arrangement, map.direction) {
-        (argmap::model::Arrangement::Compact, argmap::model::Direction::Down) => {
-            "compact, top-down"
-        }
-        (argmap::model::Arrangement::Compact, argmap::model::Direction::Right) => {
+        (argmap::model::Arrangement::Compact, argmap::model::Growth::Down) => "compact, top-down",
+        (argmap::model::Arrangement::Compact, argmap::model::Growth::Right) => {
             "compact, left to right"
         }
-        (argmap::model::Arrangement::Wide, argmap::model::Direction::Down) => "wide, top-down",
-        (argmap::model::Arrangement::Wide, argmap::model::Direction::Right) => {
-            "wide, left to right"
-        }
+        (argmap::model::Arrangement::Wide, argmap::model::Growth::Down) => "wide, top-down",
+        (argmap::model::Arrangement::Wide, argmap::model::Growth::Right) => "wide, left to right",
     };
     let shape = layout::extent(&map, &sizes).map_or_else(String::new, |(width, height)| {
         format!(
@@ -498,7 +494,7 @@ fn arrange(
 fn arrange_all(map: &mut argmap::model::Map) -> layout::Sizes {
     let mut measure = TextMeasure::new();
     let sizes = card_sizes(map, &mut measure);
-    for (id, pos) in layout::arrange(map, &sizes, layout::Scope::All) {
+    for (id, pos) in layout::arrange(map, &sizes, layout::Region::All) {
         if let Some(claim) = map.claims.get_mut(&id) {
             claim.pos = pos;
         }

@@ -6,7 +6,7 @@
 use super::ArgmapApp;
 use crate::edit;
 use crate::measure::card_sizes;
-use crate::model::nav::{self, Direction};
+use crate::model::nav::{self, Arrow};
 use crate::model::{LinkId, LinkKind, Pos, Target, reading};
 
 impl ArgmapApp {
@@ -71,7 +71,7 @@ impl ArgmapApp {
     /// one (the thesis when nothing is selected), and brings it into view.
     /// From a selected link: ↑ what it answers, ↓ its first premise, ← / →
     /// the links beside it that answer the same.
-    pub(super) fn go(&mut self, direction: Direction) {
+    pub(super) fn go(&mut self, direction: Arrow) {
         if let Some(link) = self.view.selection.link {
             self.go_from_link(link, direction);
             return;
@@ -90,26 +90,26 @@ impl ArgmapApp {
         }
     }
 
-    fn go_from_link(&mut self, id: LinkId, direction: Direction) {
+    fn go_from_link(&mut self, id: LinkId, direction: Arrow) {
         let map = &self.doc.map;
         let Some(link) = map.links.get(&id) else {
             return;
         };
         let to_claim = match direction {
-            Direction::Up => match link.target {
+            Arrow::Up => match link.target {
                 Target::Claim(claim) => Some(claim),
                 Target::Link(up) => {
                     self.view.selection.link = Some(up);
                     return;
                 }
             },
-            Direction::Down => link.premises.first().copied(),
-            Direction::Left | Direction::Right => {
+            Arrow::Down => link.premises.first().copied(),
+            Arrow::Left | Arrow::Right => {
                 let answers = reading::answers(map);
                 let beside = answers.get(&link.target).and_then(|links| {
                     let at = links.iter().position(|&l| l == id)?;
                     match direction {
-                        Direction::Left => at.checked_sub(1).map(|i| links[i]),
+                        Arrow::Left => at.checked_sub(1).map(|i| links[i]),
                         _ => links.get(at + 1).copied(),
                     }
                 });

@@ -8,9 +8,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::ArgmapApp;
 use super::prefs::{MAX_TEXT_SCALE, MIN_TEXT_SCALE};
 use crate::edit::{self, ClaimField, Edit, Typing};
-use crate::layout::Scope as LayoutScope;
+use crate::layout::Region;
 use crate::measure::card_sizes;
-use crate::model::{Arrangement, ClaimId, Direction as Growth, LinkKind};
+use crate::model::{Arrangement, ClaimId, Growth, LinkKind};
 use crate::ui::action::Action;
 use crate::ui::canvas::{Animation, Editing, canvas_focus_id};
 use crate::ui::commands::{self, Scope, UiCommand};
@@ -38,8 +38,8 @@ impl ArgmapApp {
         });
         // The source panel's text is read, not typed into: its own keys
         // (Alt+Q) work while its words are selected.
-        let reading = focused.is_some_and(|id| self.reading.is_text(id));
-        let focused_claim = self.shown.outline.focus.is_some();
+        let reading = focused.is_some_and(|id| self.source.is_text(id));
+        let focused_claim = self.shown.folding.focus.is_some();
         let pressed = commands::pressed(ctx, Scope::Editor, |command, shortcut| {
             let reading_key =
                 reading && matches!(command, UiCommand::QuoteAsClaim | UiCommand::ToggleSource);
@@ -190,7 +190,7 @@ impl ArgmapApp {
 
     /// Lays the map (or a subtree) out as a tidy tree, as one undo step,
     /// and lets the cards glide to their new places.
-    pub(super) fn arrange(&mut self, scope: LayoutScope) {
+    pub(super) fn arrange(&mut self, scope: Region) {
         self.arrange_with(scope, Vec::new());
     }
 
@@ -201,7 +201,7 @@ impl ArgmapApp {
         } else {
             vec![Edit::SetDirection(direction)]
         };
-        self.arrange_with(LayoutScope::All, changes);
+        self.arrange_with(Region::All, changes);
     }
 
     /// Arranges the whole map packed `arrangement` from now on.
@@ -211,20 +211,20 @@ impl ArgmapApp {
         } else {
             vec![Edit::SetArrangement(arrangement)]
         };
-        self.arrange_with(LayoutScope::All, changes);
+        self.arrange_with(Region::All, changes);
     }
 
     /// Arranges the map after `changes` to how it is arranged (its
     /// direction or packing): one undo step for all.
-    fn arrange_with(&mut self, scope: LayoutScope, changes: Vec<Edit>) {
+    fn arrange_with(&mut self, scope: Region, changes: Vec<Edit>) {
         self.finish_editing();
         let label = match (scope, changes.first()) {
             (_, Some(Edit::SetDirection(Growth::Right))) => "Arrange left to right",
             (_, Some(Edit::SetDirection(Growth::Down))) => "Arrange top-down",
             (_, Some(Edit::SetArrangement(Arrangement::Compact))) => "Arrange compact",
             (_, Some(Edit::SetArrangement(Arrangement::Wide))) => "Arrange wide",
-            (LayoutScope::All, _) => "Arrange",
-            (LayoutScope::Subtree(_), _) => "Arrange selection",
+            (Region::All, _) => "Arrange",
+            (Region::Subtree(_), _) => "Arrange selection",
         };
         let mut laid = std::borrow::Cow::Borrowed(&self.doc.map);
         for change in &changes {
@@ -265,8 +265,8 @@ impl ArgmapApp {
         // land: the whole map, or the arranged subtree when it is not in
         // view already.
         let arranged = match scope {
-            LayoutScope::All => self.doc.map.claims.keys().copied().collect(),
-            LayoutScope::Subtree(_) => moved,
+            Region::All => self.doc.map.claims.keys().copied().collect(),
+            Region::Subtree(_) => moved,
         };
         let landing = self
             .doc
@@ -283,7 +283,7 @@ impl ArgmapApp {
         let camera = &mut self.view.camera;
         let in_view = bounds.is_some_and(|b| camera.scene_rect.contains_rect(b));
         if let Some(bounds) = bounds
-            && (scope == LayoutScope::All || !in_view)
+            && (scope == Region::All || !in_view)
         {
             camera.glide = Some(crate::ui::canvas::Glide {
                 from: camera.scene_rect,
@@ -556,10 +556,10 @@ impl ArgmapApp {
             Action::SetMode(mode) => self.set_mode(mode),
             Action::SetCheck(rule, on) => self.set_check(rule, on),
             Action::ShowSource(key) => {
-                self.reading.key = Some(key);
-                self.reading.forget();
+                self.source.key = Some(key);
+                self.source.forget();
             }
-            Action::GlowParagraph(para) => self.reading.glow = para,
+            Action::GlowParagraph(para) => self.source.glow = para,
             Action::SetNotArgument(key, para, marked) => self.set_not_argument(&key, para, marked),
             Action::QuoteDropped { on, kind } => self.quote_as_claim(Some(kind), Some(on)),
             Action::Reveal(claim) if self.doc.map.claims.contains_key(&claim) => {

@@ -4,12 +4,12 @@
 use super::ArgmapApp;
 use super::files::Pending;
 use super::prefs;
-use crate::layout::Scope as LayoutScope;
-use crate::model::nav::{self, Direction};
-use crate::model::{Arrangement, Assessment, ClaimId, Direction as Growth, LinkKind};
+use crate::layout::Region;
+use crate::model::nav::{self, Arrow};
+use crate::model::{Arrangement, Assessment, ClaimId, Growth, LinkKind};
 use crate::ui::commands::UiCommand;
 use crate::ui::present::PresentAction;
-use crate::ui::steps::StepAction;
+use crate::ui::present::steps::StepAction;
 
 impl ArgmapApp {
     /// Does what `command` asks, from a menu, a button, the palette or
@@ -84,10 +84,10 @@ impl ArgmapApp {
                 self.set_pinned(&selected, pin);
             }
             // Move around
-            UiCommand::GoUp => self.go(Direction::Up),
-            UiCommand::GoDown => self.go(Direction::Down),
-            UiCommand::GoLeft => self.go(Direction::Left),
-            UiCommand::GoRight => self.go(Direction::Right),
+            UiCommand::GoUp => self.go(Arrow::Up),
+            UiCommand::GoDown => self.go(Arrow::Down),
+            UiCommand::GoLeft => self.go(Arrow::Left),
+            UiCommand::GoRight => self.go(Arrow::Right),
             UiCommand::SelectLink => self.select_link(),
             UiCommand::MoveEarlier => self.reorder(false),
             UiCommand::MoveLater => self.reorder(true),
@@ -105,7 +105,7 @@ impl ArgmapApp {
             UiCommand::FocusOut => {
                 let up = self
                     .shown
-                    .outline
+                    .folding
                     .focus
                     .and_then(|c| nav::parent(&self.doc.map, c));
                 self.focus_on(up);
@@ -114,10 +114,10 @@ impl ArgmapApp {
             UiCommand::FitView => self.view.camera.fit_requested = true,
             UiCommand::ZoomIn => self.view.camera.zoom_by(1.25),
             UiCommand::ZoomOut => self.view.camera.zoom_by(0.8),
-            UiCommand::Arrange => self.arrange(LayoutScope::All),
+            UiCommand::Arrange => self.arrange(Region::All),
             UiCommand::ArrangeSelection => {
                 if let Some(root) = self.single_selected() {
-                    self.arrange(LayoutScope::Subtree(root));
+                    self.arrange(Region::Subtree(root));
                 }
             }
             UiCommand::ArrangeDown => self.arrange_turned(Growth::Down),

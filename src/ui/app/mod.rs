@@ -21,10 +21,10 @@ mod menus;
 mod path_prompt;
 mod prefs;
 mod presenting;
-mod reading;
 mod recovery;
 mod repair;
 mod shown;
+mod source;
 
 use std::path::PathBuf;
 
@@ -43,7 +43,7 @@ use crate::measure::TextMeasure;
 use crate::model::ClaimId;
 use prefs::Prefs;
 
-pub use shown::Outline;
+pub use shown::Folding;
 
 /// What to open when the app starts.
 #[derive(Debug, Clone, Default)]
@@ -133,13 +133,13 @@ pub struct ArgmapApp {
     /// The presentation under way.
     presenting: Option<Presenting>,
     /// The panel of presentation steps.
-    steps: presenting::StepsPanel,
+    steps: crate::ui::present::steps::StepsPanel,
     /// The map's statuses and checks, and the checks panel.
     judged: evaluation::Judged,
     /// The outline panel's lines.
-    outline: super::outline::Outline,
+    outline: super::outline::OutlinePanel,
     /// The source panel: the text the map cites.
-    reading: super::source_panel::SourcePanel,
+    source: super::source::SourcePanel,
     /// What was copied last, and the outline text sent to the system
     /// clipboard with it: pasting that text pastes these claims and links.
     clipboard: Option<(Fragment, String)>,
@@ -183,10 +183,10 @@ impl ArgmapApp {
             recovery: recovery::Recovery::new(startup.recovery_dir.clone()),
             shown: shown::Shown::default(),
             presenting: None,
-            steps: presenting::StepsPanel::default(),
+            steps: crate::ui::present::steps::StepsPanel::default(),
             judged: evaluation::Judged::default(),
-            outline: super::outline::Outline::default(),
-            reading: super::source_panel::SourcePanel::default(),
+            outline: super::outline::OutlinePanel::default(),
+            source: super::source::SourcePanel::default(),
             clipboard: None,
             overlays: Overlays::default(),
             title: String::new(),
@@ -240,14 +240,14 @@ impl ArgmapApp {
     }
 
     /// Folded claims and the claim in focus.
-    pub fn outline(&self) -> &Outline {
-        &self.shown.outline
+    pub fn folding(&self) -> &Folding {
+        &self.shown.folding
     }
 
     /// Folded claims and the claim in focus, to change (as the fold and
     /// focus commands do, without their status messages).
-    pub fn outline_mut(&mut self) -> &mut Outline {
-        &mut self.shown.outline
+    pub fn folding_mut(&mut self) -> &mut Folding {
+        &mut self.shown.folding
     }
 
     /// The marks on the canvas: folded claims' badges, search matches,
@@ -291,13 +291,13 @@ impl ArgmapApp {
     /// The quote the source panel shows highlighted: paragraph and
     /// character span.
     pub fn source_highlight(&self) -> Option<(u32, usize, usize)> {
-        self.reading.highlight
+        self.source.highlight
     }
 
     /// The words selected in the source panel: paragraph and character
     /// span.
     pub fn source_selection(&self) -> Option<(u32, usize, usize)> {
-        self.reading
+        self.source
             .selection
             .as_ref()
             .map(|s| (s.para, s.start, s.end))
@@ -330,7 +330,7 @@ impl ArgmapApp {
         if let Some(path) = &self.doc.path
             && let Some(folds) = self.prefs.folds.get(&crate::store::canonical(path))
         {
-            self.shown.outline.folds = folds
+            self.shown.folding.folds = folds
                 .iter()
                 .map(|&id| ClaimId(id))
                 .filter(|id| self.doc.map.claims.contains_key(id))
@@ -401,7 +401,7 @@ impl ArgmapApp {
                             .view
                             .selection
                             .single()
-                            .and_then(|id| self.reading.quote_of(&self.doc.map, id));
+                            .and_then(|id| self.source.quote_of(&self.doc.map, id));
                         let inspected = super::inspector::Inspected {
                             map: &self.doc.map,
                             view: &self.view,

@@ -7,36 +7,12 @@ use egui::{Ui, ViewportCommand};
 
 use super::ArgmapApp;
 use crate::edit::Edit;
-use crate::model::present::{self, Step};
+use crate::model::present;
 use crate::model::{ClaimId, Presentation};
 use crate::ui::canvas::Glide;
 use crate::ui::commands::{self, Scope, UiCommand};
+use crate::ui::present::steps::{self, Request, StepAction};
 use crate::ui::present::{self as presenter, Outcome, PresentAction, Presenting, Saved};
-use crate::ui::steps::{self, Request, StepAction};
-
-/// The panel of presentation steps.
-#[derive(Debug, Default)]
-pub(super) struct StepsPanel {
-    /// Whether it is open.
-    pub(super) open: bool,
-    /// The step selected in it.
-    selected: Option<usize>,
-    /// The presentation steps of the map, and the revision they are of.
-    cache: Option<(u64, Vec<Step>)>,
-}
-
-impl StepsPanel {
-    /// Forgets the steps of the map that was open.
-    pub(super) fn forget(&mut self) {
-        self.cache = None;
-    }
-
-    /// Whether a command of the steps list can run: the panel is open and
-    /// a step is selected.
-    pub(super) fn takes_commands(&self) -> bool {
-        self.open && self.selected.is_some()
-    }
-}
 
 impl ArgmapApp {
     /// Starts presenting from the first step, full screen.

@@ -15,7 +15,7 @@ use crate::ui::canvas::{self, Marks};
 /// Folded claims and the claim in focus: how the user asked to see the
 /// map. View state, not saved in the map (folds are remembered per file).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Outline {
+pub struct Folding {
     /// Folded claims: their subtrees are hidden.
     pub folds: BTreeSet<ClaimId>,
     /// Focus mode: only this claim and what answers it are shown.
@@ -26,7 +26,7 @@ pub struct Outline {
 #[derive(Debug, Default)]
 pub(super) struct Shown {
     /// Folds and focus.
-    pub(super) outline: Outline,
+    pub(super) folding: Folding,
     /// The filtered map, when the canvas shows only part of the map.
     cache: Option<Cache>,
     /// The marks on the canvas.
@@ -53,7 +53,7 @@ struct Cache {
 #[derive(Clone, Debug, PartialEq)]
 enum Filter {
     /// Without folded subtrees, or only the focused claim and its answers.
-    Outline(Outline),
+    Folding(Folding),
     /// Presenting: the steps up to `step`, the others hidden, or faded in
     /// the overview or when `fade` is set; the step itself glows but in
     /// the overview.
@@ -67,7 +67,7 @@ enum Filter {
 impl Shown {
     /// Forgets the filtered map (another map is open).
     pub(super) fn reset(&mut self) {
-        self.outline = Outline::default();
+        self.folding = Folding::default();
         self.cache = None;
         self.marks = Marks::default();
     }
@@ -83,9 +83,9 @@ impl ArgmapApp {
                 fade: self.prefs.present_fade,
             });
         }
-        let outline = &self.shown.outline;
-        (!outline.folds.is_empty() || outline.focus.is_some())
-            .then(|| Filter::Outline(outline.clone()))
+        let folding = &self.shown.folding;
+        (!folding.folds.is_empty() || folding.focus.is_some())
+            .then(|| Filter::Folding(folding.clone()))
     }
 
     /// Brings the cache up to date: `None` when the canvas shows the whole
@@ -126,7 +126,7 @@ impl ArgmapApp {
                     revealed
                 }
             }
-            (Filter::Outline(Outline { folds, focus }), _) => {
+            (Filter::Folding(Folding { folds, focus }), _) => {
                 // Focusing on a folded claim shows what answers it.
                 let mut folds = folds.clone();
                 if let Some(focus) = focus {
@@ -181,8 +181,8 @@ impl ArgmapApp {
                 .into_iter()
                 .collect();
             // Claims citing the paragraph whose number was clicked.
-            if let Some(para) = self.reading.glow {
-                let citing = self.reading.citing(para).iter().copied();
+            if let Some(para) = self.source.glow {
+                let citing = self.source.citing(para).iter().copied();
                 self.shown.marks.found.extend(citing);
             }
         }
@@ -194,14 +194,14 @@ impl ArgmapApp {
             .show_evaluation
             .then_some(&self.judged.evaluation);
         let shown = match &self.shown.cache {
-            Some(cache) => canvas::Shown {
+            Some(cache) => canvas::Drawn {
                 map: &cache.map,
                 revision: cache.revision,
                 roles: Some(&cache.roles),
                 marks: &self.shown.marks,
                 evaluation,
             },
-            None => canvas::Shown {
+            None => canvas::Drawn {
                 map: &self.doc.map,
                 revision: canvas_revision(self.doc.state()),
                 roles: None,
@@ -215,7 +215,7 @@ impl ArgmapApp {
     /// Folds what answers the selected claims, or unfolds them.
     pub(super) fn toggle_fold(&mut self) {
         let selected: Vec<ClaimId> = self.view.selection.claims.iter().copied().collect();
-        let folds = &mut self.shown.outline.folds;
+        let folds = &mut self.shown.folding.folds;
         if selected.iter().any(|c| folds.contains(c)) {
             for c in &selected {
                 folds.remove(c);
@@ -243,7 +243,7 @@ impl ArgmapApp {
 
     /// Unfolds every folded claim.
     pub(super) fn unfold_all(&mut self) {
-        self.shown.outline.folds.clear();
+        self.shown.folding.folds.clear();
         self.remember_folds();
     }
 
@@ -253,7 +253,7 @@ impl ArgmapApp {
             return;
         };
         let key = crate::store::canonical(path);
-        let folds = &self.shown.outline.folds;
+        let folds = &self.shown.folding.folds;
         if folds.is_empty() {
             self.prefs.folds.remove(&key);
         } else {
@@ -266,7 +266,7 @@ impl ArgmapApp {
     /// Shows only `claim` and what answers it, or (`None`) the whole map.
     pub(super) fn focus_on(&mut self, claim: Option<ClaimId>) {
         let focus = claim.filter(|c| self.doc.map.claims.contains_key(c));
-        self.shown.outline.focus = focus;
+        self.shown.folding.focus = focus;
         if let Some(claim) = focus {
             self.view.selection.only(claim);
         }
@@ -276,7 +276,7 @@ impl ArgmapApp {
     /// The breadcrumb bar of focus mode: the path to the focused claim,
     /// each step clickable, and the way out.
     pub(super) fn breadcrumb_ui(&mut self, ui: &mut Ui) {
-        let Some(focus) = self.shown.outline.focus else {
+        let Some(focus) = self.shown.folding.focus else {
             return;
         };
         let path = outline_view::ancestors(&self.doc.map, focus);

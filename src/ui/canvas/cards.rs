@@ -11,7 +11,7 @@ use egui::{
 use super::lod::Level;
 use super::scene_index::SceneIndex;
 use super::view::{Editing, Gesture};
-use super::{Frame, Shown, View, a11y, paint};
+use super::{Drawn, Frame, View, a11y, paint};
 use crate::card::{PADDING, TEXT_SIZE};
 use crate::draw::geometry::{self, HANDLE_RADIUS};
 use crate::draw::style;
@@ -38,7 +38,7 @@ fn handle_id(claim: ClaimId) -> Id {
 /// took the keyboard focus by a click.
 pub(super) fn cards_ui(
     ui: &mut Ui,
-    shown: Shown<'_>,
+    shown: Drawn<'_>,
     frame: &Frame<'_>,
     view: &mut View,
     dark: bool,
@@ -158,7 +158,7 @@ struct CardPaint<'a> {
 /// Paints a card with its marks: the whole card at [`Level::Text`], its
 /// title alone at [`Level::Titles`] when the title reads. False when the
 /// card is left to the blocks.
-fn paint_card(ui: &Ui, shown: Shown<'_>, frame: &Frame<'_>, card: &CardPaint<'_>) -> bool {
+fn paint_card(ui: &Ui, shown: Drawn<'_>, frame: &Frame<'_>, card: &CardPaint<'_>) -> bool {
     let &CardPaint { id, rect, role, .. } = card;
     let dark = ui.visuals().dark_mode;
     let marks = shown.marks;

@@ -14,7 +14,7 @@ use crate::model::{ClaimId, LinkId, LinkKind, Map, Pos, Target};
 use crate::ui::action::Action;
 use crate::ui::action::{command_button, flip_button};
 use crate::ui::commands::UiCommand;
-use crate::ui::source_panel::QuoteDrag;
+use crate::ui::source::QuoteDrag;
 
 /// How near (in screen points) the pointer must be to a link to hit it.
 const LINK_TOLERANCE_PTS: f32 = 6.0;

@@ -44,7 +44,7 @@ const ANIMATION_SECS: f64 = 0.35;
 /// What the canvas draws this frame: the map (or the part of it that is
 /// shown), and the marks on it.
 #[derive(Clone, Copy, Debug)]
-pub struct Shown<'a> {
+pub struct Drawn<'a> {
     /// The map, or the part of it shown (folds, focus, presenting).
     pub map: &'a Map,
     /// Names this state of `map`: it changes whenever the map does, so
@@ -105,7 +105,7 @@ struct Frame<'a> {
 /// sizes come from `measure`, the measurement layout and exports use.
 pub fn canvas_ui(
     ui: &mut Ui,
-    shown: Shown<'_>,
+    shown: Drawn<'_>,
     view: &mut View,
     measure: &mut TextMeasure,
     actions: &mut Vec<Action>,
@@ -245,7 +245,7 @@ fn animation_progress(ui: &Ui, view: &mut View) -> Option<f32> {
 
 /// Brings the index up to date: card positions (dragged and gliding cards
 /// where they are drawn), sizes, link shapes, roles and the grid.
-fn update_index(ui: &Ui, shown: Shown<'_>, view: &mut View, measure: &mut TextMeasure) {
+fn update_index(ui: &Ui, shown: Drawn<'_>, view: &mut View, measure: &mut TextMeasure) {
     let offset = view.gesture.drag_offset();
     let progress = animation_progress(ui, view);
     let moving = offset.is_some() || progress.is_some();

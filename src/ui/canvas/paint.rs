@@ -10,7 +10,7 @@ use egui::{
 };
 
 use super::lod::{BLOCKS_ZOOM, Level};
-use super::{Frame, Shown, View};
+use super::{Drawn, Frame, View};
 use crate::card::PADDING;
 use crate::draw::geometry::{self, LinkShape};
 use crate::draw::style;
@@ -77,7 +77,7 @@ pub(super) fn title_row_height(painter: &Painter) -> f32 {
 /// plain lines in one mesh when zoomed far out.
 pub(super) fn links(
     painter: &Painter,
-    shown: Shown<'_>,
+    shown: Drawn<'_>,
     frame: &Frame<'_>,
     view: &View,
     dark: bool,
@@ -205,7 +205,7 @@ fn line_quad(mesh: &mut egui::Mesh, a: Pos2, b: Pos2, width: f32, color: Color32
 /// of its status, so what stands can be seen across a whole map.
 pub(super) fn blocks(
     painter: &Painter,
-    shown: Shown<'_>,
+    shown: Drawn<'_>,
     frame: &Frame<'_>,
     view: &View,
     dark: bool,

@@ -5,9 +5,9 @@
 
 use egui::{RichText, Ui};
 
-use super::commands::UiCommand;
 use crate::model::present::{Change, Step};
 use crate::model::{ClaimId, Map};
+use crate::ui::commands::UiCommand;
 
 /// What the user asked of the panel this frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,6 +86,30 @@ pub fn steps_ui(
 /// the steps list get their keys (arrows, Delete) before the canvas.
 pub fn has_keyboard(ctx: &egui::Context) -> bool {
     ctx.data(|d| d.get_temp::<bool>(focus_key()).unwrap_or(false))
+}
+
+/// The panel of presentation steps.
+#[derive(Debug, Default)]
+pub struct StepsPanel {
+    /// Whether it is open.
+    pub open: bool,
+    /// The step selected in it.
+    pub selected: Option<usize>,
+    /// The presentation steps of the map, and the revision they are of.
+    pub cache: Option<(u64, Vec<Step>)>,
+}
+
+impl StepsPanel {
+    /// Forgets the steps of the map that was open.
+    pub fn forget(&mut self) {
+        self.cache = None;
+    }
+
+    /// Whether a command of the steps list can run: the panel is open and
+    /// a step is selected.
+    pub fn takes_commands(&self) -> bool {
+        self.open && self.selected.is_some()
+    }
 }
 
 /// What the steps list can do to its selected step (the commands of its

@@ -12,7 +12,7 @@ use crate::edit;
 use crate::model::{Citation, ClaimId, LinkKind, Quote, Source};
 use crate::source::{self, SourceError, SourceText};
 use crate::ui::action::Action;
-use crate::ui::source_panel::{self, Loaded};
+use crate::ui::source::{self as panel, Loaded};
 
 impl ArgmapApp {
     /// The source panel, when shown.
@@ -20,8 +20,8 @@ impl ArgmapApp {
         if !self.prefs.show_source {
             // Read again when shown again: the file may have changed or
             // moved meanwhile.
-            if self.reading.loaded.is_some() {
-                self.reading.forget();
+            if self.source.loaded.is_some() {
+                self.source.forget();
             }
             return;
         }
@@ -32,9 +32,9 @@ impl ArgmapApp {
             .size_range(240.0..=900.0)
             .resizable(true)
             .show(ui, |ui| {
-                source_panel::source_panel_ui(
+                panel::source_panel_ui(
                     ui,
-                    &mut self.reading,
+                    &mut self.source,
                     &self.doc.map,
                     self.doc.state(),
                     self.view.selection.single(),
@@ -48,7 +48,7 @@ impl ArgmapApp {
     fn refresh_source(&mut self) {
         let map = &self.doc.map;
         let key = self
-            .reading
+            .source
             .key
             .clone()
             .filter(|k| map.sources.contains_key(k))
@@ -59,21 +59,21 @@ impl ArgmapApp {
                     .map(|(k, _)| k.clone())
             })
             .or_else(|| map.sources.keys().next().cloned());
-        self.reading.key.clone_from(&key);
+        self.source.key.clone_from(&key);
         let Some(key) = key else {
-            self.reading.forget();
+            self.source.forget();
             return;
         };
         let path = source::file_of(map, &key, self.doc.path.as_deref());
         if self
-            .reading
+            .source
             .loaded
             .as_ref()
             .is_some_and(|l| l.key == key && l.path == path)
         {
             return;
         }
-        self.reading.forget();
+        self.source.forget();
         let text = match &path {
             None => Err(
                 "No file is set for this source: Open source… to choose the text it cites"
@@ -93,36 +93,36 @@ impl ArgmapApp {
                 other => other.to_string(),
             }),
         };
-        self.reading.loaded = Some(Loaded { key, path, text });
+        self.source.loaded = Some(Loaded { key, path, text });
         // A claim selected before the text was read is shown now.
-        self.reading.last_claim = None;
+        self.source.last_claim = None;
     }
 
     /// Selecting another claim brings its paragraph into view, with its
     /// quote highlighted.
     fn follow_selected_claim(&mut self) {
         let selected = self.view.selection.single();
-        if selected == self.reading.last_claim {
+        if selected == self.source.last_claim {
             return;
         }
-        self.reading.last_claim = selected;
-        self.reading.highlight = None;
+        self.source.last_claim = selected;
+        self.source.highlight = None;
         let Some(citation) = selected
             .and_then(|id| self.doc.map.claims.get(&id))
             .and_then(|c| c.source.clone())
         else {
             return;
         };
-        if self.reading.key.as_deref() != Some(citation.doc.as_str()) {
-            self.reading.key = Some(citation.doc.clone());
+        if self.source.key.as_deref() != Some(citation.doc.as_str()) {
+            self.source.key = Some(citation.doc.clone());
             self.refresh_source();
-            self.reading.last_claim = selected;
+            self.source.last_claim = selected;
         }
         let Some(para) = citation.para else {
             return;
         };
-        self.reading.scroll_to = Some(para);
-        self.reading.highlight = citation
+        self.source.scroll_to = Some(para);
+        self.source.highlight = citation
             .quote
             .as_ref()
             .map(|q| (para, q.start as usize, q.end as usize));
@@ -132,15 +132,14 @@ impl ArgmapApp {
     /// the selected claim (`answer`) or `onto`.
     pub(super) fn quote_as_claim(&mut self, answer: Option<LinkKind>, onto: Option<ClaimId>) {
         self.finish_editing();
-        let (Some(selection), Some(key)) =
-            (self.reading.selection.clone(), self.reading.key.clone())
+        let (Some(selection), Some(key)) = (self.source.selection.clone(), self.source.key.clone())
         else {
             self.messages
                 .status("Select words in the source panel first (View → Source)");
             return;
         };
         let quote = self
-            .reading
+            .source
             .text()
             .and_then(|t| t.paragraph(selection.para))
             .and_then(|p| Quote::of(p, selection.start, selection.end));
@@ -175,8 +174,8 @@ impl ArgmapApp {
             Some(LinkKind::Attack) => "Objection from the source",
         };
         self.doc.apply(made, label);
-        self.reading.last_claim = Some(id);
-        self.reading.highlight = Some((selection.para, selection.start, selection.end));
+        self.source.last_claim = Some(id);
+        self.source.highlight = Some((selection.para, selection.start, selection.end));
         self.view.camera.reveal = Some(id);
         // The quoted words are a start: the user restates them.
         self.start_editing(id, true);
@@ -232,14 +231,10 @@ impl ArgmapApp {
             None => crate::store::canonical(file).to_string_lossy().into_owned(),
         };
         let mut sources = self.doc.map.sources.clone();
-        let shown = self.reading.key.clone().filter(|k| sources.contains_key(k));
+        let shown = self.source.key.clone().filter(|k| sources.contains_key(k));
         // The source shown takes the file when it has none or it is gone
         // (Locate…); otherwise a new source, named after the file.
-        let missing = self
-            .reading
-            .loaded
-            .as_ref()
-            .is_some_and(|l| l.text.is_err());
+        let missing = self.source.loaded.as_ref().is_some_and(|l| l.text.is_err());
         let key = match shown {
             Some(key) if missing || sources[&key].path.is_none() => key,
             _ => {
@@ -274,8 +269,8 @@ impl ArgmapApp {
         if let Some(change) = edit::set_sources(&self.doc.map, sources) {
             self.doc.apply(change, "Open source");
         }
-        self.reading.key = Some(key);
-        self.reading.forget();
+        self.source.key = Some(key);
+        self.source.forget();
         self.prefs.show_source = true;
         self.messages.status(format!(
             "{}: {} paragraphs, numbered as citations count them",

@@ -2,6 +2,8 @@
 //! each claim to the next, with speaker notes in a window of their own.
 //! The order comes from [`crate::model::present::steps`].
 
+pub mod steps;
+
 use std::collections::BTreeSet;
 
 use egui::{Align2, Color32, Key, Rect, RichText, Vec2, vec2};

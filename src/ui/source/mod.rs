@@ -33,7 +33,7 @@ pub struct Loaded {
 
 /// Words selected in one paragraph.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Selection {
+pub struct Excerpt {
     /// The paragraph, from 1.
     pub para: u32,
     /// The first character, from 0 within the paragraph.
@@ -52,7 +52,7 @@ pub struct SourcePanel {
     /// Its text.
     pub loaded: Option<Loaded>,
     /// Words selected in the text, if any.
-    pub selection: Option<Selection>,
+    pub selection: Option<Excerpt>,
     /// The quoted span shown highlighted: paragraph, start, end.
     pub highlight: Option<(u32, usize, usize)>,
     /// The paragraph whose citing claims glow on the canvas.
@@ -567,7 +567,7 @@ fn words_ui(
     {
         let range = range.as_sorted_char_range();
         let (start, end) = (range.start.0, range.end.0);
-        panel.selection = (end > start).then(|| Selection {
+        panel.selection = (end > start).then(|| Excerpt {
             para,
             start,
             end,
