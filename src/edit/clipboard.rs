@@ -76,11 +76,7 @@ pub fn outline_text(fragment: &Fragment) -> String {
                 let Some(link) = map.links.get(&id) else {
                     continue;
                 };
-                let connective = match (link.target, link.kind) {
-                    (Target::Link(_), _) => "but that does not follow:",
-                    (_, LinkKind::Support) => "because",
-                    (_, LinkKind::Attack) => "but",
-                };
+                let connective = link.connective();
                 let premises: Vec<String> = link
                     .premises
                     .iter()

@@ -108,9 +108,22 @@ impl Document {
             store::write_atomic_on(self.disk.as_ref(), &bak, &old)
                 .map_err(|err| FileError::new(&bak, store::FileErrorKind::Write(err)))?;
         }
-        let text = crate::format::ron::to_string(&self.map);
+        // The sources' files stay found from the map's new place: their
+        // paths are made relative to it (the same files, so no undo step),
+        // and kept only once the map is saved.
+        let rebased = crate::source::rebased(&self.map, self.path.as_deref(), path);
+        let text = match &rebased {
+            Some(sources) => crate::format::ron::to_string(&Map {
+                sources: sources.clone(),
+                ..self.map.clone()
+            }),
+            None => crate::format::ron::to_string(&self.map),
+        };
         store::write_atomic_on(self.disk.as_ref(), path, text.as_bytes())
             .map_err(|err| FileError::new(path, store::FileErrorKind::Write(err)))?;
+        if let Some(sources) = rebased {
+            self.map.sources = sources;
+        }
         self.stamp = Some(Stamp::of_bytes(self.disk.as_ref(), text.as_bytes(), path));
         self.path = Some(path.to_path_buf());
         self.history.mark_saved();

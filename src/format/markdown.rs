@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::model::reading::{Step, walk};
-use crate::model::{Citation, ClaimId, LinkKind, Map, Target};
+use crate::model::{Citation, ClaimId, Map};
 
 /// `map` as a Markdown outline.
 pub fn to_markdown(map: &Map) -> String {
@@ -68,11 +68,7 @@ pub fn to_markdown_quoted(
                 let Some(link) = map.links.get(&id) else {
                     continue;
                 };
-                let connective = match (link.target, link.kind) {
-                    (Target::Link(_), _) => "but that does not follow:",
-                    (Target::Claim(_), LinkKind::Support) => "because",
-                    (Target::Claim(_), LinkKind::Attack) => "but",
-                };
+                let connective = link.connective();
                 let premises: Vec<String> = link
                     .premises
                     .iter()
@@ -201,7 +197,7 @@ fn inline(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Claim, Link, Pos, Source};
+    use crate::model::{Claim, Link, LinkKind, Pos, Source, Target};
 
     #[test]
     #[expect(

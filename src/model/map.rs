@@ -395,6 +395,17 @@ pub struct Link {
 }
 
 impl Link {
+    /// The words that lead its premises in an outline read aloud:
+    /// "because", "but", or for an undercut "but that does not follow:"
+    /// (the outline panel, the Markdown outline and the clipboard's text
+    /// all read links with these words).
+    pub fn connective(&self) -> &'static str {
+        match self.target {
+            Target::Link(_) => "but that does not follow:",
+            Target::Claim(_) => self.kind.connective(),
+        }
+    }
+
     /// A link of `kind` from `premises` to `target`.
     pub fn new(kind: LinkKind, premises: Vec<ClaimId>, target: Target) -> Self {
         Self {
@@ -625,6 +636,14 @@ fn next_free(ids: impl DoubleEndedIterator<Item = u32> + Clone) -> u32 {
     }
 }
 
+/// The title a user typed, as a claim keeps it: one line (line breaks
+/// become spaces), and none at all when it is blank, so the card shows
+/// its first words instead.
+pub fn typed_title(typed: &str) -> Option<String> {
+    let title = typed.replace(['\n', '\r'], " ");
+    (!title.trim().is_empty()).then_some(title)
+}
+
 /// A title from the first words of `text`: up to five words and about 32
 /// characters, cut at a word boundary, trailing punctuation dropped.
 pub fn derived_title(text: &str) -> String {
@@ -663,5 +682,12 @@ mod tests {
         let id = map.add_claim(Claim::new("new", Pos::default()));
         assert_eq!(id, ClaimId(1));
         assert_eq!(map.claims.len(), 2);
+    }
+
+    #[test]
+    fn a_typed_title_is_one_line_and_blank_is_none() {
+        assert_eq!(typed_title("Rule by law"), Some("Rule by law".to_owned()));
+        assert_eq!(typed_title("Rule\nby law"), Some("Rule by law".to_owned()));
+        assert_eq!(typed_title(" \n\t "), None);
     }
 }

@@ -141,6 +141,40 @@ pub fn step(map: &Map, claim: ClaimId, direction: Arrow) -> Option<ClaimId> {
     }
 }
 
+/// What a step along the structure lands on: a claim, or a link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// A claim.
+    Claim(ClaimId),
+    /// A link.
+    Link(LinkId),
+}
+
+/// One step from the link `id` in `direction`: up to what it answers (a
+/// claim, or the link an undercut attacks), down to its first premise,
+/// sideways to the links beside it that answer the same.
+pub fn step_from_link(map: &Map, id: LinkId, direction: Arrow) -> Option<Place> {
+    let link = map.links.get(&id)?;
+    match direction {
+        Arrow::Up => Some(match link.target {
+            Target::Claim(claim) => Place::Claim(claim),
+            Target::Link(up) => Place::Link(up),
+        }),
+        Arrow::Down => link.premises.first().map(|&claim| Place::Claim(claim)),
+        Arrow::Left | Arrow::Right => {
+            let answers = super::reading::answers(map);
+            let beside = answers.get(&link.target)?;
+            let at = beside.iter().position(|&l| l == id)?;
+            let to = if direction == Arrow::Left {
+                at.checked_sub(1)?
+            } else {
+                at + 1
+            };
+            beside.get(to).map(|&link| Place::Link(link))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,6 +229,31 @@ mod tests {
             assert_eq!(row, children(&map, *claim));
         }
         assert_eq!(roots, siblings(&map, thesis));
+        // From a link: up to what it answers, down to its premise, and
+        // beside it to the other answers of the same claim (supports
+        // first, as the outline reads them).
+        let attack = LinkId(2);
+        assert_eq!(
+            step_from_link(&map, support, Arrow::Up),
+            Some(Place::Claim(thesis))
+        );
+        assert_eq!(
+            step_from_link(&map, support, Arrow::Down),
+            Some(Place::Claim(right))
+        );
+        assert_eq!(
+            step_from_link(&map, support, Arrow::Right),
+            Some(Place::Link(attack))
+        );
+        assert_eq!(
+            step_from_link(&map, attack, Arrow::Left),
+            Some(Place::Link(support))
+        );
+        assert_eq!(step_from_link(&map, support, Arrow::Left), None);
+        assert_eq!(
+            step_from_link(&map, LinkId(4), Arrow::Up),
+            Some(Place::Link(support))
+        );
     }
 
     #[test]

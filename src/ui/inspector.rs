@@ -347,7 +347,7 @@ fn title_ui(ui: &mut Ui, edited: &mut crate::model::Claim) -> bool {
         })
         .inner;
     if response.changed() {
-        edited.title = (!title.trim().is_empty()).then(|| title.clone());
+        edited.title = crate::model::typed_title(&title);
     }
     response.changed()
 }

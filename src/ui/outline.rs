@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 
 use super::action::Action;
 use crate::model::reading::{self, Step};
-use crate::model::{ClaimId, LinkKind, Map, Target};
+use crate::model::{ClaimId, Map};
 
 /// One line of the outline: a claim, how deep it sits and the word that
 /// ties it to the line it answers.
@@ -41,11 +41,7 @@ pub fn lines(map: &Map) -> Vec<Line> {
                 let Some(link) = map.links.get(&id) else {
                     continue;
                 };
-                let lead = match (link.target, link.kind) {
-                    (Target::Link(_), _) => "but that does not follow:",
-                    (Target::Claim(_), LinkKind::Support) => "because",
-                    (Target::Claim(_), LinkKind::Attack) => "but",
-                };
+                let lead = link.connective();
                 for (i, (&claim, &new)) in link.premises.iter().zip(&fresh).enumerate() {
                     lines.push(Line {
                         claim,
@@ -156,7 +152,7 @@ pub fn outline_ui(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Claim, Link, Pos};
+    use crate::model::{Claim, Link, LinkKind, Pos, Target};
 
     #[test]
     fn the_outline_reads_because_but_and_and() {

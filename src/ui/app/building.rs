@@ -6,8 +6,8 @@
 use super::ArgmapApp;
 use crate::edit;
 use crate::measure::card_sizes;
-use crate::model::nav::{self, Arrow};
-use crate::model::{LinkId, LinkKind, Pos, Target, reading};
+use crate::model::nav::{self, Arrow, Place};
+use crate::model::{LinkId, LinkKind, Pos};
 
 impl ArgmapApp {
     /// A claim at `pos`, opened for typing (the thesis, on an empty map).
@@ -91,37 +91,13 @@ impl ArgmapApp {
     }
 
     fn go_from_link(&mut self, id: LinkId, direction: Arrow) {
-        let map = &self.doc.map;
-        let Some(link) = map.links.get(&id) else {
-            return;
-        };
-        let to_claim = match direction {
-            Arrow::Up => match link.target {
-                Target::Claim(claim) => Some(claim),
-                Target::Link(up) => {
-                    self.view.selection.link = Some(up);
-                    return;
-                }
-            },
-            Arrow::Down => link.premises.first().copied(),
-            Arrow::Left | Arrow::Right => {
-                let answers = reading::answers(map);
-                let beside = answers.get(&link.target).and_then(|links| {
-                    let at = links.iter().position(|&l| l == id)?;
-                    match direction {
-                        Arrow::Left => at.checked_sub(1).map(|i| links[i]),
-                        _ => links.get(at + 1).copied(),
-                    }
-                });
-                if let Some(beside) = beside {
-                    self.view.selection.link = Some(beside);
-                }
-                return;
+        match nav::step_from_link(&self.doc.map, id, direction) {
+            Some(Place::Claim(claim)) => {
+                self.view.selection.only(claim);
+                self.view.camera.reveal = Some(claim);
             }
-        };
-        if let Some(claim) = to_claim {
-            self.view.selection.only(claim);
-            self.view.camera.reveal = Some(claim);
+            Some(Place::Link(link)) => self.view.selection.link = Some(link),
+            None => {}
         }
     }
 

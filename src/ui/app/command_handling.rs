@@ -472,10 +472,7 @@ impl ArgmapApp {
                 let Some(claim) = self.doc.map.claims.get(&id) else {
                     return;
                 };
-                // One line; empty means none (the card then shows none and
-                // zoomed out its first words).
-                let title = text.replace(['\n', '\r'], " ");
-                let title = (!title.trim().is_empty()).then_some(title);
+                let title = crate::model::typed_title(&text);
                 if claim.title != title {
                     let claim = crate::model::Claim {
                         title,

@@ -336,12 +336,6 @@ impl ArgmapApp {
 
     /// Writes the document to `path`, keeping a backup unless turned off.
     fn write_to(&mut self, path: &Path) -> bool {
-        // The sources' files stay found from the map's new place: their
-        // paths are made relative to it (the same files, so no undo step).
-        if let Some(sources) = crate::source::rebased(&self.doc.map, self.doc.path.as_deref(), path)
-        {
-            self.doc.map.sources = sources;
-        }
         match self.doc.save_with_backup(path, !self.prefs.no_backups) {
             Ok(()) => {
                 self.remember(path);
