@@ -1,10 +1,8 @@
 // Rectangles and frames in map units, for the handout viewer (viewer.js):
-// the editor's framing rules (draw/geometry.rs), written again for the
-// browser's window. Pure functions.
-
-// The same limits as the editor's present mode (draw/geometry.rs).
-const PRESENT_MAX_ZOOM = 1.6;
-const PRESENT_MIN_ZOOM = 0.55;
+// the editor's framing rules (draw/geometry.rs) for the browser's window.
+// Pure functions. Their numbers come from Argmap as RULES.present (the
+// page's data, see src/web/data.rs), and tests/web/conformance.mjs runs
+// them on every step of every shipped map against the Rust code.
 
 const union = (a, b) => {
   const x = Math.min(a.x, b.x);
@@ -17,14 +15,15 @@ const contains = (outer, inner) =>
   inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
 
 // What a presentation shows of the map on a screen of vw × vh: the cards
-// with a margin, never closer than PRESENT_MAX_ZOOM, widened to the
+// with a margin, never closer than the largest zoom, widened to the
 // screen's shape (geometry::presentation_frame).
 function presentationFrame(rects, vw, vh) {
   if (!rects.length) return null;
+  const { margin, max_zoom: maxZoom } = RULES.present;
   let b = rects.reduce(union);
-  b = { x: b.x - 60, y: b.y - 60, w: b.w + 120, h: b.h + 120 };
-  let w = Math.max(b.w, vw / PRESENT_MAX_ZOOM);
-  let h = Math.max(b.h, vh / PRESENT_MAX_ZOOM);
+  b = { x: b.x - margin, y: b.y - margin, w: b.w + 2 * margin, h: b.h + 2 * margin };
+  let w = Math.max(b.w, vw / maxZoom);
+  let h = Math.max(b.h, vh / maxZoom);
   if (w / h > vw / vh) h = (w * vh) / vw;
   else w = (h * vw) / vh;
   const c = center(b);
@@ -38,7 +37,8 @@ function stepFrame(cards, context, vw, vh) {
   const frameOf = (extra) => presentationFrame(cards.concat(extra.map((i) => context[i])), vw, vh);
   const all = context.map((_, i) => i);
   const whole = frameOf(all);
-  if (whole && zoom(whole) >= PRESENT_MIN_ZOOM) return { view: whole, beyond: [] };
+  const minZoom = RULES.present.min_zoom;
+  if (whole && zoom(whole) >= minZoom) return { view: whole, beyond: [] };
   if (!cards.length) return null;
   const own = center(cards.reduce(union));
   const dist = (i) => {
@@ -50,7 +50,7 @@ function stepFrame(cards, context, vw, vh) {
   for (const i of byDistance) {
     taken.push(i);
     const f = frameOf(taken);
-    if (!f || zoom(f) < PRESENT_MIN_ZOOM) taken.pop();
+    if (!f || zoom(f) < minZoom) taken.pop();
   }
   const view = frameOf(taken);
   if (!view) return null;

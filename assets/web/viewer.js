@@ -5,6 +5,9 @@
 // after geometry.js and cull.js, in one scope (Argmap joins them).
 
 const data = JSON.parse(document.getElementById('argmap-data').textContent);
+// Argmap's rules, as numbers and words from the Rust code (geometry.js and
+// search.js read them too).
+const RULES = data.rules;
 const stage = document.getElementById('stage');
 const svg = stage.querySelector('svg');
 const panel = document.getElementById('panel');
@@ -21,8 +24,8 @@ const MIN_ZOOM = 0.02;
 const MAX_ZOOM = 6;
 // What cards show at a zoom, as on the canvas: their text, only their
 // title set large, or nothing but the card.
-const TEXT_ZOOM = data.zoom_levels.text;
-const BLOCKS_ZOOM = data.zoom_levels.blocks;
+const TEXT_ZOOM = RULES.zoom.text;
+const BLOCKS_ZOOM = RULES.zoom.blocks;
 
 const [bx, by, bw, bh] = data.bounds;
 const claims = data.claims;
@@ -480,18 +483,9 @@ function walk(direction) {
 // ---- Search -----------------------------------------------------------------
 
 function runSearch(query) {
-  search.query = query.trim().toLowerCase();
-  search.matches = [];
+  search.query = query.trim();
+  search.matches = findClaims(data.order, claims, query);
   search.at = -1;
-  if (search.query) {
-    for (const id of ids) {
-      const c = claims[id];
-      const hay = [c.title, c.text, c.note || '', c.cite || '', c.quote || '', (c.tags || []).join(' ')]
-        .join('\n')
-        .toLowerCase();
-      if (hay.includes(search.query)) search.matches.push(id);
-    }
-  }
   searchCount.textContent = search.query
     ? search.matches.length === 1 ? '1 match' : `${search.matches.length} matches`
     : '';
@@ -696,8 +690,8 @@ stage.addEventListener('wheel', (e) => {
 const button = (id, action) => document.getElementById(id).addEventListener('click', action);
 button('fit', () => fit(true));
 // The buttons and keys zoom about the middle of the stage.
-const zoomIn = () => { const { w, h } = stageSize(); zoomAt(1.25, w / 2, h / 2); };
-const zoomOut = () => { const { w, h } = stageSize(); zoomAt(0.8, w / 2, h / 2); };
+const zoomIn = () => { const { w, h } = stageSize(); zoomAt(RULES.zoom.step, w / 2, h / 2); };
+const zoomOut = () => { const { w, h } = stageSize(); zoomAt(1 / RULES.zoom.step, w / 2, h / 2); };
 button('zoom-in', zoomIn);
 button('zoom-out', zoomOut);
 button('present', () => presentAt(0));

@@ -26,13 +26,23 @@ pub const HANDLE_RADIUS: f32 = 7.0;
 /// from the back of a room without one card filling the screen.
 pub const PRESENT_MAX_ZOOM: f32 = 1.6;
 
+/// The margin around what a presentation frames, in map units.
+pub const PRESENT_MARGIN: f32 = 60.0;
+
+/// How much one zoom step (a key, a button) zooms in; zooming out divides
+/// by it.
+pub const ZOOM_STEP: f32 = 1.25;
+
 /// What a presentation shows of the map on a screen or page of `view`
 /// size: the `cards` (a step and the claim it answers, or the whole map)
 /// with a margin, never closer than [`PRESENT_MAX_ZOOM`], widened to the
 /// view's shape. The editor's camera and the slides both frame with it, so
 /// a slide shows what the audience saw.
 pub fn presentation_frame(cards: impl IntoIterator<Item = Rect>, view: Vec2) -> Option<Rect> {
-    let bounds = cards.into_iter().reduce(Rect::union)?.expand(60.0);
+    let bounds = cards
+        .into_iter()
+        .reduce(Rect::union)?
+        .expand(PRESENT_MARGIN);
     let size = bounds.size().max(view / PRESENT_MAX_ZOOM);
     let size = if size.x / size.y > view.x / view.y {
         vec2(size.x, size.x * view.y / view.x)

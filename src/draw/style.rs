@@ -168,6 +168,29 @@ pub fn search_color(dark: bool) -> Color32 {
     }
 }
 
+/// `color` as CSS writes it: `#rrggbb`.
+pub fn css(color: Color32) -> String {
+    format!("#{:02x}{:02x}{:02x}", color.r(), color.g(), color.b())
+}
+
+/// The colours of the light theme as CSS custom properties, for pages
+/// drawn outside egui (the HTML handout): statuses, selection and search
+/// marks, the same as on the canvas.
+pub fn css_palette() -> String {
+    use crate::eval::Label;
+    [
+        ("status-holds", status_color(Label::In, false)),
+        ("status-fails", status_color(Label::Out, false)),
+        ("status-open", status_color(Label::Undecided, false)),
+        ("selection", selection_color(false)),
+        ("match", search_color(false)),
+    ]
+    .iter()
+    .map(|(name, color)| format!("--{name}: {};", css(*color)))
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
 /// `a` moved a `share` of the way to `b`.
 fn mix(a: Color32, b: Color32, share: f32) -> Color32 {
     let channel = |x: u8, y: u8| {

@@ -2,6 +2,7 @@
 //! derived from their structure. Nothing here knows about files or screens.
 
 mod assess;
+pub mod find;
 mod ids;
 mod map;
 pub mod nav;

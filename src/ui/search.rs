@@ -1,4 +1,5 @@
-//! Find (Ctrl+F): every claim whose text or note holds the query is
+//! Find (Ctrl+F): every claim that matches the query (the rule of
+//! [`crate::model::find`], which the HTML handout follows too) is
 //! highlighted as you type; Enter and Shift+Enter step through them and
 //! the camera follows.
 
@@ -44,7 +45,7 @@ impl Search {
         }
         self.found_for = Some((self.query.clone(), revision));
         let previous = self.current_claim();
-        self.matches = find(map, &self.query);
+        self.matches = crate::model::find::find(map, &self.query);
         self.current = previous
             .and_then(|c| self.matches.iter().position(|&m| m == c))
             .or_else(|| (!self.matches.is_empty()).then_some(0));
@@ -64,34 +65,6 @@ impl Search {
         self.current = Some(i);
         self.matches.get(i).copied()
     }
-}
-
-/// The claims whose text, note or tags (as `#tag`) contain every word of
-/// `query`, ignoring case, in the order the outline reads them.
-pub fn find(map: &Map, query: &str) -> Vec<ClaimId> {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-    if words.is_empty() {
-        return Vec::new();
-    }
-    crate::model::reading::order(map)
-        .into_iter()
-        .filter(|id| {
-            map.claims.get(id).is_some_and(|c| {
-                let text = format!(
-                    "{} {} {}",
-                    c.text,
-                    c.note.as_deref().unwrap_or(""),
-                    c.tags
-                        .iter()
-                        .map(|t| format!("#{t}"))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                )
-                .to_lowercase();
-                words.iter().all(|w| text.contains(w.as_str()))
-            })
-        })
-        .collect()
 }
 
 /// What the search bar asks for this frame.
@@ -181,6 +154,7 @@ pub fn search_ui(ctx: &egui::Context, canvas: egui::Rect, search: &mut Search) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::find::find;
     use crate::model::{Claim, Pos};
 
     #[test]

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::eval::Evaluation;
 use crate::eval::Part;
-use crate::model::{ClaimId, LinkKind, Map, Role, Target, nav, present};
+use crate::model::{ClaimId, LinkKind, Map, Role, Target, nav, present, reading};
 
 /// The map for the script.
 #[derive(Debug, Serialize)]
@@ -31,18 +31,74 @@ pub struct Data {
     pub steps: Vec<StepData>,
     /// Whether statuses are shown.
     pub evaluated: bool,
-    /// The zooms at which the canvas changes what cards show: whole text
-    /// from `text` up, titles from `blocks` up, plain blocks below.
-    pub zoom_levels: ZoomLevels,
+    /// Every claim in reading order: the order search results come in.
+    pub order: Vec<u32>,
+    /// Argmap's rules the viewer follows, as numbers and words from the
+    /// Rust code (never copies in the script).
+    pub rules: Rules,
 }
 
-/// The canvas's semantic zoom steps (see the canvas's `lod` module).
+/// The rules the viewer follows: how presenting frames a step, the zoom
+/// steps, and how search splits a query. The script reads them as `RULES`.
 #[derive(Debug, Serialize)]
-pub struct ZoomLevels {
+pub struct Rules {
+    /// Presenting (see `draw::geometry::step_frame`).
+    pub present: PresentRules,
+    /// Zooming.
+    pub zoom: ZoomRules,
+    /// Searching (see `model::find`).
+    pub search: SearchRules,
+}
+
+/// How a presentation frames its steps.
+#[derive(Debug, Serialize)]
+pub struct PresentRules {
+    /// Never closer than this zoom.
+    pub max_zoom: f32,
+    /// Context comes in only while the zoom stays at or above this.
+    pub min_zoom: f32,
+    /// The margin around what is framed, in map units.
+    pub margin: f32,
+}
+
+/// The canvas's zoom steps (see the canvas's `lod` module).
+#[derive(Debug, Serialize)]
+pub struct ZoomRules {
     /// Claim text reads from this zoom up.
     pub text: f32,
-    /// The largest title reads from this zoom up.
+    /// The largest title reads from this zoom up; plain blocks below.
     pub blocks: f32,
+    /// One step of the zoom buttons and keys.
+    pub step: f32,
+}
+
+/// How a query is split into words.
+#[derive(Debug, Serialize)]
+pub struct SearchRules {
+    /// The characters between words.
+    pub separators: String,
+}
+
+impl Rules {
+    /// The rules as the editor follows them.
+    pub fn of_argmap() -> Self {
+        use crate::draw::geometry;
+        Self {
+            present: PresentRules {
+                max_zoom: geometry::PRESENT_MAX_ZOOM,
+                min_zoom: geometry::PRESENT_MIN_ZOOM,
+                margin: geometry::PRESENT_MARGIN,
+            },
+            zoom: ZoomRules {
+                text: crate::measure::READABLE_POINTS / crate::card::TEXT_SIZE,
+                blocks: crate::measure::READABLE_POINTS / crate::measure::MAX_TITLE_SIZE,
+                step: geometry::ZOOM_STEP,
+            },
+            search: SearchRules {
+                separators: crate::model::find::SEPARATORS.iter().collect(),
+            },
+        }
+    }
 }
 
 /// One claim.
@@ -75,6 +131,8 @@ pub struct ClaimData {
     /// Its tags.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// What a search looks through, lowercased (`model::find`).
+    pub search: String,
     /// Its assessment ("accepted", "rejected").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assessed: Option<&'static str>,
@@ -195,6 +253,7 @@ pub fn data(
                     url: source.and_then(|s| s.url.clone()),
                     quote: quotes.get(&id).cloned(),
                     tags: claim.tags.clone(),
+                    search: crate::model::find::searched_words(map, claim),
                     assessed: claim.assessment.map(crate::model::Assessment::label),
                     status,
                     parent: parents.get(&id).map(|p| p.0),
@@ -214,10 +273,8 @@ pub fn data(
         roots: ids(&roots),
         steps,
         evaluated: evaluation.is_some(),
-        zoom_levels: ZoomLevels {
-            text: crate::measure::READABLE_POINTS / crate::card::TEXT_SIZE,
-            blocks: crate::measure::READABLE_POINTS / crate::measure::MAX_TITLE_SIZE,
-        },
+        order: ids(&reading::order(map)),
+        rules: Rules::of_argmap(),
     }
 }
 

@@ -24,10 +24,11 @@ use crate::model::{ClaimId, Map};
 const PAGE: &str = include_str!("../../assets/web/page.html");
 /// The page's style.
 const STYLE: &str = include_str!("../../assets/web/viewer.css");
-/// The viewer: the framing rules, culling for large maps, and the viewer
-/// itself, run in that order in one scope (see [`script`]).
-const SCRIPT_PARTS: [&str; 3] = [
+/// The viewer: the framing rules, the search rule, culling for large maps,
+/// and the viewer itself, run in that order in one scope (see [`script`]).
+const SCRIPT_PARTS: [&str; 4] = [
     include_str!("../../assets/web/geometry.js"),
+    include_str!("../../assets/web/search.js"),
     include_str!("../../assets/web/cull.js"),
     include_str!("../../assets/web/viewer.js"),
 ];
@@ -120,8 +121,9 @@ pub fn html(map: &Map, texts: &Texts, measure: &mut TextMeasure, options: &HtmlO
         .cloned()
         .unwrap_or_else(|| "sans-serif".to_owned());
     let style = format!(
-        "{}:root {{ --text-font: {text_stack}; --title-font: {title_stack}; }}\n{STYLE}",
-        fonts.faces
+        "{}:root {{ --text-font: {text_stack}; --title-font: {title_stack}; {} }}\n{STYLE}",
+        fonts.faces,
+        crate::draw::style::css_palette()
     );
     fill(
         PAGE,

@@ -1,6 +1,6 @@
 //! The HTML handout in a real browser: `argmap export --to html` on the
 //! bundled map, opened in Debian's headless Chromium and driven through the
-//! `DevTools` protocol by `tests/browser/handout.mjs` (Node.js, no packages).
+//! `DevTools` protocol by `tests/web/handout.mjs` (Node.js, no packages).
 //! What the page must show is worked out here from the library: each
 //! claim's words, where the arrow keys go, what folding hides, what search
 //! finds, and each presentation step's claims and camera as the editor's
@@ -88,7 +88,7 @@ fn frames(map: &Map, scene: &Scene, size: egui::Vec2) -> Vec<[f32; 4]> {
 }
 
 /// What the page should show of `map` (read from `path`).
-fn expectations(map: &Map, path: &Path) -> Value {
+fn expectations(map: &Map) -> Value {
     let mut measure = TextMeasure::new();
     let texts = card_texts(map, &mut measure);
     let scene = Scene::of(map, &texts);
@@ -106,33 +106,14 @@ fn expectations(map: &Map, path: &Path) -> Value {
         .expect("the bundled map has a noted claim with siblings");
     let thesis = map.thesis.expect("a thesis");
     let below = argmap::model::outline_view::descendants(map, thesis).len();
-    // Search looks through the words, note, citation, quote and tags.
-    let query = "trust";
-    let quotes = argmap::source::quotes(map, Some(path));
-    let matches = map
-        .claims
+    // Search finds what the editor's Find finds (one rule, in the model),
+    // in reading order; the query's words in another case and order.
+    let query = "LAW  rule";
+    let matches: Vec<u32> = argmap::model::find::find(map, query)
         .iter()
-        .filter(|(id, c)| {
-            let cite = c.source.as_ref().map(|s| {
-                let name = map
-                    .sources
-                    .get(&s.doc)
-                    .map_or(s.doc.clone(), |d| d.title.clone());
-                format!("{name}, {}", s.label().unwrap_or_default())
-            });
-            [
-                Some(c.shown_title()),
-                Some(c.text.clone()),
-                c.note.clone(),
-                cite,
-                quotes.get(id).cloned(),
-                Some(c.tags.join(" ")),
-            ]
-            .into_iter()
-            .flatten()
-            .any(|t| t.to_lowercase().contains(query))
-        })
-        .count();
+        .map(|c| c.0)
+        .collect();
+    assert!(!matches.is_empty(), "the query finds something");
     let steps: Vec<Vec<u32>> = present::steps(map)
         .iter()
         .map(|s| s.iter().map(|c| c.0).collect())
@@ -205,12 +186,12 @@ fn the_handout_works_in_a_real_browser_on_a_desktop_and_a_phone() {
             String::from_utf8_lossy(&run.stderr)
         );
     }
-    let mut expected = expectations(&map, &source);
+    let mut expected = expectations(&map);
     expected["large"] = json!({ "page": large_page, "claims": 800, "far": 800 });
     let expect = dir.join("expect.json");
     std::fs::write(&expect, expected.to_string()).expect("expectations written");
     let run = Command::new("node")
-        .arg(Path::new(ROOT).join("tests/browser/handout.mjs"))
+        .arg(Path::new(ROOT).join("tests/web/handout.mjs"))
         .arg(&browser)
         .arg(&page)
         .arg(&expect)

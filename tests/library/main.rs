@@ -7,6 +7,7 @@ pub mod common;
 
 mod architecture;
 mod argdown_official;
+mod handout_rules;
 mod hostile;
 mod interop;
 mod layout;

@@ -4,6 +4,7 @@
 use super::ArgmapApp;
 use super::files::Pending;
 use super::prefs;
+use crate::draw::geometry::ZOOM_STEP;
 use crate::layout::Region;
 use crate::model::nav::{self, Arrow};
 use crate::model::{Arrangement, Assessment, ClaimId, Growth, LinkKind};
@@ -112,8 +113,8 @@ impl ArgmapApp {
             }
             // View
             UiCommand::FitView => self.view.camera.fit_requested = true,
-            UiCommand::ZoomIn => self.view.camera.zoom_by(1.25),
-            UiCommand::ZoomOut => self.view.camera.zoom_by(0.8),
+            UiCommand::ZoomIn => self.view.camera.zoom_by(ZOOM_STEP),
+            UiCommand::ZoomOut => self.view.camera.zoom_by(1.0 / ZOOM_STEP),
             UiCommand::Arrange => self.arrange(Region::All),
             UiCommand::ArrangeSelection => {
                 if let Some(root) = self.single_selected() {

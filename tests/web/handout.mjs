@@ -6,7 +6,7 @@
 // step revealing the same claims with the same camera as the editor.
 // Screenshots (desktop and phone) go to the output folder.
 //
-//   node tests/browser/handout.mjs CHROMIUM PAGE.html EXPECT.json OUT_DIR
+//   node tests/web/handout.mjs CHROMIUM PAGE.html EXPECT.json OUT_DIR
 import fs from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -97,8 +97,10 @@ async function desktop(page) {
   await press(page, 'F', 2);
   await type(page, expect.search.query);
   await settle(page);
-  const found = await evaluate(page, `({ count: document.getElementById('search-count').textContent, marks: document.querySelectorAll('.mark-match').length })`);
-  check(found.marks === expect.search.matches && found.count.startsWith(String(expect.search.matches)), `searching "${expect.search.query}" highlights ${found.marks} claims ("${found.count}"), ${expect.search.matches} expected`);
+  const found = await evaluate(page, `({ count: document.getElementById('search-count').textContent, marks: document.querySelectorAll('.mark-match').length, matches: argmap.state().matches })`);
+  const want = expect.search.matches;
+  check(found.marks === want.length && found.count.startsWith(String(want.length)) && JSON.stringify(found.matches) === JSON.stringify(want),
+    `searching "${expect.search.query}" finds claims ${JSON.stringify(found.matches)} in reading order and highlights ${found.marks} ("${found.count}"); the editor finds ${JSON.stringify(want)}`);
   await press(page, 'Enter');
   await settle(page);
   await screenshot(page, join(outDir, 'desktop-search.png'), fs);

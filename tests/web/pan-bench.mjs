@@ -2,7 +2,7 @@
 // navigation to the first frame with the fonts in, then the frame times
 // of a steady pan (one step per frame) at three zooms: the whole map
 // (blocks), titles, and text at reading size. Not a test: numbers for
-// the README. `node tests/browser/pan-bench.mjs CHROMIUM PAGE.html`
+// the README. `node tests/web/pan-bench.mjs CHROMIUM PAGE.html`
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
