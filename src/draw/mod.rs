@@ -3,6 +3,7 @@
 //! the same geometry and text measurement as the canvas.
 
 pub mod geometry;
+mod grid;
 pub mod handout;
 pub mod outline;
 pub mod raster;

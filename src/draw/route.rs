@@ -10,11 +10,13 @@
 //! every export, and a map that grows to the right is routed as the mirror
 //! image of one that grows down.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use egui::{Pos2, Rect, pos2};
 
-use super::shape::{LinkShape, clip_segment};
+pub use super::grid::CardGrid;
+use super::shape::LinkShape;
+use crate::layout::id_hash::IdMap;
 use crate::layout::{LANE_GAP, LANE_STEP};
 use crate::model::{ClaimId, Growth, LinkId, Map, Target};
 
@@ -23,90 +25,54 @@ const MAX_LANES: usize = 24;
 /// How far inside a target's corner a detour may end.
 const CORNER: f32 = 8.0;
 
-/// Cards found through a grid, so a large map costs little more than a
-/// small one.
-pub struct CardGrid {
-    cells: HashMap<(i64, i64), Vec<Rect>>,
-}
-
-/// The side of a grid cell, in map units.
-const CELL: f32 = 400.0;
-
-fn cell_of(p: f32) -> i64 {
-    #[expect(
-        clippy::cast_possible_truncation,
-        reason = "Map coordinates are bounded."
-    )]
-    let cell = (p / CELL).floor() as i64;
-    cell
-}
-
-impl CardGrid {
-    /// A grid of `rects` (absurdly large or broken ones left out).
-    pub fn new(rects: impl IntoIterator<Item = Rect>) -> Self {
-        let mut grid = Self {
-            cells: HashMap::new(),
-        };
-        for rect in rects {
-            grid.add(rect);
-        }
-        grid
-    }
-
-    /// Adds a rectangle.
-    pub fn add(&mut self, rect: Rect) {
-        if !(rect.is_finite() && rect.width() < 10_000.0 && rect.height() < 10_000.0) {
-            return;
-        }
-        for x in cell_of(rect.min.x)..=cell_of(rect.max.x) {
-            for y in cell_of(rect.min.y)..=cell_of(rect.max.y) {
-                self.cells.entry((x, y)).or_default().push(rect);
-            }
-        }
-    }
-
-    /// Whether any rectangle overlaps `rect`.
-    pub fn covers(&self, rect: Rect) -> bool {
-        self.near(rect).any(|r| r.intersects(rect))
-    }
-
-    /// The rectangles in the cells `rect` touches (some more than once).
-    fn near(&self, rect: Rect) -> impl Iterator<Item = &Rect> {
-        let (x0, x1) = (cell_of(rect.min.x), cell_of(rect.max.x));
-        let (y0, y1) = (cell_of(rect.min.y), cell_of(rect.max.y));
-        // A segment across the whole map would visit millions of cells:
-        // such a line is looked at only in the cells at its ends.
-        let spread = (x1 - x0).saturating_add(y1 - y0) > 64;
-        (x0..=x1)
-            .flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
-            .filter(move |&(x, y)| !spread || x == x0 || x == x1 || y == y0 || y == y1)
-            .filter_map(|key| self.cells.get(&key))
-            .flatten()
-    }
-
-    /// The cards the segment from `a` to `b` passes under, other than
-    /// `ends` (the cards it connects).
-    pub fn crossed(&self, a: Pos2, b: Pos2, ends: &[Rect]) -> Vec<Rect> {
-        let mut hit: Vec<Rect> = Vec::new();
-        for &card in self.near(Rect::from_two_pos(a, b).expand(1.0)) {
-            if ends.contains(&card) || hit.contains(&card) {
-                continue;
-            }
-            // Grazing an edge is not passing under.
-            if clip_segment(a, b, card.shrink(2.0)).is_some() {
-                hit.push(card);
-            }
-        }
-        hit
-    }
-}
-
 /// A vertical stretch of a detour already drawn.
 #[derive(Clone, Copy)]
 struct Lane {
     x: f32,
     top: f32,
     bottom: f32,
+}
+
+/// How close two lanes may run side by side.
+const LANE_CLEARANCE: f32 = LANE_STEP * 0.6;
+
+/// The lanes taken so far, filed by column (a strip [`LANE_CLEARANCE`]
+/// wide), so checking a new lane looks only at its own column and the two
+/// beside it instead of every lane of the map.
+#[derive(Default)]
+struct Lanes {
+    columns: IdMap<i64, Vec<Lane>>,
+}
+
+impl Lanes {
+    fn column(x: f32) -> i64 {
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "map coordinates are bounded"
+        )]
+        let column = (x / LANE_CLEARANCE).floor() as i64;
+        column
+    }
+
+    /// Whether `new` would run along a lane already taken.
+    fn taken(&self, new: Lane) -> bool {
+        let column = Self::column(new.x);
+        (column - 1..=column + 1)
+            .filter_map(|c| self.columns.get(&c))
+            .flatten()
+            .any(|old| {
+                (old.x - new.x).abs() < LANE_CLEARANCE
+                    && old.top < new.bottom
+                    && new.top < old.bottom
+            })
+    }
+
+    fn add(&mut self, lane: Lane) {
+        self.columns
+            .entry(Self::column(lane.x))
+            .or_default()
+            .push(lane);
+    }
 }
 
 /// Gives every link of one premise whose straight line passes under a
@@ -144,20 +110,20 @@ pub fn route_links(
         let from_card = turn_rect(from_card);
         let target_card = target_card.map(turn_rect);
         let ends: Vec<Rect> = std::iter::once(from_card).chain(target_card).collect();
-        if grid.crossed(from, to, &ends).is_empty() {
+        if !grid.is_crossed(from, to, &ends) {
             continue;
         }
         blocked.push(((from.y - to.y).abs(), id, from_card, target_card, to));
     }
     blocked.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    let mut lanes: Vec<Lane> = Vec::new();
+    let mut lanes = Lanes::default();
     for (_, id, from_card, target_card, to) in blocked {
         let Some(path) = detour(&grid, &lanes, from_card, target_card, to) else {
             continue;
         };
         for pair in path.windows(2) {
             if (pair[0].x - pair[1].x).abs() < 0.5 {
-                lanes.push(Lane {
+                lanes.add(Lane {
                     x: pair[0].x,
                     top: pair[0].y.min(pair[1].y),
                     bottom: pair[0].y.max(pair[1].y),
@@ -186,7 +152,7 @@ pub fn longest_segment(shape: &LinkShape) -> Option<(Pos2, Pos2)> {
 /// the nearest free lane on either side of the cards in the way.
 fn detour(
     grid: &CardGrid,
-    lanes: &[Lane],
+    lanes: &Lanes,
     from_card: Rect,
     target_card: Option<Rect>,
     to: Pos2,
@@ -236,19 +202,12 @@ fn detour(
                     top: pair[0].y.min(pair[1].y),
                     bottom: pair[0].y.max(pair[1].y),
                 });
-            let taken = lane.is_some_and(|new| {
-                lanes.iter().any(|old| {
-                    (old.x - new.x).abs() < LANE_STEP * 0.6
-                        && old.top < new.bottom
-                        && new.top < old.bottom
-                })
-            });
-            if taken {
+            if lane.is_some_and(|new| lanes.taken(new)) {
                 continue;
             }
             let clear = path
                 .windows(2)
-                .all(|pair| grid.crossed(pair[0], pair[1], &ends).is_empty());
+                .all(|pair| !grid.is_crossed(pair[0], pair[1], &ends));
             if clear {
                 return Some(path);
             }

@@ -223,10 +223,10 @@ pub fn svg_of_scene(
         let _ = write!(out, r#"<g data-claim="{}">"#, id.0);
         if options.overview {
             let fitted = measure.fit_title(&claim.shown_title(), rect.size());
-            title_card(&mut out, *id, *rect, claim, &fitted, role);
+            title_card(&mut out, *rect, claim, &fitted, role);
         } else {
             let rows = texts.get(id).map_or(&[][..], |t| &t.rows[..]);
-            card(&mut out, measure, *id, *rect, claim, rows, role);
+            card(&mut out, measure, *rect, claim, rows, role);
         }
         if let Some(evaluation) = evaluation {
             status(&mut out, measure, *rect, evaluation.claim(*id));
@@ -398,7 +398,13 @@ fn link(
         num(rect.height() - 1.0),
     );
     let origin = rect.center() - galley.size() / 2.0;
-    text_rows(out, &galley, origin, geometry::LINK_LABEL_SIZE, &color, "");
+    text_rows(
+        out,
+        &galley,
+        origin,
+        Look::Own(geometry::LINK_LABEL_SIZE, &color),
+        "",
+    );
     out.push_str("</g>\n");
 }
 
@@ -420,7 +426,13 @@ fn status(out: &mut String, measure: &mut TextMeasure, card: Rect, label: crate:
         hex(style::status_color(label, false)),
     );
     let origin = pill.center() - galley.size() / 2.0;
-    text_rows(out, &galley, origin, geometry::STATUS_SIZE, "#ffffff", "");
+    text_rows(
+        out,
+        &galley,
+        origin,
+        Look::Own(geometry::STATUS_SIZE, "#ffffff"),
+        "",
+    );
     out.push_str("</g>\n");
 }
 
@@ -462,31 +474,36 @@ fn polyline(out: &mut String, shape: &LinkShape, color: &str, dash: Option<(f32,
     out.push_str("/>");
 }
 
+/// The radius of a card's corners.
+const CORNER: f32 = 8.0;
+/// The width of the role stripe down a card's left edge.
+const STRIPE: f32 = 5.0;
+
 fn card(
     out: &mut String,
     measure: &mut TextMeasure,
-    id: ClaimId,
     rect: Rect,
     claim: &crate::model::Claim,
     rows: &[Row],
     role: Role,
 ) {
-    let card_style = card_frame(out, id, rect, claim, role);
-    card_contents(out, measure, rect, claim, rows, &card_style);
+    let card_style = card_frame(out, rect, claim, role);
+    let local = Rect::from_min_size(Pos2::ZERO, rect.size());
+    card_contents(out, measure, local, claim, rows, &card_style);
     out.push_str("</g>\n");
 }
 
 /// A card of an overview: its frame and its title, as large as it holds.
 fn title_card(
     out: &mut String,
-    id: ClaimId,
     rect: Rect,
     claim: &crate::model::Claim,
     fitted: &FittedTitle,
     role: Role,
 ) {
-    let card_style = card_frame(out, id, rect, claim, role);
-    fitted_rows(out, rect, fitted, &hex(card_style.text));
+    let card_style = card_frame(out, rect, claim, role);
+    let local = Rect::from_min_size(Pos2::ZERO, rect.size());
+    fitted_rows(out, local, fitted, &hex(card_style.text));
     out.push_str("</g>\n");
 }
 
@@ -496,9 +513,8 @@ fn fitted_rows(out: &mut String, rect: Rect, fitted: &FittedTitle, color: &str) 
         text_element(
             out,
             rect.min + row.baseline,
-            fitted.size,
+            Look::Own(fitted.size, color),
             row.width,
-            color,
             TITLE_ATTRIBUTES,
             &row.text,
         );
@@ -531,7 +547,6 @@ pub fn overview_titles(map: &Map, scene: &Scene, measure: &mut TextMeasure) -> S
 /// stripe. Gives the card's colours.
 fn card_frame(
     out: &mut String,
-    id: ClaimId,
     rect: Rect,
     claim: &crate::model::Claim,
     role: Role,
@@ -539,32 +554,41 @@ fn card_frame(
     let card_style = style::card_style(role, claim.kind, false);
     let accent = hex(card_style.accent);
     let border = if role == Role::Thesis { 3.0 } else { 1.2 };
+    // Everything in the card is drawn from its top left corner, and its
+    // rows take the card's text size and colour from the group: a map's
+    // file says each of them once per card, not once per row.
     let _ = write!(
         out,
-        r#"<g class="card {}">"#,
-        role.label().to_lowercase().replace(' ', "-")
+        r#"<g class="card {}" transform="translate({} {})" font-size="{}" fill="{}">"#,
+        role.label().to_lowercase().replace(' ', "-"),
+        num(rect.min.x),
+        num(rect.min.y),
+        num(geometry::TEXT_SIZE),
+        hex(card_style.text),
     );
+    let size = rect.size();
     // SVG strokes straddle the outline; the canvas draws them inside.
-    let inner = rect.shrink(border / 2.0);
     let _ = write!(
         out,
-        r#"<rect x="{}" y="{}" width="{}" height="{}" rx="8" fill="{}" stroke="{accent}" stroke-width="{}"/>"#,
-        num(inner.min.x),
-        num(inner.min.y),
-        num(inner.width()),
-        num(inner.height()),
+        r#"<rect x="{b}" y="{b}" width="{}" height="{}" rx="8" fill="{}" stroke="{accent}" stroke-width="{}"/>"#,
+        num(size.x - border),
+        num(size.y - border),
         hex(card_style.fill),
         num(border),
+        b = num(border / 2.0),
     );
-    // The stripe down the left edge, clipped to the card's rounded corners.
+    // The stripe down the left edge, inside the card's rounded corners:
+    // from where the top corner's arc meets the stripe's edge, down to
+    // where the bottom one does.
+    let dip = CORNER - (CORNER * CORNER - (CORNER - STRIPE) * (CORNER - STRIPE)).sqrt();
     let _ = write!(
         out,
-        r#"<clipPath id="c{id}"><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="8"/></clipPath><rect x="{x}" y="{y}" width="5" height="{h}" fill="{accent}" clip-path="url(#c{id})"/>"#,
-        id = id.0,
-        x = num(rect.min.x),
-        y = num(rect.min.y),
-        w = num(rect.width()),
-        h = num(rect.height()),
+        r#"<path d="M0 {r}A{r} {r} 0 0 1 {s} {}V{}A{r} {r} 0 0 1 0 {}Z" fill="{accent}"/>"#,
+        num(dip),
+        num(size.y - dip),
+        num(size.y - CORNER),
+        r = num(CORNER),
+        s = num(STRIPE),
     );
     card_style
 }
@@ -585,8 +609,7 @@ fn card_contents(
         out,
         &label,
         rect.min + vec2(PADDING.x, PADDING.y - 1.0),
-        geometry::LABEL_SIZE,
-        &accent,
+        Look::Own(geometry::LABEL_SIZE, &accent),
         "",
     );
     if let Some(badge) = claim
@@ -614,28 +637,19 @@ fn card_contents(
             out,
             &badge,
             badge_rect.min + vec2(3.0, 0.5),
-            geometry::LABEL_SIZE,
-            &accent,
+            Look::Own(geometry::LABEL_SIZE, &accent),
             "",
         );
     }
     let origin = rect.min + vec2(PADDING.x, PADDING.y + HEADER_HEIGHT);
-    let color = hex(card_style.text);
     for row in rows {
-        row_element(out, pos2(origin.x, origin.y + row.baseline), &color, row);
+        row_element(out, pos2(origin.x, origin.y + row.baseline), row);
     }
 }
 
 /// One `<text>` per row of `galley`, placed as egui places it from
 /// `origin`; empty rows are left out.
-fn text_rows(
-    out: &mut String,
-    galley: &egui::Galley,
-    origin: Pos2,
-    size: f32,
-    color: &str,
-    extra: &str,
-) {
+fn text_rows(out: &mut String, galley: &egui::Galley, origin: Pos2, look: Look<'_>, extra: &str) {
     for placed in &galley.rows {
         let Some(first) = placed.row.glyphs.first() else {
             continue;
@@ -646,31 +660,41 @@ fn text_rows(
             continue;
         }
         let at = origin + placed.pos.to_vec2() + first.pos.to_vec2();
-        text_element(out, at, size, placed.rect().width(), color, extra, text);
+        text_element(out, at, look, placed.rect().width(), extra, text);
     }
 }
 
 /// A `<text>` at baseline `at`, held to the `width` it has on the canvas:
 /// a viewer without the canvas's font draws it in another, which may run
 /// wider, and `textLength` keeps every line inside its card.
-fn text_element(
-    out: &mut String,
-    at: Pos2,
-    size: f32,
-    width: f32,
-    color: &str,
-    extra: &str,
-    text: &str,
-) {
+fn text_element(out: &mut String, at: Pos2, look: Look<'_>, width: f32, extra: &str, text: &str) {
+    let _ = write!(out, r#"<text x="{}" y="{}"{look}"#, num(at.x), num(at.y));
     let _ = write!(
         out,
-        r#"<text x="{}" y="{}" font-size="{}" fill="{color}" textLength="{}" lengthAdjust="spacingAndGlyphs"{extra}>{}</text>"#,
-        num(at.x),
-        num(at.y),
-        num(size),
+        r#" textLength="{}" lengthAdjust="spacingAndGlyphs"{extra}>"#,
         num(width),
-        escape(text)
     );
+    push_escaped(out, text);
+    out.push_str("</text>");
+}
+
+/// The size and colour of a text: its own, or those of the group it is in
+/// (a card's group gives its rows the card's text size and colour).
+#[derive(Clone, Copy)]
+enum Look<'a> {
+    /// Its own size and colour.
+    Own(f32, &'a str),
+    /// The group's.
+    Inherited,
+}
+
+impl std::fmt::Display for Look<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Own(size, color) => write!(f, r#" font-size="{}" fill="{color}""#, num(*size)),
+            Self::Inherited => Ok(()),
+        }
+    }
 }
 
 /// How a title's row is set: in the bundled bold face (`DejaVu Sans Bold`),
@@ -687,30 +711,16 @@ const RIGHT_TO_LEFT_FAMILY: &str = "DejaVu Sans";
 /// so each is shaped by one font that has all of it (resvg mixes fonts
 /// glyph by glyph otherwise, which breaks joined Arabic and Persian), and
 /// a length set on the whole row cannot stretch one piece over the rest.
-fn row_element(out: &mut String, at: Pos2, color: &str, row: &Row) {
+fn row_element(out: &mut String, at: Pos2, row: &Row) {
     let class = match row.face {
         Face::Text => " class=\"claim\"",
         Face::Title => TITLE_ATTRIBUTES,
     };
     if row.pieces.is_empty() {
-        text_element(
-            out,
-            at,
-            geometry::TEXT_SIZE,
-            row.width,
-            color,
-            class,
-            &row.text,
-        );
+        text_element(out, at, Look::Inherited, row.width, class, &row.text);
         return;
     }
-    let _ = write!(
-        out,
-        r#"<text x="{}" y="{}" font-size="{}" fill="{color}"{class}>"#,
-        num(at.x),
-        num(at.y),
-        num(geometry::TEXT_SIZE),
-    );
+    let _ = write!(out, r#"<text x="{}" y="{}"{class}>"#, num(at.x), num(at.y));
     for piece in &row.pieces {
         let Some(text) = row.text.get(piece.range.clone()) else {
             continue;
@@ -722,22 +732,49 @@ fn row_element(out: &mut String, at: Pos2, color: &str, row: &Row) {
         };
         let _ = write!(
             out,
-            r#"<tspan textLength="{}" lengthAdjust="spacingAndGlyphs"{family}>{}</tspan>"#,
+            r#"<tspan textLength="{}" lengthAdjust="spacingAndGlyphs"{family}>"#,
             num(piece.width),
-            escape(text)
         );
+        push_escaped(out, text);
+        out.push_str("</tspan>");
     }
     out.push_str("</text>");
 }
 
-/// A number as SVG wants it: short, and never `NaN` or `inf`.
-pub(super) fn num(x: f32) -> String {
-    if !x.is_finite() {
-        return "0".to_owned();
+/// A number as SVG wants it: short (two decimals at most), and never
+/// `NaN` or `inf`; written straight into the document, with no string of
+/// its own.
+pub(super) fn num(x: f32) -> Num {
+    Num(x)
+}
+
+/// See [`num`].
+#[derive(Clone, Copy)]
+pub(super) struct Num(f32);
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if !self.0.is_finite() {
+            return f.write_str("0");
+        }
+        // In hundredths, as a whole number: exact for any map coordinate,
+        // and far quicker to write than a float.
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "a finite f32 times 100 fits an i64, saturating at worst"
+        )]
+        let hundredths = (f64::from(self.0) * 100.0).round() as i64;
+        let sign = if hundredths < 0 { "-" } else { "" };
+        let (whole, part) = (
+            hundredths.unsigned_abs() / 100,
+            hundredths.unsigned_abs() % 100,
+        );
+        match part {
+            0 => write!(f, "{sign}{whole}"),
+            _ if part % 10 == 0 => write!(f, "{sign}{whole}.{}", part / 10),
+            _ => write!(f, "{sign}{whole}.{part:02}"),
+        }
     }
-    // Adding zero turns -0 into 0.
-    let rounded = (x * 100.0).round() / 100.0 + 0.0;
-    format!("{rounded}")
 }
 
 pub(super) fn hex(color: Color32) -> String {
@@ -748,6 +785,12 @@ pub(super) fn hex(color: Color32) -> String {
 /// cannot hold (most control characters) shown as U+FFFD.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
+    out
+}
+
+/// [`escape`], written at the end of `out`.
+fn push_escaped(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -759,5 +802,45 @@ pub fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::num;
+
+    #[test]
+    fn numbers_are_short_and_exact_to_the_hundredth() {
+        let written: Vec<String> = [
+            1.5,
+            -0.001,
+            73_699.25,
+            12.345,
+            0.1,
+            f32::NAN,
+            f32::INFINITY,
+            100.0,
+            -19_097.625,
+            -0.5,
+            3.07,
+        ]
+        .iter()
+        .map(|&x| num(x).to_string())
+        .collect();
+        assert_eq!(
+            written,
+            [
+                "1.5",
+                "0",
+                "73699.25",
+                "12.35",
+                "0.1",
+                "0",
+                "0",
+                "100",
+                "-19097.63",
+                "-0.5",
+                "3.07"
+            ]
+        );
+    }
 }

@@ -1,6 +1,6 @@
-//! Hash maps keyed by claim ids that hash cheaply: a layout looks ids up
-//! hundreds of thousands of times, where std's `SipHash` costs more than the
-//! rest of the work. The mix is seeded per process from std's random
+//! Hash maps keyed by claim ids or grid cells that hash cheaply: a layout
+//! (and link routing) looks them up hundreds of thousands of times, where
+//! std's `SipHash` costs more than the rest of the work. The mix is seeded per process from std's random
 //! state, so a hostile file cannot choose ids that all collide.
 
 use std::collections::{HashMap, HashSet};
@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 /// Builds [`IdHasher`]s with this process's seed.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct IdHash(u64);
+pub(crate) struct IdHash(u64);
 
 impl Default for IdHash {
     fn default() -> Self {
@@ -28,7 +28,7 @@ impl BuildHasher for IdHash {
 
 /// The splitmix64 finaliser over what is written, from the seed.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct IdHasher(u64);
+pub(crate) struct IdHasher(u64);
 
 fn mix(mut z: u64) -> u64 {
     z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -48,18 +48,26 @@ impl Hasher for IdHasher {
         self.0 = mix(self.0 ^ u64::from(n));
     }
 
+    fn write_u64(&mut self, n: u64) {
+        self.0 = mix(self.0 ^ n);
+    }
+
+    fn write_i64(&mut self, n: i64) {
+        self.0 = mix(self.0 ^ n.cast_unsigned());
+    }
+
     fn finish(&self) -> u64 {
         self.0
     }
 }
 
 /// A hash map keyed by ids.
-pub(super) type IdMap<K, V> = HashMap<K, V, IdHash>;
+pub(crate) type IdMap<K, V> = HashMap<K, V, IdHash>;
 /// A hash set of ids.
-pub(super) type IdSet<K> = HashSet<K, IdHash>;
+pub(crate) type IdSet<K> = HashSet<K, IdHash>;
 
 /// An empty [`IdMap`] with room for `n` entries.
-pub(super) fn id_map<K, V>(n: usize) -> IdMap<K, V> {
+pub(crate) fn id_map<K, V>(n: usize) -> IdMap<K, V> {
     HashMap::with_capacity_and_hasher(n, IdHash::default())
 }
 

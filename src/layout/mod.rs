@@ -16,7 +16,7 @@
 
 mod compact;
 mod forest;
-mod id_hash;
+pub(crate) mod id_hash;
 mod wide;
 
 use std::collections::BTreeMap;

@@ -81,6 +81,16 @@ pub enum Command {
         /// Map sizes, in claims.
         #[arg(long, value_delimiter = ',', default_values_t = [1000, 5000, 20000])]
         sizes: Vec<usize>,
+        /// Instead, time each phase of `export MAP --arrange --to svg` once
+        /// on MAP (what the instruction-count guard, `.ci/bench-guard`,
+        /// counts).
+        #[arg(long, value_name = "MAP")]
+        pipeline: Option<PathBuf>,
+        /// With --pipeline: also time the whole `argmap export MAP
+        /// --arrange --to svg` against Graphviz `dot -Tsvg` on the same
+        /// map (dot must be installed).
+        #[arg(long, requires = "pipeline")]
+        against_dot: bool,
     },
     /// Read a map from Argdown or AIF JSON (detected by extension or
     /// content) and save it as an Argmap file; says what did not carry over.
@@ -253,7 +263,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         Some(Command::Check { files }) => check(&files),
         Some(Command::Fmt { check, files }) => fmt(&files, check),
-        Some(Command::Bench { sizes }) => bench(&sizes),
+        Some(Command::Bench {
+            pipeline: Some(map),
+            against_dot,
+            ..
+        }) => pipeline(&map, against_dot),
+        Some(Command::Bench { sizes, .. }) => bench(&sizes),
         Some(Command::Arrange {
             file,
             direction,
@@ -617,6 +632,45 @@ fn bench(sizes: &[usize]) -> anyhow::Result<ExitCode> {
         say!("\nresident memory after the largest map: {mb} MB");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn pipeline(map: &Path, against_dot: bool) -> anyhow::Result<ExitCode> {
+    let (times, svg_bytes) = match crate::pipeline::run(map) {
+        Ok(measured) => measured,
+        Err(error) => {
+            fail!("{error}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    for (phase, time) in crate::pipeline::PHASES.iter().zip(&times) {
+        say!("{phase:<16} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+    }
+    let total: std::time::Duration = times.iter().sum();
+    say!("{:<16} {:>8.1} ms", "total", total.as_secs_f64() * 1000.0);
+    say!("{:<16} {:>8} bytes", "svg", svg_bytes);
+    if against_dot {
+        let c = crate::pipeline::against_dot(map)?;
+        say!(
+            "export --arrange --to svg: {:.3} s, {} bytes; dot -Tsvg: {:.3} s, {} bytes; {:.0}× faster, the SVG {:.2}× dot's",
+            c.ours.as_secs_f64(),
+            c.ours_bytes,
+            c.dot.as_secs_f64(),
+            c.dot_bytes,
+            c.dot.as_secs_f64() / c.ours.as_secs_f64(),
+            size_ratio(c.ours_bytes, c.dot_bytes),
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `ours` over `theirs`, for a report.
+fn size_ratio(ours: u64, theirs: u64) -> f64 {
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "file sizes, for a ratio in words"
+    )]
+    let ratio = ours as f64 / theirs.max(1) as f64;
+    ratio
 }
 
 fn generate(claims: usize, seed: u64, output: &Path) -> anyhow::Result<ExitCode> {

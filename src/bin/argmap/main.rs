@@ -22,8 +22,10 @@ macro_rules! fail {
 mod bench;
 mod cli;
 mod coverage;
+mod dot;
 mod git;
 mod judge;
+mod pipeline;
 
 use std::process::ExitCode;
 

@@ -1,0 +1,180 @@
+//! `argmap bench --pipeline`: what `argmap export MAP --arrange --to svg`
+//! does, phase by phase, on a generated map: read the file, measure the
+//! cards' text, arrange, shape and route the links, evaluate, write the
+//! SVG. Each phase is a function of its own that is never inlined, so an
+//! instruction counter (`.ci/bench-guard`, valgrind's callgrind) can tell
+//! their costs apart by name.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use argmap::draw::geometry;
+use argmap::draw::raster::Texts;
+use argmap::draw::svg::{self, SvgOptions};
+use argmap::layout::{self, Region};
+use argmap::measure::{TextMeasure, card_texts};
+use argmap::model::Map;
+use argmap::store::{self, FileError};
+
+/// The phases, in the order they run and the guard lists them.
+pub const PHASES: [&str; 6] = [
+    "guard_load",
+    "guard_measure",
+    "guard_arrange",
+    "guard_route",
+    "guard_evaluate",
+    "guard_svg",
+];
+
+#[inline(never)]
+fn guard_load(path: &Path) -> Result<Map, FileError> {
+    store::read_map(path)
+}
+
+#[inline(never)]
+fn guard_measure(map: &Map, measure: &mut TextMeasure) -> Texts {
+    card_texts(map, measure)
+}
+
+#[inline(never)]
+fn guard_arrange(map: &mut Map, texts: &Texts) {
+    let sizes = texts
+        .iter()
+        .map(|(&id, text)| {
+            let size = text.card_size();
+            (id, (size.x, size.y))
+        })
+        .collect();
+    for (id, pos) in layout::arrange(map, &sizes, Region::All) {
+        if let Some(claim) = map.claims.get_mut(&id) {
+            claim.pos = pos;
+        }
+    }
+}
+
+#[inline(never)]
+fn guard_route(map: &Map, texts: &Texts) -> usize {
+    let scene = svg::Scene::of(map, texts);
+    black_box(geometry::link_shapes(map, &scene.cards)).len()
+}
+
+#[inline(never)]
+fn guard_evaluate(map: &Map) -> usize {
+    black_box(argmap::eval::evaluate(map)).claims().count()
+}
+
+#[inline(never)]
+fn guard_svg(map: &Map, texts: &Texts, measure: &mut TextMeasure) -> String {
+    svg::svg_of(map, texts, measure, &SvgOptions::default())
+}
+
+/// The time each phase took on the map at `path`, in [`PHASES`] order,
+/// and the size of the SVG.
+///
+/// # Errors
+/// When the map cannot be read.
+pub fn run(path: &Path) -> Result<(Vec<Duration>, usize), FileError> {
+    let mut times = Vec::with_capacity(PHASES.len());
+    let mut clock = Instant::now();
+    let mut lap = |times: &mut Vec<Duration>| {
+        times.push(clock.elapsed());
+        clock = Instant::now();
+    };
+    let mut map = guard_load(path)?;
+    lap(&mut times);
+    let mut measure = TextMeasure::new();
+    let texts = guard_measure(&map, &mut measure);
+    lap(&mut times);
+    guard_arrange(&mut map, &texts);
+    lap(&mut times);
+    guard_route(&map, &texts);
+    lap(&mut times);
+    guard_evaluate(&map);
+    lap(&mut times);
+    let drawing = guard_svg(&map, &texts, &mut measure);
+    lap(&mut times);
+    Ok((times, drawing.len()))
+}
+
+/// One run of `argmap export MAP --arrange --to svg` against `dot -Tsvg`
+/// on the same map (see [`crate::dot`]), each a whole process, in this
+/// run: Argmap's median of three, dot's one, and the two files' sizes.
+///
+/// # Errors
+/// When the map cannot be read, a scratch file cannot be written, or
+/// either program cannot run.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "a scratch folder of the benchmark's own, removed afterwards"
+)]
+pub fn against_dot(path: &Path) -> anyhow::Result<Comparison> {
+    use anyhow::Context as _;
+    let map = store::read_map(path)?;
+    let mut measure = TextMeasure::new();
+    let texts = card_texts(&map, &mut measure);
+    let dir = std::env::temp_dir().join(format!("argmap-dot-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let dot_file = dir.join("map.dot");
+    store::write_atomic(&dot_file, crate::dot::dot(&map, &texts).as_bytes())
+        .with_context(|| format!("cannot write {}", dot_file.display()))?;
+    let ours_file = dir.join("argmap.svg");
+    let theirs_file = dir.join("dot.svg");
+    let me = std::env::current_exe().context("cannot find the argmap binary")?;
+    let mut ours: Vec<Duration> = (0..3)
+        .map(|_| {
+            timed(std::process::Command::new(&me).args([
+                "export".as_ref(),
+                path.as_os_str(),
+                "--arrange".as_ref(),
+                "--to".as_ref(),
+                "svg".as_ref(),
+                "-o".as_ref(),
+                ours_file.as_os_str(),
+            ]))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    ours.sort();
+    let dot = timed(
+        std::process::Command::new("dot")
+            .arg("-Tsvg")
+            .arg(&dot_file)
+            .arg("-o")
+            .arg(&theirs_file),
+    )
+    .context("Graphviz dot did not run (Debian: apt install graphviz)")?;
+    let comparison = Comparison {
+        ours: ours[1],
+        dot,
+        ours_bytes: store::file_len(&ours_file).unwrap_or(0),
+        dot_bytes: store::file_len(&theirs_file).unwrap_or(0),
+    };
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(comparison)
+}
+
+/// Argmap and Graphviz on one map.
+pub struct Comparison {
+    /// Argmap's time, arranging and writing the SVG.
+    pub ours: Duration,
+    /// Graphviz dot's time for the same.
+    pub dot: Duration,
+    /// The size of Argmap's SVG.
+    pub ours_bytes: u64,
+    /// The size of dot's SVG.
+    pub dot_bytes: u64,
+}
+
+/// How long `command` ran; an error when it failed.
+fn timed(command: &mut std::process::Command) -> anyhow::Result<Duration> {
+    let start = Instant::now();
+    let output = command.output()?;
+    let took = start.elapsed();
+    anyhow::ensure!(
+        output.status.success(),
+        "{} failed: {}",
+        command.get_program().display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Ok(took)
+}
