@@ -205,7 +205,14 @@ fn detour(
             if lane.is_some_and(|new| lanes.taken(new)) {
                 continue;
             }
-            let clear = path
+            // The first stretch runs out from the premise's side to the
+            // lane: a card in its way is in the way of every lane farther
+            // out on this side too.
+            let (first, rest) = (&path[..2], &path[1..]);
+            if grid.is_crossed(first[0], first[1], &ends) {
+                break;
+            }
+            let clear = rest
                 .windows(2)
                 .all(|pair| !grid.is_crossed(pair[0], pair[1], &ends));
             if clear {

@@ -195,6 +195,7 @@ pub fn svg_of_scene(
         );
     }
     highlights(&mut out, scene, &options.highlight);
+    label_defs(&mut out, map, measure);
     out.push_str("<g class=\"links\">\n");
     let evaluation = options.evaluation.as_ref();
     for (id, shape) in &scene.links {
@@ -207,7 +208,7 @@ pub fn svg_of_scene(
                 style::FAILED_LINK_OPACITY
             );
         }
-        link(&mut out, measure, *id, shape, undercut);
+        link(&mut out, *id, shape, undercut);
         if fails {
             out.push_str("</g>");
         }
@@ -345,13 +346,7 @@ fn short_lines(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-fn link(
-    out: &mut String,
-    measure: &mut TextMeasure,
-    id: crate::model::LinkId,
-    shape: &LinkShape,
-    undercut: bool,
-) {
+fn link(out: &mut String, id: crate::model::LinkId, shape: &LinkShape, undercut: bool) {
     let color = hex(style::link_color(shape.kind, false));
     let _ = write!(out, r#"<g data-link="{}">"#, id.0);
     for &(a, b) in &shape.legs {
@@ -385,27 +380,65 @@ fn link(
             num(q.y),
         );
     }
-    let text = geometry::label_text(shape.kind, undercut);
-    let galley = measure.line(text, geometry::LINK_LABEL_SIZE);
-    let at = shape.label;
-    let rect = Rect::from_center_size(at, galley.size() + vec2(8.0, 2.0));
+    // The label: its pill, drawn once in the document's definitions.
     let _ = write!(
         out,
-        r##"<rect x="{}" y="{}" width="{}" height="{}" rx="7" fill="#ffffff" stroke="{color}" stroke-width="1"/>"##,
-        num(rect.min.x + 0.5),
-        num(rect.min.y + 0.5),
-        num(rect.width() - 1.0),
-        num(rect.height() - 1.0),
-    );
-    let origin = rect.center() - galley.size() / 2.0;
-    text_rows(
-        out,
-        &galley,
-        origin,
-        Look::Own(geometry::LINK_LABEL_SIZE, &color),
-        "",
+        r##"<use href="#{}" x="{}" y="{}"/>"##,
+        label_id(shape.kind, undercut),
+        num(shape.label.x),
+        num(shape.label.y),
     );
     out.push_str("</g>\n");
+}
+
+/// The id of the definition of a link label's pill.
+fn label_id(kind: LinkKind, undercut: bool) -> &'static str {
+    match (kind, undercut) {
+        (LinkKind::Support, false) => "label-because",
+        (LinkKind::Attack, false) => "label-but",
+        (LinkKind::Support, true) => "label-undercut-support",
+        (LinkKind::Attack, true) => "label-undercut",
+    }
+}
+
+/// The pills of the link labels `map` uses, centred on the origin, each
+/// once: every link shows its own with a `<use>` where its label sits.
+fn label_defs(out: &mut String, map: &Map, measure: &mut TextMeasure) {
+    let mut used: Vec<(LinkKind, bool)> = map
+        .links
+        .values()
+        .map(|l| (l.kind, matches!(l.target, Target::Link(_))))
+        .collect();
+    used.sort_by_key(|&(kind, undercut)| label_id(kind, undercut));
+    used.dedup();
+    if used.is_empty() {
+        return;
+    }
+    out.push_str("<defs>");
+    for (kind, undercut) in used {
+        let color = hex(style::link_color(kind, false));
+        let text = geometry::label_text(kind, undercut);
+        let galley = measure.line(text, geometry::LINK_LABEL_SIZE);
+        let rect = Rect::from_center_size(Pos2::ZERO, galley.size() + vec2(8.0, 2.0));
+        let _ = write!(
+            out,
+            r##"<g id="{}"><rect x="{}" y="{}" width="{}" height="{}" rx="7" fill="#ffffff" stroke="{color}" stroke-width="1"/>"##,
+            label_id(kind, undercut),
+            num(rect.min.x + 0.5),
+            num(rect.min.y + 0.5),
+            num(rect.width() - 1.0),
+            num(rect.height() - 1.0),
+        );
+        text_rows(
+            out,
+            &galley,
+            rect.center() - galley.size() / 2.0,
+            Look::Own(geometry::LINK_LABEL_SIZE, &color),
+            "",
+        );
+        out.push_str("</g>");
+    }
+    out.push_str("</defs>\n");
 }
 
 /// A card's evaluation status: "✓ holds", "✗ fails" or "? open" on a pill

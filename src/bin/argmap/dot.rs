@@ -2,15 +2,18 @@
 //! (`argmap bench --pipeline MAP --against-dot`): every claim a box with
 //! its card's text in the same rows, filled in its role's colour; every
 //! link an arrow from each premise, dashed for an attack, labelled
-//! "because" or "but"; an undercut points at the claim its link answers.
+//! "because" or "but" (or not: edge labels slow dot down several times,
+//! so it is measured both ways); an undercut points at the claim its link
+//! answers.
 
 use std::fmt::Write as _;
 
 use argmap::draw::{raster::Texts, style};
 use argmap::model::{LinkKind, Map, Role, Target};
 
-/// `map` as a DOT graph, its claims' text as the rows of `texts`.
-pub fn dot(map: &Map, texts: &Texts) -> String {
+/// `map` as a DOT graph, its claims' text as the rows of `texts`, its
+/// arrows `labelled` or not.
+pub fn dot(map: &Map, texts: &Texts, labelled: bool) -> String {
     let roles = Role::all(map);
     let mut out = String::from(
         "digraph map {\n  rankdir=BT;\n  node [shape=box, style=\"rounded,filled\", fontname=\"DejaVu Sans\", fontsize=14];\n  edge [fontsize=11];\n",
@@ -49,10 +52,15 @@ pub fn dot(map: &Map, texts: &Texts) -> String {
             LinkKind::Support => ("", "because"),
             LinkKind::Attack => (", style=dashed", "but"),
         };
+        let label = if labelled {
+            format!(", label=\"{word}\"")
+        } else {
+            String::new()
+        };
         for premise in &link.premises {
             let _ = writeln!(
                 out,
-                "  c{} -> c{} [color=\"{color}\", label=\"{word}\"{dashed}];",
+                "  c{} -> c{} [color=\"{color}\"{label}{dashed}];",
                 premise.0, target.0
             );
         }

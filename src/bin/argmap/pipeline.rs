@@ -9,7 +9,6 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use argmap::draw::geometry;
 use argmap::draw::raster::Texts;
 use argmap::draw::svg::{self, SvgOptions};
 use argmap::layout::{self, Region};
@@ -55,8 +54,7 @@ fn guard_arrange(map: &mut Map, texts: &Texts) {
 
 #[inline(never)]
 fn guard_route(map: &Map, texts: &Texts) -> usize {
-    let scene = svg::Scene::of(map, texts);
-    black_box(geometry::link_shapes(map, &scene.cards)).len()
+    black_box(svg::Scene::of(map, texts)).links.len()
 }
 
 #[inline(never)]
@@ -98,8 +96,9 @@ pub fn run(path: &Path) -> Result<(Vec<Duration>, usize), FileError> {
 }
 
 /// One run of `argmap export MAP --arrange --to svg` against `dot -Tsvg`
-/// on the same map (see [`crate::dot`]), each a whole process, in this
-/// run: Argmap's median of three, dot's one, and the two files' sizes.
+/// on the same map (see [`crate::dot`]), with its arrows labelled as
+/// Argmap draws them and without, each a whole process, in this run:
+/// Argmap's median of three, dot's one each, and the files' sizes.
 ///
 /// # Errors
 /// When the map cannot be read, a scratch file cannot be written, or
@@ -115,11 +114,7 @@ pub fn against_dot(path: &Path) -> anyhow::Result<Comparison> {
     let texts = card_texts(&map, &mut measure);
     let dir = std::env::temp_dir().join(format!("argmap-dot-{}", std::process::id()));
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let dot_file = dir.join("map.dot");
-    store::write_atomic(&dot_file, crate::dot::dot(&map, &texts).as_bytes())
-        .with_context(|| format!("cannot write {}", dot_file.display()))?;
     let ours_file = dir.join("argmap.svg");
-    let theirs_file = dir.join("dot.svg");
     let me = std::env::current_exe().context("cannot find the argmap binary")?;
     let mut ours: Vec<Duration> = (0..3)
         .map(|_| {
@@ -135,19 +130,30 @@ pub fn against_dot(path: &Path) -> anyhow::Result<Comparison> {
         })
         .collect::<anyhow::Result<_>>()?;
     ours.sort();
-    let dot = timed(
-        std::process::Command::new("dot")
-            .arg("-Tsvg")
-            .arg(&dot_file)
-            .arg("-o")
-            .arg(&theirs_file),
-    )
-    .context("Graphviz dot did not run (Debian: apt install graphviz)")?;
+    let mut dot = Vec::new();
+    for labelled in [true, false] {
+        let dot_file = dir.join("map.dot");
+        let theirs_file = dir.join("dot.svg");
+        store::write_atomic(
+            &dot_file,
+            crate::dot::dot(&map, &texts, labelled).as_bytes(),
+        )
+        .with_context(|| format!("cannot write {}", dot_file.display()))?;
+        let time = timed(
+            std::process::Command::new("dot")
+                .arg("-Tsvg")
+                .arg(&dot_file)
+                .arg("-o")
+                .arg(&theirs_file),
+        )
+        .context("Graphviz dot did not run (Debian: apt install graphviz)")?;
+        dot.push((time, store::file_len(&theirs_file).unwrap_or(0)));
+    }
     let comparison = Comparison {
         ours: ours[1],
-        dot,
         ours_bytes: store::file_len(&ours_file).unwrap_or(0),
-        dot_bytes: store::file_len(&theirs_file).unwrap_or(0),
+        labelled: dot[0],
+        bare: dot[1],
     };
     let _ = std::fs::remove_dir_all(&dir);
     Ok(comparison)
@@ -157,12 +163,12 @@ pub fn against_dot(path: &Path) -> anyhow::Result<Comparison> {
 pub struct Comparison {
     /// Argmap's time, arranging and writing the SVG.
     pub ours: Duration,
-    /// Graphviz dot's time for the same.
-    pub dot: Duration,
     /// The size of Argmap's SVG.
     pub ours_bytes: u64,
-    /// The size of dot's SVG.
-    pub dot_bytes: u64,
+    /// Graphviz dot's time and SVG size, the arrows labelled.
+    pub labelled: (Duration, u64),
+    /// The same without the arrows' labels.
+    pub bare: (Duration, u64),
 }
 
 /// How long `command` ran; an error when it failed.
