@@ -1,5 +1,11 @@
 //! How roles and kinds look: colours for light and dark themes, plus a
-//! label on every card so that roles read without colour.
+//! label on every card so that roles read without colour. Every colour
+//! Argmap draws with is declared here (`clippy.toml` bans making colours
+//! anywhere else), so the canvas, the exports and the handout agree.
+#![expect(
+    clippy::disallowed_methods,
+    reason = "the one home of Argmap's colours"
+)]
 
 use egui::Color32;
 
@@ -154,6 +160,94 @@ pub fn status_color(label: crate::eval::Label, dark: bool) -> Color32 {
 /// step answers, when it is too far to show: a muted ink that reads on
 /// white and on the dark canvas.
 pub const POINTER_COLOR: Color32 = Color32::from_rgb(0x55, 0x5f, 0x6d);
+
+/// Words and marks set on a coloured pill or dot (a fold badge, a status,
+/// a connector handle's ring): white on every colour Argmap fills them
+/// with.
+pub const ON_COLOR: Color32 = Color32::WHITE;
+
+/// The ink of the presenter's edge pointers on a dark screen.
+pub const POINTER_COLOR_DARK: Color32 = Color32::from_gray(200);
+
+/// The quiet "7 / 31" progress marker while presenting.
+pub fn progress_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_gray(150)
+    } else {
+        Color32::from_gray(110)
+    }
+}
+
+/// The background of a link's "because" / "but" pill on the canvas.
+pub fn link_label_fill(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x1b, 0x1d, 0x21)
+    } else {
+        Color32::WHITE
+    }
+}
+
+/// The minimap's background (a little see-through) and its border.
+pub fn minimap_colors(dark: bool) -> (Color32, Color32) {
+    if dark {
+        (
+            Color32::from_rgba_unmultiplied(20, 22, 26, 230),
+            Color32::from_gray(90),
+        )
+    } else {
+        (
+            Color32::from_rgba_unmultiplied(255, 255, 255, 235),
+            Color32::from_gray(170),
+        )
+    }
+}
+
+/// The glow of the source's paragraph a card cites, behind its words.
+pub fn cited_paragraph() -> Color32 {
+    Color32::from_rgba_unmultiplied(240, 200, 40, 110)
+}
+
+/// A banner above the map: its background, border and text.
+#[derive(Clone, Copy, Debug)]
+pub struct BannerColors {
+    /// The background.
+    pub fill: Color32,
+    /// The border.
+    pub stroke: Color32,
+    /// The words.
+    pub ink: Color32,
+}
+
+/// An error banner: red.
+pub const ERROR_BANNER: BannerColors = BannerColors {
+    fill: Color32::from_rgb(0xfd, 0xec, 0xea),
+    stroke: Color32::from_rgb(0xc6, 0x28, 0x28),
+    ink: Color32::from_rgb(0x7f, 0x10, 0x10),
+};
+
+/// A note banner: blue.
+pub const NOTE_BANNER: BannerColors = BannerColors {
+    fill: Color32::from_rgb(0xe8, 0xf1, 0xfb),
+    stroke: Color32::from_rgb(0x1f, 0x4e, 0x9c),
+    ink: Color32::from_rgb(0x10, 0x2a, 0x55),
+};
+
+/// The banner of a map that needs repair: amber.
+pub const REPAIR_BANNER: BannerColors = BannerColors {
+    fill: Color32::from_rgb(0xff, 0xf4, 0xd6),
+    stroke: Color32::from_rgb(0xb2, 0x6a, 0x00),
+    ink: Color32::from_rgb(0x4a, 0x2c, 0x00),
+};
+
+/// The high-contrast palette's ink and panel background: black on white,
+/// or white on black.
+pub fn contrast_colors(dark: bool) -> (Color32, Color32) {
+    if dark {
+        (Color32::WHITE, Color32::BLACK)
+    } else {
+        (Color32::BLACK, Color32::WHITE)
+    }
+}
 
 /// How strongly a link that fails is drawn: faded, so what stands reads
 /// first.

@@ -340,30 +340,21 @@ impl ArgmapApp {
 
     /// The errors and notes above the map, each with its Dismiss button.
     pub(super) fn banners_ui(&mut self, ui: &mut Ui) {
-        let error = (
-            Color32::from_rgb(0xfd, 0xec, 0xea),
-            Color32::from_rgb(0xc6, 0x28, 0x28),
-            Color32::from_rgb(0x7f, 0x10, 0x10),
-        );
-        let note = (
-            Color32::from_rgb(0xe8, 0xf1, 0xfb),
-            Color32::from_rgb(0x1f, 0x4e, 0x9c),
-            Color32::from_rgb(0x10, 0x2a, 0x55),
-        );
+        let error = crate::draw::style::ERROR_BANNER;
+        let note = crate::draw::style::NOTE_BANNER;
         banners_ui(ui, &mut self.messages.errors, error);
         banners_ui(ui, &mut self.messages.notes, note);
     }
 }
 
-/// One dismissable banner per message, in `(fill, border, text)` colours;
-/// Dismiss removes its message.
-fn banners_ui(ui: &mut Ui, messages: &mut Vec<String>, colours: (Color32, Color32, Color32)) {
-    let (fill, border, text) = colours;
+/// One dismissable banner per message, in `colors`; Dismiss removes its
+/// message.
+fn banners_ui(ui: &mut Ui, messages: &mut Vec<String>, colors: crate::draw::style::BannerColors) {
     let mut dismissed = None;
     for (i, message) in messages.iter().enumerate() {
-        banner_frame(fill, border).show(ui, |ui| {
+        banner_frame(colors.fill, colors.stroke).show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label(RichText::new(message).color(text));
+                ui.label(RichText::new(message).color(colors.ink));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
                     if ui.button("Dismiss").clicked() {
                         dismissed = Some(i);

@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use egui::Color32;
 use serde::{Deserialize, Serialize};
 
 use crate::ui::canvas::Look;
@@ -99,11 +98,7 @@ pub fn apply_contrast(ctx: &egui::Context, high: bool) {
     for theme in [egui::Theme::Light, egui::Theme::Dark] {
         let mut visuals = theme.default_visuals();
         if high {
-            let ink = if theme == egui::Theme::Dark {
-                Color32::WHITE
-            } else {
-                Color32::BLACK
-            };
+            let (ink, panel) = crate::draw::style::contrast_colors(theme == egui::Theme::Dark);
             visuals.override_text_color = Some(ink);
             for widget in [
                 &mut visuals.widgets.noninteractive,
@@ -113,11 +108,7 @@ pub fn apply_contrast(ctx: &egui::Context, high: bool) {
             ] {
                 widget.bg_stroke = egui::Stroke::new(widget.bg_stroke.width.max(1.5), ink);
             }
-            visuals.panel_fill = if theme == egui::Theme::Dark {
-                Color32::BLACK
-            } else {
-                Color32::WHITE
-            };
+            visuals.panel_fill = panel;
         }
         ctx.set_visuals_of(theme, visuals);
     }

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Color32, RichText, Ui};
+use egui::{RichText, Ui};
 
 use super::ArgmapApp;
 use super::menus::banner_frame;
@@ -84,12 +84,9 @@ impl ArgmapApp {
             return;
         };
         let mut repair_now = false;
-        banner_frame(
-            Color32::from_rgb(0xff, 0xf4, 0xd6),
-            Color32::from_rgb(0xb2, 0x6a, 0x00),
-        )
-        .show(ui, |ui| {
-            let ink = Color32::from_rgb(0x4a, 0x2c, 0x00);
+        let colors = crate::draw::style::REPAIR_BANNER;
+        banner_frame(colors.fill, colors.stroke).show(ui, |ui| {
+            let ink = colors.ink;
             ui.label(
                 RichText::new(format!(
                     "{} needs repair: {}. It is shown read-only, without the broken parts.",

@@ -113,7 +113,7 @@ pub(super) fn cards_ui(
                 handle.rect.center(),
                 HANDLE_RADIUS,
                 color,
-                Stroke::new(2.0, Color32::WHITE),
+                Stroke::new(2.0, crate::draw::style::ON_COLOR),
             );
             handle.clone().on_hover_text(
                 "Drag to a claim to support it (hold Shift or Alt to attack), onto a link to undercut it, or with Ctrl onto a premise to join its link",

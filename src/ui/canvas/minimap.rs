@@ -1,9 +1,7 @@
 //! The whole map, small, in the canvas's corner, with the part in view
 //! outlined; clicking or dragging in it moves the view there.
 
-use egui::{
-    Color32, CornerRadius, Id, Painter, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, vec2,
-};
+use egui::{CornerRadius, Id, Painter, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, vec2};
 
 use super::View;
 use super::scene_index::SceneIndex;
@@ -60,16 +58,12 @@ fn draw_minimap(painter: &Painter, frame: Rect, index: &SceneIndex, view: &View,
     };
     let to_mini = |p: Pos2| (p.to_vec2() * scale + offset).to_pos2();
     let painter = painter.with_clip_rect(frame);
-    let background = if dark {
-        Color32::from_rgba_unmultiplied(20, 22, 26, 230)
-    } else {
-        Color32::from_rgba_unmultiplied(255, 255, 255, 235)
-    };
+    let (background, border) = crate::draw::style::minimap_colors(dark);
     painter.rect(
         frame,
         CornerRadius::same(6),
         background,
-        Stroke::new(1.0, Color32::from_gray(if dark { 90 } else { 170 })),
+        Stroke::new(1.0, border),
         StrokeKind::Inside,
     );
     let mut mesh = egui::Mesh::default();

@@ -264,11 +264,7 @@ fn link_label(painter: &Painter, shape: &LinkShape, undercut: bool, color: Color
         color,
     );
     let rect = Rect::from_center_size(at, galley.size() + vec2(8.0, 2.0));
-    let background = if dark {
-        Color32::from_rgb(0x1b, 0x1d, 0x21)
-    } else {
-        Color32::WHITE
-    };
+    let background = style::link_label_fill(dark);
     painter.rect(
         rect,
         CornerRadius::same(7),
@@ -295,13 +291,13 @@ pub(super) fn fold_badge(
     let text = format!("+{hidden} folded");
     // Readable when zoomed out: it grows in map units as the map shrinks.
     let size = geometry::LABEL_SIZE / zoom.clamp(0.4, 1.0);
-    let galley = painter.layout_no_wrap(text, FontId::proportional(size), Color32::WHITE);
+    let galley = painter.layout_no_wrap(text, FontId::proportional(size), style::ON_COLOR);
     let pill = Rect::from_center_size(
         card.center_bottom() + vec2(0.0, galley.size().y / 2.0 + 4.0),
         galley.size() + vec2(12.0, 4.0),
     );
     painter.rect_filled(pill, CornerRadius::same(8), card_style.accent);
-    painter.galley(pill.center() - galley.size() / 2.0, galley, Color32::WHITE);
+    painter.galley(pill.center() - galley.size() / 2.0, galley, style::ON_COLOR);
 }
 
 /// A card not presented yet: a veil of the canvas's own colour over it.
@@ -443,7 +439,7 @@ pub(super) fn status(painter: &Painter, card: Rect, label: crate::eval::Label, d
     let galley = painter.layout_no_wrap(
         text,
         FontId::proportional(geometry::STATUS_SIZE),
-        Color32::WHITE,
+        style::ON_COLOR,
     );
     let pill = geometry::status_pill(card, galley.size());
     painter.rect_filled(
@@ -451,7 +447,7 @@ pub(super) fn status(painter: &Painter, card: Rect, label: crate::eval::Label, d
         CornerRadius::same(8),
         style::status_color(label, dark),
     );
-    painter.galley(pill.center() - galley.size() / 2.0, galley, Color32::WHITE);
+    painter.galley(pill.center() - galley.size() / 2.0, galley, style::ON_COLOR);
 }
 
 /// A ring that grows and fades around a card whose status just flipped.
@@ -546,7 +542,7 @@ pub(super) fn status_mark(
         center,
         radius,
         style::status_color(label, dark),
-        Stroke::new(1.5 / zoom, Color32::WHITE),
+        Stroke::new(1.5 / zoom, style::ON_COLOR),
     );
     let galley = crisp_galley(
         painter,
@@ -554,10 +550,10 @@ pub(super) fn status_mark(
         egui::FontFamily::Proportional,
         radius * 1.3,
         zoom,
-        Color32::WHITE,
+        style::ON_COLOR,
     );
     let top_left = center - galley.size() / zoom / 2.0;
-    add_crisp(painter, top_left, galley, zoom, Color32::WHITE);
+    add_crisp(painter, top_left, galley, zoom, style::ON_COLOR);
 }
 
 /// How wide the status mark of a card showing its title is on screen.

@@ -6,7 +6,7 @@ pub mod steps;
 
 use std::collections::BTreeSet;
 
-use egui::{Align2, Color32, Key, Rect, RichText, Vec2, vec2};
+use egui::{Align2, Key, Rect, RichText, Vec2, vec2};
 
 use super::canvas::{Camera, Selection};
 use crate::model::present::{self, Step};
@@ -253,7 +253,7 @@ pub fn pointers_ui(
         egui::Id::unique("argmap-present-pointers"),
     ));
     let ink = if ctx.global_style().visuals.dark_mode {
-        Color32::from_gray(200)
+        crate::draw::style::POINTER_COLOR_DARK
     } else {
         crate::draw::style::POINTER_COLOR
     };
@@ -303,11 +303,7 @@ pub fn progress_ui(ctx: &egui::Context, presenting: &Presenting, canvas: Rect) {
     if !presenting.show_progress && presenting.typed.is_empty() {
         return;
     }
-    let colour = if ctx.global_style().visuals.dark_mode {
-        Color32::from_gray(150)
-    } else {
-        Color32::from_gray(110)
-    };
+    let colour = crate::draw::style::progress_color(ctx.global_style().visuals.dark_mode);
     egui::Area::new(egui::Id::unique("argmap-present-progress"))
         .order(egui::Order::Foreground)
         .pivot(Align2::RIGHT_BOTTOM)

@@ -642,7 +642,7 @@ fn paragraph_job(
         let background = match mark {
             0 => Color32::TRANSPARENT,
             1 => quote_color,
-            _ => Color32::from_rgba_unmultiplied(240, 200, 40, 110),
+            _ => crate::draw::style::cited_paragraph(),
         };
         job.append(
             &run,
