@@ -330,7 +330,11 @@ impl TextMeasure {
         known
     }
 
-    /// [`Self::wrap`] on text already as shown.
+    /// [`Self::wrap`] on text already as shown. A row may break only where
+    /// the Unicode line breaking rules (UAX #14) allow: after spaces,
+    /// after a hyphen or a slash between words, between Chinese or
+    /// Japanese characters but never before their closing punctuation nor
+    /// after opening punctuation; and must at every line separator.
     fn wrap_shown(&mut self, face: Face, text: &str) -> Vec<String> {
         let max = text_wrap_width();
         let space = self.width(face, ' ');
@@ -341,41 +345,38 @@ impl TextMeasure {
             let mut row_width = 0.0_f32;
             // Leading spaces of a paragraph are kept; between words, one
             // run of spaces is kept as written unless the row breaks there.
-            let mut gap = String::new();
-            let mut gap_width = 0.0_f32;
-            let mut chars = paragraph.chars().peekable();
-            while let Some(&c) = chars.peek() {
-                if c == ' ' {
-                    chars.next();
-                    gap.push(c);
-                    gap_width += space;
+            let mut gap = "";
+            let mut start = 0;
+            for (end, opportunity) in unicode_linebreak::linebreaks(paragraph) {
+                let segment = &paragraph[start..end];
+                start = end;
+                // What may not be split (a word, "well-", "系。"), and the
+                // spaces after it.
+                let word = segment.trim_end_matches(' ');
+                let spaces = &segment[word.len()..];
+                if word.is_empty() {
+                    gap = spaces;
                     continue;
                 }
-                let mut word = String::new();
-                while let Some(&c) = chars.peek() {
-                    if c == ' ' {
-                        break;
-                    }
-                    chars.next();
-                    word.push(c);
-                }
-                let word_width = self.word_width(face, &word);
+                #[expect(clippy::cast_precision_loss, reason = "a few spaces")]
+                let gap_width = gap.len() as f32 * space;
+                let word_width = self.word_width(face, word);
                 if row_width + gap_width + word_width <= max
                     || (row.is_empty() && gap.is_empty() && word_width <= max)
                 {
-                    row.push_str(&gap);
-                    row.push_str(&word);
+                    row.push_str(gap);
+                    row.push_str(word);
                     row_width += gap_width + word_width;
                 } else if word_width <= max {
                     if !row.is_empty() {
                         rows.push(std::mem::take(&mut row));
                     }
-                    row.push_str(&word);
+                    row.push_str(word);
                     row_width = word_width;
                 } else {
                     // A word wider than a row: break it between characters,
                     // after whatever fits on the current row.
-                    row.push_str(&gap);
+                    row.push_str(gap);
                     row_width += gap_width;
                     for c in word.chars() {
                         let w = self.width(face, c);
@@ -387,10 +388,18 @@ impl TextMeasure {
                         row_width += w;
                     }
                 }
-                gap.clear();
-                gap_width = 0.0;
+                gap = spaces;
+                // A line or paragraph separator inside the text ends the row.
+                if opportunity == unicode_linebreak::BreakOpportunity::Mandatory
+                    && end < paragraph.len()
+                {
+                    row.push_str(gap);
+                    rows.push(std::mem::take(&mut row));
+                    row_width = 0.0;
+                    gap = "";
+                }
             }
-            row.push_str(&gap);
+            row.push_str(gap);
             rows.push(row);
         }
         rows
@@ -602,6 +611,42 @@ mod tests {
             (plain.y - dense.y).abs() <= TEXT_SIZE * 1.5,
             "{plain:?} {dense:?}"
         );
+    }
+
+    #[test]
+    fn rows_break_where_the_unicode_rules_allow() {
+        let mut measure = TextMeasure::new();
+        // Chinese breaks between characters, never before its closing
+        // punctuation nor after its opening punctuation.
+        let chinese = "中国的社会信用体系，是一个「以法治国」的工具。它把企业、个人和政府部门的信用记录连在一起，然后奖励守信者，惩戒失信者。";
+        let rows = measure.wrap(chinese);
+        assert!(rows.len() > 1, "{rows:?}");
+        assert_eq!(rows.concat(), chinese, "nothing lost or added");
+        for row in &rows {
+            let first = row.chars().next().unwrap_or(' ');
+            let last = row.chars().last().unwrap_or(' ');
+            assert!(
+                !"，。、」）".contains(first),
+                "a row starts with {first}: {rows:?}"
+            );
+            assert!(!"「（".contains(last), "a row ends with {last}: {rows:?}");
+        }
+        // A long hyphenated or slashed phrase breaks after the hyphen or
+        // slash rather than inside a word; a row never starts with one.
+        let english = "state-of-the-art credit-scoring pipelines and/or rule-by-law governance";
+        let rows = measure.wrap(english);
+        assert!(rows.len() > 1, "{rows:?}");
+        for row in &rows {
+            assert!(!row.starts_with('-') && !row.starts_with('/'), "{rows:?}");
+            let words: Vec<&str> = english.split(['-', '/', ' ']).collect();
+            let last = row.trim_end().rsplit(['-', '/', ' ']).next().unwrap_or("");
+            assert!(
+                last.is_empty() || words.contains(&last),
+                "a word cut: {rows:?}"
+            );
+        }
+        // Spaces keep their old rule: a break drops the run of spaces.
+        assert_eq!(measure.wrap("two  words"), ["two  words"]);
     }
 
     #[test]
