@@ -12,6 +12,7 @@ pub mod format; // pure conversions map ⇄ bytes (RON, Argdown, AIF, Markdown)
 #[cfg(any(test, feature = "fuzzing"))]
 pub mod fuzzing; // what the fuzz targets check (feature `fuzzing`)
 pub mod generate; // synthetic maps of any size for tests and benchmarks
+pub(crate) mod id_hash; // cheap seeded hashing for ids, grid cells and words
 pub mod import; // other tools' files into maps, detected by name or content
 pub mod layout; // automatic layout: tidy tree, compact, pins
 pub mod measure; // card text measured once for canvas, layout and exports

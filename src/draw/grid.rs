@@ -7,7 +7,7 @@
 use egui::{Pos2, Rect};
 
 use super::shape::clip_segment;
-use crate::layout::id_hash::{IdMap, id_map};
+use crate::id_hash::{IdMap, id_map};
 
 /// The side of a grid cell, in map units.
 const CELL: f32 = 400.0;
@@ -17,12 +17,24 @@ const CELL: f32 = 400.0;
 const MAX_DENSE_CELLS: i64 = 1 << 22;
 
 fn cell_of(p: f32) -> i64 {
+    floor_to_i64(p / CELL)
+}
+
+/// `x` rounded down to a whole number, saturating, without a call into
+/// libm (`f32::floor` is one on baseline x86-64, and cells are looked up
+/// millions of times).
+pub(crate) fn floor_to_i64(x: f32) -> i64 {
     #[expect(
         clippy::cast_possible_truncation,
         reason = "map coordinates are bounded; far ones saturate, which only makes their cell coarse"
     )]
-    let cell = (p / CELL).floor() as i64;
-    cell
+    let whole = x as i64;
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "compared with the float it came from"
+    )]
+    let above = whole as f32 > x;
+    if above { whole - 1 } else { whole }
 }
 
 /// Rectangles found through a grid of cells.
@@ -171,6 +183,19 @@ impl CardGrid {
         hit
     }
 
+    /// How far left and right the cards the segment from `a` to `b` passes
+    /// under reach (other than `ends`): [`Self::crossed`]'s extent, with
+    /// no list to gather.
+    pub fn crossed_extent(&self, a: Pos2, b: Pos2, ends: &[Rect]) -> Option<(f32, f32)> {
+        let mut extent: Option<(f32, f32)> = None;
+        self.under(a, b, ends, |card| {
+            let (left, right) = extent.unwrap_or((card.left(), card.right()));
+            extent = Some((left.min(card.left()), right.max(card.right())));
+            false
+        });
+        extent
+    }
+
     /// Whether the segment from `a` to `b` passes under any card but
     /// `ends`: [`Self::crossed`] without the list, stopping at the first.
     pub fn is_crossed(&self, a: Pos2, b: Pos2, ends: &[Rect]) -> bool {
@@ -230,10 +255,32 @@ mod tests {
                 assert_eq!(found.len(), scan(a, b), "{a:?} → {b:?}");
             }
             assert_eq!(grid.is_crossed(a, b, &[]), !found.is_empty());
+            let extent = found
+                .iter()
+                .map(|c| (c.left(), c.right()))
+                .reduce(|x, y| (x.0.min(y.0), x.1.max(y.1)));
+            assert_eq!(grid.crossed_extent(a, b, &[]), extent);
         }
         assert!(grid.covers(Rect::from_center_size(far.center(), vec2(10.0, 10.0))));
         assert!(!grid.covers(Rect::from_min_size(pos2(-900.0, -900.0), vec2(10.0, 10.0))));
         let empty = CardGrid::new([]);
         assert!(!empty.covers(Rect::from_min_size(pos2(0.0, 0.0), vec2(10.0, 10.0))));
+        for x in [
+            0.0,
+            0.5,
+            -0.5,
+            -1.0,
+            1.0,
+            399.99,
+            -400.0,
+            12_345.6,
+            -1e30,
+            1e30,
+            f32::NAN,
+        ] {
+            #[expect(clippy::cast_possible_truncation, reason = "the reference")]
+            let floor = x.floor() as i64;
+            assert_eq!(floor_to_i64(x), floor, "{x}");
+        }
     }
 }

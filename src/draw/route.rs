@@ -16,7 +16,7 @@ use egui::{Pos2, Rect, pos2};
 
 pub use super::grid::CardGrid;
 use super::shape::LinkShape;
-use crate::layout::id_hash::IdMap;
+use crate::id_hash::IdMap;
 use crate::layout::{LANE_GAP, LANE_STEP};
 use crate::model::{ClaimId, Growth, LinkId, Map, Target};
 
@@ -46,12 +46,7 @@ struct Lanes {
 
 impl Lanes {
     fn column(x: f32) -> i64 {
-        #[expect(
-            clippy::cast_possible_truncation,
-            reason = "map coordinates are bounded"
-        )]
-        let column = (x / LANE_CLEARANCE).floor() as i64;
-        column
+        super::grid::floor_to_i64(x / LANE_CLEARANCE)
     }
 
     /// Whether `new` would run along a lane already taken.
@@ -159,15 +154,11 @@ fn detour(
 ) -> Option<Vec<Pos2>> {
     let ends: Vec<Rect> = std::iter::once(from_card).chain(target_card).collect();
     let straight_from = from_card.center();
-    let in_the_way = grid.crossed(straight_from, to, &ends);
-    let left_edge = in_the_way
-        .iter()
-        .map(Rect::left)
-        .fold(from_card.left(), f32::min);
-    let right_edge = in_the_way
-        .iter()
-        .map(Rect::right)
-        .fold(from_card.right(), f32::max);
+    let (left_edge, right_edge) = grid
+        .crossed_extent(straight_from, to, &ends)
+        .map_or((from_card.left(), from_card.right()), |(left, right)| {
+            (left.min(from_card.left()), right.max(from_card.right()))
+        });
     // The side towards the target first.
     let aim = target_card.map_or(to.x, |t| t.center().x);
     let left_first = aim <= from_card.center().x;

@@ -13,7 +13,7 @@
 
 use std::collections::BTreeMap;
 
-use super::id_hash::{IdMap, id_map};
+use crate::id_hash::{IdMap, id_map};
 
 use super::forest::Forest;
 use super::{COLUMN_GAP, ROW_GAP, TREE_GAP};

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
-use super::id_hash::{IdMap, IdSet};
+use crate::id_hash::{IdMap, IdSet};
 
 use super::{Region, Sizes};
 use crate::model::{ClaimId, LinkId, Map, Target};

@@ -16,7 +16,6 @@
 
 mod compact;
 mod forest;
-pub(crate) mod id_hash;
 mod wide;
 
 use std::collections::BTreeMap;

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::id_hash::IdMap;
+use crate::id_hash::IdMap;
 
 use super::forest::Forest;
 use super::{COLUMN_GAP, ROW_GAP, TREE_GAP};

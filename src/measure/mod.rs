@@ -10,6 +10,7 @@ use egui::epaint::text::{FontData, FontDefinitions, FontFamily, Fonts, TextOptio
 use egui::{Color32, FontId, Galley, Vec2};
 
 use crate::card::{TEXT_SIZE, text_wrap_width};
+use crate::id_hash::IdMap;
 
 mod bidi;
 mod card_text;
@@ -118,12 +119,12 @@ pub fn fonts() -> FontDefinitions {
 pub struct TextMeasure {
     fonts: Fonts,
     /// Advance width of each character met so far, in points, per face.
-    widths: [std::collections::HashMap<char, f32>; 2],
+    widths: [IdMap<char, f32>; 2],
     /// Width of each word met so far, shaped as a whole (kerning, joined
     /// scripts), in points, per face.
-    words: [std::collections::HashMap<String, f32>; 2],
+    words: [IdMap<String, f32>; 2],
     /// Whether the fonts have a glyph for each character met so far.
-    glyphs: std::collections::HashMap<char, bool>,
+    glyphs: IdMap<char, bool>,
     /// Height of a row of claim text, and of a title, in points.
     row_height: [f32; 2],
     /// Distance from a row's top to its baseline, per face.
@@ -187,7 +188,7 @@ impl TextMeasure {
         Self {
             fonts,
             widths: Default::default(),
-            glyphs: std::collections::HashMap::new(),
+            glyphs: IdMap::default(),
             words: Default::default(),
             row_height: [text.0, title.0],
             ascent: [text.1, title.1],

@@ -105,7 +105,15 @@ fn written(x: f32, buffer: &mut [u8; 24]) -> &str {
         clippy::cast_possible_truncation,
         reason = "a finite f32 times 100 fits an i64, saturating at worst"
     )]
-    let hundredths = (f64::from(x) * 100.0).round() as i64;
+    let hundredths = {
+        // Half away from zero, as `f64::round` (a call into libm here).
+        let scaled = f64::from(x) * 100.0;
+        (if scaled < 0.0 {
+            scaled - 0.5
+        } else {
+            scaled + 0.5
+        }) as i64
+    };
     let mut rest = hundredths.unsigned_abs();
     // Digits from the end: the hundredths, the tenths, the point, the rest.
     let mut at = buffer.len();

@@ -1,6 +1,7 @@
-//! Hash maps keyed by claim ids or grid cells that hash cheaply: a layout
-//! (and link routing) looks them up hundreds of thousands of times, where
-//! std's `SipHash` costs more than the rest of the work. The mix is seeded per process from std's random
+//! Hash maps keyed by claim ids, grid cells or words that hash cheaply: a
+//! layout (and link routing, and text measurement) looks them up hundreds
+//! of thousands of times, where std's `SipHash` costs more than the rest
+//! of the work. The mix is seeded per process from std's random
 //! state, so a hostile file cannot choose ids that all collide.
 
 use std::collections::{HashMap, HashSet};
@@ -9,7 +10,7 @@ use std::sync::OnceLock;
 
 /// Builds [`IdHasher`]s with this process's seed.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct IdHash(u64);
+pub struct IdHash(u64);
 
 impl Default for IdHash {
     fn default() -> Self {
@@ -28,7 +29,7 @@ impl BuildHasher for IdHash {
 
 /// The splitmix64 finaliser over what is written, from the seed.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct IdHasher(u64);
+pub struct IdHasher(u64);
 
 fn mix(mut z: u64) -> u64 {
     z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -39,8 +40,18 @@ fn mix(mut z: u64) -> u64 {
 
 impl Hasher for IdHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = mix(self.0 ^ u64::from(byte));
+        // Eight bytes at a time (words of a map's text are hashed this way).
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in chunks.by_ref() {
+            let mut word = [0_u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = mix(self.0 ^ u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0_u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.0 = mix(self.0 ^ u64::from_le_bytes(word) ^ (rest.len() as u64) << 56);
         }
     }
 
