@@ -34,7 +34,11 @@ pub(crate) fn floor_to_i64(x: f32) -> i64 {
         reason = "compared with the float it came from"
     )]
     let above = whole as f32 > x;
-    if above { whole.saturating_sub(1) } else { whole }
+    if above {
+        whole.saturating_sub(1)
+    } else {
+        whole
+    }
 }
 
 /// Rectangles found through a grid of cells.

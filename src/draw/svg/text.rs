@@ -2,6 +2,8 @@
 //! the hundredth, text escaped for XML, and `<text>` elements held to the
 //! width they have on the canvas.
 
+use std::fmt::Write as _;
+
 use egui::{Color32, Pos2};
 
 /// One `<text>` per row of `galley`, placed as egui places it from
@@ -84,22 +86,27 @@ pub(crate) struct Num(f32);
 impl std::fmt::Display for Num {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut digits = [0_u8; 24];
-        f.write_str(written(self.0, &mut digits))
+        for &byte in written(self.0, &mut digits) {
+            f.write_char(char::from(byte))?;
+        }
+        Ok(())
     }
 }
 
 /// Writes [`num`]`(x)` at the end of `out`.
 pub(crate) fn push_num(out: &mut String, x: f32) {
     let mut digits = [0_u8; 24];
-    out.push_str(written(x, &mut digits));
+    for &byte in written(x, &mut digits) {
+        out.push(char::from(byte));
+    }
 }
 
-/// `x` as [`num`] writes it, in `buffer`: in hundredths, as a whole number
-/// with the point put in, exact for any map coordinate and far quicker
-/// than formatting a float.
-fn written(x: f32, buffer: &mut [u8; 24]) -> &str {
+/// `x` as [`num`] writes it, in `buffer` (ASCII): in hundredths, as a
+/// whole number with the point put in, exact for any map coordinate and
+/// far quicker than formatting a float.
+fn written(x: f32, buffer: &mut [u8; 24]) -> &[u8] {
     if !x.is_finite() {
-        return "0";
+        return b"0";
     }
     #[expect(
         clippy::cast_possible_truncation,
@@ -141,7 +148,7 @@ fn written(x: f32, buffer: &mut [u8; 24]) -> &str {
     if hundredths < 0 {
         put(b'-', &mut at);
     }
-    std::str::from_utf8(&buffer[at..]).unwrap_or("0")
+    &buffer[at..]
 }
 
 /// Writes `color` as `#rrggbb` at the end of `out`.
