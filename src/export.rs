@@ -185,6 +185,13 @@ pub fn arrange_and_export(
     measure: &mut TextMeasure,
 ) -> Result<Exported, DrawError> {
     let texts = card_texts(map, measure);
+    arrange_measured(map, &texts);
+    export_measured(map, &texts, format, options, measure)
+}
+
+/// Arranges all of `map` (pinned claims kept) with its cards' `texts`
+/// already laid out.
+pub fn arrange_measured(map: &mut Map, texts: &Texts) {
     let sizes = texts
         .iter()
         .map(|(&id, text)| {
@@ -197,7 +204,6 @@ pub fn arrange_and_export(
             claim.pos = pos;
         }
     }
-    export_measured(map, &texts, format, options, measure)
 }
 
 fn export_measured(

@@ -11,7 +11,6 @@ use std::time::{Duration, Instant};
 
 use argmap::draw::raster::Texts;
 use argmap::draw::svg::{self, SvgOptions};
-use argmap::layout::{self, Region};
 use argmap::measure::{TextMeasure, card_texts};
 use argmap::model::Map;
 use argmap::store::{self, FileError};
@@ -38,18 +37,7 @@ fn guard_measure(map: &Map, measure: &mut TextMeasure) -> Texts {
 
 #[inline(never)]
 fn guard_arrange(map: &mut Map, texts: &Texts) {
-    let sizes = texts
-        .iter()
-        .map(|(&id, text)| {
-            let size = text.card_size();
-            (id, (size.x, size.y))
-        })
-        .collect();
-    for (id, pos) in layout::arrange(map, &sizes, Region::All) {
-        if let Some(claim) = map.claims.get_mut(&id) {
-            claim.pos = pos;
-        }
-    }
+    argmap::export::arrange_measured(map, texts);
 }
 
 #[inline(never)]
