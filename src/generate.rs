@@ -224,11 +224,13 @@ pub fn generate(claims: usize, seed: u64) -> Map {
                     kind: LinkKind::Attack,
                     premises: vec![id],
                     target: Target::Link(up),
+                    weight: crate::model::Weight::FULL,
                 }),
                 _ => map.add_link(Link {
                     kind,
                     premises: vec![id],
                     target: Target::Claim(parent),
+                    weight: crate::model::Weight::FULL,
                 }),
             };
             previous = Some((id, link));

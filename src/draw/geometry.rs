@@ -488,11 +488,13 @@ mod tests {
             kind: LinkKind::Support,
             premises: vec![ClaimId(2), ClaimId(3)],
             target: Target::Claim(ClaimId(1)),
+            weight: crate::model::Weight::FULL,
         });
         map.add_link(Link {
             kind: LinkKind::Attack,
             premises: vec![ClaimId(4)],
             target: Target::Link(LinkId(1)),
+            weight: crate::model::Weight::FULL,
         });
         map
     }
@@ -613,6 +615,7 @@ mod tests {
                 kind: LinkKind::Attack,
                 premises: vec![ClaimId(2)],
                 target: Target::Link(LinkId(2)),
+                weight: crate::model::Weight::FULL,
             },
         );
         let shapes = link_shapes(&map, &cards(&map));

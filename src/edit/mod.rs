@@ -201,6 +201,7 @@ mod tests {
                     kind: LinkKind::Attack,
                     premises: vec![two],
                     target: Target::Claim(one),
+                    weight: crate::model::Weight::FULL,
                 },
             },
             Edit::SetClaim {

@@ -146,6 +146,7 @@ fn answering_claim(
                 kind,
                 premises: vec![id],
                 target,
+                weight: crate::model::Weight::FULL,
             },
         },
     ]);
@@ -289,6 +290,7 @@ pub fn connect(
             kind,
             premises: vec![premise],
             target,
+            weight: crate::model::Weight::FULL,
         },
     })
 }
@@ -360,6 +362,7 @@ mod tests {
             kind,
             premises: premises.iter().map(|&i| ClaimId(i)).collect(),
             target,
+            weight: crate::model::Weight::FULL,
         };
         map.add_link(link(LinkKind::Support, &[2, 3], Target::Claim(ClaimId(1))));
         map.add_link(link(LinkKind::Attack, &[4], Target::Claim(ClaimId(1))));

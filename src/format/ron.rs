@@ -452,7 +452,68 @@ impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for Entries
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Citation, ClaimKind, LinkKind, Pos, Target};
+    use crate::model::{Citation, ClaimKind, LinkId, LinkKind, Pos, Target};
+
+    /// Weights and standards are written only where they differ from the
+    /// defaults, read back the same, and a weight out of range is refused
+    /// with where it is.
+    #[test]
+    fn weights_and_standards_round_trip_and_bad_weights_say_where() {
+        use crate::model::{Standard, Weight};
+        let text = r#"(
+            format: 1,
+            title: "Weighed",
+            thesis: 1,
+            claims: {
+                1: (text: "Homework should be optional.", pos: (0.0, 0.0), standard: ClearAndConvincing),
+                2: (text: "Children need rest.", pos: (-150.0, 230.0)),
+                3: (text: "Practice builds habits.", pos: (150.0, 230.0)),
+            },
+            links: {
+                1: (kind: Support, premises: [2], target: Claim(1), weight: 0.8),
+                2: (kind: Attack, premises: [3], target: Claim(1)),
+            },
+            evaluation: (presumption: 0.3, standard: BeyondReasonableDoubt),
+        )"#;
+        let map = load(text.as_bytes()).expect("a sound map");
+        assert_eq!(
+            map.links[&LinkId(1)].weight,
+            Weight::step(4).expect("strong")
+        );
+        assert_eq!(map.links[&LinkId(2)].weight, Weight::FULL);
+        assert_eq!(
+            map.claims[&ClaimId(1)].standard,
+            Some(Standard::ClearAndConvincing)
+        );
+        assert_eq!(map.evaluation.presumption, Weight::new(0.3).expect("0.3"));
+        assert_eq!(map.evaluation.standard, Standard::BeyondReasonableDoubt);
+        let written = to_string(&map);
+        assert!(written.contains("weight: 0.8"), "{written}");
+        assert_eq!(
+            written.matches("weight:").count(),
+            1,
+            "full weights are left out"
+        );
+        assert!(
+            written.contains("standard: ClearAndConvincing"),
+            "{written}"
+        );
+        assert_eq!(load(written.as_bytes()), Ok(map));
+        // The defaults leave no trace in the file.
+        let plain = to_string(&load(text.replace(", weight: 0.8", "").as_bytes()).expect("sound"));
+        assert_eq!(plain.matches("weight").count(), 0, "{plain}");
+        let bad = text.replace("weight: 0.8", "weight: 1.5");
+        let err = load(bad.as_bytes()).expect_err("out of range");
+        let message = err.to_string();
+        assert!(
+            message.contains("a weight is a number above 0 and at most 1"),
+            "{message}"
+        );
+        assert!(
+            matches!(err, LoadError::Parse(ParseError::Syntax { line: 11, .. })),
+            "{err:?}"
+        );
+    }
 
     /// A map written by hand reads, summarises and writes back as itself.
     #[test]
@@ -508,6 +569,7 @@ mod tests {
             kind: LinkKind::Support,
             premises: vec![reason],
             target: Target::Claim(thesis),
+            weight: crate::model::Weight::FULL,
         });
         map
     }

@@ -7,6 +7,8 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+use super::{Standard, Weight};
+
 /// How the user judged a claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Assessment {
@@ -56,7 +58,7 @@ impl Mode {
 }
 
 /// A map's evaluation settings.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EvaluationSettings {
     /// How unassessed claims are judged.
@@ -65,6 +67,36 @@ pub struct EvaluationSettings {
     /// Map checks switched off for this map, by rule name.
     #[serde(skip_serializing_if = "BTreeSet::is_empty")]
     pub checks_off: BTreeSet<String>,
+    /// In a debate, the weight every unassessed claim is presumed with
+    /// (evidence is presumed with the full weight): an unanswered point
+    /// stands until something outweighs it.
+    #[serde(skip_serializing_if = "is_default_presumption")]
+    pub presumption: Weight,
+    /// The standard of proof of claims that name none.
+    #[serde(skip_serializing_if = "Standard::is_preponderance")]
+    pub standard: Standard,
+}
+
+/// The presumption weight unless a map sets another: 0.5.
+pub const DEFAULT_PRESUMPTION: Weight = Weight::HALF;
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_default_presumption(weight: &Weight) -> bool {
+    *weight == DEFAULT_PRESUMPTION
+}
+
+impl Default for EvaluationSettings {
+    fn default() -> Self {
+        Self {
+            mode: Mode::default(),
+            checks_off: BTreeSet::new(),
+            presumption: DEFAULT_PRESUMPTION,
+            standard: Standard::default(),
+        }
+    }
 }
 
 impl EvaluationSettings {

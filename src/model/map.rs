@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Assessment, ClaimId, EvaluationSettings, LinkId};
+use super::{Assessment, ClaimId, EvaluationSettings, LinkId, Standard, Weight};
 
 /// An argument map: claims connected by support and attack links.
 ///
@@ -186,6 +186,10 @@ pub struct Claim {
     /// Accepted or rejected by the user; unassessed when `None`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assessment: Option<Assessment>,
+    /// How clearly its reasons must outweigh its objections; the map's
+    /// default when `None`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standard: Option<Standard>,
 }
 #[expect(
     clippy::trivially_copy_pass_by_ref,
@@ -392,6 +396,9 @@ pub struct Link {
     pub premises: Vec<ClaimId>,
     /// What the link supports or attacks.
     pub target: Target,
+    /// How much it counts when reasons are weighed against objections.
+    #[serde(default, skip_serializing_if = "Weight::is_full")]
+    pub weight: Weight,
 }
 
 impl Link {
@@ -412,6 +419,7 @@ impl Link {
             kind,
             premises,
             target,
+            weight: Weight::FULL,
         }
     }
 }

@@ -13,6 +13,7 @@ mod repair;
 mod role;
 mod stats;
 mod validate;
+mod weigh;
 
 pub use assess::{Assessment, EvaluationSettings, Mode};
 pub use ids::{ClaimId, LinkId};
@@ -23,6 +24,7 @@ pub use map::{
 pub use role::Role;
 pub use stats::Stats;
 pub use validate::{Problem, Subject};
+pub use weigh::{Standard, Weight};
 
 /// The tag a merge puts on each claim it left a conflict on (theirs is in
 /// the claim's note); the map checks list such claims until the tag goes.

@@ -150,6 +150,7 @@ mod tests {
             kind: LinkKind::Support,
             premises: premises.iter().map(|&id| ClaimId(id)).collect(),
             target,
+            weight: crate::model::Weight::FULL,
         }
     }
 

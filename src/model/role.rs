@@ -155,6 +155,7 @@ mod tests {
             kind,
             premises: premises.iter().map(|&id| ClaimId(id)).collect(),
             target,
+            weight: crate::model::Weight::FULL,
         })
     }
 

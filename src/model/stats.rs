@@ -137,6 +137,7 @@ mod tests {
             kind,
             premises: premises.iter().map(|&id| ClaimId(id)).collect(),
             target,
+            weight: crate::model::Weight::FULL,
         };
         map.add_link(link(LinkKind::Support, &[2, 3], Target::Claim(ClaimId(1))));
         map.add_link(link(LinkKind::Attack, &[4], Target::Link(LinkId(1))));
@@ -161,6 +162,7 @@ mod tests {
             kind: LinkKind::Support,
             premises: vec![ClaimId(2)],
             target: Target::Claim(ClaimId(1)),
+            weight: crate::model::Weight::FULL,
         });
         let stats = Stats::of(&map);
         assert_eq!(stats.depth, 2);

@@ -173,6 +173,7 @@ mod tests {
             kind: LinkKind::Support,
             premises: premises.iter().map(|&id| ClaimId(id)).collect(),
             target,
+            weight: crate::model::Weight::FULL,
         }
     }
 

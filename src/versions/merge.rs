@@ -468,6 +468,15 @@ fn merge_claim(
             );
         },
     );
+    let standard = pick(&base.standard, &ours.standard, &theirs.standard, || {
+        field(
+            "the standard of proof",
+            theirs
+                .standard
+                .map_or("the map's", |s| s.label())
+                .to_owned(),
+        );
+    });
     let pinned = pick(&base.pinned, &ours.pinned, &theirs.pinned, || {});
     for what in said {
         marks.claim(id, what);
@@ -487,6 +496,7 @@ fn merge_claim(
         tags: merge_tags(&base.tags, &ours.tags, &theirs.tags),
         pinned,
         assessment,
+        standard,
     }
 }
 

@@ -329,6 +329,7 @@ fn arranging_a_subtree_moves_only_it_and_cycles_terminate() {
             kind: LinkKind::Support,
             premises: vec![ClaimId(i)],
             target: Target::Claim(ClaimId(i % 4 + 1)),
+            weight: argmap::model::Weight::FULL,
         });
     }
     let sizes = card_sizes(&cyclic, &mut measure);
