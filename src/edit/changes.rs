@@ -12,7 +12,7 @@ use crate::layout::{self, Region};
 use crate::measure::{TextMeasure, card_sizes};
 use crate::model::{
     Assessment, Citation, Claim, ClaimId, ClaimKind, EvaluationSettings, Link, LinkId, LinkKind,
-    Map, Mode, Pos, Source, Target,
+    Map, Mode, Pos, Source, Standard, Target, Weight,
 };
 
 /// A new, empty-or-not claim at `pos`, and its id. The first claim of a
@@ -207,6 +207,56 @@ pub fn set_assessment(map: &Map, claims: &[ClaimId], assessment: Option<Assessme
             })
             .collect(),
     )
+}
+
+/// `links` weighed `weight`, or `None` when they all already are.
+pub fn set_weights(map: &Map, links: &[LinkId], weight: Weight) -> Option<Edit> {
+    let edits: Vec<Edit> = links
+        .iter()
+        .filter_map(|&id| {
+            let link = map.links.get(&id)?;
+            (link.weight != weight).then(|| Edit::SetLink {
+                id,
+                link: Link {
+                    weight,
+                    ..link.clone()
+                },
+            })
+        })
+        .collect();
+    (!edits.is_empty()).then_some(Edit::Batch(edits))
+}
+
+/// `claims` judged by `standard` (`None`: the map's default), or `None`
+/// when they all already are.
+pub fn set_standard(map: &Map, claims: &[ClaimId], standard: Option<Standard>) -> Option<Edit> {
+    let edits: Vec<Edit> = claims
+        .iter()
+        .filter_map(|&id| {
+            let claim = map.claims.get(&id)?;
+            (claim.standard != standard).then(|| Edit::SetClaim {
+                id,
+                claim: Claim {
+                    standard,
+                    ..claim.clone()
+                },
+            })
+        })
+        .collect();
+    (!edits.is_empty()).then_some(Edit::Batch(edits))
+}
+
+/// The map's presumption weight (for claims in a debate) and default
+/// standard set, or `None` when they already are.
+pub fn set_weighing(map: &Map, presumption: Weight, standard: Standard) -> Option<Edit> {
+    let settings = &map.evaluation;
+    (settings.presumption != presumption || settings.standard != standard).then(|| {
+        Edit::SetEvaluation(EvaluationSettings {
+            presumption,
+            standard,
+            ..settings.clone()
+        })
+    })
 }
 
 /// The map evaluated in `mode`, or `None` when it already is.

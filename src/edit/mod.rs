@@ -10,7 +10,8 @@ mod ops;
 
 pub use changes::{
     add_claim, arrange, flip_link, move_by, quoted_claim, reparent, set_assessment, set_check,
-    set_kind, set_mode, set_pinned, set_sources, set_text, set_thesis, then_arranged,
+    set_kind, set_mode, set_pinned, set_sources, set_standard, set_text, set_thesis, set_weighing,
+    set_weights, then_arranged,
 };
 pub use document::Document;
 pub use history::{ClaimField, History, Typing};

@@ -6,8 +6,10 @@
 use std::collections::VecDeque;
 
 use super::index::{IndexTable, Lists, ix};
-use super::{Label, Status, Why};
-use crate::model::{Assessment, ClaimId, ClaimKind, LinkId, LinkKind, Map, Mode, Target};
+use super::{Label, Side, Status, Weighing, Why};
+use crate::model::{
+    Assessment, ClaimId, ClaimKind, LinkId, LinkKind, Map, Mode, Standard, Target, Weight,
+};
 
 /// What the engine found: each claim's and link's status by index, with
 /// the ids and tables to find them.
@@ -20,6 +22,8 @@ pub(super) struct Outcome {
     pub link_status: Vec<Status>,
     /// Claims that attack a claim, in order.
     pub attackers: Vec<ClaimId>,
+    /// Each premise of an undercut link, with the link, sorted.
+    pub cut_off: Vec<(ClaimId, LinkId)>,
 }
 
 /// Labels every claim and link of `map` in `mode`. Linear in the size of
@@ -54,14 +58,12 @@ enum Decided {
     Accepted,
     Rejected,
     Note,
-    /// Presumed, and every attack on it fails.
-    Presumed,
-    /// This support holds, and every attack fails.
-    Supported(u32),
-    /// This attack holds.
-    Defeated(u32),
-    NoReason,
-    NoReasonHolds,
+    /// Its reasons (or its presumption) outweigh its objections by its
+    /// standard.
+    Holds,
+    /// They do not, even counting every reason not yet failed against
+    /// only the objections that hold.
+    Fails,
     /// Every premise holds and every undercut fails.
     Follows,
     /// This premise fails.
@@ -74,27 +76,24 @@ enum Decided {
 impl Decided {
     fn label(self) -> Label {
         match self {
-            Self::Accepted | Self::Presumed | Self::Supported(_) | Self::Follows => Label::In,
-            Self::Rejected
-            | Self::Defeated(_)
-            | Self::NoReason
-            | Self::NoReasonHolds
-            | Self::PremiseFails(_)
-            | Self::Undercut(_) => Label::Out,
+            Self::Accepted | Self::Holds | Self::Follows => Label::In,
+            Self::Rejected | Self::Fails | Self::PremiseFails(_) | Self::Undercut(_) => Label::Out,
             Self::Note | Self::OnlyNotes => Label::Undecided,
         }
     }
 }
 
-/// Counts a claim's label is decided by.
-#[derive(Clone, Copy, Debug, Default)]
+/// What a claim's label is weighed from, as links settle: its presumption,
+/// and the heaviest of its supports and of its attacks that hold.
+#[derive(Clone, Copy, Debug)]
 struct ClaimState {
-    presumed: bool,
+    /// The weight it is presumed with: the map's presumption in a debate,
+    /// the full weight for evidence, none otherwise.
+    presumption: Weight,
     evidence: bool,
-    supports_out: u32,
-    attacks_out: u32,
-    support_in: Option<u32>,
-    attack_in: Option<u32>,
+    standard: Standard,
+    support_in: Weight,
+    attack_in: Weight,
 }
 
 /// Counts a link's label is decided by.
@@ -140,10 +139,41 @@ struct Graph {
     undercuts: Lists,
     /// For each claim, the links it is a premise of.
     premise_of: Lists,
-    /// For each link, what its label decides.
+    /// For each link, what its label decides, and its weight.
     decides: Vec<Decides>,
+    weights: Vec<Weight>,
     /// Claims that attack a claim, in order.
     attackers: Vec<ClaimId>,
+}
+
+/// Each claim's starting state: its presumption (evidence is presumed
+/// in full, any claim in a debate by the map's presumption, nothing in
+/// proof mode) and the standard it is judged by.
+fn claim_states(
+    map: &Map,
+    mode: Mode,
+    kinds: &[ClaimKind],
+    standards: &[Option<Standard>],
+) -> Vec<ClaimState> {
+    kinds
+        .iter()
+        .zip(standards)
+        .map(|(&kind, standard)| {
+            let evidence = kind == ClaimKind::Evidence;
+            let presumption = match (evidence, mode) {
+                (true, _) => Weight::FULL,
+                (false, Mode::Debate) => map.evaluation.presumption,
+                (false, Mode::Proof) => Weight::NOTHING,
+            };
+            ClaimState {
+                presumption,
+                evidence,
+                standard: standard.unwrap_or(map.evaluation.standard),
+                support_in: Weight::NOTHING,
+                attack_in: Weight::NOTHING,
+            }
+        })
+        .collect()
 }
 
 impl Graph {
@@ -151,7 +181,7 @@ impl Graph {
         // Ids in order, looked up in a table: a map's claims are large
         // values, and walking the map for each lookup would touch far more
         // memory than these small lists.
-        let (claim_ids, kinds, assessments) = walk_claims(map);
+        let (claim_ids, kinds, assessments, standards) = walk_claims(map);
         let claim_table = IndexTable::of(claim_ids.iter().map(|c| c.0));
         let claim_index = |id: ClaimId| {
             claim_table
@@ -163,11 +193,13 @@ impl Graph {
         let mut link_ids = Vec::with_capacity(map.links.len());
         let mut links = Vec::with_capacity(map.links.len());
         let mut decides = Vec::with_capacity(map.links.len());
+        let mut weights = Vec::with_capacity(map.links.len());
         let mut undercut_targets = Vec::new();
         let mut attackers = Vec::new();
         let mut premise_pairs = Vec::with_capacity(map.links.len() + map.links.len() / 8);
         for (l, (&id, link)) in map.links.iter().enumerate() {
             link_ids.push(id);
+            weights.push(link.weight);
             if link.kind == LinkKind::Attack && matches!(link.target, Target::Claim(_)) {
                 attackers.extend_from_slice(&link.premises);
             }
@@ -221,20 +253,8 @@ impl Graph {
             premise_pairs.iter().map(|&(l, p)| (p, l)).collect();
         let n = claim_ids.len();
         let supports = Lists::of(n, &support_pairs);
-        let claims = kinds
-            .iter()
-            .enumerate()
-            .map(|(c, &kind)| {
-                let evidence = kind == ClaimKind::Evidence;
-                ClaimState {
-                    presumed: evidence || (mode == Mode::Debate && supports.len(c) == 0),
-                    evidence,
-                    ..ClaimState::default()
-                }
-            })
-            .collect();
         Self {
-            claims,
+            claims: claim_states(map, mode, &kinds, &standards),
             links,
             supports,
             attacks: Lists::of(n, &attack_pairs),
@@ -242,6 +262,7 @@ impl Graph {
             undercuts: Lists::of(link_ids.len(), &undercut_pairs),
             premise_of: Lists::of(n, &premise_of_pairs),
             decides,
+            weights,
             claim_ids,
             link_ids,
             claim_table,
@@ -252,28 +273,36 @@ impl Graph {
         }
     }
 
-    /// The label the rules give claim `c` with its counts, if they give one
-    /// yet.
-    fn decide_claim(&self, c: usize) -> Option<Decided> {
+    /// The label the rules give claim `c` now, if they give one yet:
+    /// holds when its heaviest reason that holds (or its presumption)
+    /// outweighs, by its standard, the heaviest objection that has not
+    /// failed; fails when even its heaviest reason that has not failed (or
+    /// its presumption) does not outweigh the heaviest objection that
+    /// holds. Both only firm up as links settle, so a decision is final.
+    fn decide_claim(&self, c: usize, link_labels: &[Option<Decided>]) -> Option<Decided> {
         let state = &self.claims[c];
-        if let Some(by) = state.attack_in {
-            return Some(Decided::Defeated(by));
+        let standing = |list: &Lists| {
+            list.get(c)
+                .filter(|&l| link_labels[l].map(Decided::label) != Some(Label::Out))
+                .map(|l| self.weights[l])
+                .max()
+                .unwrap_or(Weight::NOTHING)
+        };
+        let attacks_standing = standing(&self.attacks);
+        if state
+            .standard
+            .met(state.support_in.max(state.presumption), attacks_standing)
+        {
+            return Some(Decided::Holds);
         }
-        let supports = self.supports.len(c);
-        if !state.presumed && state.supports_out as usize == supports {
-            return Some(if supports == 0 {
-                Decided::NoReason
-            } else {
-                Decided::NoReasonHolds
-            });
+        let supports_standing = standing(&self.supports);
+        if !state
+            .standard
+            .met(supports_standing.max(state.presumption), state.attack_in)
+        {
+            return Some(Decided::Fails);
         }
-        if (state.attacks_out as usize) < self.attacks.len(c) {
-            return None;
-        }
-        if let Some(by) = state.support_in {
-            return Some(Decided::Supported(by));
-        }
-        state.presumed.then_some(Decided::Presumed)
+        None
     }
 
     /// The label the rules give link `l` with its counts, if they give one
@@ -294,8 +323,60 @@ impl Graph {
         Some(Decided::Follows)
     }
 
+    /// How claim `c` was weighed, from the links' final labels.
+    fn weighing(&self, c: usize, link_labels: &[Option<Decided>], holds: bool) -> Weighing {
+        let state = &self.claims[c];
+        let label = |l: usize| link_labels[l].map_or(Label::Undecided, Decided::label);
+        // Heaviest first, then in link order.
+        let sorted = |list: &Lists, wanted: &dyn Fn(Label) -> bool| {
+            let mut links: Vec<usize> = list.get(c).filter(|&l| wanted(label(l))).collect();
+            links.sort_by_key(|&l| std::cmp::Reverse(self.weights[l]));
+            links
+        };
+        let ids = |links: &[usize]| links.iter().map(|&l| self.link_ids[l]).collect::<Vec<_>>();
+        let holding = sorted(&self.supports, &|l| l == Label::In);
+        let standing_reasons = sorted(&self.supports, &|l| l != Label::Out);
+        let failing = sorted(&self.supports, &|l| l == Label::Out);
+        let standing = sorted(&self.attacks, &|l| l == Label::In);
+        let not_failed = sorted(&self.attacks, &|l| l != Label::Out);
+        let answered = sorted(&self.attacks, &|l| l == Label::Out);
+        let presumption = (state.presumption > Weight::NOTHING).then_some(Side::Presumption {
+            evidence: state.evidence,
+            weight: state.presumption,
+        });
+        // What was weighed: for a claim that holds, its heaviest reason that
+        // holds against the heaviest objection not failed; for one that
+        // fails, its heaviest reason not failed against the heaviest
+        // objection that holds.
+        let (reasons, objections) = if holds {
+            (&holding, &not_failed)
+        } else {
+            (&standing_reasons, &standing)
+        };
+        let link_side = |l: usize| Side::Link(self.link_ids[l], self.weights[l]);
+        let reason = match (reasons.first(), presumption) {
+            (Some(&l), Some(p)) if self.weights[l] < p.weight() => Some(p),
+            (Some(&l), _) => Some(link_side(l)),
+            (None, p) => p,
+        };
+        Weighing {
+            standard: state.standard,
+            reason,
+            objection: objections.first().map(|&l| link_side(l)),
+            holding: ids(&holding),
+            failing: ids(&failing),
+            standing: ids(&standing),
+            answered: ids(&answered),
+        }
+    }
+
     /// `decided` for `node` in full, with the lists its reason names.
-    fn status(&self, node: Node, decided: Option<Decided>) -> Status {
+    fn status(
+        &self,
+        node: Node,
+        decided: Option<Decided>,
+        link_labels: &[Option<Decided>],
+    ) -> Status {
         let link = |l: u32| self.link_ids[l as usize];
         let links = |list: &Lists, at: usize| -> Vec<LinkId> {
             list.get(at).map(|l| self.link_ids[l]).collect()
@@ -310,19 +391,9 @@ impl Graph {
             (Decided::Accepted, _) => Why::Accepted,
             (Decided::Rejected, _) => Why::Rejected,
             (Decided::Note, _) => Why::Note,
-            (Decided::Presumed, Node::Claim(c)) => Why::Presumed {
-                evidence: self.claims[c].evidence,
-                answered: links(&self.attacks, c),
-            },
-            (Decided::Supported(by), Node::Claim(c)) => Why::Supported {
-                by: link(by),
-                answered: links(&self.attacks, c),
-            },
-            (Decided::Defeated(by), _) => Why::Defeated { by: link(by) },
-            (Decided::NoReason, _) => Why::NoReason,
-            (Decided::NoReasonHolds, Node::Claim(c)) => Why::NoReasonHolds {
-                supports: links(&self.supports, c),
-            },
+            (Decided::Holds | Decided::Fails, Node::Claim(c)) => Why::Weighed(Box::new(
+                self.weighing(c, link_labels, decided == Decided::Holds),
+            )),
             (Decided::Follows, Node::Link(l)) => Why::Follows {
                 answered: links(&self.undercuts, l),
             },
@@ -333,7 +404,7 @@ impl Graph {
             (Decided::OnlyNotes, _) => Why::OnlyNotes,
             // A claim's reason decided for a link, or a link's for a claim:
             // the engine never does this.
-            (Decided::Presumed | Decided::Supported(_) | Decided::NoReasonHolds, Node::Link(_))
+            (Decided::Holds | Decided::Fails, Node::Link(_))
             | (Decided::Follows, Node::Claim(_)) => Why::Open { cycle: Vec::new() },
         };
         Status {
@@ -343,17 +414,26 @@ impl Graph {
     }
 }
 
-/// Each claim's id, kind and assessment, in id order.
-fn walk_claims(map: &Map) -> (Vec<ClaimId>, Vec<ClaimKind>, Vec<Option<Assessment>>) {
+/// Each claim's id, kind, assessment and standard, in id order.
+type Walked = (
+    Vec<ClaimId>,
+    Vec<ClaimKind>,
+    Vec<Option<Assessment>>,
+    Vec<Option<Standard>>,
+);
+
+fn walk_claims(map: &Map) -> Walked {
     let mut ids = Vec::with_capacity(map.claims.len());
     let mut kinds = Vec::with_capacity(map.claims.len());
     let mut assessments = Vec::with_capacity(map.claims.len());
+    let mut standards = Vec::with_capacity(map.claims.len());
     for (&id, claim) in &map.claims {
         ids.push(id);
         kinds.push(claim.kind);
         assessments.push(claim.assessment);
+        standards.push(claim.standard);
     }
-    (ids, kinds, assessments)
+    (ids, kinds, assessments, standards)
 }
 
 /// The evaluation under way: labels set so far, and the nodes whose new
@@ -384,11 +464,11 @@ impl Run {
                 }
             }
         }
-        for (c, slot) in self.claim_labels.iter_mut().enumerate() {
-            if slot.is_none()
-                && let Some(decided) = self.graph.decide_claim(c)
+        for c in 0..self.claim_labels.len() {
+            if self.claim_labels[c].is_none()
+                && let Some(decided) = self.graph.decide_claim(c, &self.link_labels)
             {
-                *slot = Some(decided);
+                self.claim_labels[c] = Some(decided);
                 self.queue.push_back(Node::Claim(c));
             }
         }
@@ -436,19 +516,19 @@ impl Run {
                 let graph = &mut self.graph;
                 match graph.decides[l] {
                     Decides::Supports(t) | Decides::Attacks(t) => {
+                        let weight = graph.weights[l];
                         let state = &mut graph.claims[t];
                         match (graph.decides[l], held) {
                             (Decides::Supports(_), true) => {
-                                state.support_in.get_or_insert(ix(l));
+                                state.support_in = state.support_in.max(weight);
                             }
-                            (Decides::Supports(_), false) => state.supports_out += 1,
-                            (_, true) => {
-                                state.attack_in.get_or_insert(ix(l));
-                            }
-                            (_, false) => state.attacks_out += 1,
+                            (_, true) => state.attack_in = state.attack_in.max(weight),
+                            // A link that fails weighs nothing on either
+                            // side: the claim is weighed again below.
+                            (_, false) => {}
                         }
                         if self.claim_labels[t].is_none()
-                            && let Some(decided) = graph.decide_claim(t)
+                            && let Some(decided) = graph.decide_claim(t, &self.link_labels)
                         {
                             self.claim_labels[t] = Some(decided);
                             self.queue.push_back(Node::Claim(t));
@@ -478,11 +558,20 @@ impl Run {
     fn finish(self) -> Outcome {
         let graph = self.graph;
         let claim_status = (self.claim_labels.iter().enumerate())
-            .map(|(c, &decided)| graph.status(Node::Claim(c), decided))
+            .map(|(c, &decided)| graph.status(Node::Claim(c), decided, &self.link_labels))
             .collect();
         let link_status = (self.link_labels.iter().enumerate())
-            .map(|(l, &decided)| graph.status(Node::Link(l), decided))
+            .map(|(l, &decided)| graph.status(Node::Link(l), decided, &self.link_labels))
             .collect();
+        let mut cut_off = Vec::new();
+        for (l, decided) in self.link_labels.iter().enumerate() {
+            if let Some(Decided::Undercut(_)) = decided {
+                cut_off.extend(
+                    (graph.premises.get(l)).map(|p| (graph.claim_ids[p], graph.link_ids[l])),
+                );
+            }
+        }
+        cut_off.sort_unstable();
         Outcome {
             claim_status,
             link_status,
@@ -491,6 +580,7 @@ impl Run {
             link_ids: graph.link_ids,
             link_table: graph.link_table,
             attackers: graph.attackers,
+            cut_off,
         }
     }
 }

@@ -25,11 +25,13 @@ pub mod checks;
 mod engine;
 mod index;
 mod why;
+mod words;
 
-use crate::model::{ClaimId, LinkId, Map, Mode};
+use crate::model::{ClaimId, LinkId, Map, Mode, Standard, Weight};
 use index::IndexTable;
 
-pub use why::{Part, TreeLine, explain_tree, to_text as why_text};
+pub use why::{TreeLine, explain_tree};
+pub use words::{Part, title, to_text as why_text};
 
 /// Whether a claim or link stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -81,33 +83,9 @@ pub enum Why {
     Rejected,
     /// A note: it takes no part in the evaluation.
     Note,
-    /// Presumed (evidence, or in debate mode a claim with no reasons), and
-    /// every attack on it (listed) fails.
-    Presumed {
-        /// Whether it is presumed as evidence.
-        evidence: bool,
-        /// The attacks on it, all failing.
-        answered: Vec<LinkId>,
-    },
-    /// A support of it holds, and every attack on it (listed) fails.
-    Supported {
-        /// The support that holds.
-        by: LinkId,
-        /// The attacks on it, all failing.
-        answered: Vec<LinkId>,
-    },
-    /// An attack on it holds.
-    Defeated {
-        /// The attack that holds.
-        by: LinkId,
-    },
-    /// Not presumed, and it has no support (proof mode).
-    NoReason,
-    /// Not presumed, and every support of it fails.
-    NoReasonHolds {
-        /// Its supports, all failing.
-        supports: Vec<LinkId>,
-    },
+    /// A claim weighed: its reasons (or its presumption) against its
+    /// objections, by its standard.
+    Weighed(Box<Weighing>),
     /// A link whose premises all hold and whose undercuts (listed) fail.
     Follows {
         /// Its undercuts, all failing.
@@ -131,6 +109,63 @@ pub enum Why {
         /// The cycle, when one was found through it.
         cycle: Vec<ClaimId>,
     },
+}
+
+/// One side of a clash as it was weighed: a link with its weight, or the
+/// claim's presumption.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// A support or attack, and its weight.
+    Link(LinkId, Weight),
+    /// What the claim is presumed with: as evidence, or (in a debate) the
+    /// map's presumption weight.
+    Presumption {
+        /// Whether it is presumed as evidence.
+        evidence: bool,
+        /// How much the presumption weighs.
+        weight: Weight,
+    },
+}
+
+impl Side {
+    /// How much this side weighs.
+    pub fn weight(self) -> Weight {
+        match self {
+            Self::Link(_, weight) | Self::Presumption { weight, .. } => weight,
+        }
+    }
+}
+
+/// How a claim was weighed: the heaviest reason and objection that
+/// decided it, by which standard, and every reason and objection by how it
+/// fared (each list heaviest first).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Weighing {
+    /// The standard its reasons had to meet.
+    pub standard: Standard,
+    /// The heaviest reason weighed: for a claim that holds, the heaviest
+    /// that holds; for one that fails, the heaviest not failed. The
+    /// presumption when it weighs more; `None` when there is neither.
+    pub reason: Option<Side>,
+    /// The heaviest objection weighed: for a claim that holds, the
+    /// heaviest not failed; for one that fails, the heaviest that holds.
+    pub objection: Option<Side>,
+    /// Its supports that hold.
+    pub holding: Vec<LinkId>,
+    /// Its supports that fail.
+    pub failing: Vec<LinkId>,
+    /// Its attacks that hold.
+    pub standing: Vec<LinkId>,
+    /// Its attacks that fail.
+    pub answered: Vec<LinkId>,
+}
+
+impl Weighing {
+    /// True when the claim fails on a tie: its heaviest reason weighs
+    /// exactly what its heaviest objection does.
+    pub fn tied(&self) -> bool {
+        matches!((self.reason, self.objection), (Some(r), Some(o)) if r.weight() == o.weight())
+    }
 }
 
 /// The label of a claim or link and why.
@@ -158,6 +193,9 @@ pub struct Evaluation {
     /// Claims that attack a claim, in order: an attack on one of them is a
     /// rebuttal (for naming links in reasons).
     pub(crate) attackers: Vec<ClaimId>,
+    /// Each claim that is a premise of an undercut link, with the link,
+    /// sorted: the claim may hold, but it does not support through it.
+    cut_off: Vec<(ClaimId, LinkId)>,
 }
 
 impl Evaluation {
@@ -193,6 +231,16 @@ impl Evaluation {
     /// Every link's status, in id order.
     pub fn links(&self) -> impl Iterator<Item = (LinkId, &Status)> {
         self.link_ids.iter().copied().zip(&self.link_status)
+    }
+
+    /// The links claim `id` is a premise of that fail because they are
+    /// undercut: it may hold, but it does not support through them.
+    pub fn cut_off(&self, id: ClaimId) -> impl Iterator<Item = LinkId> + '_ {
+        let start = self.cut_off.partition_point(|&(c, _)| c < id);
+        self.cut_off[start..]
+            .iter()
+            .take_while(move |&&(c, _)| c == id)
+            .map(|&(_, l)| l)
     }
 
     /// How many claims were evaluated.
@@ -245,6 +293,7 @@ pub fn evaluate_as(map: &Map, mode: Mode) -> Evaluation {
         link_index: outcome.link_table,
         link_status: outcome.link_status,
         attackers: outcome.attackers,
+        cut_off: outcome.cut_off,
     };
     why::find_cycles(map, &mut evaluation);
     evaluation

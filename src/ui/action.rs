@@ -9,7 +9,8 @@ use egui::{Ui, Vec2};
 use super::commands::UiCommand;
 use crate::edit::ClaimField;
 use crate::model::{
-    Assessment, Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Mode, Pos, Target,
+    Assessment, Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Mode, Pos, Standard, Target,
+    Weight,
 };
 
 /// Something the user asked for: on the canvas, in a menu or a panel.
@@ -99,6 +100,12 @@ pub enum Action {
     SetAssessment(Vec<ClaimId>, Option<Assessment>),
     /// Evaluate the map in this mode.
     SetMode(Mode),
+    /// Weigh these links.
+    SetWeight(Vec<LinkId>, Weight),
+    /// Judge these claims by a standard, or (`None`) the map's default.
+    SetStandard(Vec<ClaimId>, Option<Standard>),
+    /// The map's presumption weight (in a debate) and default standard.
+    SetWeighing(Weight, Standard),
     /// Switch a map check (by rule name) on or off for this map.
     SetCheck(&'static str, bool),
     /// Select a claim and bring it into view (a claim named in a reason or

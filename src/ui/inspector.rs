@@ -7,6 +7,7 @@ use super::action::Action;
 use super::action::command_button;
 use super::canvas::View;
 use super::commands::UiCommand;
+use super::weighing;
 use crate::edit::ClaimField;
 use crate::eval::{Evaluation, Label, Part};
 use crate::model::{
@@ -34,6 +35,7 @@ pub fn inspector_ui(ui: &mut Ui, inspected: Inspected<'_>, actions: &mut Vec<Act
     ui.add_space(4.0);
     if let Some(link) = view.selection.link.filter(|id| map.links.contains_key(id)) {
         link_ui(ui, map, link, actions);
+        weighing::weight_row(ui, map, link, actions);
         status_ui(
             ui,
             inspected,
@@ -50,6 +52,11 @@ pub fn inspector_ui(ui: &mut Ui, inspected: Inspected<'_>, actions: &mut Vec<Act
                     quote_ui(ui, inspected.quote);
                     ui.add_space(6.0);
                     assessment_ui(ui, map, id, actions);
+                    weighing::standard_row(ui, map, id, actions);
+                    if let Some((link, _)) = map.links_from(id).next() {
+                        weighing::weight_row(ui, map, link, actions);
+                    }
+                    weighing::clash_ui(ui, map, inspected.evaluation, id, actions);
                     status_ui(
                         ui,
                         inspected,
@@ -126,31 +133,7 @@ fn status_ui(
                 .color(crate::draw::style::status_color(label, dark)),
         );
     });
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 0.0;
-        for part in why(inspected.evaluation) {
-            match part {
-                Part::Text(text) => {
-                    ui.label(text);
-                }
-                Part::Claim(id) => {
-                    let text = inspected
-                        .map
-                        .claims
-                        .get(&id)
-                        .map(|c| crate::words::one_line(&c.text, 60))
-                        .unwrap_or_default();
-                    if ui
-                        .link(format!("#{}", id.0))
-                        .on_hover_text(format!("Go to claim #{}: {text}", id.0))
-                        .clicked()
-                    {
-                        actions.push(Action::Reveal(id));
-                    }
-                }
-            }
-        }
-    });
+    weighing::why_ui(ui, inspected.map, &why(inspected.evaluation), actions);
 }
 
 /// A mode as the map panel names it.
@@ -547,6 +530,7 @@ fn map_ui(ui: &mut Ui, map: &Map, actions: &mut Vec<Action>) {
             actions.push(Action::SetMode(mode));
         }
     });
+    weighing::map_weighing_ui(ui, map, actions);
     if !map.sources.is_empty() {
         ui.add_space(6.0);
         ui.label("Sources");

@@ -5,7 +5,8 @@
 //! - [`commands`]: the one table of commands, keys and labels;
 //! - `action`: what the user asked for during a frame;
 //! - panels and overlays: `inspector`, `steps`, `palette`, `search`,
-//!   `present` (the presenter's view), `dialogs` (file dialogs).
+//!   `present` (the presenter's view), `dialogs` (file dialogs),
+//!   `weighing` (weights, standards and the clash view).
 
 mod action;
 pub mod app;
@@ -18,6 +19,7 @@ mod palette;
 mod present;
 mod search;
 mod source;
+mod weighing;
 
 use std::sync::Arc;
 

@@ -499,33 +499,54 @@ fn eval_says_which_claims_stand_and_why_as_text_json_and_a_tree() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
     assert_eq!(text.lines().count(), 9, "{text}");
+    // Each line: the id, the label, the claim's title, and why, naming
+    // claims by their titles and every reason that holds.
     assert!(
-        text.lines().next().is_some_and(|l| l.starts_with("#1 IN ")
-            && l.ends_with("— holds: reasons #3 and #4 together hold and objection #6 fails")),
+        text.lines().next().is_some_and(|l| l
+            .starts_with("#1 IN        Thesis: the one claim your  — holds: ")
+            && l.contains("*Reason 1: a claim that* (decisive) and")
+            && l.contains("*Reason 2, which works only* + *Co-premise: the assumption that* (decisive) both hold")
+            && l.ends_with("; *Objection: the strongest point a* (decisive) fails")),
         "{text}"
     );
-    assert!(text.contains("#6 OUT"), "{text}");
-    assert!(text.contains("— fails: rebuttal #7 stands"), "{text}");
+    assert!(
+        text.contains(
+            "#6 OUT       Objection: the strongest point a  — fails: *Rebuttal: why the \
+             objection* (decisive) outweighs its presumption in a debate (0.5) — preponderance"
+        ),
+        "{text}"
+    );
     assert!(text.contains("#9 UNDECIDED"), "a note: {text}");
+    assert!(
+        text.lines().all(|l| l
+            .split_once(" — ")
+            .is_some_and(|(_, why)| !why.contains('#'))),
+        "no ids inside the reasons: {text}"
+    );
 
     let output = argmap(&["eval", essay, "--json"], Path::new(ROOT));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     assert_eq!(json["mode"], "debate");
     assert_eq!(json["claims"].as_array().map(Vec::len), Some(9));
     assert_eq!(json["claims"][0]["id"], 1);
+    assert_eq!(json["claims"][0]["title"], "Thesis: the one claim your");
+    assert_eq!(json["claims"][0]["standard"], "preponderance");
     assert_eq!(json["claims"][0]["label"], "in");
     assert_eq!(json["claims"][0]["assessment"], serde_json::Value::Null);
     assert!(
-        json["claims"][1]["why"]
+        json["claims"][5]["why"]
             .as_str()
-            .is_some_and(|w| w.starts_with("fails: "))
+            .is_some_and(|w| w.starts_with("fails: *Rebuttal: why the objection* (decisive)"))
     );
     assert_eq!(json["links"].as_array().map(Vec::len), Some(6));
     assert!(["in", "out", "undecided"].contains(&json["links"][0]["label"].as_str().unwrap_or("")));
+    assert_eq!(json["links"][0]["weight"], 1.0);
 
     // Proof mode from the command line: reasons without reasons fail.
     let output = argmap(&["eval", essay, "--mode", "proof"], Path::new(ROOT));
-    assert!(stdout(&output).contains("not established: it has no reason (proof mode)"));
+    assert!(stdout(&output).contains(
+        "#3 OUT       Reason 2, which works only  — fails: it has no reason (proof mode)"
+    ));
 
     // The tree of reasons of one claim, down to its facts.
     let output = argmap(&["eval", essay, "--why", "1"], Path::new(ROOT));

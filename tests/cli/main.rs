@@ -10,3 +10,4 @@ mod commands;
 mod diff;
 mod git;
 mod html;
+mod weighing;

@@ -77,11 +77,29 @@ fn rejecting_a_premise_in_the_inspector_flips_the_thesis_and_marks_what_flipped(
     assert_eq!(flipped, [thesis, objection, rebuttal]);
     assert!(harness.query_by_label_contains("Thesis ✗ fails").is_some());
 
-    // The inspector says why the thesis fails, and the claim it names is a
-    // link that goes there.
+    // The inspector says why the thesis fails (a decisive reason against a
+    // decisive objection: a tie, and the burden is on the claim), and the
+    // claims it names by title are links that go there.
     click_card(&mut harness, "Homework should be optional", Modifiers::NONE);
-    assert!(harness.query_by_label("fails: ").is_some());
-    harness.get_by_label(&format!("#{}", objection.0)).click();
+    assert!(
+        harness
+            .query_by_label(
+                "tied at decisive: the burden is on the claim, so it fails — weigh them \
+                 (Alt+1…5); "
+            )
+            .is_some()
+    );
+    let named = format!("Practice at home builds habits [#{}]", objection.0);
+    assert_eq!(
+        harness.query_all_by_label(&named).count(),
+        2,
+        "the clash and the sentence"
+    );
+    harness
+        .query_all_by_label(&named)
+        .next()
+        .expect("the link")
+        .click();
     harness.run();
     assert_eq!(selected(&harness), [objection]);
 
@@ -106,9 +124,11 @@ fn accept_reject_and_clear_by_keys_and_the_mode_in_the_map_panel() {
         map(&harness).claims[&fact].assessment,
         Some(Assessment::Rejected)
     );
-    // A claim with a reason is not presumed: the reason falls with its
-    // only fact, and the thesis with it.
-    assert_eq!(harness.state().evaluation().claim(thesis), Label::Out);
+    // In a debate a reason that loses its only fact is still presumed, and
+    // a failing reason never leaves a claim worse off: the thesis holds.
+    let reason = claim_id(&harness, "Children need time to rest");
+    assert_eq!(harness.state().evaluation().claim(reason), Label::In);
+    assert_eq!(harness.state().evaluation().claim(thesis), Label::In);
     key(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
     assert_eq!(
         map(&harness).claims[&fact].assessment,
@@ -132,6 +152,14 @@ fn accept_reject_and_clear_by_keys_and_the_mode_in_the_map_panel() {
     assert_eq!(evaluation.claim(objection), Label::Out);
     assert_eq!(evaluation.claim(rebuttal), Label::Out);
     assert_eq!(evaluation.claim(thesis), Label::In);
+    // In proof mode the thesis rests on its fact: rejected, it falls.
+    click_card(
+        &mut harness,
+        "Sleep studies show tired pupils learn less",
+        Modifiers::NONE,
+    );
+    key(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+    assert_eq!(harness.state().evaluation().claim(thesis), Label::Out);
 }
 
 #[test]

@@ -19,8 +19,8 @@ fn label_text(label: eval::Label) -> &'static str {
     }
 }
 
-fn text(parts: &[Part]) -> String {
-    eval::why_text(parts)
+fn text(map: &Map, parts: &[Part]) -> String {
+    eval::why_text(map, parts)
 }
 
 /// `argmap eval`: one line per claim, JSON, or the tree of reasons of
@@ -56,8 +56,8 @@ pub fn eval(file: &Path, mode: Option<Mode>, as_json: bool, why: Option<u32>) ->
                 "#{} {:<9} {}  — {}",
                 id.0,
                 label_text(status.label),
-                one_line(&claim.text, 60),
-                text(&evaluation.why_claim(&map, id))
+                one_line(&claim.shown_title(), 60),
+                text(&map, &evaluation.why_claim(&map, id))
             );
         }
     }
@@ -72,10 +72,15 @@ fn as_value(map: &Map, evaluation: &eval::Evaluation) -> serde_json::Value {
             let claim = map.claims.get(&id);
             json!({
                 "id": id.0,
+                "title": claim.map(argmap::model::Claim::shown_title).unwrap_or_default(),
                 "text": claim.map(|c| c.text.as_str()).unwrap_or_default(),
                 "assessment": claim.and_then(|c| c.assessment).map(argmap::model::Assessment::label),
+                "standard": claim
+                    .and_then(|c| c.standard)
+                    .unwrap_or(map.evaluation.standard)
+                    .name(),
                 "label": status.label.name(),
-                "why": text(&evaluation.why_claim(map, id)),
+                "why": text(map, &evaluation.why_claim(map, id)),
             })
         })
         .collect();
@@ -84,8 +89,9 @@ fn as_value(map: &Map, evaluation: &eval::Evaluation) -> serde_json::Value {
         .map(|(id, status)| {
             json!({
                 "id": id.0,
+                "weight": map.links.get(&id).map_or(1.0, |l| l.weight.value()),
                 "label": status.label.name(),
-                "why": text(&evaluation.why_link(map, id)),
+                "why": text(map, &evaluation.why_link(map, id)),
             })
         })
         .collect();
@@ -107,6 +113,7 @@ fn why_tree(map: &Map, evaluation: &eval::Evaluation, id: ClaimId, as_json: bool
                 json!({
                     "depth": line.depth,
                     "id": line.claim.0,
+                    "title": eval::title(map, line.claim),
                     "label": line.label.name(),
                     "why": line.why,
                 })
@@ -122,7 +129,7 @@ fn why_tree(map: &Map, evaluation: &eval::Evaluation, id: ClaimId, as_json: bool
         let claim = map
             .claims
             .get(&line.claim)
-            .map(|c| one_line(&c.text, 60))
+            .map(|c| one_line(&c.shown_title(), 60))
             .unwrap_or_default();
         say!(
             "{}#{} {} {claim}  — {}",

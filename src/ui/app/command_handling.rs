@@ -551,6 +551,9 @@ impl ArgmapApp {
             Action::Seal => self.doc.history.seal(),
             Action::SetAssessment(claims, assessment) => self.set_assessment(&claims, assessment),
             Action::SetMode(mode) => self.set_mode(mode),
+            Action::SetWeight(links, weight) => self.set_weights(&links, weight),
+            Action::SetStandard(claims, standard) => self.set_standard(&claims, standard),
+            Action::SetWeighing(presumption, standard) => self.set_weighing(presumption, standard),
             Action::SetCheck(rule, on) => self.set_check(rule, on),
             Action::ShowSource(key) => {
                 self.source.key = Some(key);

@@ -7,7 +7,7 @@ use super::prefs;
 use crate::draw::geometry::ZOOM_STEP;
 use crate::layout::Region;
 use crate::model::nav::{self, Arrow};
-use crate::model::{Arrangement, Assessment, ClaimId, Growth, LinkKind};
+use crate::model::{Arrangement, Assessment, ClaimId, Growth, LinkKind, Standard};
 use crate::ui::commands::UiCommand;
 use crate::ui::present::PresentAction;
 use crate::ui::present::steps::StepAction;
@@ -149,6 +149,20 @@ impl ArgmapApp {
             UiCommand::Accept => self.assess_selection(Some(Assessment::Accepted)),
             UiCommand::Reject => self.assess_selection(Some(Assessment::Rejected)),
             UiCommand::ClearAssessment => self.assess_selection(None),
+            UiCommand::WeighWeak => self.weigh_selection(1),
+            UiCommand::WeighModest => self.weigh_selection(2),
+            UiCommand::WeighModerate => self.weigh_selection(3),
+            UiCommand::WeighStrong => self.weigh_selection(4),
+            UiCommand::WeighDecisive => self.weigh_selection(5),
+            UiCommand::StandardPreponderance => {
+                self.standard_of_selection(Standard::Preponderance);
+            }
+            UiCommand::StandardClearAndConvincing => {
+                self.standard_of_selection(Standard::ClearAndConvincing);
+            }
+            UiCommand::StandardBeyondReasonableDoubt => {
+                self.standard_of_selection(Standard::BeyondReasonableDoubt);
+            }
             UiCommand::ChecksPanel => self.judged.checks_open = !self.judged.checks_open,
             // Present
             UiCommand::Present => self.start_presenting(),

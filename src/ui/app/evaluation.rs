@@ -10,7 +10,7 @@ use super::ArgmapApp;
 use crate::edit;
 use crate::eval::checks::{self, Finding, Rule};
 use crate::eval::{self, Evaluation};
-use crate::model::{Assessment, ClaimId, Mode};
+use crate::model::{Assessment, ClaimId, LinkId, Mode, Standard};
 use crate::ui::action::Action;
 
 /// How long a claim whose status flipped pulses, in seconds.
@@ -112,6 +112,85 @@ impl ArgmapApp {
             ),
             None => format!("{}: unassessed", crate::words::count(claims.len(), "claim")),
         });
+    }
+
+    /// Weighs the selected link, or each selected claim's own links, at
+    /// the named step `step` (1 weak … 5 decisive), as one step.
+    pub(super) fn weigh_selection(&mut self, step: usize) {
+        let Some(weight) = crate::model::Weight::step(step) else {
+            return;
+        };
+        let links: Vec<LinkId> = match self.view.selection.link {
+            Some(link) => vec![link],
+            None => (self.view.selection.claims.iter())
+                .flat_map(|&c| self.doc.map.links_from(c).map(|(id, _)| id))
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect(),
+        };
+        if links.is_empty() {
+            self.messages
+                .status("Select a link, or a claim that answers another, to weigh its link");
+            return;
+        }
+        self.set_weights(&links, weight);
+    }
+
+    /// Weighs `links` `weight`, as one undoable step, and says what it did.
+    pub(super) fn set_weights(&mut self, links: &[LinkId], weight: crate::model::Weight) {
+        self.finish_editing();
+        if let Some(edit) = edit::set_weights(&self.doc.map, links, weight) {
+            self.doc.apply(edit, format!("Weigh {}", weight.name()));
+        }
+        self.messages.status(format!(
+            "{} weighed {} ({})",
+            crate::words::count(links.len(), "link"),
+            weight.name(),
+            weight.value()
+        ));
+    }
+
+    /// Judges the selected claims by `standard`, as one step.
+    pub(super) fn standard_of_selection(&mut self, standard: Standard) {
+        let claims: Vec<ClaimId> = self.view.selection.claims.iter().copied().collect();
+        if claims.is_empty() {
+            self.messages.status(
+                "Select the claims to judge by a standard first (the map's default is in the \
+                 inspector when nothing is selected)",
+            );
+            return;
+        }
+        self.set_standard(&claims, Some(standard));
+    }
+
+    /// Judges `claims` by `standard` (`None`: the map's default), as one
+    /// undoable step.
+    pub(super) fn set_standard(&mut self, claims: &[ClaimId], standard: Option<Standard>) {
+        self.finish_editing();
+        if let Some(edit) = edit::set_standard(&self.doc.map, claims, standard) {
+            self.doc.apply(edit, "Change standard");
+        }
+        let standard = standard.map_or_else(
+            || {
+                format!(
+                    "the map's default ({})",
+                    self.doc.map.evaluation.standard.label()
+                )
+            },
+            |s| s.label().to_owned(),
+        );
+        self.messages.status(format!(
+            "{}: {standard}",
+            crate::words::count(claims.len(), "claim"),
+        ));
+    }
+
+    /// Sets the map's presumption weight and default standard, as one
+    /// undoable step.
+    pub(super) fn set_weighing(&mut self, presumption: crate::model::Weight, standard: Standard) {
+        if let Some(edit) = edit::set_weighing(&self.doc.map, presumption, standard) {
+            self.doc.apply(edit, "Change weighing");
+        }
     }
 
     /// Evaluates the map in `mode`, as one undoable step.

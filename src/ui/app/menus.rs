@@ -12,6 +12,7 @@ use crate::export::ExportFormat;
 use crate::ui::action::Action;
 use crate::ui::action::{command_button, labelled_command_button};
 use crate::ui::commands::{Scope, UiCommand};
+use crate::ui::weighing;
 
 impl ArgmapApp {
     pub(super) fn menu_bar_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
@@ -114,6 +115,17 @@ impl ArgmapApp {
         ] {
             command_button(ui, command, actions);
         }
+        let map = &self.doc.map;
+        let selection = &self.view.selection;
+        let weighed = match selection.link {
+            Some(link) => map.links.get(&link).map(|l| l.weight),
+            None => (selection.claims.first())
+                .and_then(|&c| map.links_from(c).next())
+                .map(|(_, l)| l.weight),
+        };
+        weighing::weigh_menu(ui, weighed, actions);
+        let claims: Vec<_> = selection.claims.iter().copied().collect();
+        weighing::standard_menu(ui, map, &claims, actions);
         ui.separator();
         for command in [
             UiCommand::Cut,

@@ -395,6 +395,16 @@ fn card_context_menu(
         command_button(ui, UiCommand::Accept, actions);
         command_button(ui, UiCommand::Reject, actions);
         command_button(ui, UiCommand::ClearAssessment, actions);
+        // Weighing acts on the claim's own link (each selected claim's).
+        if let Some((_, link)) = map.links_from(id).next() {
+            crate::ui::weighing::weigh_menu(ui, Some(link.weight), actions);
+        }
+        let claims: Vec<ClaimId> = if view.selection.claims.contains(&id) {
+            view.selection.claims.iter().copied().collect()
+        } else {
+            vec![id]
+        };
+        crate::ui::weighing::standard_menu(ui, map, &claims, actions);
         ui.separator();
         command_button(ui, UiCommand::Delete, actions);
     });

@@ -113,6 +113,7 @@ fn link_menu(ui: &mut Ui, map: &Map, id: LinkId, actions: &mut Vec<Action>) {
     if link.premises.len() > 1 {
         command_button(ui, UiCommand::SplitLink, actions);
     }
+    crate::ui::weighing::weigh_menu(ui, Some(link.weight), actions);
     ui.separator();
     command_button(ui, UiCommand::Delete, actions);
 }

@@ -609,6 +609,85 @@ command_table! {
         keys: &[key!(CMD_SHIFT, U)],
         canvas_key: true,
     },
+    /// Weigh the selected link (or the selected claims' own links)
+    /// weak.
+    WeighWeak {
+        group: Evaluate,
+        label: "Weigh weak (0.2)",
+        tooltip: "Weigh the selected link, or the link of each selected claim, weak \
+             (0.2): a slight reason or objection: it decides a clash only against weaker ones",
+        keys: &[key!(ALT, Num1)],
+        also: "weight weigh strength how much counts clash weak",
+        canvas_key: true,
+    },
+    /// Weigh the selected link (or the selected claims' own links)
+    /// modest.
+    WeighModest {
+        group: Evaluate,
+        label: "Weigh modest (0.4)",
+        tooltip: "Weigh the selected link, or the link of each selected claim, modest \
+             (0.4): it counts, but a moderate one outweighs it",
+        keys: &[key!(ALT, Num2)],
+        also: "weight weigh strength how much counts clash modest",
+        canvas_key: true,
+    },
+    /// Weigh the selected link (or the selected claims' own links)
+    /// moderate.
+    WeighModerate {
+        group: Evaluate,
+        label: "Weigh moderate (0.6)",
+        tooltip: "Weigh the selected link, or the link of each selected claim, moderate \
+             (0.6): a fair reason or objection, halfway up the scale",
+        keys: &[key!(ALT, Num3)],
+        also: "weight weigh strength how much counts clash moderate",
+        canvas_key: true,
+    },
+    /// Weigh the selected link (or the selected claims' own links)
+    /// strong.
+    WeighStrong {
+        group: Evaluate,
+        label: "Weigh strong (0.8)",
+        tooltip: "Weigh the selected link, or the link of each selected claim, strong \
+             (0.8): it outweighs most of what answers it",
+        keys: &[key!(ALT, Num4)],
+        also: "weight weigh strength how much counts clash strong",
+        canvas_key: true,
+    },
+    /// Weigh the selected link (or the selected claims' own links)
+    /// decisive.
+    WeighDecisive {
+        group: Evaluate,
+        label: "Weigh decisive (1.0)",
+        tooltip: "Weigh the selected link, or the link of each selected claim, decisive \
+             (1.0): full weight, as every link has until weighed; only another decisive one ties it",
+        keys: &[key!(ALT, Num5)],
+        also: "weight weigh strength how much counts clash decisive",
+        canvas_key: true,
+    },
+    /// Judge the selected claims by the standard preponderance.
+    StandardPreponderance {
+        group: Evaluate,
+        label: "Standard: preponderance",
+        tooltip: "Judge the selected claims by the preponderance of reasons: a claim holds when its \
+             reasons outweigh its objections, by any margin (the usual standard)",
+        also: "proof standard burden preponderance threshold",
+    },
+    /// Judge the selected claims by the standard clear and convincing.
+    StandardClearAndConvincing {
+        group: Evaluate,
+        label: "Standard: clear and convincing",
+        tooltip: "Ask clear and convincing reasons of the selected claims: a claim holds only when its \
+             reasons outweigh its objections by more than 0.5",
+        also: "proof standard burden clear and convincing threshold",
+    },
+    /// Judge the selected claims by the standard beyond reasonable doubt.
+    StandardBeyondReasonableDoubt {
+        group: Evaluate,
+        label: "Standard: beyond reasonable doubt",
+        tooltip: "Ask proof beyond reasonable doubt of the selected claims: a claim holds only when its \
+             reasons outweigh its objections by more than 0.5 and no objection weighs 0.3 or more",
+        also: "proof standard burden beyond reasonable doubt threshold",
+    },
     /// Show or hide the panel of map checks.
     ChecksPanel {
         group: Evaluate,
