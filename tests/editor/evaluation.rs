@@ -11,7 +11,7 @@ use egui_kittest::kittest::Queryable as _;
 
 /// "Homework should be optional" with a reason resting on a fact, and an
 /// objection answered by a rebuttal: everything holds in a debate.
-fn homework() -> Document {
+pub fn homework() -> Document {
     let mut map = Map::new("Homework");
     let claim =
         |map: &mut Map, text: &str, x: f32, y: f32| map.add_claim(Claim::new(text, Pos::new(x, y)));

@@ -7,7 +7,7 @@ pub mod common;
 pub mod harness;
 
 mod editing;
-mod evaluation;
+pub mod evaluation;
 mod files;
 mod first_hour;
 mod overview;
@@ -15,3 +15,4 @@ mod present;
 mod reading;
 mod snapshots;
 mod views;
+mod weighing;
