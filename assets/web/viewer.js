@@ -45,11 +45,7 @@ svg.querySelectorAll('[data-claim]').forEach((g) => claimNodes.set(Number(g.data
 const titleNodes = new Map();
 svg.querySelectorAll('[data-title]').forEach((g) => titleNodes.set(Number(g.dataset.title), g));
 const linkNodes = new Map();
-svg.querySelectorAll('[data-link]').forEach((g) => {
-  // A failing link's group sits inside a faded group: hide that.
-  const outer = g.parentNode && g.parentNode.classList && g.parentNode.classList.contains('fails') ? g.parentNode : g;
-  linkNodes.set(Number(g.dataset.link), outer);
-});
+svg.querySelectorAll('[data-link]').forEach((g) => linkNodes.set(Number(g.dataset.link), g));
 
 // Layers of our own: glows behind the cards, marks above them.
 const glows = document.createElementNS(SVG_NS, 'g');

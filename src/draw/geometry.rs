@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use egui::{Pos2, Rect, Vec2, pos2, vec2};
 
-use crate::model::{ClaimId, LinkId, LinkKind, Map, Target};
+use crate::model::{ClaimId, LinkId, Map, Target};
 
 pub use super::shape::{LinkShape, clip_segment, distance_to_segment};
 pub use crate::card::{CARD_WIDTH, HEADER_HEIGHT, PADDING, TEXT_SIZE};
@@ -15,10 +15,6 @@ const BAR_GAP: f32 = 22.0;
 pub const LABEL_SIZE: f32 = 10.5;
 /// Size of the "because" / "but" label on a link.
 pub const LINK_LABEL_SIZE: f32 = 11.0;
-/// Length of an attack link's dash, in map units.
-pub const DASH: f32 = 9.0;
-/// Length of a dash and the gap after it.
-pub const DASH_PERIOD: f32 = 14.0;
 /// Radius of the connector handle on a card's edge.
 pub const HANDLE_RADIUS: f32 = 7.0;
 
@@ -244,20 +240,11 @@ pub fn label_size(words: &str) -> Vec2 {
     vec2(width + 10.0, LINK_LABEL_SIZE * 1.3 + 3.0)
 }
 
-/// The words on a link's label: its connective, or "but not so" for an
-/// undercut.
-pub fn label_text(kind: LinkKind, undercut: bool) -> &'static str {
-    if undercut {
-        "but not so"
-    } else {
-        kind.connective()
-    }
-}
-
-/// The words of link `id`'s label.
-pub fn label_words(map: &Map, id: LinkId) -> &'static str {
-    map.links.get(&id).map_or("", |link| {
-        label_text(link.kind, matches!(link.target, Target::Link(_)))
+/// The words of link `id`'s label, as drawn without the evaluation
+/// ("because · strong"): what labels are placed by.
+pub fn label_words(map: &Map, id: LinkId) -> String {
+    map.links.get(&id).map_or_else(String::new, |link| {
+        super::link_look::label_text(link.kind, matches!(link.target, Target::Link(_)), link.weight)
     })
 }
 
@@ -271,7 +258,7 @@ fn place_labels(
 ) {
     let mut grid = super::route::CardGrid::new(cards.values().copied());
     for (&id, shape) in shapes.iter_mut() {
-        let size = label_size(label_words(map, id));
+        let size = label_size(&label_words(map, id));
         // On the arrow's longest stretch: the lane of a detour.
         let Some((from, to)) = super::route::longest_segment(shape) else {
             continue;
@@ -467,7 +454,7 @@ pub fn bounds(cards: &BTreeMap<ClaimId, Rect>) -> Option<Rect> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Claim, Link, Pos};
+    use crate::model::{Claim, Link, LinkKind, Pos};
     use egui::vec2;
 
     fn cards(map: &Map) -> BTreeMap<ClaimId, Rect> {

@@ -5,6 +5,7 @@
 pub mod geometry;
 mod grid;
 pub mod handout;
+pub mod link_look;
 pub mod outline;
 pub mod raster;
 pub mod route;

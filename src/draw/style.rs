@@ -249,9 +249,33 @@ pub fn contrast_colors(dark: bool) -> (Color32, Color32) {
     }
 }
 
-/// How strongly a link that fails is drawn: faded, so what stands reads
-/// first.
-pub const FAILED_LINK_OPACITY: f32 = 0.35;
+/// A link that fails, with the evaluation shown: a grey that keeps at
+/// least 4.5:1 against the canvas and the label's pill in either theme,
+/// so it reads on a projector and a photocopy (see `draw::link_look`).
+pub fn failed_link_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_gray(150)
+    } else {
+        Color32::from_gray(105)
+    }
+}
+
+/// The contrast ratio of two opaque colours, as WCAG defines it (1 to 21).
+pub fn contrast_ratio(a: Color32, b: Color32) -> f32 {
+    fn luminance(c: Color32) -> f32 {
+        let channel = |v: u8| {
+            let v = f32::from(v) / 255.0;
+            if v <= 0.039_28 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+    }
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
 
 /// The glow behind claims that match a search.
 pub fn search_color(dark: bool) -> Color32 {
@@ -335,5 +359,21 @@ mod tests {
             "EVIDENCE · REASON"
         );
         assert_eq!(card_style(Role::Free, ClaimKind::Note, true).label, "NOTE");
+    }
+
+    #[test]
+    fn a_failing_link_reads_on_either_theme() {
+        // Against the label's pill, and the lightest and darkest canvases
+        // egui paints (its panels and its text fields).
+        for (dark, backgrounds) in [
+            (false, [link_label_fill(false), Color32::WHITE, Color32::from_gray(235)]),
+            (true, [link_label_fill(true), Color32::from_gray(10), Color32::from_gray(40)]),
+        ] {
+            for background in backgrounds {
+                let ratio = contrast_ratio(failed_link_color(dark), background);
+                assert!(ratio >= 4.5, "{ratio} against {background:?}");
+            }
+        }
+        assert!((contrast_ratio(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
     }
 }

@@ -633,10 +633,12 @@ fn exports_show_statuses_when_asked() {
     let svg = fs::read_to_string(dir.path().join("e.svg")).expect("svg");
     assert_eq!(svg.matches("<g class=\"status ").count(), 9);
     assert!(svg.contains("✓ holds") && svg.contains("✗ fails") && svg.contains("? open"));
-    assert!(
-        svg.contains("<g class=\"fails\""),
-        "links that fail are faded"
-    );
+    // Links that fail are marked, grey and dotted, with a ✗ on their
+    // label: not faded to a ghost.
+    assert!(svg.contains("\" class=\"fails\">"), "{svg}");
+    assert!(svg.contains("stroke-dasharray=\"3 4\""));
+    assert!(svg.contains(">✗ because<") || svg.contains(">✗ but<"));
+    assert!(!svg.contains("opacity=\"0.35\""));
     let output = argmap(
         &[
             "export",

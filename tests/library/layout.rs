@@ -383,7 +383,7 @@ fn link_labels_sit_clear_of_cards_and_of_each_other() {
             let labels: Vec<(argmap::model::LinkId, egui::Rect)> = shapes
                 .iter()
                 .map(|(&id, s)| {
-                    let size = geometry::label_size(geometry::label_words(&map, id));
+                    let size = geometry::label_size(&geometry::label_words(&map, id));
                     (id, egui::Rect::from_center_size(s.label, size))
                 })
                 .collect();

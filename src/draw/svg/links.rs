@@ -1,5 +1,6 @@
 //! Arrows in the SVG drawing: each link's line or detour, its head, and
-//! its label, drawn once per kind in the document's definitions.
+//! its label, each distinct label drawn once in the document's
+//! definitions. How a link looks is `draw::link_look`'s, as on the canvas.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -9,33 +10,63 @@ use rayon::prelude::*;
 
 use super::text::{Look, hex, num, push_hex, push_num, text_rows};
 use crate::draw::geometry::{self, LinkShape};
-use crate::draw::style;
+use crate::draw::link_look::LinkLook;
 use crate::measure::TextMeasure;
-use crate::model::{LinkId, LinkKind, Map, Target};
+use crate::model::{LinkId, Map};
 
-/// The layer of links: a group per link (`data-link`), faded when the
-/// evaluation says it fails, written in parts on every core.
-pub(super) fn layer(
-    map: &Map,
-    links: &BTreeMap<LinkId, LinkShape>,
-    evaluation: Option<&crate::eval::Evaluation>,
-) -> String {
-    let links: Vec<(&LinkId, &LinkShape)> = links.iter().collect();
-    let parts: Vec<String> = links
+/// Each drawn link's look, and the label pills they share: a pill for
+/// each distinct label (its words and colour), numbered in order.
+pub(super) struct Looks {
+    looks: Vec<(LinkId, LinkLook)>,
+    pills: BTreeMap<(String, [u8; 4]), usize>,
+}
+
+impl Looks {
+    /// The looks of the links in `links`, with `evaluation` when statuses
+    /// are shown.
+    pub(super) fn of(
+        map: &Map,
+        links: &BTreeMap<LinkId, LinkShape>,
+        evaluation: Option<&crate::eval::Evaluation>,
+    ) -> Self {
+        let looks: Vec<(LinkId, LinkLook)> = links
+            .keys()
+            .filter_map(|&id| Some((id, LinkLook::of(map, id, evaluation)?)))
+            .collect();
+        let mut pills = BTreeMap::new();
+        for (_, look) in &looks {
+            let next = pills.len();
+            pills
+                .entry(pill_key(look))
+                .or_insert(next);
+        }
+        Self { looks, pills }
+    }
+}
+
+/// What makes two label pills the same: their words and colour.
+fn pill_key(look: &LinkLook) -> (String, [u8; 4]) {
+    (look.words.clone(), look.color(false).to_array())
+}
+
+/// The id of the `n`-th label pill.
+fn pill_id(n: usize) -> String {
+    format!("label-{n}")
+}
+
+/// The layer of links: a group per link (`data-link`, and the class
+/// `fails` when the evaluation says it fails), written in parts on every
+/// core.
+pub(super) fn layer(looks: &Looks, links: &BTreeMap<LinkId, LinkShape>) -> String {
+    let parts: Vec<String> = looks
+        .looks
         .par_chunks(512)
         .map(|chunk| {
             let mut out = String::with_capacity(400 * chunk.len());
-            for &(id, shape) in chunk {
-                let undercut = matches!(map.links.get(id).map(|l| l.target), Some(Target::Link(_)));
-                let fails = evaluation.is_some_and(|e| e.link(*id) == crate::eval::Label::Out);
-                if fails {
-                    out.push_str("<g class=\"fails\" opacity=\"");
-                    push_num(&mut out, style::FAILED_LINK_OPACITY);
-                    out.push_str("\">");
-                }
-                link(&mut out, *id, shape, undercut);
-                if fails {
-                    out.push_str("</g>");
+            for (id, look) in chunk {
+                if let Some(shape) = links.get(id) {
+                    let pill = looks.pills.get(&pill_key(look)).copied().unwrap_or(0);
+                    link(&mut out, *id, shape, look, pill);
                 }
             }
             out
@@ -52,23 +83,24 @@ pub(super) fn layer(
 
 /// One link's group: its arrow (with the legs and bar of linked
 /// premises), its head, and its label.
-fn link(out: &mut String, id: LinkId, shape: &LinkShape, undercut: bool) {
-    let color = style::link_color(shape.kind, false);
-    let _ = write!(out, r#"<g data-link="{}">"#, id.0);
+fn link(out: &mut String, id: LinkId, shape: &LinkShape, look: &LinkLook, pill: usize) {
+    let color = look.color(false);
+    let _ = write!(out, r#"<g data-link="{}""#, id.0);
+    if look.fails() {
+        out.push_str(r#" class="fails""#);
+    }
+    out.push('>');
     for &(a, b) in &shape.legs {
         line(out, a, b, color, 2.0, None);
     }
     if let Some((a, b)) = shape.bar {
         line(out, a, b, color, 4.0, None);
     }
-    let dash = match shape.kind {
-        LinkKind::Support => None,
-        LinkKind::Attack => Some((geometry::DASH, geometry::DASH_PERIOD - geometry::DASH)),
-    };
+    let dash = look.dash();
     if shape.bends.is_empty() {
-        line(out, shape.from, shape.to, color, 2.0, dash);
+        line(out, shape.from, shape.to, color, look.width, dash);
     } else {
-        polyline(out, shape, color, dash);
+        polyline(out, shape, color, look.width, dash);
     }
     let direction = (shape.to - shape.head_from()).normalized();
     if direction.is_finite() {
@@ -83,7 +115,7 @@ fn link(out: &mut String, id: LinkId, shape: &LinkShape, undercut: bool) {
     }
     // The label: its pill, drawn once in the document's definitions.
     out.push_str("<use href=\"#");
-    out.push_str(label_id(shape.kind, undercut));
+    out.push_str(&pill_id(pill));
     out.push_str("\" x=\"");
     push_num(out, shape.label.x);
     out.push_str("\" y=\"");
@@ -103,39 +135,26 @@ fn points(out: &mut String, points: impl IntoIterator<Item = Pos2>) {
     }
 }
 
-/// The id of the definition of a link label's pill.
-fn label_id(kind: LinkKind, undercut: bool) -> &'static str {
-    match (kind, undercut) {
-        (LinkKind::Support, false) => "label-because",
-        (LinkKind::Attack, false) => "label-but",
-        (LinkKind::Support, true) => "label-undercut-support",
-        (LinkKind::Attack, true) => "label-undercut",
-    }
-}
-
-/// The pills of the link labels `map` uses, centred on the origin, each
-/// once: every link shows its own with a `<use>` where its label sits.
-pub(super) fn label_defs(out: &mut String, map: &Map, measure: &mut TextMeasure) {
-    let mut used: Vec<(LinkKind, bool)> = map
-        .links
-        .values()
-        .map(|l| (l.kind, matches!(l.target, Target::Link(_))))
-        .collect();
-    used.sort_by_key(|&(kind, undercut)| label_id(kind, undercut));
-    used.dedup();
-    if used.is_empty() {
+/// The label pills the links use, centred on the origin, each once:
+/// every link shows its own with a `<use>` where its label sits.
+pub(super) fn label_defs(out: &mut String, looks: &Looks, measure: &mut TextMeasure) {
+    if looks.pills.is_empty() {
         return;
     }
+    let mut pills: Vec<(&(String, [u8; 4]), &usize)> = looks.pills.iter().collect();
+    pills.sort_by_key(|&(_, &n)| n);
     out.push_str("<defs>");
-    for (kind, undercut) in used {
-        let color = hex(style::link_color(kind, false));
-        let text = geometry::label_text(kind, undercut);
-        let galley = measure.line(text, geometry::LINK_LABEL_SIZE);
+    for ((words, rgba), &n) in pills {
+        let [r, g, b, _] = *rgba;
+        let color = hex(Color32::from_rgb(r, g, b));
+        // A failing link's pill has the heavier border, as on the canvas.
+        let border = if words.starts_with('✗') { "1.6" } else { "1" };
+        let galley = measure.line(words, geometry::LINK_LABEL_SIZE);
         let rect = Rect::from_center_size(Pos2::ZERO, galley.size() + vec2(8.0, 2.0));
         let _ = write!(
             out,
-            r##"<g id="{}"><rect x="{}" y="{}" width="{}" height="{}" rx="7" fill="#ffffff" stroke="{color}" stroke-width="1"/>"##,
-            label_id(kind, undercut),
+            r##"<g id="{}"><rect x="{}" y="{}" width="{}" height="{}" rx="7" fill="#ffffff" stroke="{color}" stroke-width="{border}"/>"##,
+            pill_id(n),
             num(rect.min.x + 0.5),
             num(rect.min.y + 0.5),
             num(rect.width() - 1.0),
@@ -168,7 +187,13 @@ fn line(out: &mut String, a: Pos2, b: Pos2, color: Color32, width: f32, dash: Op
 }
 
 /// A detour's arrow as one line through its bends, with rounded corners.
-fn polyline(out: &mut String, shape: &LinkShape, color: Color32, dash: Option<(f32, f32)>) {
+fn polyline(
+    out: &mut String,
+    shape: &LinkShape,
+    color: Color32,
+    width: f32,
+    dash: Option<(f32, f32)>,
+) {
     out.push_str("<polyline points=\"");
     points(
         out,
@@ -177,7 +202,7 @@ fn polyline(out: &mut String, shape: &LinkShape, color: Color32, dash: Option<(f
             .chain(std::iter::once(shape.to)),
     );
     out.push_str("\" fill=\"none\"");
-    stroke(out, color, 2.0, None);
+    stroke(out, color, width, None);
     out.push_str(" stroke-linejoin=\"round\"");
     dashes(out, dash);
     out.push_str("/>");
@@ -193,7 +218,7 @@ fn stroke(out: &mut String, color: Color32, width: f32, dash: Option<(f32, f32)>
     dashes(out, dash);
 }
 
-/// An attack's dashes: `on` drawn, `off` left out.
+/// A line's dashes: `on` drawn, `off` left out.
 fn dashes(out: &mut String, dash: Option<(f32, f32)>) {
     if let Some((on, off)) = dash {
         out.push_str(" stroke-dasharray=\"");

@@ -238,12 +238,9 @@ fn document(
         );
     }
     highlights(&mut out, scene, &options.highlight);
-    links::label_defs(&mut out, map, measure);
-    out.push_str(&links::layer(
-        map,
-        &scene.links,
-        options.evaluation.as_ref(),
-    ));
+    let looks = links::Looks::of(map, &scene.links, options.evaluation.as_ref());
+    links::label_defs(&mut out, &looks, measure);
+    out.push_str(&links::layer(&looks, &scene.links));
     out.push_str(card_layer);
     for pointer in &options.pointers {
         edge_pointer(&mut out, view, pointer);

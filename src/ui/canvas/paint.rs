@@ -13,9 +13,10 @@ use super::lod::{BLOCKS_ZOOM, Level};
 use super::{Drawn, Frame, View};
 use crate::card::PADDING;
 use crate::draw::geometry::{self, LinkShape};
+use crate::draw::link_look::{self, LinkLook, Standing};
 use crate::draw::style;
 use crate::measure::{DrawnCard, FittedTitle, display_order};
-use crate::model::{Claim, LinkId, LinkKind, Role, Target};
+use crate::model::{Claim, Role};
 
 /// The smallest size, in screen points, of a block or a line when zoomed
 /// far out, so a huge map is still visible as a whole.
@@ -83,25 +84,15 @@ pub(super) fn links(
     dark: bool,
 ) {
     let map = shown.map;
-    // Links that fail are faded when the evaluation is shown.
-    let faded = |id: LinkId, color: Color32| {
-        if shown
-            .evaluation
-            .is_some_and(|e| e.link(id) == crate::eval::Label::Out)
-        {
-            color.gamma_multiply(style::FAILED_LINK_OPACITY)
-        } else {
-            color
-        }
-    };
     // Zoomed far out, every link is a thin line in one mesh.
     let mut lines = egui::Mesh::default();
     for (&id, shape) in &frame.index.links {
         if !shape.bounds().expand(20.0).intersects(frame.visible_rect) {
             continue;
         }
+        let standing = Standing::of(shown.evaluation, id);
+        let color = standing.color(shape.kind, dark);
         if frame.level == Level::Blocks {
-            let color = faded(id, style::link_color(shape.kind, dark));
             let width = (1.0 / frame.zoom.max(f32::EPSILON)).max(1.0 / frame_zoom_floor());
             for (a, b) in shape.segments() {
                 line_quad(&mut lines, a, b, width, color);
@@ -115,8 +106,12 @@ pub(super) fn links(
             continue;
         }
         let selected = view.selection.link == Some(id);
-        let color = faded(id, style::link_color(shape.kind, dark));
-        let width = if selected { 3.5 } else { 2.0 };
+        // As thick as the link weighs; thicker when selected.
+        let weighed = map
+            .links
+            .get(&id)
+            .map_or(2.0, |l| link_look::width(l.weight));
+        let width = if selected { weighed + 1.5 } else { weighed };
         let stroke = Stroke::new(width, color);
         if selected {
             let halo = Stroke::new(
@@ -128,49 +123,29 @@ pub(super) fn links(
             }
         }
         for &(a, b) in &shape.legs {
-            painter.line_segment([a, b], stroke);
+            painter.line_segment([a, b], Stroke::new(2.0, color));
         }
         if let Some((a, b)) = shape.bar {
-            painter.line_segment([a, b], Stroke::new(width + 2.0, color));
+            painter.line_segment([a, b], Stroke::new(4.0, color));
         }
         for (from, to) in shape.segments() {
-            match shape.kind {
-                LinkKind::Support => {
+            match standing.dash(shape.kind) {
+                None => {
                     painter.line_segment([from, to], stroke);
                 }
-                // Attacks are dashed (the cue besides colour), and only the
-                // part on screen is dashed: a long link would be thousands
-                // of dashes.
-                LinkKind::Attack => {
-                    if let Some((a, b)) =
-                        geometry::clip_segment(from, to, frame.visible_rect.expand(50.0))
-                    {
-                        // Start on the segment's own dash pattern, so the
-                        // dashes stay put while the view pans.
-                        let direction = (to - from).normalized();
-                        let skipped = ((a - from).length() / geometry::DASH_PERIOD).floor()
-                            * geometry::DASH_PERIOD;
-                        let start = if direction.is_finite() {
-                            from + direction * skipped
-                        } else {
-                            a
-                        };
-                        painter.extend(Shape::dashed_line(
-                            &[start, b],
-                            stroke,
-                            geometry::DASH,
-                            geometry::DASH_PERIOD - geometry::DASH,
-                        ));
-                    }
-                }
+                // Attacks are dashed (the cue besides colour), failing
+                // links dotted, and only the part on screen: a long link
+                // would be thousands of dashes.
+                Some((on, off)) => dashed(painter, from, to, stroke, (on, off), frame),
             }
         }
         arrow_head(painter, shape.head_from(), shape.to, color);
         // Zoomed out to titles, the labels would not read: the colour and
         // the dashes say support or attack.
-        if frame.level == Level::Text {
-            let undercut = matches!(map.links.get(&id).map(|l| l.target), Some(Target::Link(_)));
-            link_label(painter, shape, undercut, color, dark);
+        if frame.level == Level::Text
+            && let Some(look) = LinkLook::of(map, id, shown.evaluation)
+        {
+            link_label(painter, shape, &look, dark);
         }
     }
     if !lines.is_empty() {
@@ -254,22 +229,50 @@ fn arrow_head(painter: &Painter, from: Pos2, to: Pos2, color: Color32) {
     ));
 }
 
-/// "because" or "but" on the link, as people read it aloud.
-fn link_label(painter: &Painter, shape: &LinkShape, undercut: bool, color: Color32, dark: bool) {
-    let text = geometry::label_text(shape.kind, undercut);
-    let at = shape.label;
+/// The part of the segment from `from` to `to` on screen, dashed `on`,
+/// `off`. The dashes start on the segment's own pattern, so they stay put
+/// while the view pans.
+fn dashed(
+    painter: &Painter,
+    from: Pos2,
+    to: Pos2,
+    stroke: Stroke,
+    (on, off): (f32, f32),
+    frame: &Frame<'_>,
+) {
+    let Some((a, b)) = geometry::clip_segment(from, to, frame.visible_rect.expand(50.0)) else {
+        return;
+    };
+    let period = on + off;
+    let direction = (to - from).normalized();
+    let skipped = ((a - from).length() / period).floor() * period;
+    let start = if direction.is_finite() {
+        from + direction * skipped
+    } else {
+        a
+    };
+    painter.extend(Shape::dashed_line(&[start, b], stroke, on, off));
+}
+
+/// The link's label, as people read it aloud ("because · strong"), or
+/// what stops it ("✗ does not follow").
+fn link_label(painter: &Painter, shape: &LinkShape, look: &LinkLook, dark: bool) {
+    let color = look.color(dark);
     let galley = painter.layout_no_wrap(
-        text.to_owned(),
+        look.words.clone(),
         FontId::proportional(geometry::LINK_LABEL_SIZE),
         color,
     );
-    let rect = Rect::from_center_size(at, galley.size() + vec2(8.0, 2.0));
+    let rect = Rect::from_center_size(shape.label, galley.size() + vec2(8.0, 2.0));
     let background = style::link_label_fill(dark);
+    // A failing link's pill has a heavier border: it is the mark, where
+    // the line's colour cannot be.
+    let border = if look.fails() { 1.6 } else { 1.0 };
     painter.rect(
         rect,
         CornerRadius::same(7),
         background,
-        Stroke::new(1.0, color),
+        Stroke::new(border, color),
         StrokeKind::Inside,
     );
     painter.galley(rect.center() - galley.size() / 2.0, galley, color);
