@@ -264,11 +264,7 @@ fn export_measured(
         ExportFormat::Markdown => {
             let marks = evaluation
                 .as_ref()
-                .map(|e| {
-                    e.claims()
-                        .map(|(id, s)| (id, format!("{} {}", s.label.symbol(), s.label.word())))
-                        .collect()
-                })
+                .map(|e| markdown_marks(map, e))
                 .unwrap_or_default();
             crate::format::markdown::to_markdown_quoted(map, &marks, &options.quotes).into_bytes()
         }
@@ -288,4 +284,48 @@ fn export_measured(
         .into_bytes(),
     };
     Ok(Exported { bytes, notes })
+}
+
+/// What the evaluated Markdown outline says of each claim and link: a
+/// claim that is weighed (it has reasons or objections, or a link of it
+/// is undercut) gets its status and the verdict sentence, any other its
+/// status alone; a link that fails because it is undercut, "✗ does not
+/// follow".
+fn markdown_marks(
+    map: &Map,
+    evaluation: &crate::eval::Evaluation,
+) -> crate::format::markdown::Marks {
+    use crate::eval::{Label, Why};
+    let answered: std::collections::BTreeSet<crate::model::ClaimId> = map
+        .links
+        .values()
+        .filter_map(|l| match l.target {
+            crate::model::Target::Claim(c) => Some(c),
+            crate::model::Target::Link(_) => None,
+        })
+        .collect();
+    let claims = evaluation
+        .claims()
+        .map(|(id, status)| {
+            let label = status.label;
+            let mark = if answered.contains(&id) || evaluation.cut_off(id).next().is_some() {
+                let why = crate::eval::why_quoted(map, &evaluation.why_claim(map, id));
+                format!("{} {why}", label.symbol())
+            } else {
+                format!("{} {}", label.symbol(), label.word())
+            };
+            (id, mark)
+        })
+        .collect();
+    let links = map
+        .links
+        .keys()
+        .filter(|&&id| {
+            evaluation
+                .link_status(id)
+                .is_some_and(|s| s.label == Label::Out && matches!(s.why, Why::Undercut { .. }))
+        })
+        .map(|&id| (id, "✗ does not follow".to_owned()))
+        .collect();
+    crate::format::markdown::Marks { claims, links }
 }

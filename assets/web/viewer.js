@@ -365,8 +365,13 @@ function openPanel(id) {
     if (c.assessed) p.appendChild(document.createTextNode(` (${c.assessed} by the author)`));
     const why = el('div', 'why');
     for (const part of c.status.why) {
-      if (typeof part === 'number' && claims[part]) why.appendChild(claimButton(part, `#${part}`));
-      else why.appendChild(document.createTextNode(String(part)));
+      // A claim the reason names: by its title, its number on hover.
+      if (typeof part === 'number' && claims[part]) {
+        const b = claimButton(part, claims[part].title);
+        b.title = `claim #${part}`;
+        b.classList.add('named');
+        why.appendChild(b);
+      } else why.appendChild(document.createTextNode(String(part)));
     }
     panelBody.appendChild(p);
     panelBody.appendChild(why);

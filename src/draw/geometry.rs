@@ -244,7 +244,11 @@ pub fn label_size(words: &str) -> Vec2 {
 /// ("because · strong"): what labels are placed by.
 pub fn label_words(map: &Map, id: LinkId) -> String {
     map.links.get(&id).map_or_else(String::new, |link| {
-        super::link_look::label_text(link.kind, matches!(link.target, Target::Link(_)), link.weight)
+        super::link_look::label_text(
+            link.kind,
+            matches!(link.target, Target::Link(_)),
+            link.weight,
+        )
     })
 }
 

@@ -151,7 +151,10 @@ mod tests {
     #[test]
     fn the_label_says_the_weight_and_the_width_grows_with_it() {
         let strong = Weight::STEPS[3].0;
-        assert_eq!(label_text(LinkKind::Support, false, strong), "because · strong");
+        assert_eq!(
+            label_text(LinkKind::Support, false, strong),
+            "because · strong"
+        );
         assert_eq!(label_text(LinkKind::Attack, false, Weight::FULL), "but");
         let odd = Weight::new(0.45).unwrap_or(Weight::FULL);
         assert_eq!(label_text(LinkKind::Attack, true, odd), "but not so · 0.45");

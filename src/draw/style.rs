@@ -366,8 +366,22 @@ mod tests {
         // Against the label's pill, and the lightest and darkest canvases
         // egui paints (its panels and its text fields).
         for (dark, backgrounds) in [
-            (false, [link_label_fill(false), Color32::WHITE, Color32::from_gray(235)]),
-            (true, [link_label_fill(true), Color32::from_gray(10), Color32::from_gray(40)]),
+            (
+                false,
+                [
+                    link_label_fill(false),
+                    Color32::WHITE,
+                    Color32::from_gray(235),
+                ],
+            ),
+            (
+                true,
+                [
+                    link_label_fill(true),
+                    Color32::from_gray(10),
+                    Color32::from_gray(40),
+                ],
+            ),
         ] {
             for background in backgrounds {
                 let ratio = contrast_ratio(failed_link_color(dark), background);

@@ -31,7 +31,7 @@ use crate::model::{ClaimId, LinkId, Map, Mode, Standard, Weight};
 use index::IndexTable;
 
 pub use why::{TreeLine, explain_tree};
-pub use words::{Part, title, to_text as why_text};
+pub use words::{Part, title, to_quoted as why_quoted, to_text as why_text};
 
 /// Whether a claim or link stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

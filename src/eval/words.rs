@@ -35,6 +35,19 @@ pub fn to_text(map: &Map, parts: &[Part]) -> String {
         .collect()
 }
 
+/// The explanation as one line of plain text, each claim by its title in
+/// quotation marks (“Phones distract”): for places where asterisks
+/// would be markup or noise.
+pub fn to_quoted(map: &Map, parts: &[Part]) -> String {
+    parts
+        .iter()
+        .map(|p| match p {
+            Part::Text(t) => t.clone(),
+            Part::Claim(id) => format!("“{}”", title(map, *id)),
+        })
+        .collect()
+}
+
 /// A claim's title as explanations show it: its own, or its first words;
 /// `#N` for a claim the map does not have.
 pub fn title(map: &Map, id: ClaimId) -> String {

@@ -6,28 +6,36 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::model::reading::{Step, walk};
-use crate::model::{Citation, ClaimId, Map};
+use crate::model::{Citation, ClaimId, LinkId, Map};
 
 /// `map` as a Markdown outline.
 pub fn to_markdown(map: &Map) -> String {
-    to_markdown_marked(map, &BTreeMap::new())
+    to_markdown_marked(map, &Marks::default())
 }
 
-/// `map` as a Markdown outline, each claim in `marks` followed by its mark
-/// in italics and parentheses (an evaluation status, "✓ holds").
-pub fn to_markdown_marked(map: &Map, marks: &BTreeMap<ClaimId, String>) -> String {
+/// What an evaluated outline adds to the claims and links it lists, in
+/// plain words (escaped when written).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// After each claim, in italics and parentheses: its status and why
+    /// ("✓ holds: “A” (strong) outweighs “B” (weak) — preponderance").
+    pub claims: BTreeMap<ClaimId, String>,
+    /// After a link's connective, in italics and parentheses: why it
+    /// fails ("✗ does not follow").
+    pub links: BTreeMap<LinkId, String>,
+}
+
+/// `map` as a Markdown outline with `marks` (see [`Marks`]).
+pub fn to_markdown_marked(map: &Map, marks: &Marks) -> String {
     to_markdown_quoted(map, marks, &BTreeMap::new())
 }
 
 /// [`to_markdown_marked`], each claim's footnote also giving the words it
 /// quotes, from `quotes` (read from the sources by the caller).
-pub fn to_markdown_quoted(
-    map: &Map,
-    marks: &BTreeMap<ClaimId, String>,
-    quotes: &BTreeMap<ClaimId, String>,
-) -> String {
+pub fn to_markdown_quoted(map: &Map, marks: &Marks, quotes: &BTreeMap<ClaimId, String>) -> String {
     let mark = |id: &ClaimId| {
         marks
+            .claims
             .get(id)
             .map(|m| format!(" *({})*", inline(m)))
             .unwrap_or_default()
@@ -68,7 +76,12 @@ pub fn to_markdown_quoted(
                 let Some(link) = map.links.get(&id) else {
                     continue;
                 };
-                let connective = link.connective();
+                let connective = weighed_connective(link);
+                let failing = marks
+                    .links
+                    .get(&id)
+                    .map(|m| format!(" *({})*", inline(m)))
+                    .unwrap_or_default();
                 let premises: Vec<String> = link
                     .premises
                     .iter()
@@ -86,7 +99,7 @@ pub fn to_markdown_quoted(
                     .collect();
                 let _ = writeln!(
                     out,
-                    "{}- **{connective}** {}",
+                    "{}- **{connective}**{failing} {}",
                     "  ".repeat(depth),
                     premises.join(" **and** ")
                 );
@@ -164,6 +177,20 @@ impl Footnotes {
     }
 }
 
+/// A link's connective with its weight when it has one below full:
+/// "because (strong)", "but that does not follow (weak):".
+fn weighed_connective(link: &crate::model::Link) -> String {
+    let connective = link.connective();
+    if link.weight == crate::model::Weight::FULL {
+        return connective.to_owned();
+    }
+    let weight = link.weight.name();
+    match connective.strip_suffix(':') {
+        Some(stem) => format!("{stem} ({weight}):"),
+        None => format!("{connective} ({weight})"),
+    }
+}
+
 /// A claim as the outline states it: its title in italics first, when the
 /// user gave it one, then its text.
 fn stated(claim: &crate::model::Claim) -> String {
@@ -197,7 +224,7 @@ fn inline(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Claim, Link, LinkKind, Pos, Source, Target};
+    use crate::model::{Claim, Link, LinkKind, Pos, Source, Target, Weight};
 
     #[test]
     #[expect(
@@ -230,7 +257,7 @@ mod tests {
         );
         let linked = map.add_link(Link::new(LinkKind::Support, vec![a, b], Target::Claim(t)));
         map.add_link(Link::new(LinkKind::Attack, vec![o], Target::Claim(t)));
-        map.add_link(Link::new(LinkKind::Attack, vec![u], Target::Link(linked)));
+        let undercut = map.add_link(Link::new(LinkKind::Attack, vec![u], Target::Link(linked)));
         assert_eq!(
             to_markdown(&map),
             "# Homework\n\n\
@@ -241,5 +268,34 @@ mod tests {
              [^1]: *A study*, Ann Author, paragraph 4.\n"
         );
         assert_eq!(crate::model::reading::order(&map), vec![t, a, b, u, o]);
+
+        // Weighed links say their weight; marks follow claims and links.
+        for (link, weight) in [(linked, 0.8), (undercut, 0.2)] {
+            if let (Some(link), Some(weight)) = (map.links.get_mut(&link), Weight::new(weight)) {
+                link.weight = weight;
+            }
+        }
+        let marks = Marks {
+            claims: [(t, "✓ holds: “A” (strong) outweighs “B” (weak)".to_owned())].into(),
+            links: [(linked, "✗ does not follow".to_owned())].into(),
+        };
+        let marked = to_markdown_marked(&map, &marks);
+        assert!(
+            marked.contains(
+                "**Thesis:** Homework should be \\*optional\\*. *(✓ holds: “A” (strong) \
+                 outweighs “B” (weak))*"
+            ),
+            "{marked}"
+        );
+        assert!(
+            marked.contains(
+                "- **because (strong)** *(✗ does not follow)* Children need rest. **and**"
+            ),
+            "{marked}"
+        );
+        assert!(
+            marked.contains("- **but that does not follow (weak):** Habits form"),
+            "{marked}"
+        );
     }
 }

@@ -653,7 +653,16 @@ fn exports_show_statuses_when_asked() {
     );
     assert_eq!(output.status.code(), Some(0));
     let markdown = fs::read_to_string(dir.path().join("e.md")).expect("md");
-    assert!(markdown.contains("defends. *(✓ holds)*"), "{markdown}");
+    // A weighed claim gets the verdict sentence, a bare one its status.
+    assert!(
+        markdown.contains("defends. *(✓ holds: “Reason 1: a claim that” (decisive) and "),
+        "{markdown}"
+    );
+    assert!(markdown.contains(" *(✓ holds)*"), "{markdown}");
+    assert!(
+        markdown.contains("**because** *(✗ does not follow)* Evidence"),
+        "{markdown}"
+    );
     // Without --evaluate, no statuses.
     argmap(
         &["export", &map, "--to", "svg", "-o", &out("plain.svg")],

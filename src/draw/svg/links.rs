@@ -36,9 +36,7 @@ impl Looks {
         let mut pills = BTreeMap::new();
         for (_, look) in &looks {
             let next = pills.len();
-            pills
-                .entry(pill_key(look))
-                .or_insert(next);
+            pills.entry(pill_key(look)).or_insert(next);
         }
         Self { looks, pills }
     }
