@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{Imported, ParseError, text_of};
-use crate::model::{Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Map, Pos, Target};
+use crate::model::{
+    Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Map, Pos, Standard, Target, Weight,
+};
 use crate::words;
 
 /// One node as `AIFdb` writes it: id, text, type and time, nothing else.
@@ -48,11 +50,22 @@ struct Analysis {
     title: String,
 }
 
-/// What only Argmap reads back: each claim's place and kind.
+/// What only Argmap reads back: each claim's place, kind and proof
+/// standard, and the weight of each weighed link (by its RA or CA node).
 #[derive(Serialize, Deserialize, Default)]
 struct ArgmapExtra {
     #[serde(default)]
     layout: Vec<Placed>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    weights: Vec<Weighed>,
+}
+
+/// A link node's weight, when it is not the full 1.
+#[derive(Serialize, Deserialize)]
+struct Weighed {
+    #[serde(rename = "nodeID")]
+    id: Value,
+    weight: f64,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -63,6 +76,9 @@ struct Placed {
     y: f64,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     kind: Option<String>,
+    /// Its proof standard, when it names one (`clear-and-convincing`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    standard: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -136,10 +152,18 @@ fn write(map: &Map, unix_seconds: u64, quotes: &BTreeMap<ClaimId, String>) -> St
                 ClaimKind::Evidence => Some("evidence".to_owned()),
                 ClaimKind::Note => Some("note".to_owned()),
             },
+            standard: claim.standard.map(|s| s.name().to_owned()),
         });
     }
+    let mut weights = Vec::new();
     for (&id, link) in &map.links {
         let node = link_node(map, id);
+        if link.weight != Weight::FULL {
+            weights.push(Weighed {
+                id: Value::String(node.clone()),
+                weight: link.weight.value(),
+            });
+        }
         let (kind, text) = match link.kind {
             LinkKind::Support => ("RA", "Default Inference"),
             LinkKind::Attack => ("CA", "Default Conflict"),
@@ -176,7 +200,7 @@ fn write(map: &Map, unix_seconds: u64, quotes: &BTreeMap<ClaimId, String>) -> St
         analysis: (!title.is_empty()).then(|| Analysis {
             title: title.to_owned(),
         }),
-        argmap: ArgmapExtra { layout },
+        argmap: ArgmapExtra { layout, weights },
     };
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');
@@ -379,6 +403,9 @@ fn build(graph: &Graph, ova: Option<&Ova>, extra: &ArgmapExtra) -> Imported {
                         Some("note") => ClaimKind::Note,
                         _ => ClaimKind::Claim,
                     },
+                    standard: own
+                        .and_then(|p| p.standard.as_deref())
+                        .and_then(Standard::from_name),
                     ..Claim::new(text_value(&node.text).trim(), pos.unwrap_or_default())
                 };
                 claims.insert(id, map.add_claim(claim));
@@ -505,6 +532,27 @@ fn build(graph: &Graph, ova: Option<&Ova>, extra: &ArgmapExtra) -> Imported {
                     "an attack on node {target}, which was left out, is left out too"
                 ));
             }
+        }
+    }
+    // Argmap's own record of weights.
+    for weighed in &extra.weights {
+        let weight = Weight::new(weighed.weight);
+        match (links.get(&key(&weighed.id)), weight) {
+            (Some(link), Some(weight)) => {
+                if let Some(link) = map.links.get_mut(link) {
+                    link.weight = weight;
+                }
+            }
+            _ => report.push(format!(
+                "the weight {} of node {} is left out: {}",
+                weighed.weight,
+                key(&weighed.id),
+                if weight.is_none() {
+                    "a weight is above 0 and at most 1"
+                } else {
+                    "no link was read from that node"
+                }
+            )),
         }
     }
     if dropped > 0 {

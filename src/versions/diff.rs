@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::words::{self, Piece};
 use crate::model::{
     Arrangement, Assessment, Citation, Claim, ClaimId, ClaimKind, Growth, Link, LinkId, Map, Pos,
+    Standard,
 };
 
 /// An old and a new value.
@@ -108,6 +109,8 @@ pub enum Field {
     Tags(Change<Vec<String>>),
     /// Whether arranging leaves it in place.
     Pinned(Change<bool>),
+    /// The proof standard it names (`None`: the map's default).
+    Standard(Change<Option<Standard>>),
 }
 
 /// A claim whose card moved and nothing else.
@@ -300,6 +303,7 @@ fn fields(old: &Claim, new: &Claim) -> Vec<Field> {
     fields.extend(Change::of(&old.assessment, &new.assessment).map(Field::Assessment));
     fields.extend(Change::of(&old.tags, &new.tags).map(Field::Tags));
     fields.extend(Change::of(&old.pinned, &new.pinned).map(Field::Pinned));
+    fields.extend(Change::of(&old.standard, &new.standard).map(Field::Standard));
     fields
 }
 
@@ -328,11 +332,26 @@ fn settings(old: &Map, new: &Map) -> Vec<String> {
             name(new.arrangement)
         ));
     }
-    if old.evaluation != new.evaluation {
+    let (a, b) = (&old.evaluation, &new.evaluation);
+    if a.mode != b.mode {
+        said.push(format!("evaluation: {:?} → {:?}", a.mode, b.mode));
+    }
+    if a.presumption != b.presumption {
         said.push(format!(
-            "evaluation: {:?} → {:?}",
-            old.evaluation.mode, new.evaluation.mode
+            "presumption: {} → {}",
+            a.presumption.value(),
+            b.presumption.value()
         ));
+    }
+    if a.standard != b.standard {
+        said.push(format!(
+            "default standard: {} → {}",
+            a.standard.label(),
+            b.standard.label()
+        ));
+    }
+    if a.checks_off != b.checks_off {
+        said.push("map checks switched on or off".to_owned());
     }
     for (key, before, after) in paired(&old.sources, &new.sources) {
         match (before, after) {

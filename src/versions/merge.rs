@@ -528,10 +528,30 @@ fn merge_tags(base: &[String], ours: &[String], theirs: &[String]) -> Vec<String
     out
 }
 
-/// Every link of the three versions, merged whole: a link changed on both
-/// sides differently keeps ours, noted on its first premise.
+/// Every link of the three versions: what it joins (kind, premises,
+/// target) merged whole, its weight as a field of its own — one side may
+/// reweigh a link the other re-aims. What joins it changed on both sides
+/// differently keeps ours, and so does a weight both changed; each is
+/// noted on its first premise.
 fn merge_links(base: &Map, ours: &Map, theirs: &Map, marks: &mut Marks) -> BTreeMap<LinkId, Link> {
-    merge_keyed(&base.links, &ours.links, &theirs.links, |&id, clash| {
+    let unweighed = |links: &BTreeMap<LinkId, Link>| -> BTreeMap<LinkId, Link> {
+        links
+            .iter()
+            .map(|(&id, l)| {
+                let link = Link {
+                    weight: crate::model::Weight::FULL,
+                    ..l.clone()
+                };
+                (id, link)
+            })
+            .collect()
+    };
+    let (b, o, t) = (
+        unweighed(&base.links),
+        unweighed(&ours.links),
+        unweighed(&theirs.links),
+    );
+    let mut merged = merge_keyed(&b, &o, &t, |&id, clash| {
         let (o, t) = (ours.links.get(&id), theirs.links.get(&id));
         let Some(&premise) = o.or(t).and_then(|l| l.premises.first()) else {
             return;
@@ -547,7 +567,27 @@ fn merge_links(base: &Map, ours: &Map, theirs: &Map, marks: &mut Marks) -> BTree
             _ => format!("link {id} from here: ours deleted it; theirs changed it, so it is kept"),
         };
         marks.claim(premise, what);
-    })
+    });
+    for (id, link) in &mut merged {
+        let weight = |map: &Map| map.links.get(id).map(|l| l.weight);
+        let (w_base, w_ours, w_theirs) = (weight(base), weight(ours), weight(theirs));
+        // A side without the link (added or deleted there) leaves its
+        // weight to the side that has it.
+        let picked = match (w_ours, w_theirs) {
+            (Some(o), Some(t)) => pick(&w_base.unwrap_or(o), &o, &t, || {
+                if let Some(&premise) = link.premises.first() {
+                    marks.claim(
+                        premise,
+                        format!("link {id} from here: theirs weighed it {}", t.name()),
+                    );
+                }
+            }),
+            (Some(one), None) | (None, Some(one)) => one,
+            (None, None) => w_base.unwrap_or_default(),
+        };
+        link.weight = picked;
+    }
+    merged
 }
 
 /// Brings back what one side deleted but the merged map still uses: the

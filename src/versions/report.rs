@@ -93,18 +93,8 @@ pub fn human(name: &str, diff: &MapDiff, old: &Map, new: &Map, style: Style) -> 
         }
     }
     for link in &diff.links {
-        let line = match link {
-            LinkDiff::Added { id, link } => {
-                paint(GREEN, &format!("+ link {id}: {}", describe(link)))
-            }
-            LinkDiff::Removed { id, link } => {
-                paint(RED, &format!("- link {id}: {}", describe(link)))
-            }
-            LinkDiff::Changed { id, old, new } => paint(
-                YELLOW,
-                &format!("~ link {id}: {} → {}", describe(old), describe(new)),
-            ),
-        };
+        let (color, words) = link_line(link);
+        let line = paint(color, &words);
         let _ = writeln!(out, "{line}");
     }
     if diff.presentation {
@@ -181,6 +171,12 @@ fn field_line(id: ClaimId, field: &Field, style: Style) -> String {
             if c.old { "yes" } else { "no" }.to_owned(),
             if c.new { "yes" } else { "no" }.to_owned(),
         ),
+        Field::Standard(c) => {
+            let shown = |s: Option<crate::model::Standard>| {
+                s.map_or("the map's default".to_owned(), |s| s.label().to_owned())
+            };
+            change("standard", shown(c.old), shown(c.new))
+        }
     }
 }
 
@@ -222,8 +218,41 @@ fn role(map: &Map, id: ClaimId) -> String {
     }
 }
 
+/// One changed link as a line, with the colour it is painted in.
+fn link_line(link: &LinkDiff) -> (&'static str, String) {
+    match link {
+        LinkDiff::Added { id, link } => (GREEN, format!("+ link {id}: {}", describe(link))),
+        LinkDiff::Removed { id, link } => (RED, format!("- link {id}: {}", describe(link))),
+        // Only its weight: said as a field, like a claim's.
+        LinkDiff::Changed { id, old, new }
+            if Link {
+                weight: new.weight,
+                ..old.clone()
+            } == *new =>
+        {
+            (
+                YELLOW,
+                format!(
+                    "~ link {id} ({}) weight: {} → {}",
+                    describe(&Link {
+                        weight: crate::model::Weight::FULL,
+                        ..new.clone()
+                    }),
+                    old.weight.name(),
+                    new.weight.name()
+                ),
+            )
+        }
+        LinkDiff::Changed { id, old, new } => (
+            YELLOW,
+            format!("~ link {id}: {} → {}", describe(old), describe(new)),
+        ),
+    }
+}
+
 /// A link in words: "#4 supports #1", "#4 and #6 support #1", "#9
-/// attacks link #3".
+/// attacks link #3", with its weight when it is not full ("#4 supports
+/// #1 (modest)").
 pub fn describe(link: &Link) -> String {
     let premises: Vec<String> = link.premises.iter().map(ToString::to_string).collect();
     let verb = match (link.kind, link.premises.len()) {
@@ -236,7 +265,12 @@ pub fn describe(link: &Link) -> String {
         Target::Claim(c) => c.to_string(),
         Target::Link(l) => format!("link {l}"),
     };
-    format!("{} {verb} {target}", premises.join(" and "))
+    let weight = if link.weight == crate::model::Weight::FULL {
+        String::new()
+    } else {
+        format!(" ({})", link.weight.name())
+    };
+    format!("{} {verb} {target}{weight}", premises.join(" and "))
 }
 
 /// The diff in one line: "3 claims added, 1 changed, 5 moved; 2 links

@@ -20,7 +20,7 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 use argmap::format::argdown;
-use argmap::model::{Claim, ClaimId, Link, LinkId, LinkKind, Map, Pos, Target};
+use argmap::model::{Claim, ClaimId, Link, LinkId, LinkKind, Map, Pos, Standard, Target, Weight};
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
 use serde_json::Value;
@@ -398,6 +398,105 @@ fn random_texts_read_back_exactly_through_the_official_parser() {
         maps.push((format!("random-{n}"), map));
     }
     assert_read_back_exactly(&maps);
+}
+
+/// Each weighed link of `map` described (as [`describe_link`]) with its
+/// weight, and each claim's text with its named standard.
+fn weighing_of(map: &Map) -> (BTreeMap<String, f64>, BTreeMap<String, String>) {
+    let weights = map
+        .links
+        .iter()
+        .filter(|(_, l)| l.weight != Weight::FULL)
+        .map(|(&id, l)| (describe_link(map, id), l.weight.value()))
+        .collect();
+    let standards = map
+        .claims
+        .values()
+        .filter_map(|c| Some((one_line(&c.text), c.standard?.name().to_owned())))
+        .collect();
+    (weights, standards)
+}
+
+/// The same, from the official parser's reading: each argument's
+/// `weight` data with the link it stands for, each statement's
+/// `standard` data with its text.
+fn official_weighing(json: &Value) -> (BTreeMap<String, f64>, BTreeMap<String, String>) {
+    let texts = statement_texts(json);
+    let relations = relations(json);
+    let arguments: BTreeMap<String, &Value> = json["arguments"]
+        .as_object()
+        .map(|a| a.iter().map(|(k, v)| (k.clone(), v)).collect())
+        .unwrap_or_default();
+    let weights = arguments
+        .iter()
+        .filter_map(|(title, argument)| {
+            let weight = argument["data"]["weight"].as_f64()?;
+            let link = describe_argument(title, &arguments, &texts, &relations, 0)?;
+            Some((link, weight))
+        })
+        .collect();
+    let standards = json["statements"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter_map(|(title, statement)| {
+            let standard = statement["data"]["standard"].as_str()?;
+            Some((texts.get(title)?.clone(), standard.to_owned()))
+        })
+        .collect();
+    (weights, standards)
+}
+
+#[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs Node.js and npm (the official Argdown parser): `bash .ci/test` sets them up and runs it"
+)]
+fn weights_and_standards_read_back_as_data_through_the_official_parser() {
+    // Generated maps with every kind of link (plain reasons and
+    // objections, linked premises, undercuts) weighed at random, to the
+    // thousandth, and some claims given a standard.
+    let mut runner = TestRunner::deterministic();
+    let weight = proptest::prop_oneof![
+        proptest::sample::select(Weight::STEPS.map(|(w, _)| w).to_vec()),
+        (1_u16..=1000).prop_map(|t| Weight::new(f64::from(t) / 1000.0).unwrap_or(Weight::FULL)),
+    ];
+    let standard = proptest::option::of(proptest::sample::select(Standard::ALL.to_vec()));
+    let mut maps = Vec::new();
+    for (claims, seed) in [(30, 3), (60, 11), (90, 19), (120, 23)] {
+        let mut map = argmap::generate::generate(claims, seed);
+        for link in map.links.values_mut() {
+            link.weight = weight.new_tree(&mut runner).expect("a weight").current();
+        }
+        for claim in map.claims.values_mut() {
+            claim.standard = standard
+                .new_tree(&mut runner)
+                .expect("a standard")
+                .current();
+        }
+        maps.push((format!("weighed-{claims}-{seed}"), map));
+    }
+    assert_read_back_exactly(&maps);
+    let documents: Vec<(String, String)> = maps
+        .iter()
+        .map(|(name, map)| (name.clone(), argdown::to_argdown(map)))
+        .collect();
+    let parsed = official(&documents);
+    for ((name, map), (_, document)) in maps.iter().zip(&documents) {
+        let ours = weighing_of(map);
+        assert!(
+            !ours.0.is_empty() && !ours.1.is_empty(),
+            "{name} is weighed"
+        );
+        assert_eq!(
+            official_weighing(&parsed[name]),
+            ours,
+            "{name}: the official parser reads other weights or standards\n--- document:\n{document}"
+        );
+        // And Argmap reads them back as they were.
+        let back = argdown::from_argdown(document.as_bytes()).expect("our own Argdown reads");
+        assert_eq!(weighing_of(&back.map), ours, "{name}: read back");
+    }
 }
 
 /// What a document holds, counted the way the official parser counts:

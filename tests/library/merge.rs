@@ -8,7 +8,10 @@ use std::collections::BTreeSet;
 use crate::common::homework;
 use argmap::edit::delete_claims;
 use argmap::generate::generate;
-use argmap::model::{CONFLICT_TAG, Claim, ClaimId, ClaimKind, Link, LinkKind, Map, Pos, Target};
+use argmap::model::{
+    CONFLICT_TAG, Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Map, Pos, Standard, Target,
+    Weight,
+};
 use argmap::versions::{diff, merge};
 use proptest::prelude::*;
 
@@ -29,6 +32,8 @@ enum Step {
     Delete(usize),
     /// The link at this index turned from support to attack or back.
     Flip(usize),
+    /// The link at this index weighed (in thousandths, 1 to 1000).
+    Weigh(usize, u16),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -40,6 +45,7 @@ fn step() -> impl Strategy<Value = Step> {
         1 => (any::<usize>(), any::<u8>()).prop_map(|(i, t)| Step::Tag(i, t)),
         1 => any::<usize>().prop_map(Step::Delete),
         1 => any::<usize>().prop_map(Step::Flip),
+        1 => (any::<usize>(), 1_u16..=1000).prop_map(|(i, w)| Step::Weigh(i, w)),
     ]
 }
 
@@ -108,6 +114,16 @@ fn edited(map: &Map, steps: &[Step], side: &str) -> Map {
                         LinkKind::Support => LinkKind::Attack,
                         LinkKind::Attack => LinkKind::Support,
                     };
+                }
+            }
+            Step::Weigh(i, thousandths) => {
+                let links: Vec<_> = map.links.keys().copied().collect();
+                if let Some(link) = links
+                    .get(i % links.len().max(1))
+                    .and_then(|l| map.links.get_mut(l))
+                    && let Some(weight) = Weight::new(f64::from(thousandths) / 1000.0)
+                {
+                    link.weight = weight;
                 }
             }
         }
@@ -380,4 +396,65 @@ fn a_deleted_claims_id_is_never_handed_out_again_even_after_saving() {
     );
     // A map that deleted nothing at the top writes no such line.
     assert!(!argmap::format::ron::to_string(&homework()).contains("issued"));
+}
+
+#[test]
+fn a_weight_merges_as_a_field_of_its_own() {
+    let base = homework();
+    let link = LinkId(1);
+    let modest = Weight::STEPS[1].0;
+    let strong = Weight::STEPS[3].0;
+    // Ours reweighs the link, theirs turns it into an objection: both hold.
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    if let Some(l) = ours.links.get_mut(&link) {
+        l.weight = modest;
+    }
+    if let Some(l) = theirs.links.get_mut(&link) {
+        l.kind = LinkKind::Attack;
+    }
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.is_clean(), "{:?}", merged.conflicts);
+    let l = &merged.map.links[&link];
+    assert_eq!((l.kind, l.weight), (LinkKind::Attack, modest));
+    // The other way round.
+    let merged = merge(&base, &theirs, &ours);
+    let l = &merged.map.links[&link];
+    assert_eq!((l.kind, l.weight), (LinkKind::Attack, modest));
+
+    // Both reweigh it differently: ours, and theirs noted on its premise.
+    if let Some(l) = theirs.links.get_mut(&link) {
+        l.weight = strong;
+    }
+    let merged = merge(&base, &ours, &theirs);
+    assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+    assert_eq!(merged.map.links[&link].weight, modest);
+    let premise = merged.map.links[&link].premises[0];
+    let note = merged.map.claims[&premise].note.as_deref().unwrap_or("");
+    assert!(
+        note.contains("link #1 from here: theirs weighed it strong"),
+        "{note}"
+    );
+
+    // A claim's standard is a field too, and the diff says both.
+    let mut standard = ours.clone();
+    if let Some(c) = standard.claims.get_mut(&ClaimId(1)) {
+        c.standard = Some(Standard::ClearAndConvincing);
+    }
+    let changes = diff(&base, &standard);
+    let report = argmap::versions::report::human(
+        "map",
+        &changes,
+        &base,
+        &standard,
+        argmap::versions::report::Style::default(),
+    );
+    assert!(
+        report.contains("~ link #1 (#2 supports #1) weight: decisive → modest"),
+        "{report}"
+    );
+    assert!(
+        report.contains("standard: the map's default → clear and convincing"),
+        "{report}"
+    );
 }

@@ -1,17 +1,20 @@
 //! Round trips through Argdown and AIF: random maps (property tests) keep
-//! their structure, assessments, positions and titles; titles the writer
+//! their structure (weights and standards included), assessments,
+//! positions and titles; titles the writer
 //! made up are never read back as the user's.
 
 use argmap::format::{aif, argdown};
 use argmap::model::{
-    Assessment, Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Map, Pos, Target,
+    Assessment, Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Map, Pos, Standard, Target,
+    Weight,
 };
 use proptest::prelude::*;
 
-/// A map's structure without ids or positions: each claim by its text and
-/// kind, each link by its kind, premises and target, undercuts spelled
-/// out through the link they attack.
-fn structure(map: &Map) -> (Vec<(String, ClaimKind)>, Vec<String>) {
+/// A map's structure without ids or positions: each claim by its text,
+/// kind and standard, each link by its kind, premises, target and weight,
+/// undercuts spelled out through the link they attack.
+#[expect(clippy::type_complexity, reason = "A test's description of a map.")]
+fn structure(map: &Map) -> (Vec<(String, ClaimKind, Option<Standard>)>, Vec<String>) {
     fn link(map: &Map, id: LinkId, depth: usize) -> String {
         let Some(l) = map.links.get(&id) else {
             return "?".to_owned();
@@ -27,12 +30,16 @@ fn structure(map: &Map) -> (Vec<(String, ClaimKind)>, Vec<String>) {
             Target::Link(t) if depth < 16 => format!("[{}]", link(map, t, depth + 1)),
             Target::Link(_) => "…".to_owned(),
         };
-        format!("{:?} {premises:?} -> {target}", l.kind)
+        format!(
+            "{:?} {premises:?} -> {target} ({})",
+            l.kind,
+            l.weight.name()
+        )
     }
-    let mut claims: Vec<(String, ClaimKind)> = map
+    let mut claims: Vec<(String, ClaimKind, Option<Standard>)> = map
         .claims
         .values()
-        .map(|c| (c.text.clone(), c.kind))
+        .map(|c| (c.text.clone(), c.kind, c.standard))
         .collect();
     claims.sort_by(|a, b| a.0.cmp(&b.0));
     let mut links: Vec<String> = map.links.keys().map(|&id| link(map, id, 0)).collect();
@@ -85,7 +92,12 @@ prop_compose! {
 fn random_map() -> impl Strategy<Value = Map> {
     (
         prop::collection::vec(
-            (claim_text(), 0..5_u8, prop::option::of(title_text())),
+            (
+                claim_text(),
+                0..5_u8,
+                prop::option::of(title_text()),
+                prop::option::of(prop::sample::select(Standard::ALL.to_vec())),
+            ),
             1..10,
         ),
         prop::collection::vec(
@@ -94,6 +106,7 @@ fn random_map() -> impl Strategy<Value = Map> {
                 prop::collection::vec(any::<prop::sample::Index>(), 1..4),
                 any::<prop::sample::Index>(),
                 0..4_u8,
+                prop_oneof![Just(1000_u16), 1..=1000_u16],
             ),
             0..14,
         ),
@@ -103,7 +116,7 @@ fn random_map() -> impl Strategy<Value = Map> {
             let ids: Vec<ClaimId> = claims
                 .into_iter()
                 .enumerate()
-                .map(|(i, (text, kind, title))| {
+                .map(|(i, (text, kind, title, standard))| {
                     let (kind, assessment) = match kind {
                         0 => (ClaimKind::Claim, None),
                         1 => (ClaimKind::Evidence, None),
@@ -116,13 +129,14 @@ fn random_map() -> impl Strategy<Value = Map> {
                         assessment,
                         // Titles name one claim each, as Argdown's do.
                         title: title.map(|t| format!("{t} t{i}")),
+                        standard,
                         ..Claim::new(format!("{text} {i}"), Pos::default())
                     })
                 })
                 .collect();
             map.thesis = ids.first().copied();
             let mut seen = std::collections::BTreeSet::new();
-            for (attack, premises, target, undercut) in links {
+            for (attack, premises, target, undercut, thousandths) in links {
                 let mut premises: Vec<ClaimId> = premises.iter().map(|i| *i.get(&ids)).collect();
                 premises.sort();
                 premises.dedup();
@@ -144,7 +158,11 @@ fn random_map() -> impl Strategy<Value = Map> {
                 if !seen.insert((kind == LinkKind::Attack, premises.clone(), target)) {
                     continue;
                 }
-                map.add_link(Link::new(kind, premises, target));
+                let weight = Weight::new(f64::from(thousandths) / 1000.0).unwrap_or(Weight::FULL);
+                map.add_link(Link {
+                    weight,
+                    ..Link::new(kind, premises, target)
+                });
             }
             map
         })

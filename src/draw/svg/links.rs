@@ -18,7 +18,7 @@ use crate::model::{LinkId, Map};
 /// each distinct label (its words and colour), numbered in order.
 pub(super) struct Looks {
     looks: Vec<(LinkId, LinkLook)>,
-    pills: BTreeMap<(String, [u8; 4]), usize>,
+    pills: BTreeMap<(String, String), usize>,
 }
 
 impl Looks {
@@ -43,8 +43,8 @@ impl Looks {
 }
 
 /// What makes two label pills the same: their words and colour.
-fn pill_key(look: &LinkLook) -> (String, [u8; 4]) {
-    (look.words.clone(), look.color(false).to_array())
+fn pill_key(look: &LinkLook) -> (String, String) {
+    (look.words.clone(), hex(look.color(false)))
 }
 
 /// The id of the `n`-th label pill.
@@ -139,12 +139,10 @@ pub(super) fn label_defs(out: &mut String, looks: &Looks, measure: &mut TextMeas
     if looks.pills.is_empty() {
         return;
     }
-    let mut pills: Vec<(&(String, [u8; 4]), &usize)> = looks.pills.iter().collect();
+    let mut pills: Vec<(&(String, String), &usize)> = looks.pills.iter().collect();
     pills.sort_by_key(|&(_, &n)| n);
     out.push_str("<defs>");
-    for ((words, rgba), &n) in pills {
-        let [r, g, b, _] = *rgba;
-        let color = hex(Color32::from_rgb(r, g, b));
+    for ((words, color), &n) in pills {
         // A failing link's pill has the heavier border, as on the canvas.
         let border = if words.starts_with('✗') { "1.6" } else { "1" };
         let galley = measure.line(words, geometry::LINK_LABEL_SIZE);

@@ -7,7 +7,8 @@ use super::read::{Argument, Document, Node, Relation};
 use super::{ACCEPTED_TAG, DENIAL, REJECTED_TAG, THESIS_TAG};
 use crate::format::Imported;
 use crate::model::{
-    Assessment, Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Map, Pos, Target,
+    Assessment, Claim, ClaimId, ClaimKind, Link, LinkId, LinkKind, Map, Pos, Standard, Target,
+    Weight,
 };
 
 /// Turns the read document into a map.
@@ -187,6 +188,8 @@ pub(super) fn build(doc: &Document) -> Imported {
     let mut seen: std::collections::HashSet<(ClaimId, Target, LinkKind)> =
         std::collections::HashSet::new();
     let mut pending_undercuts: Vec<(ClaimId, Node)> = Vec::new();
+    // Links drawn from an argument kept as a claim: its weight is theirs.
+    let mut argument_links: Vec<(usize, LinkId)> = Vec::new();
     for &(from, to, relation) in &doc.relations {
         // A folded argument's one attack or undercut is its link.
         if let Node::Argument(a) = from
@@ -265,7 +268,10 @@ pub(super) fn build(doc: &Document) -> Imported {
             continue;
         }
         if seen.insert((from_claim, target, kind)) {
-            map.add_link(Link::new(kind, vec![from_claim], target));
+            let id = map.add_link(Link::new(kind, vec![from_claim], target));
+            if let Node::Argument(a) = from {
+                argument_links.push((a, id));
+            }
         }
         if relation == Relation::Contradiction
             && let Target::Claim(t) = target
@@ -301,6 +307,11 @@ pub(super) fn build(doc: &Document) -> Imported {
     // A stand-in conclusion with nothing to attack leaves its block unread.
     incomplete += folded_arguments.len();
 
+    for (&a, &link) in &final_link {
+        argument_links.push((a, link));
+    }
+    let data = apply_data(doc, &claims, &argument_links, &mut map);
+
     let extra: usize = doc.statements.iter().map(|s| s.formulations).sum();
     let counted = [
         (
@@ -331,7 +342,14 @@ pub(super) fn build(doc: &Document) -> Imported {
             extra,
             "earlier formulations of statements with the same title left out: the last is kept, as Argdown keeps it",
         ),
-        (doc.data_blocks, "inline data blocks ({…}) left out"),
+        (
+            data.unread,
+            "inline data entries ({key: value}) Argmap has no place for left out (it reads weight on arguments, standard on statements)",
+        ),
+        (
+            data.invalid,
+            "weights or standards in inline data that are not valid left out (a weight is above 0 and at most 1; a standard is preponderance, clear-and-convincing or beyond-reasonable-doubt)",
+        ),
         (
             doc.headings,
             "headings kept as tags on the statements under them",
@@ -349,6 +367,69 @@ pub(super) fn build(doc: &Document) -> Imported {
         report,
         positioned: false,
     }
+}
+
+/// What inline data said that Argmap could not use.
+struct DataLeftOut {
+    /// Entries under keys Argmap does not read there.
+    unread: usize,
+    /// Weights and standards with values that are not valid.
+    invalid: usize,
+}
+
+/// The inline data Argmap reads: a statement's `standard` (its proof
+/// standard), an argument's `weight` (the weight of the links it stands
+/// for: its inference, or the relations of an argument kept as a claim).
+fn apply_data(
+    doc: &Document,
+    claims: &HashMap<Node, ClaimId>,
+    argument_links: &[(usize, LinkId)],
+    map: &mut Map,
+) -> DataLeftOut {
+    let mut left_out = DataLeftOut {
+        unread: 0,
+        invalid: 0,
+    };
+    let statements = doc
+        .statements
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (Node::Statement(i), &s.data));
+    let arguments = doc
+        .arguments
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (Node::Argument(i), &a.data));
+    for (node, data) in statements.chain(arguments) {
+        for (key, value) in data {
+            match (key.as_str(), node) {
+                ("standard", _) if claims.contains_key(&node) => {
+                    match (Standard::from_name(value), claims.get(&node)) {
+                        (Some(standard), Some(id)) => {
+                            if let Some(claim) = map.claims.get_mut(id) {
+                                claim.standard = Some(standard);
+                            }
+                        }
+                        _ => left_out.invalid += 1,
+                    }
+                }
+                ("weight", Node::Argument(a)) => {
+                    let Some(weight) = value.trim().parse::<f64>().ok().and_then(Weight::new)
+                    else {
+                        left_out.invalid += 1;
+                        continue;
+                    };
+                    for &(_, link) in argument_links.iter().filter(|&&(from, _)| from == a) {
+                        if let Some(link) = map.links.get_mut(&link) {
+                            link.weight = weight;
+                        }
+                    }
+                }
+                _ => left_out.unread += 1,
+            }
+        }
+    }
+    left_out
 }
 
 fn final_conclusion(argument: &Argument) -> Option<usize> {

@@ -13,8 +13,9 @@
 pub(super) struct Inline {
     pub(super) text: String,
     pub(super) tags: Vec<String>,
-    /// Whether inline data (`{key: value}`) was left out.
-    pub(super) had_data: bool,
+    /// The inline data's (`{key: value}`) keys and plain values, in order (a later key
+    /// overrides an earlier one when they are used).
+    pub(super) data: Vec<(String, String)>,
 }
 
 /// Characters that end a run of plain text in Argdown's lexer.
@@ -90,7 +91,8 @@ pub(super) fn read(raw: &str) -> Inline {
         if c == '{'
             && let Some(end) = closing_brace(&chars, i)
         {
-            out.had_data = true;
+            let inside: String = chars[i + 1..end].iter().collect();
+            out.data.extend(flow_pairs(&inside));
             i = end + 1;
             after_spaces = false;
             continue;
@@ -279,6 +281,77 @@ fn closing_brace(chars: &[char], start: usize) -> Option<usize> {
     None
 }
 
+/// The `key: value` pairs of a YAML flow mapping's inside (`weight: 0.4,
+/// standard: "clear-and-convincing"`), values as plain strings: quotes
+/// taken off, nested collections kept as written. Enough for the scalar
+/// values Argmap reads; what it does not read it counts, not parses.
+pub(super) fn flow_pairs(inside: &str) -> Vec<(String, String)> {
+    let mut entries = Vec::new();
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut start = 0;
+    for (at, c) in inside.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '{' | '[') => depth += 1,
+            (None, '}' | ']') => depth = depth.saturating_sub(1),
+            (None, ',') if depth == 0 => {
+                entries.push(&inside[start..at]);
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    entries.push(&inside[start..]);
+    entries
+        .into_iter()
+        .filter_map(|entry| {
+            let entry = entry.trim();
+            // A key ends at the first ": " (or a ":" that ends the entry).
+            let colon = entry
+                .char_indices()
+                .find(|&(k, c)| {
+                    c == ':'
+                        && entry[k + 1..]
+                            .chars()
+                            .next()
+                            .is_none_or(char::is_whitespace)
+                })
+                .map(|(k, _)| k)?;
+            let key = unquote(entry[..colon].trim());
+            let value = unquote(entry[colon + 1..].trim());
+            (!key.is_empty()).then_some((key, value))
+        })
+        .collect()
+}
+
+/// A YAML scalar without its quotes (`'it''s'` → `it's`, `"a\"b"` →
+/// `a"b`).
+fn unquote(scalar: &str) -> String {
+    if let Some(inner) = scalar.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')) {
+        return inner.replace("''", "'");
+    }
+    if let Some(inner) = scalar.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
+        let mut out = String::with_capacity(inner.len());
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                match chars.next() {
+                    Some('n') => out.push('\n'),
+                    Some('t') => out.push('\t'),
+                    Some(other) => out.push(other),
+                    None => {}
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        return out;
+    }
+    scalar.to_owned()
+}
+
 /// `[text](url)` at `start`: its text and where it ends.
 fn link(chars: &[char], start: usize) -> Option<(String, usize)> {
     let close = start + 1 + chars[start + 1..].iter().position(|&c| c == ']')?;
@@ -379,7 +452,7 @@ const SHORTCODES: [(&str, &str); 39] = [
 
 #[cfg(test)]
 mod tests {
-    use super::read;
+    use super::{flow_pairs, read};
 
     #[test]
     fn emphasis_and_escapes_read_as_argdown_reads_them() {
@@ -409,7 +482,33 @@ mod tests {
         let inline = read("A claim #(two words) with a [link](https://x.org) {weight: 2} #tag");
         assert_eq!(inline.text, "A claim with a link");
         assert_eq!(inline.tags, ["two words", "tag"]);
-        assert!(inline.had_data);
+        assert_eq!(inline.data, [("weight".to_owned(), "2".to_owned())]);
+    }
+
+    #[test]
+    fn inline_data_reads_as_keys_and_plain_values() {
+        let pairs = |s: &str| -> Vec<(String, String)> { flow_pairs(s) };
+        assert_eq!(
+            pairs(r#"weight: 0.4, standard: "clear-and-convincing", note: 'it''s, fine'"#),
+            [
+                ("weight".to_owned(), "0.4".to_owned()),
+                ("standard".to_owned(), "clear-and-convincing".to_owned()),
+                ("note".to_owned(), "it's, fine".to_owned()),
+            ]
+        );
+        // Nested collections stay whole; a URL's colon is not a key's.
+        assert_eq!(
+            pairs("tags: [a, b], url: https://x.org/a:b, {}"),
+            [
+                ("tags".to_owned(), "[a, b]".to_owned()),
+                ("url".to_owned(), "https://x.org/a:b".to_owned()),
+            ]
+        );
+        assert!(pairs("").is_empty());
+        assert_eq!(
+            read("Text {standard: beyond-reasonable-doubt}").data.len(),
+            1
+        );
     }
 
     #[test]

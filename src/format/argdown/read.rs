@@ -21,6 +21,8 @@ pub(super) struct Statement {
     /// Declared at the top level without a title and never related: prose.
     pub(super) top_level_untitled: bool,
     pub(super) formulations: usize,
+    /// Its inline data's keys and values, from every mention, in order.
+    pub(super) data: Vec<(String, String)>,
 }
 
 #[derive(Default, Debug)]
@@ -31,6 +33,8 @@ pub(super) struct Argument {
     /// Premise–conclusion structure: statements, with `None` marking an
     /// inference line.
     pub(super) pcs: Vec<Option<usize>>,
+    /// Its inline data's keys and values, from every mention, in order.
+    pub(super) data: Vec<(String, String)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,7 +55,6 @@ pub(super) struct Document {
     /// (from, to, kind): `from` supports, attacks or undercuts `to`.
     pub(super) relations: Vec<(Node, Node, Relation)>,
     pub(super) headings: usize,
-    pub(super) data_blocks: usize,
     /// Relation lines with nothing above them to relate to.
     pub(super) stray_relations: usize,
 }
@@ -253,9 +256,6 @@ impl Reader {
             return;
         };
         let read = inline::read(&raw);
-        if read.had_data {
-            self.doc.data_blocks += 1;
-        }
         match element {
             Open::Statement(i) => {
                 // Argdown's canonical text is the last formulation.
@@ -267,6 +267,7 @@ impl Reader {
                     statement.text = read.text;
                 }
                 merge_tags(&mut statement.tags, read.tags);
+                statement.data.extend(read.data);
             }
             Open::Argument(i) => {
                 // As for statements, the last description counts.
@@ -275,6 +276,7 @@ impl Reader {
                     argument.text = read.text;
                 }
                 merge_tags(&mut argument.tags, read.tags);
+                argument.data.extend(read.data);
             }
             Open::Heading => {
                 self.group = (!read.text.is_empty()).then_some(read.text);

@@ -5,7 +5,9 @@ use std::fmt::Write as _;
 
 use super::{ACCEPTED_TAG, DENIAL, REJECTED_TAG, THESIS_TAG};
 use crate::model::reading::answers;
-use crate::model::{Assessment, Claim, ClaimId, ClaimKind, LinkId, LinkKind, Map, Target, nav};
+use crate::model::{
+    Assessment, Claim, ClaimId, ClaimKind, LinkId, LinkKind, Map, Target, Weight, nav,
+};
 
 /// `map` as an Argdown document: the thesis and what answers it as a
 /// relation tree, linked premises and undercut inferences as arguments
@@ -65,13 +67,14 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// Whether `link` must be written as an argument: linked premises, or
-    /// an inference that something undercuts.
+    /// Whether `link` must be written as an argument: linked premises, an
+    /// inference that something undercuts, or a weight (which Argdown
+    /// keeps as the argument's data).
     fn is_argument(&self, link: LinkId) -> bool {
         self.map
             .links
             .get(&link)
-            .is_some_and(|l| l.premises.len() > 1)
+            .is_some_and(|l| l.premises.len() > 1 || l.weight != Weight::FULL)
             || self.answers.contains_key(&Target::Link(link))
     }
 
@@ -96,7 +99,10 @@ impl<'a> Writer<'a> {
         let Some(c) = self.map.claims.get(&claim) else {
             return format!("[{title}]");
         };
-        let line = format!("[{title}]: {}", escape(&c.text));
+        let mut line = format!("[{title}]: {}", escape(&c.text));
+        if let Some(standard) = c.standard {
+            let _ = write!(line, " {{standard: {}}}", standard.name());
+        }
         let mut tags: Vec<&str> = c.tags.iter().map(String::as_str).collect();
         if self.map.thesis == Some(claim) {
             tags.push(THESIS_TAG);
@@ -289,7 +295,12 @@ impl<'a> Writer<'a> {
                 continue;
             };
             let title = self.arguments.get(&id).cloned().unwrap_or_default();
-            let _ = writeln!(self.out, "<{title}>\n");
+            if link.weight == Weight::FULL {
+                let _ = writeln!(self.out, "<{title}>\n");
+            } else {
+                // The weight as the argument's data, which Argdown keeps.
+                let _ = writeln!(self.out, "<{title}> {{weight: {}}}\n", link.weight.value());
+            }
             for (n, &premise) in link.premises.iter().enumerate() {
                 let statement = self.statement(premise);
                 let _ = writeln!(self.out, "({}) {statement}", n + 1);
