@@ -160,7 +160,7 @@ pub(super) fn label_defs(out: &mut String, looks: &Looks, measure: &mut TextMeas
             out,
             &galley,
             rect.center() - galley.size() / 2.0,
-            Look::Own(geometry::LINK_LABEL_SIZE, &color),
+            Look::Own(geometry::LINK_LABEL_SIZE, color),
             "",
         );
         out.push_str("</g>");
