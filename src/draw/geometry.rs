@@ -240,6 +240,27 @@ pub fn label_size(words: &str) -> Vec2 {
     vec2(width + 10.0, LINK_LABEL_SIZE * 1.3 + 3.0)
 }
 
+/// The size of a label set in two rows: its words split at " · ".
+pub fn stacked_label_size(words: &str) -> Vec2 {
+    let widest = words
+        .split(" · ")
+        .map(|part| label_size(part).x)
+        .fold(0.0, f32::max);
+    vec2(widest, LINK_LABEL_SIZE * 2.6 + 3.0)
+}
+
+/// Where link `id`'s label sits on `shape` and how large it is (without
+/// the evaluation's words).
+pub fn label_rect(map: &Map, id: LinkId, shape: &LinkShape) -> Rect {
+    let words = label_words(map, id);
+    let size = if shape.stacked {
+        stacked_label_size(&words)
+    } else {
+        label_size(&words)
+    };
+    Rect::from_center_size(shape.label, size)
+}
+
 /// The words of link `id`'s label, as drawn without the evaluation
 /// ("because · strong"): what labels are placed by.
 pub fn label_words(map: &Map, id: LinkId) -> String {
@@ -262,29 +283,55 @@ fn place_labels(
 ) {
     let mut grid = super::route::CardGrid::new(cards.values().copied());
     for (&id, shape) in shapes.iter_mut() {
-        let size = label_size(&label_words(map, id));
-        // On the arrow's longest stretch: the lane of a detour.
-        let Some((from, to)) = super::route::longest_segment(shape) else {
+        let words = label_words(map, id);
+        let size = label_size(&words);
+        // On the arrow's longest stretch (the lane of a detour) first, then
+        // its other stretches, longest first; in two rows where one does
+        // not fit.
+        let mut stretches: Vec<(Pos2, Pos2)> = shape
+            .segments()
+            .filter(|(a, b)| a.is_finite() && b.is_finite())
+            .collect();
+        stretches.sort_by(|a, b| b.0.distance(b.1).total_cmp(&a.0.distance(a.1)));
+        let Some(&(from, to)) = stretches.first() else {
             continue;
         };
-        if !from.is_finite() || !to.is_finite() {
-            continue;
-        }
-        // Along the arrow first; then beside it, on either side.
-        let along = (to - from).normalized();
-        let beside = vec2(-along.y, along.x) * (size.y + 2.0);
-        let place = [0.0, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0, 4.0, -4.0]
-            .into_iter()
-            .flat_map(|side| {
-                [LABEL_AT, 0.5, 0.25, 0.65, 0.2, 0.75, 0.15, 0.8]
-                    .into_iter()
-                    .map(move |t| (t, side))
-            })
-            .map(|(t, side)| Rect::from_center_size(from.lerp(to, t) + beside * side, size))
-            .find(|&rect| !grid.covers(rect));
-        shape.label = place.map_or_else(|| from.lerp(to, LABEL_AT), |rect| rect.center());
-        grid.add(Rect::from_center_size(shape.label, size));
+        let find = |size: Vec2| {
+            stretches
+                .iter()
+                .find_map(|&(from, to)| free_place(&grid, from, to, size))
+        };
+        let stacked = stacked_label_size(&words);
+        let (place, size, two_rows) = match find(size) {
+            Some(place) => (place, size, false),
+            None if words.contains(" · ") => match find(stacked) {
+                Some(place) => (place, stacked, true),
+                None => (from.lerp(to, LABEL_AT), size, false),
+            },
+            None => (from.lerp(to, LABEL_AT), size, false),
+        };
+        shape.label = place;
+        shape.stacked = two_rows;
+        grid.add(Rect::from_center_size(place, size));
     }
+}
+
+/// Where on the stretch from `from` to `to` a label of `size` covers no
+/// card or label in `grid`: along the arrow first, then beside it, on
+/// either side.
+fn free_place(grid: &super::route::CardGrid, from: Pos2, to: Pos2, size: Vec2) -> Option<Pos2> {
+    let along = (to - from).normalized();
+    let beside = vec2(-along.y, along.x) * (size.y + 2.0);
+    [0.0, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0, 4.0, -4.0]
+        .into_iter()
+        .flat_map(|side| {
+            [LABEL_AT, 0.5, 0.25, 0.65, 0.2, 0.75, 0.15, 0.8]
+                .into_iter()
+                .map(move |t| (t, side))
+        })
+        .map(|(t, side)| Rect::from_center_size(from.lerp(to, t) + beside * side, size))
+        .find(|&rect| !grid.covers(rect))
+        .map(|rect| rect.center())
 }
 
 /// Works out one link's shape, and first that of the link it undercuts.
@@ -334,6 +381,7 @@ fn shape_of(
             to,
             anchor: from.lerp(to, 0.5),
             label: from.lerp(to, LABEL_AT),
+            stacked: false,
         }
     } else if map.direction == crate::model::Growth::Right {
         // A map that grows to the right joins its linked premises with an
@@ -360,6 +408,7 @@ fn shape_of(
             to: flip(shape.to),
             anchor: flip(shape.anchor),
             label: flip(shape.label),
+            stacked: false,
         }
     } else {
         linked_shape(link.kind, &premises, target_point, target_rect)
@@ -422,6 +471,7 @@ fn linked_shape(
         to,
         anchor: from.lerp(to, 0.5),
         label: from.lerp(to, LABEL_AT),
+        stacked: false,
     }
 }
 

@@ -100,6 +100,16 @@ impl LinkLook {
         })
     }
 
+    /// The words as set on `shape`: in two rows ("because" over
+    /// "strong") when the shape's label is stacked.
+    pub fn words_on(&self, shape: &super::shape::LinkShape) -> String {
+        if shape.stacked {
+            self.words.replacen(" · ", "\n", 1)
+        } else {
+            self.words.clone()
+        }
+    }
+
     /// Whether the link fails, for whatever reason.
     pub fn fails(&self) -> bool {
         self.standing != Standing::Drawn

@@ -269,6 +269,7 @@ pub fn slides(
     use crate::model::present;
 
     let steps = present::steps(map);
+    let order = present::step_index(&steps);
     let scene = super::svg::Scene::of(map, texts);
     let (page_w, page_h) = SLIDE;
     let mut pages = Vec::with_capacity(steps.len());
@@ -284,7 +285,7 @@ pub fn slides(
             .iter()
             .filter_map(|c| scene.cards.get(c).copied())
             .collect();
-        let around: Vec<(present::Context, Rect)> = present::context(map, step)
+        let around: Vec<(present::Context, Rect)> = present::context(map, step, &order)
             .into_iter()
             .filter_map(|c| Some((c, *scene.cards.get(&c.claim)?)))
             .collect();

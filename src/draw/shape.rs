@@ -28,6 +28,10 @@ pub struct LinkShape {
     /// way from its start, or further along where that would cover a card
     /// or another label.
     pub label: Pos2,
+    /// Whether the label is set in two rows ("because" over "strong"):
+    /// where one row does not fit between the cards, as in the short
+    /// gaps of a map that grows to the right.
+    pub stacked: bool,
 }
 
 impl LinkShape {

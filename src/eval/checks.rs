@@ -110,9 +110,10 @@ impl Rule {
                  ground. Give it a reason (Tab), mark it as evidence, or accept it."
             }
             Self::UnansweredObjection => {
-                "An objection that nobody answers stands, and it defeats what it attacks. In a \
-                 debate, an unanswered point is a conceded point. Answer it with a rebuttal \
-                 (select it, Shift+Tab), or reject it if you can show it is false."
+                "An objection that nobody answers stands, and it defeats what it attacks unless \
+                 heavier reasons outweigh it. In a debate, an unanswered point is a conceded \
+                 point. Answer it with a rebuttal (select it, Shift+Tab), weigh the clash \
+                 (Alt+1…5), or reject it if you can show it is false."
             }
             Self::Circular => {
                 "Claims that support each other in a circle prove nothing: each rests on the \
@@ -444,8 +445,10 @@ fn claim_findings(
 }
 
 /// Objections (attacks on claims) that hold with nothing attacking their
-/// premises or undercutting them: unanswered. Rebuttals are left out: one
-/// that stands unanswered is the thesis's side winning its point.
+/// premises or undercutting them, and defeat what they attack: unanswered.
+/// One outweighed by heavier reasons is answered by the weighing.
+/// Rebuttals are left out: one that stands unanswered is the thesis's
+/// side winning its point.
 fn objection_findings(map: &Map, evaluation: &Evaluation, facts: &Facts, findings: &mut Findings) {
     let attacked = |p: &ClaimId| {
         facts
@@ -470,6 +473,10 @@ fn objection_findings(map: &Map, evaluation: &Evaluation, facts: &Facts, finding
         if link.kind != LinkKind::Attack
             || evaluation.attackers.binary_search(&target).is_ok()
             || evaluation.link(id) != Label::In
+            // Outweighed: what it attacks holds anyway, on heavier reasons
+            // (not by an assessment, which the objection contradicts).
+            || (evaluation.claim(target) == Label::In
+                && map.claims.get(&target).is_some_and(|c| c.assessment.is_none()))
             || undercut.contains(&id)
             || link.premises.iter().any(attacked)
         {

@@ -195,6 +195,20 @@ impl Words<'_> {
                 " also hold"
             });
         }
+        // Objections that stand but weigh less than the one named.
+        let outweighed: Vec<LinkId> = (w.standing.iter().copied())
+            .filter(|&l| Some(l) != named(w.objection))
+            .collect();
+        if !outweighed.is_empty() {
+            self.say("; ");
+            self.list(&outweighed, |words, &l| words.link(l, true));
+            self.say(match (label == Label::In, outweighed.len() == 1) {
+                (true, true) => " stands too, but is outweighed",
+                (true, false) => " stand too, but are outweighed",
+                (false, true) => " also stands",
+                (false, false) => " also stand",
+            });
+        }
         self.answered(&w.answered, named(w.objection));
         // The reasons that fail, unless the verdict listed them already.
         if !w.failing.is_empty() && w.reason.is_some() {
@@ -323,13 +337,24 @@ impl Words<'_> {
 
     /// "; *O* fails" / "; *O* and *P* both fail", leaving out the one the
     /// verdict named.
+    /// An objection whose inference is undercut is said so: "; *O* does
+    /// not follow (undercut by *U*)" — its claim may well hold.
     fn answered(&mut self, answered: &[LinkId], named: Option<LinkId>) {
-        let answered: Vec<LinkId> = (answered.iter().copied())
+        let (undercut, answered): (Vec<LinkId>, Vec<LinkId>) = (answered.iter().copied())
             .filter(|&l| Some(l) != named)
-            .collect();
+            .partition(|&l| {
+                matches!(
+                    self.evaluation.link_status(l).map(|s| &s.why),
+                    Some(Why::Undercut { .. })
+                )
+            });
         if !answered.is_empty() {
             self.say("; ");
             self.links_then(&answered, "fails", "fail");
+        }
+        for link in undercut {
+            self.say("; ");
+            self.failure(link);
         }
     }
 

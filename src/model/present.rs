@@ -137,6 +137,22 @@ pub fn changed(map: &Map, change: Change) -> Option<super::Presentation> {
     Some(super::Presentation { steps, skip })
 }
 
+/// Of the claims `claim` answers, the one presented last before it.
+fn answered_before(
+    map: &Map,
+    claim: ClaimId,
+    order: &StepOrder,
+) -> Option<ClaimId> {
+    let own = order.of(claim)?;
+    map.links_from(claim)
+        .filter_map(|(id, _)| super::nav::answered_claim(map, id))
+        .filter(|&answered| answered != claim)
+        .filter_map(|answered| Some((order.of(answered)?, answered)))
+        .filter(|&(at, _)| at < own)
+        .max()
+        .map(|(_, answered)| answered)
+}
+
 /// A claim shown with a step for its context, and how it relates to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Context {
@@ -148,11 +164,40 @@ pub struct Context {
     pub relation: &'static str,
 }
 
+/// Where each claim is presented: the index of its step.
+#[derive(Clone, Debug, Default)]
+pub struct StepOrder(std::collections::HashMap<ClaimId, usize>);
+
+impl StepOrder {
+    /// The step of `claim`, from 0.
+    pub fn of(&self, claim: ClaimId) -> Option<usize> {
+        self.0.get(&claim).copied()
+    }
+}
+
+/// Where each claim of `steps` is presented (its first step).
+pub fn step_index(steps: &[Step]) -> StepOrder {
+    let mut order = std::collections::HashMap::with_capacity(steps.len());
+    for (i, step) in steps.iter().enumerate() {
+        for &claim in step {
+            order.entry(claim).or_insert(i);
+        }
+    }
+    StepOrder(order)
+}
+
 /// What a step answers, to show with it: the claim its first claim
-/// supports or attacks; for an objection to an inference (an undercut),
-/// the whole inference — the premises of the link it attacks and what they
-/// support — since the objection is about the step between them.
-pub fn context(map: &Map, step: &[ClaimId]) -> Vec<Context> {
+/// supports or attacks — of several, the one presented last before it
+/// (`order`, from [`step_index`]), so a reason of both the thesis and a
+/// later claim is shown with the thesis; for an objection to an inference
+/// (an undercut), the whole inference — the premises of the link it
+/// attacks and what they support — since the objection is about the step
+/// between them.
+pub fn context(
+    map: &Map,
+    step: &[ClaimId],
+    order: &StepOrder,
+) -> Vec<Context> {
     let Some(&first) = step.first() else {
         return Vec::new();
     };
@@ -178,7 +223,8 @@ pub fn context(map: &Map, step: &[ClaimId]) -> Vec<Context> {
                 Target::Link(_) => None,
             })
             .collect(),
-        None => super::nav::parent(map, first)
+        None => answered_before(map, first, order)
+            .or_else(|| super::nav::parent(map, first))
             .map(|claim| Context {
                 claim,
                 relation: "answers",
@@ -340,16 +386,37 @@ mod tests {
                 vec![f],
             ]
         );
-        let claims = |step: &[ClaimId]| -> Vec<(ClaimId, &str)> {
-            context(&map, step)
+        let order = step_index(&default_steps(&map));
+        let claims = |map: &Map, step: &[ClaimId]| -> Vec<(ClaimId, &str)> {
+            context(map, step, &order)
                 .into_iter()
                 .map(|c| (c.claim, c.relation))
                 .collect()
         };
-        assert_eq!(claims(&[e]), [(r, "answers")]);
+        assert_eq!(claims(&map, &[e]), [(r, "answers")]);
         // An objection to the inference from e to r is shown with both.
-        assert_eq!(claims(&[u]), [(e, "from"), (r, "to")]);
-        assert_eq!(claims(&[t]), []);
+        assert_eq!(claims(&map, &[u]), [(e, "from"), (r, "to")]);
+        assert_eq!(claims(&map, &[t]), []);
+        // A reason of two claims is shown with the one presented last
+        // before it: e also supports the thesis, but comes after r.
+        let mut map = map;
+        link(&mut map, LinkKind::Support, &[e], Target::Claim(t));
+        assert_eq!(claims(&map, &[e]), [(r, "answers")]);
+        // …and with the thesis when the thesis is the one presented
+        // before it (its link to the other claim comes first by id).
+        let mut map = Map::new("two parents");
+        let t = claim(&mut map, "T", 0.0);
+        let a = claim(&mut map, "A", 300.0);
+        let b = claim(&mut map, "B", -300.0);
+        map.thesis = Some(t);
+        link(&mut map, LinkKind::Support, &[b], Target::Claim(a));
+        link(&mut map, LinkKind::Support, &[a], Target::Claim(t));
+        link(&mut map, LinkKind::Support, &[b], Target::Claim(t));
+        let steps = default_steps(&map);
+        assert_eq!(steps, [vec![t], vec![b], vec![a]]);
+        let order = step_index(&steps);
+        let shown = context(&map, &[b], &order);
+        assert_eq!(shown.iter().map(|c| c.claim).collect::<Vec<_>>(), [t]);
     }
 
     #[test]

@@ -312,11 +312,13 @@ fn links_data(map: &Map) -> BTreeMap<u32, LinkData> {
 
 /// The presentation's steps, each with what it answers.
 fn steps_data(map: &Map) -> Vec<StepData> {
-    present::steps(map)
+    let steps = present::steps(map);
+    let order = present::step_index(&steps);
+    steps
         .iter()
         .map(|step| StepData {
             claims: ids(step),
-            context: present::context(map, step)
+            context: present::context(map, step, &order)
                 .iter()
                 .map(|c| ContextData {
                     claim: c.claim.0,

@@ -43,7 +43,7 @@ fn check_summarises_sound_maps() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
-        "maps/social-credit-system.ron: 46 claims, 41 links (34 support, 7 attack; 2 linked, 3 undercut), thesis #1, depth 6\n\
+        "maps/social-credit-system.ron: 46 claims, 43 links (35 support, 8 attack; 2 linked, 4 undercut), thesis #1, depth 5\n\
          maps/essay-thesis.ron: 9 claims, 6 links (3 support, 3 attack; 1 linked, 1 undercut), thesis #1, depth 3\n"
     );
 }
@@ -260,7 +260,7 @@ fn export_writes_every_format_next_to_the_map_or_to_out() {
         let output = argmap(&["check", "back.ron"], dir.path());
         assert!(
             stdout(&output).contains(
-                "46 claims, 41 links (34 support, 7 attack; 2 linked, 3 undercut), thesis #1"
+                "46 claims, 43 links (35 support, 8 attack; 2 linked, 4 undercut), thesis #1"
             ),
             "{file}: {}",
             stdout(&output)

@@ -210,7 +210,7 @@ fn two_branches_merge_cleanly_through_the_driver_and_diff_by_claim() {
         plain.contains("\n+#47: A 2024 audit found no national score."),
         "{plain}"
     );
-    assert!(plain.contains("\n+link #42: #47 supports #3"), "{plain}");
+    assert!(plain.contains("\n+link #44: #47 supports #3"), "{plain}");
     assert!(
         plain.contains("\n-#5") && plain.contains("\n+#5"),
         "{plain}"

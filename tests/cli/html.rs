@@ -67,14 +67,16 @@ fn walk(map: &Map, start: ClaimId) -> Vec<Value> {
 /// The camera of each presentation step on a screen of `size`, as the
 /// editor frames it.
 fn frames(map: &Map, scene: &Scene, size: egui::Vec2) -> Vec<[f32; 4]> {
-    present::steps(map)
+    let steps = present::steps(map);
+    let order = present::step_index(&steps);
+    steps
         .iter()
         .map(|step| {
             let cards: Vec<egui::Rect> = step
                 .iter()
                 .filter_map(|c| scene.cards.get(c).copied())
                 .collect();
-            let context: Vec<egui::Rect> = present::context(map, step)
+            let context: Vec<egui::Rect> = present::context(map, step, &order)
                 .iter()
                 .filter_map(|c| scene.cards.get(&c.claim).copied())
                 .collect();

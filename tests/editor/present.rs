@@ -36,9 +36,10 @@ fn step_claims(harness: &Harness<'_, ArgmapApp>) -> (usize, Vec<u32>) {
 }
 
 /// The first ten steps of the bundled article map, checked by hand
-/// against its links: the thesis (#1); its first reason #2; #2's first
-/// reason #3 and what answers #3 left to right: #4 (with its evidence
-/// #5), #6 (and the objection to it, #7), #8, #19, then the objection #10.
+/// against its links: the thesis (#1); its leftmost reason #3 (the first
+/// half of the thesis) and what answers #3 left to right: #4 (with its
+/// evidence #5), #6 (and the undercut of its inference, #7), #8, #19,
+/// then the objection #10 and the linked premises that support it.
 #[test]
 fn the_bundled_map_is_presented_in_the_default_order() {
     let mut harness = harness_with(None, None);
@@ -52,7 +53,6 @@ fn the_bundled_map_is_presented_in_the_default_order() {
         seen,
         [
             vec![1],
-            vec![2],
             vec![3],
             vec![4],
             vec![5],
@@ -60,7 +60,8 @@ fn the_bundled_map_is_presented_in_the_default_order() {
             vec![7],
             vec![8],
             vec![19],
-            vec![10]
+            vec![10],
+            vec![11, 12, 13]
         ]
     );
     let (_, total, _) = harness.state().presentation().expect("presenting");
@@ -99,7 +100,7 @@ fn next_previous_first_last_and_jump() {
     key(&mut harness, Key::Num2);
     assert!(harness.query_by_label_contains("Go to step 12").is_some());
     key(&mut harness, Key::Enter);
-    assert_eq!(step_claims(&harness), (11, vec![14]));
+    assert_eq!(step_claims(&harness), (11, vec![15]));
     // P hides the marker; O shows the whole map and back.
     assert!(harness.query_by_label("12 / 43").is_some());
     key(&mut harness, Key::P);
@@ -168,7 +169,7 @@ fn the_presenter_window_shows_the_note_the_next_step_and_a_timer() {
     assert!(harness.query_by_label("00:00").is_some(), "the timer");
     assert!(
         harness
-            .query_by_label_contains("Together these rules")
+            .query_by_label_contains("So far the Social Credit System")
             .is_some(),
         "the next step"
     );
@@ -190,22 +191,24 @@ fn the_order_is_changed_in_the_steps_panel_saved_and_read_back() {
     harness.run();
     // Step 2 one place later; then steps 1 and 2 joined; step 5 skipped.
     harness
-        .get_by_label_contains("2. Together these rules")
+        .get_by_label_contains("2. So far the Social Credit System")
         .click();
     harness.run();
     harness.get_by_label("Later").click();
     harness.run();
-    harness.get_by_label_contains("1. Unlike Europe").click();
+    harness
+        .get_by_label_contains("1. China's Social Credit System is less")
+        .click();
     harness.run();
     harness.get_by_label("Join with next").click();
     harness.run();
     harness
-        .get_by_label_contains("4. Recent reports by MERICS")
+        .get_by_label_contains("3. Recent reports by MERICS")
         .click();
     harness.run();
     harness.get_by_label("Skip").click();
     harness.run();
-    let expected: Vec<Vec<u32>> = vec![vec![1, 3], vec![2], vec![4], vec![6]];
+    let expected: Vec<Vec<u32>> = vec![vec![1, 4], vec![3], vec![6], vec![7]];
     let steps = argmap::model::present::steps(map(&harness));
     let ids: Vec<Vec<u32>> = steps
         .iter()
@@ -236,7 +239,7 @@ fn the_order_is_changed_in_the_steps_panel_saved_and_read_back() {
     // Presenting follows it.
     let mut reopened = reopened;
     key(&mut reopened, Key::F5);
-    assert_eq!(step_claims(&reopened).1, [1, 3]);
+    assert_eq!(step_claims(&reopened).1, [1, 4]);
 }
 
 #[test]
@@ -276,21 +279,23 @@ fn steps_move_by_drag_and_by_keyboard() {
     harness.run();
     // Drag step 4 onto step 2.
     let from = harness
-        .get_by_label_contains("4. So far the credit ratings")
+        .get_by_label_contains("4. Recent reports by MERICS")
         .rect()
         .center();
     let to = harness
-        .get_by_label_contains("2. Together these rules")
+        .get_by_label_contains("2. So far the Social Credit System")
         .rect()
         .center();
     crate::harness::drag(&mut harness, from, to, Modifiers::NONE);
     assert_eq!(
         first_steps(&harness, 4),
-        [vec![1], vec![4], vec![2], vec![3]]
+        [vec![1], vec![5], vec![3], vec![4]]
     );
     // The keyboard: select step 1, ↓ to step 2, Alt+↓ moves it down, Delete
     // skips the step then selected.
-    harness.get_by_label_contains("1. Unlike Europe").click();
+    harness
+        .get_by_label_contains("1. China's Social Credit System is less")
+        .click();
     harness.run();
     harness.key_press(Key::ArrowDown);
     harness.run();
@@ -298,12 +303,12 @@ fn steps_move_by_drag_and_by_keyboard() {
     harness.run();
     assert_eq!(
         first_steps(&harness, 4),
-        [vec![1], vec![2], vec![4], vec![3]]
+        [vec![1], vec![3], vec![5], vec![4]]
     );
     harness.key_press(Key::Delete);
     harness.run();
-    assert_eq!(map(&harness).presentation.skip, [ClaimId(4)]);
-    assert_eq!(first_steps(&harness, 3), [vec![1], vec![2], vec![3]]);
+    assert_eq!(map(&harness).presentation.skip, [ClaimId(5)]);
+    assert_eq!(first_steps(&harness, 3), [vec![1], vec![3], vec![4]]);
     assert_eq!(map(&harness).claims.len(), 46, "skipping deletes nothing");
 }
 

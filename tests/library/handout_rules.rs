@@ -40,10 +40,12 @@ fn array(r: Rect) -> [f32; 4] {
 fn frames(map: &Map, data: &Data) -> Vec<Value> {
     let card = |c: &ClaimId| data.claims.get(&c.0).map(|d| rect(d.rect));
     let mut cases = Vec::new();
+    let steps = present::steps(map);
+    let order = present::step_index(&steps);
     for (w, h) in SCREENS {
-        for (step, claims) in present::steps(map).iter().enumerate() {
+        for (step, claims) in steps.iter().enumerate() {
             let cards: Vec<Rect> = claims.iter().filter_map(card).collect();
-            let context: Vec<Rect> = present::context(map, claims)
+            let context: Vec<Rect> = present::context(map, claims, &order)
                 .iter()
                 .filter_map(|c| card(&c.claim))
                 .collect();

@@ -382,10 +382,7 @@ fn link_labels_sit_clear_of_cards_and_of_each_other() {
             let shapes = geometry::link_shapes(&map, &cards);
             let labels: Vec<(argmap::model::LinkId, egui::Rect)> = shapes
                 .iter()
-                .map(|(&id, s)| {
-                    let size = geometry::label_size(&geometry::label_words(&map, id));
-                    (id, egui::Rect::from_center_size(s.label, size))
-                })
+                .map(|(&id, s)| (id, geometry::label_rect(&map, id, s)))
                 .collect();
             for (i, &(id, label)) in labels.iter().enumerate() {
                 for (claim, card) in &cards {

@@ -9,8 +9,9 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use argmap::eval::Label;
 use argmap::format::ron;
-use argmap::model::{ClaimKind, LinkKind, Map, Role, Target};
+use argmap::model::{Citation, ClaimId, ClaimKind, LinkKind, Map, Role, Target, Weight};
 use argmap::store;
 
 fn shipped_maps() -> Vec<PathBuf> {
@@ -106,7 +107,8 @@ fn the_article_map_covers_the_article() {
         "security apparatus",
         "Police Cloud (警务云)",
         "adopted by at least 80 countries",
-        "China appears to take the tensions of algorithmic government seriously",
+        "China seems to take the tensions of algorithmic rule seriously",
+        "less an all-seeing AI surveillance machine than",
     ] {
         assert!(all_text.contains(must), "no claim mentions {must:?}");
     }
@@ -123,6 +125,103 @@ fn the_article_map_covers_the_article() {
             citation.para.is_some_and(|p| (1..=41).contains(&p)),
             "claim {id} cites paragraph {:?}",
             citation.para
+        );
+    }
+}
+
+/// The claim whose title is `title`.
+fn titled(map: &Map, title: &str) -> ClaimId {
+    map.claims
+        .iter()
+        .find(|(_, c)| c.title.as_deref() == Some(title))
+        .map_or_else(|| panic!("no claim is titled {title:?}"), |(&id, _)| id)
+}
+
+/// The bundled map, evaluated, says what the article says: its thesis
+/// holds, and so does every finding the article states as fact; the
+/// relations read as the article argues them.
+#[test]
+fn the_article_map_evaluated_says_what_the_article_says() {
+    let map = article_map();
+    let evaluation = argmap::eval::evaluate(&map);
+    let thesis = map.thesis.expect("a thesis");
+    assert_eq!(evaluation.claim(thesis), Label::In);
+    for (id, claim) in &map.claims {
+        let Some((first, last)) = claim.source.as_ref().and_then(Citation::paragraphs) else {
+            continue;
+        };
+        if (first..=last).any(|p| [1, 2, 8, 12, 13, 24].contains(&p)) {
+            assert_eq!(
+                evaluation.claim(*id),
+                Label::In,
+                "#{id} {:?} cites a finding and must hold: {}",
+                claim.shown_title(),
+                argmap::eval::why_text(&map, &evaluation.why_claim(&map, *id))
+            );
+        }
+    }
+    let link = |premise: ClaimId, target: Target| {
+        map.links
+            .iter()
+            .find(|(_, l)| l.premises == [premise] && l.target == target)
+            .map(|(&id, l)| (id, l.kind, l.weight))
+    };
+    let not_a_machine = titled(&map, "Not an AI surveillance machine");
+    // It bears on the thesis directly.
+    assert!(matches!(
+        link(not_a_machine, Target::Claim(thesis)),
+        Some((_, LinkKind::Support, _))
+    ));
+    // The call for vigilance is a caution that weighs little against a
+    // finding about the present.
+    let vigilance = titled(&map, "Vigilance still warranted");
+    let (_, kind, weight) = link(vigilance, Target::Claim(not_a_machine)).expect("vigilance");
+    assert_eq!(kind, LinkKind::Attack);
+    assert!(weight < Weight::HALF, "{weight:?}");
+    // ¶7 grants that big tech was kept out, and undercuts only its bearing.
+    let kept_out = titled(&map, "Big tech kept out");
+    let (bearing, _, _) = link(kept_out, Target::Claim(not_a_machine)).expect("its bearing");
+    let unicorns = titled(&map, "Unicorns grew up in surveillance work");
+    assert!(link(unicorns, Target::Claim(kept_out)).is_none());
+    assert!(link(unicorns, Target::Link(bearing)).is_some());
+    assert_eq!(evaluation.claim(kept_out), Label::In);
+    assert_eq!(evaluation.link(bearing), Label::Out);
+    // The domestic cameras do not support the export claim; Face++
+    // answers their claimed omniscience.
+    let cameras = titled(&map, "Camera networks keep spreading");
+    let exports = titled(&map, "Platforms exported to 80 countries");
+    assert!(link(cameras, Target::Claim(exports)).is_none());
+    let (cameras_link, _, _) = link(cameras, Target::Claim(not_a_machine)).expect("cameras");
+    let face = titled(&map, "Face recognition overhyped");
+    assert!(link(face, Target::Link(cameras_link)).is_some());
+    assert!(map.claims[&cameras].text.contains("total surveillance"));
+    assert!(map.claims[&cameras].text.contains("civilian-owned cameras"));
+    assert!(map.claims[&face].text.contains("claimed"));
+    assert!(!map.claims[&face].text.contains("admitted"));
+    // The UK report also supports the West's missing coordination, and
+    // does not say "mainly".
+    let uk = titled(&map, "UK report: data for growth");
+    let coordination = titled(&map, "The West lacks coordination");
+    assert!(link(uk, Target::Claim(coordination)).is_some());
+    assert!(!map.claims[&uk].text.contains("mainly"));
+    // Rule by law cites ¶22–23 and credits the institute.
+    let by_law = titled(&map, "Rule by law (法治)");
+    let citation = map.claims[&by_law]
+        .source
+        .as_ref()
+        .and_then(Citation::paragraphs);
+    assert_eq!(citation, Some((22, 23)));
+    assert!(
+        map.claims[&by_law]
+            .text
+            .contains("Institute for International and Security Affairs")
+    );
+    // Police Cloud, not the credit system, is tied to Xinjiang.
+    for title in ["Tribunal: genocide in Xinjiang", "Police Cloud is separate"] {
+        let text = &map.claims[&titled(&map, title)].text;
+        assert!(
+            text.contains("Police Cloud") && text.contains("Xinjiang"),
+            "{text}"
         );
     }
 }

@@ -30,8 +30,12 @@ impl Looks {
         evaluation: Option<&crate::eval::Evaluation>,
     ) -> Self {
         let looks: Vec<(LinkId, LinkLook)> = links
-            .keys()
-            .filter_map(|&id| Some((id, LinkLook::of(map, id, evaluation)?)))
+            .iter()
+            .filter_map(|(&id, shape)| {
+                let mut look = LinkLook::of(map, id, evaluation)?;
+                look.words = look.words_on(shape);
+                Some((id, look))
+            })
             .collect();
         let mut pills = BTreeMap::new();
         for (_, look) in &looks {

@@ -259,7 +259,7 @@ fn dashed(
 fn link_label(painter: &Painter, shape: &LinkShape, look: &LinkLook, dark: bool) {
     let color = look.color(dark);
     let galley = painter.layout_no_wrap(
-        look.words.clone(),
+        look.words_on(shape),
         FontId::proportional(geometry::LINK_LABEL_SIZE),
         color,
     );

@@ -80,6 +80,8 @@ pub struct Presenting {
     pub pointers: Vec<(ClaimId, String)>,
     /// The editor as it was.
     pub saved: Saved,
+    /// Where each claim is presented (see [`present::step_index`]).
+    order: present::StepOrder,
 }
 
 /// What a key press asks of the presentation.
@@ -94,8 +96,10 @@ pub enum Outcome {
 impl Presenting {
     /// Starts presenting `map` at its first step.
     pub fn new(map: &Map, saved: Saved, now: f64) -> Self {
+        let steps = present::steps(map);
         Self {
-            steps: present::steps(map),
+            order: present::step_index(&steps),
+            steps,
             current: 0,
             overview: false,
             notes_here: false,
@@ -218,7 +222,7 @@ impl Presenting {
         }
         let step = self.current_claims();
         let cards: Vec<Rect> = step.iter().filter_map(|&c| card(c)).collect();
-        let context: Vec<(present::Context, Rect)> = present::context(map, step)
+        let context: Vec<(present::Context, Rect)> = present::context(map, step, &self.order)
             .into_iter()
             .filter_map(|c| Some((c, card(c.claim)?)))
             .collect();
