@@ -4,6 +4,7 @@
 //! full (with their lists of links) are written once, at the end.
 
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 use super::index::{IndexTable, Lists, ix};
 use super::{Label, Side, Status, Weighing, Why};
@@ -43,6 +44,10 @@ pub(super) fn run(map: &Map, mode: Mode) -> Outcome {
     }
     run.finish()
 }
+
+/// What the weighing of a claim nothing answers depends on: its standard
+/// and its presumption.
+type LeafKey = (Standard, Weight, bool);
 
 /// A node of the evaluation: a claim or a link, by index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -195,7 +200,7 @@ impl Graph {
         let mut decides = Vec::with_capacity(map.links.len());
         let mut weights = Vec::with_capacity(map.links.len());
         let mut undercut_targets = Vec::new();
-        let mut attackers = Vec::new();
+        let mut attackers = Vec::with_capacity(map.links.len());
         let mut premise_pairs = Vec::with_capacity(map.links.len() + map.links.len() / 8);
         for (l, (&id, link)) in map.links.iter().enumerate() {
             link_ids.push(id);
@@ -238,8 +243,10 @@ impl Graph {
         }
         attackers.sort_unstable();
         attackers.dedup();
-        let mut support_pairs = Vec::new();
-        let mut attack_pairs = Vec::new();
+        // Sized for the usual share of each, so the large lists are not
+        // copied as they grow.
+        let mut support_pairs = Vec::with_capacity(decides.len());
+        let mut attack_pairs = Vec::with_capacity(decides.len() / 2);
         let mut undercut_pairs = Vec::new();
         for (l, decided) in decides.iter().enumerate() {
             match *decided {
@@ -323,59 +330,113 @@ impl Graph {
         Some(Decided::Follows)
     }
 
-    /// How claim `c` was weighed, from the links' final labels.
+    /// How claim `c` was weighed, from the links' final labels. Only the
+    /// lists that have links are allocated, each once: most claims have
+    /// few answers, and many none.
     fn weighing(&self, c: usize, link_labels: &[Option<Decided>], holds: bool) -> Weighing {
         let state = &self.claims[c];
         let label = |l: usize| link_labels[l].map_or(Label::Undecided, Decided::label);
-        // Heaviest first, then in link order.
-        let sorted = |list: &Lists, wanted: &dyn Fn(Label) -> bool| {
-            let mut links: Vec<usize> = list.get(c).filter(|&l| wanted(label(l))).collect();
-            links.sort_by_key(|&l| std::cmp::Reverse(self.weights[l]));
-            links
+        // Heaviest first, then in link order; and the heaviest of those
+        // that have not failed.
+        let split = |list: &Lists| {
+            let mut held: Vec<(std::cmp::Reverse<Weight>, LinkId)> =
+                Vec::with_capacity(list.len(c));
+            let mut failed: Vec<(std::cmp::Reverse<Weight>, LinkId)> = Vec::new();
+            let mut not_failed: Option<(Weight, usize)> = None;
+            for l in list.get(c) {
+                let entry = (std::cmp::Reverse(self.weights[l]), self.link_ids[l]);
+                match label(l) {
+                    Label::In => held.push(entry),
+                    Label::Out => {
+                        failed.push(entry);
+                        continue;
+                    }
+                    Label::Undecided => {}
+                }
+                // The first of the heaviest, as the sorted lists order them.
+                if not_failed.is_none_or(|(w, _)| self.weights[l] > w) {
+                    not_failed = Some((self.weights[l], l));
+                }
+            }
+            held.sort_unstable();
+            failed.sort_unstable();
+            let ids = |list: Vec<(std::cmp::Reverse<Weight>, LinkId)>| -> Vec<LinkId> {
+                list.into_iter().map(|(_, id)| id).collect()
+            };
+            (ids(held), ids(failed), not_failed.map(|(_, l)| l))
         };
-        let ids = |links: &[usize]| links.iter().map(|&l| self.link_ids[l]).collect::<Vec<_>>();
-        let holding = sorted(&self.supports, &|l| l == Label::In);
-        let standing_reasons = sorted(&self.supports, &|l| l != Label::Out);
-        let failing = sorted(&self.supports, &|l| l == Label::Out);
-        let standing = sorted(&self.attacks, &|l| l == Label::In);
-        let not_failed = sorted(&self.attacks, &|l| l != Label::Out);
-        let answered = sorted(&self.attacks, &|l| l == Label::Out);
+        let (holding, failing, standing_reason) = split(&self.supports);
+        let (standing, answered, not_failed) = split(&self.attacks);
         let presumption = (state.presumption > Weight::NOTHING).then_some(Side::Presumption {
             evidence: state.evidence,
             weight: state.presumption,
         });
+        let weighed = |id: LinkId| {
+            let weight = self
+                .link_table
+                .get(id.0)
+                .map_or(Weight::FULL, |l| self.weights[l]);
+            Side::Link(id, weight)
+        };
         // What was weighed: for a claim that holds, its heaviest reason that
         // holds against the heaviest objection not failed; for one that
         // fails, its heaviest reason not failed against the heaviest
         // objection that holds.
-        let (reasons, objections) = if holds {
-            (&holding, &not_failed)
+        let (reason, objection) = if holds {
+            (
+                holding.first().map(|&id| weighed(id)),
+                not_failed.map(|l| Side::Link(self.link_ids[l], self.weights[l])),
+            )
         } else {
-            (&standing_reasons, &standing)
+            (
+                standing_reason.map(|l| Side::Link(self.link_ids[l], self.weights[l])),
+                standing.first().map(|&id| weighed(id)),
+            )
         };
-        let link_side = |l: usize| Side::Link(self.link_ids[l], self.weights[l]);
-        let reason = match (reasons.first(), presumption) {
-            (Some(&l), Some(p)) if self.weights[l] < p.weight() => Some(p),
-            (Some(&l), _) => Some(link_side(l)),
+        let reason = match (reason, presumption) {
+            (Some(r), Some(p)) if r.weight() < p.weight() => Some(p),
+            (Some(r), _) => Some(r),
             (None, p) => p,
         };
         Weighing {
             standard: state.standard,
             reason,
-            objection: objections.first().map(|&l| link_side(l)),
-            holding: ids(&holding),
-            failing: ids(&failing),
-            standing: ids(&standing),
-            answered: ids(&answered),
+            objection,
+            holding,
+            failing,
+            standing,
+            answered,
+        }
+    }
+
+    /// How claim `c`, which nothing answers, was weighed: its presumption
+    /// alone (what [`Self::weighing`] gives it, without the lists).
+    fn leaf_weighing(&self, c: usize) -> Weighing {
+        let state = &self.claims[c];
+        Weighing {
+            standard: state.standard,
+            reason: (state.presumption > Weight::NOTHING).then_some(Side::Presumption {
+                evidence: state.evidence,
+                weight: state.presumption,
+            }),
+            objection: None,
+            holding: Vec::new(),
+            failing: Vec::new(),
+            standing: Vec::new(),
+            answered: Vec::new(),
         }
     }
 
     /// `decided` for `node` in full, with the lists its reason names.
+    /// Claims nothing answers share their weighing with every other claim
+    /// weighed the same way (`shared`): most claims of a large map are
+    /// such leaves, and one allocation each would be most of the cost.
     fn status(
         &self,
         node: Node,
         decided: Option<Decided>,
         link_labels: &[Option<Decided>],
+        shared: &mut Vec<(LeafKey, Arc<Weighing>)>,
     ) -> Status {
         let link = |l: u32| self.link_ids[l as usize];
         let links = |list: &Lists, at: usize| -> Vec<LinkId> {
@@ -391,9 +452,32 @@ impl Graph {
             (Decided::Accepted, _) => Why::Accepted,
             (Decided::Rejected, _) => Why::Rejected,
             (Decided::Note, _) => Why::Note,
-            (Decided::Holds | Decided::Fails, Node::Claim(c)) => Why::Weighed(Box::new(
-                self.weighing(c, link_labels, decided == Decided::Holds),
-            )),
+            (Decided::Holds | Decided::Fails, Node::Claim(c)) => {
+                let leaf = self.supports.len(c) == 0 && self.attacks.len(c) == 0;
+                let weighing = if leaf {
+                    let weighing = self.leaf_weighing(c);
+                    debug_assert_eq!(
+                        weighing,
+                        self.weighing(c, link_labels, decided == Decided::Holds)
+                    );
+                    weighing
+                } else {
+                    self.weighing(c, link_labels, decided == Decided::Holds)
+                };
+                Why::Weighed(if leaf {
+                    let state = &self.claims[c];
+                    let key = (state.standard, state.presumption, state.evidence);
+                    if let Some((_, same)) = shared.iter().find(|(k, _)| *k == key) {
+                        Arc::clone(same)
+                    } else {
+                        let new = Arc::new(weighing);
+                        shared.push((key, Arc::clone(&new)));
+                        new
+                    }
+                } else {
+                    Arc::new(weighing)
+                })
+            }
             (Decided::Follows, Node::Link(l)) => Why::Follows {
                 answered: links(&self.undercuts, l),
             },
@@ -557,11 +641,16 @@ impl Run {
     /// The statuses: what no rule decided is open.
     fn finish(self) -> Outcome {
         let graph = self.graph;
+        let mut shared = Vec::new();
         let claim_status = (self.claim_labels.iter().enumerate())
-            .map(|(c, &decided)| graph.status(Node::Claim(c), decided, &self.link_labels))
+            .map(|(c, &decided)| {
+                graph.status(Node::Claim(c), decided, &self.link_labels, &mut shared)
+            })
             .collect();
         let link_status = (self.link_labels.iter().enumerate())
-            .map(|(l, &decided)| graph.status(Node::Link(l), decided, &self.link_labels))
+            .map(|(l, &decided)| {
+                graph.status(Node::Link(l), decided, &self.link_labels, &mut shared)
+            })
             .collect();
         let mut cut_off = Vec::new();
         for (l, decided) in self.link_labels.iter().enumerate() {

@@ -85,7 +85,8 @@ pub enum Why {
     Note,
     /// A claim weighed: its reasons (or its presumption) against its
     /// objections, by its standard.
-    Weighed(Box<Weighing>),
+    /// Claims weighed alike share one (an `Arc`: a map's many leaves).
+    Weighed(std::sync::Arc<Weighing>),
     /// A link whose premises all hold and whose undercuts (listed) fail.
     Follows {
         /// Its undercuts, all failing.

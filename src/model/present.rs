@@ -138,11 +138,7 @@ pub fn changed(map: &Map, change: Change) -> Option<super::Presentation> {
 }
 
 /// Of the claims `claim` answers, the one presented last before it.
-fn answered_before(
-    map: &Map,
-    claim: ClaimId,
-    order: &StepOrder,
-) -> Option<ClaimId> {
+fn answered_before(map: &Map, claim: ClaimId, order: &StepOrder) -> Option<ClaimId> {
     let own = order.of(claim)?;
     map.links_from(claim)
         .filter_map(|(id, _)| super::nav::answered_claim(map, id))
@@ -193,11 +189,7 @@ pub fn step_index(steps: &[Step]) -> StepOrder {
 /// (an undercut), the whole inference — the premises of the link it
 /// attacks and what they support — since the objection is about the step
 /// between them.
-pub fn context(
-    map: &Map,
-    step: &[ClaimId],
-    order: &StepOrder,
-) -> Vec<Context> {
+pub fn context(map: &Map, step: &[ClaimId], order: &StepOrder) -> Vec<Context> {
     let Some(&first) = step.first() else {
         return Vec::new();
     };
