@@ -5,20 +5,30 @@
 //! the map.
 //!
 //! The labels are the least fixed point of these rules, starting from the
-//! assessed claims:
+//! assessed claims (accepted: IN, rejected: OUT, whatever answers them):
 //! - a link is IN when every premise is IN and every undercut is OUT, and
 //!   OUT when some premise is OUT or some undercut is IN;
-//! - a claim is IN when it is presumed or some support of it is IN, and
-//!   every attack on it is OUT; it is OUT when some attack on it is IN, or
-//!   it is not presumed and every support of it is OUT (also when it has
-//!   none);
+//! - a claim is weighed. With `s_in` the heaviest weight among its IN
+//!   supports, `s_pos` among those not OUT, `a_in` among its IN attacks,
+//!   `a_pos` among those not OUT (0 for none), and `p` its presumption (in
+//!   proof mode 1 for evidence, else 0; in a debate the map's presumption,
+//!   0.5 unless set, and 1 for evidence), it is IN when its standard is met
+//!   by `max(s_in, p)` against `a_pos`, OUT when it is not met by
+//!   `max(s_pos, p)` against `a_in`, and UNDECIDED otherwise;
+//! - a standard is met by reasons `x` against objections `y` when `x > y`
+//!   (preponderance), and also `x − y > 0.5` (clear and convincing), and
+//!   also `y < 0.3` (beyond reasonable doubt): a tie is never met, so the
+//!   burden lies on the claim;
 //! - everything else is UNDECIDED (cycles that nothing outside decides).
 //!
-//! A claim is presumed when it is evidence (unless rejected), or, in debate
-//! mode, when it has no reasons. Notes take no part. Supports aimed at
-//! links have no effect.
+//! So a reason that fails never leaves its claim worse off than no reason
+//! (the presumption still counts), adding a support never lowers a claim
+//! and adding an attack never raises it (property tests in `tests`).
+//! Notes take no part. Supports aimed at links have no effect.
 //!
-//! - `why`: the reasons in words, and the tree of reasons down to facts;
+//! - `words`: the reasons in words, claims by title, one verdict sentence
+//!   naming the standard;
+//! - `why`: open cycles, and the tree of reasons down to facts;
 //! - `checks`: what a coach would mark on a map.
 
 pub mod checks;
