@@ -271,3 +271,39 @@ fn the_palette_weighs_and_the_map_panel_sets_the_presumption() {
     key(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(map(&harness).evaluation.standard, Standard::Preponderance);
 }
+
+#[test]
+fn the_links_menu_weighs_the_link_it_was_opened_on() {
+    let mut harness = tied();
+    let thesis = claim_id(&harness, "Homework should be optional");
+    let objection = claim_id(&harness, "Practice at home builds habits");
+    let against = link_from(&harness, objection);
+    let on_link = between(
+        &harness,
+        "Practice at home builds habits",
+        "Homework should be optional",
+    );
+    right_click_at(&mut harness, on_link);
+    assert_eq!(harness.state().view.selection.link, Some(against));
+    harness.get_by_label("Weigh").click();
+    harness.run();
+    harness.get_by_label_contains("Weigh modest (0.4)").click();
+    harness.run();
+    assert_eq!(weight(&harness, against), MODEST);
+    assert_eq!(harness.state().evaluation().claim(thesis), Label::In);
+    key(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(weight(&harness, against), Weight::FULL);
+}
+
+#[test]
+fn counts_read_right_for_one() {
+    let mut map = argmap::model::Map::new("One");
+    map.add_claim(argmap::model::Claim::new(
+        "Homework should be optional",
+        argmap::model::Pos::new(0.0, 0.0),
+    ));
+    let harness = Editor::new()
+        .document(argmap::edit::Document::untitled(map, false))
+        .build();
+    assert!(harness.query_by_label("1 claim · 0 links").is_some());
+}

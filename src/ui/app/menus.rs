@@ -338,9 +338,9 @@ impl ArgmapApp {
                 ui.separator();
                 let map = &self.doc.map;
                 ui.label(format!(
-                    "{} claims · {} links",
-                    map.claims.len(),
-                    map.links.len()
+                    "{} · {}",
+                    crate::words::count(map.claims.len(), "claim"),
+                    crate::words::count(map.links.len(), "link")
                 ));
                 if !self.view.selection.claims.is_empty() {
                     ui.separator();
