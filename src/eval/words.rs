@@ -434,22 +434,17 @@ fn shortfall(standard: Standard) -> &'static str {
 impl Evaluation {
     /// Why claim `id` has its label, in words pointing at claims.
     pub fn why_claim(&self, map: &Map, id: ClaimId) -> Vec<Part> {
-        let Some(status) = self.claim_status(id) else {
-            return vec![Part::text("not on the map")];
-        };
-        let mut words = Words {
-            map,
-            evaluation: self,
-            parts: Vec::new(),
-        };
-        words.explain(status);
-        words.cut_off(id);
-        words.parts
+        self.explained(map, self.claim_status(id), Some(id))
     }
 
     /// Why link `id` has its label, in words pointing at claims.
     pub fn why_link(&self, map: &Map, id: LinkId) -> Vec<Part> {
-        let Some(status) = self.link_status(id) else {
+        self.explained(map, self.link_status(id), None)
+    }
+
+    /// `status` in words; for a claim, with where it does not support.
+    fn explained(&self, map: &Map, status: Option<&Status>, claim: Option<ClaimId>) -> Vec<Part> {
+        let Some(status) = status else {
             return vec![Part::text("not on the map")];
         };
         let mut words = Words {
@@ -458,6 +453,9 @@ impl Evaluation {
             parts: Vec::new(),
         };
         words.explain(status);
+        if let Some(id) = claim {
+            words.cut_off(id);
+        }
         words.parts
     }
 }

@@ -138,112 +138,19 @@ fn build(shape: &Shape, offset: u32, reverse: bool) -> (Map, Vec<ClaimId>, Vec<L
     (map, ids, links)
 }
 
-/// Labels by the rules read plainly: start with nothing known and apply
-/// every rule to every claim and link until nothing changes (the least
-/// fixed point, as the rules only ever decide more).
-fn reference(map: &Map) -> (BTreeMap<ClaimId, Label>, BTreeMap<LinkId, Label>) {
-    let note = |c: &ClaimId| map.claims.get(c).is_some_and(|c| c.kind == ClaimKind::Note);
-    let active = |l: &Link| l.premises.iter().any(|p| !note(p));
-    let mut claims: BTreeMap<ClaimId, Option<Label>> = BTreeMap::new();
-    for (&id, claim) in &map.claims {
-        claims.insert(
-            id,
-            match (claim.kind, claim.assessment) {
-                (ClaimKind::Note, _) => Some(Label::Undecided),
-                (_, Some(Assessment::Accepted)) => Some(Label::In),
-                (_, Some(Assessment::Rejected)) => Some(Label::Out),
-                _ => None,
-            },
-        );
-    }
-    let mut links: BTreeMap<LinkId, Option<Label>> = (map.links.iter())
-        .map(|(&id, l)| (id, (!active(l)).then_some(Label::Undecided)))
-        .collect();
-    loop {
-        let mut changed = false;
-        for (&id, link) in &map.links {
-            if links[&id].is_some() {
-                continue;
-            }
-            let premises: Vec<Option<Label>> = (link.premises.iter())
-                .filter(|p| !note(p))
-                .map(|p| claims[p])
-                .collect();
-            let undercuts: Vec<Option<Label>> = (map.links.iter())
-                .filter(|(_, u)| u.kind == LinkKind::Attack && u.target == Target::Link(id))
-                .filter(|(_, u)| active(u))
-                .map(|(u, _)| links[u])
-                .collect();
-            let decided =
-                if premises.contains(&Some(Label::Out)) || undercuts.contains(&Some(Label::In)) {
-                    Some(Label::Out)
-                } else if premises.iter().all(|l| *l == Some(Label::In))
-                    && undercuts.iter().all(|l| *l == Some(Label::Out))
-                {
-                    Some(Label::In)
-                } else {
-                    None
-                };
-            if decided.is_some() {
-                links.insert(id, decided);
-                changed = true;
-            }
-        }
-        for (&id, claim) in &map.claims {
-            if claims[&id].is_some() {
-                continue;
-            }
-            let into = |kind: LinkKind, wanted: &dyn Fn(Option<Label>) -> bool| {
-                (map.links.iter())
-                    .filter(|(_, l)| l.kind == kind && l.target == Target::Claim(id) && active(l))
-                    .filter(|(l, _)| wanted(links[*l]))
-                    .map(|(_, l)| l.weight)
-                    .max()
-                    .unwrap_or(Weight::NOTHING)
-            };
-            let is_in = |l: Option<Label>| l == Some(Label::In);
-            let not_out = |l: Option<Label>| l != Some(Label::Out);
-            let (s_in, s_pos) = (
-                into(LinkKind::Support, &is_in),
-                into(LinkKind::Support, &not_out),
-            );
-            let (a_in, a_pos) = (
-                into(LinkKind::Attack, &is_in),
-                into(LinkKind::Attack, &not_out),
-            );
-            let p = match (claim.kind, map.evaluation.mode) {
-                (ClaimKind::Evidence, _) => Weight::FULL,
-                (_, Mode::Debate) => map.evaluation.presumption,
-                (_, Mode::Proof) => Weight::NOTHING,
-            };
-            let standard = claim.standard.unwrap_or(map.evaluation.standard);
-            let decided = if standard.met(s_in.max(p), a_pos) {
-                Some(Label::In)
-            } else if !standard.met(s_pos.max(p), a_in) {
-                Some(Label::Out)
-            } else {
-                None
-            };
-            if decided.is_some() {
-                claims.insert(id, decided);
-                changed = true;
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
-    let done = |l: Option<Label>| l.unwrap_or(Label::Undecided);
-    (
-        claims.into_iter().map(|(k, v)| (k, done(v))).collect(),
-        links.into_iter().map(|(k, v)| (k, done(v))).collect(),
-    )
-}
+/// The answers into a claim of one kind (supports or attacks) that take
+/// part, each its weight and its label so far.
+type Answers = Vec<(Weight, Option<Label>)>;
 
-/// The rules before weighing (proof mode): a claim IN when it is evidence
-/// or a support holds, and every attack fails; OUT when an attack holds,
-/// or it is not evidence and every support fails.
-fn unweighed(map: &Map) -> BTreeMap<ClaimId, Label> {
+/// Labels by rules read plainly: start with nothing known (but notes and
+/// assessed claims) and apply the link rule and `claim_rule` (given the
+/// claim, its supports and its attacks) to every claim and link until
+/// nothing changes — the least fixed point, as the rules only ever decide
+/// more.
+fn fixed_point(
+    map: &Map,
+    claim_rule: &dyn Fn(&Claim, &Answers, &Answers) -> Option<Label>,
+) -> (BTreeMap<ClaimId, Label>, BTreeMap<LinkId, Label>) {
     let note = |c: &ClaimId| map.claims.get(c).is_some_and(|c| c.kind == ClaimKind::Note);
     let active = |l: &Link| l.premises.iter().any(|p| !note(p));
     let mut claims: BTreeMap<ClaimId, Option<Label>> = (map.claims.iter())
@@ -287,20 +194,15 @@ fn unweighed(map: &Map) -> BTreeMap<ClaimId, Label> {
             if claims[&id].is_some() {
                 continue;
             }
-            let into = |kind: LinkKind| -> Vec<Option<Label>> {
+            let into = |kind: LinkKind| -> Answers {
                 (map.links.iter())
                     .filter(|(_, l)| l.kind == kind && l.target == Target::Claim(id) && active(l))
-                    .map(|(l, _)| links[l])
+                    .map(|(l, link)| (link.weight, links[l]))
                     .collect()
             };
-            let (supports, attacks) = (into(LinkKind::Support), into(LinkKind::Attack));
-            let presumed = claim.kind == ClaimKind::Evidence;
-            let out = attacks.contains(&Some(Label::In))
-                || (!presumed && supports.iter().all(|l| *l == Some(Label::Out)));
-            let is_in = (presumed || supports.contains(&Some(Label::In)))
-                && attacks.iter().all(|l| *l == Some(Label::Out));
-            if out || is_in {
-                claims.insert(id, Some(if out { Label::Out } else { Label::In }));
+            let decided = claim_rule(claim, &into(LinkKind::Support), &into(LinkKind::Attack));
+            if decided.is_some() {
+                claims.insert(id, decided);
                 changed = true;
             }
         }
@@ -308,9 +210,60 @@ fn unweighed(map: &Map) -> BTreeMap<ClaimId, Label> {
             break;
         }
     }
-    (claims.into_iter())
-        .map(|(k, v)| (k, v.unwrap_or(Label::Undecided)))
-        .collect()
+    let done = |l: Option<Label>| l.unwrap_or(Label::Undecided);
+    (
+        claims.into_iter().map(|(k, v)| (k, done(v))).collect(),
+        links.into_iter().map(|(k, v)| (k, done(v))).collect(),
+    )
+}
+
+/// Labels by the weighed rules, as the issue states them.
+fn reference(map: &Map) -> (BTreeMap<ClaimId, Label>, BTreeMap<LinkId, Label>) {
+    fixed_point(map, &|claim, supports, attacks| {
+        let heaviest = |answers: &Answers, wanted: &dyn Fn(Option<Label>) -> bool| {
+            (answers.iter())
+                .filter(|(_, l)| wanted(*l))
+                .map(|(w, _)| *w)
+                .max()
+                .unwrap_or(Weight::NOTHING)
+        };
+        let is_in = |l: Option<Label>| l == Some(Label::In);
+        let not_out = |l: Option<Label>| l != Some(Label::Out);
+        let (s_in, s_pos) = (heaviest(supports, &is_in), heaviest(supports, &not_out));
+        let (a_in, a_pos) = (heaviest(attacks, &is_in), heaviest(attacks, &not_out));
+        let p = match (claim.kind, map.evaluation.mode) {
+            (ClaimKind::Evidence, _) => Weight::FULL,
+            (_, Mode::Debate) => map.evaluation.presumption,
+            (_, Mode::Proof) => Weight::NOTHING,
+        };
+        let standard = claim.standard.unwrap_or(map.evaluation.standard);
+        if standard.met(s_in.max(p), a_pos) {
+            Some(Label::In)
+        } else if !standard.met(s_pos.max(p), a_in) {
+            Some(Label::Out)
+        } else {
+            None
+        }
+    })
+}
+
+/// The rules before weighing (proof mode): a claim IN when it is evidence
+/// or a support holds, and every attack fails; OUT when an attack holds,
+/// or it is not evidence and every support fails.
+fn unweighed(map: &Map) -> BTreeMap<ClaimId, Label> {
+    let (claims, _) = fixed_point(map, &|claim, supports, attacks| {
+        let presumed = claim.kind == ClaimKind::Evidence;
+        let out = attacks.iter().any(|(_, l)| *l == Some(Label::In))
+            || (!presumed && supports.iter().all(|(_, l)| *l == Some(Label::Out)));
+        let is_in = (presumed || supports.iter().any(|(_, l)| *l == Some(Label::In)))
+            && attacks.iter().all(|(_, l)| *l == Some(Label::Out));
+        match (out, is_in) {
+            (true, _) => Some(Label::Out),
+            (false, true) => Some(Label::In),
+            (false, false) => None,
+        }
+    });
+    claims
 }
 
 /// OUT below UNDECIDED below IN: how well a claim stands.
