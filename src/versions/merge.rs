@@ -35,14 +35,35 @@ impl Merged {
     }
 }
 
+/// Why two versions could not be merged at all (nothing is written).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum MergeError {
+    /// Theirs added claims or links under ids ours used for something
+    /// else, and no id is left above the largest to move them to.
+    #[error(
+        "theirs added {what} under ids ours used for something else, and no id is left to give them: \
+         the maps already use ids up to {max}, the largest there is"
+    )]
+    OutOfIds {
+        /// "claims" or "links".
+        what: &'static str,
+        /// The largest id there is.
+        max: u32,
+    },
+}
+
 /// Merges `ours` and `theirs`, both changed from `base`.
-pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Merged {
+///
+/// # Errors
+/// When theirs must be renumbered past the largest id there is: nothing
+/// is merged rather than a claim lost.
+pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Result<Merged, MergeError> {
     let mut out = Merged {
         map: ours.clone(),
         conflicts: Vec::new(),
         renumbered: Vec::new(),
     };
-    let theirs = renumbered(base, ours, theirs, &mut out.renumbered);
+    let theirs = renumbered(base, ours, theirs, &mut out.renumbered)?;
     let theirs = &theirs;
     // No id either side ever handed out is given to a new claim later.
     out.map.issued = base.issued.max(ours.issued).max(theirs.issued);
@@ -91,9 +112,10 @@ pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Merged {
         marks.map(format!("the thesis: theirs was {shown}"));
     });
     keep_what_is_used(base, ours, theirs, &mut out.map, &mut marks);
+    undo_link_cycles(ours, &mut out.map, &mut marks);
     marks.write(&mut out.map, &mut out.conflicts);
     tidy(&mut out.map, &mut out.conflicts);
-    out
+    Ok(out)
 }
 
 /// What to mark once the merge is done: per claim, the conflicts to note.
@@ -259,7 +281,12 @@ fn same_claim(a: &Claim, b: &Claim) -> bool {
 /// too (for something else) moved to ids free in all three versions.
 /// One that ours already has under another new id (a merge done before)
 /// takes that id instead, so merging again changes nothing.
-fn renumbered(base: &Map, ours: &Map, theirs: &Map, said: &mut Vec<String>) -> Map {
+fn renumbered(
+    base: &Map,
+    ours: &Map,
+    theirs: &Map,
+    said: &mut Vec<String>,
+) -> Result<Map, MergeError> {
     let issued = base.issued.max(ours.issued).max(theirs.issued);
     let claim_ids = new_ids(
         [&base.claims, &ours.claims, &theirs.claims],
@@ -267,7 +294,11 @@ fn renumbered(base: &Map, ours: &Map, theirs: &Map, said: &mut Vec<String>) -> M
         same_claim,
         |id| id.0,
         ClaimId,
-    );
+    )
+    .ok_or(MergeError::OutOfIds {
+        what: "claims",
+        max: u32::MAX,
+    })?;
     let claim = |id: ClaimId| claim_ids.get(&id).copied().unwrap_or(id);
     let mut out = theirs.clone();
     out.claims = theirs
@@ -300,7 +331,11 @@ fn renumbered(base: &Map, ours: &Map, theirs: &Map, said: &mut Vec<String>) -> M
         |a, b| a == b,
         |id| id.0,
         LinkId,
-    );
+    )
+    .ok_or(MergeError::OutOfIds {
+        what: "links",
+        max: u32::MAX,
+    })?;
     out.issued = issued;
     if let Some(highest) = claim_ids.values().max() {
         out.mark_claim_issued(*highest);
@@ -324,19 +359,20 @@ fn renumbered(base: &Map, ours: &Map, theirs: &Map, said: &mut Vec<String>) -> M
     for (from, to) in &link_ids {
         said.push(format!("their link {from} is now link {to}"));
     }
-    out
+    Ok(out)
 }
 
 /// New ids for what `theirs` added under an id `ours` added something
 /// else under: the id of an equal addition of ours if there is one, else
-/// the next id free in all three and above every id `issued`.
+/// the next id free in all three and above every id `issued`. `None` when
+/// that would pass the largest id there is.
 fn new_ids<Id: Ord + Copy, V>(
     [base, ours, theirs]: [&BTreeMap<Id, V>; 3],
     issued: u32,
     same: fn(&V, &V) -> bool,
     number: fn(Id) -> u32,
     make: fn(u32) -> Id,
-) -> BTreeMap<Id, Id> {
+) -> Option<BTreeMap<Id, Id>> {
     let mut next = [base, ours, theirs]
         .iter()
         .filter_map(|m| m.keys().next_back())
@@ -364,13 +400,16 @@ fn new_ids<Id: Ord + Copy, V>(
                     && same(v, value)
             })
             .map(|(other, _)| *other);
-        let to = earlier.unwrap_or_else(|| {
-            next = next.saturating_add(1);
-            make(next)
-        });
+        let to = match earlier {
+            Some(to) => to,
+            None => {
+                next = next.checked_add(1)?;
+                make(next)
+            }
+        };
         ids.insert(id, to);
     }
-    ids
+    Some(ids)
 }
 
 /// Every claim of the three versions, merged field by field.
@@ -670,6 +709,53 @@ fn keep_what_is_used(base: &Map, ours: &Map, theirs: &Map, map: &mut Map, marks:
 
 /// Leaves out of the presentation claims no longer there; anything still
 /// unsound (links both sides turned into a cycle) is repaired and said.
+/// Links that the two sides aimed so that, together, they attack each
+/// other in a circle (each side sound alone): each link of the circle that
+/// theirs changed goes back to ours, and theirs is noted on its first
+/// premise as a conflict. No link is dropped.
+fn undo_link_cycles(ours: &Map, map: &mut Map, marks: &mut Marks) {
+    for id in links_on_cycles(map) {
+        let (Some(own), Some(merged)) = (ours.links.get(&id), map.links.get(&id)) else {
+            continue;
+        };
+        if own == merged {
+            continue;
+        }
+        if let Some(&premise) = merged.premises.first() {
+            marks.claim(
+                premise,
+                format!(
+                    "link {id} from here: theirs was {}, which with ours made links attack each \
+                     other in a circle; ours is kept",
+                    super::report::describe(merged)
+                ),
+            );
+        }
+        map.links.insert(id, own.clone());
+    }
+}
+
+/// The links of `map` on a circle of links that target links.
+fn links_on_cycles(map: &Map) -> BTreeSet<LinkId> {
+    let mut on = BTreeSet::new();
+    for &start in map.links.keys() {
+        let mut path = vec![start];
+        let mut current = start;
+        while let Some(Target::Link(next)) = map.links.get(&current).map(|l| l.target) {
+            if let Some(at) = path.iter().position(|&p| p == next) {
+                on.extend(&path[at..]);
+                break;
+            }
+            if path.len() > map.links.len() {
+                break;
+            }
+            path.push(next);
+            current = next;
+        }
+    }
+    on
+}
+
 fn tidy(map: &mut Map, said: &mut Vec<String>) {
     let claims = &map.claims;
     for step in &mut map.presentation.steps {

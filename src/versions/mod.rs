@@ -9,4 +9,4 @@ pub mod report;
 pub mod words;
 
 pub use diff::{MapDiff, diff};
-pub use merge::{CONFLICT_TAG, Merged, merge};
+pub use merge::{CONFLICT_TAG, MergeError, Merged, merge};

@@ -232,3 +232,37 @@ fn merge_writes_over_ours_or_to_out_and_says_how_it_went() {
         before
     );
 }
+
+#[test]
+fn a_merge_that_would_run_out_of_ids_writes_nothing_and_exits_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut base = argmap::model::Map::new("Top");
+    base.claims
+        .insert(ClaimId(u32::MAX - 1), Claim::new("Thesis", Pos::default()));
+    base.thesis = Some(ClaimId(u32::MAX - 1));
+    let mut ours = base.clone();
+    ours.claims
+        .insert(ClaimId(u32::MAX), Claim::new("Ours", Pos::default()));
+    let mut theirs = base.clone();
+    theirs
+        .claims
+        .insert(ClaimId(u32::MAX), Claim::new("Theirs", Pos::default()));
+    for (name, map) in [
+        ("base.ron", &base),
+        ("ours.ron", &ours),
+        ("theirs.ron", &theirs),
+    ] {
+        store::write_map(&dir.path().join(name), map).expect("writes");
+    }
+    let before = std::fs::read(dir.path().join("ours.ron")).expect("ours");
+    let output = argmap(&["merge", "base.ron", "ours.ron", "theirs.ron"], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("no id is left to give them"), "{said}");
+    assert!(said.contains("nothing was written"), "{said}");
+    assert_eq!(
+        std::fs::read(dir.path().join("ours.ron")).expect("ours"),
+        before,
+        "ours is left as it was"
+    );
+}

@@ -141,6 +141,42 @@ fn added_texts(base: &Map, side: &Map) -> Vec<String> {
         .collect()
 }
 
+/// `map` with its ids moved up so the largest claim and link ids are
+/// `room` below the largest id there is.
+fn near_the_top(map: &Map, room: u32) -> Map {
+    let top = |largest: u32| u32::MAX - room - largest;
+    let claim_shift = top(map.claims.keys().next_back().map_or(0, |c| c.0));
+    let link_shift = top(map.links.keys().next_back().map_or(0, |l| l.0));
+    let claim = |id: ClaimId| ClaimId(id.0 + claim_shift);
+    let link = |id: LinkId| LinkId(id.0 + link_shift);
+    let mut out = map.clone();
+    out.claims = map
+        .claims
+        .iter()
+        .map(|(&id, c)| (claim(id), c.clone()))
+        .collect();
+    out.links = map
+        .links
+        .iter()
+        .map(|(&id, l)| {
+            let mut l = l.clone();
+            for p in &mut l.premises {
+                *p = claim(*p);
+            }
+            l.target = match l.target {
+                Target::Claim(c) => Target::Claim(claim(c)),
+                Target::Link(t) => Target::Link(link(t)),
+            };
+            (link(id), l)
+        })
+        .collect();
+    out.thesis = map.thesis.map(claim);
+    out.presentation = argmap::model::Presentation::default();
+    out.issued.claims = out.claims.keys().next_back().map_or(0, |c| c.0);
+    out.issued.links = out.links.keys().next_back().map_or(0, |l| l.0);
+    out
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -154,7 +190,7 @@ proptest! {
         let base = generate(size, seed);
         let ours = edited(&base, &ours_steps, "ours");
         let theirs = edited(&base, &theirs_steps, "theirs");
-        let merged = merge(&base, &ours, &theirs);
+        let merged = merge(&base, &ours, &theirs).expect("merges");
         prop_assert!(merged.map.validate().is_empty(), "{:?}", merged.map.validate());
         // Every claim either side added is there, with its text (ids of
         // deleted claims are never handed out again, so an added claim is
@@ -180,8 +216,37 @@ proptest! {
             }
         }
         // Merging again changes nothing.
-        let again = merge(&base, &merged.map, &theirs);
+        let again = merge(&base, &merged.map, &theirs).expect("merges");
         prop_assert_eq!(&again.map, &merged.map, "{:?}", diff(&merged.map, &again.map));
+    }
+
+    /// With ids at the very top of the range, a merge either keeps every
+    /// claim and link both sides added, or refuses as a whole; it never
+    /// gives two claims one id.
+    #[test]
+    fn merges_near_the_largest_id_lose_nothing_or_refuse(
+        seed in 0..1000_u64,
+        size in 3..20_usize,
+        room in 0..4_u32,
+        ours_steps in prop::collection::vec(step(), 0..8),
+        theirs_steps in prop::collection::vec(step(), 0..8),
+    ) {
+        let base = near_the_top(&generate(size, seed), room);
+        prop_assert!(base.validate().is_empty(), "{:?}", base.validate());
+        let ours = edited(&base, &ours_steps, "ours");
+        let theirs = edited(&base, &theirs_steps, "theirs");
+        match merge(&base, &ours, &theirs) {
+            Ok(merged) => {
+                prop_assert!(merged.map.validate().is_empty(), "{:?}", merged.map.validate());
+                for text in added_texts(&base, &ours).iter().chain(&added_texts(&base, &theirs)) {
+                    prop_assert!(
+                        merged.map.claims.values().any(|c| &c.text == text),
+                        "lost {text:?}"
+                    );
+                }
+            }
+            Err(argmap::versions::MergeError::OutOfIds { .. }) => {}
+        }
     }
 
     #[test]
@@ -192,10 +257,10 @@ proptest! {
     ) {
         let base = generate(size, seed);
         let changed = edited(&base, &steps, "one side");
-        let theirs_only = merge(&base, &base, &changed);
+        let theirs_only = merge(&base, &base, &changed).expect("merges");
         prop_assert_eq!(&theirs_only.map, &changed);
         prop_assert!(theirs_only.is_clean());
-        let ours_only = merge(&base, &changed, &base);
+        let ours_only = merge(&base, &changed, &base).expect("merges");
         prop_assert_eq!(&ours_only.map, &changed);
         prop_assert!(ours_only.is_clean());
     }
@@ -222,7 +287,7 @@ fn both_sides_adding_the_same_id_keep_both_and_theirs_links_follow() {
         Target::Claim(ClaimId(2)),
     ));
     assert_eq!(mine, yours, "both took the next id");
-    let merged = merge(&base, &ours, &theirs);
+    let merged = merge(&base, &ours, &theirs).expect("merges");
     assert!(merged.is_clean(), "{:?}", merged.conflicts);
     assert_eq!(merged.map.claims.len(), 4);
     assert_eq!(merged.map.claims[&mine].text, "Practice builds habits.");
@@ -254,7 +319,7 @@ fn a_claim_deleted_on_one_side_and_changed_on_the_other_is_kept_and_flagged() {
     if let Some(c) = theirs.claims.get_mut(&ClaimId(2)) {
         c.text = "Children need rest after school.".into();
     }
-    let merged = merge(&base, &ours, &theirs);
+    let merged = merge(&base, &ours, &theirs).expect("merges");
     assert!(!merged.is_clean());
     let kept = &merged.map.claims[&ClaimId(2)];
     assert_eq!(kept.text, "Children need rest after school.");
@@ -266,7 +331,7 @@ fn a_claim_deleted_on_one_side_and_changed_on_the_other_is_kept_and_flagged() {
     );
     assert!(merged.map.validate().is_empty());
     // Deleted and untouched: simply gone.
-    let merged = merge(&base, &ours, &base);
+    let merged = merge(&base, &ours, &base).expect("merges");
     assert!(!merged.map.claims.contains_key(&ClaimId(2)));
     assert!(merged.is_clean());
 }
@@ -286,7 +351,7 @@ fn the_same_field_changed_twice_keeps_ours_and_notes_theirs() {
         c.kind = ClaimKind::Claim;
         c.tags = vec!["motion".into()];
     }
-    let merged = merge(&base, &ours, &theirs);
+    let merged = merge(&base, &ours, &theirs).expect("merges");
     assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
     let claim = &merged.map.claims[&ClaimId(1)];
     assert_eq!(claim.text, "Homework should be voluntary.");
@@ -310,7 +375,7 @@ fn the_same_field_changed_twice_keeps_ours_and_notes_theirs() {
                 && f.message.contains("theirs was"))
     );
     // Merging again notes it once.
-    let again = merge(&base, &merged.map, &theirs);
+    let again = merge(&base, &merged.map, &theirs).expect("merges");
     assert_eq!(again.map, merged.map);
 }
 
@@ -328,7 +393,7 @@ fn cards_moved_on_both_sides_never_conflict() {
     if let Some(c) = theirs.claims.get_mut(&ClaimId(1)) {
         c.pos = Pos::new(3.0, 3.0);
     }
-    let merged = merge(&base, &ours, &theirs);
+    let merged = merge(&base, &ours, &theirs).expect("merges");
     assert!(merged.is_clean());
     assert_eq!(
         merged.map.claims[&ClaimId(2)].pos,
@@ -355,7 +420,7 @@ fn a_link_to_a_claim_the_other_side_deleted_brings_it_back() {
         vec![rebuttal],
         Target::Claim(ClaimId(2)),
     ));
-    let merged = merge(&base, &ours, &theirs);
+    let merged = merge(&base, &ours, &theirs).expect("merges");
     assert!(
         merged.map.validate().is_empty(),
         "{:?}",
@@ -413,12 +478,12 @@ fn a_weight_merges_as_a_field_of_its_own() {
     if let Some(l) = theirs.links.get_mut(&link) {
         l.kind = LinkKind::Attack;
     }
-    let merged = merge(&base, &ours, &theirs);
+    let merged = merge(&base, &ours, &theirs).expect("merges");
     assert!(merged.is_clean(), "{:?}", merged.conflicts);
     let l = &merged.map.links[&link];
     assert_eq!((l.kind, l.weight), (LinkKind::Attack, modest));
     // The other way round.
-    let merged = merge(&base, &theirs, &ours);
+    let merged = merge(&base, &theirs, &ours).expect("merges");
     let l = &merged.map.links[&link];
     assert_eq!((l.kind, l.weight), (LinkKind::Attack, modest));
 
@@ -426,7 +491,7 @@ fn a_weight_merges_as_a_field_of_its_own() {
     if let Some(l) = theirs.links.get_mut(&link) {
         l.weight = strong;
     }
-    let merged = merge(&base, &ours, &theirs);
+    let merged = merge(&base, &ours, &theirs).expect("merges");
     assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
     assert_eq!(merged.map.links[&link].weight, modest);
     let premise = merged.map.links[&link].premises[0];
@@ -456,5 +521,80 @@ fn a_weight_merges_as_a_field_of_its_own() {
     assert!(
         report.contains("standard: the map's default → clear and convincing"),
         "{report}"
+    );
+}
+
+#[test]
+fn renumbering_past_the_largest_id_refuses_the_merge() {
+    let mut base = Map::new("Top");
+    let thesis = ClaimId(u32::MAX - 1);
+    base.claims
+        .insert(thesis, Claim::new("Thesis", Pos::default()));
+    base.thesis = Some(thesis);
+    base.issued.claims = u32::MAX - 1;
+    // Both sides add a different claim under the last id there is.
+    let mut ours = base.clone();
+    ours.claims
+        .insert(ClaimId(u32::MAX), Claim::new("Ours", Pos::default()));
+    let mut theirs = base.clone();
+    theirs
+        .claims
+        .insert(ClaimId(u32::MAX), Claim::new("Theirs", Pos::default()));
+    let refused = merge(&base, &ours, &theirs);
+    assert_eq!(
+        refused,
+        Err(argmap::versions::MergeError::OutOfIds {
+            what: "claims",
+            max: u32::MAX
+        })
+    );
+    assert!(
+        refused
+            .err()
+            .is_some_and(|e| e.to_string().contains("no id is left to give them"))
+    );
+}
+
+#[test]
+fn links_the_two_sides_aim_at_each_other_are_kept_and_the_conflict_marked() {
+    let mut base = Map::new("Undercuts");
+    let p = Pos::default();
+    let thesis = base.add_claim(Claim::new("Thesis", p));
+    let a = base.add_claim(Claim::new("A", p));
+    let b = base.add_claim(Claim::new("B", p));
+    let c = base.add_claim(Claim::new("C", p));
+    let d = base.add_claim(Claim::new("D", p));
+    base.thesis = Some(thesis);
+    let one = base.add_link(Link::new(LinkKind::Support, vec![a], Target::Claim(thesis)));
+    let two = base.add_link(Link::new(LinkKind::Support, vec![b], Target::Claim(thesis)));
+    let three = base.add_link(Link::new(LinkKind::Attack, vec![c], Target::Link(one)));
+    let four = base.add_link(Link::new(LinkKind::Attack, vec![d], Target::Link(two)));
+    // Ours aims C at D's undercut; theirs aims D at C's: each is sound,
+    // together they attack each other in a circle.
+    let mut ours = base.clone();
+    if let Some(l) = ours.links.get_mut(&three) {
+        l.target = Target::Link(four);
+    }
+    let mut theirs = base.clone();
+    if let Some(l) = theirs.links.get_mut(&four) {
+        l.target = Target::Link(three);
+    }
+    assert!(ours.validate().is_empty() && theirs.validate().is_empty());
+    let merged = merge(&base, &ours, &theirs).expect("merges");
+    assert!(
+        merged.map.validate().is_empty(),
+        "{:?}",
+        merged.map.validate()
+    );
+    // Both links are kept, as ours has them, and the conflict is marked.
+    assert_eq!(merged.map.links[&three].target, Target::Link(four));
+    assert_eq!(merged.map.links[&four].target, Target::Link(two));
+    assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+    let marked = &merged.map.claims[&d];
+    assert!(marked.tags.iter().any(|t| t == CONFLICT_TAG));
+    let note = marked.note.as_deref().unwrap_or("");
+    assert!(
+        note.contains("link #4 from here: theirs was #5 attacks link #3"),
+        "{note}"
     );
 }

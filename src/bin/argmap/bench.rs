@@ -189,7 +189,7 @@ fn versions_times(map: &Map) -> (Duration, Duration) {
         let _ = argmap::versions::diff(&ours, &theirs);
     });
     let merging = median(5, || {
-        let _ = argmap::versions::merge(map, &ours, &theirs);
+        let _ = argmap::versions::merge(map, &ours, &theirs).is_ok();
     });
     (diffing, merging)
 }

@@ -150,7 +150,13 @@ pub fn merge(
                 return ExitCode::from(2);
             }
         };
-    let merged = versions::merge(&base_map, &ours_map, &theirs_map);
+    let merged = match versions::merge(&base_map, &ours_map, &theirs_map) {
+        Ok(merged) => merged,
+        Err(error) => {
+            fail!("argmap merge: {error}; nothing was written");
+            return ExitCode::from(2);
+        }
+    };
     let target = output.unwrap_or(ours);
     if let Err(error) = store::write_map(target, &merged.map) {
         fail!("argmap merge: {error}; nothing was written");
