@@ -400,12 +400,11 @@ fn new_ids<Id: Ord + Copy, V>(
                     && same(v, value)
             })
             .map(|(other, _)| *other);
-        let to = match earlier {
-            Some(to) => to,
-            None => {
-                next = next.checked_add(1)?;
-                make(next)
-            }
+        let to = if let Some(to) = earlier {
+            to
+        } else {
+            next = next.checked_add(1)?;
+            make(next)
         };
         ids.insert(id, to);
     }
