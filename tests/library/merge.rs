@@ -558,17 +558,33 @@ fn renumbering_past_the_largest_id_refuses_the_merge() {
 #[test]
 fn links_the_two_sides_aim_at_each_other_are_kept_and_the_conflict_marked() {
     let mut base = Map::new("Undercuts");
-    let p = Pos::default();
-    let thesis = base.add_claim(Claim::new("Thesis", p));
-    let a = base.add_claim(Claim::new("A", p));
-    let b = base.add_claim(Claim::new("B", p));
-    let c = base.add_claim(Claim::new("C", p));
-    let d = base.add_claim(Claim::new("D", p));
+    let at = Pos::default();
+    let thesis = base.add_claim(Claim::new("Thesis", at));
+    let reason_a = base.add_claim(Claim::new("A", at));
+    let reason_b = base.add_claim(Claim::new("B", at));
+    let undercut_c = base.add_claim(Claim::new("C", at));
+    let undercut_d = base.add_claim(Claim::new("D", at));
     base.thesis = Some(thesis);
-    let one = base.add_link(Link::new(LinkKind::Support, vec![a], Target::Claim(thesis)));
-    let two = base.add_link(Link::new(LinkKind::Support, vec![b], Target::Claim(thesis)));
-    let three = base.add_link(Link::new(LinkKind::Attack, vec![c], Target::Link(one)));
-    let four = base.add_link(Link::new(LinkKind::Attack, vec![d], Target::Link(two)));
+    let one = base.add_link(Link::new(
+        LinkKind::Support,
+        vec![reason_a],
+        Target::Claim(thesis),
+    ));
+    let two = base.add_link(Link::new(
+        LinkKind::Support,
+        vec![reason_b],
+        Target::Claim(thesis),
+    ));
+    let three = base.add_link(Link::new(
+        LinkKind::Attack,
+        vec![undercut_c],
+        Target::Link(one),
+    ));
+    let four = base.add_link(Link::new(
+        LinkKind::Attack,
+        vec![undercut_d],
+        Target::Link(two),
+    ));
     // Ours aims C at D's undercut; theirs aims D at C's: each is sound,
     // together they attack each other in a circle.
     let mut ours = base.clone();
@@ -590,7 +606,7 @@ fn links_the_two_sides_aim_at_each_other_are_kept_and_the_conflict_marked() {
     assert_eq!(merged.map.links[&three].target, Target::Link(four));
     assert_eq!(merged.map.links[&four].target, Target::Link(two));
     assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
-    let marked = &merged.map.claims[&d];
+    let marked = &merged.map.claims[&undercut_d];
     assert!(marked.tags.iter().any(|t| t == CONFLICT_TAG));
     let note = marked.note.as_deref().unwrap_or("");
     assert!(
