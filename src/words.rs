@@ -29,6 +29,26 @@ pub fn count(n: usize, noun: &str) -> String {
     out
 }
 
+/// `text` safe to print on a terminal: every control character but line
+/// breaks and tabs — escape sequences (ESC, CSI, OSC), carriage returns,
+/// backspaces, C1 controls — written as `\u{1b}`, so text from a map can
+/// neither move the cursor, recolour, retitle nor hide what follows.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// `text` on one line (every run of spaces and line breaks one space), at
 /// most `max_chars` characters long: cut at the end with "…" when longer.
 pub fn one_line(text: &str, max_chars: usize) -> String {
@@ -97,6 +117,15 @@ pub fn utc_timestamp(unix_seconds: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(visible("plain\tand\nlines"), "plain\tand\nlines");
+        assert_eq!(
+            visible("red\u{1b}[31m, title\u{1b}]0;pwned\u{7}, back\r\u{9b}2J"),
+            "red\\u{1b}[31m, title\\u{1b}]0;pwned\\u{7}, back\\u{d}\\u{9b}2J"
+        );
+    }
 
     #[test]
     fn timestamps_are_utc_calendar_times() {

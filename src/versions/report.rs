@@ -28,11 +28,14 @@ const RESET: &str = "\x1b[0m";
 /// names the file.
 pub fn human(name: &str, diff: &MapDiff, old: &Map, new: &Map, style: Style) -> String {
     let mut out = String::new();
+    // Every line is painted: what a map says is made visible first, so
+    // only these colours reach the terminal.
     let paint = |color: &str, text: &str| {
+        let text = crate::words::visible(text);
         if style.color {
             format!("{color}{text}{RESET}")
         } else {
-            text.to_owned()
+            text.into_owned()
         }
     };
     let _ = writeln!(out, "{}", paint(BOLD, &format!("map {name}")));
@@ -111,10 +114,11 @@ pub fn human(name: &str, diff: &MapDiff, old: &Map, new: &Map, style: Style) -> 
 fn field_line(id: ClaimId, field: &Field, style: Style) -> String {
     let change = |name: &str, old: String, new: String| {
         let line = format!("~ {id} {name}: {old} → {new}");
+        let line = crate::words::visible(&line);
         if style.color {
             format!("{YELLOW}{line}{RESET}")
         } else {
-            line
+            line.into_owned()
         }
     };
     let quoted = |v: &Option<String>| {
@@ -191,9 +195,9 @@ fn tags(tags: &[String]) -> String {
     }
 }
 
-/// Text on one line: line breaks as "⏎ ".
+/// Text on one line: line breaks as "⏎ ", control characters shown.
 fn flat(text: &str) -> String {
-    text.replace('\n', "⏎ ")
+    crate::words::visible(&text.replace('\n', "⏎ ")).into_owned()
 }
 
 /// A claim's text on one line, cut short.
@@ -382,5 +386,7 @@ pub fn listing(map: &Map) -> String {
     for (id, link) in &map.links {
         let _ = writeln!(out, "link {id}: {}", describe(link));
     }
-    out
+    // What git shows a line at a time: nothing in it may steer the
+    // terminal.
+    crate::words::visible(&out).into_owned()
 }

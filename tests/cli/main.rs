@@ -10,4 +10,5 @@ mod commands;
 mod diff;
 mod git;
 mod html;
+mod terminal;
 mod weighing;

@@ -383,7 +383,8 @@ fn check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     for path in files {
         match store::parse_map(path) {
             Ok(parsed) if parsed.problems.is_empty() => {
-                writeln!(out, "{}: {}", path.display(), Stats::of(&parsed.map))?;
+                let line = format!("{}: {}", path.display(), Stats::of(&parsed.map));
+                writeln!(out, "{}", argmap::words::visible(&line))?;
             }
             Ok(parsed) => {
                 all_sound = false;
@@ -409,10 +410,14 @@ fn fmt(files: &[PathBuf], check_only: bool) -> anyhow::Result<ExitCode> {
             Ok((before, after)) if before == after.as_bytes() => {}
             Ok(_) if check_only => {
                 all_done = false;
-                writeln!(out, "{}: not in the canonical layout", path.display())?;
+                let line = format!("{}: not in the canonical layout", path.display());
+                writeln!(out, "{}", argmap::words::visible(&line))?;
             }
             Ok((_, after)) => match store::write_atomic(path, after.as_bytes()) {
-                Ok(()) => writeln!(out, "{}: rewritten", path.display())?,
+                Ok(()) => {
+                    let line = format!("{}: rewritten", path.display());
+                    writeln!(out, "{}", argmap::words::visible(&line))?;
+                }
                 Err(err) => {
                     all_done = false;
                     fail!("{}", FileError::new(path, FileErrorKind::Write(err)));

@@ -165,21 +165,22 @@ pub fn merge(
     let name = name.map_or_else(|| target.display().to_string(), str::to_owned);
     let mut err = std::io::stderr().lock();
     for renumbered in &merged.renumbered {
-        let _ = writeln!(err, "{name}: {renumbered} (both sides added that id)");
+        let line = format!("{name}: {renumbered} (both sides added that id)");
+        let _ = writeln!(err, "{}", argmap::words::visible(&line));
     }
     if merged.is_clean() {
         return ExitCode::SUCCESS;
     }
-    let _ = writeln!(
-        err,
+    let heading = format!(
         "{name}: merged with {} conflict{}; ours is kept and theirs noted on each claim, tagged #{} (Find “{}” or the map checks list them):",
         merged.conflicts.len(),
         if merged.conflicts.len() == 1 { "" } else { "s" },
         versions::CONFLICT_TAG,
         versions::CONFLICT_TAG,
     );
+    let _ = writeln!(err, "{}", argmap::words::visible(&heading));
     for conflict in &merged.conflicts {
-        let _ = writeln!(err, "  {conflict}");
+        let _ = writeln!(err, "  {}", argmap::words::visible(conflict));
     }
     ExitCode::FAILURE
 }
