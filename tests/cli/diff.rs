@@ -266,3 +266,24 @@ fn a_merge_that_would_run_out_of_ids_writes_nothing_and_exits_2() {
         "ours is left as it was"
     );
 }
+
+#[test]
+fn diff_with_one_file_is_a_usage_error_unless_git_asks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    store::write_map(&dir.path().join("a.ron"), &homework()).expect("writes");
+    let alone = argmap(&["diff", "a.ron"], dir.path());
+    assert_eq!(alone.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&alone.stderr);
+    assert!(said.contains("takes OLD NEW"), "{said}");
+    // Git's external diff for a path not merged yet: one argument, with
+    // git's own variables set.
+    let from_git = Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args(["diff", "a.ron"])
+        .env("GIT_DIFF_PATH_COUNTER", "1")
+        .env("GIT_DIFF_PATH_TOTAL", "1")
+        .current_dir(dir.path())
+        .output()
+        .expect("argmap runs");
+    assert_eq!(from_git.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&from_git.stdout).contains("not merged yet"));
+}

@@ -69,7 +69,10 @@ pub fn diff(files: &[PathBuf], options: DiffOptions) -> ExitCode {
         [path, old, _, _, new, _, _] | [path, old, _, _, new, _, _, _, _] => {
             (path.display().to_string(), old, new)
         }
-        [path] => {
+        // Git passes just the path of a file not merged yet, and says
+        // it runs an external diff (GIT_DIFF_PATH_TOTAL); anyone else who
+        // gives one file forgot the other.
+        [path] if std::env::var_os("GIT_DIFF_PATH_TOTAL").is_some() => {
             say!(
                 "map {}: not merged yet (resolve it, then diff)",
                 path.display()
