@@ -290,6 +290,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// # Errors
 /// Any I/O error on the way; the temporary file is then removed.
 pub fn write_atomic_on(disk: &dyn Disk, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    // What is there and not a regular file is written through (a pipe, a
+    // terminal, /dev/null), or refused (a disk, a folder): never replaced.
+    if let Ok(meta) = fs::metadata(path)
+        && !meta.is_file()
+    {
+        return write_through(path, &meta, bytes);
+    }
     let target = match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path)?,
         _ => path.to_path_buf(),
@@ -323,6 +330,33 @@ pub fn write_atomic_on(disk: &dyn Disk, path: &Path, bytes: &[u8]) -> io::Result
         let _ = disk.remove_file(&temp_path);
     }
     written
+}
+
+/// Writes `bytes` into what `path` names when it is a pipe or a character
+/// device (`-o /dev/stdout`, a FIFO, `/dev/null`); anything else that is
+/// not a regular file — a folder, a block device, a socket — is refused.
+fn write_through(path: &Path, meta: &fs::Metadata, bytes: &[u8]) -> io::Result<()> {
+    #[cfg(unix)]
+    let streams = {
+        use std::os::unix::fs::FileTypeExt as _;
+        meta.file_type().is_fifo() || meta.file_type().is_char_device()
+    };
+    #[cfg(not(unix))]
+    let streams = false;
+    if !streams {
+        let what = if meta.is_dir() {
+            "a folder"
+        } else {
+            "not a regular file"
+        };
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("it is {what}, and Argmap writes only files (it never replaces what is there)"),
+        ));
+    }
+    let mut out = fs::OpenOptions::new().write(true).open(path)?;
+    out.write_all(bytes)?;
+    out.flush()
 }
 
 /// Creates a new, hidden temporary file beside the target.

@@ -10,5 +10,6 @@ mod commands;
 mod diff;
 mod git;
 mod html;
+mod special_files;
 mod terminal;
 mod weighing;

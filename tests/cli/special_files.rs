@@ -1,0 +1,102 @@
+//! Writing to what is not a regular file: a pipe, a terminal or
+//! `/dev/null` is written through, never renamed over; a folder is
+//! refused with a message, and what was there stays.
+
+#![cfg(unix)]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "Tests make, change and read real files themselves."
+)]
+
+use std::io::Read as _;
+use std::os::unix::fs::FileTypeExt as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn argmap(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("argmap runs")
+}
+
+fn map() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/essay-thesis.ron")
+}
+
+#[test]
+fn exports_to_dev_null_and_stdout_are_written_through() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = map().display().to_string();
+    let null = argmap(
+        &["export", &map, "--to", "markdown", "-o", "/dev/null"],
+        dir.path(),
+    );
+    assert_eq!(
+        null.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&null.stderr)
+    );
+    let meta = std::fs::metadata("/dev/null").expect("/dev/null");
+    assert!(
+        meta.file_type().is_char_device(),
+        "/dev/null is still a device"
+    );
+    let stdout = argmap(
+        &["export", &map, "--to", "markdown", "-o", "/dev/stdout"],
+        dir.path(),
+    );
+    assert_eq!(stdout.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&stdout.stdout).starts_with("# Seminar essay"));
+}
+
+#[test]
+fn a_fifo_is_written_through_and_stays_a_fifo() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("out.md");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            std::fs::File::open(&fifo)
+                .and_then(|mut f| f.read_to_string(&mut text))
+                .expect("reads the fifo");
+            text
+        })
+    };
+    let map = map().display().to_string();
+    let output = argmap(
+        &["export", &map, "--to", "markdown", "-o", "out.md"],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let text = reader.join().expect("the reader");
+    assert!(text.starts_with("# Seminar essay"), "{text}");
+    let meta = std::fs::symlink_metadata(&fifo).expect("the fifo");
+    assert!(meta.file_type().is_fifo(), "it is still a fifo");
+}
+
+#[test]
+fn a_folder_is_refused_and_kept() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("out.md")).expect("a folder");
+    let map = map().display().to_string();
+    let output = argmap(
+        &["export", &map, "--to", "markdown", "-o", "out.md"],
+        dir.path(),
+    );
+    assert_ne!(output.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("out.md") && said.contains("a folder"),
+        "{said}"
+    );
+    assert!(dir.path().join("out.md").is_dir());
+}
