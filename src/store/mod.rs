@@ -139,6 +139,30 @@ pub fn canonical(path: &Path) -> PathBuf {
     fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
+/// What is at `path`, without following a symbolic link there: `None`
+/// when nothing is.
+pub fn entry_kind(path: &Path) -> Option<EntryKind> {
+    let meta = fs::symlink_metadata(path).ok()?;
+    Some(if meta.is_file() {
+        EntryKind::File
+    } else if meta.is_dir() {
+        EntryKind::Folder
+    } else {
+        EntryKind::Other
+    })
+}
+
+/// What kind of thing a path names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A regular file.
+    File,
+    /// A folder.
+    Folder,
+    /// Anything else: a link, a pipe, a device.
+    Other,
+}
+
 /// The size of the file at `path`, or `None` when there is none.
 pub fn file_len(path: &Path) -> Option<u64> {
     fs::metadata(path)

@@ -278,3 +278,65 @@ fn a_true_conflict_leaves_a_loadable_map_with_the_conflict_marked() {
     // git holds the path unmerged until the user resolves it.
     assert!(git_ok(&["status", "--short"], repo).contains("UU case.ron"));
 }
+
+#[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs git: `bash .ci/test` sets it up and runs it"
+)]
+fn a_map_whose_path_starts_with_a_dash_diffs_and_merges_by_id() {
+    let dir = repository();
+    let repo = dir.path();
+    git_ok(&["mv", "--", "case.ron", "-o.ron"], repo);
+    git_ok(&["commit", "-q", "-m", "Renamed"], repo);
+    let path = repo.join("-o.ron");
+    let change = |text: &str| {
+        let mut map = store::read_map(&path).expect("reads");
+        let thesis = map.thesis.expect("thesis");
+        rebut(&mut map, thesis, text);
+        store::write_map(&path, &map).expect("writes");
+    };
+    git_ok(&["checkout", "-q", "-b", "theirs"], repo);
+    change("Theirs answers the thesis.");
+    git_ok(&["commit", "-q", "-am", "Theirs"], repo);
+    git_ok(&["checkout", "-q", "main"], repo);
+    change("Ours answers the thesis.");
+    // The diff runs on the dashed path.
+    let diff = git_ok(&["diff", "--", "-o.ron"], repo);
+    assert!(diff.contains("Ours answers the thesis."), "{diff}");
+    git_ok(&["commit", "-q", "-am", "Ours"], repo);
+    // Both sides added claim #47: the driver merges them, keeping both.
+    let merge = git(&["merge", "-q", "--no-edit", "theirs"], repo);
+    assert!(
+        merge.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&merge.stdout),
+        String::from_utf8_lossy(&merge.stderr)
+    );
+    let merged = store::read_map(&path).expect("the merged map loads");
+    let texts = texts_of(&merged);
+    for text in ["Ours answers the thesis.", "Theirs answers the thesis."] {
+        assert!(texts.iter().any(|t| t == text), "{text} kept");
+    }
+}
+
+#[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs git: `bash .ci/test` sets it up and runs it"
+)]
+fn git_setup_checks_everything_before_it_writes_anything() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let repo = dir.path();
+    git_ok(&["init", "-q", "-b", "main"], repo);
+    std::fs::create_dir(repo.join(".gitattributes")).expect("a folder in the way");
+    let setup = argmap(&["git-setup"], repo);
+    assert!(!setup.status.success());
+    let said = String::from_utf8_lossy(&setup.stderr);
+    assert!(
+        said.contains(".gitattributes") && said.contains("nothing was changed"),
+        "{said}"
+    );
+    let config = git(&["config", "--local", "--get", "merge.argmap.driver"], repo);
+    assert!(!config.status.success(), "no git config was written");
+}

@@ -180,7 +180,7 @@ pub enum Command {
     /// added, removed, text changed word by word, other fields, moved
     /// cards (counted), links, thesis, title, presentation order. Also
     /// git's external diff (`git config diff.argmap.command "argmap
-    /// diff"`): it takes the seven arguments git passes.
+    /// diff --"`): it takes the seven arguments git passes.
     Diff {
         /// OLD NEW, or PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX
         /// NEW-MODE as git passes them.
@@ -200,7 +200,7 @@ pub enum Command {
         color: crate::git::ColorArg,
     },
     /// Merge two versions of a map changed from a common BASE, by id: git's
-    /// merge driver (`argmap merge %O %A %B`). Writes over OURS (or OUT);
+    /// merge driver (`argmap merge --name=%P -- %O %A %B`). Writes over OURS (or OUT);
     /// exits with 0 when clean, 1 when conflicts are left marked in the
     /// map (tag merge-conflict), 2 when a file cannot be read.
     Merge {

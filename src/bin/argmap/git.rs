@@ -217,19 +217,39 @@ fn try_setup() -> Result<Vec<String>, String> {
         .map(|exe| store::canonical(&exe))
         .map_err(|e| format!("cannot tell where this argmap is: {e}"))?;
     let exe = shell_quoted(&exe.display().to_string());
-    let mut said = Vec::new();
-    for (key, value) in [
-        ("diff.argmap.command", format!("{exe} diff")),
-        ("diff.argmap.textconv", format!("{exe} textconv")),
+    // Everything is checked before anything is written: a .gitattributes
+    // that cannot be read or written stops the setup with nothing changed.
+    let attributes = top.join(".gitattributes");
+    let existing = match store::entry_kind(&attributes) {
+        None => String::new(),
+        Some(store::EntryKind::File) => {
+            let bytes =
+                store::read_bytes(&attributes).map_err(|e| format!("{e}; nothing was changed"))?;
+            String::from_utf8_lossy(&bytes).into_owned()
+        }
+        Some(_) => {
+            return Err(format!(
+                "{}: it is not a regular file, so it cannot take the line “{ATTRIBUTES}”; nothing was changed",
+                attributes.display()
+            ));
+        }
+    };
+    // Paths come after `--`, so one that starts with "-" is never taken
+    // for an option.
+    let settings = [
+        ("diff.argmap.command", format!("{exe} diff --")),
+        ("diff.argmap.textconv", format!("{exe} textconv --")),
         (
             "merge.argmap.name",
             "Argmap maps, merged by claim id".to_owned(),
         ),
         (
             "merge.argmap.driver",
-            format!("{exe} merge %O %A %B --name %P"),
+            format!("{exe} merge --name=%P -- %O %A %B"),
         ),
-    ] {
+    ];
+    let mut said = Vec::new();
+    for (key, value) in settings {
         let current = git(&["config", "--local", "--get", key]).ok();
         if current.as_deref().map(str::trim) == Some(value.as_str()) {
             said.push(format!("git config {key}: already set"));
@@ -238,13 +258,6 @@ fn try_setup() -> Result<Vec<String>, String> {
             said.push(format!("git config {key} = {value}"));
         }
     }
-    let attributes = top.join(".gitattributes");
-    let existing = if attributes.exists() {
-        let bytes = store::read_bytes(&attributes).map_err(|e| e.to_string())?;
-        String::from_utf8_lossy(&bytes).into_owned()
-    } else {
-        String::new()
-    };
     if existing.lines().any(|l| l.trim() == ATTRIBUTES) {
         said.push(format!(
             "{}: already has “{ATTRIBUTES}”",
