@@ -294,8 +294,13 @@ fn syntax_error(text: &str, err: &::ron::error::SpannedError) -> ParseError {
         Code::Eof => "the file ends too early (is it cut short?)".to_owned(),
         Code::ExpectedIdentifier => "expected a field name, or a closing bracket".to_owned(),
         Code::TrailingCharacters => "unexpected text after the end of the map".to_owned(),
+        Code::ExceededRecursionLimit => {
+            "the map is nested too deeply to read (brackets inside brackets, far deeper than \
+             any map)"
+                .to_owned()
+        }
         other => {
-            let message = other.to_string();
+            let message = in_words(&other.to_string());
             let mut chars = message.chars();
             match chars.next() {
                 Some(first) => first.to_lowercase().chain(chars).collect(),
@@ -305,6 +310,46 @@ fn syntax_error(text: &str, err: &::ron::error::SpannedError) -> ParseError {
     };
     let (line, col) = next_token(text, err.span.start.line, err.span.start.col);
     ParseError::Syntax { line, col, message }
+}
+
+/// The reader's message with the names of Argmap's own types put in
+/// words: "expected opening `(` for struct `Claim`" → "expected opening
+/// `(` for a claim".
+fn in_words(message: &str) -> String {
+    let word = |name: &str| match name {
+        "FileIn" | "Header" | "Map" => "the map",
+        "Claim" | "ClaimIn" => "a claim",
+        "Link" | "LinkIn" => "a link",
+        "Source" => "a source",
+        "Citation" => "a citation",
+        "Quote" => "a quote",
+        "Pos" => "a position",
+        "LinkKind" => "a link's kind",
+        "ClaimKind" => "a claim's kind",
+        "Target" => "a link's target",
+        "Mode" => "the evaluation mode",
+        "Standard" => "a proof standard",
+        "Assessment" => "an assessment",
+        "Growth" => "the direction",
+        "Arrangement" => "the arrangement",
+        "EvaluationSettings" => "the evaluation settings",
+        "Presentation" => "the presentation",
+        "Issued" => "the ids handed out",
+        "Weight" => "a weight",
+        _ => "a value",
+    };
+    let mut out = message.to_owned();
+    for kind in ["struct `", "enum `"] {
+        while let Some(at) = out.find(kind) {
+            let name_start = at + kind.len();
+            let Some(len) = out[name_start..].find('`') else {
+                break;
+            };
+            let name = out[name_start..name_start + len].to_owned();
+            out.replace_range(at..name_start + len + 1, word(&name));
+        }
+    }
+    out
 }
 
 /// The line and column (both from 1, columns in characters) of the first

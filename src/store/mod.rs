@@ -93,9 +93,9 @@ impl FileError {
         match &self.kind {
             FileErrorKind::Read(err) => format!("{path}: cannot read the file: {}", explain(err)),
             FileErrorKind::TooLarge { bytes } => format!(
-                "{path}: the file is {} MB, too large to be a map (the limit is {} MB)",
-                bytes / 1_000_000,
-                MAX_MAP_BYTES / 1_000_000
+                "{path}: the file is {} MiB; Argmap reads maps, sources and imports of up to {} MiB",
+                bytes.div_ceil(1024 * 1024),
+                MAX_MAP_BYTES / (1024 * 1024)
             ),
             FileErrorKind::TooManyClaims { claims } => format!(
                 "{path}: the map has {} claims; Argmap opens maps of up to {}",
@@ -171,7 +171,8 @@ pub fn file_len(path: &Path) -> Option<u64> {
         .map(|m| m.len())
 }
 
-/// Reads the bytes of a file, refusing files too large to be a map.
+/// Reads the bytes of a file, refusing files larger than
+/// [`MAX_MAP_BYTES`] (maps, sources and imports alike).
 ///
 /// # Errors
 /// When the file cannot be read or is too large.

@@ -860,3 +860,31 @@ fn arrange_turns_a_map_to_grow_left_to_right_and_back() {
             .contains("direction")
     );
 }
+
+#[test]
+fn broken_maps_are_described_without_internal_names() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let deep = format!(
+        "(claims: {{1: (text: \"a\", source: {}{})}})",
+        "(".repeat(400),
+        ")".repeat(400)
+    );
+    for (text, says) in [
+        ("[1]", "expected opening `(` for the map"),
+        ("(claims: {1: [1]})", "for a claim"),
+        (
+            "(links: {1: (kind: Foo, premises: [1], target: Claim(1))})",
+            "in a link's kind",
+        ),
+        (deep.as_str(), ":1:"),
+    ] {
+        fs::write(dir.path().join("b.ron"), text).expect("writes");
+        let output = argmap(&["check", "b.ron"], dir.path());
+        assert_eq!(output.status.code(), Some(1));
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(said.contains(says), "{text}: {said}");
+        for internal in ["FileIn", "struct `", "enum `", "recursion_limit", "ron::"] {
+            assert!(!said.contains(internal), "{text}: {said}");
+        }
+    }
+}

@@ -427,7 +427,7 @@ fn files_over_the_size_limit_are_refused_before_reading() {
     assert_eq!(
         err.to_string(),
         format!(
-            "{}: the file is 67 MB, too large to be a map (the limit is 67 MB)",
+            "{}: the file is 65 MiB; Argmap reads maps, sources and imports of up to 64 MiB",
             path.display()
         )
     );
