@@ -346,7 +346,7 @@ fn in_words(message: &str) -> String {
                 break;
             };
             let name = out[name_start..name_start + len].to_owned();
-            out.replace_range(at..name_start + len + 1, word(&name));
+            out.replace_range(at..=name_start + len, word(&name));
         }
     }
     out
