@@ -79,8 +79,12 @@ fn list_problems(problems: &[Problem]) -> String {
 pub struct Parsed {
     /// The map as read. Where an id is repeated, the last entry wins.
     pub map: Map,
-    /// What is wrong with it: repeated ids first, then [`Map::validate`].
+    /// What is wrong with it: repeated ids first, then fields this version
+    /// does not know, then [`Map::validate`].
     pub problems: Vec<Problem>,
+    /// The fields this version does not know (also among `problems`):
+    /// a newer Argmap's, or another tool's. Saving would lose them.
+    pub unknown: Vec<Problem>,
 }
 
 /// Reads a map from the bytes of a file, with all its problems.
@@ -96,7 +100,8 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
     if text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    let file: FileIn = match options().from_str(text) {
+    let mut unknown = Vec::new();
+    let file: FileIn = match read_noting_unknown(text, &mut unknown) {
         Ok(file) => file,
         Err(err) => {
             // A newer format may have changed anything; say that rather than
@@ -114,7 +119,45 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
     if file.format > FORMAT {
         return Err(ParseError::Newer { found: file.format });
     }
-    Ok(file.into_parsed())
+    Ok(file.into_parsed(unknown.iter().map(|path| unknown_field(path)).collect()))
+}
+
+/// The file read as [`FileIn`], each field the reader skipped (its path,
+/// `claims.3.colour`) noted in `unknown`.
+fn read_noting_unknown(
+    text: &str,
+    unknown: &mut Vec<String>,
+) -> Result<FileIn, ::ron::error::SpannedError> {
+    let options = options();
+    let mut reader = ::ron::Deserializer::from_str_with_options(text, &options)?;
+    let file = serde_ignored::deserialize(&mut reader, |path| unknown.push(path.to_string()))
+        .map_err(|e| reader.span_error(e))?;
+    reader.end().map_err(|e| reader.span_error(e))?;
+    Ok(file)
+}
+
+/// A field this version does not know, as a problem of what holds it:
+/// `claims.3.colour` is claim #3's field `colour`.
+fn unknown_field(path: &str) -> Problem {
+    let parts: Vec<&str> = path.split('.').collect();
+    let (subject, field) = match parts.as_slice() {
+        ["claims", id, rest @ ..] if !rest.is_empty() => match id.parse() {
+            Ok(id) => (Subject::Claim(ClaimId(id)), rest.join(".")),
+            Err(_) => (Subject::Map, path.to_owned()),
+        },
+        ["links", id, rest @ ..] if !rest.is_empty() => match id.parse() {
+            Ok(id) => (Subject::Link(LinkId(id)), rest.join(".")),
+            Err(_) => (Subject::Map, path.to_owned()),
+        },
+        _ => (Subject::Map, path.to_owned()),
+    };
+    Problem::new(
+        subject,
+        format!(
+            "has a field this version of Argmap does not know, `{field}` (from a newer Argmap or \
+             another tool): saving would lose it"
+        ),
+    )
 }
 
 /// Reads a sound map from the bytes of a file.
@@ -415,10 +458,11 @@ impl Default for FileIn {
 }
 
 impl FileIn {
-    fn into_parsed(self) -> Parsed {
+    fn into_parsed(self, unknown: Vec<Problem>) -> Parsed {
         let mut problems = Vec::new();
         let claims = self.claims.into_map(Subject::Claim, "claim", &mut problems);
         let links = self.links.into_map(Subject::Link, "link", &mut problems);
+        problems.extend(unknown.iter().cloned());
         let map = Map {
             title: self.title,
             thesis: self.thesis,
@@ -432,7 +476,11 @@ impl FileIn {
             issued: self.issued,
         };
         problems.extend(map.validate());
-        Parsed { map, problems }
+        Parsed {
+            map,
+            problems,
+            unknown,
+        }
     }
 }
 
@@ -729,9 +777,23 @@ mod tests {
     }
 
     #[test]
-    fn unknown_fields_are_ignored() {
-        let text = "(format: 1, colour: \"red\", claims: {1: (text: \"x\", glow: true)})";
-        assert!(load(text.as_bytes()).is_ok());
+    fn unknown_fields_are_reported_not_dropped_in_silence() {
+        let text = "(format: 1, colour: \"red\", claims: {1: (text: \"x\", glow: true)}, \
+                    links: {1: (kind: Support, premises: [1], target: Claim(1), w: 2)})";
+        let parsed = parse(text.as_bytes()).expect("reads");
+        let said: Vec<String> = parsed.unknown.iter().map(ToString::to_string).collect();
+        assert_eq!(said.len(), 3, "{said:?}");
+        assert!(
+            said[0].starts_with("map: has a field this version of Argmap does not know, `colour`")
+        );
+        assert!(said[1].starts_with("claim #1: has a field"), "{said:?}");
+        assert!(said[1].contains("`glow`"));
+        assert!(said[2].starts_with("link #1: has a field"), "{said:?}");
+        assert!(parsed.problems.len() >= 3);
+        assert!(matches!(load(text.as_bytes()), Err(LoadError::Invalid(_))));
+        // A map Argmap wrote has none.
+        let written = to_string(&sample());
+        assert!(parse(written.as_bytes()).expect("reads").unknown.is_empty());
     }
 
     #[test]

@@ -819,3 +819,45 @@ fn a_panic_writes_the_recovery_copy_before_the_process_ends() {
     second.run();
     assert_eq!(map(&second), &edited, "every edit is back");
 }
+
+#[test]
+fn a_map_with_fields_this_version_does_not_know_opens_read_only_and_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("newer.ron");
+    let text = "(\n    format: 1,\n    thesis: 1,\n    claims: {\n        \
+        1: (text: \"Homework should be optional\", colour: \"red\"),\n    },\n    \
+        future: (x: 1),\n)\n";
+    std::fs::write(&path, text).expect("write");
+    let mut harness = Editor::new()
+        .startup(Startup {
+            file: Some(path.clone()),
+            restore_last: false,
+            recovery_dir: None,
+        })
+        .dialogs(&ScriptedDialogs::default())
+        .build();
+    assert!(
+        harness
+            .query_by_label_contains("newer.ron needs repair: 2 problems")
+            .is_some()
+    );
+    for said in [
+        "claim #1: has a field this version of Argmap does not know, `colour`",
+        "map: has a field this version of Argmap does not know, `future`",
+    ] {
+        assert!(harness.query_by_label_contains(said).is_some(), "{said}");
+    }
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("saving would lose it")
+            .count(),
+        2
+    );
+    // Saving is refused until the user chooses to drop them.
+    key(&mut harness, Modifiers::COMMAND, Key::S);
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+    harness.get_by_label("Repair").click();
+    harness.run();
+    let notes = harness.state().notes().join("\n");
+    assert!(notes.contains("saving drops it from the file"), "{notes}");
+}

@@ -33,7 +33,7 @@ impl ArgmapApp {
         let mut fixes: Vec<String> = parsed
             .problems
             .iter()
-            .filter(|p| !own.contains(p))
+            .filter(|p| !own.contains(p) && !parsed.unknown.contains(p))
             .map(|p| {
                 crate::words::capitalised(&format!(
                     "{} was defined more than once: the last definition is kept.",
@@ -41,6 +41,13 @@ impl ArgmapApp {
                 ))
             })
             .collect();
+        fixes.extend(parsed.unknown.iter().map(|p| {
+            crate::words::capitalised(&format!(
+                "{}: a field this version does not know is left out; saving drops it from the \
+                 file ({}).",
+                p.subject, p.message
+            ))
+        }));
         fixes.extend(map.repair());
         let problems = parsed.problems.iter().map(ToString::to_string).collect();
         let mut doc = Document::from_file(map, path.to_path_buf());
