@@ -60,6 +60,13 @@ pub enum FileErrorKind {
     },
     /// Opening was cancelled by the user.
     Cancelled,
+    /// What the path names is not a regular file (a pipe, a device, a
+    /// folder) or is the system's own (`/proc`, `/sys`, `/dev`): never
+    /// read, never waited on.
+    NotAFile {
+        /// What it is, in words.
+        what: &'static str,
+    },
     /// The file is not a map this version reads.
     Parse(ParseError),
     /// The file is a map with problems.
@@ -103,6 +110,9 @@ impl FileError {
                 crate::words::thousands(MAX_CLAIMS)
             ),
             FileErrorKind::Cancelled => format!("{path}: opening was cancelled"),
+            FileErrorKind::NotAFile { what } => {
+                format!("{path}: it is {what}, not a file; Argmap reads only regular files")
+            }
             FileErrorKind::Parse(err @ ParseError::Syntax { .. }) => format!("{path}:{err}"),
             FileErrorKind::Parse(err) => format!("{path}: {err}"),
             FileErrorKind::Invalid(problems) => {
@@ -197,7 +207,42 @@ pub struct Progress {
 /// Read in pieces of this size, to report progress and notice a cancel.
 const CHUNK: usize = 1 << 20;
 
+/// Why `path` may not be read, if it may not: it names something that
+/// is not a regular file, or the system's own files.
+fn not_a_file(path: &Path) -> Option<&'static str> {
+    let meta = fs::metadata(path).ok()?;
+    if meta.is_dir() {
+        return Some("a folder");
+    }
+    if !meta.is_file() {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt as _;
+            let kind = meta.file_type();
+            if kind.is_fifo() {
+                return Some("a pipe");
+            }
+            if kind.is_char_device() || kind.is_block_device() {
+                return Some("a device");
+            }
+            if kind.is_socket() {
+                return Some("a socket");
+            }
+        }
+        return Some("not a regular file");
+    }
+    // Files the system makes up as they are read (/proc/self/environ).
+    let real = fs::canonicalize(path).ok()?;
+    ["/proc", "/sys", "/dev"]
+        .iter()
+        .any(|system| real.starts_with(system))
+        .then_some("one of the system's own files")
+}
+
 fn read_bytes_with(path: &Path, progress: &Progress) -> Result<Vec<u8>, FileError> {
+    if let Some(what) = not_a_file(path) {
+        return Err(FileError::new(path, FileErrorKind::NotAFile { what }));
+    }
     let read = |err| FileError::new(path, FileErrorKind::Read(err));
     let mut file = File::open(path).map_err(read)?;
     let bytes = file.metadata().map_err(read)?.len();
@@ -506,6 +551,7 @@ impl fmt::Display for FileErrorKind {
             Self::TooLarge { bytes } => write!(f, "the file is too large ({bytes} bytes)"),
             Self::TooManyClaims { claims } => write!(f, "the map has too many claims ({claims})"),
             Self::Cancelled => f.write_str("cancelled"),
+            Self::NotAFile { what } => write!(f, "it is {what}, not a file"),
             Self::Parse(err) => err.fmt(f),
             Self::Invalid(problems) => write!(f, "the map has {} problems", problems.len()),
         }

@@ -100,3 +100,60 @@ fn a_folder_is_refused_and_kept() {
     );
     assert!(dir.path().join("out.md").is_dir());
 }
+
+/// Runs argmap, failing the test if it has not ended within ten seconds
+/// (a reader waiting on a pipe would never end).
+fn argmap_within_10_s(args: &[&str], dir: &Path) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("argmap runs");
+    let started = std::time::Instant::now();
+    loop {
+        if child.try_wait().expect("waits").is_some() {
+            return child.wait_with_output().expect("output");
+        }
+        if started.elapsed() > std::time::Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("argmap {args:?} did not end within 10 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_source_that_is_a_pipe_a_device_or_a_system_file_is_refused_not_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("article.txt");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo runs")
+            .success()
+    );
+    let map = "(\n    format: 1,\n    sources: {\n        \"article\": (title: \"A\", path: \"article.txt\"),\n    },\n    claims: {\n        1: (text: \"A claim\", source: (doc: \"article\", para: 1)),\n    },\n)\n";
+    std::fs::write(dir.path().join("map.ron"), map).expect("writes");
+    let output = argmap_within_10_s(&["coverage", "map.ron"], dir.path());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("article.txt: it is a pipe, not a file"),
+        "{said}"
+    );
+    for (given, what) in [
+        ("/dev/stdin", "not a file"),
+        ("/proc/self/environ", "one of the system's own files"),
+    ] {
+        let output = argmap_within_10_s(&["coverage", "map.ron", "--source", given], dir.path());
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(said.contains(what), "{given}: {said}");
+        assert!(
+            !String::from_utf8_lossy(&output.stdout).contains("PATH="),
+            "{given}"
+        );
+    }
+}

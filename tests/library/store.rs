@@ -322,7 +322,10 @@ fn a_folder_or_a_missing_file_cannot_be_read() {
     let err = store::read_map(dir.path())
         .expect_err("a folder")
         .to_string();
-    assert!(err.contains("cannot read the file"), "{err}");
+    assert!(
+        err.contains("it is a folder, not a file; Argmap reads only regular files"),
+        "{err}"
+    );
     let missing = dir.path().join("gone.ron");
     let err = store::read_map(&missing).expect_err("missing").to_string();
     assert!(err.contains("does not exist"), "{err}");
