@@ -202,7 +202,10 @@ pub enum Command {
     /// Merge two versions of a map changed from a common BASE, by id: git's
     /// merge driver (`argmap merge --name=%P -- %O %A %B`). Writes over OURS (or OUT);
     /// exits with 0 when clean, 1 when conflicts are left marked in the
-    /// map (tag merge-conflict), 2 when a file cannot be read.
+    /// map (tag merge-conflict) or a file cannot be read or written (then
+    /// nothing is written), 2 when the merge cannot be made at all (the ids
+    /// run out) — the rule of every command: 0 all well, 1 a file has a
+    /// problem, 2 the command cannot be carried out as asked.
     Merge {
         /// The common ancestor.
         base: PathBuf,

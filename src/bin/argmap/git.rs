@@ -136,8 +136,9 @@ pub fn textconv(file: &Path) -> ExitCode {
 
 /// `argmap merge BASE OURS THEIRS [-o OUT]`: git's merge driver (`%O %A
 /// %B`). Writes the merge over OURS (or to OUT); exit 0 when clean, 1 when
-/// a conflict is left marked in the map, 2 when a file cannot be read
-/// (OURS is then left as it was).
+/// a conflict is left marked in the map or a file cannot be read or
+/// written, 2 when the merge cannot be made at all (ids run out); OURS is
+/// left as it was whenever nothing is written.
 pub fn merge(
     base: &Path,
     ours: &Path,
@@ -150,7 +151,7 @@ pub fn merge(
             (Ok(b), Ok(o), Ok(t)) => (b, o, t),
             (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) => {
                 fail!("argmap merge: {error}; nothing was written");
-                return ExitCode::from(2);
+                return ExitCode::FAILURE;
             }
         };
     let merged = match versions::merge(&base_map, &ours_map, &theirs_map) {
@@ -163,7 +164,7 @@ pub fn merge(
     let target = output.unwrap_or(ours);
     if let Err(error) = store::write_map(target, &merged.map) {
         fail!("argmap merge: {error}; nothing was written");
-        return ExitCode::from(2);
+        return ExitCode::FAILURE;
     }
     let name = name.map_or_else(|| target.display().to_string(), str::to_owned);
     let mut err = std::io::stderr().lock();
