@@ -10,6 +10,7 @@ mod commands;
 mod diff;
 mod git;
 mod html;
+mod messages;
 mod special_files;
 mod terminal;
 mod weighing;
