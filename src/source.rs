@@ -161,6 +161,27 @@ pub fn file_of(map: &Map, key: &str, map_path: Option<&Path>) -> Option<PathBuf>
     Some(folder.join(relative))
 }
 
+/// How a notice about a source file outside its map's folder starts (the
+/// editor offers to allow such a file).
+pub const OUTSIDE_NOTICE: &str = "This map cites a file outside its folder:";
+
+/// Whether `file` lies in the folder of the map saved at `map_path`, or
+/// below it (`..` and links resolved). A map sent by someone else may read
+/// only those; a file elsewhere must be one the user chose.
+pub fn inside_map_folder(file: &Path, map_path: Option<&Path>) -> bool {
+    let Some(folder) = map_path.and_then(Path::parent) else {
+        return false;
+    };
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let folder = store::canonical(folder);
+    let file = store::canonical(file);
+    file.is_absolute() && folder.is_absolute() && file.starts_with(&folder)
+}
+
 /// The map's sources with their files' paths made relative to a map
 /// saved at `new_map_path` (it was at `old_map_path`, or never saved);
 /// `None` when no path changes. A file that is not there keeps its path.
@@ -216,9 +237,14 @@ pub fn relative_path(file: &Path, map_path: Option<&Path>) -> String {
 }
 
 /// The words each claim of `map` quotes, read from the files of its
-/// sources (relative to `map_path`); claims whose source cannot be read
-/// or whose words are no longer there are left out.
-pub fn quotes(map: &Map, map_path: Option<&Path>) -> BTreeMap<ClaimId, String> {
+/// sources (relative to `map_path`) that `may_read` allows; claims whose
+/// source cannot (or may not) be read, or whose words are no longer
+/// there, are left out.
+pub fn quotes(
+    map: &Map,
+    map_path: Option<&Path>,
+    may_read: &dyn Fn(&Path) -> bool,
+) -> BTreeMap<ClaimId, String> {
     let mut texts: BTreeMap<&str, Option<SourceText>> = BTreeMap::new();
     let mut quotes = BTreeMap::new();
     for (&id, claim) in &map.claims {
@@ -229,7 +255,9 @@ pub fn quotes(map: &Map, map_path: Option<&Path>) -> BTreeMap<ClaimId, String> {
             continue;
         };
         let text = texts.entry(citation.doc.as_str()).or_insert_with(|| {
-            file_of(map, &citation.doc, map_path).and_then(|f| SourceText::from_file(&f).ok())
+            file_of(map, &citation.doc, map_path)
+                .filter(|f| may_read(f))
+                .and_then(|f| SourceText::from_file(&f).ok())
         });
         if let Some(words) = text
             .as_ref()

@@ -113,6 +113,8 @@ pub enum Action {
     Reveal(ClaimId),
     /// Show this source in the source panel.
     ShowSource(String),
+    /// Allow this source file, outside the map's folder, to be read.
+    AllowSource(std::path::PathBuf),
     /// Make the claims citing this paragraph glow (or none).
     GlowParagraph(Option<u32>),
     /// Mark a paragraph of a source as not argument, or as argument again.

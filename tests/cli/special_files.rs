@@ -157,3 +157,47 @@ fn a_source_that_is_a_pipe_a_device_or_a_system_file_is_refused_not_read() {
         );
     }
 }
+
+/// A map in `maps/` citing `../secret.txt`, one claim quoting its first
+/// word, the secret beside the folder.
+fn map_citing_outside(dir: &Path) -> PathBuf {
+    std::fs::write(dir.join("secret.txt"), "Hunter2 is the password.\n").expect("secret");
+    std::fs::create_dir(dir.join("maps")).expect("maps/");
+    let check = argmap::model::Quote::check_of("Hunter2");
+    let map = format!(
+        "(\n    format: 1,\n    sources: {{\n        \"doc\": (title: \"D\", path: \"../secret.txt\"),\n    }},\n    claims: {{\n        1: (text: \"A claim\", source: (doc: \"doc\", para: 1, quote: (start: 0, end: 7, check: \"{check}\"))),\n    }},\n)\n"
+    );
+    let path = dir.join("maps/map.ron");
+    std::fs::write(&path, map).expect("map");
+    path
+}
+
+#[test]
+fn a_file_outside_the_maps_folder_never_reaches_an_export_unless_given() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    map_citing_outside(dir.path());
+    let maps = dir.path().join("maps");
+    let output = argmap(
+        &["export", "map.ron", "--to", "markdown", "-o", "out.md"],
+        &maps,
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let markdown = std::fs::read_to_string(maps.join("out.md")).expect("out.md");
+    assert!(!markdown.contains("Hunter2"), "{markdown}");
+    let coverage = argmap(&["coverage", "map.ron"], &maps);
+    assert_eq!(coverage.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&coverage.stderr);
+    assert!(
+        said.contains("outside its folder") && said.contains("not read"),
+        "{said}"
+    );
+    assert!(!String::from_utf8_lossy(&coverage.stdout).contains("Hunter2"));
+    // Given on the command line, it is the user's choice: read.
+    let given = argmap(&["coverage", "map.ron", "--source", "../secret.txt"], &maps);
+    assert_eq!(
+        given.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&given.stderr)
+    );
+}

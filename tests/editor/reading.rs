@@ -296,3 +296,39 @@ fn selected_words_dragged_onto_a_card_answer_it() {
         Some(5)
     );
 }
+
+#[test]
+fn a_source_outside_the_maps_folder_is_shown_only_once_allowed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("secret.txt"), "Hunter2 is the password.\n").expect("secret");
+    std::fs::create_dir(dir.path().join("maps")).expect("maps/");
+    let map = "(\n    format: 1,\n    sources: {\n        \"doc\": (title: \"D\", path: \"../secret.txt\"),\n    },\n    claims: {\n        1: (text: \"A claim\", source: (doc: \"doc\", para: 1)),\n    },\n)\n";
+    let path = dir.path().join("maps/map.ron");
+    std::fs::write(&path, map).expect("map");
+    let mut harness = Editor::new()
+        .startup(argmap::ui::Startup {
+            file: Some(path),
+            restore_last: false,
+            recovery_dir: None,
+        })
+        .build();
+    key(&mut harness, Modifiers::NONE, Key::F6);
+    assert!(
+        harness
+            .query_by_label_contains("This map cites a file outside its folder:")
+            .is_some()
+    );
+    let paragraph = "Hunter2 is the password.";
+    assert!(harness.query_all_by_value(paragraph).next().is_none());
+    harness.get_by_label("Allow").click();
+    harness.run();
+    harness.run();
+    assert!(harness.query_all_by_value(paragraph).next().is_some());
+    assert!(
+        harness
+            .query_by_label_contains("This map cites a file outside its folder:")
+            .is_none()
+    );
+    let secret = argmap::store::canonical(&dir.path().join("secret.txt"));
+    assert!(harness.state().allowed_sources().contains(&secret));
+}

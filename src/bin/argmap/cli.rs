@@ -550,8 +550,11 @@ fn export(
             return ExitCode::FAILURE;
         }
     };
-    // Quotes come from the sources' files, beside the map.
-    options.quotes = argmap::source::quotes(&map, Some(file));
+    // Quotes come from the sources' files in the map's folder: a map
+    // someone sent never copies a file from elsewhere into an export.
+    options.quotes = argmap::source::quotes(&map, Some(file), &|source| {
+        argmap::source::inside_map_folder(source, Some(file))
+    });
     let target = output.map_or_else(
         || {
             let stem = file

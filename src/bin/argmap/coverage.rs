@@ -76,12 +76,23 @@ pub fn coverage(file: &Path, given: &[String]) -> ExitCode {
     }
     let mut broken = false;
     for key in keys {
-        let path = files
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, p)| p.clone())
-            .or_else(|| source::file_of(&map, key, Some(file)));
-        broken |= report(&map, key, path.as_deref(), file);
+        let given = files.iter().find(|(k, _)| k == key).map(|(_, p)| p.clone());
+        // A file the map names outside its folder is read only when given
+        // on the command line: the user's choice, not the map's.
+        let named = source::file_of(&map, key, Some(file));
+        if given.is_none()
+            && let Some(named) = &named
+            && !source::inside_map_folder(named, Some(file))
+        {
+            fail!(
+                "{key} ({}): the map cites a file outside its folder, {}: not read (give it with --source {key}=FILE to read it)",
+                map.source_title(key),
+                named.display()
+            );
+            broken = true;
+            continue;
+        }
+        broken |= report(&map, key, given.or(named).as_deref(), file);
     }
     if broken {
         ExitCode::FAILURE

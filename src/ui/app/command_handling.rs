@@ -559,6 +559,7 @@ impl ArgmapApp {
                 self.source.key = Some(key);
                 self.source.forget();
             }
+            Action::AllowSource(file) => self.allow_source(&file),
             Action::GlowParagraph(para) => self.source.glow = para,
             Action::SetNotArgument(key, para, marked) => self.set_not_argument(&key, para, marked),
             Action::QuoteDropped { on, kind } => self.quote_as_claim(Some(kind), Some(on)),

@@ -259,7 +259,9 @@ impl ArgmapApp {
             evaluate: self.prefs.show_evaluation,
             outline_text: self.prefs.outline_text,
             overview: self.prefs.overview_export,
-            quotes: crate::source::quotes(&self.doc.map, self.doc.path.as_deref()),
+            quotes: crate::source::quotes(&self.doc.map, self.doc.path.as_deref(), &|f| {
+                self.may_read_source(f)
+            }),
         };
         let exported = match crate::export::export(&map, format, &options, &mut self.measure) {
             Ok(exported) => exported,

@@ -288,6 +288,11 @@ impl ArgmapApp {
             .collect()
     }
 
+    /// Source files outside their map's folder the user chose or allowed.
+    pub fn allowed_sources(&self) -> &std::collections::BTreeSet<std::path::PathBuf> {
+        &self.prefs.allowed_sources
+    }
+
     /// The quote the source panel shows highlighted: paragraph and
     /// character span.
     pub fn source_highlight(&self) -> Option<(u32, usize, usize)> {

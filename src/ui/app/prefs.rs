@@ -67,6 +67,9 @@ pub struct Prefs {
     pub hide_inspector: bool,
     /// The outline panel is shown.
     pub show_outline: bool,
+    /// Source files outside their map's folder that the user chose or
+    /// allowed (canonical paths): the user's own say, never a map's.
+    pub allowed_sources: std::collections::BTreeSet<PathBuf>,
 }
 
 impl Prefs {

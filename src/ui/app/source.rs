@@ -79,6 +79,11 @@ impl ArgmapApp {
                 "No file is set for this source: Open source… to choose the text it cites"
                     .to_owned(),
             ),
+            Some(file) if !self.may_read_source(file) => Err(format!(
+                "{} {}. Nothing from it is shown or exported until you allow it.",
+                source::OUTSIDE_NOTICE,
+                file.display()
+            )),
             Some(file) => SourceText::from_file(file).map_err(|error| match error {
                 SourceError::File(crate::store::FileError {
                     kind: crate::store::FileErrorKind::Read(e),
@@ -206,6 +211,27 @@ impl ArgmapApp {
         }
     }
 
+    /// Whether the source file `file` may be read: it is in the map's
+    /// folder, or the user chose or allowed it.
+    pub(super) fn may_read_source(&self, file: &Path) -> bool {
+        source::inside_map_folder(file, self.doc.path.as_deref())
+            || self
+                .prefs
+                .allowed_sources
+                .contains(&crate::store::canonical(file))
+    }
+
+    /// The user allows the source file `file`, outside the map's folder,
+    /// to be read (remembered in their own settings, not in the map).
+    pub(super) fn allow_source(&mut self, file: &Path) {
+        self.prefs
+            .allowed_sources
+            .insert(crate::store::canonical(file));
+        self.source.forget();
+        self.messages
+            .status(format!("{}: allowed as a source", file.display()));
+    }
+
     /// Asks for the file of the source shown (or of a new source).
     pub(super) fn open_source(&mut self) {
         let picked = self.dialogs.pick_source();
@@ -218,6 +244,12 @@ impl ArgmapApp {
     /// when the map has none to give it to; a file that cannot be read is
     /// said and changes nothing.
     pub(super) fn use_source_file(&mut self, file: &Path) {
+        // The user chose it: it may be read wherever it is.
+        if !source::inside_map_folder(file, self.doc.path.as_deref()) {
+            self.prefs
+                .allowed_sources
+                .insert(crate::store::canonical(file));
+        }
         let text = match SourceText::from_file(file) {
             Ok(text) => text,
             Err(error) => {

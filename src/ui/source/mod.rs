@@ -219,6 +219,19 @@ fn header_ui(
     };
     if let Err(message) = &loaded.text {
         ui.colored_label(ui.visuals().error_fg_color, message);
+        // A file outside the map's folder: the user may allow it.
+        if message.starts_with(crate::source::OUTSIDE_NOTICE)
+            && let Some(file) = &loaded.path
+            && ui
+                .button("Allow")
+                .on_hover_text(
+                    "Read this file for this map and any other, from now on (kept in your own \
+                     settings, not in the map)",
+                )
+                .clicked()
+        {
+            actions.push(Action::AllowSource(file.clone()));
+        }
         labelled_command_button(
             ui,
             UiCommand::OpenSource,
