@@ -118,6 +118,7 @@ impl ArgmapApp {
                     ),
                 };
                 self.messages.status(said);
+                self.say_outside_sources();
             }
             Ok(parsed) => self.open_for_repair(path, parsed),
             Err(err) if matches!(err.kind, FileErrorKind::Cancelled) => {

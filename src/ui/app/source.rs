@@ -221,6 +221,26 @@ impl ArgmapApp {
                 .contains(&crate::store::canonical(file))
     }
 
+    /// As a map opens: a note for each file it cites outside its folder
+    /// that the user has not allowed, which nothing will read until they
+    /// do.
+    pub(super) fn say_outside_sources(&mut self) {
+        let map_path = self.doc.path.clone();
+        let outside: Vec<std::path::PathBuf> = (self.doc.map.sources.keys())
+            .filter_map(|key| source::file_of(&self.doc.map, key, map_path.as_deref()))
+            .filter(|file| !self.may_read_source(file))
+            .collect();
+        let source_key = crate::ui::UiCommand::ToggleSource.shortcut_text(&self.ctx);
+        for file in outside {
+            self.messages.notes.push(format!(
+                "{} {}. Nothing from it is shown or exported until you allow it: Source \
+                 ({source_key}) → Allow, or Locate… another.",
+                source::OUTSIDE_NOTICE,
+                file.display()
+            ));
+        }
+    }
+
     /// The user allows the source file `file`, outside the map's folder,
     /// to be read (remembered in their own settings, not in the map).
     pub(super) fn allow_source(&mut self, file: &Path) {
