@@ -213,10 +213,21 @@ pub fn rebased(
 /// absolute path.
 pub fn relative_path(file: &Path, map_path: Option<&Path>) -> String {
     let file = store::canonical(file);
-    let folder = map_path
-        .and_then(Path::parent)
-        .map(store::canonical)
-        .unwrap_or_default();
+    // A map never saved has no folder: the file's own full path, which
+    // saving makes relative (`rebased`). (Walking up from the empty folder
+    // of a map opened as `map.ron` gave "//tmp/…".)
+    let Some(folder) = map_path.and_then(Path::parent) else {
+        return file.to_string_lossy().into_owned();
+    };
+    // `map.ron` opened as typed lies in the folder Argmap started in.
+    let folder = store::canonical(if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    });
+    if !folder.is_absolute() {
+        return file.to_string_lossy().into_owned();
+    }
     // Walk up from the map's folder until the file is inside.
     let mut up = 0;
     let mut base = folder.clone();
@@ -377,6 +388,22 @@ pub fn coverage(map: &Map, key: &str, text: &SourceText) -> Coverage {
 mod tests {
     use super::*;
     use crate::model::{Citation, Claim, Pos, Quote, Source};
+
+    #[test]
+    fn a_map_opened_by_its_bare_name_keeps_sources_relative() {
+        // Tests run in the crate's folder: `map.ron` lies there.
+        let map = Path::new("map.ron");
+        assert_eq!(
+            relative_path(Path::new("Cargo.toml"), Some(map)),
+            "Cargo.toml"
+        );
+        assert_eq!(
+            relative_path(Path::new("maps/README.md"), Some(map)),
+            "maps/README.md"
+        );
+        let absolute = store::canonical(Path::new("Cargo.toml"));
+        assert!(!relative_path(&absolute, None).starts_with("//"));
+    }
 
     #[test]
     fn blank_lines_separate_paragraphs_else_each_line_is_one() {
