@@ -9,19 +9,10 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use crate::argmap;
 use crate::common::homework;
 use argmap::model::{Claim, ClaimId, ClaimKind, Link, LinkKind, Pos, Target};
 use argmap::store;
-
-fn argmap(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("GIT_PAGER_IN_USE")
-        .output()
-        .expect("the binary runs")
-}
 
 fn text(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()

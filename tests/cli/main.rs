@@ -6,6 +6,29 @@
 #[path = "../common/mod.rs"]
 pub mod common;
 
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// Runs the real binary with `args` in `dir`, with no colour settings
+/// inherited from the terminal the tests were started in.
+///
+/// # Panics
+/// When the binary cannot be started.
+pub fn argmap(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env_remove("GIT_PAGER_IN_USE")
+        .output()
+        .expect("the binary runs")
+}
+
+/// What a run wrote on standard output.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 mod commands;
 mod diff;
 mod git;

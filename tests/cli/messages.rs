@@ -7,17 +7,8 @@
     reason = "Tests make, change and read real files themselves."
 )]
 
+use crate::argmap;
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn argmap(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("argmap runs")
-}
 
 #[test]
 fn broken_maps_are_described_without_internal_names() {

@@ -8,18 +8,11 @@
     reason = "Tests make, change and read real files themselves."
 )]
 
+use crate::argmap;
 use std::io::Read as _;
 use std::os::unix::fs::FileTypeExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn argmap(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("argmap runs")
-}
 
 fn map() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/essay-thesis.ron")

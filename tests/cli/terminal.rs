@@ -2,19 +2,9 @@
 //! claim text shows its control characters escaped; only Argmap's own
 //! colours reach the terminal.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
+use crate::argmap;
 use argmap::model::{Claim, ClaimKind, Link, LinkKind, Map, Pos, Target};
 use argmap::store;
-
-fn argmap(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("argmap runs")
-}
 
 /// Clears the screen, sets the window title, goes back over the line,
 /// and a C1 CSI: what a hostile map would try.

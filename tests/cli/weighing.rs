@@ -7,21 +7,8 @@
     reason = "Tests make and read real files themselves."
 )]
 
+use crate::{argmap, stdout};
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn argmap(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 /// A ban on phones in class: a strong reason against a modest objection;
 /// a second claim where a decisive reason meets a decisive objection; a
