@@ -301,17 +301,20 @@ fn place_labels(
                 .iter()
                 .find_map(|&(from, to)| free_place(&grid, from, to, size))
         };
-        let stacked = stacked_label_size(&words);
-        let (place, size, two_rows) = match find(size) {
-            Some(place) => (place, size, false),
-            None if words.contains(" · ") => match find(stacked) {
-                Some(place) => (place, stacked, true),
-                None => (from.lerp(to, LABEL_AT), size, false),
-            },
-            None => (from.lerp(to, LABEL_AT), size, false),
+        let in_two_rows = || {
+            let stacked = stacked_label_size(&words);
+            words
+                .contains(" · ")
+                .then(|| find(stacked))
+                .flatten()
+                .map(|p| (p, stacked, true))
         };
+        let (place, size, stacked) = find(size)
+            .map(|p| (p, size, false))
+            .or_else(in_two_rows)
+            .unwrap_or((from.lerp(to, LABEL_AT), size, false));
         shape.label = place;
-        shape.stacked = two_rows;
+        shape.stacked = stacked;
         grid.add(Rect::from_center_size(place, size));
     }
 }

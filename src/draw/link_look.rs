@@ -66,17 +66,20 @@ impl Standing {
     }
 }
 
-/// How one link is drawn.
-#[derive(Clone, Debug, PartialEq)]
+/// How one link is drawn. Cheap to make: the label's words are spelled
+/// out only when asked for ([`LinkLook::words`]), as the canvas draws
+/// labels only close up.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LinkLook {
     /// Support or attack.
     pub kind: LinkKind,
-    /// The words on its label.
-    pub words: String,
     /// The arrow's width, in map units, by its weight.
     pub width: f32,
     /// Whether it stands, as far as the drawing says.
     pub standing: Standing,
+    /// Whether it undercuts another link.
+    undercut: bool,
+    weight: Weight,
 }
 
 impl LinkLook {
@@ -85,28 +88,34 @@ impl LinkLook {
     pub fn of(map: &Map, id: LinkId, evaluation: Option<&Evaluation>) -> Option<Self> {
         let link = map.links.get(&id)?;
         let undercut = matches!(link.target, Target::Link(_));
-        let standing = Standing::of(evaluation, id);
-        let plain = label_text(link.kind, undercut, link.weight);
-        let words = match standing {
-            Standing::Drawn => plain,
-            Standing::Fails => format!("✗ {plain}"),
-            Standing::DoesNotFollow => "✗ does not follow".to_owned(),
-        };
         Some(Self {
             kind: link.kind,
-            words,
             width: width(link.weight),
-            standing,
+            standing: Standing::of(evaluation, id),
+            undercut,
+            weight: link.weight,
         })
+    }
+
+    /// The words on its label: "because · strong", "✗ because",
+    /// "✗ does not follow".
+    pub fn words(&self) -> String {
+        let plain = || label_text(self.kind, self.undercut, self.weight);
+        match self.standing {
+            Standing::Drawn => plain(),
+            Standing::Fails => format!("✗ {}", plain()),
+            Standing::DoesNotFollow => "✗ does not follow".to_owned(),
+        }
     }
 
     /// The words as set on `shape`: in two rows ("because" over
     /// "strong") when the shape's label is stacked.
     pub fn words_on(&self, shape: &super::shape::LinkShape) -> String {
+        let words = self.words();
         if shape.stacked {
-            self.words.replacen(" · ", "\n", 1)
+            words.replacen(" · ", "\n", 1)
         } else {
-            self.words.clone()
+            words
         }
     }
 
@@ -195,13 +204,13 @@ mod tests {
         let shown = crate::eval::evaluate(&map);
         let look = LinkLook::of(&map, because, Some(&shown));
         assert_eq!(
-            look.as_ref().map(|l| (l.words.as_str(), l.standing)),
-            Some(("✗ does not follow", Standing::DoesNotFollow))
+            look.as_ref().map(|l| (l.words(), l.standing)),
+            Some(("✗ does not follow".to_owned(), Standing::DoesNotFollow))
         );
         assert_eq!(look.map(|l| l.dash()), Some(Some(FAILED_DASH)));
         // Unevaluated, it is a plain "because".
         let plain = LinkLook::of(&map, because, None);
-        assert_eq!(plain.map(|l| l.words), Some("because".to_owned()));
+        assert_eq!(plain.map(|l| l.words()), Some("because".to_owned()));
         // The undercut itself stands.
         let look = LinkLook::of(&map, undercut, Some(&shown));
         assert_eq!(look.map(|l| l.standing), Some(Standing::Drawn));

@@ -163,20 +163,12 @@ fn claim_states(
     kinds
         .iter()
         .zip(standards)
-        .map(|(&kind, standard)| {
-            let evidence = kind == ClaimKind::Evidence;
-            let presumption = match (evidence, mode) {
-                (true, _) => Weight::FULL,
-                (false, Mode::Debate) => map.evaluation.presumption,
-                (false, Mode::Proof) => Weight::NOTHING,
-            };
-            ClaimState {
-                presumption,
-                evidence,
-                standard: standard.unwrap_or(map.evaluation.standard),
-                support_in: Weight::NOTHING,
-                attack_in: Weight::NOTHING,
-            }
+        .map(|(&kind, standard)| ClaimState {
+            presumption: super::presumption(map, kind, mode),
+            evidence: kind == ClaimKind::Evidence,
+            standard: standard.unwrap_or(map.evaluation.standard),
+            support_in: Weight::NOTHING,
+            attack_in: Weight::NOTHING,
         })
         .collect()
 }
@@ -336,62 +328,50 @@ impl Graph {
     fn weighing(&self, c: usize, link_labels: &[Option<Decided>], holds: bool) -> Weighing {
         let state = &self.claims[c];
         let label = |l: usize| link_labels[l].map_or(Label::Undecided, Decided::label);
-        // Heaviest first, then in link order; and the heaviest of those
-        // that have not failed.
+        // Heaviest first, then in link order; the heaviest that holds, and
+        // the heaviest of those that have not failed.
         let split = |list: &Lists| {
             let mut held: Vec<(std::cmp::Reverse<Weight>, LinkId)> =
                 Vec::with_capacity(list.len(c));
             let mut failed: Vec<(std::cmp::Reverse<Weight>, LinkId)> = Vec::new();
-            let mut not_failed: Option<(Weight, usize)> = None;
+            let mut not_failed: Option<Side> = None;
             for l in list.get(c) {
-                let entry = (std::cmp::Reverse(self.weights[l]), self.link_ids[l]);
+                let (id, weight) = (self.link_ids[l], self.weights[l]);
                 match label(l) {
-                    Label::In => held.push(entry),
+                    Label::In => held.push((std::cmp::Reverse(weight), id)),
                     Label::Out => {
-                        failed.push(entry);
+                        failed.push((std::cmp::Reverse(weight), id));
                         continue;
                     }
                     Label::Undecided => {}
                 }
                 // The first of the heaviest, as the sorted lists order them.
-                if not_failed.is_none_or(|(w, _)| self.weights[l] > w) {
-                    not_failed = Some((self.weights[l], l));
+                if not_failed.is_none_or(|side| weight > side.weight()) {
+                    not_failed = Some(Side::Link(id, weight));
                 }
             }
             held.sort_unstable();
             failed.sort_unstable();
+            let heaviest_held = held.first().map(|&(w, id)| Side::Link(id, w.0));
             let ids = |list: Vec<(std::cmp::Reverse<Weight>, LinkId)>| -> Vec<LinkId> {
                 list.into_iter().map(|(_, id)| id).collect()
             };
-            (ids(held), ids(failed), not_failed.map(|(_, l)| l))
+            (ids(held), ids(failed), heaviest_held, not_failed)
         };
-        let (holding, failing, standing_reason) = split(&self.supports);
-        let (standing, answered, not_failed) = split(&self.attacks);
+        let (holding, failing, reason_held, reason_not_failed) = split(&self.supports);
+        let (standing, answered, objection_held, objection_not_failed) = split(&self.attacks);
         let presumption = (state.presumption > Weight::NOTHING).then_some(Side::Presumption {
             evidence: state.evidence,
             weight: state.presumption,
         });
-        let weighed = |id: LinkId| {
-            let weight = self
-                .link_table
-                .get(id.0)
-                .map_or(Weight::FULL, |l| self.weights[l]);
-            Side::Link(id, weight)
-        };
         // What was weighed: for a claim that holds, its heaviest reason that
         // holds against the heaviest objection not failed; for one that
         // fails, its heaviest reason not failed against the heaviest
         // objection that holds.
         let (reason, objection) = if holds {
-            (
-                holding.first().map(|&id| weighed(id)),
-                not_failed.map(|l| Side::Link(self.link_ids[l], self.weights[l])),
-            )
+            (reason_held, objection_not_failed)
         } else {
-            (
-                standing_reason.map(|l| Side::Link(self.link_ids[l], self.weights[l])),
-                standing.first().map(|&id| weighed(id)),
-            )
+            (reason_not_failed, objection_held)
         };
         let reason = match (reason, presumption) {
             (Some(r), Some(p)) if r.weight() < p.weight() => Some(p),

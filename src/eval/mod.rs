@@ -286,6 +286,17 @@ impl Evaluation {
     }
 }
 
+/// What a claim of `kind` is presumed with in `mode`: evidence in full,
+/// any other claim in a debate with the map's presumption weight, nothing
+/// in proof mode — as one more reason that holds.
+pub fn presumption(map: &Map, kind: crate::model::ClaimKind, mode: Mode) -> Weight {
+    match (kind, mode) {
+        (crate::model::ClaimKind::Evidence, _) => Weight::FULL,
+        (_, Mode::Debate) => map.evaluation.presumption,
+        (_, Mode::Proof) => Weight::NOTHING,
+    }
+}
+
 /// Evaluates `map` in its own mode.
 pub fn evaluate(map: &Map) -> Evaluation {
     evaluate_as(map, map.evaluation.mode)

@@ -26,24 +26,23 @@ impl Part {
 /// The explanation as one line of text, each claim by its title in
 /// asterisks (`*Phones distract*`, italic in Markdown).
 pub fn to_text(map: &Map, parts: &[Part]) -> String {
-    parts
-        .iter()
-        .map(|p| match p {
-            Part::Text(t) => t.clone(),
-            Part::Claim(id) => format!("*{}*", title(map, *id)),
-        })
-        .collect()
+    joined(map, parts, "*", "*")
 }
 
 /// The explanation as one line of plain text, each claim by its title in
 /// quotation marks (“Phones distract”): for places where asterisks
 /// would be markup or noise.
 pub fn to_quoted(map: &Map, parts: &[Part]) -> String {
+    joined(map, parts, "“", "”")
+}
+
+/// The parts as one line, each claim's title between `open` and `close`.
+fn joined(map: &Map, parts: &[Part], open: &str, close: &str) -> String {
     parts
         .iter()
         .map(|p| match p {
             Part::Text(t) => t.clone(),
-            Part::Claim(id) => format!("“{}”", title(map, *id)),
+            Part::Claim(id) => format!("{open}{}{close}", title(map, *id)),
         })
         .collect()
 }

@@ -403,6 +403,12 @@ pub struct Link {
 
 impl Link {
     /// The words that lead its premises in an outline read aloud:
+    /// Whether `other` joins the same claims the same way (kind, premises,
+    /// target), whatever each weighs.
+    pub fn joins_as(&self, other: &Self) -> bool {
+        self.kind == other.kind && self.premises == other.premises && self.target == other.target
+    }
+
     /// "because", "but", or for an undercut "but that does not follow:"
     /// (the outline panel, the Markdown outline and the clipboard's text
     /// all read links with these words).

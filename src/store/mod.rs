@@ -149,30 +149,6 @@ pub fn canonical(path: &Path) -> PathBuf {
     fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// What is at `path`, without following a symbolic link there: `None`
-/// when nothing is.
-pub fn entry_kind(path: &Path) -> Option<EntryKind> {
-    let meta = fs::symlink_metadata(path).ok()?;
-    Some(if meta.is_file() {
-        EntryKind::File
-    } else if meta.is_dir() {
-        EntryKind::Folder
-    } else {
-        EntryKind::Other
-    })
-}
-
-/// What kind of thing a path names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EntryKind {
-    /// A regular file.
-    File,
-    /// A folder.
-    Folder,
-    /// Anything else: a link, a pipe, a device.
-    Other,
-}
-
 /// The size of the file at `path`, or `None` when there is none.
 pub fn file_len(path: &Path) -> Option<u64> {
     fs::metadata(path)
@@ -211,25 +187,8 @@ const CHUNK: usize = 1 << 20;
 /// is not a regular file, or the system's own files.
 fn not_a_file(path: &Path) -> Option<&'static str> {
     let meta = fs::metadata(path).ok()?;
-    if meta.is_dir() {
-        return Some("a folder");
-    }
-    if !meta.is_file() {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::FileTypeExt as _;
-            let kind = meta.file_type();
-            if kind.is_fifo() {
-                return Some("a pipe");
-            }
-            if kind.is_char_device() || kind.is_block_device() {
-                return Some("a device");
-            }
-            if kind.is_socket() {
-                return Some("a socket");
-            }
-        }
-        return Some("not a regular file");
+    if let Some(special) = Special::of(&meta) {
+        return Some(special.words());
     }
     // Files the system makes up as they are read (/proc/self/environ).
     let real = fs::canonicalize(path).ok()?;
@@ -406,27 +365,77 @@ pub fn write_atomic_on(disk: &dyn Disk, path: &Path, bytes: &[u8]) -> io::Result
 /// device (`-o /dev/stdout`, a FIFO, `/dev/null`); anything else that is
 /// not a regular file — a folder, a block device, a socket — is refused.
 fn write_through(path: &Path, meta: &fs::Metadata, bytes: &[u8]) -> io::Result<()> {
-    #[cfg(unix)]
-    let streams = {
-        use std::os::unix::fs::FileTypeExt as _;
-        meta.file_type().is_fifo() || meta.file_type().is_char_device()
-    };
-    #[cfg(not(unix))]
-    let streams = false;
-    if !streams {
-        let what = if meta.is_dir() {
-            "a folder"
-        } else {
-            "not a regular file"
-        };
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!("it is {what}, and Argmap writes only files (it never replaces what is there)"),
-        ));
+    match Special::of(meta) {
+        Some(Special::Pipe | Special::Terminal) => {}
+        special => {
+            let what = special.map_or("not a regular file", Special::words);
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "it is {what}, and Argmap writes only files (it never replaces what is there)"
+                ),
+            ));
+        }
     }
     let mut out = fs::OpenOptions::new().write(true).open(path)?;
     out.write_all(bytes)?;
     out.flush()
+}
+
+/// What a path names when it is not a regular file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Special {
+    Folder,
+    /// A FIFO: read or written as a stream.
+    Pipe,
+    /// A character device (a terminal, `/dev/null`): a stream too.
+    Terminal,
+    /// A block device: a disk, never read or written as a file.
+    Disk,
+    Socket,
+    Other,
+}
+
+impl Special {
+    /// What `meta` describes, unless it is a regular file.
+    fn of(meta: &fs::Metadata) -> Option<Self> {
+        if meta.is_file() {
+            return None;
+        }
+        if meta.is_dir() {
+            return Some(Self::Folder);
+        }
+        #[cfg(unix)]
+        let special = {
+            use std::os::unix::fs::FileTypeExt as _;
+            let kind = meta.file_type();
+            if kind.is_fifo() {
+                Self::Pipe
+            } else if kind.is_char_device() {
+                Self::Terminal
+            } else if kind.is_block_device() {
+                Self::Disk
+            } else if kind.is_socket() {
+                Self::Socket
+            } else {
+                Self::Other
+            }
+        };
+        #[cfg(not(unix))]
+        let special = Self::Other;
+        Some(special)
+    }
+
+    /// It, in words: "a pipe".
+    fn words(self) -> &'static str {
+        match self {
+            Self::Folder => "a folder",
+            Self::Pipe => "a pipe",
+            Self::Terminal | Self::Disk => "a device",
+            Self::Socket => "a socket",
+            Self::Other => "not a regular file",
+        }
+    }
 }
 
 /// Creates a new, hidden temporary file beside the target.

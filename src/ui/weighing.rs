@@ -83,22 +83,9 @@ pub fn weight_row(ui: &mut Ui, map: &Map, id: LinkId, actions: &mut Vec<Action>)
         return;
     };
     ui.horizontal(|ui| {
-        let label = ui.label("Weight");
-        let mut value = link.weight.value();
-        let response = ui
-            .add(
-                DragValue::new(&mut value)
-                    .range(0.001..=1.0)
-                    .speed(0.01)
-                    .max_decimals(3),
-            )
-            .labelled_by(label.id)
-            .on_hover_text(
-                "How much this link counts when reasons are weighed against objections: above \
-                 0, at most 1",
-            );
-        if response.changed()
-            && let Some(weight) = Weight::new(value)
+        let hint = "How much this link counts when reasons are weighed against objections: above \
+                    0, at most 1";
+        if let Some(weight) = weight_drag(ui, "Weight", link.weight, hint)
             && weight != link.weight
         {
             actions.push(Action::SetWeight(vec![id], weight));
@@ -122,6 +109,27 @@ pub fn weight_row(ui: &mut Ui, map: &Map, id: LinkId, actions: &mut Vec<Action>)
             }
         }
     });
+}
+
+/// A weight as a labelled number to drag or type, to the thousandth; the
+/// weight set, when the user changed it to one that is valid.
+fn weight_drag(ui: &mut Ui, name: &str, weight: Weight, hint: &str) -> Option<Weight> {
+    let label = ui.label(name);
+    let mut value = weight.value();
+    let response = ui
+        .add(
+            DragValue::new(&mut value)
+                .range(0.001..=1.0)
+                .speed(0.01)
+                .max_decimals(3),
+        )
+        .labelled_by(label.id)
+        .on_hover_text(hint);
+    if response.changed() {
+        Weight::new(value)
+    } else {
+        None
+    }
 }
 
 /// The claim's proof standard in the inspector.
@@ -162,23 +170,9 @@ pub fn map_weighing_ui(ui: &mut Ui, map: &Map, actions: &mut Vec<Action>) {
     let mut standard = settings.standard;
     if settings.mode == Mode::Debate {
         ui.horizontal(|ui| {
-            let label = ui.label("Presumption");
-            let mut value = presumption.value();
-            let response = ui
-                .add(
-                    DragValue::new(&mut value)
-                        .range(0.001..=1.0)
-                        .speed(0.01)
-                        .max_decimals(3),
-                )
-                .labelled_by(label.id)
-                .on_hover_text(
-                    "In a debate every claim stands until answered, as if it had one more \
-                     reason of this weight (evidence: 1). An objection must outweigh it.",
-                );
-            if response.changed()
-                && let Some(weight) = Weight::new(value)
-            {
+            let hint = "In a debate every claim stands until answered, as if it had one more \
+                        reason of this weight (evidence: 1). An objection must outweigh it.";
+            if let Some(weight) = weight_drag(ui, "Presumption", presumption, hint) {
                 presumption = weight;
             }
         });
@@ -259,17 +253,15 @@ pub fn clash_ui(
 /// debate · 0.5", "evidence · decisive".
 fn presumed_with(map: &Map, evaluation: &Evaluation, id: ClaimId) -> Option<String> {
     let claim = map.claims.get(&id)?;
-    if claim.assessment.is_some() {
+    let weight = crate::eval::presumption(map, claim.kind, evaluation.mode);
+    if claim.assessment.is_some() || claim.kind == ClaimKind::Note || weight == Weight::NOTHING {
         return None;
     }
-    match (claim.kind, evaluation.mode) {
-        (ClaimKind::Evidence, _) => Some(format!("evidence itself · {}", Weight::FULL.name())),
-        (ClaimKind::Claim, Mode::Debate) => Some(format!(
-            "presumed in a debate · {}",
-            map.evaluation.presumption.name()
-        )),
-        _ => None,
-    }
+    Some(if claim.kind == ClaimKind::Evidence {
+        format!("evidence itself · {}", weight.name())
+    } else {
+        format!("presumed in a debate · {}", weight.name())
+    })
 }
 
 /// One reason or objection in the clash: its status, its premises (links

@@ -98,6 +98,7 @@ pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Result<Merged, MergeError>
         &base.sources,
         &ours.sources,
         &theirs.sources,
+        PartialEq::eq,
         |key, clash| match clash {
             Clash::Both => marks.map(format!("source {key}: theirs was another")),
             Clash::Deleted => marks.map(format!(
@@ -206,13 +207,15 @@ enum Clash {
     Deleted,
 }
 
-/// Entries by key merged whole: added by either side, removed by either
-/// (unless the other changed them: kept, and `clash` told), changed by
-/// one; changed by both differently: ours, and `clash` told.
-fn merge_keyed<K: Ord + Clone, V: PartialEq + Clone>(
+/// Entries by key merged whole, `same` telling what counts as a change:
+/// added by either side, removed by either (unless the other changed
+/// them: kept, and `clash` told), changed by one; changed by both
+/// differently: ours, and `clash` told.
+fn merge_keyed<K: Ord + Clone, V: Clone>(
     base: &BTreeMap<K, V>,
     ours: &BTreeMap<K, V>,
     theirs: &BTreeMap<K, V>,
+    same: impl Fn(&V, &V) -> bool,
     mut clash: impl FnMut(&K, Clash),
 ) -> BTreeMap<K, V> {
     let keys: BTreeSet<&K> = base
@@ -226,19 +229,21 @@ fn merge_keyed<K: Ord + Clone, V: PartialEq + Clone>(
             (None, Some(o), None) => Some(o),
             (None, None, Some(t)) => Some(t),
             (b, Some(o), Some(t)) => {
-                if o == t || b == Some(t) {
+                if same(o, t) || b.is_some_and(|b| same(b, t)) {
                     Some(o)
-                } else if b == Some(o) {
+                } else if b.is_some_and(|b| same(b, o)) {
                     Some(t)
                 } else {
                     clash(key, Clash::Both);
                     Some(o)
                 }
             }
-            (Some(b), Some(kept), None) | (Some(b), None, Some(kept)) => (kept != b).then(|| {
-                clash(key, Clash::Deleted);
-                kept
-            }),
+            (Some(b), Some(kept), None) | (Some(b), None, Some(kept)) => {
+                (!same(kept, b)).then(|| {
+                    clash(key, Clash::Deleted);
+                    kept
+                })
+            }
             (Some(_) | None, None, None) => None,
         };
         if let Some(value) = kept {
@@ -572,40 +577,33 @@ fn merge_tags(base: &[String], ours: &[String], theirs: &[String]) -> Vec<String
 /// differently keeps ours, and so does a weight both changed; each is
 /// noted on its first premise.
 fn merge_links(base: &Map, ours: &Map, theirs: &Map, marks: &mut Marks) -> BTreeMap<LinkId, Link> {
-    let unweighed = |links: &BTreeMap<LinkId, Link>| -> BTreeMap<LinkId, Link> {
-        links
-            .iter()
-            .map(|(&id, l)| {
-                let link = Link {
-                    weight: crate::model::Weight::FULL,
-                    ..l.clone()
-                };
-                (id, link)
-            })
-            .collect()
-    };
-    let (b, o, t) = (
-        unweighed(&base.links),
-        unweighed(&ours.links),
-        unweighed(&theirs.links),
+    let mut merged = merge_keyed(
+        &base.links,
+        &ours.links,
+        &theirs.links,
+        Link::joins_as,
+        |&id, clash| {
+            let (o, t) = (ours.links.get(&id), theirs.links.get(&id));
+            let Some(&premise) = o.or(t).and_then(|l| l.premises.first()) else {
+                return;
+            };
+            let what = match (clash, t) {
+                (Clash::Both, Some(t)) => format!(
+                    "link {id} from here: theirs was {}",
+                    super::report::describe(t)
+                ),
+                (Clash::Deleted, _) if o.is_some() => {
+                    format!(
+                        "link {id} from here: theirs deleted it; ours changed it, so it is kept"
+                    )
+                }
+                _ => format!(
+                    "link {id} from here: ours deleted it; theirs changed it, so it is kept"
+                ),
+            };
+            marks.claim(premise, what);
+        },
     );
-    let mut merged = merge_keyed(&b, &o, &t, |&id, clash| {
-        let (o, t) = (ours.links.get(&id), theirs.links.get(&id));
-        let Some(&premise) = o.or(t).and_then(|l| l.premises.first()) else {
-            return;
-        };
-        let what = match (clash, t) {
-            (Clash::Both, Some(t)) => format!(
-                "link {id} from here: theirs was {}",
-                super::report::describe(t)
-            ),
-            (Clash::Deleted, _) if o.is_some() => {
-                format!("link {id} from here: theirs deleted it; ours changed it, so it is kept")
-            }
-            _ => format!("link {id} from here: ours deleted it; theirs changed it, so it is kept"),
-        };
-        marks.claim(premise, what);
-    });
     for (id, link) in &mut merged {
         let weight = |map: &Map| map.links.get(id).map(|l| l.weight);
         let (w_base, w_ours, w_theirs) = (weight(base), weight(ours), weight(theirs));

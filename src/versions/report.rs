@@ -228,25 +228,15 @@ fn link_line(link: &LinkDiff) -> (&'static str, String) {
         LinkDiff::Added { id, link } => (GREEN, format!("+ link {id}: {}", describe(link))),
         LinkDiff::Removed { id, link } => (RED, format!("- link {id}: {}", describe(link))),
         // Only its weight: said as a field, like a claim's.
-        LinkDiff::Changed { id, old, new }
-            if Link {
-                weight: new.weight,
-                ..old.clone()
-            } == *new =>
-        {
-            (
-                YELLOW,
-                format!(
-                    "~ link {id} ({}) weight: {} → {}",
-                    describe(&Link {
-                        weight: crate::model::Weight::FULL,
-                        ..new.clone()
-                    }),
-                    old.weight.name(),
-                    new.weight.name()
-                ),
-            )
-        }
+        LinkDiff::Changed { id, old, new } if old.joins_as(new) => (
+            YELLOW,
+            format!(
+                "~ link {id} ({}) weight: {} → {}",
+                joins(new),
+                old.weight.name(),
+                new.weight.name()
+            ),
+        ),
         LinkDiff::Changed { id, old, new } => (
             YELLOW,
             format!("~ link {id}: {} → {}", describe(old), describe(new)),
@@ -258,6 +248,16 @@ fn link_line(link: &LinkDiff) -> (&'static str, String) {
 /// attacks link #3", with its weight when it is not full ("#4 supports
 /// #1 (modest)").
 pub fn describe(link: &Link) -> String {
+    let weight = if link.weight == crate::model::Weight::FULL {
+        String::new()
+    } else {
+        format!(" ({})", link.weight.name())
+    };
+    format!("{}{weight}", joins(link))
+}
+
+/// What a link joins, in words, its weight aside: "#4 supports #1".
+fn joins(link: &Link) -> String {
     let premises: Vec<String> = link.premises.iter().map(ToString::to_string).collect();
     let verb = match (link.kind, link.premises.len()) {
         (LinkKind::Support, 1) => "supports",
@@ -269,12 +269,7 @@ pub fn describe(link: &Link) -> String {
         Target::Claim(c) => c.to_string(),
         Target::Link(l) => format!("link {l}"),
     };
-    let weight = if link.weight == crate::model::Weight::FULL {
-        String::new()
-    } else {
-        format!(" ({})", link.weight.name())
-    };
-    format!("{} {verb} {target}{weight}", premises.join(" and "))
+    format!("{} {verb} {target}", premises.join(" and "))
 }
 
 /// The diff in one line: "3 claims added, 1 changed, 5 moved; 2 links

@@ -210,6 +210,14 @@ fn describe_argument(
     Some(format!("Attack {premises:?} → {target}"))
 }
 
+/// The arguments of the official reading, by title.
+fn arguments_of(json: &Value) -> BTreeMap<String, &Value> {
+    json["arguments"]
+        .as_object()
+        .map(|a| a.iter().map(|(k, v)| (k.clone(), v)).collect())
+        .unwrap_or_default()
+}
+
 /// The links the official parser's reading stands for, described the
 /// same way: arguments are inferences, an argument concluding a denial is
 /// an objection to what the denial attacks or undercuts, and relations
@@ -217,10 +225,7 @@ fn describe_argument(
 fn official_links(json: &Value) -> Vec<String> {
     let texts = statement_texts(json);
     let relations = relations(json);
-    let arguments: BTreeMap<String, &Value> = json["arguments"]
-        .as_object()
-        .map(|a| a.iter().map(|(k, v)| (k.clone(), v)).collect())
-        .unwrap_or_default();
+    let arguments = arguments_of(json);
     let mut links: Vec<String> = arguments
         .keys()
         .filter_map(|title| describe_argument(title, &arguments, &texts, &relations, 0))
@@ -423,10 +428,7 @@ fn weighing_of(map: &Map) -> (BTreeMap<String, f64>, BTreeMap<String, String>) {
 fn official_weighing(json: &Value) -> (BTreeMap<String, f64>, BTreeMap<String, String>) {
     let texts = statement_texts(json);
     let relations = relations(json);
-    let arguments: BTreeMap<String, &Value> = json["arguments"]
-        .as_object()
-        .map(|a| a.iter().map(|(k, v)| (k.clone(), v)).collect())
-        .unwrap_or_default();
+    let arguments = arguments_of(json);
     let weights = arguments
         .iter()
         .filter_map(|(title, argument)| {

@@ -221,19 +221,16 @@ fn try_setup() -> Result<Vec<String>, String> {
     // Everything is checked before anything is written: a .gitattributes
     // that cannot be read or written stops the setup with nothing changed.
     let attributes = top.join(".gitattributes");
-    let existing = match store::entry_kind(&attributes) {
-        None => String::new(),
-        Some(store::EntryKind::File) => {
-            let bytes =
-                store::read_bytes(&attributes).map_err(|e| format!("{e}; nothing was changed"))?;
-            String::from_utf8_lossy(&bytes).into_owned()
+    let existing = match store::read_bytes(&attributes) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(error)
+            if matches!(&error.kind, store::FileErrorKind::Read(e)
+                if e.kind() == std::io::ErrorKind::NotFound) =>
+        {
+            String::new()
         }
-        Some(_) => {
-            return Err(format!(
-                "{}: it is not a regular file, so it cannot take the line “{ATTRIBUTES}”; nothing was changed",
-                attributes.display()
-            ));
-        }
+        // A folder or a pipe there is refused by the reader, by name.
+        Err(error) => return Err(format!("{error}; nothing was changed")),
     };
     // Paths come after `--`, so one that starts with "-" is never taken
     // for an option.

@@ -14,10 +14,11 @@ use crate::draw::link_look::LinkLook;
 use crate::measure::TextMeasure;
 use crate::model::{LinkId, Map};
 
-/// Each drawn link's look, and the label pills they share: a pill for
-/// each distinct label (its words and colour), numbered in order.
+/// Each drawn link's look with the pill of its label, and the pills they
+/// share: one for each distinct label (its words and colour), numbered in
+/// order of first use.
 pub(super) struct Looks {
-    looks: Vec<(LinkId, LinkLook)>,
+    looks: Vec<(LinkId, LinkLook, usize)>,
     pills: BTreeMap<(String, String), usize>,
 }
 
@@ -29,26 +30,20 @@ impl Looks {
         links: &BTreeMap<LinkId, LinkShape>,
         evaluation: Option<&crate::eval::Evaluation>,
     ) -> Self {
-        let looks: Vec<(LinkId, LinkLook)> = links
+        let mut pills = BTreeMap::new();
+        let looks = links
             .iter()
             .filter_map(|(&id, shape)| {
-                let mut look = LinkLook::of(map, id, evaluation)?;
-                look.words = look.words_on(shape);
-                Some((id, look))
+                let look = LinkLook::of(map, id, evaluation)?;
+                let next = pills.len();
+                let pill = *pills
+                    .entry((look.words_on(shape), hex(look.color(false))))
+                    .or_insert(next);
+                Some((id, look, pill))
             })
             .collect();
-        let mut pills = BTreeMap::new();
-        for (_, look) in &looks {
-            let next = pills.len();
-            pills.entry(pill_key(look)).or_insert(next);
-        }
         Self { looks, pills }
     }
-}
-
-/// What makes two label pills the same: their words and colour.
-fn pill_key(look: &LinkLook) -> (String, String) {
-    (look.words.clone(), hex(look.color(false)))
 }
 
 /// The id of the `n`-th label pill.
@@ -65,10 +60,9 @@ pub(super) fn layer(looks: &Looks, links: &BTreeMap<LinkId, LinkShape>) -> Strin
         .par_chunks(512)
         .map(|chunk| {
             let mut out = String::with_capacity(400 * chunk.len());
-            for (id, look) in chunk {
+            for (id, look, pill) in chunk {
                 if let Some(shape) = links.get(id) {
-                    let pill = looks.pills.get(&pill_key(look)).copied().unwrap_or(0);
-                    link(&mut out, *id, shape, look, pill);
+                    link(&mut out, *id, shape, look, *pill);
                 }
             }
             out

@@ -244,12 +244,18 @@ impl ArgmapApp {
     /// The user allows the source file `file`, outside the map's folder,
     /// to be read (remembered in their own settings, not in the map).
     pub(super) fn allow_source(&mut self, file: &Path) {
-        self.prefs
-            .allowed_sources
-            .insert(crate::store::canonical(file));
+        self.remember_allowed(file);
         self.source.forget();
         self.messages
             .status(format!("{}: allowed as a source", file.display()));
+    }
+
+    /// Remembers `file` among the sources the user allows, in their own
+    /// settings.
+    fn remember_allowed(&mut self, file: &Path) {
+        self.prefs
+            .allowed_sources
+            .insert(crate::store::canonical(file));
     }
 
     /// Asks for the file of the source shown (or of a new source).
@@ -266,9 +272,7 @@ impl ArgmapApp {
     pub(super) fn use_source_file(&mut self, file: &Path) {
         // The user chose it: it may be read wherever it is.
         if !source::inside_map_folder(file, self.doc.path.as_deref()) {
-            self.prefs
-                .allowed_sources
-                .insert(crate::store::canonical(file));
+            self.remember_allowed(file);
         }
         let text = match SourceText::from_file(file) {
             Ok(text) => text,

@@ -13,7 +13,7 @@ use super::lod::{BLOCKS_ZOOM, Level};
 use super::{Drawn, Frame, View};
 use crate::card::PADDING;
 use crate::draw::geometry::{self, LinkShape};
-use crate::draw::link_look::{self, LinkLook, Standing};
+use crate::draw::link_look::{LinkLook, Standing};
 use crate::draw::style;
 use crate::measure::{DrawnCard, FittedTitle, display_order};
 use crate::model::{Claim, Role};
@@ -90,9 +90,8 @@ pub(super) fn links(
         if !shape.bounds().expand(20.0).intersects(frame.visible_rect) {
             continue;
         }
-        let standing = Standing::of(shown.evaluation, id);
-        let color = standing.color(shape.kind, dark);
         if frame.level == Level::Blocks {
+            let color = Standing::of(shown.evaluation, id).color(shape.kind, dark);
             let width = (1.0 / frame.zoom.max(f32::EPSILON)).max(1.0 / frame_zoom_floor());
             for (a, b) in shape.segments() {
                 line_quad(&mut lines, a, b, width, color);
@@ -105,13 +104,17 @@ pub(super) fn links(
             }
             continue;
         }
+        let Some(look) = LinkLook::of(map, id, shown.evaluation) else {
+            continue;
+        };
+        let color = look.color(dark);
         let selected = view.selection.link == Some(id);
         // As thick as the link weighs; thicker when selected.
-        let weighed = map
-            .links
-            .get(&id)
-            .map_or(2.0, |l| link_look::width(l.weight));
-        let width = if selected { weighed + 1.5 } else { weighed };
+        let width = if selected {
+            look.width + 1.5
+        } else {
+            look.width
+        };
         let stroke = Stroke::new(width, color);
         if selected {
             let halo = Stroke::new(
@@ -129,7 +132,7 @@ pub(super) fn links(
             painter.line_segment([a, b], Stroke::new(4.0, color));
         }
         for (from, to) in shape.segments() {
-            match standing.dash(shape.kind) {
+            match look.dash() {
                 None => {
                     painter.line_segment([from, to], stroke);
                 }
@@ -142,9 +145,7 @@ pub(super) fn links(
         arrow_head(painter, shape.head_from(), shape.to, color);
         // Zoomed out to titles, the labels would not read: the colour and
         // the dashes say support or attack.
-        if frame.level == Level::Text
-            && let Some(look) = LinkLook::of(map, id, shown.evaluation)
-        {
+        if frame.level == Level::Text {
             link_label(painter, shape, &look, dark);
         }
     }
