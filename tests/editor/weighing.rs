@@ -28,6 +28,14 @@ fn weight(harness: &Harness<'_, argmap::ui::ArgmapApp>, link: LinkId) -> Weight 
     map(harness).links[&link].weight
 }
 
+/// Right-clicks the card that says `text` and opens its `submenu`.
+fn card_menu(harness: &mut Harness<'_, argmap::ui::ArgmapApp>, text: &str, submenu: &str) {
+    let at = card(harness, text).center();
+    right_click_at(harness, at);
+    harness.get_by_label(submenu).click();
+    harness.run();
+}
+
 /// The homework map with its rebuttal rejected: the reason and the
 /// objection clash at the thesis, both decisive — a tie, so it fails.
 fn tied() -> Harness<'static, argmap::ui::ArgmapApp> {
@@ -118,10 +126,7 @@ fn the_cards_menu_weighs_and_sets_the_standard() {
     let objection = claim_id(&harness, "Practice at home builds habits");
     let against = link_from(&harness, objection);
 
-    let at = card(&harness, "Practice at home builds habits").center();
-    right_click_at(&mut harness, at);
-    harness.get_by_label("Weigh").click();
-    harness.run();
+    card_menu(&mut harness, "Practice at home builds habits", "Weigh");
     harness.get_by_label_contains("Weigh weak (0.2)").click();
     harness.run();
     assert_eq!(weight(&harness, against), WEAK);
@@ -130,10 +135,11 @@ fn the_cards_menu_weighs_and_sets_the_standard() {
     // The thesis judged beyond reasonable doubt: decisive against weak is
     // a margin of 0.8 with a weak objection, and still holds; against a
     // modest one it would not.
-    let at = card(&harness, "Homework should be optional").center();
-    right_click_at(&mut harness, at);
-    harness.get_by_label("Proof standard").click();
-    harness.run();
+    card_menu(
+        &mut harness,
+        "Homework should be optional",
+        "Proof standard",
+    );
     harness
         .get_by_label_contains("Standard: beyond reasonable doubt")
         .click();
@@ -151,10 +157,11 @@ fn the_cards_menu_weighs_and_sets_the_standard() {
     key(&mut harness, Modifiers::ALT, Key::Num2);
     assert_eq!(harness.state().evaluation().claim(thesis), Label::Out);
     // The menu marks the standard in force.
-    let at = card(&harness, "Homework should be optional").center();
-    right_click_at(&mut harness, at);
-    harness.get_by_label("Proof standard").click();
-    harness.run();
+    card_menu(
+        &mut harness,
+        "Homework should be optional",
+        "Proof standard",
+    );
     assert!(
         harness
             .query_by_label_contains("Standard: beyond reasonable doubt  ✔")
