@@ -192,21 +192,28 @@ pub fn flip_link(map: &Map, id: LinkId) -> Option<Edit> {
 /// `claims` accepted, rejected, or (`None`) left unassessed; claims already
 /// so are left out.
 pub fn set_assessment(map: &Map, claims: &[ClaimId], assessment: Option<Assessment>) -> Edit {
-    Edit::Batch(
-        claims
-            .iter()
-            .filter_map(|&id| {
-                let claim = map.claims.get(&id)?;
-                (claim.assessment != assessment).then(|| Edit::SetClaim {
-                    id,
-                    claim: Claim {
-                        assessment,
-                        ..claim.clone()
-                    },
-                })
-            })
-            .collect(),
-    )
+    Edit::Batch(changed_claims(map, claims, |claim| {
+        (claim.assessment != assessment).then(|| Claim {
+            assessment,
+            ..claim.clone()
+        })
+    }))
+}
+
+/// An edit for each of `claims` that `change` changes (it gives the claim
+/// as it becomes, or `None` to leave it).
+fn changed_claims(
+    map: &Map,
+    claims: &[ClaimId],
+    change: impl Fn(&Claim) -> Option<Claim>,
+) -> Vec<Edit> {
+    claims
+        .iter()
+        .filter_map(|&id| {
+            let claim = change(map.claims.get(&id)?)?;
+            Some(Edit::SetClaim { id, claim })
+        })
+        .collect()
 }
 
 /// `links` weighed `weight`, or `None` when they all already are.
@@ -230,19 +237,12 @@ pub fn set_weights(map: &Map, links: &[LinkId], weight: Weight) -> Option<Edit> 
 /// `claims` judged by `standard` (`None`: the map's default), or `None`
 /// when they all already are.
 pub fn set_standard(map: &Map, claims: &[ClaimId], standard: Option<Standard>) -> Option<Edit> {
-    let edits: Vec<Edit> = claims
-        .iter()
-        .filter_map(|&id| {
-            let claim = map.claims.get(&id)?;
-            (claim.standard != standard).then(|| Edit::SetClaim {
-                id,
-                claim: Claim {
-                    standard,
-                    ..claim.clone()
-                },
-            })
+    let edits = changed_claims(map, claims, |claim| {
+        (claim.standard != standard).then(|| Claim {
+            standard,
+            ..claim.clone()
         })
-        .collect();
+    });
     (!edits.is_empty()).then_some(Edit::Batch(edits))
 }
 
