@@ -32,6 +32,7 @@ pub fn stdout(output: &Output) -> String {
 mod commands;
 mod diff;
 mod git;
+mod hostile_pdf;
 mod html;
 mod messages;
 mod special_files;

@@ -336,3 +336,68 @@ fn a_source_outside_the_maps_folder_is_shown_only_once_allowed() {
     let secret = argmap::store::canonical(&dir.path().join("secret.txt"));
     assert!(harness.state().allowed_sources().contains(&secret));
 }
+
+/// Steps the editor's frames, as a window does, until `done` holds (at
+/// most 15 s of a reading in the background).
+fn frames_until(
+    harness: &mut egui_kittest::Harness<'static, argmap::ui::ArgmapApp>,
+    done: impl Fn(&egui_kittest::Harness<'static, argmap::ui::ArgmapApp>) -> bool,
+) {
+    let started = std::time::Instant::now();
+    while !done(harness) {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(15),
+            "not done within 15 s"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+}
+
+#[test]
+fn a_pdf_is_read_in_the_background_with_progress_and_a_damaged_one_changes_nothing() {
+    argmap::source::pdf::use_reader(env!("CARGO_BIN_EXE_argmap"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdfs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile-pdf");
+    let doc = dir.path().join("doc.pdf");
+    std::fs::copy(pdfs.join("plain.pdf"), &doc).expect("copy");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = editor_reading(&dialogs, &doc);
+    // The window went on drawing while the child read it: the reading is
+    // shown, then the text.
+    frames_until(&mut harness, |h| {
+        h.query_all_by_value("A page of text.").next().is_some()
+    });
+    assert!(map(&harness).sources.contains_key("doc"));
+    // A hostile PDF chosen as another source (it inflates past the
+    // reader's memory; that takes the child about half a second): its
+    // reading shown, then said, and the map unchanged.
+    let broken = dir.path().join("bomb.pdf");
+    std::fs::copy(pdfs.join("decompression-bomb.pdf"), &broken).expect("copy");
+    let before = map(&harness).clone();
+    dialogs.answer(Some(broken));
+    // The panel's own Open source… button.
+    harness.get_by_label("Open source…").click();
+    harness.step();
+    harness.step();
+    assert!(
+        harness
+            .query_by_label_contains("Reading bomb.pdf")
+            .is_some(),
+        "the panel shows the reading"
+    );
+    assert!(harness.query_by_label("Stop").is_some());
+    frames_until(&mut harness, |h| {
+        h.query_by_label_contains("Reading bomb.pdf").is_none()
+    });
+    harness.run();
+    let errors = harness.state().errors().join("\n");
+    assert!(
+        errors.contains(
+            "bomb.pdf: this PDF could not be read: it is damaged or too large: reading it \
+             needed more than 1 GiB of memory"
+        ),
+        "{errors}"
+    );
+    assert!(*map(&harness) == before, "nothing attached");
+}

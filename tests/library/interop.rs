@@ -700,6 +700,7 @@ fn text_pdf(lines: &[&str]) -> Vec<u8> {
 
 #[test]
 fn a_pdf_source_is_read_by_its_text_layer_and_a_pdf_without_one_says_so() {
+    argmap::source::pdf::use_reader(env!("CARGO_BIN_EXE_argmap"));
     let dir = tempfile::tempdir().expect("temp dir");
     // A PDF with a text layer, as word processors write them: two
     // paragraphs set in Helvetica.

@@ -9,6 +9,7 @@ mod architecture;
 mod argdown_official;
 mod handout_rules;
 mod hostile;
+mod hostile_pdf;
 mod interop;
 mod layout;
 mod maps;

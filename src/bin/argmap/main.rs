@@ -34,6 +34,12 @@ use std::process::ExitCode;
 use clap::Parser as _;
 
 fn main() -> ExitCode {
+    // The PDF reader's child process (argmap::source::pdf): not a command
+    // for people, so not in the help, and started before anything else.
+    if std::env::args_os().nth(1).as_deref() == Some(argmap::source::pdf::COMMAND.as_ref()) {
+        let status = argmap::source::pdf::child();
+        return ExitCode::from(u8::try_from(status).unwrap_or(1));
+    }
     let args = cli::Args::parse();
     match cli::run(args) {
         Ok(code) => code,

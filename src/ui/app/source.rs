@@ -3,6 +3,7 @@
 //! words.
 
 use std::path::Path;
+use std::sync::atomic::AtomicBool;
 
 use egui::Ui;
 
@@ -12,11 +13,12 @@ use crate::edit;
 use crate::model::{Citation, ClaimId, LinkKind, Quote, Source};
 use crate::source::{self, SourceError, SourceText};
 use crate::ui::action::Action;
-use crate::ui::source::{self as panel, Loaded};
+use crate::ui::source::{self as panel, Loaded, Pending};
 
 impl ArgmapApp {
     /// The source panel, when shown.
     pub(super) fn source_panel_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        self.take_read_source();
         if !self.prefs.show_source {
             // Read again when shown again: the file may have changed or
             // moved meanwhile.
@@ -73,6 +75,16 @@ impl ArgmapApp {
         {
             return;
         }
+        let reading = |p: &Pending| !p.attach && p.key.as_ref() == Some(&key);
+        if path.is_some()
+            && self
+                .source
+                .pending
+                .as_ref()
+                .is_some_and(|p| reading(p) && Some(&p.path) == path.as_ref())
+        {
+            return;
+        }
         self.source.forget();
         let text = match &path {
             None => Err(
@@ -84,19 +96,18 @@ impl ArgmapApp {
                 source::OUTSIDE_NOTICE,
                 file.display()
             )),
-            Some(file) => SourceText::from_file(file).map_err(|error| match error {
-                SourceError::File(crate::store::FileError {
-                    kind: crate::store::FileErrorKind::Read(e),
-                    ..
-                }) if e.kind() == std::io::ErrorKind::NotFound => {
-                    format!(
-                        "{}: the file is not there (moved or renamed?). Locate… finds it; \
-                         the citations are kept as they are",
-                        file.display()
-                    )
+            Some(file) => match self.read_source(file) {
+                Read::Now(text) => text.map_err(|error| shown_error(file, error)),
+                Read::Later(reading) => {
+                    self.source.pending = Some(Pending {
+                        key: Some(key),
+                        path: file.clone(),
+                        reading,
+                        attach: false,
+                    });
+                    return;
                 }
-                other => other.to_string(),
-            }),
+            },
         };
         self.source.loaded = Some(Loaded { key, path, text });
         // A claim selected before the text was read is shown now.
@@ -274,13 +285,83 @@ impl ArgmapApp {
         if !source::inside_map_folder(file, self.doc.path.as_deref()) {
             self.remember_allowed(file);
         }
-        let text = match SourceText::from_file(file) {
-            Ok(text) => text,
-            Err(error) => {
-                self.messages.errors.push(error.to_string());
-                return;
+        match self.read_source(file) {
+            Read::Now(Ok(text)) => self.attach_source_file(file, &text),
+            Read::Now(Err(error)) => self.messages.errors.push(error.to_string()),
+            Read::Later(reading) => {
+                // Attached once its text is had; the panel shows the reading.
+                self.source.pending = Some(Pending {
+                    key: self.source.key.clone(),
+                    path: file.to_path_buf(),
+                    reading,
+                    attach: true,
+                });
+                self.prefs.show_source = true;
             }
+        }
+    }
+
+    /// Reads the text of the source file `file`: at once, or, for a PDF, on
+    /// a thread of its own.
+    fn read_source(&self, file: &Path) -> Read {
+        let bytes = match crate::store::read_bytes(file) {
+            Ok(bytes) => bytes,
+            Err(error) => return Read::Now(Err(error.into())),
         };
+        if !source::is_pdf(file, &bytes) {
+            let never = AtomicBool::new(false);
+            return Read::Now(
+                SourceText::from_bytes(&bytes, false, &mut |_, _| {}, &never)
+                    .map_err(|unread| SourceError::of(file, unread)),
+            );
+        }
+        let ctx = self.ctx.clone();
+        match source::Reading::start(bytes, move || ctx.request_repaint()) {
+            Ok(reading) => Read::Later(reading),
+            Err(error) => Read::Now(Err(SourceError::Pdf {
+                path: file.to_path_buf(),
+                problem: source::PdfProblem::NotStarted(error.to_string()),
+            })),
+        }
+    }
+
+    /// Takes the text of a PDF read in the background, once it is had.
+    fn take_read_source(&mut self) {
+        let Some(read) = self
+            .source
+            .pending
+            .as_ref()
+            .and_then(|p| p.reading.finished())
+        else {
+            return;
+        };
+        let Some(pending) = self.source.pending.take() else {
+            return;
+        };
+        let read = read.map_err(|unread| SourceError::of(&pending.path, unread));
+        if pending.attach {
+            match read {
+                Ok(text) => self.attach_source_file(&pending.path, &text),
+                Err(error) => self.messages.errors.push(error.to_string()),
+            }
+            return;
+        }
+        let Some(key) = pending.key else {
+            return;
+        };
+        let text = read.map_err(|error| shown_error(&pending.path, error));
+        self.source.loaded = Some(Loaded {
+            key,
+            path: Some(pending.path),
+            text,
+        });
+        // A claim selected before the text was read is shown now.
+        self.source.last_claim = None;
+    }
+
+    /// `file`, read as `text`, becomes the file of the source shown, or of
+    /// a new source (see [`Self::use_source_file`]).
+    fn attach_source_file(&mut self, file: &Path, text: &SourceText) {
         let map_path = self.doc.path.clone();
         let stored = match map_path.as_deref() {
             Some(map_path) => source::relative_path(file, Some(map_path)),
@@ -333,5 +414,28 @@ impl ArgmapApp {
             file.display(),
             text.len()
         ));
+    }
+}
+
+/// A source file's text, now or later.
+enum Read {
+    /// Read at once (plain text, or a file that could not be read).
+    Now(Result<SourceText, SourceError>),
+    /// A PDF, being read.
+    Later(source::Reading),
+}
+
+/// Why the source panel has no text for `file`, as it says it.
+fn shown_error(file: &Path, error: SourceError) -> String {
+    match error {
+        SourceError::File(crate::store::FileError {
+            kind: crate::store::FileErrorKind::Read(e),
+            ..
+        }) if e.kind() == std::io::ErrorKind::NotFound => format!(
+            "{}: the file is not there (moved or renamed?). Locate… finds it; \
+             the citations are kept as they are",
+            file.display()
+        ),
+        other => other.to_string(),
     }
 }

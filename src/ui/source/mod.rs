@@ -31,6 +31,20 @@ pub struct Loaded {
     pub text: Result<SourceText, String>,
 }
 
+/// A PDF being read in the background, for the source shown or for a file
+/// the user chose as a source (attached once its text is had).
+#[derive(Debug)]
+pub struct Pending {
+    /// The source's key (for a file being attached, the source shown).
+    pub key: Option<String>,
+    /// The file.
+    pub path: PathBuf,
+    /// The reading.
+    pub reading: source::Reading,
+    /// Whether the file is to become a source when read.
+    pub attach: bool,
+}
+
 /// Words selected in one paragraph.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Excerpt {
@@ -51,6 +65,8 @@ pub struct SourcePanel {
     pub key: Option<String>,
     /// Its text.
     pub loaded: Option<Loaded>,
+    /// A PDF being read (dropping it stops the reading).
+    pub pending: Option<Pending>,
     /// Words selected in the text, if any.
     pub selection: Option<Excerpt>,
     /// The quoted span shown highlighted: paragraph, start, end.
@@ -98,6 +114,10 @@ impl SourcePanel {
     /// Forgets the text read (it is read again when next shown).
     pub fn forget(&mut self) {
         self.loaded = None;
+        // A file being read to become a source is still wanted.
+        if self.pending.as_ref().is_some_and(|p| !p.attach) {
+            self.pending = None;
+        }
         self.mapped = None;
         self.heights.clear();
         self.hits.clear();
@@ -208,6 +228,12 @@ fn header_ui(
         }
         command_button(ui, UiCommand::OpenSource, actions);
     });
+    if panel.pending.is_some() {
+        reading_ui(ui, panel);
+        if panel.loaded.is_none() {
+            return;
+        }
+    }
     let Some(key) = panel.key.clone() else {
         ui.label("This map cites no source yet. Open the text you are mapping, or drop it here.");
         return;
@@ -246,6 +272,59 @@ fn header_ui(
     }
     selection_ui(ui, panel, map, selected, actions);
     find_ui(ui, panel);
+}
+
+/// A PDF being read: how far, for how long, and a way to stop.
+fn reading_ui(ui: &mut Ui, panel: &mut SourcePanel) {
+    let Some(pending) = &panel.pending else {
+        return;
+    };
+    let (done, pages) = pending.reading.progress();
+    let name = pending.path.file_name().map_or_else(
+        || pending.path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let how_far = if pages > 0 {
+        format!("page {} of {pages}", (done + 1).min(pages))
+    } else {
+        "opening it".to_owned()
+    };
+    let mut stop = false;
+    ui.horizontal_wrapped(|ui| {
+        ui.spinner();
+        ui.label(format!(
+            "Reading {name}: {how_far} · {} s",
+            pending.reading.elapsed().as_secs()
+        ));
+        stop = ui
+            .button("Stop")
+            .on_hover_text("Stop reading this PDF")
+            .clicked();
+    });
+    if pages > 0 {
+        #[expect(clippy::cast_precision_loss, reason = "page counts, a bar's fraction")]
+        let fraction = done as f32 / pages as f32;
+        ui.add(egui::ProgressBar::new(fraction).desired_height(6.0));
+    }
+    // The seconds go on while the child works.
+    ui.ctx()
+        .request_repaint_after(std::time::Duration::from_millis(250));
+    if !stop {
+        return;
+    }
+    let Some(pending) = panel.pending.take() else {
+        return;
+    };
+    if let (false, Some(key)) = (pending.attach, pending.key) {
+        panel.loaded = Some(Loaded {
+            key,
+            text: Err(format!(
+                "{}: reading it was stopped. Locate… reads it again, or another file",
+                pending.path.display()
+            )),
+            path: Some(pending.path),
+        });
+    }
 }
 
 fn coverage_ui(ui: &mut Ui, coverage: &Coverage, actions: &mut Vec<Action>) {

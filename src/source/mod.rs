@@ -9,9 +9,17 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::AtomicBool;
 
 use crate::model::{ClaimId, Map};
 use crate::store::{self, FileError};
+
+pub mod pdf;
+mod reading;
+
+pub use pdf::PdfProblem;
+pub use reading::Reading;
 
 /// A source's text, as numbered paragraphs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -32,12 +40,12 @@ pub enum SourceError {
     )]
     NoText(PathBuf),
     /// A PDF that could not be read.
-    #[error("{path}: not a readable PDF ({message})")]
+    #[error("{path}: this PDF could not be read: {problem}")]
     Pdf {
         /// The file.
         path: PathBuf,
-        /// What the PDF reader said.
-        message: String,
+        /// Why, in words.
+        problem: PdfProblem,
     },
     /// Bytes that are not UTF-8 text.
     #[error(
@@ -49,6 +57,72 @@ pub enum SourceError {
         /// Where the first bad byte is.
         offset: usize,
     },
+}
+
+/// Why a source file's bytes have no text, before the file is named.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unread {
+    /// A PDF without a text layer.
+    NoText,
+    /// A PDF that could not be read.
+    Pdf(PdfProblem),
+    /// Bytes that are not UTF-8, from `offset` on.
+    NotText {
+        /// The first bad byte.
+        offset: usize,
+    },
+}
+
+/// Whether the file at `path` with `bytes` is read as a PDF: by its
+/// extension or its first bytes.
+pub fn is_pdf(path: &Path, bytes: &[u8]) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+        || bytes.starts_with(b"%PDF-")
+}
+
+/// PDFs read in this process, by content: what each gave.
+type ReadBefore = Vec<((u64, usize), Result<SourceText, PdfProblem>)>;
+
+static READ_BEFORE: Mutex<ReadBefore> = Mutex::new(Vec::new());
+
+/// How many PDFs' readings are kept.
+const KEPT: usize = 8;
+
+fn content_key(bytes: &[u8]) -> (u64, usize) {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    (hasher.finish(), bytes.len())
+}
+
+fn read_before(key: (u64, usize)) -> Option<Result<SourceText, PdfProblem>> {
+    let kept = READ_BEFORE.lock().ok()?;
+    kept.iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, read)| read.clone())
+}
+
+fn remember(key: (u64, usize), read: &Result<SourceText, PdfProblem>) {
+    if let Ok(mut kept) = READ_BEFORE.lock() {
+        kept.retain(|(k, _)| *k != key);
+        if kept.len() >= KEPT {
+            let _oldest = kept.remove(0);
+        }
+        kept.push((key, read.clone()));
+    }
+}
+
+impl SourceError {
+    /// Why the file at `path` has no text.
+    pub fn of(path: &Path, unread: Unread) -> Self {
+        let path = path.to_path_buf();
+        match unread {
+            Unread::NoText => Self::NoText(path),
+            Unread::Pdf(problem) => Self::Pdf { path, problem },
+            Unread::NotText { offset } => Self::NotText { path, offset },
+        }
+    }
 }
 
 impl SourceText {
@@ -86,22 +160,33 @@ impl SourceText {
         Self { paragraphs }
     }
 
-    /// The text layer of a PDF, by the same rule.
+    /// The text layer of a PDF, by the same rule, read in a separate
+    /// process ([`pdf`]); the same bytes are read only once in a process
+    /// (a failure too: a hostile file costs its time limit once).
     ///
     /// # Errors
-    /// When the bytes are not a PDF the reader understands (its own
-    /// message), or a PDF without text.
-    pub fn from_pdf(bytes: &[u8]) -> Result<Self, Option<String>> {
-        // The PDF reader may panic on a damaged file: a bad file must
-        // give a message, never end the program.
-        let extracted = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(bytes))
-            .map_err(|_| Some("the PDF reader gave up on it".to_owned()))?;
-        let text = extracted.map_err(|e| Some(e.to_string()))?;
-        let read = Self::from_text(&text);
-        if read.paragraphs.is_empty() {
-            return Err(None);
+    /// Why there is no text, in words ([`PdfProblem::NoText`] for a PDF
+    /// without a text layer).
+    pub fn from_pdf(
+        bytes: &[u8],
+        progress: pdf::PageProgress<'_>,
+        stop: &AtomicBool,
+    ) -> Result<Self, PdfProblem> {
+        let key = content_key(bytes);
+        if let Some(read) = read_before(key) {
+            return read;
         }
-        Ok(read)
+        let read = pdf::extract(bytes, progress, stop).and_then(|text| {
+            let read = Self::from_text(&text);
+            if read.paragraphs.is_empty() {
+                return Err(PdfProblem::NoText);
+            }
+            Ok(read)
+        });
+        if !matches!(read, Err(PdfProblem::Stopped | PdfProblem::NotStarted(_))) {
+            remember(key, &read);
+        }
+        read
     }
 
     /// Reads the source file at `path`: `.pdf` by its text layer, anything
@@ -110,22 +195,42 @@ impl SourceText {
     /// # Errors
     /// A [`SourceError`] naming the file and the problem.
     pub fn from_file(path: &Path) -> Result<Self, SourceError> {
+        Self::from_file_with(path, &mut |_, _| {}, &AtomicBool::new(false))
+    }
+
+    /// [`SourceText::from_file`], saying how far a PDF's reading has got
+    /// and stopping it when `stop` is set.
+    ///
+    /// # Errors
+    /// A [`SourceError`] naming the file and the problem.
+    pub fn from_file_with(
+        path: &Path,
+        progress: pdf::PageProgress<'_>,
+        stop: &AtomicBool,
+    ) -> Result<Self, SourceError> {
         let bytes = store::read_bytes(path)?;
-        let is_pdf = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
-            || bytes.starts_with(b"%PDF-");
-        if is_pdf {
-            return Self::from_pdf(&bytes).map_err(|message| match message {
-                Some(message) => SourceError::Pdf {
-                    path: path.to_path_buf(),
-                    message,
-                },
-                None => SourceError::NoText(path.to_path_buf()),
+        Self::from_bytes(&bytes, is_pdf(path, &bytes), progress, stop)
+            .map_err(|unread| SourceError::of(path, unread))
+    }
+
+    /// The text of a source file's `bytes`: a PDF's text layer, or UTF-8
+    /// text (a byte-order mark dropped).
+    ///
+    /// # Errors
+    /// Why there is no text.
+    pub fn from_bytes(
+        bytes: &[u8],
+        pdf: bool,
+        progress: pdf::PageProgress<'_>,
+        stop: &AtomicBool,
+    ) -> Result<Self, Unread> {
+        if pdf {
+            return Self::from_pdf(bytes, progress, stop).map_err(|problem| match problem {
+                PdfProblem::NoText => Unread::NoText,
+                problem => Unread::Pdf(problem),
             });
         }
-        let text = std::str::from_utf8(&bytes).map_err(|e| SourceError::NotText {
-            path: path.to_path_buf(),
+        let text = std::str::from_utf8(bytes).map_err(|e| Unread::NotText {
             offset: e.valid_up_to(),
         })?;
         Ok(Self::from_text(
