@@ -238,6 +238,22 @@ impl SourceText {
         ))
     }
 
+    /// The text of the source file at `path` when it can be had at once:
+    /// a text file, or a PDF this process has read before.
+    pub fn at_once(path: &Path) -> Option<Self> {
+        let bytes = store::read_bytes(path).ok()?;
+        if is_pdf(path, &bytes) {
+            return read_before(content_key(&bytes))?.ok();
+        }
+        Self::from_bytes(&bytes, false, &mut |_, _| {}, &AtomicBool::new(false)).ok()
+    }
+
+    /// Whether the PDF at `path` has been read in this process (its text
+    /// had, or why not).
+    pub fn read_before(path: &Path) -> bool {
+        store::read_bytes(path).is_ok_and(|bytes| read_before(content_key(&bytes)).is_some())
+    }
+
     /// Paragraph `n`, counting from 1.
     pub fn paragraph(&self, n: u32) -> Option<&str> {
         let index = usize::try_from(n).ok()?.checked_sub(1)?;
@@ -352,14 +368,14 @@ pub fn relative_path(file: &Path, map_path: Option<&Path>) -> String {
     }
 }
 
-/// The words each claim of `map` quotes, read from the files of its
-/// sources (relative to `map_path`) that `may_read` allows; claims whose
-/// source cannot (or may not) be read, or whose words are no longer
-/// there, are left out.
+/// The words each claim of `map` quotes, from the texts `read` gives for
+/// the files of its sources (relative to `map_path`); claims whose source
+/// has no text (it cannot, or may not, be read), or whose words are no
+/// longer there, are left out.
 pub fn quotes(
     map: &Map,
     map_path: Option<&Path>,
-    may_read: &dyn Fn(&Path) -> bool,
+    read: &dyn Fn(&Path) -> Option<SourceText>,
 ) -> BTreeMap<ClaimId, String> {
     let mut texts: BTreeMap<&str, Option<SourceText>> = BTreeMap::new();
     let mut quotes = BTreeMap::new();
@@ -370,11 +386,9 @@ pub fn quotes(
         let (Some(quote), Some(para)) = (&citation.quote, citation.para) else {
             continue;
         };
-        let text = texts.entry(citation.doc.as_str()).or_insert_with(|| {
-            file_of(map, &citation.doc, map_path)
-                .filter(|f| may_read(f))
-                .and_then(|f| SourceText::from_file(&f).ok())
-        });
+        let text = texts
+            .entry(citation.doc.as_str())
+            .or_insert_with(|| file_of(map, &citation.doc, map_path).and_then(|f| read(&f)));
         if let Some(words) = text
             .as_ref()
             .and_then(|t| t.paragraph(para))

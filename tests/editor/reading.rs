@@ -401,3 +401,56 @@ fn a_pdf_is_read_in_the_background_with_progress_and_a_damaged_one_changes_nothi
     );
     assert!(*map(&harness) == before, "nothing attached");
 }
+
+#[test]
+fn an_export_never_waits_on_a_pdf_and_quotes_it_once_read() {
+    argmap::source::pdf::use_reader(env!("CARGO_BIN_EXE_argmap"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdfs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile-pdf");
+    // Its own copy, with a byte more than the other tests' (readings are
+    // kept by content), so this process has not read it before.
+    let mut bytes = std::fs::read(pdfs.join("plain.pdf")).expect("fixture");
+    bytes.extend_from_slice(b"\n% a copy of its own\n");
+    std::fs::write(dir.path().join("doc.pdf"), bytes).expect("copy");
+    let check = argmap::model::Quote::check_of("page of text");
+    let map = format!(
+        "(\n    format: 1,\n    sources: {{\"doc\": (title: \"D\", path: \"doc.pdf\")}},\n    claims: {{\n        1: (text: \"A claim\", source: (doc: \"doc\", para: 1, quote: (start: 2, end: 14, check: \"{check}\"))),\n    }},\n)\n"
+    );
+    let path = dir.path().join("map.ron");
+    std::fs::write(&path, map).expect("map");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = Editor::new()
+        .dialogs(&dialogs)
+        .startup(argmap::ui::Startup {
+            file: Some(path),
+            restore_last: false,
+            recovery_dir: None,
+        })
+        .build();
+    let export = |harness: &mut egui_kittest::Harness<'static, argmap::ui::ArgmapApp>| {
+        let out = dir.path().join("out.md");
+        dialogs.answer(Some(out.clone()));
+        harness.get_by_label("File").click();
+        harness.run();
+        harness.get_by_label("Export").hover();
+        harness.run();
+        harness.get_by_label("Markdown outline…").click();
+        harness.run();
+        std::fs::read_to_string(&out).expect("exported")
+    };
+    // Not read yet: the export goes ahead without the quote, and says so.
+    let text = export(&mut harness);
+    assert!(!text.contains("page of text"), "{text}");
+    let notes = harness.state().notes().join("\n");
+    assert!(
+        notes.contains("doc.pdf are left out: that PDF has not been read yet"),
+        "{notes}"
+    );
+    // Shown in the source panel, read on its own thread: now quoted.
+    key(&mut harness, Modifiers::NONE, Key::F6);
+    frames_until(&mut harness, |h| {
+        h.query_all_by_value("A page of text.").next().is_some()
+    });
+    let text = export(&mut harness);
+    assert!(text.contains("page of text"), "{text}");
+}

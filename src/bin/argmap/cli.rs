@@ -554,6 +554,8 @@ fn export(
     // someone sent never copies a file from elsewhere into an export.
     options.quotes = argmap::source::quotes(&map, Some(file), &|source| {
         argmap::source::inside_map_folder(source, Some(file))
+            .then(|| argmap::source::SourceText::from_file(source).ok())
+            .flatten()
     });
     let target = output.map_or_else(
         || {

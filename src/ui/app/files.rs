@@ -241,6 +241,31 @@ impl ArgmapApp {
         }
     }
 
+    /// The words the map's claims quote, for an export: from files the
+    /// map may read, a PDF only when it has been read already (in the
+    /// source panel, on its own thread) — an export never waits on a PDF's
+    /// reading; and the PDFs left out for that.
+    fn exported_quotes(
+        &self,
+    ) -> (
+        std::collections::BTreeMap<crate::model::ClaimId, String>,
+        Vec<std::path::PathBuf>,
+    ) {
+        let unread = std::cell::RefCell::new(Vec::new());
+        let quotes = crate::source::quotes(&self.doc.map, self.doc.path.as_deref(), &|f| {
+            if !self.may_read_source(f) {
+                return None;
+            }
+            let text = crate::source::SourceText::at_once(f);
+            let pdf = f.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+            if text.is_none() && pdf && !crate::source::SourceText::read_before(f) {
+                unread.borrow_mut().push(f.to_path_buf());
+            }
+            text
+        });
+        (quotes, unread.into_inner())
+    }
+
     /// Exports the map, or the selected claims, to `path`.
     pub(super) fn export_to(&mut self, format: ExportFormat, path: &Path) {
         let selection = &self.view.selection.claims;
@@ -250,6 +275,7 @@ impl ArgmapApp {
         } else {
             self.doc.map.clone()
         };
+        let (quotes, unread_pdfs) = self.exported_quotes();
         let options = ExportOptions {
             scale: self.prefs.png_scale(),
             background: if self.prefs.transparent {
@@ -260,9 +286,7 @@ impl ArgmapApp {
             evaluate: self.prefs.show_evaluation,
             outline_text: self.prefs.outline_text,
             overview: self.prefs.overview_export,
-            quotes: crate::source::quotes(&self.doc.map, self.doc.path.as_deref(), &|f| {
-                self.may_read_source(f)
-            }),
+            quotes,
         };
         let exported = match crate::export::export(&map, format, &options, &mut self.measure) {
             Ok(exported) => exported,
@@ -285,6 +309,14 @@ impl ArgmapApp {
                 };
                 self.messages
                     .status(format!("Exported {what} to {}", path.display()));
+                for file in &unread_pdfs {
+                    self.messages.notes.push(format!(
+                        "{}: the quotes from {} are left out: that PDF has not been read yet \
+                         (show it in the source panel, F6, then export again)",
+                        path.display(),
+                        file.display()
+                    ));
+                }
                 for note in exported.notes {
                     self.messages
                         .notes
