@@ -111,13 +111,21 @@ pub fn new_reply(
 /// undercutter, a claim the user placed by hand), so a new card never
 /// hides another.
 fn free_spot(map: &Map, mut pos: Pos) -> Pos {
-    let crowded = |at: Pos| {
-        map.claims.values().any(|c| {
-            (c.pos.x - at.x).abs() < COLUMN_GAP * 0.9 && (c.pos.y - at.y).abs() < ROW_GAP * 0.6
-        })
-    };
-    for _ in 0..map.claims.len() {
-        if !crowded(pos) {
+    // The cards in the row, left to right: a spot is crowded when one of
+    // them is less than 0.9 of a column from it. Sorted once, each spot is
+    // a binary search, so a row of thousands stays instant.
+    let reach = COLUMN_GAP * 0.9;
+    let mut row: Vec<f32> = map
+        .claims
+        .values()
+        .filter(|c| (c.pos.y - pos.y).abs() < ROW_GAP * 0.6)
+        .map(|c| c.pos.x)
+        .collect();
+    row.sort_by(f32::total_cmp);
+    // A card crowds at most two spots, a column apart.
+    for _ in 0..=2 * row.len() {
+        let next = row.partition_point(|&x| x <= pos.x - reach);
+        if row.get(next).is_none_or(|&x| x >= pos.x + reach) {
             break;
         }
         pos.x += COLUMN_GAP;

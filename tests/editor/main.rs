@@ -6,6 +6,7 @@
 pub mod common;
 pub mod harness;
 
+mod chords;
 mod editing;
 pub mod evaluation;
 mod files;

@@ -367,6 +367,7 @@ impl ArgmapApp {
     /// One frame: input, panels, the canvas, then the actions they asked for.
     fn frame_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        crate::ui::commands::drop_chord_text(&ctx);
         self.handle_window_events(&ctx);
         self.refresh_evaluation();
         if self.presenting.is_some() {

@@ -280,5 +280,31 @@ pub fn pressed(
     found
 }
 
+/// Drops the text a chord types as a side effect before any widget sees
+/// it: on Linux, Alt+− sends the key and the text "-", and the text would
+/// go into the selected claim or the text being edited. A chord is a key
+/// pressed with Ctrl, ⌘ or Alt (Option on a Mac types letters, so it is
+/// not one there). The modifiers are those of the key press just before
+/// the text in this frame's events, not the frame's last state: a quick
+/// chord has let go of Alt by the end of the frame.
+pub fn drop_chord_text(ctx: &egui::Context) {
+    let chord = |m: egui::Modifiers| m.ctrl || m.command || (m.alt && !cfg!(target_os = "macos"));
+    ctx.input_mut(|i| {
+        let mut after_chord = false;
+        i.events.retain(|event| match event {
+            egui::Event::Key {
+                pressed: true,
+                modifiers,
+                ..
+            } => {
+                after_chord = chord(*modifiers);
+                true
+            }
+            egui::Event::Text(_) => !after_chord,
+            _ => true,
+        });
+    });
+}
+
 #[cfg(test)]
 mod tests;
