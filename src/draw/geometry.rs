@@ -224,9 +224,45 @@ pub fn link_shapes(map: &Map, cards: &BTreeMap<ClaimId, Rect>) -> BTreeMap<LinkI
     for &id in map.links.keys() {
         shape_of(map, cards, id, &mut shapes, 0);
     }
-    super::route::route_links(map, cards, &mut shapes);
+    // Links between claims are routed around cards first; then each
+    // undercutter is aimed again at the path of the link it attacks as
+    // routed (its anchor lies on that path), and routed itself — level by
+    // level, for undercutters of undercutters.
+    let levels = undercut_levels(map);
+    super::route::route_links(map, cards, &mut shapes, &|id| !levels.contains_key(&id));
+    let deepest = levels.values().copied().max().unwrap_or(0);
+    for level in 1..=deepest {
+        let at_level = |id: LinkId| levels.get(&id) == Some(&level);
+        for (&id, _) in levels.iter().filter(|&(_, &l)| l == level) {
+            shapes.remove(&id);
+            shape_of(map, cards, id, &mut shapes, 0);
+        }
+        super::route::route_links(map, cards, &mut shapes, &at_level);
+    }
     place_labels(map, cards, &mut shapes);
     shapes
+}
+
+/// How many links down each undercutter's target is: 1 for an undercut
+/// of a link between claims, 2 for an undercut of that, and so on (a
+/// cycle of undercuts, which a sound map never has, is left out).
+fn undercut_levels(map: &Map) -> BTreeMap<LinkId, usize> {
+    let mut levels = BTreeMap::new();
+    for (&id, link) in &map.links {
+        let mut target = link.target;
+        let mut level = 0;
+        while let Target::Link(next) = target {
+            level += 1;
+            match map.links.get(&next) {
+                Some(next) if level <= 64 => target = next.target,
+                _ => break,
+            }
+        }
+        if level > 0 && level <= 64 {
+            levels.insert(id, level);
+        }
+    }
+    levels
 }
 
 /// How far along its arrow a label sits when nothing is in the way.

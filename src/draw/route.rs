@@ -78,13 +78,14 @@ pub fn route_links(
     map: &Map,
     cards: &BTreeMap<ClaimId, Rect>,
     shapes: &mut BTreeMap<LinkId, LinkShape>,
+    only: &dyn Fn(LinkId) -> bool,
 ) {
     let flip = map.direction == Growth::Right;
     let turn = |p: Pos2| if flip { pos2(p.y, p.x) } else { p };
     let turn_rect = |r: Rect| Rect::from_min_max(turn(r.min), turn(r.max));
     let grid = CardGrid::new(cards.values().map(|&r| turn_rect(r)));
     let mut blocked: Vec<(f32, LinkId, Rect, Option<Rect>, Pos2)> = Vec::new();
-    for (&id, shape) in shapes.iter() {
+    for (&id, shape) in shapes.iter().filter(|&(&id, _)| only(id)) {
         let Some(link) = map.links.get(&id) else {
             continue;
         };

@@ -16,3 +16,4 @@ mod maps;
 mod merge;
 mod round_trips;
 mod store;
+mod undercut_ends;
