@@ -346,3 +346,51 @@ fn every_claim_of_the_bundled_map_is_exposed_even_off_screen() {
     let thesis = &m.claims[&m.thesis.expect("thesis")].text;
     assert_eq!(&exposed[0], thesis, "the thesis is read first");
 }
+
+#[test]
+fn find_opens_the_fold_that_hides_a_match_and_frames_it() {
+    let mut harness = Editor::new().blank().build();
+    build_small_map(&mut harness);
+    add_rebuttal(&mut harness);
+    let objection = claim_id(&harness, "Practice at home builds habits");
+    let rebuttal = claim_id(&harness, "Habits also form at school");
+    harness.state_mut().folding_mut().folds.insert(objection);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Habits also form at school")
+            .is_none(),
+        "folded away"
+    );
+    key(&mut harness, Modifiers::COMMAND, Key::F);
+    type_text(&mut harness, "school");
+    assert!(harness.query_by_label_contains("1 of 1").is_some());
+    assert_eq!(selected(&harness), vec![rebuttal]);
+    assert!(
+        !harness.state().folding().folds.contains(&objection),
+        "the fold that hid it is open"
+    );
+    assert!(
+        harness
+            .query_by_label("Habits also form at school")
+            .is_some(),
+        "the match is on screen"
+    );
+    assert!(
+        harness
+            .state()
+            .status()
+            .contains("Unfolded “Practice at home builds habits”")
+    );
+    // In focus mode on the reason, a match outside it leaves focus mode.
+    let reason = claim_id(&harness, "Children need time to rest");
+    harness.state_mut().folding_mut().focus = Some(reason);
+    harness.run();
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(harness.state().folding().focus, None);
+    assert!(
+        harness
+            .query_by_label("Habits also form at school")
+            .is_some()
+    );
+}

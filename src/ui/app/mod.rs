@@ -461,13 +461,20 @@ impl ArgmapApp {
         }
         // The search bar takes Enter and Esc while its field has the focus.
         if let Some(mut search) = self.overlays.search.take() {
+            let before = search.current_claim();
             search.refresh(&self.doc.map, self.doc.history.revision());
+            // Typing goes to the first match at once, as a browser's find does.
+            let typed_to = search.current_claim().filter(|&now| Some(now) != before);
             let canvas = self.view.camera.canvas_rect;
             match super::search::search_ui(ctx, canvas, &mut search) {
-                super::search::Outcome::Stay => self.overlays.search = Some(search),
+                super::search::Outcome::Stay => {
+                    if let Some(id) = typed_to {
+                        self.show_claim(id);
+                    }
+                    self.overlays.search = Some(search);
+                }
                 super::search::Outcome::Show(id) => {
-                    self.view.camera.reveal = Some(id);
-                    self.view.selection.only(id);
+                    self.show_claim(id);
                     self.overlays.search = Some(search);
                 }
                 super::search::Outcome::Close => {}

@@ -74,6 +74,48 @@ impl Shown {
 }
 
 impl ArgmapApp {
+    /// Makes claim `id` visible — the folds that hide it opened, focus mode
+    /// left when it lies outside — then selects it and brings it into view.
+    /// Says which folds were opened.
+    pub(super) fn show_claim(&mut self, id: ClaimId) {
+        let map = &self.doc.map;
+        let folding = &mut self.shown.folding;
+        let hiding: Vec<ClaimId> = folding
+            .folds
+            .iter()
+            .copied()
+            .filter(|&fold| {
+                outline_view::folded(map, &BTreeSet::from([fold]))
+                    .0
+                    .contains(&id)
+            })
+            .collect();
+        for fold in &hiding {
+            folding.folds.remove(fold);
+        }
+        if folding
+            .focus
+            .is_some_and(|focus| !outline_view::focused(map, focus).contains(&id))
+        {
+            folding.focus = None;
+            self.messages
+                .status("Left focus mode to show the claim found".to_owned());
+        }
+        if !hiding.is_empty() {
+            let titles: Vec<String> = hiding
+                .iter()
+                .filter_map(|fold| map.claims.get(fold))
+                .map(|claim| format!("“{}”", crate::words::one_line(&claim.shown_title(), 40)))
+                .collect();
+            self.messages.status(format!(
+                "Unfolded {} to show the claim found",
+                titles.join(", ")
+            ));
+        }
+        self.view.selection.only(id);
+        self.view.camera.reveal = Some(id);
+    }
+
     /// Which claims the canvas shows now, or `None` for all of them.
     fn filter(&self) -> Option<Filter> {
         if let Some(presenting) = &self.presenting {
