@@ -149,6 +149,12 @@ pub fn canonical(path: &Path) -> PathBuf {
     fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
+/// Whether nothing at all is at `path` (not even a broken link): a new
+/// file may be made there.
+pub fn is_missing(path: &Path) -> bool {
+    matches!(fs::symlink_metadata(path), Err(e) if e.kind() == std::io::ErrorKind::NotFound)
+}
+
 /// The size of the file at `path`, or `None` when there is none.
 pub fn file_len(path: &Path) -> Option<u64> {
     fs::metadata(path)

@@ -861,3 +861,62 @@ fn a_map_with_fields_this_version_does_not_know_opens_read_only_and_says_so() {
     let notes = harness.state().notes().join("\n");
     assert!(notes.contains("saving drops it from the file"), "{notes}");
 }
+
+#[test]
+fn a_map_named_on_the_command_line_that_is_not_there_is_new_and_saves_there() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("my-debate_case.ron");
+    let mut harness = Editor::new()
+        .startup(argmap::ui::Startup {
+            file: Some(path.clone()),
+            restore_last: false,
+            recovery_dir: None,
+        })
+        .build();
+    assert!(
+        harness.state().errors().is_empty(),
+        "{:?}",
+        harness.state().errors()
+    );
+    assert!(map(&harness).claims.is_empty(), "a new, empty map");
+    assert_eq!(map(&harness).title, "my debate case");
+    assert_eq!(harness.state().doc.path.as_deref(), Some(path.as_path()));
+    assert!(harness.state().status().contains("is made when you save"));
+    // A thesis, then Ctrl+S writes the file where it was named.
+    let center = canvas_center(&harness);
+    click_at(&mut harness, center, Modifiers::NONE, 2);
+    type_text(&mut harness, "Debate is worth it");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    key(&mut harness, Modifiers::COMMAND, Key::S);
+    let saved = argmap::store::read_map(&path).expect("saved where it was named");
+    assert_eq!(saved.claims.len(), 1);
+    assert!(
+        harness.state().errors().is_empty(),
+        "{:?}",
+        harness.state().errors()
+    );
+}
+
+#[test]
+fn a_banner_goes_with_its_map() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "(format: 1, claims: {").expect("write");
+    let mut harness = Editor::new()
+        .startup(argmap::ui::Startup {
+            file: Some(broken),
+            restore_last: false,
+            recovery_dir: None,
+        })
+        .build();
+    assert!(
+        !harness.state().errors().is_empty(),
+        "the broken file is said"
+    );
+    key(&mut harness, Modifiers::COMMAND, Key::N);
+    assert!(
+        harness.state().errors().is_empty(),
+        "File → New map leaves the old map's banner behind: {:?}",
+        harness.state().errors()
+    );
+}

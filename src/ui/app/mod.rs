@@ -191,6 +191,14 @@ impl ArgmapApp {
             overlays: Overlays::default(),
             title: String::new(),
         };
+        // A map named on the command line that is not there yet is a new
+        // map that saves there, as editors do.
+        if let Some(path) = &startup.file
+            && crate::store::is_missing(path)
+        {
+            app.new_map_at(path);
+            return app;
+        }
         // A map named on the command line must open or say why; the last
         // map is reopened only if it is still there.
         let first = startup.file.or_else(|| {
@@ -204,6 +212,23 @@ impl ArgmapApp {
             app.open_path(&path);
         }
         app
+    }
+
+    /// A new, empty map that saves at `path`, where no file is yet.
+    fn new_map_at(&mut self, path: &std::path::Path) {
+        let title = path
+            .file_stem()
+            .map(|stem| stem.to_string_lossy().replace(['-', '_'], " "))
+            .unwrap_or_default();
+        self.replace_document(Document::from_file(
+            crate::model::Map::new(title.trim()),
+            path.to_path_buf(),
+        ));
+        let save = crate::ui::UiCommand::Save.shortcut_text(&self.ctx);
+        self.messages.status(format!(
+            "New map: {} is made when you save ({save}). Double-click the canvas to write its thesis",
+            path.display()
+        ));
     }
 
     /// Problems waiting to be read, one per failed operation.
@@ -323,8 +348,10 @@ impl ArgmapApp {
     /// (the look kept) with the folds remembered for its file.
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
-        // What was said was about the map before.
+        // What was said was about the map before: its banners go with it.
         self.messages.status(String::new());
+        self.messages.errors.clear();
+        self.messages.notes.clear();
         self.needs_repair = None;
         self.steps.forget();
         self.judged.forget();
