@@ -536,9 +536,8 @@ fn present_until(
 fn presenting_the_bundled_map_keeps_every_step_readable() {
     // A small projector's window: far answers do not fit beside a step.
     let mut harness = Editor::new().size(egui::vec2(900.0, 560.0)).build();
+    // F5 presents without the presenter window (W opens it).
     key(&mut harness, Modifiers::NONE, Key::F5);
-    // Without the presenter window, whose notes repeat the step's text.
-    key(&mut harness, Modifiers::NONE, Key::W);
     harness.run_steps(40);
     let (_, total, _) = harness.state().presentation().expect("presenting");
     let mut pointed = 0;
@@ -628,7 +627,6 @@ fn an_objection_to_an_inference_is_presented_with_the_inference() {
     ));
     let mut harness = Editor::new().document(Document::untitled(m, false)).build();
     key(&mut harness, Modifiers::NONE, Key::F5);
-    key(&mut harness, Modifiers::NONE, Key::W);
     harness.run_steps(40);
     present_until(&mut harness, undercut);
     let canvas = harness.state().view.camera.canvas_rect;

@@ -160,6 +160,11 @@ fn the_presenter_window_shows_the_note_the_next_step_and_a_timer() {
     let mut harness = harness_with(Some(doc), None);
     key(&mut harness, Key::F5);
     assert!(
+        harness.query_by_label("00:00").is_none(),
+        "closed until asked for"
+    );
+    key(&mut harness, Key::W);
+    assert!(
         harness
             .query_by_label_contains("Open with the Western headlines")
             .is_some(),
@@ -249,10 +254,15 @@ fn the_order_is_changed_in_the_steps_panel_saved_and_read_back() {
 )]
 fn three_steps_as_the_audience_sees_them() {
     let mut harness = harness_with(None, None);
+    // The presenter window stays closed until W opens it: on one screen
+    // it would cover the slide.
     key(&mut harness, Key::F5);
-    // The presenter window is a window of its own on a second display;
-    // the test harness has one viewport, where it would cover the map.
-    key(&mut harness, Key::W);
+    assert!(harness.query_by_label_contains("00:00").is_none());
+    // The pointer rests on the card shown: no edit handle, no hover mark
+    // for the audience.
+    let center = harness.state().view.camera.canvas_rect.center();
+    harness.hover_at(center);
+    harness.run();
     harness.snapshot("present_step_1");
     for _ in 0..3 {
         key(&mut harness, Key::ArrowRight);

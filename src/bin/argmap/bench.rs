@@ -270,6 +270,7 @@ fn frame_time(
                 roles: None,
                 marks: &marks,
                 evaluation,
+                presenting: false,
             };
             canvas_ui(ui, shown, state, &mut measure, &mut actions);
         });

@@ -126,11 +126,19 @@ impl ArgmapApp {
             .as_ref()
             .is_some_and(|p| !p.notes_here && p.show_presenter);
         if window {
+            // Beside the audience's screen: on a second display to its
+            // right where there is one.
+            let beside = ctx
+                .input(|i| i.viewport().monitor_size)
+                .map_or(egui::pos2(0.0, 0.0), |screen| {
+                    egui::pos2(screen.x + 40.0, 40.0)
+                });
             ctx.show_viewport_immediate(
                 egui::ViewportId::from_hash_of("argmap-presenter"),
                 egui::ViewportBuilder::default()
                     .with_title("Argmap — presenter")
                     .with_inner_size([520.0, 380.0])
+                    .with_position(beside)
                     .with_active(false),
                 |ui, class| {
                     if class != egui::ViewportClass::EmbeddedWindow {

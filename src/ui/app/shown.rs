@@ -242,6 +242,7 @@ impl ArgmapApp {
                 roles: Some(&cache.roles),
                 marks: &self.shown.marks,
                 evaluation,
+                presenting: self.presenting.is_some(),
             },
             None => canvas::Drawn {
                 map: &self.doc.map,
@@ -249,6 +250,7 @@ impl ArgmapApp {
                 roles: None,
                 marks: &self.shown.marks,
                 evaluation,
+                presenting: self.presenting.is_some(),
             },
         };
         canvas::canvas_ui(ui, shown, &mut self.view, &mut self.measure, actions);

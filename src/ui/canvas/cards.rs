@@ -75,7 +75,7 @@ pub(super) fn cards_ui(
         let widgets = frame
             .widgets
             .then(|| card_widgets(ui, id, claim, rect, description, selected));
-        let hovered = widgets.as_ref().is_some_and(|(card, _)| card.hovered());
+        let hovered = !shown.presenting && widgets.as_ref().is_some_and(|(card, _)| card.hovered());
         // Zoomed far out, the blocks are already drawn; cards stay widgets
         // (for the pointer and screen readers) while there are not too many.
         // Zoomed out to titles, a card whose title reads shows it alone.
@@ -103,7 +103,8 @@ pub(super) fn cards_ui(
             continue;
         };
         card_focused |= response.has_focus() || handle.has_focus();
-        if painted && (selected || response.hovered() || handle.hovered() || handle.dragged()) {
+        let handle_shown = selected || response.hovered() || handle.hovered() || handle.dragged();
+        if painted && !shown.presenting && handle_shown {
             let color = if handle.hovered() || handle.dragged() {
                 selection_color
             } else {

@@ -57,6 +57,9 @@ pub struct Drawn<'a> {
     /// Statuses to show on the cards (and links that fail faded), when the
     /// evaluation is shown.
     pub evaluation: Option<&'a crate::eval::Evaluation>,
+    /// Presenting: the cards are for an audience, so no edit handle and no
+    /// hover mark is drawn.
+    pub presenting: bool,
 }
 
 /// Marks on cards that come from outside the canvas: search matches, the

@@ -69,7 +69,9 @@ pub struct Presenting {
     pub notes_here: bool,
     /// The "7 / 31" marker.
     pub show_progress: bool,
-    /// The presenter window (speaker notes, next step, timer).
+    /// The presenter window (speaker notes, next step, timer), opened
+    /// with W; it goes to the right of the audience's screen, onto a
+    /// second display where there is one.
     pub show_presenter: bool,
     /// Digits typed to jump to a step.
     pub typed: String,
@@ -104,7 +106,8 @@ impl Presenting {
             overview: false,
             notes_here: false,
             show_progress: true,
-            show_presenter: true,
+            // On one screen it would cover the slide: W opens it.
+            show_presenter: false,
             typed: String::new(),
             started: now,
             pointers: Vec::new(),
