@@ -420,16 +420,9 @@ mod tests {
         replay("aif", super::aif);
     }
 
-    #[test]
-    fn text_source_corpus() {
-        replay("source_txt", super::source_txt);
-        replay("source_md", super::source_md);
-    }
-
-    /// The PDFs the fuzzer kept, read by the `argmap` binary that this
-    /// test's build made beside it (`target/debug/argmap`).
-    #[test]
-    fn pdf_source_corpus() {
+    /// PDFs are read by the `argmap` binary that this test's build made
+    /// beside it (`target/debug/argmap`).
+    fn use_built_reader() {
         let exe = std::env::current_exe().expect("the test's own path");
         let reader = exe
             .parent()
@@ -438,6 +431,20 @@ mod tests {
             .filter(|path| path.is_file())
             .expect("the argmap binary beside the tests (built by `cargo test`)");
         crate::source::pdf::use_reader(reader);
+    }
+
+    /// Text files the fuzzer kept (those that start like a PDF are read as
+    /// one, as the file would be).
+    #[test]
+    fn text_source_corpus() {
+        use_built_reader();
+        replay("source_txt", super::source_txt);
+        replay("source_md", super::source_md);
+    }
+
+    #[test]
+    fn pdf_source_corpus() {
+        use_built_reader();
         replay("source_pdf", super::source_pdf);
     }
 

@@ -348,6 +348,11 @@ fn page_tree_is_sound(doc: &pdf_extract::Document) -> bool {
         let Ok(node) = doc.get_dictionary(id) else {
             return false;
         };
+        // Inherited attributes are looked up through /Parent: a chain of
+        // parents that loops would be followed for ever.
+        if !parents_end(doc, node) {
+            return false;
+        }
         let kids = match node.get(b"Kids") {
             Err(_) => continue,
             Ok(Object::Reference(list)) => doc.get_object(*list).and_then(Object::as_array),
@@ -362,6 +367,25 @@ fn page_tree_is_sound(doc: &pdf_extract::Document) -> bool {
                 Err(_) => return false,
             }
         }
+    }
+    true
+}
+
+/// Whether the chain of /Parent references from `node` ends, with no
+/// node met twice.
+fn parents_end(doc: &pdf_extract::Document, node: &pdf_extract::Dictionary) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    let mut parent = node
+        .get(b"Parent")
+        .and_then(pdf_extract::Object::as_reference);
+    while let Ok(id) = parent {
+        if !seen.insert(id) {
+            return false;
+        }
+        parent = doc
+            .get_dictionary(id)
+            .and_then(|up| up.get(b"Parent"))
+            .and_then(pdf_extract::Object::as_reference);
     }
     true
 }

@@ -28,6 +28,7 @@ fn every_hostile_pdf_ends_within_15_seconds_with_its_reason_and_no_panic() {
         ("xobject-loop-through-another.pdf", "it is damaged"),
         ("page-tree-loop.pdf", "it is damaged"),
         ("reference-loop.pdf", "it is damaged"),
+        ("parent-loop.pdf", "it is damaged"),
         ("deep-nesting.pdf", "it is damaged"),
         (
             "decompression-bomb.pdf",

@@ -64,6 +64,21 @@ fn a_form_xobject_that_draws_itself_is_damaged() {
 fn loops_in_the_page_tree_and_in_references_are_damage_not_a_missing_text_layer() {
     assert_eq!(problem_of("page-tree-loop.pdf"), PdfProblem::Damaged);
     assert_eq!(problem_of("reference-loop.pdf"), PdfProblem::Damaged);
+    // Found by the fuzzer: a page that is its own parent, so looking up an
+    // inherited attribute never ended (10 s, then killed); now damage at
+    // once.
+    let (read, took) = read("parent-loop.pdf");
+    assert!(took < std::time::Duration::from_secs(2), "{took:?}");
+    assert!(
+        matches!(
+            read,
+            Err(SourceError::Pdf {
+                problem: PdfProblem::Damaged,
+                ..
+            })
+        ),
+        "{read:?}"
+    );
 }
 
 #[test]
