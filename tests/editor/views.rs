@@ -394,3 +394,55 @@ fn find_opens_the_fold_that_hides_a_match_and_frames_it() {
             .is_some()
     );
 }
+
+/// A wheel notch as winit gives it: `lines` lines (some systems give a
+/// notch two or three), with `modifiers`.
+fn notch(
+    harness: &mut egui_kittest::Harness<'static, argmap::ui::ArgmapApp>,
+    lines: f32,
+    modifiers: Modifiers,
+) {
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: egui::vec2(0.0, lines),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers,
+    });
+}
+
+#[test]
+fn a_wheel_notch_zooms_at_most_1_2_smoothly_around_the_pointer() {
+    let mut harness = Editor::new().build();
+    let center = canvas_center(&harness);
+    harness.hover_at(center);
+    harness.run();
+    let zoom =
+        |h: &egui_kittest::Harness<'static, argmap::ui::ArgmapApp>| h.state().view.camera.zoom();
+    let before = zoom(&harness);
+    // One notch of two lines: eased in, not a jump.
+    notch(&mut harness, 2.0, Modifiers::NONE);
+    harness.step();
+    let first = zoom(&harness) / before;
+    assert!(first > 1.0 && first < 1.15, "the first frame made {first}×");
+    harness.run();
+    let one = zoom(&harness) / before;
+    assert!((one - 1.2).abs() < 0.005, "one notch made {one}×");
+    // Five notches (the tester's 29 % → 214 %): 1.2⁵ at most.
+    let before = zoom(&harness);
+    for _ in 0..5 {
+        notch(&mut harness, -2.0, Modifiers::NONE);
+    }
+    harness.run();
+    let five = before / zoom(&harness);
+    assert!(
+        (five - 1.2_f32.powi(5)).abs() < 0.02,
+        "five notches made {five}×"
+    );
+    // Ctrl+wheel zooms the same way.
+    let before = zoom(&harness);
+    notch(&mut harness, 3.0, Modifiers::CTRL);
+    harness.run();
+    let ctrl = zoom(&harness) / before;
+    assert!((ctrl - 1.2).abs() < 0.005, "Ctrl+wheel made {ctrl}×");
+}

@@ -159,7 +159,12 @@ impl ArgmapApp {
         let ctx = cc.egui_ctx.clone();
         ctx.set_fonts(crate::measure::fonts());
         // Ctrl+Plus and Ctrl+Minus zoom the map, not the whole interface.
-        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        ctx.options_mut(|o| {
+            o.zoom_with_keyboard = false;
+            // The canvas zooms with the wheel itself, a notch at most 1.2×
+            // (ui::canvas::wheel), whatever the system counts as a notch.
+            o.input_options.scroll_zoom_speed = 0.0;
+        });
         let prefs: Prefs = cc
             .storage
             .and_then(|storage| eframe::get_value(storage, prefs::PREFS_KEY))

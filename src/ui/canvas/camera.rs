@@ -40,6 +40,8 @@ pub struct Camera {
     pub reveal: Option<ClaimId>,
     /// The camera gliding to a new place (presenting).
     pub glide: Option<Glide>,
+    /// Zoom from the wheel or a pinch still to make (see `wheel`).
+    pub wheel: Option<super::wheel::WheelZoom>,
 }
 
 impl Default for Camera {
@@ -51,6 +53,7 @@ impl Default for Camera {
             opening: true,
             reveal: None,
             glide: None,
+            wheel: None,
         }
     }
 }

@@ -19,6 +19,7 @@ mod minimap;
 mod paint;
 mod scene_index;
 mod view;
+pub mod wheel;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -104,6 +105,20 @@ struct Frame<'a> {
     zoom: f32,
 }
 
+/// The wheel zoom of this frame (see [`wheel`]).
+fn wheel_zoom(ui: &Ui, view: &mut View, canvas_rect: Rect) {
+    let over = ui.rect_contains_pointer(canvas_rect);
+    let pointer = ui.input(|i| i.pointer.latest_pos());
+    let (asked, dt) = ui.input(|i| (wheel::asked(&i.raw.events), i.stable_dt));
+    if over && let Some(pointer) = pointer {
+        let around = view.camera.screen_from_map().inverse() * pointer;
+        view.camera.wheel_zoom(asked, around);
+    }
+    if view.camera.step_wheel(dt) {
+        ui.ctx().request_repaint();
+    }
+}
+
 /// Draws the canvas and collects what the user did into `actions`. Card
 /// sizes come from `measure`, the measurement layout and exports use.
 pub fn canvas_ui(
@@ -132,6 +147,7 @@ pub fn canvas_ui(
     if view.camera.step_glide(ui.input(|i| i.time)) {
         ui.ctx().request_repaint();
     }
+    wheel_zoom(ui, view, canvas_rect);
     let index = std::mem::take(&mut view.index);
 
     // A held Shift turns a background drag into a selection box, so the
