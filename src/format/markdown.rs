@@ -57,6 +57,8 @@ pub fn to_markdown_quoted(map: &Map, marks: &Marks, quotes: &BTreeMap<ClaimId, S
                 };
                 let label = if map.thesis == Some(id) {
                     "Thesis"
+                } else if claim.kind == crate::model::ClaimKind::Note {
+                    "Note"
                 } else {
                     "Claim"
                 };
@@ -172,9 +174,18 @@ impl Footnotes {
             if let Some(url) = map.sources.get(&citation.doc).and_then(|s| s.url.as_ref()) {
                 let _ = write!(text, ". <{}>", url.trim());
             }
-            let _ = writeln!(out, "[^{}]: {text}.", i + 1);
+            // A quote that ends its sentence ends the footnote too.
+            let stop = if ends_sentence(&text) { "" } else { "." };
+            let _ = writeln!(out, "[^{}]: {text}{stop}", i + 1);
         }
     }
+}
+
+/// Whether `text` ends a sentence already: with a full stop, question or
+/// exclamation mark, also inside closing quotation marks.
+fn ends_sentence(text: &str) -> bool {
+    let text = text.trim_end().trim_end_matches(['”', '’', '"', '\'', ')']);
+    text.ends_with(['.', '!', '?', '…'])
 }
 
 /// A link's connective with its weight when it has one below full:
@@ -225,6 +236,33 @@ fn inline(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::{Claim, Link, LinkKind, Pos, Source, Target, Weight};
+
+    #[test]
+    fn a_note_is_called_a_note_and_a_quoted_sentence_ends_once() {
+        let mut map = Map::new("Notes");
+        let p = Pos::default();
+        let t = map.add_claim(Claim::new("A thesis", p));
+        map.thesis = Some(t);
+        map.add_claim(Claim {
+            kind: crate::model::ClaimKind::Note,
+            ..Claim::new("Read paragraph 3 first", p)
+        });
+        let quoted = map.add_claim(Claim {
+            source: Some(Citation {
+                doc: "essay".into(),
+                para: Some(2),
+                ..Citation::default()
+            }),
+            ..Claim::new("Taken seriously", p)
+        });
+        map.add_link(Link::new(LinkKind::Support, vec![quoted], Target::Claim(t)));
+        let quotes = [(quoted, "They take it seriously.".to_owned())].into();
+        let text = to_markdown_quoted(&map, &Marks::default(), &quotes);
+        assert!(text.contains("**Note:** Read paragraph 3 first"), "{text}");
+        assert!(!text.contains("**Claim:** Read paragraph 3"), "{text}");
+        assert!(text.contains("“They take it seriously.”\n"), "{text}");
+        assert!(!text.contains("seriously.”."), "{text}");
+    }
 
     #[test]
     #[expect(

@@ -625,8 +625,11 @@ fn exports_show_statuses_when_asked() {
     );
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     let svg = fs::read_to_string(dir.path().join("e.svg")).expect("svg");
-    assert_eq!(svg.matches("<g class=\"status ").count(), 9);
-    assert!(svg.contains("✓ holds") && svg.contains("✗ fails") && svg.contains("? open"));
+    // Every claim but the note, which takes no part, shows its status.
+    assert_eq!(svg.matches("<g class=\"status ").count(), 8);
+    assert!(svg.contains("✓ holds") && svg.contains("✗ fails"));
+    // The map's only open card was its note, which shows no status now.
+    assert!(!svg.contains("? open"), "{svg}");
     // Links that fail are marked, grey and dotted, with a ✗ on their
     // label: not faded to a ghost.
     assert!(svg.contains("\" class=\"fails\">"), "{svg}");

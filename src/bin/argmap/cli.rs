@@ -505,9 +505,9 @@ fn arrange(
         )
     });
     say!(
-        "{}: arranged {} claims, {how}{shape}",
+        "{}: arranged {}, {how}{shape}",
         target.display(),
-        map.claims.len()
+        argmap::words::count(map.claims.len(), "claim")
     );
     ExitCode::SUCCESS
 }
@@ -588,10 +588,10 @@ fn export(
         fail!("{}: note: {note}", target.display());
     }
     say!(
-        "{}: {} of {} claims",
+        "{}: {} of {}",
         target.display(),
         format.label(),
-        map.claims.len()
+        argmap::words::count(map.claims.len(), "claim")
     );
     ExitCode::SUCCESS
 }

@@ -110,7 +110,10 @@ pub(super) fn layer(
                         card(&mut out, measured, *rect, claim, rows, role);
                     }
                 }
-                if let Some(evaluation) = &options.evaluation {
+                // A note takes no part in the evaluation: no status.
+                if let Some(evaluation) = &options.evaluation
+                    && claim.kind != crate::model::ClaimKind::Note
+                {
                     status(&mut out, measured, *rect, evaluation.claim(*id));
                 }
                 out.push_str("</g>\n");

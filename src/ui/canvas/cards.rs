@@ -206,7 +206,11 @@ fn paint_card(ui: &Ui, shown: Drawn<'_>, frame: &Frame<'_>, card: &CardPaint<'_>
     {
         paint::card_text(ui, rect, drawn, card.typed, card.style.text);
     }
-    if let Some(evaluation) = shown.evaluation {
+    // A note takes no part in the evaluation: it shows no status.
+    if let Some(evaluation) = shown
+        .evaluation
+        .filter(|_| card.claim.kind != ClaimKind::Note)
+    {
         let label = evaluation.claim(id);
         if title.is_some() {
             paint::status_mark(painter, rect, label, frame.zoom, dark);
