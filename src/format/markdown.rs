@@ -256,8 +256,8 @@ mod tests {
             ..Claim::new("Taken seriously", p)
         });
         map.add_link(Link::new(LinkKind::Support, vec![quoted], Target::Claim(t)));
-        let quotes = [(quoted, "They take it seriously.".to_owned())].into();
-        let text = to_markdown_quoted(&map, &Marks::default(), &quotes);
+        let words = [(quoted, "They take it seriously.".to_owned())].into();
+        let text = to_markdown_quoted(&map, &Marks::default(), &words);
         assert!(text.contains("**Note:** Read paragraph 3 first"), "{text}");
         assert!(!text.contains("**Claim:** Read paragraph 3"), "{text}");
         assert!(text.contains("“They take it seriously.”\n"), "{text}");
