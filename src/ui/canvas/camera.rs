@@ -40,8 +40,8 @@ pub struct Camera {
     pub reveal: Option<ClaimId>,
     /// The camera gliding to a new place (presenting).
     pub glide: Option<Glide>,
-    /// Zoom from the wheel or a pinch still to make (see `wheel`).
-    pub wheel: Option<super::wheel::WheelZoom>,
+    /// Zoom from the wheel still to make (see `super::wheel`).
+    pub wheel: Option<WheelZoom>,
 }
 
 impl Default for Camera {
@@ -56,6 +56,15 @@ impl Default for Camera {
             wheel: None,
         }
     }
+}
+
+/// Zoom still to make, around a point of the map.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WheelZoom {
+    /// The natural logarithm of the factor still to zoom by.
+    pub remaining: f32,
+    /// The point of the map that stays under the pointer, in map units.
+    pub around: Pos2,
 }
 
 /// A glide of the camera from one scene rectangle to another.

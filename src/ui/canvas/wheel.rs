@@ -8,7 +8,7 @@
 
 use egui::{Event, MouseWheelUnit, Pos2};
 
-use super::camera::{Camera, ZOOM_RANGE};
+use super::camera::{Camera, WheelZoom, ZOOM_RANGE};
 
 /// The most one wheel notch zooms.
 pub const NOTCH_ZOOM: f32 = 1.2;
@@ -19,15 +19,6 @@ const POINTS_PER_NOTCH: f32 = 60.0;
 /// How quickly the zoom asked for is made: the part of what remains that
 /// is made in this many seconds is 1 − 1/e.
 const EASE_SECS: f32 = 0.05;
-
-/// Zoom still to make, around a point of the map.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct WheelZoom {
-    /// The natural logarithm of the factor still to zoom by.
-    pub remaining: f32,
-    /// The point of the map that stays under the pointer, in map units.
-    pub around: Pos2,
-}
 
 /// The zoom (natural logarithm of the factor) that this frame's wheel
 /// events ask for: each at most one notch.
