@@ -524,13 +524,13 @@ fn assessment_conflict(
         }
         Assessment::Accepted => {
             let standing = attacks.iter().find(|&&l| evaluation.link(l) == Label::In)?;
+            let premise = map.links.get(standing).and_then(|l| l.premises.first())?;
+            // Named as its card names it: an objection, a rebuttal, …
+            let role = crate::model::Role::of(map, *premise).map_or("claim", |r| r.label());
             Some(format!(
-                "You accepted it, but the objection from #{} stands: answer it, or clear the \
+                "You accepted it, but the {role} from #{} stands: answer it, or clear the \
                  assessment.",
-                map.links
-                    .get(standing)
-                    .and_then(|l| l.premises.first())
-                    .map_or(0, |p| p.0)
+                premise.0
             ))
         }
     }

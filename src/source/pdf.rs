@@ -6,8 +6,8 @@
 //! a small stream into gigabytes. So Argmap never reads a PDF in its own
 //! process. The text is extracted by a child — the `argmap` binary itself,
 //! started with the hidden `pdf-text` command — that gets the file's bytes
-//! on standard input (not its path), may not open or write any file, keep a
-//! core dump or use more than [`MEMORY_LIMIT`] of memory, and is killed
+//! on standard input (not its path), may not open any file, keep a core
+//! dump or use more than [`MEMORY_LIMIT`] of memory, and is killed
 //! when it has not answered within [`TIME_LIMIT`]. Whatever happens to it,
 //! the caller gets the text or a one-line [`PdfProblem`]; what the child
 //! prints on the way (a panic's message, say) is never shown.
@@ -284,7 +284,9 @@ pub fn child() -> i32 {
 
 /// The child's limits, set on itself before it reads a byte: memory,
 /// processor time (a backstop to the parent's clock, should the parent be
-/// gone), no core dumps, no files written or opened.
+/// gone), no core dumps, no file opened. (Its standard output and error
+/// are the parent's pipes; run by hand, they may be files, so the size of
+/// files written is not limited.)
 #[cfg(unix)]
 fn limit_self() {
     use rlimit::Resource;
@@ -292,7 +294,6 @@ fn limit_self() {
     let _ = Resource::AS.set(MEMORY_LIMIT, MEMORY_LIMIT);
     let _ = Resource::CPU.set(cpu, cpu + 1);
     let _ = Resource::CORE.set(0, 0);
-    let _ = Resource::FSIZE.set(0, 0);
     // Standard input, output and error are open; nothing else may be.
     let _ = Resource::NOFILE.set(3, 3);
 }

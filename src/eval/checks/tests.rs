@@ -273,6 +273,28 @@ fn assessments_the_map_contradicts_are_found() {
     link(&mut map, LinkKind::Attack, objection, thesis);
     let rules: Vec<Rule> = found(&map).into_iter().map(|(r, _)| r).collect();
     assert_eq!(rules, [Rule::UnansweredObjection, Rule::AssessmentConflict]);
+    let said = |map: &Map| {
+        check(map, &evaluate(map))
+            .into_iter()
+            .filter(|f| f.rule == Rule::AssessmentConflict)
+            .map(|f| f.message)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        said(&map),
+        ["You accepted it, but the objection from #2 stands: answer it, or clear the assessment."]
+    );
+    // An accepted objection that a rebuttal answers: the rebuttal is named
+    // as its card names it.
+    let (mut map, _) = sound();
+    map.claims
+        .get_mut(&ClaimId(3))
+        .expect("objection")
+        .assessment = Some(Assessment::Accepted);
+    assert_eq!(
+        said(&map),
+        ["You accepted it, but the rebuttal from #4 stands: answer it, or clear the assessment."]
+    );
 }
 
 #[test]
