@@ -920,3 +920,40 @@ fn a_banner_goes_with_its_map() {
         harness.state().errors()
     );
 }
+
+#[test]
+fn an_export_is_named_after_the_maps_file_and_typing_goes_on_after_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("my-case.ron");
+    argmap::store::write_atomic(
+        &path,
+        argmap::format::ron::to_string(&argmap::model::Map::new("A title unlike the file"))
+            .as_bytes(),
+    )
+    .expect("map");
+    let dialogs = ScriptedDialogs::unavailable();
+    let mut harness = Editor::new()
+        .dialogs(&dialogs)
+        .startup(argmap::ui::Startup {
+            file: Some(path),
+            restore_last: false,
+            recovery_dir: None,
+        })
+        .build();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").hover();
+    harness.run();
+    harness.get_by_label("Markdown outline…").click();
+    harness.run_steps(5);
+    assert!(
+        harness.query_all_by_value("my-case.md").next().is_some(),
+        "the export is named after the map's file"
+    );
+    // Typing goes on after the suggested name.
+    type_text(&mut harness, "x");
+    assert!(
+        harness.query_all_by_value("my-case.mdx").next().is_some(),
+        "the cursor was at the end"
+    );
+}

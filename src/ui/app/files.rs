@@ -233,8 +233,16 @@ impl ArgmapApp {
     /// Exports the map, or the selected claims, after asking where.
     pub(super) fn export(&mut self, format: ExportFormat) {
         self.finish_editing();
-        let stem = suggested_file_name(&self.doc.map.title);
-        let name = format.file_name(stem.strip_suffix(".ron").unwrap_or(&stem));
+        // Named after the map's file, as the command line names it; a map
+        // never saved, after its title.
+        let stem = match self.doc.path.as_deref().and_then(Path::file_stem) {
+            Some(stem) => stem.to_string_lossy().into_owned(),
+            None => {
+                let name = suggested_file_name(&self.doc.map.title);
+                name.strip_suffix(".ron").unwrap_or(&name).to_owned()
+            }
+        };
+        let name = format.file_name(&stem);
         let picked = self.dialogs.pick_export(&name, format);
         if let Some(path) = self.picked(picked, PathPurpose::Export(format), &name) {
             self.export_to(format, &path);

@@ -111,13 +111,20 @@ impl ArgmapApp {
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
                 ui.label(prompt.purpose.question());
-                let field = ui.add(
-                    egui::TextEdit::singleline(&mut prompt.text)
-                        .desired_width(420.0)
-                        .hint_text("/home/you/maps/homework.ron"),
-                );
+                let mut shown = egui::TextEdit::singleline(&mut prompt.text)
+                    .desired_width(420.0)
+                    .hint_text("/home/you/maps/homework.ron")
+                    .show(ui);
+                let field = shown.response;
                 if std::mem::take(&mut prompt.focus) {
                     field.request_focus();
+                    // The cursor after the suggested name, ready to type on.
+                    let end = egui::text::CCursor::new(prompt.text.chars().count());
+                    shown
+                        .state
+                        .cursor
+                        .set_char_range(Some(egui::text::CCursorRange::one(end)));
+                    shown.state.store(ui.ctx(), field.id);
                 }
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.label(
