@@ -235,12 +235,11 @@ impl ArgmapApp {
         self.finish_editing();
         // Named after the map's file, as the command line names it; a map
         // never saved, after its title.
-        let stem = match self.doc.path.as_deref().and_then(Path::file_stem) {
-            Some(stem) => stem.to_string_lossy().into_owned(),
-            None => {
-                let name = suggested_file_name(&self.doc.map.title);
-                name.strip_suffix(".ron").unwrap_or(&name).to_owned()
-            }
+        let stem = if let Some(stem) = self.doc.path.as_deref().and_then(Path::file_stem) {
+            stem.to_string_lossy().into_owned()
+        } else {
+            let name = suggested_file_name(&self.doc.map.title);
+            name.strip_suffix(".ron").unwrap_or(&name).to_owned()
         };
         let name = format.file_name(&stem);
         let picked = self.dialogs.pick_export(&name, format);
