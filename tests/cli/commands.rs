@@ -857,3 +857,39 @@ fn arrange_turns_a_map_to_grow_left_to_right_and_back() {
             .contains("direction")
     );
 }
+
+/// The manual pages the package installs are the ones the command line's
+/// definitions make: `argmap man --dir assets/man` writes them again.
+#[test]
+fn the_shipped_manual_pages_are_the_ones_the_definitions_make() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = argmap(&["man", "--dir", "."], dir.path());
+    assert_eq!(output.status.code(), Some(0));
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/man");
+    let mut made: Vec<_> = fs::read_dir(dir.path())
+        .expect("pages")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    made.sort();
+    let mut kept: Vec<_> = fs::read_dir(&shipped)
+        .expect("assets/man")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    kept.sort();
+    assert_eq!(made, kept, "run `cargo run -- man --dir assets/man`");
+    for name in made {
+        assert_eq!(
+            fs::read(dir.path().join(&name)).expect("made"),
+            fs::read(shipped.join(&name)).expect("shipped"),
+            "{}: run `cargo run -- man --dir assets/man`",
+            name.to_string_lossy()
+        );
+    }
+    // argmap(1) says the exit status rule and names each command's page.
+    let page = fs::read_to_string(shipped.join("argmap.1")).expect("argmap.1");
+    assert!(
+        page.contains(".SH \"EXIT STATUS\"") || page.contains(".SH EXIT STATUS"),
+        "{page}"
+    );
+    assert!(page.contains("argmap\\-merge"), "{page}");
+}

@@ -231,6 +231,13 @@ pub enum Command {
     /// merge` (.gitattributes and the repository's git config), saying
     /// what changed.
     GitSetup,
+    /// Write the manual page argmap(1) to standard output, or with --dir
+    /// every page (argmap(1), argmap-diff(1), …) into a folder.
+    Man {
+        /// The folder to write every page into.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Rewrite map files in the canonical layout (what Argmap itself saves),
     /// so hand edits diff cleanly. Files with problems are left untouched.
     Fmt {
@@ -266,6 +273,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         Some(Command::Check { files }) => check(&files),
         Some(Command::Fmt { check, files }) => fmt(&files, check),
+        Some(Command::Man { dir }) => Ok(crate::man::man(dir.as_deref())),
         Some(Command::Bench {
             pipeline: Some(map),
             against_dot,

@@ -27,6 +27,7 @@ mod coverage;
 mod dot;
 mod git;
 mod judge;
+mod man;
 mod pipeline;
 
 use std::process::ExitCode;
