@@ -265,6 +265,48 @@ fn undercut_levels(map: &Map) -> BTreeMap<LinkId, usize> {
     levels
 }
 
+/// The word that joins linked premises, written on their bar.
+pub const AND: &str = "and";
+
+/// Where "and" is written on a linked premises' bar: between each two
+/// neighbouring legs, so "A and B" reads off the drawing. Under a level
+/// bar (a map that grows down) it sits on the premises' side, where the
+/// arrow does not go; on an upright bar (a map that grows right) there is
+/// no room beside it, so it sits on the bar, below the arrow's start and
+/// its label.
+pub fn and_marks(shape: &LinkShape) -> Vec<Pos2> {
+    let Some((a, b)) = shape.bar else {
+        return Vec::new();
+    };
+    let along = (b - a).normalized();
+    if !along.is_finite() {
+        return Vec::new();
+    }
+    let normal = along.rot90();
+    let mid = a.lerp(b, 0.5);
+    let next = shape.bends.first().copied().unwrap_or(shape.to);
+    let side = if (next - mid).dot(normal) > 0.0 {
+        -normal
+    } else {
+        normal
+    };
+    let mut ends: Vec<f32> = shape
+        .legs
+        .iter()
+        .map(|&(_, end)| (end - a).dot(along))
+        .collect();
+    ends.sort_by(f32::total_cmp);
+    let upright = along.y.abs() > along.x.abs();
+    let off = if upright {
+        along * (LINK_LABEL_SIZE * 2.0)
+    } else {
+        side * (BAR_GAP / 2.0)
+    };
+    ends.windows(2)
+        .map(|pair| a + along * f32::midpoint(pair[0], pair[1]) + off)
+        .collect()
+}
+
 /// How far along its arrow a label sits when nothing is in the way.
 const LABEL_AT: f32 = 0.35;
 
@@ -628,6 +670,25 @@ mod tests {
         assert_eq!(border_toward(rect, pos2(200.0, 0.0)), pos2(50.0, 0.0));
         assert_eq!(border_toward(rect, pos2(10.0, 5.0)), pos2(10.0, 5.0));
         assert_eq!(border_toward(rect, Pos2::ZERO), Pos2::ZERO);
+    }
+
+    #[test]
+    fn and_is_written_between_linked_premises_on_their_side_of_the_bar() {
+        let map = sample();
+        let shapes = link_shapes(&map, &cards(&map));
+        let linked = &shapes[&LinkId(1)];
+        let (left, right) = linked.bar.expect("a bar");
+        let marks = and_marks(linked);
+        assert_eq!(marks.len(), 1, "one “and” between two premises");
+        let at = marks[0];
+        assert!(at.x > left.x && at.x < right.x, "between the legs");
+        // The thesis is above: the arrow leaves upwards, "and" sits below
+        // the bar, above the premises' cards.
+        assert!(at.y > left.y, "on the premises' side");
+        let premise_top = cards(&map)[&ClaimId(2)].top();
+        assert!(at.y < premise_top, "above the cards");
+        // A plain link has no bar and no "and".
+        assert!(and_marks(&shapes[&LinkId(2)]).is_empty());
     }
 
     #[test]

@@ -18,7 +18,9 @@ use crate::model::{LinkId, Map};
 /// share: one for each distinct label (its words and colour), numbered in
 /// order of first use.
 pub(super) struct Looks {
-    looks: Vec<(LinkId, LinkLook, usize)>,
+    /// Each link, its look, its label's pill and, for linked premises,
+    /// the pill of "and" on their bar.
+    looks: Vec<(LinkId, LinkLook, usize, Option<usize>)>,
     pills: BTreeMap<(String, String), usize>,
 }
 
@@ -35,11 +37,18 @@ impl Looks {
             .iter()
             .filter_map(|(&id, shape)| {
                 let look = LinkLook::of(map, id, evaluation)?;
+                let color = hex(look.color(false));
                 let next = pills.len();
                 let pill = *pills
-                    .entry((look.words_on(shape), hex(look.color(false))))
+                    .entry((look.words_on(shape), color.clone()))
                     .or_insert(next);
-                Some((id, look, pill))
+                let and = shape.bar.map(|_| {
+                    let next = pills.len();
+                    *pills
+                        .entry((geometry::AND.to_owned(), color))
+                        .or_insert(next)
+                });
+                Some((id, look, pill, and))
             })
             .collect();
         Self { looks, pills }
@@ -60,9 +69,9 @@ pub(super) fn layer(looks: &Looks, links: &BTreeMap<LinkId, LinkShape>) -> Strin
         .par_chunks(512)
         .map(|chunk| {
             let mut out = String::with_capacity(400 * chunk.len());
-            for (id, look, pill) in chunk {
+            for (id, look, pill, and) in chunk {
                 if let Some(shape) = links.get(id) {
-                    link(&mut out, *id, shape, look, *pill);
+                    link(&mut out, *id, shape, look, *pill, *and);
                 }
             }
             out
@@ -79,7 +88,14 @@ pub(super) fn layer(looks: &Looks, links: &BTreeMap<LinkId, LinkShape>) -> Strin
 
 /// One link's group: its arrow (with the legs and bar of linked
 /// premises), its head, and its label.
-fn link(out: &mut String, id: LinkId, shape: &LinkShape, look: &LinkLook, pill: usize) {
+fn link(
+    out: &mut String,
+    id: LinkId,
+    shape: &LinkShape,
+    look: &LinkLook,
+    pill: usize,
+    and: Option<usize>,
+) {
     let color = look.color(false);
     let _ = write!(out, r#"<g data-link="{}""#, id.0);
     if look.fails() {
@@ -108,6 +124,18 @@ fn link(out: &mut String, id: LinkId, shape: &LinkShape, look: &LinkLook, pill: 
         out.push_str("\" fill=\"");
         push_hex(out, color);
         out.push_str("\"/>");
+    }
+    // "and" on the bar of linked premises.
+    if let Some(and) = and {
+        for at in geometry::and_marks(shape) {
+            out.push_str("<use href=\"#");
+            out.push_str(&pill_id(and));
+            out.push_str("\" x=\"");
+            push_num(out, at.x);
+            out.push_str("\" y=\"");
+            push_num(out, at.y);
+            out.push_str("\"/>");
+        }
     }
     // The label: its pill, drawn once in the document's definitions.
     out.push_str("<use href=\"#");

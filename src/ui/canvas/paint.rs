@@ -147,6 +147,9 @@ pub(super) fn links(
         // the dashes say support or attack.
         if frame.level == Level::Text {
             link_label(painter, shape, &look, dark);
+            for at in geometry::and_marks(shape) {
+                and_label(painter, at, color, dark);
+            }
         }
     }
     if !lines.is_empty() {
@@ -274,6 +277,24 @@ fn link_label(painter: &Painter, shape: &LinkShape, look: &LinkLook, dark: bool)
         CornerRadius::same(7),
         background,
         Stroke::new(border, color),
+        StrokeKind::Inside,
+    );
+    painter.galley(rect.center() - galley.size() / 2.0, galley, color);
+}
+
+/// "and" on the bar that joins linked premises, in a pill like a label's.
+fn and_label(painter: &Painter, at: Pos2, color: Color32, dark: bool) {
+    let galley = painter.layout_no_wrap(
+        geometry::AND.to_owned(),
+        FontId::proportional(geometry::LINK_LABEL_SIZE),
+        color,
+    );
+    let rect = Rect::from_center_size(at, galley.size() + vec2(8.0, 2.0));
+    painter.rect(
+        rect,
+        CornerRadius::same(7),
+        style::link_label_fill(dark),
+        Stroke::new(1.0, color),
         StrokeKind::Inside,
     );
     painter.galley(rect.center() - galley.size() / 2.0, galley, color);
