@@ -365,9 +365,14 @@ fn pack(
     (outlines, offset_from_parent)
 }
 
-/// A claim's answers as units: runs of answers that `stacks` becomes
-/// columns (split when longer than fits under a claim `width` wide, or
-/// than [`MAX_STACK`]); a run of one stays single.
+/// A claim's answers as units: when every answer may be stacked
+/// (`stacks`), columns under the claim (split when longer than fits under
+/// a claim `width` wide, or than [`MAX_STACK`]; a run of one stays
+/// single); otherwise all in a row. A column beside a sibling's subtree
+/// would sit in that subtree's rows and read as its answers (both
+/// objections to a thesis stacked under one of its reasons), so a claim
+/// with answers of its own among its answers keeps them all in the row,
+/// and a column always hangs under its one parent.
 fn units_of(
     forest: &Forest,
     claim: ClaimId,
@@ -392,14 +397,11 @@ fn units_of(
         }
         run.clear();
     };
-    for &kid in forest.kids(claim) {
-        if stacks(kid) {
-            run.push(kid);
-        } else {
-            flush(&mut run, &mut units);
-            units.push(Unit::Single(kid));
-        }
+    let kids = forest.kids(claim);
+    if !kids.iter().all(|&kid| stacks(kid)) {
+        return kids.iter().map(|&kid| Unit::Single(kid)).collect();
     }
+    run.extend(kids.iter().copied());
     flush(&mut run, &mut units);
     units
 }
