@@ -196,19 +196,19 @@ fn the_order_is_changed_in_the_steps_panel_saved_and_read_back() {
     harness.run();
     // Step 2 one place later; then steps 1 and 2 joined; step 5 skipped.
     harness
-        .get_by_label_contains("2. So far the Social Credit System")
+        .get_by_label_contains("2. Not an AI surveillance machine")
         .click();
     harness.run();
     harness.get_by_label("Later").click();
     harness.run();
     harness
-        .get_by_label_contains("1. China's Social Credit System is less")
+        .get_by_label_contains("1. Control by law, not an AI panopticon")
         .click();
     harness.run();
     harness.get_by_label("Join with next").click();
     harness.run();
     harness
-        .get_by_label_contains("3. Recent reports by MERICS")
+        .get_by_label_contains("3. MERICS and Trivium agree")
         .click();
     harness.run();
     harness.get_by_label("Skip").click();
@@ -289,11 +289,11 @@ fn steps_move_by_drag_and_by_keyboard() {
     harness.run();
     // Drag step 4 onto step 2.
     let from = harness
-        .get_by_label_contains("4. Recent reports by MERICS")
+        .get_by_label_contains("4. MERICS and Trivium agree")
         .rect()
         .center();
     let to = harness
-        .get_by_label_contains("2. So far the Social Credit System")
+        .get_by_label_contains("2. Not an AI surveillance machine")
         .rect()
         .center();
     crate::harness::drag(&mut harness, from, to, Modifiers::NONE);
@@ -304,7 +304,7 @@ fn steps_move_by_drag_and_by_keyboard() {
     // The keyboard: select step 1, ↓ to step 2, Alt+↓ moves it down, Delete
     // skips the step then selected.
     harness
-        .get_by_label_contains("1. China's Social Credit System is less")
+        .get_by_label_contains("1. Control by law, not an AI panopticon")
         .click();
     harness.run();
     harness.key_press(Key::ArrowDown);

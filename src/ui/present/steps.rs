@@ -20,11 +20,12 @@ pub enum Request {
     PresentFrom(usize),
 }
 
-/// A step's claims, shortened to one line each.
+/// A step's claims by their titles (first words where a claim has none),
+/// as the cards show them, each on one line.
 fn step_text(map: &Map, step: &[ClaimId]) -> String {
     step.iter()
         .filter_map(|c| map.claims.get(c))
-        .map(|c| crate::words::one_line(&c.text, 70))
+        .map(|c| crate::words::one_line(&c.shown_title(), 70))
         .collect::<Vec<_>>()
         .join(" + ")
 }
