@@ -673,7 +673,7 @@ mod tests {
         let ids: Vec<ClaimId> = map.claims.keys().copied().collect();
         map.presentation = Presentation {
             steps: vec![vec![ids[0]], ids[1..].to_vec()],
-            skip: Vec::new(),
+            ..Presentation::default()
         };
         let text = to_string(&map);
         assert!(

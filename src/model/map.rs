@@ -122,12 +122,47 @@ pub struct Presentation {
     /// Claims never shown while presenting.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub skip: Vec<ClaimId>,
+    /// How the steps not placed by hand follow each other.
+    #[serde(skip_serializing_if = "StepsBy::is_default")]
+    pub order: StepsBy,
 }
 
 impl Presentation {
     /// True when nothing was changed from the default order.
     pub fn is_default(&self) -> bool {
-        self.steps.is_empty() && self.skip.is_empty()
+        self.steps.is_empty() && self.skip.is_empty() && self.order.is_default()
+    }
+}
+
+/// The orders a presentation can follow (see `model::present`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StepsBy {
+    /// Each reason followed at once by what answers it, depth first.
+    #[default]
+    DepthFirst,
+    /// The thesis's reasons and objections first, then what answers them,
+    /// level by level.
+    MainReasonsFirst,
+    /// In the order of the source: by the paragraph each step cites.
+    Source,
+}
+
+impl StepsBy {
+    /// Every order, as the steps panel offers them.
+    pub const ALL: [Self; 3] = [Self::DepthFirst, Self::MainReasonsFirst, Self::Source];
+
+    /// Whether this is the default order (not written to the file).
+    pub fn is_default(&self) -> bool {
+        *self == Self::DepthFirst
+    }
+
+    /// The order's name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::DepthFirst => "depth first",
+            Self::MainReasonsFirst => "main reasons first",
+            Self::Source => "as the source goes",
+        }
     }
 }
 
@@ -623,6 +658,7 @@ impl Map {
                     .copied()
                     .filter(|c| claims.contains_key(c))
                     .collect(),
+                order: self.presentation.order,
             },
             claims,
             links,

@@ -19,7 +19,7 @@ pub use assess::{Assessment, EvaluationSettings, Mode};
 pub use ids::{ClaimId, LinkId};
 pub use map::{
     Arrangement, Citation, Claim, ClaimKind, Growth, Issued, Link, LinkKind, Map, Pos,
-    Presentation, Quote, Source, Target, derived_title, typed_title,
+    Presentation, Quote, Source, StepsBy, Target, derived_title, typed_title,
 };
 pub use role::Role;
 pub use stats::Stats;

@@ -16,7 +16,25 @@ pub type Step = Vec<ClaimId>;
 /// form one step. Claims that answer nothing and are not the thesis follow
 /// with their own answers, left to right.
 pub fn default_steps(map: &Map) -> Vec<Step> {
+    match map.presentation.order {
+        super::StepsBy::DepthFirst => walked(map, false),
+        super::StepsBy::MainReasonsFirst => walked(map, true),
+        super::StepsBy::Source => by_source(map),
+    }
+}
+
+/// The steps each root's answers give, walked depth first or `by_level`:
+/// the thesis first, then claims that answer nothing left to right, then
+/// claims only reachable through a cycle.
+fn walked(map: &Map, by_level: bool) -> Vec<Step> {
     let answers = Answers::of(map);
+    let walk = |root, seen: &mut BTreeSet<ClaimId>, steps: &mut Vec<Step>| {
+        if by_level {
+            answers.walk_by_level(root, seen, steps);
+        } else {
+            answers.walk(root, seen, steps);
+        }
+    };
     let mut steps = Vec::new();
     let mut seen = BTreeSet::new();
     let roots = map.thesis.into_iter().chain(
@@ -27,17 +45,43 @@ pub fn default_steps(map: &Map) -> Vec<Step> {
     for root in roots {
         if seen.insert(root) {
             steps.push(vec![root]);
-            answers.walk(root, &mut seen, &mut steps);
+            walk(root, &mut seen, &mut steps);
         }
     }
     // Claims only reachable through a cycle (every claim answers another).
     for &id in map.claims.keys() {
         if seen.insert(id) {
             steps.push(vec![id]);
-            answers.walk(id, &mut seen, &mut steps);
+            walk(id, &mut seen, &mut steps);
         }
     }
     steps
+}
+
+/// The depth-first steps in the order of the source: the thesis first,
+/// then each step by the first paragraph its claims cite (a step citing
+/// nothing keeps its place after the one before it), ties in depth-first
+/// order.
+fn by_source(map: &Map) -> Vec<Step> {
+    let steps = walked(map, false);
+    let cited = |step: &Step| {
+        step.iter()
+            .filter_map(|c| map.claims.get(c)?.source.as_ref()?.paragraphs())
+            .map(|(first, _)| first)
+            .min()
+    };
+    // A step that cites nothing goes with the cited step before it.
+    let mut keyed: Vec<(u32, usize, Step)> = Vec::with_capacity(steps.len());
+    let mut last = 0;
+    for (i, step) in steps.into_iter().enumerate() {
+        if let Some(para) = cited(&step) {
+            last = para;
+        }
+        let thesis = map.thesis.is_some_and(|t| step.contains(&t));
+        keyed.push((if thesis { 0 } else { last }, i, step));
+    }
+    keyed.sort_by_key(|&(para, i, _)| (para, i));
+    keyed.into_iter().map(|(_, _, step)| step).collect()
 }
 
 /// The steps to present: the author's order where there is one (claims
@@ -87,6 +131,9 @@ pub enum Change {
     Skip(usize),
     /// Present a skipped claim again (at the end).
     Include(ClaimId),
+    /// Follow another order (the steps moved by hand go back to it; the
+    /// skipped claims stay skipped).
+    Order(super::StepsBy),
 }
 
 /// The presentation of `map` after `change`: every step written out, so
@@ -95,6 +142,7 @@ pub enum Change {
 pub fn changed(map: &Map, change: Change) -> Option<super::Presentation> {
     let mut steps = steps(map);
     let mut skip = map.presentation.skip.clone();
+    let order = map.presentation.order;
     match change {
         Change::Move { from, to } => {
             if from >= steps.len() || to >= steps.len() || from == to {
@@ -133,8 +181,18 @@ pub fn changed(map: &Map, change: Change) -> Option<super::Presentation> {
             }
             steps.push(vec![claim]);
         }
+        Change::Order(order) => {
+            if order == map.presentation.order && map.presentation.steps.is_empty() {
+                return None;
+            }
+            return Some(super::Presentation {
+                steps: Vec::new(),
+                skip,
+                order,
+            });
+        }
     }
-    Some(super::Presentation { steps, skip })
+    Some(super::Presentation { steps, skip, order })
 }
 
 /// Of the claims `claim` answers, the one presented last before it.
@@ -296,6 +354,33 @@ impl<'m> Answers<'m> {
         }
     }
 
+    /// Like [`Self::walk`], level by level: every answer of `claim` first
+    /// (reasons before objections, a linked argument's premises as one
+    /// step), then every answer of those, and so on.
+    fn walk_by_level(&self, claim: ClaimId, seen: &mut BTreeSet<ClaimId>, steps: &mut Vec<Step>) {
+        let mut level = vec![Target::Claim(claim)];
+        while !level.is_empty() {
+            let mut next = Vec::new();
+            for link in self.links_into(&level) {
+                let Some(premises) = self.map.links.get(&link).map(|l| &l.premises) else {
+                    continue;
+                };
+                let step: Step = premises
+                    .iter()
+                    .copied()
+                    .filter(|c| seen.insert(*c))
+                    .collect();
+                if step.is_empty() {
+                    continue;
+                }
+                next.extend(step.iter().map(|&c| Target::Claim(c)));
+                next.push(Target::Link(link));
+                steps.push(step);
+            }
+            level = next;
+        }
+    }
+
     /// The links into any of `targets`, in presenting order per target.
     fn links_into(&self, targets: &[Target]) -> std::vec::IntoIter<LinkId> {
         targets
@@ -360,6 +445,68 @@ mod tests {
         link(&mut map, LinkKind::Support, &[p1, p2], Target::Claim(t));
         link(&mut map, LinkKind::Attack, &[u], Target::Link(er));
         (map, [t, o, r, e, b, p1, p2, u, f])
+    }
+
+    #[test]
+    fn main_reasons_first_and_as_the_source_goes() {
+        let (mut map, [t, o, r, e, b, p1, p2, u, f]) = sample();
+        map.presentation.order = crate::model::StepsBy::MainReasonsFirst;
+        assert_eq!(
+            default_steps(&map),
+            [
+                vec![t],
+                vec![r],
+                vec![p1, p2],
+                vec![o],
+                vec![e],
+                vec![b],
+                vec![u],
+                vec![f],
+            ]
+        );
+        // By cited paragraph: O cites ¶1, B ¶2, E ¶3, R ¶4; F, U and the
+        // linked premises cite nothing and stay after the step before them
+        // in depth-first order (F after B; U and P1+P2 after E).
+        for (claim, para) in [(o, 1), (b, 2), (e, 3), (r, 4)] {
+            if let Some(claim) = map.claims.get_mut(&claim) {
+                claim.source = Some(crate::model::Citation {
+                    doc: "s".into(),
+                    para: Some(para),
+                    ..crate::model::Citation::default()
+                });
+            }
+        }
+        map.sources
+            .insert("s".into(), crate::model::Source::default());
+        map.presentation.order = crate::model::StepsBy::Source;
+        assert_eq!(
+            default_steps(&map),
+            [
+                vec![t],
+                vec![o],
+                vec![b],
+                vec![f],
+                vec![e],
+                vec![u],
+                vec![p1, p2],
+                vec![r],
+            ]
+        );
+        // Choosing an order takes back the steps moved by hand, keeps the
+        // skipped ones skipped, and is kept in the file.
+        map.presentation.order = crate::model::StepsBy::DepthFirst;
+        let moved = changed(&map, Change::Move { from: 3, to: 0 }).expect("moved");
+        map.presentation = changed(&map, Change::Skip(7)).expect("skipped");
+        assert!(!map.presentation.steps.is_empty());
+        let _ = moved;
+        let chosen = changed(&map, Change::Order(crate::model::StepsBy::MainReasonsFirst))
+            .expect("another order");
+        assert!(chosen.steps.is_empty());
+        assert_eq!(chosen.skip, [f]);
+        map.presentation = chosen;
+        let text = crate::format::ron::to_string(&map);
+        assert!(text.contains("order: MainReasonsFirst"), "{text}");
+        assert_eq!(crate::format::ron::load(text.as_bytes()), Ok(map));
     }
 
     #[test]

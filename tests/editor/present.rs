@@ -347,3 +347,37 @@ fn unsaved_edits_keep_their_recovery_copy_while_presenting() {
         "the copy is written while presenting"
     );
 }
+
+#[test]
+fn the_order_of_steps_is_chosen_in_the_steps_panel_and_undone() {
+    let mut harness = harness_with(None, None);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    harness.run();
+    harness.get_by_value("depth first").click();
+    harness.run();
+    harness.get_by_label("main reasons first").click();
+    harness.run();
+    assert_eq!(
+        map(&harness).presentation.order,
+        argmap::model::StepsBy::MainReasonsFirst
+    );
+    // The thesis, then its main reasons and objections before anything
+    // that answers them: step 2 answers the thesis, so does step 3.
+    let steps = argmap::model::present::steps(map(&harness));
+    let thesis = map(&harness).thesis.expect("thesis");
+    for step in &steps[1..4] {
+        let answers_thesis = step.iter().any(|&c| {
+            map(&harness).links.values().any(|l| {
+                l.premises.contains(&c) && l.target == argmap::model::Target::Claim(thesis)
+            })
+        });
+        assert!(answers_thesis, "{step:?} answers the thesis");
+    }
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        map(&harness).presentation.order,
+        argmap::model::StepsBy::DepthFirst,
+        "undone"
+    );
+}

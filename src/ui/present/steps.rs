@@ -6,7 +6,7 @@
 use egui::{RichText, Ui};
 
 use crate::model::present::{Change, Step};
-use crate::model::{ClaimId, Map};
+use crate::model::{ClaimId, Map, StepsBy};
 use crate::ui::commands::UiCommand;
 
 /// What the user asked of the panel this frame.
@@ -56,6 +56,26 @@ pub fn steps_ui(
         ))
         .weak(),
     );
+    ui.horizontal(|ui| {
+        ui.label("Order:");
+        let now = map.presentation.order;
+        egui::ComboBox::from_id_salt("argmap-step-order")
+            .selected_text(now.label())
+            .show_ui(ui, |ui| {
+                for order in StepsBy::ALL {
+                    if ui.selectable_label(order == now, order.label()).clicked() && order != now {
+                        request = Some(Request::Change(Change::Order(order)));
+                    }
+                }
+            })
+            .response
+            .on_hover_text(
+                "Depth first: each reason followed at once by what answers it. Main reasons \
+                 first: the thesis's reasons and objections, then what answers them. As the \
+                 source goes: by the paragraph each step cites. Kept in the map; steps moved \
+                 by hand go back to the order chosen.",
+            );
+    });
     if selected.is_some_and(|i| i >= steps.len()) {
         *selected = steps.len().checked_sub(1);
     }
