@@ -268,3 +268,25 @@ fn bundled_map_evaluated_from_afar() {
     harness.run();
     harness.snapshot("bundled_map_evaluated_from_afar");
 }
+
+/// Found claims glow at block zoom too, where cards are plain blocks: a
+/// search (or a clicked paragraph's citing claims) shows across the map.
+#[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs Mesa's software renderer for images: `bash .ci/test` sets it up and runs it"
+)]
+fn search_glows_at_block_zoom() {
+    let mut harness = harness(egui::Theme::Light, vec2(1280.0, 800.0), None);
+    let thesis = harness.state().doc.map.thesis.expect("a thesis");
+    let at = harness.state().doc.map.claims[&thesis].pos;
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness.event(egui::Event::Text("law".to_owned()));
+    harness.run();
+    harness.state_mut().view.camera.scene_rect =
+        Rect::from_center_size(pos2(at.x, at.y + 1200.0), vec2(18000.0, 11200.0));
+    harness.run();
+    assert!(harness.state().found().len() >= 4);
+    harness.snapshot("search_glows_at_block_zoom");
+}

@@ -205,6 +205,16 @@ pub(super) fn blocks(
         // Never thinner than a couple of screen points.
         let least = MIN_BLOCK_PTS / frame.zoom.max(f32::EPSILON);
         let rect = Rect::from_center_size(rect.center(), rect.size().max(Vec2::splat(least)));
+        // Search matches and the claims citing a clicked paragraph glow
+        // at every zoom, blocks included.
+        let spotlit = shown.marks.spotlight.contains(id);
+        if shown.marks.found.contains(id) || spotlit {
+            let (grow, alpha) = if spotlit { (9.0, 1.0) } else { (7.0, 0.7) };
+            mesh.add_colored_rect(
+                rect.expand(grow / frame.zoom.max(f32::EPSILON)),
+                style::search_color(dark).gamma_multiply(alpha),
+            );
+        }
         if view.selection.claims.contains(id) {
             mesh.add_colored_rect(rect.expand(12.0), selection);
         }
