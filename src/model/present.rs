@@ -492,8 +492,8 @@ mod tests {
                 vec![r],
             ]
         );
-        // Choosing an order takes back the steps moved by hand, keeps the
-        // skipped ones skipped, and is kept in the file.
+        // Choosing an order takes back the steps moved by hand and keeps
+        // the skipped ones skipped.
         map.presentation.order = crate::model::StepsBy::DepthFirst;
         let moved = changed(&map, Change::Move { from: 3, to: 0 }).expect("moved");
         map.presentation = changed(&map, Change::Skip(7)).expect("skipped");
@@ -503,10 +503,7 @@ mod tests {
             .expect("another order");
         assert!(chosen.steps.is_empty());
         assert_eq!(chosen.skip, [f]);
-        map.presentation = chosen;
-        let text = crate::format::ron::to_string(&map);
-        assert!(text.contains("order: MainReasonsFirst"), "{text}");
-        assert_eq!(crate::format::ron::load(text.as_bytes()), Ok(map));
+        assert_eq!(chosen.order, crate::model::StepsBy::MainReasonsFirst);
     }
 
     #[test]

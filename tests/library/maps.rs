@@ -316,3 +316,23 @@ fn the_article_map_quotes_the_article_where_it_is_present() {
         }
     }
 }
+
+/// The presentation order chosen in the steps panel is kept in the file
+/// (`presentation: (order: Source)`), and a file without it reads as
+/// depth first.
+#[test]
+fn the_presentation_order_is_saved_and_read_back() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/social-credit-system.ron");
+    let mut map = argmap::store::read_map(&path).expect("loads");
+    assert_eq!(map.presentation.order, argmap::model::StepsBy::DepthFirst);
+    for order in argmap::model::StepsBy::ALL {
+        map.presentation.order = order;
+        let text = argmap::format::ron::to_string(&map);
+        assert_eq!(
+            text.contains(&format!("order: {order:?}")),
+            !order.is_default(),
+            "{text}"
+        );
+        assert_eq!(argmap::format::ron::load(text.as_bytes()), Ok(map.clone()));
+    }
+}
