@@ -206,6 +206,64 @@ pub fn arrange_measured(map: &mut Map, texts: &Texts) {
     }
 }
 
+/// The most claims a handout is arranged for its page: beyond, a map is
+/// tiled over pages anyway.
+const FOR_THE_PAGE_UP_TO: usize = 2_000;
+
+/// `map` arranged for a handout's A4 page when another packing or
+/// direction prints it at least 15 % larger than its own layout (a tall
+/// narrow map on a portrait page, most of it empty), with a note saying
+/// so; pinned claims stay where they are. `None` when its own layout is
+/// as good.
+pub fn for_the_page(map: &Map, texts: &Texts) -> Option<(Map, String)> {
+    use crate::model::{Arrangement, Growth};
+    if map.claims.len() < 2 || map.claims.len() > FOR_THE_PAGE_UP_TO {
+        return None;
+    }
+    let scale = |map: &Map| {
+        let bounds = svg::Scene::of(map, texts).bounds;
+        crate::draw::handout::plan_one_page(bounds)
+            .sheets
+            .first()
+            .map_or(0.0, crate::draw::handout::Sheet::scale)
+    };
+    let own = scale(map);
+    let mut best: Option<(f32, Map)> = None;
+    for arrangement in [Arrangement::Compact, Arrangement::Wide] {
+        for direction in [Growth::Down, Growth::Right] {
+            let mut laid_out = map.clone();
+            laid_out.arrangement = arrangement;
+            laid_out.direction = direction;
+            arrange_measured(&mut laid_out, texts);
+            let larger = scale(&laid_out);
+            if best.as_ref().is_none_or(|(b, _)| larger > *b) {
+                best = Some((larger, laid_out));
+            }
+        }
+    }
+    let (larger, laid_out) = best?;
+    if larger < own * 1.15 {
+        return None;
+    }
+    let how = format!(
+        "{}, {}",
+        match laid_out.arrangement {
+            Arrangement::Compact => "compact",
+            Arrangement::Wide => "wide",
+        },
+        match laid_out.direction {
+            Growth::Down => "top-down",
+            Growth::Right => "left to right",
+        }
+    );
+    #[expect(clippy::cast_possible_truncation, reason = "A percentage.")]
+    let more = ((larger / own.max(f32::EPSILON) - 1.0) * 100.0).round() as i64;
+    Some((
+        laid_out,
+        format!("arranged for the page ({how}): the map prints {more} % larger than as laid out"),
+    ))
+}
+
 fn export_measured(
     map: &Map,
     texts: &Texts,
@@ -257,9 +315,13 @@ fn export_measured(
             }
             png.bytes
         }
-        ExportFormat::Pdf => {
-            raster::pdf(map, texts, measure, evaluation.as_ref(), options.overview)?
-        }
+        ExportFormat::Pdf => match for_the_page(map, texts) {
+            Some((laid_out, note)) if !options.overview => {
+                notes.push(note);
+                raster::pdf(&laid_out, texts, measure, evaluation.as_ref(), false)?
+            }
+            _ => raster::pdf(map, texts, measure, evaluation.as_ref(), options.overview)?,
+        },
         ExportFormat::Slides => raster::slides(map, texts, measure, evaluation.as_ref())?,
         ExportFormat::Markdown => {
             let marks = evaluation

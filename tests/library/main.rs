@@ -7,6 +7,7 @@ pub mod common;
 
 mod architecture;
 mod argdown_official;
+mod handout_page;
 mod handout_rules;
 mod hostile;
 mod hostile_pdf;
