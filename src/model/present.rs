@@ -336,22 +336,26 @@ impl<'m> Answers<'m> {
                 frames.pop();
                 continue;
             };
-            let Some(premises) = self.map.links.get(&link).map(|l| &l.premises) else {
+            let Some(step) = self.step_of(link, seen) else {
                 continue;
             };
-            let step: Step = premises
-                .iter()
-                .copied()
-                .filter(|c| seen.insert(*c))
-                .collect();
-            if step.is_empty() {
-                continue;
-            }
             let mut below: Vec<Target> = step.iter().map(|&c| Target::Claim(c)).collect();
             below.push(Target::Link(link));
             frames.push(self.links_into(&below));
             steps.push(step);
         }
+    }
+
+    /// The step that `link`'s premises not yet `seen` make (marking them
+    /// seen), if any are left.
+    fn step_of(&self, link: LinkId, seen: &mut BTreeSet<ClaimId>) -> Option<Step> {
+        let premises = &self.map.links.get(&link)?.premises;
+        let step: Step = premises
+            .iter()
+            .copied()
+            .filter(|c| seen.insert(*c))
+            .collect();
+        (!step.is_empty()).then_some(step)
     }
 
     /// Like [`Self::walk`], level by level: every answer of `claim` first
@@ -362,17 +366,9 @@ impl<'m> Answers<'m> {
         while !level.is_empty() {
             let mut next = Vec::new();
             for link in self.links_into(&level) {
-                let Some(premises) = self.map.links.get(&link).map(|l| &l.premises) else {
+                let Some(step) = self.step_of(link, seen) else {
                     continue;
                 };
-                let step: Step = premises
-                    .iter()
-                    .copied()
-                    .filter(|c| seen.insert(*c))
-                    .collect();
-                if step.is_empty() {
-                    continue;
-                }
                 next.extend(step.iter().map(|&c| Target::Claim(c)));
                 next.push(Target::Link(link));
                 steps.push(step);

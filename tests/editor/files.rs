@@ -539,12 +539,7 @@ fn export_writes_the_selected_claims_only() {
     // The whole map as Markdown.
     let whole = dir.path().join("whole.md");
     dialogs.answer(Some(whole.clone()));
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Export").hover();
-    harness.run();
-    harness.get_by_label("Markdown outline…").click();
-    harness.run();
+    export_via_menu(&mut harness, "Markdown outline…");
     let text = std::fs::read_to_string(&whole).expect("exported");
     assert!(text.contains("Homework should be optional"), "{text}");
     assert!(text.contains("Practice at home builds habits"), "{text}");
@@ -556,12 +551,7 @@ fn export_writes_the_selected_claims_only() {
     );
     let part = dir.path().join("part.json");
     dialogs.answer(Some(part.clone()));
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Export").hover();
-    harness.run();
-    harness.get_by_label("AIF JSON…").click();
-    harness.run();
+    export_via_menu(&mut harness, "AIF JSON…");
     let text = std::fs::read_to_string(&part).expect("exported");
     assert!(text.contains("Practice at home builds habits"), "{text}");
     assert!(!text.contains("Homework should be optional"), "{text}");
@@ -866,13 +856,7 @@ fn a_map_with_fields_this_version_does_not_know_opens_read_only_and_says_so() {
 fn a_map_named_on_the_command_line_that_is_not_there_is_new_and_saves_there() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("my-debate_case.ron");
-    let mut harness = Editor::new()
-        .startup(argmap::ui::Startup {
-            file: Some(path.clone()),
-            restore_last: false,
-            recovery_dir: None,
-        })
-        .build();
+    let mut harness = Editor::new().opening(path.clone()).build();
     assert!(
         harness.state().errors().is_empty(),
         "{:?}",
@@ -902,13 +886,7 @@ fn a_banner_goes_with_its_map() {
     let dir = tempfile::tempdir().expect("temp dir");
     let broken = dir.path().join("broken.ron");
     std::fs::write(&broken, "(format: 1, claims: {").expect("write");
-    let mut harness = Editor::new()
-        .startup(argmap::ui::Startup {
-            file: Some(broken),
-            restore_last: false,
-            recovery_dir: None,
-        })
-        .build();
+    let mut harness = Editor::new().opening(broken).build();
     assert!(
         !harness.state().errors().is_empty(),
         "the broken file is said"
@@ -932,19 +910,8 @@ fn an_export_is_named_after_the_maps_file_and_typing_goes_on_after_it() {
     )
     .expect("map");
     let dialogs = ScriptedDialogs::unavailable();
-    let mut harness = Editor::new()
-        .dialogs(&dialogs)
-        .startup(argmap::ui::Startup {
-            file: Some(path),
-            restore_last: false,
-            recovery_dir: None,
-        })
-        .build();
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Export").hover();
-    harness.run();
-    harness.get_by_label("Markdown outline…").click();
+    let mut harness = Editor::new().dialogs(&dialogs).opening(path).build();
+    export_via_menu(&mut harness, "Markdown outline…");
     harness.run_steps(5);
     assert!(
         harness.query_all_by_value("my-case.md").next().is_some(),

@@ -145,6 +145,15 @@ impl Editor {
         self
     }
 
+    /// Started on the map file at `path`, as `argmap FILE` starts.
+    pub fn opening(self, path: PathBuf) -> Self {
+        self.startup(Startup {
+            file: Some(path),
+            restore_last: false,
+            recovery_dir: None,
+        })
+    }
+
     /// On a blank map, "Homework".
     pub fn blank(self) -> Self {
         self.document(Document::untitled(Map::new("Homework"), false))
@@ -281,6 +290,17 @@ pub fn between(harness: &Harness<'_, ArgmapApp>, premise: &str, target: &str) ->
     card(harness, premise)
         .center()
         .lerp(card(harness, target).center(), 0.5)
+}
+
+/// File → Export ▸ `item` (the menu entry's label), through the menus as
+/// a user goes.
+pub fn export_via_menu(harness: &mut Harness<'_, ArgmapApp>, item: &str) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").hover();
+    harness.run();
+    harness.get_by_label(item).click();
+    harness.run();
 }
 
 /// Types `text` into whatever has the keyboard.

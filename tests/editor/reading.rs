@@ -305,13 +305,7 @@ fn a_source_outside_the_maps_folder_is_shown_only_once_allowed() {
     let map = "(\n    format: 1,\n    sources: {\n        \"doc\": (title: \"D\", path: \"../secret.txt\"),\n    },\n    claims: {\n        1: (text: \"A claim\", source: (doc: \"doc\", para: 1)),\n    },\n)\n";
     let path = dir.path().join("maps/map.ron");
     std::fs::write(&path, map).expect("map");
-    let mut harness = Editor::new()
-        .startup(argmap::ui::Startup {
-            file: Some(path),
-            restore_last: false,
-            recovery_dir: None,
-        })
-        .build();
+    let mut harness = Editor::new().opening(path).build();
     // Said as the map opens.
     let notes = harness.state().notes().join("\n");
     assert!(
@@ -419,23 +413,11 @@ fn an_export_never_waits_on_a_pdf_and_quotes_it_once_read() {
     let path = dir.path().join("map.ron");
     std::fs::write(&path, map).expect("map");
     let dialogs = ScriptedDialogs::default();
-    let mut harness = Editor::new()
-        .dialogs(&dialogs)
-        .startup(argmap::ui::Startup {
-            file: Some(path),
-            restore_last: false,
-            recovery_dir: None,
-        })
-        .build();
+    let mut harness = Editor::new().dialogs(&dialogs).opening(path).build();
     let export = |harness: &mut egui_kittest::Harness<'static, argmap::ui::ArgmapApp>| {
         let out = dir.path().join("out.md");
         dialogs.answer(Some(out.clone()));
-        harness.get_by_label("File").click();
-        harness.run();
-        harness.get_by_label("Export").hover();
-        harness.run();
-        harness.get_by_label("Markdown outline…").click();
-        harness.run();
+        export_via_menu(harness, "Markdown outline…");
         std::fs::read_to_string(&out).expect("exported")
     };
     // Not read yet: the export goes ahead without the quote, and says so.
