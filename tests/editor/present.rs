@@ -381,3 +381,37 @@ fn the_order_of_steps_is_chosen_in_the_steps_panel_and_undone() {
         "undone"
     );
 }
+
+#[test]
+fn a_step_moves_to_the_start_so_a_note_can_open_the_presentation() {
+    let mut doc = Document::untitled(bundled::ARTICLE.map(), true);
+    // The bundled map's note, moved by hand to second place.
+    let note = doc
+        .map
+        .claims
+        .iter()
+        .find(|(_, c)| c.kind == argmap::model::ClaimKind::Note)
+        .map(|(&id, _)| id)
+        .expect("the bundled map has a note");
+    let mut steps = argmap::model::present::steps(&doc.map);
+    let at = steps
+        .iter()
+        .position(|s| s.contains(&note))
+        .expect("presented");
+    let step = steps.remove(at);
+    steps.insert(1, step);
+    doc.map.presentation.steps = steps;
+    let mut harness = harness_with(Some(doc), None);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    harness.run();
+    harness
+        .get_by_label_contains("2. Where the article turns")
+        .click();
+    harness.run();
+    harness.get_by_label("First").click();
+    harness.run();
+    assert_eq!(argmap::model::present::steps(map(&harness))[0], [note]);
+    // F5 opens on it.
+    key(&mut harness, Key::F5);
+    assert_eq!(step_claims(&harness).1, [note.0]);
+}

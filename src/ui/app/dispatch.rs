@@ -182,6 +182,7 @@ impl ArgmapApp {
             UiCommand::StepSelectPrevious => self.act_on_step(StepAction::SelectPrevious),
             UiCommand::StepSelectNext => self.act_on_step(StepAction::SelectNext),
             UiCommand::StepEarlier => self.act_on_step(StepAction::Earlier),
+            UiCommand::StepFirst => self.act_on_step(StepAction::First),
             UiCommand::StepLater => self.act_on_step(StepAction::Later),
             UiCommand::StepJoinNext => self.act_on_step(StepAction::JoinNext),
             UiCommand::StepSplit => self.act_on_step(StepAction::Split),

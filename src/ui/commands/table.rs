@@ -814,6 +814,14 @@ command_table! {
         tooltip: "Move the step one place up",
         keys: &[key!(ALT, ArrowUp)],
     },
+    /// Steps list: move the selected step to the start (an orientation
+    /// note before the thesis, say).
+    StepFirst {
+        group: PresentationSteps,
+        label: "First",
+        tooltip: "Move the step to the start: a note that orients the audience can open",
+        keys: &[key!(ALT, Home)],
+    },
     /// Steps list: move the selected step one place later.
     StepLater {
         group: PresentationSteps,

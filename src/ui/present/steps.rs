@@ -143,6 +143,8 @@ pub enum StepAction {
     SelectNext,
     /// Move the step one place earlier.
     Earlier,
+    /// Move the step to the start.
+    First,
     /// Move the step one place later.
     Later,
     /// Reveal the step and the next together.
@@ -160,6 +162,7 @@ impl StepAction {
             Self::SelectPrevious => UiCommand::StepSelectPrevious,
             Self::SelectNext => UiCommand::StepSelectNext,
             Self::Earlier => UiCommand::StepEarlier,
+            Self::First => UiCommand::StepFirst,
             Self::Later => UiCommand::StepLater,
             Self::JoinNext => UiCommand::StepJoinNext,
             Self::Split => UiCommand::StepSplit,
@@ -175,7 +178,7 @@ fn applies(action: StepAction, steps: &[Step], selected: Option<usize>) -> bool 
     };
     let count = steps.len();
     match action {
-        StepAction::Earlier => i > 0,
+        StepAction::Earlier | StepAction::First => i > 0,
         StepAction::Later | StepAction::JoinNext => i + 1 < count,
         StepAction::SelectPrevious | StepAction::SelectNext | StepAction::Skip => i < count,
         StepAction::Split => steps.get(i).is_some_and(|s| s.len() > 1),
@@ -197,6 +200,10 @@ pub fn step_request(
         StepAction::Earlier => {
             *selected = Some(i - 1);
             Change::Move { from: i, to: i - 1 }
+        }
+        StepAction::First => {
+            *selected = Some(0);
+            Change::Move { from: i, to: 0 }
         }
         StepAction::Later => {
             *selected = Some(i + 1);
@@ -227,6 +234,7 @@ fn buttons_ui(ui: &mut Ui, steps: &[Step], selected: &mut Option<usize>) -> Opti
     let mut request = None;
     ui.horizontal_wrapped(|ui| {
         for action in [
+            StepAction::First,
             StepAction::Earlier,
             StepAction::Later,
             StepAction::JoinNext,
