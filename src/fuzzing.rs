@@ -109,7 +109,7 @@ fn source_file(name: &str, data: &[u8]) {
     if pdf {
         return source_pdf(data);
     }
-    match SourceText::from_bytes(data, false, &mut |_, _| {}, &AtomicBool::new(false)) {
+    match SourceText::from_text_bytes(data) {
         Ok(text) => {
             paragraphs_sound(&text);
             // Every word of the file is in a paragraph, in order.

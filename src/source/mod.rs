@@ -73,6 +73,18 @@ pub enum Unread {
     },
 }
 
+/// A source's text as far as it can be had without waiting (see
+/// [`SourceText::at_once`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AtOnce {
+    /// The text.
+    Text(SourceText),
+    /// A PDF not read in this process yet: reading it takes a while.
+    PdfNotReadYet,
+    /// No text to be had: not there, not text, or a PDF that failed.
+    Unreadable,
+}
+
 /// Whether the file at `path` with `bytes` is read as a PDF: by its
 /// extension or its first bytes.
 pub fn is_pdf(path: &Path, bytes: &[u8]) -> bool {
@@ -230,6 +242,15 @@ impl SourceText {
                 problem => Unread::Pdf(problem),
             });
         }
+        Self::from_text_bytes(bytes)
+    }
+
+    /// The text of a text file's `bytes` (UTF-8, a byte-order mark
+    /// dropped), by the one rule.
+    ///
+    /// # Errors
+    /// Where the bytes stop being UTF-8.
+    pub fn from_text_bytes(bytes: &[u8]) -> Result<Self, Unread> {
         let text = std::str::from_utf8(bytes).map_err(|e| Unread::NotText {
             offset: e.valid_up_to(),
         })?;
@@ -240,18 +261,18 @@ impl SourceText {
 
     /// The text of the source file at `path` when it can be had at once:
     /// a text file, or a PDF this process has read before.
-    pub fn at_once(path: &Path) -> Option<Self> {
-        let bytes = store::read_bytes(path).ok()?;
-        if is_pdf(path, &bytes) {
-            return read_before(content_key(&bytes))?.ok();
+    pub fn at_once(path: &Path) -> AtOnce {
+        let Ok(bytes) = store::read_bytes(path) else {
+            return AtOnce::Unreadable;
+        };
+        if !is_pdf(path, &bytes) {
+            return Self::from_text_bytes(&bytes).map_or(AtOnce::Unreadable, AtOnce::Text);
         }
-        Self::from_bytes(&bytes, false, &mut |_, _| {}, &AtomicBool::new(false)).ok()
-    }
-
-    /// Whether the PDF at `path` has been read in this process (its text
-    /// had, or why not).
-    pub fn read_before(path: &Path) -> bool {
-        store::read_bytes(path).is_ok_and(|bytes| read_before(content_key(&bytes)).is_some())
+        match read_before(content_key(&bytes)) {
+            Some(Ok(text)) => AtOnce::Text(text),
+            Some(Err(_)) => AtOnce::Unreadable,
+            None => AtOnce::PdfNotReadYet,
+        }
     }
 
     /// Paragraph `n`, counting from 1.

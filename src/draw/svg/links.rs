@@ -128,23 +128,23 @@ fn link(
     // "and" on the bar of linked premises.
     if let Some(and) = and {
         for at in geometry::and_marks(shape) {
-            out.push_str("<use href=\"#");
-            out.push_str(&pill_id(and));
-            out.push_str("\" x=\"");
-            push_num(out, at.x);
-            out.push_str("\" y=\"");
-            push_num(out, at.y);
-            out.push_str("\"/>");
+            use_pill(out, and, at);
         }
     }
     // The label: its pill, drawn once in the document's definitions.
+    use_pill(out, pill, shape.label);
+    out.push_str("</g>\n");
+}
+
+/// The `n`-th pill of the definitions, centred on `at`.
+fn use_pill(out: &mut String, n: usize, at: Pos2) {
     out.push_str("<use href=\"#");
-    out.push_str(&pill_id(pill));
+    out.push_str(&pill_id(n));
     out.push_str("\" x=\"");
-    push_num(out, shape.label.x);
+    push_num(out, at.x);
     out.push_str("\" y=\"");
-    push_num(out, shape.label.y);
-    out.push_str("\"/></g>\n");
+    push_num(out, at.y);
+    out.push_str("\"/>");
 }
 
 /// Points as `x,y x,y …`.

@@ -263,12 +263,14 @@ impl ArgmapApp {
             if !self.may_read_source(f) {
                 return None;
             }
-            let text = crate::source::SourceText::at_once(f);
-            let pdf = f.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-            if text.is_none() && pdf && !crate::source::SourceText::read_before(f) {
-                unread.borrow_mut().push(f.to_path_buf());
+            match crate::source::SourceText::at_once(f) {
+                crate::source::AtOnce::Text(text) => Some(text),
+                crate::source::AtOnce::PdfNotReadYet => {
+                    unread.borrow_mut().push(f.to_path_buf());
+                    None
+                }
+                crate::source::AtOnce::Unreadable => None,
             }
-            text
         });
         (quotes, unread.into_inner())
     }

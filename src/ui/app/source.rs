@@ -3,7 +3,6 @@
 //! words.
 
 use std::path::Path;
-use std::sync::atomic::AtomicBool;
 
 use egui::Ui;
 
@@ -309,10 +308,8 @@ impl ArgmapApp {
             Err(error) => return Read::Now(Err(error.into())),
         };
         if !source::is_pdf(file, &bytes) {
-            let never = AtomicBool::new(false);
             return Read::Now(
-                SourceText::from_bytes(&bytes, false, &mut |_, _| {}, &never)
-                    .map_err(|unread| SourceError::of(file, unread)),
+                SourceText::from_text_bytes(&bytes).map_err(|unread| SourceError::of(file, unread)),
             );
         }
         let ctx = self.ctx.clone();

@@ -110,7 +110,10 @@ fn wheel_zoom(ui: &Ui, view: &mut View, canvas_rect: Rect) {
     let over = ui.rect_contains_pointer(canvas_rect);
     let pointer = ui.input(|i| i.pointer.latest_pos());
     let (asked, dt) = ui.input(|i| (wheel::asked(&i.raw.events), i.stable_dt));
-    if over && let Some(pointer) = pointer {
+    if asked != 0.0
+        && over
+        && let Some(pointer) = pointer
+    {
         let around = view.camera.screen_from_map().inverse() * pointer;
         view.camera.wheel_zoom(asked, around);
     }

@@ -148,7 +148,7 @@ pub(super) fn links(
         if frame.level == Level::Text {
             link_label(painter, shape, &look, dark);
             for at in geometry::and_marks(shape) {
-                and_label(painter, at, color, dark);
+                pill(painter, at, geometry::AND.to_owned(), color, 1.0, dark);
             }
         }
     }
@@ -271,31 +271,24 @@ fn dashed(
 /// The link's label, as people read it aloud ("because · strong"), or
 /// what stops it ("✗ does not follow").
 fn link_label(painter: &Painter, shape: &LinkShape, look: &LinkLook, dark: bool) {
-    let color = look.color(dark);
-    let galley = painter.layout_no_wrap(
-        look.words_on(shape),
-        FontId::proportional(geometry::LINK_LABEL_SIZE),
-        color,
-    );
-    let rect = Rect::from_center_size(shape.label, galley.size() + vec2(8.0, 2.0));
-    let background = style::link_label_fill(dark);
     // A failing link's pill has a heavier border: it is the mark, where
     // the line's colour cannot be.
     let border = if look.fails() { 1.6 } else { 1.0 };
-    painter.rect(
-        rect,
-        CornerRadius::same(7),
-        background,
-        Stroke::new(border, color),
-        StrokeKind::Inside,
+    pill(
+        painter,
+        shape.label,
+        look.words_on(shape),
+        look.color(dark),
+        border,
+        dark,
     );
-    painter.galley(rect.center() - galley.size() / 2.0, galley, color);
 }
 
-/// "and" on the bar that joins linked premises, in a pill like a label's.
-fn and_label(painter: &Painter, at: Pos2, color: Color32, dark: bool) {
+/// Words on a pill of a link's colour, centred on `at`: a link's label, or
+/// "and" on the bar of linked premises.
+fn pill(painter: &Painter, at: Pos2, words: String, color: Color32, border: f32, dark: bool) {
     let galley = painter.layout_no_wrap(
-        geometry::AND.to_owned(),
+        words,
         FontId::proportional(geometry::LINK_LABEL_SIZE),
         color,
     );
@@ -304,7 +297,7 @@ fn and_label(painter: &Painter, at: Pos2, color: Color32, dark: bool) {
         rect,
         CornerRadius::same(7),
         style::link_label_fill(dark),
-        Stroke::new(1.0, color),
+        Stroke::new(border, color),
         StrokeKind::Inside,
     );
     painter.galley(rect.center() - galley.size() / 2.0, galley, color);
