@@ -228,17 +228,7 @@ fn merge_writes_over_ours_or_to_out_and_says_how_it_went() {
 #[test]
 fn a_merge_that_would_run_out_of_ids_writes_nothing_and_exits_2() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut base = argmap::model::Map::new("Top");
-    base.claims
-        .insert(ClaimId(u32::MAX - 1), Claim::new("Thesis", Pos::default()));
-    base.thesis = Some(ClaimId(u32::MAX - 1));
-    let mut ours = base.clone();
-    ours.claims
-        .insert(ClaimId(u32::MAX), Claim::new("Ours", Pos::default()));
-    let mut theirs = base.clone();
-    theirs
-        .claims
-        .insert(ClaimId(u32::MAX), Claim::new("Theirs", Pos::default()));
+    let [base, ours, theirs] = crate::common::out_of_ids();
     for (name, map) in [
         ("base.ron", &base),
         ("ours.ron", &ours),

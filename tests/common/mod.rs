@@ -32,3 +32,24 @@ pub fn homework() -> Map {
     ));
     map
 }
+
+/// Base, ours and theirs at the top of the id range: the thesis is claim
+/// 4,294,967,294, and both sides add a different claim under the last id
+/// there is, so theirs cannot be renumbered.
+pub fn out_of_ids() -> [Map; 3] {
+    use argmap::model::{Claim, ClaimId, Pos};
+    let mut base = Map::new("Top");
+    let thesis = ClaimId(u32::MAX - 1);
+    base.claims
+        .insert(thesis, Claim::new("Thesis", Pos::default()));
+    base.thesis = Some(thesis);
+    base.issued.claims = u32::MAX - 1;
+    let mut ours = base.clone();
+    ours.claims
+        .insert(ClaimId(u32::MAX), Claim::new("Ours", Pos::default()));
+    let mut theirs = base.clone();
+    theirs
+        .claims
+        .insert(ClaimId(u32::MAX), Claim::new("Theirs", Pos::default()));
+    [base, ours, theirs]
+}

@@ -526,20 +526,8 @@ fn a_weight_merges_as_a_field_of_its_own() {
 
 #[test]
 fn renumbering_past_the_largest_id_refuses_the_merge() {
-    let mut base = Map::new("Top");
-    let thesis = ClaimId(u32::MAX - 1);
-    base.claims
-        .insert(thesis, Claim::new("Thesis", Pos::default()));
-    base.thesis = Some(thesis);
-    base.issued.claims = u32::MAX - 1;
     // Both sides add a different claim under the last id there is.
-    let mut ours = base.clone();
-    ours.claims
-        .insert(ClaimId(u32::MAX), Claim::new("Ours", Pos::default()));
-    let mut theirs = base.clone();
-    theirs
-        .claims
-        .insert(ClaimId(u32::MAX), Claim::new("Theirs", Pos::default()));
+    let [base, ours, theirs] = crate::common::out_of_ids();
     let refused = merge(&base, &ours, &theirs);
     assert_eq!(
         refused,
