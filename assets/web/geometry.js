@@ -30,31 +30,61 @@ function presentationFrame(rects, vw, vh) {
   return { x: c.x - w / 2, y: c.y - h / 2, w, h };
 }
 
-// A step framed with what it answers, as far as text stays readable;
-// the context left out is listed in `beyond` (geometry::step_frame).
-function stepFrame(cards, context, vw, vh) {
-  const zoom = (f) => vw / Math.max(f.w, 1e-7);
-  const frameOf = (extra) => presentationFrame(cards.concat(extra.map((i) => context[i])), vw, vh);
-  const all = context.map((_, i) => i);
-  const whole = frameOf(all);
-  const minZoom = RULES.present.min_zoom;
-  if (whole && zoom(whole) >= minZoom) return { view: whole, beyond: [] };
-  if (!cards.length) return null;
-  const own = center(cards.reduce(union));
+// The farthest a presentation frames a step on a screen of vw × vh: card
+// text at least RULES.present.min_text points, and that share of the
+// screen's height (framing::screen_min_zoom).
+function screenMinZoom(vh) {
+  const { min_text: minText, min_text_share: share, text_size: size } = RULES.present;
+  return Math.max(minText, vh * share) / size;
+}
+
+// `start`, then each of `rest` nearest to `from` first that still fits
+// with those taken (framing::greedy).
+function greedy(start, rest, rects, from, fits) {
   const dist = (i) => {
-    const c = center(context[i]);
-    return (c.x - own.x) ** 2 + (c.y - own.y) ** 2;
+    const c = center(rects[i]);
+    return (c.x - from.x) ** 2 + (c.y - from.y) ** 2;
   };
-  const byDistance = all.slice().sort((a, b) => dist(a) - dist(b));
-  const taken = [];
-  for (const i of byDistance) {
+  const sorted = rest.slice().sort((a, b) => dist(a) - dist(b));
+  const taken = start.slice();
+  for (const i of sorted) {
     taken.push(i);
-    const f = frameOf(taken);
-    if (!f || zoom(f) < minZoom) taken.pop();
+    if (!fits(taken)) taken.pop();
   }
-  const view = frameOf(taken);
+  return taken;
+}
+
+// A step framed with what it answers, as far as text stays readable: the
+// step's own cards first (the first and the nearest to it when all do not
+// fit), then the context nearest first; what is left out is listed in
+// `beyond` (context) and `beyondStep` (the step's own cards), as
+// framing::step_frame does.
+function stepFrame(cards, context, vw, vh) {
+  if (!cards.length) return null;
+  const minZoom = screenMinZoom(vh);
+  const zoom = (f) => vw / Math.max(f.w, 1e-7);
+  const frameOf = (own, extra) =>
+    presentationFrame(own.map((i) => cards[i]).concat(extra.map((i) => context[i])), vw, vh);
+  const fits = (own, extra) => {
+    const f = frameOf(own, extra);
+    return !!f && zoom(f) >= minZoom;
+  };
+  const allOwn = cards.map((_, i) => i);
+  const allContext = context.map((_, i) => i);
+  const own = fits(allOwn, [])
+    ? allOwn
+    : greedy([0], allOwn.slice(1), cards, center(cards[0]), (t) => fits(t, []));
+  const middle = center(own.map((i) => cards[i]).reduce(union));
+  const taken = fits(own, allContext)
+    ? allContext
+    : greedy([], allContext, context, middle, (t) => fits(own, t));
+  const view = frameOf(own, taken);
   if (!view) return null;
-  return { view, beyond: all.filter((i) => !contains(view, context[i])) };
+  return {
+    view,
+    beyond: allContext.filter((i) => !contains(view, context[i])),
+    beyondStep: allOwn.filter((i) => !contains(view, cards[i])),
+  };
 }
 
 function clamp(v, lo, hi) {

@@ -532,7 +532,11 @@ function frameStep(glide) {
   }
   const step = data.steps[presenting.step];
   const framing = frameFor(presenting.step, w, h);
-  presenting.beyond = framing ? framing.beyond.map((i) => step.context[i]) : [];
+  const own = step.own.filter((c) => claims[c.claim]);
+  const context = step.context.filter((c) => claims[c.claim]);
+  presenting.beyond = framing
+    ? framing.beyondStep.map((i) => own[i]).concat(framing.beyond.map((i) => context[i]))
+    : [];
   const view = framing ? framing.view : presentationFrame([{ x: bx, y: by, w: bw, h: bh }], w, h);
   if (view) show(view, glide);
 }
@@ -565,18 +569,25 @@ function toggleOverview() {
   }
 }
 
+// Pointers at the screen's edge toward what the step answers (or the
+// rest of a step too large to show at once), each label slid along its
+// edge clear of every card on show and of the labels before it
+// (framing::pointer_label); with no clear place, the arrow alone.
 function drawPointers() {
   pointersLayer.replaceChildren();
   if (!presenting.on || presenting.overview) return;
   const { w, h } = stageSize();
-  const cards = data.steps[presenting.step].claims.filter((c) => claims[c]).map(rectOf);
-  const own = cards.length ? cards.reduce(union) : null;
-  const step = own && {
-    x: (own.x - camera.x) * camera.s,
-    y: (own.y - camera.y) * camera.s,
-    w: own.w * camera.s,
-    h: own.h * camera.s,
-  };
+  const onScreen = (r) => ({
+    x: (r.x - camera.x) * camera.s,
+    y: (r.y - camera.y) * camera.s,
+    w: r.w * camera.s,
+    h: r.h * camera.s,
+  });
+  const avoid = [...presenting.revealed].filter((c) => claims[c]).map((c) => onScreen(rectOf(c)))
+    .filter((r) => r.x < w && r.y < h && r.x + r.w > 0 && r.y + r.h > 0);
+  const gap = 8;
+  const clear = (r) => !avoid.some((a) =>
+    r.x < a.x + a.w + gap && r.x + r.w + gap > a.x && r.y < a.y + a.h + gap && r.y + r.h + gap > a.y);
   for (const context of presenting.beyond) {
     const m = center(rectOf(context.claim));
     const screen = { x: (m.x - camera.x) * camera.s, y: (m.y - camera.y) * camera.s };
@@ -587,24 +598,46 @@ function drawPointers() {
     arrow.style.display = 'inline-block';
     arrow.style.transform = `rotate(${angle}rad)`;
     box.appendChild(arrow);
-    box.appendChild(document.createTextNode(context.pointer));
+    const label = el('span', 'label', context.pointer);
+    box.appendChild(label);
     pointersLayer.appendChild(box);
     const bw2 = box.offsetWidth;
     const bh2 = box.offsetHeight;
-    let left = clamp(at.x - bw2 / 2, 8, w - bw2 - 8);
-    let top = clamp(at.y - bh2 / 2, 8, h - bh2 - 8);
-    // Against its edge, but never over the step being presented: slid
-    // along the edge past the step's cards.
-    if (step) {
-      const overlaps = () => left < step.x + step.w && left + bw2 > step.x && top < step.y + step.h && top + bh2 > step.y;
-      if (overlaps()) {
-        const sideways = Math.abs(at.x - w / 2) / w >= Math.abs(at.y - h / 2) / h;
-        if (sideways) top = step.y - bh2 - 8 >= 8 ? step.y - bh2 - 8 : clamp(step.y + step.h + 8, 8, h - bh2 - 8);
-        else left = step.x - bw2 - 8 >= 8 ? step.x - bw2 - 8 : clamp(step.x + step.w + 8, 8, w - bw2 - 8);
+    const first = {
+      x: clamp(at.x - bw2 / 2, 8, w - bw2 - 8),
+      y: clamp(at.y - bh2 / 2, 8, h - bh2 - 8),
+      w: bw2,
+      h: bh2,
+    };
+    // Around the edge, a quarter of the box's height at a time, the
+    // nearest to where it points first (framing::pointer_place).
+    const stride = Math.max(1, bh2 / 4);
+    const spots = [];
+    const lo = { x: 8, y: 8 };
+    const hi = { x: w - bw2 - 8, y: h - bh2 - 8 };
+    for (let x = lo.x; x <= hi.x; x += stride) spots.push({ x, y: lo.y }, { x, y: hi.y });
+    for (let y = lo.y; y <= hi.y; y += stride) spots.push({ x: lo.x, y }, { x: hi.x, y });
+    spots.sort((p, q) => Math.hypot(p.x - first.x, p.y - first.y) - Math.hypot(q.x - first.x, q.y - first.y));
+    let place = null;
+    for (const spot of [first, ...spots]) {
+      const r = { x: spot.x, y: spot.y, w: bw2, h: bh2 };
+      if (clear(r)) {
+        place = r;
+        break;
       }
     }
-    box.style.left = `${left}px`;
-    box.style.top = `${top}px`;
+    if (!place) {
+      // No clear place: the arrow alone, at the edge.
+      label.remove();
+      box.classList.add('bare');
+      place = { x: clamp(at.x - 12, 0, w - 24), y: clamp(at.y - 12, 0, h - 24), w: 24, h: 24 };
+    } else {
+      avoid.push(place);
+    }
+    const turned = Math.atan2(screen.y - (place.y + place.h / 2), screen.x - (place.x + place.w / 2));
+    arrow.style.transform = `rotate(${turned}rad)`;
+    box.style.left = `${place.x}px`;
+    box.style.top = `${place.y}px`;
   }
 }
 

@@ -266,6 +266,17 @@ pub fn slides(
     measure: &mut TextMeasure,
     evaluation: Option<&Evaluation>,
 ) -> Result<Vec<u8>, DrawError> {
+    pages_pdf(&slide_drawings(map, texts, measure, evaluation))
+}
+
+/// Each slide of [`slides`] as the SVG drawing it is made from, with its
+/// page size.
+pub fn slide_drawings(
+    map: &Map,
+    texts: &Texts,
+    measure: &mut TextMeasure,
+    evaluation: Option<&Evaluation>,
+) -> Vec<(String, egui::Vec2)> {
     use crate::model::present;
 
     let steps = present::steps(map);
@@ -281,27 +292,36 @@ pub fn slides(
         let page = egui::vec2(page_w, page_h);
         // Framed as on screen: the step readable, with what it answers when
         // that fits, pointed at from the edge when it does not.
-        let cards: Vec<Rect> = step
+        let own: Vec<(ClaimId, Rect)> = step
             .iter()
-            .filter_map(|c| scene.cards.get(c).copied())
+            .filter_map(|&c| Some((c, *scene.cards.get(&c)?)))
             .collect();
+        let cards: Vec<Rect> = own.iter().map(|(_, r)| *r).collect();
         let around: Vec<(present::Context, Rect)> = present::context(map, step, &order)
             .into_iter()
             .filter_map(|c| Some((c, *scene.cards.get(&c.claim)?)))
             .collect();
         let rects: Vec<Rect> = around.iter().map(|(_, r)| *r).collect();
-        let framing = super::geometry::step_frame(&cards, &rects, page);
+        let framing =
+            super::framing::step_frame(&cards, &rects, page, super::framing::slide_min_zoom(page));
         let pointers = framing
             .iter()
-            .flat_map(|f| f.beyond.iter())
-            .map(|&i| super::svg::EdgePointer {
-                toward: around[i].1.center(),
-                text: super::svg::pointer_text(map, &around[i].0),
+            .flat_map(|f| {
+                let own = f
+                    .beyond_step
+                    .iter()
+                    .map(|&i| (own[i].1, present::Context::same_step(own[i].0)));
+                let context = f.beyond.iter().map(|&i| (around[i].1, around[i].0));
+                own.chain(context)
+            })
+            .map(|(rect, context)| super::svg::EdgePointer {
+                toward: rect.center(),
+                text: super::svg::pointer_text(map, &context),
             })
             .collect();
         let view = framing
             .map(|f| f.view)
-            .or_else(|| super::geometry::presentation_frame([scene.bounds], page));
+            .or_else(|| super::framing::presentation_frame([scene.bounds], page));
         let drawing = svg_of(
             &shown,
             texts,
@@ -318,5 +338,5 @@ pub fn slides(
         );
         pages.push((drawing, page));
     }
-    pages_pdf(&pages)
+    pages
 }

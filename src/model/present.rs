@@ -218,6 +218,17 @@ pub struct Context {
     pub relation: &'static str,
 }
 
+impl Context {
+    /// Another claim of the step itself (a linked premise beside the one
+    /// shown), when the step is too large to show at once: "and".
+    pub fn same_step(claim: ClaimId) -> Self {
+        Self {
+            claim,
+            relation: "and",
+        }
+    }
+}
+
 /// Where each claim is presented: the index of its step.
 #[derive(Clone, Debug, Default)]
 pub struct StepOrder(std::collections::HashMap<ClaimId, usize>);

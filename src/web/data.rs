@@ -42,7 +42,7 @@ pub struct Data {
 /// steps, and how search splits a query. The script reads them as `RULES`.
 #[derive(Debug, Serialize)]
 pub struct Rules {
-    /// Presenting (see `draw::geometry::step_frame`).
+    /// Presenting (see `draw::framing::step_frame`).
     pub present: PresentRules,
     /// Zooming.
     pub zoom: ZoomRules,
@@ -55,8 +55,14 @@ pub struct Rules {
 pub struct PresentRules {
     /// Never closer than this zoom.
     pub max_zoom: f32,
-    /// Context comes in only while the zoom stays at or above this.
-    pub min_zoom: f32,
+    /// The smallest card text while presenting, in points (see
+    /// `draw::framing::screen_min_zoom`): context comes in only while the
+    /// text stays this large…
+    pub min_text: f32,
+    /// …and at least this share of the screen's height.
+    pub min_text_share: f32,
+    /// The size of card text in map units.
+    pub text_size: f32,
     /// The margin around what is framed, in map units.
     pub margin: f32,
 }
@@ -82,12 +88,14 @@ pub struct SearchRules {
 impl Rules {
     /// The rules as the editor follows them.
     pub fn of_argmap() -> Self {
-        use crate::draw::geometry;
+        use crate::draw::{framing, geometry};
         Self {
             present: PresentRules {
-                max_zoom: geometry::PRESENT_MAX_ZOOM,
-                min_zoom: geometry::PRESENT_MIN_ZOOM,
-                margin: geometry::PRESENT_MARGIN,
+                max_zoom: framing::PRESENT_MAX_ZOOM,
+                min_text: framing::SCREEN_TEXT_POINTS,
+                min_text_share: framing::SCREEN_TEXT_SHARE,
+                text_size: crate::card::TEXT_SIZE,
+                margin: framing::PRESENT_MARGIN,
             },
             zoom: ZoomRules {
                 text: crate::measure::READABLE_POINTS / crate::card::TEXT_SIZE,
@@ -178,6 +186,9 @@ pub struct StepData {
     /// What it answers, to frame with it, and the label of a pointer to it
     /// when it is too far to show.
     pub context: Vec<ContextData>,
+    /// The label of a pointer to each of its own claims ("and #12: …"),
+    /// for a step too large to show at once.
+    pub own: Vec<ContextData>,
 }
 
 /// A claim shown with a step for context.
@@ -323,6 +334,16 @@ fn steps_data(map: &Map) -> Vec<StepData> {
                 .map(|c| ContextData {
                     claim: c.claim.0,
                     pointer: crate::draw::svg::pointer_text(map, c),
+                })
+                .collect(),
+            own: step
+                .iter()
+                .map(|&claim| ContextData {
+                    claim: claim.0,
+                    pointer: crate::draw::svg::pointer_text(
+                        map,
+                        &present::Context::same_step(claim),
+                    ),
                 })
                 .collect(),
         })

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use argmap::draw::geometry;
+use argmap::draw::framing;
 use argmap::draw::svg::Scene;
 use argmap::measure::{TextMeasure, card_texts};
 use argmap::model::nav::{self, Arrow};
@@ -80,9 +80,9 @@ fn frames(map: &Map, scene: &Scene, size: egui::Vec2) -> Vec<[f32; 4]> {
                 .iter()
                 .filter_map(|c| scene.cards.get(&c.claim).copied())
                 .collect();
-            let view = geometry::step_frame(&cards, &context, size)
+            let view = framing::step_frame(&cards, &context, size, framing::screen_min_zoom(size))
                 .map(|f| f.view)
-                .or_else(|| geometry::presentation_frame([scene.bounds], size))
+                .or_else(|| framing::presentation_frame([scene.bounds], size))
                 .expect("a frame");
             [view.min.x, view.min.y, view.width(), view.height()]
         })

@@ -529,42 +529,68 @@ fn present_until(
     panic!("no step shows {claim:?}");
 }
 
-/// Point 3: every step of the bundled map is framed readable: the step's
-/// cards whole, the zoom close enough to read, and what it answers either
-/// in view or pointed at from the edge with its label.
+/// Point 3 (and issue 30, point 6): every step of the bundled map reads
+/// from the back row at 1280×800: card text at least 16 px tall, each of
+/// the step's cards whole on screen or pointed at ("and #N"), what it
+/// answers in view or pointed at, and no pointer label over a card.
 #[test]
 fn presenting_the_bundled_map_keeps_every_step_readable() {
-    // A small projector's window: far answers do not fit beside a step.
-    let mut harness = Editor::new().size(egui::vec2(900.0, 560.0)).build();
+    let mut harness = Editor::new().size(egui::vec2(1280.0, 800.0)).build();
     // F5 presents without the presenter window (W opens it).
     key(&mut harness, Modifiers::NONE, Key::F5);
     harness.run_steps(40);
     let (_, total, _) = harness.state().presentation().expect("presenting");
     let mut pointed = 0;
-    for step in 1..total {
-        key(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    let mut shown: Vec<String> = Vec::new();
+    for step in 0..total {
+        if step > 0 {
+            key(&mut harness, Modifiers::NONE, Key::ArrowRight);
+        }
         harness.run_steps(40);
         let zoom = harness.state().view.camera.zoom();
         assert!(
-            zoom >= argmap::draw::geometry::PRESENT_MIN_ZOOM * 0.99,
-            "step {} framed at zoom {zoom}",
-            step + 1
+            zoom * argmap::card::TEXT_SIZE >= 16.0 * 0.99,
+            "step {}: card text {} px tall",
+            step + 1,
+            zoom * argmap::card::TEXT_SIZE
         );
         let canvas = harness.state().view.camera.canvas_rect;
         let (_, _, claims) = harness.state().presentation().expect("presenting");
-        let texts: Vec<String> = claims
-            .iter()
-            .map(|c| map(&harness).claims[c].text.clone())
+        let claims = claims.to_vec();
+        let pointers: Vec<String> = harness
+            .state()
+            .presentation_pointers()
+            .into_iter()
+            .map(str::to_owned)
             .collect();
-        for text in &texts {
-            let rect = card(&harness, text);
+        for claim in &claims {
+            let text = map(&harness).claims[claim].text.clone();
+            let rect = card(&harness, &text);
             assert!(
-                canvas.expand(1.0).contains_rect(rect),
-                "step {}: {text:?} is cut off",
+                canvas.expand(1.0).contains_rect(rect)
+                    || pointers
+                        .iter()
+                        .any(|p| p.starts_with(&format!("and #{}:", claim.0))),
+                "step {}: {text:?} is cut off and not pointed at ({pointers:?})",
                 step + 1
             );
+            shown.push(text);
         }
-        pointed += usize::from(!harness.state().presentation_pointers().is_empty());
+        let boxes = harness.state().presentation_pointer_boxes().to_vec();
+        for text in &shown {
+            let rect = card(&harness, text).intersect(canvas);
+            if !rect.is_positive() {
+                continue;
+            }
+            for b in &boxes {
+                assert!(
+                    !b.intersects(rect),
+                    "step {}: a pointer label {b:?} covers {text:?} at {rect:?}",
+                    step + 1
+                );
+            }
+        }
+        pointed += usize::from(!pointers.is_empty());
     }
     // Step 2 answers the thesis from far away: pointed at, labelled.
     key(&mut harness, Modifiers::NONE, Key::Home);

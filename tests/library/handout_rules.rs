@@ -13,7 +13,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use argmap::draw::geometry;
+use argmap::draw::framing;
 use argmap::draw::svg::Scene;
 use argmap::measure::{TextMeasure, card_texts};
 use argmap::model::{Claim, ClaimId, Map, Pos, find, present};
@@ -49,7 +49,10 @@ fn frames(map: &Map, data: &Data) -> Vec<Value> {
                 .iter()
                 .filter_map(|c| card(&c.claim))
                 .collect();
-            let Some(frame) = geometry::step_frame(&cards, &context, Vec2::new(w, h)) else {
+            let view = Vec2::new(w, h);
+            let Some(frame) =
+                framing::step_frame(&cards, &context, view, framing::screen_min_zoom(view))
+            else {
                 continue;
             };
             cases.push(json!({
@@ -59,6 +62,7 @@ fn frames(map: &Map, data: &Data) -> Vec<Value> {
                 "context": context.iter().copied().map(array).collect::<Vec<_>>(),
                 "view": array(frame.view),
                 "beyond": frame.beyond,
+                "beyond_step": frame.beyond_step,
             }));
         }
     }
@@ -168,7 +172,7 @@ fn case(name: &str, map: &Map, extra: &[&str]) -> Value {
     let overview: Vec<Value> = SCREENS
         .iter()
         .filter_map(|&(w, h)| {
-            let frame = geometry::presentation_frame([rect(data.bounds)], Vec2::new(w, h))?;
+            let frame = framing::presentation_frame([rect(data.bounds)], Vec2::new(w, h))?;
             Some(json!([w, h, array(frame)]))
         })
         .collect();

@@ -16,5 +16,6 @@ mod layout;
 mod maps;
 mod merge;
 mod round_trips;
+mod slides;
 mod store;
 mod undercut_ends;

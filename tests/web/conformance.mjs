@@ -30,10 +30,12 @@ for (const map of cases.maps) {
     const got = viewer.stepFrame(f.cards.map(rect), f.context.map(rect), f.size[0], f.size[1]);
     const view = got && [got.view.x, got.view.y, got.view.w, got.view.h];
     const same = got !== null && view.every((v, i) => close(v, f.view[i]))
-      && JSON.stringify(got.beyond) === JSON.stringify(f.beyond);
+      && JSON.stringify(got.beyond) === JSON.stringify(f.beyond)
+      && JSON.stringify(got.beyondStep) === JSON.stringify(f.beyond_step);
     if (!same) {
       failures.push(`${map.name}, step ${f.step} on ${f.size.join('×')}: the handout frames ` +
-        `${JSON.stringify(got && { view, beyond: got.beyond })}, Argmap ${JSON.stringify({ view: f.view, beyond: f.beyond })}`);
+        `${JSON.stringify(got && { view, beyond: got.beyond, beyondStep: got.beyondStep })}, ` +
+        `Argmap ${JSON.stringify({ view: f.view, beyond: f.beyond, beyondStep: f.beyond_step })}`);
     }
   }
   for (const [w, h, expected] of map.overview) {

@@ -149,6 +149,29 @@ async function presentChecks(page, size, name) {
   await press(page, 'ArrowLeft');
   await settle(page);
   check(await evaluate(page, 'argmap.state().presenting') === 1, `${name}: ← goes back a step`);
+  // Every step: no pointer's label over a card on show.
+  const covered = [];
+  let labels = 0;
+  for (let i = 0; i < steps.length; i++) {
+    await evaluate(page, `argmap.present(${i})`);
+    await settle(page);
+    const found = await evaluate(page, `(() => {
+      const boxes = [...document.querySelectorAll('#pointers .pointer:not(.bare)')].map((b) => b.getBoundingClientRect());
+      const cards = [...document.querySelectorAll('svg [data-claim]')]
+        .map((g) => [g.dataset.claim, g.querySelector('rect').getBoundingClientRect()])
+        .filter(([, r]) => r.width > 0);
+      const hits = [];
+      for (const b of boxes) for (const [id, r] of cards) {
+        if (b.left < r.right && b.right > r.left && b.top < r.bottom && b.bottom > r.top) hits.push(id);
+      }
+      return { labels: boxes.length, hits };
+    })()`);
+    labels += found.labels;
+    if (found.hits.length) covered.push(`step ${i + 1}: #${found.hits.join(', #')}`);
+  }
+  check(covered.length === 0, `${name}: no pointer label covers a card at any of ${steps.length} steps (${labels} labels)${covered.length ? `; covered: ${covered.join('; ')}` : ''}`);
+  await evaluate(page, `argmap.present(1)`);
+  await settle(page);
 }
 
 async function phone(page) {

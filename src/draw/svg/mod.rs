@@ -17,6 +17,7 @@ pub use cards::overview_titles;
 pub use text::escape;
 pub(crate) use text::{hex, num};
 
+use super::framing;
 use super::geometry::{self, LinkShape};
 use super::style;
 use crate::measure::{CardText, TextMeasure, card_texts};
@@ -242,8 +243,17 @@ fn document(
     links::label_defs(&mut out, &looks, measure);
     out.push_str(&links::layer(&looks, &scene.links));
     out.push_str(card_layer);
+    // Each label clear of the cards on show and of the labels before it.
+    let mut avoid: Vec<Rect> = scene
+        .cards
+        .values()
+        .filter(|card| card.intersects(view))
+        .copied()
+        .collect();
     for pointer in &options.pointers {
-        edge_pointer(&mut out, view, pointer);
+        if let Some(label) = edge_pointer(&mut out, view, pointer, &avoid) {
+            avoid.push(label);
+        }
     }
     out.push_str("</svg>\n");
     out
@@ -270,11 +280,38 @@ fn highlights(out: &mut String, scene: &Scene, highlight: &std::collections::BTr
 }
 
 /// A pointer at the edge of `view` toward a card outside it: an arrow head
-/// on the edge and the label beside it, sized to the view so it reads at
-/// the size of the cards' text on the page.
-fn edge_pointer(out: &mut String, view: Rect, pointer: &EdgePointer) {
-    let size = view.width() / 60.0;
-    let at = geometry::edge_point(view, pointer.toward, size * 1.5);
+/// on the edge and the label beside it, set as large as the cards' text on
+/// a slide and clear of every rectangle of `avoid`; the label's box, when
+/// there was room for one.
+fn edge_pointer(
+    out: &mut String,
+    view: Rect,
+    pointer: &EdgePointer,
+    avoid: &[Rect],
+) -> Option<Rect> {
+    let size = view.height() * framing::SLIDE_TEXT_SHARE;
+    let edge = framing::edge_point(view, pointer.toward, size * 1.5);
+    // The label by the edge, beside the arrow, in a few short lines so it
+    // stays clear of the step in the middle.
+    let lines = short_lines(&pointer.text, POINTER_LINE_CHARS);
+    let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "A few dozen letters, a few lines."
+    )]
+    let (width, height) = (
+        longest as f32 * size * 0.56 + size,
+        lines.len() as f32 * size * 1.3 + size * 0.6,
+    );
+    let place = framing::pointer_place(
+        view.shrink(size * 0.5),
+        edge,
+        vec2(width, height),
+        size,
+        size * 2.0,
+        avoid,
+    );
+    let at = place.map_or(edge, |p| p.at);
     let direction = (pointer.toward - at).normalized();
     let normal = direction.rot90();
     let tip = at + direction * size;
@@ -290,25 +327,10 @@ fn edge_pointer(out: &mut String, view: Rect, pointer: &EdgePointer) {
         num(base.y - normal.y * size * 0.6),
         hex(style::POINTER_COLOR),
     );
-    // The label by the edge, beside the arrow, in a few short lines so it
-    // stays clear of the step in the middle.
-    let lines = short_lines(&pointer.text, POINTER_LINE_CHARS);
-    let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    #[expect(
-        clippy::cast_precision_loss,
-        reason = "A few dozen letters, a few lines."
-    )]
-    let (width, height) = (
-        longest as f32 * size * 0.56 + size,
-        lines.len() as f32 * size * 1.3 + size * 0.6,
-    );
-    let label = geometry::pointer_label(
-        view.shrink(size * 0.5),
-        at,
-        direction,
-        vec2(width, height),
-        size,
-    );
+    let Some(framing::PointerPlace { label, .. }) = place else {
+        out.push_str("</g>\n");
+        return None;
+    };
     let _ = write!(
         out,
         r##"<rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="#ffffff" stroke="{}"/><text font-size="{}" fill="{}">"##,
@@ -333,6 +355,7 @@ fn edge_pointer(out: &mut String, view: Rect, pointer: &EdgePointer) {
         );
     }
     out.push_str("</text></g>\n");
+    Some(label)
 }
 
 /// The longest line of a pointer's label, in letters.

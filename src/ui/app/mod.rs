@@ -318,6 +318,13 @@ impl ArgmapApp {
             .collect()
     }
 
+    /// Where the presentation's pointer labels are on screen.
+    pub fn presentation_pointer_boxes(&self) -> &[egui::Rect] {
+        self.presenting
+            .as_ref()
+            .map_or(&[], |p| p.pointer_boxes.as_slice())
+    }
+
     /// Source files outside their map's folder the user chose or allowed.
     pub fn allowed_sources(&self) -> &std::collections::BTreeSet<std::path::PathBuf> {
         &self.prefs.allowed_sources

@@ -71,14 +71,25 @@ impl ArgmapApp {
             .size()
             .max(egui::vec2(640.0, 480.0));
         let measure = &mut self.measure;
-        let card = |id: ClaimId| {
+        let mut card = |id: ClaimId| {
             map.claims.get(&id).map(|claim| {
                 let size = measure.claim_card_size(claim);
                 egui::Rect::from_center_size(egui::pos2(claim.pos.x, claim.pos.y), size)
             })
         };
-        let Some((to, pointers)) = presenting.frame(map, card, canvas) else {
+        let Some((to, pointers)) = presenting.frame(map, &mut card, canvas) else {
             return;
+        };
+        let shown_cards: Vec<egui::Rect> = if presenting.overview {
+            Vec::new()
+        } else {
+            presenting
+                .steps
+                .iter()
+                .take(presenting.current + 1)
+                .flatten()
+                .filter_map(|&c| card(c))
+                .collect()
         };
         self.view.camera.glide = Some(Glide {
             from: self.view.camera.scene_rect,
@@ -87,6 +98,7 @@ impl ArgmapApp {
         });
         if let Some(presenting) = &mut self.presenting {
             presenting.pointers = pointers;
+            presenting.shown_cards = shown_cards;
         }
     }
 
@@ -178,7 +190,11 @@ impl ArgmapApp {
             let canvas = self.view.camera.canvas_rect;
             presenter::progress_ui(&ctx, presenting, canvas);
             let screen_from_map = self.view.screen_from_map();
-            presenter::pointers_ui(&ctx, presenting, &self.doc.map, canvas, screen_from_map);
+            let boxes =
+                presenter::pointers_ui(&ctx, presenting, &self.doc.map, canvas, screen_from_map);
+            if let Some(presenting) = &mut self.presenting {
+                presenting.pointer_boxes = boxes;
+            }
         }
         // Seconds tick on the presenter's timer.
         ctx.request_repaint_after(std::time::Duration::from_millis(500));

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use egui::{Align2, Key, Rect, RichText, Vec2, vec2};
 
 use super::canvas::{Camera, Selection};
+use crate::draw::framing;
 use crate::model::present::{self, Step};
 use crate::model::{ClaimId, Map};
 
@@ -77,9 +78,15 @@ pub struct Presenting {
     pub typed: String,
     /// When the presentation started, for the presenter's timer.
     pub started: f64,
-    /// What the current step answers that is too far to show readably with
-    /// it: each claim and its label, pointed at from the screen's edge.
+    /// What the current step answers (or the rest of a step too large to
+    /// show at once) that does not fit readably: each claim and its label,
+    /// pointed at from the screen's edge.
     pub pointers: Vec<(ClaimId, String)>,
+    /// The cards on show at the current step, in map units: pointer labels
+    /// never cover them.
+    pub shown_cards: Vec<Rect>,
+    /// Where the pointers' labels went on screen at the last frame.
+    pub pointer_boxes: Vec<Rect>,
     /// The editor as it was.
     pub saved: Saved,
     /// Where each claim is presented (see [`present::step_index`]).
@@ -111,6 +118,8 @@ impl Presenting {
             typed: String::new(),
             started: now,
             pointers: Vec::new(),
+            shown_cards: Vec::new(),
+            pointer_boxes: Vec::new(),
             saved,
         }
     }
@@ -211,7 +220,7 @@ impl Presenting {
 
     /// The scene rectangle to show now, and what to point at beyond it:
     /// the current step with what it answers as far as that stays readable
-    /// (see [`crate::draw::geometry::step_frame`]), or every card in the
+    /// (see [`framing::step_frame`]), or every card in the
     /// overview, framed for a canvas of `canvas` size.
     pub fn frame(
         &self,
@@ -221,39 +230,42 @@ impl Presenting {
     ) -> Option<(Rect, Vec<(ClaimId, String)>)> {
         if self.overview {
             let all = map.claims.keys().filter_map(|&c| card(c));
-            return crate::draw::geometry::presentation_frame(all, canvas).map(|r| (r, Vec::new()));
+            return framing::presentation_frame(all, canvas).map(|r| (r, Vec::new()));
         }
         let step = self.current_claims();
-        let cards: Vec<Rect> = step.iter().filter_map(|&c| card(c)).collect();
+        let own: Vec<(ClaimId, Rect)> = step.iter().filter_map(|&c| Some((c, card(c)?))).collect();
+        let cards: Vec<Rect> = own.iter().map(|(_, r)| *r).collect();
         let context: Vec<(present::Context, Rect)> = present::context(map, step, &self.order)
             .into_iter()
             .filter_map(|c| Some((c, card(c.claim)?)))
             .collect();
         let rects: Vec<Rect> = context.iter().map(|(_, r)| *r).collect();
-        let framing = crate::draw::geometry::step_frame(&cards, &rects, canvas)?;
-        let pointers = framing
-            .beyond
+        let framing =
+            framing::step_frame(&cards, &rects, canvas, framing::screen_min_zoom(canvas))?;
+        let own_beyond = framing
+            .beyond_step
             .iter()
-            .map(|&i| {
-                let (around, _) = &context[i];
-                (around.claim, crate::draw::svg::pointer_text(map, around))
-            })
+            .map(|&i| present::Context::same_step(own[i].0));
+        let pointers = own_beyond
+            .chain(framing.beyond.iter().map(|&i| context[i].0))
+            .map(|around| (around.claim, crate::draw::svg::pointer_text(map, &around)))
             .collect();
         Some((framing.view, pointers))
     }
 }
 
 /// Pointers at the edge of the screen toward what the current step answers
-/// when it is too far to show: an arrow head and the claim's label.
+/// when it is too far to show: an arrow head and the claim's label, clear
+/// of every card on show. The labels' boxes, on screen.
 pub fn pointers_ui(
     ctx: &egui::Context,
     presenting: &Presenting,
     map: &Map,
     canvas: Rect,
     screen_from_map: egui::emath::TSTransform,
-) {
+) -> Vec<Rect> {
     if presenting.overview || presenting.pointers.is_empty() {
-        return;
+        return Vec::new();
     }
     let painter = ctx.layer_painter(egui::LayerId::new(
         egui::Order::Foreground,
@@ -265,6 +277,15 @@ pub fn pointers_ui(
         crate::draw::style::POINTER_COLOR
     };
     let paper = ctx.global_style().visuals.panel_fill;
+    // Labels clear of every card on show and of each other.
+    let mut avoid: Vec<Rect> = presenting
+        .shown_cards
+        .iter()
+        .map(|&card| screen_from_map * card)
+        .filter(|card| card.intersects(canvas))
+        .collect();
+    let cards = avoid.len();
+    let text = framing::screen_min_zoom(canvas.size()) * crate::card::TEXT_SIZE;
     for (claim, label) in &presenting.pointers {
         let Some(pos) = map.claims.get(claim).map(|c| egui::pos2(c.pos.x, c.pos.y)) else {
             continue;
@@ -273,7 +294,17 @@ pub fn pointers_ui(
         if canvas.contains(target) {
             continue;
         }
-        let at = crate::draw::geometry::edge_point(canvas, target, 22.0);
+        let edge = framing::edge_point(canvas, target, 22.0);
+        // Wrapped narrow, so it stays by the edge, clear of the step.
+        let galley = painter.layout(
+            label.clone(),
+            egui::FontId::proportional(text.max(17.0)),
+            ink,
+            280.0,
+        );
+        let size = galley.size() + vec2(16.0, 10.0);
+        let place = framing::pointer_place(canvas.shrink(8.0), edge, size, 14.0, 28.0, &avoid);
+        let at = place.map_or(edge, |p| p.at);
         let direction = (target - at).normalized();
         let normal = direction.rot90();
         let tip = at + direction * 14.0;
@@ -283,11 +314,10 @@ pub fn pointers_ui(
             ink,
             egui::Stroke::NONE,
         ));
-        // Wrapped narrow, so it stays by the edge, clear of the step.
-        let galley = painter.layout(label.clone(), egui::FontId::proportional(17.0), ink, 280.0);
-        let size = galley.size() + vec2(16.0, 10.0);
-        let rect =
-            crate::draw::geometry::pointer_label(canvas.shrink(8.0), at, direction, size, 14.0);
+        let Some(framing::PointerPlace { label: rect, .. }) = place else {
+            continue;
+        };
+        avoid.push(rect);
         painter.rect(
             rect,
             8.0,
@@ -297,6 +327,7 @@ pub fn pointers_ui(
         );
         painter.galley(rect.min + vec2(8.0, 5.0), galley, ink);
     }
+    avoid.split_off(cards)
 }
 
 /// The quiet "7 / 31" marker in a corner, and typed digits while a jump is

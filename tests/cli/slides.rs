@@ -1,0 +1,107 @@
+//! Slides read from the back row: every slide of every shipped map, made
+//! by the real binary and measured as a reviewer would, with poppler's
+//! `pdftotext -bbox`: the median height of the words on each slide is at
+//! least 3 % of the slide's height.
+//!
+//! Needs `pdftotext` (Debian: `apt install poppler-utils`); `bash .ci/test`
+//! installs it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use super::argmap;
+
+/// The median word height on each page of `pdf`, as a share of the page's
+/// height, from `pdftotext -bbox`'s XHTML.
+fn median_word_heights(pdf: &Path) -> Vec<f32> {
+    let out = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (Debian: apt install poppler-utils)");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    let xhtml = String::from_utf8_lossy(&out.stdout);
+    let attr = |tag: &str, name: &str| -> f32 {
+        let start = tag.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2;
+        let rest = &tag[start..];
+        rest[..rest.find('"').expect("closing quote")]
+            .parse()
+            .expect("a number")
+    };
+    xhtml
+        .split("<page ")
+        .skip(1)
+        .map(|page| {
+            let height = attr(page, "height");
+            let mut words: Vec<f32> = page
+                .split("<word ")
+                .skip(1)
+                .map(|word| attr(word, "yMax") - attr(word, "yMin"))
+                .collect();
+            words.sort_by(f32::total_cmp);
+            words.get(words.len() / 2).map_or(0.0, |h| h / height)
+        })
+        .collect()
+}
+
+fn shipped_maps() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps");
+    let mut maps: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("maps/")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
+        .collect();
+    maps.sort();
+    maps
+}
+
+#[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs pdftotext (poppler-utils): `bash .ci/test` sets it up and runs it"
+)]
+fn every_slide_of_every_shipped_map_reads_from_the_back_row() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut measured = 0;
+    for map in shipped_maps() {
+        let name = map
+            .file_stem()
+            .expect("a name")
+            .to_string_lossy()
+            .into_owned();
+        let pdf = dir.path().join(format!("{name}.pdf"));
+        let out = argmap(
+            &[
+                "export",
+                &map.to_string_lossy(),
+                "--to",
+                "slides",
+                "-o",
+                &pdf.to_string_lossy(),
+            ],
+            dir.path(),
+        );
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let pages = median_word_heights(&pdf);
+        assert!(pages.len() > 3, "{name}: {} slides", pages.len());
+        for (i, share) in pages.iter().enumerate() {
+            assert!(
+                *share >= 0.03,
+                "{name}, slide {}: median text {:.1} % of the slide's height",
+                i + 1,
+                share * 100.0
+            );
+        }
+        measured += pages.len();
+    }
+    assert!(measured > 50, "{measured} slides measured");
+}
