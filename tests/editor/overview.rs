@@ -228,3 +228,33 @@ fn overview_exports_draw_each_card_as_its_title() {
         "{said}"
     );
 }
+
+/// Issue 30, point 9: at 1280×800 with the source panel and the inspector
+/// open, the bundled map still fits whole at title zoom: the canvas keeps
+/// more than half the window and nine cards in ten show their titles (the
+/// few with the longest titles, set smaller to fit their cards, read one
+/// zoom step closer).
+#[test]
+fn with_the_source_and_the_inspector_open_the_bundled_map_fits_at_title_zoom() {
+    let mut harness = Editor::new().size(egui::vec2(1280.0, 800.0)).build();
+    key(&mut harness, Modifiers::NONE, Key::F6);
+    harness.run_steps(4);
+    key(&mut harness, Modifiers::NONE, Key::Home);
+    harness.run_steps(4);
+    let view = &harness.state().view;
+    let canvas = view.camera.canvas_rect;
+    assert!(
+        canvas.width() >= 700.0,
+        "the canvas keeps {} px of 1280",
+        canvas.width()
+    );
+    assert_eq!(view.detail(), Level::Titles, "zoom {}", view.camera.zoom());
+    let claims = map(&harness).claims.len();
+    assert!(
+        view.titled_cards() * 10 >= claims * 9,
+        "{} of {claims} cards show their titles at zoom {} on a canvas {} wide",
+        view.titled_cards(),
+        view.camera.zoom(),
+        canvas.width()
+    );
+}

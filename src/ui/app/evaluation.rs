@@ -242,7 +242,7 @@ impl ArgmapApp {
         let map = &self.doc.map;
         let findings = &self.judged.findings;
         egui::Panel::left("argmap-checks")
-            .default_size(340.0)
+            .default_size(super::side_panel_width(ui, 0.22, 220.0, 340.0))
             .resizable(true)
             .show(ui, |ui| {
                 ui.heading("Map checks");

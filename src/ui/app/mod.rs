@@ -422,7 +422,7 @@ impl ArgmapApp {
         self.source_panel_ui(ui, &mut actions);
         if self.prefs.show_outline {
             egui::Panel::left("argmap-outline")
-                .default_size(320.0)
+                .default_size(side_panel_width(ui, 0.24, 200.0, 320.0))
                 .size_range(200.0..=640.0)
                 .resizable(true)
                 .show(ui, |ui| {
@@ -438,7 +438,7 @@ impl ArgmapApp {
         }
         if !self.prefs.hide_inspector {
             egui::Panel::right("argmap-inspector")
-                .default_size(300.0)
+                .default_size(side_panel_width(ui, 0.18, 220.0, 300.0))
                 .resizable(true)
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
@@ -558,4 +558,12 @@ impl eframe::App for ArgmapApp {
         self.prefs.last_file.clone_from(&self.doc.path);
         eframe::set_value(storage, prefs::PREFS_KEY, &self.prefs);
     }
+}
+
+/// How wide a side panel opens on a window as wide as `ui`'s: `share` of
+/// it, between `min` and `max` points, so that on a 1280-point laptop
+/// screen the source panel and the inspector together leave the canvas
+/// room to show the bundled map whole at title zoom.
+pub(super) fn side_panel_width(ui: &Ui, share: f32, min: f32, max: f32) -> f32 {
+    (ui.ctx().content_rect().width() * share).clamp(min, max)
 }

@@ -29,7 +29,7 @@ impl ArgmapApp {
         self.refresh_source();
         self.follow_selected_claim();
         egui::Panel::left("argmap-source")
-            .default_size(400.0)
+            .default_size(super::side_panel_width(ui, 0.2, 240.0, 400.0))
             .size_range(240.0..=900.0)
             .resizable(true)
             .show(ui, |ui| {
