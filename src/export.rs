@@ -315,13 +315,35 @@ fn export_measured(
             }
             png.bytes
         }
-        ExportFormat::Pdf => match for_the_page(map, texts) {
-            Some((laid_out, note)) if !options.overview => {
-                notes.push(note);
-                raster::pdf(&laid_out, texts, measure, evaluation.as_ref(), false)?
+        ExportFormat::Pdf => {
+            // The argument in sentences on the pages after the map.
+            let marks = evaluation
+                .as_ref()
+                .map(|e| markdown_marks(map, e))
+                .unwrap_or_default();
+            let outline = crate::format::markdown::to_markdown_quoted(map, &marks, &options.quotes);
+            match for_the_page(map, texts) {
+                Some((laid_out, note)) if !options.overview => {
+                    notes.push(note);
+                    raster::pdf(
+                        &laid_out,
+                        texts,
+                        measure,
+                        evaluation.as_ref(),
+                        false,
+                        Some(&outline),
+                    )?
+                }
+                _ => raster::pdf(
+                    map,
+                    texts,
+                    measure,
+                    evaluation.as_ref(),
+                    options.overview,
+                    Some(&outline),
+                )?,
             }
-            _ => raster::pdf(map, texts, measure, evaluation.as_ref(), options.overview)?,
-        },
+        }
         ExportFormat::Slides => raster::slides(map, texts, measure, evaluation.as_ref())?,
         ExportFormat::Markdown => {
             let marks = evaluation

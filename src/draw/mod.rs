@@ -6,6 +6,7 @@ pub mod framing;
 pub mod geometry;
 mod grid;
 pub mod handout;
+pub mod handout_outline;
 pub mod link_look;
 pub mod outline;
 pub mod raster;

@@ -161,7 +161,9 @@ pub fn png(
 /// `map` as a PDF handout on A4 (see [`super::handout`]): the title and
 /// sources on every page, the map filling the page in the orientation
 /// that suits it, or, when it would be too small to read, an overview and
-/// overlapping tiles; vector, fonts embedded.
+/// overlapping tiles; then, when given, the Markdown `outline` of the map
+/// set on the pages that follow (see [`super::handout_outline`]); vector,
+/// fonts embedded.
 ///
 /// # Errors
 /// When the PDF writer fails.
@@ -171,6 +173,7 @@ pub fn pdf(
     measure: &mut TextMeasure,
     evaluation: Option<&Evaluation>,
     overview: bool,
+    outline: Option<&str>,
 ) -> Result<Vec<u8>, DrawError> {
     let bounds = super::svg::Scene::of(map, texts).bounds;
     let plan = if overview {
@@ -200,6 +203,14 @@ pub fn pdf(
             super::handout::page_svg(map, &plan, i, &drawing),
             sheet.page,
         ));
+    }
+    if let Some(outline) = outline {
+        let title = if map.title.trim().is_empty() {
+            "Argument map"
+        } else {
+            map.title.trim()
+        };
+        pages.extend(super::handout_outline::pages(outline, title, measure));
     }
     pages_pdf(&pages)
 }

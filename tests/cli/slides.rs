@@ -1,7 +1,8 @@
-//! Slides read from the back row: every slide of every shipped map, made
-//! by the real binary and measured as a reviewer would, with poppler's
-//! `pdftotext -bbox`: the median height of the words on each slide is at
-//! least 3 % of the slide's height.
+//! PDFs as a reviewer reads them, through poppler. Slides read from the
+//! back row: every slide of every shipped map, made by the real binary and
+//! measured with `pdftotext -bbox`, has a median word height of at least
+//! 3 % of the slide's height. The PDF handout carries the outline after
+//! the map.
 //!
 //! Needs `pdftotext` (Debian: `apt install poppler-utils`); `bash .ci/test`
 //! installs it.
@@ -104,4 +105,67 @@ fn every_slide_of_every_shipped_map_reads_from_the_back_row() {
         measured += pages.len();
     }
     assert!(measured > 50, "{measured} slides measured");
+}
+
+/// The PDF handout prints the argument in sentences after the map: the
+/// Markdown outline set on the pages that follow, every claim's words in
+/// it, read back by `pdftotext`.
+#[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs pdftotext (poppler-utils): `bash .ci/test` sets it up and runs it"
+)]
+fn the_pdf_handout_carries_the_outline_on_the_pages_after_the_map() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/essay-thesis.ron");
+    let pdf = dir.path().join("essay.pdf");
+    let out = argmap(
+        &[
+            "export",
+            &map.to_string_lossy(),
+            "--to",
+            "pdf",
+            "--evaluate",
+            "-o",
+            &pdf.to_string_lossy(),
+        ],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = |first: usize, last: usize| -> String {
+        let out = Command::new("pdftotext")
+            .args(["-f", &first.to_string(), "-l", &last.to_string()])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext runs");
+        String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let pages = median_word_heights(&pdf).len();
+    assert!(pages >= 2, "{pages} pages");
+    let first = text(1, 1);
+    assert!(
+        !first.contains("Outline 1 of"),
+        "the map comes first: {first}"
+    );
+    let outline = text(2, pages);
+    assert!(outline.contains("Outline 1 of"), "{outline}");
+    let read = argmap::store::read_map(&map).expect("the map");
+    for claim in read.claims.values() {
+        let words: Vec<&str> = claim.text.split_whitespace().take(4).collect();
+        assert!(
+            outline.contains(&words.join(" ")),
+            "{:?} is in the outline: {outline}",
+            claim.text
+        );
+    }
+    assert!(outline.contains("because") && outline.contains("but"));
+    assert!(outline.contains("holds"), "the evaluation in words");
 }

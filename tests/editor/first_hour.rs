@@ -714,14 +714,16 @@ fn the_pdf_handout_fills_its_pages_and_tiles_a_large_map() {
         "{pages:?}"
     );
     // The debate template fits one page, arranged for it (its stored
-    // layout would print smaller), and the export says so.
+    // layout would print smaller), and the export says so; its outline
+    // follows on one portrait page.
     dialogs.answer(Some(argmap_root().join("maps/debate-motion.ron")));
     key(&mut harness, Modifiers::COMMAND, Key::O);
     let debate = folder.path().join("debate.pdf");
     dialogs.answer(Some(debate.clone()));
     export(&mut harness);
     let pages = pdf_pages(&std::fs::read(&debate).expect("the handout"));
-    assert_eq!(pages.len(), 1, "{pages:?}");
+    assert_eq!(pages.len(), 2, "{pages:?}");
+    assert_eq!(pages[1], "0 0 595 842", "the outline, portrait");
     let notes = harness.state().notes().join("\n");
     assert!(notes.contains("arranged for the page"), "{notes}");
 }

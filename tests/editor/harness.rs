@@ -406,3 +406,11 @@ impl egui::DroppedFile for Dropped {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
 }
+
+/// How many pages the PDF handout's outline of `map` takes after the map
+/// (see `argmap::draw::handout_outline`), without the evaluation's words.
+pub fn outline_pages(map: &argmap::model::Map) -> usize {
+    let markdown = argmap::format::markdown::to_markdown(map);
+    let mut measure = argmap::measure::TextMeasure::new();
+    argmap::draw::handout_outline::pages(&markdown, &map.title, &mut measure).len()
+}

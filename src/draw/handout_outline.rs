@@ -1,0 +1,384 @@
+//! The outline pages of the PDF handout: the map's Markdown outline (the
+//! thesis, then "because" and "but" nested as deep as the argument goes,
+//! citations as notes) set as text on A4 pages after the map, so a reader
+//! who prints the handout has the argument in sentences too, in the same
+//! words the Markdown export gives.
+//!
+//! Only the little Markdown that outline uses is read: a `#` heading,
+//! paragraphs, `-` items nested by two spaces, `**bold**`, `*emphasis*`,
+//! backslash escapes and `[^n]` note marks.
+
+use std::fmt::Write as _;
+
+use egui::Vec2;
+
+use super::handout::A4;
+use super::svg::{FONT_FAMILY, escape, num};
+use crate::card::TEXT_SIZE;
+use crate::measure::{Face, TextMeasure};
+
+/// The page's margin, in points.
+const MARGIN: f32 = 48.0;
+/// Body text size, in points.
+const BODY: f32 = 11.0;
+/// The heading's size.
+const HEADING: f32 = 17.0;
+/// The notes' size.
+const NOTE: f32 = 9.0;
+/// How far each level of the outline is indented.
+const INDENT: f32 = 16.0;
+/// Line height as a multiple of the size.
+const LEADING: f32 = 1.35;
+/// Room at the foot of the page for its number.
+const FOOTER: f32 = 24.0;
+
+/// A word and how it is set.
+#[derive(Clone, Debug, PartialEq)]
+struct Word {
+    text: String,
+    bold: bool,
+    italic: bool,
+}
+
+/// One block of the outline: a heading, a paragraph, an item at a depth
+/// (from 1), or a note.
+#[derive(Clone, Debug, PartialEq)]
+struct Block {
+    words: Vec<Word>,
+    size: f32,
+    indent: f32,
+    bullet: bool,
+    /// Space before it, in lines.
+    before: f32,
+}
+
+/// The words of a line of Markdown, with their emphasis: `**` switches
+/// bold, a single `*` italic; `\x` is `x`; `[^n]` becomes `[n]`.
+fn words(line: &str) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let (mut bold, mut italic) = (false, false);
+    let mut current = String::new();
+    let mut glued = false;
+    let push = |out: &mut Vec<Word>, current: &mut String, bold, italic, glued: bool| {
+        if current.is_empty() {
+            return;
+        }
+        // A word whose style changes in its middle ("**and**,") stays one
+        // word for wrapping, set in pieces.
+        match out.last_mut() {
+            Some(last) if glued && last.bold == bold && last.italic == italic => {
+                last.text.push_str(current);
+            }
+            _ => out.push(Word {
+                text: if glued {
+                    format!("\u{2060}{current}")
+                } else {
+                    current.clone()
+                },
+                bold,
+                italic,
+            }),
+        }
+        current.clear();
+    };
+    let chars: Vec<char> = line.replace("[^", "[").chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\\' if i + 1 < chars.len() => {
+                current.push(chars[i + 1]);
+                i += 2;
+                continue;
+            }
+            '*' => {
+                // Inside a word, what follows the mark is more of it.
+                if !current.is_empty() {
+                    push(&mut out, &mut current, bold, italic, glued);
+                    glued = true;
+                }
+                if chars.get(i + 1) == Some(&'*') {
+                    bold = !bold;
+                    i += 2;
+                } else {
+                    italic = !italic;
+                    i += 1;
+                }
+                continue;
+            }
+            ' ' => {
+                push(&mut out, &mut current, bold, italic, glued);
+                glued = false;
+            }
+            _ => {
+                current.push(c);
+            }
+        }
+        i += 1;
+    }
+    push(&mut out, &mut current, bold, italic, glued);
+    out
+}
+
+/// The blocks of the outline `markdown`. The status marks "✓" and "✗"
+/// are left out: the words beside them ("holds", "does not follow") say
+/// the same, and the text face has no glyph for them (a fallback font
+/// would set the whole row).
+fn blocks(markdown: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut gap: f32 = 0.0;
+    for line in markdown.lines() {
+        let line = line.replace("✓ ", "").replace("✗ ", "");
+        let line = line.as_str();
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() {
+            gap = 0.6;
+            continue;
+        }
+        let block = if let Some(heading) = trimmed.strip_prefix("# ") {
+            Block {
+                words: words(heading),
+                size: HEADING,
+                indent: 0.0,
+                bullet: false,
+                before: 0.0,
+            }
+        } else if let Some(item) = trimmed.strip_prefix("- ") {
+            #[expect(clippy::cast_precision_loss, reason = "A few levels.")]
+            let depth = ((line.len() - trimmed.len()) / 2 + 1) as f32;
+            Block {
+                words: words(item),
+                size: BODY,
+                indent: INDENT * depth,
+                bullet: true,
+                before: gap.min(0.3),
+            }
+        } else if trimmed.starts_with("[^") {
+            Block {
+                words: words(trimmed),
+                size: NOTE,
+                indent: 0.0,
+                bullet: false,
+                before: gap.min(0.3),
+            }
+        } else {
+            Block {
+                words: words(trimmed),
+                size: BODY,
+                indent: 0.0,
+                bullet: false,
+                before: gap,
+            }
+        };
+        gap = 0.0;
+        out.push(block);
+    }
+    out
+}
+
+/// A row set on a page: its words, where it starts and its baseline.
+struct Row<'b> {
+    words: &'b [Word],
+    size: f32,
+    x: f32,
+    baseline: f32,
+    bullet: bool,
+}
+
+/// The outline `markdown` set on A4 pages, each an SVG document with its
+/// size; `title` heads each page after the first, with its page number.
+pub fn pages(markdown: &str, title: &str, measure: &mut TextMeasure) -> Vec<(String, Vec2)> {
+    let blocks = blocks(markdown);
+    let width = A4.x - 2.0 * MARGIN;
+    let bottom = A4.y - MARGIN - FOOTER;
+    let mut pages: Vec<Vec<Row<'_>>> = vec![Vec::new()];
+    let mut y = MARGIN;
+    for block in &blocks {
+        let line = block.size * LEADING;
+        y += block.before * line;
+        let left = MARGIN + block.indent;
+        let room = width - block.indent;
+        let mut start = 0;
+        let mut first = true;
+        while start < block.words.len() {
+            // As many words as fit the row (at least one).
+            let mut end = start;
+            let mut used = 0.0;
+            while end < block.words.len() {
+                let word = &block.words[end];
+                let face = if word.bold { Face::Title } else { Face::Text };
+                let glued = word.text.starts_with('\u{2060}');
+                let w = measure.row_width_in(face, &word.text) * block.size / TEXT_SIZE;
+                let space = if end == start || glued {
+                    0.0
+                } else {
+                    block.size * 0.3
+                };
+                if end > start && used + space + w > room {
+                    break;
+                }
+                used += space + w;
+                end += 1;
+            }
+            if y + line > bottom {
+                pages.push(Vec::new());
+                y = MARGIN + HEADING * LEADING;
+            }
+            y += line;
+            if let Some(page) = pages.last_mut() {
+                page.push(Row {
+                    words: &block.words[start..end],
+                    size: block.size,
+                    x: left,
+                    baseline: y - block.size * 0.3,
+                    bullet: block.bullet && first,
+                });
+            }
+            first = false;
+            start = end;
+        }
+    }
+    let count = pages.len();
+    pages
+        .iter()
+        .enumerate()
+        .map(|(i, rows)| (page_svg(rows, title, i, count), A4))
+        .collect()
+}
+
+/// One page of the outline as an SVG document.
+fn page_svg(rows: &[Row<'_>], title: &str, index: usize, count: usize) -> String {
+    let mut out = String::with_capacity(200 * rows.len() + 1000);
+    let _ = writeln!(
+        out,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}" xml:space="preserve"><rect width="{w}" height="{h}" fill="#ffffff"/>"##,
+        w = num(A4.x),
+        h = num(A4.y),
+    );
+    if index > 0 {
+        let _ = writeln!(
+            out,
+            r##"<text x="{}" y="{}" font-size="10" fill="#57606a">{} — outline, continued</text>"##,
+            num(MARGIN),
+            num(MARGIN + 10.0),
+            escape(title),
+        );
+    }
+    for row in rows {
+        if row.bullet {
+            let _ = write!(
+                out,
+                r##"<text x="{}" y="{}" font-size="{}" fill="#1d2430">•</text>"##,
+                num(row.x - row.size * 0.9),
+                num(row.baseline),
+                num(row.size),
+            );
+        }
+        let _ = write!(
+            out,
+            r##"<text x="{}" y="{}" font-size="{}" fill="#1d2430">"##,
+            num(row.x),
+            num(row.baseline),
+            num(row.size),
+        );
+        // Runs of words in one style, one tspan each.
+        let mut run = String::new();
+        let mut style = (false, false);
+        let flush = |out: &mut String, run: &mut String, (bold, italic): (bool, bool)| {
+            if run.is_empty() {
+                return;
+            }
+            // Bold in the bold face the cards' titles use (the text face
+            // has none).
+            let weight = if bold {
+                r#" font-weight="bold" font-family="'DejaVu Sans', 'Noto Sans', sans-serif""#
+            } else {
+                ""
+            };
+            // The handout's fonts have no italic face: emphasis (a claim's
+            // title, the evaluation's words) is set in a softer ink.
+            let slant = if italic { r##" fill="#4a5663""## } else { "" };
+            let _ = write!(out, "<tspan{weight}{slant}>{}</tspan>", escape(run));
+            run.clear();
+        };
+        for (i, word) in row.words.iter().enumerate() {
+            let text = word.text.trim_start_matches('\u{2060}');
+            let glued = word.text.starts_with('\u{2060}');
+            if (word.bold, word.italic) != style {
+                flush(&mut out, &mut run, style);
+                style = (word.bold, word.italic);
+            }
+            if i > 0 && !glued {
+                run.push(' ');
+            }
+            run.push_str(text);
+        }
+        flush(&mut out, &mut run, style);
+        out.push_str("</text>\n");
+    }
+    let _ = writeln!(
+        out,
+        r##"<text x="{}" y="{}" font-size="9" fill="#57606a" text-anchor="end">Outline {} of {}</text></svg>"##,
+        num(A4.x - MARGIN),
+        num(A4.y - MARGIN + 6.0),
+        index + 1,
+        count,
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emphasis_escapes_and_note_marks_are_read() {
+        let got = words(r"- **because (strong)** Rule by law\*s\* [^2] *(✓ holds)*");
+        let texts: Vec<(&str, bool, bool)> = got
+            .iter()
+            .map(|w| (w.text.as_str(), w.bold, w.italic))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("-", false, false),
+                ("because", true, false),
+                ("(strong)", true, false),
+                ("Rule", false, false),
+                ("by", false, false),
+                ("law*s*", false, false),
+                ("[2]", false, false),
+                ("(✓", false, true),
+                ("holds)", false, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn items_nest_by_depth_and_a_long_outline_runs_over_pages() {
+        let mut md = String::from("# Title\n\n**Thesis:** A claim.\n\n");
+        for i in 0..120 {
+            let _ = writeln!(
+                md,
+                "{}- **because** reason number {i}, which runs long enough to wrap onto a \
+                 second row of the page at this size",
+                "  ".repeat(i % 4)
+            );
+        }
+        let b = blocks(&md);
+        assert!((b[0].size - HEADING).abs() < f32::EPSILON);
+        assert!(b[3].indent > b[2].indent);
+        let mut measure = TextMeasure::new();
+        let pages = pages(&md, "Title", &mut measure);
+        assert!(pages.len() >= 3, "{} pages", pages.len());
+        assert!(pages[0].0.contains("reason number 0"));
+        assert!(
+            pages
+                .last()
+                .expect("a page")
+                .0
+                .contains("reason number 119")
+        );
+        assert!(pages[1].0.contains("outline, continued"));
+    }
+}
