@@ -7,10 +7,11 @@
 //! Needs `pdftotext` (Debian: `apt install poppler-utils`); `bash .ci/test`
 //! installs it.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use super::argmap;
+use super::common::shipped_maps;
 
 /// The median word height on each page of `pdf`, as a share of the page's
 /// height, from `pdftotext -bbox`'s XHTML.
@@ -48,17 +49,6 @@ fn median_word_heights(pdf: &Path) -> Vec<f32> {
             words.get(words.len() / 2).map_or(0.0, |h| h / height)
         })
         .collect()
-}
-
-fn shipped_maps() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps");
-    let mut maps: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("maps/")
-        .map(|entry| entry.expect("entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
-        .collect();
-    maps.sort();
-    maps
 }
 
 #[test]

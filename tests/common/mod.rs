@@ -53,3 +53,18 @@ pub fn out_of_ids() -> [Map; 3] {
         .insert(ClaimId(u32::MAX), Claim::new("Theirs", Pos::default()));
     [base, ours, theirs]
 }
+
+/// Every map shipped in `maps/`, in name order.
+///
+/// # Panics
+/// When `maps/` cannot be read.
+pub fn shipped_maps() -> Vec<PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("maps");
+    let mut maps: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("maps/ is readable")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
+        .collect();
+    maps.sort();
+    maps
+}

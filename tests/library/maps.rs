@@ -7,23 +7,14 @@
 )]
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use argmap::eval::Label;
 use argmap::format::ron;
 use argmap::model::{Citation, ClaimId, ClaimKind, LinkKind, Map, Role, Target, Weight};
 use argmap::store;
 
-fn shipped_maps() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps");
-    let mut maps: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("maps/ is readable")
-        .map(|entry| entry.expect("entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
-        .collect();
-    maps.sort();
-    maps
-}
+use crate::common::shipped_maps;
 
 #[test]
 fn every_shipped_map_loads_and_is_sound() {

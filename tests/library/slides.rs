@@ -3,7 +3,6 @@
 //! from), against the cards the audience sees at that step.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use argmap::draw::raster::slide_drawings;
 use argmap::draw::svg::Scene;
@@ -35,13 +34,8 @@ fn pointer_boxes(svg: &str) -> Vec<Rect> {
 
 #[test]
 fn no_pointer_label_covers_a_card_on_any_slide() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps");
     let mut pointers = 0;
-    for entry in std::fs::read_dir(&dir).expect("maps/") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_none_or(|ext| ext != "ron") {
-            continue;
-        }
+    for path in crate::common::shipped_maps() {
         let map = argmap::store::read_map(&path).expect("a shipped map");
         let mut measure = TextMeasure::new();
         let texts = card_texts(&map, &mut measure);
