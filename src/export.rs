@@ -316,42 +316,32 @@ fn export_measured(
             png.bytes
         }
         ExportFormat::Pdf => {
-            // The argument in sentences on the pages after the map.
-            let marks = evaluation
-                .as_ref()
-                .map(|e| markdown_marks(map, e))
-                .unwrap_or_default();
-            let outline = crate::format::markdown::to_markdown_quoted(map, &marks, &options.quotes);
-            match for_the_page(map, texts) {
-                Some((laid_out, note)) if !options.overview => {
+            // Arranged for the page when that prints it larger (an overview
+            // is one page whatever the layout); the argument in sentences
+            // on the pages after the map.
+            let arranged = if options.overview {
+                None
+            } else {
+                for_the_page(map, texts)
+            };
+            let printed = match arranged {
+                Some((laid_out, note)) => {
                     notes.push(note);
-                    raster::pdf(
-                        &laid_out,
-                        texts,
-                        measure,
-                        evaluation.as_ref(),
-                        false,
-                        Some(&outline),
-                    )?
+                    std::borrow::Cow::Owned(laid_out)
                 }
-                _ => raster::pdf(
-                    map,
-                    texts,
-                    measure,
-                    evaluation.as_ref(),
-                    options.overview,
-                    Some(&outline),
-                )?,
-            }
+                None => std::borrow::Cow::Borrowed(map),
+            };
+            raster::pdf(
+                &printed,
+                texts,
+                measure,
+                evaluation.as_ref(),
+                options.overview,
+                &outline(map, evaluation.as_ref(), options),
+            )?
         }
         ExportFormat::Slides => raster::slides(map, texts, measure, evaluation.as_ref())?,
-        ExportFormat::Markdown => {
-            let marks = evaluation
-                .as_ref()
-                .map(|e| markdown_marks(map, e))
-                .unwrap_or_default();
-            crate::format::markdown::to_markdown_quoted(map, &marks, &options.quotes).into_bytes()
-        }
+        ExportFormat::Markdown => outline(map, evaluation.as_ref(), options).into_bytes(),
         ExportFormat::Argdown => {
             crate::format::argdown::to_argdown_quoted(map, &options.quotes).into_bytes()
         }
@@ -375,6 +365,19 @@ fn export_measured(
 /// is undercut) gets its status and the verdict sentence, any other its
 /// status alone; a link that fails because it is undercut, "✗ does not
 /// follow".
+/// `map` as its Markdown outline, with the evaluation's words when there
+/// is one and the quotes the options carry.
+fn outline(
+    map: &Map,
+    evaluation: Option<&crate::eval::Evaluation>,
+    options: &ExportOptions,
+) -> String {
+    let marks = evaluation
+        .map(|e| markdown_marks(map, e))
+        .unwrap_or_default();
+    crate::format::markdown::to_markdown_quoted(map, &marks, &options.quotes)
+}
+
 fn markdown_marks(
     map: &Map,
     evaluation: &crate::eval::Evaluation,

@@ -572,7 +572,7 @@ function toggleOverview() {
 // Pointers at the screen's edge toward what the step answers (or the
 // rest of a step too large to show at once), each label slid along its
 // edge clear of every card on show and of the labels before it
-// (framing::pointer_label); with no clear place, the arrow alone.
+// (framing::pointer_place); with no clear place, the arrow alone.
 function drawPointers() {
   pointersLayer.replaceChildren();
   if (!presenting.on || presenting.overview) return;
@@ -589,14 +589,11 @@ function drawPointers() {
   const clear = (r) => !avoid.some((a) =>
     r.x < a.x + a.w + gap && r.x + r.w + gap > a.x && r.y < a.y + a.h + gap && r.y + r.h + gap > a.y);
   for (const context of presenting.beyond) {
-    const m = center(rectOf(context.claim));
-    const screen = { x: (m.x - camera.x) * camera.s, y: (m.y - camera.y) * camera.s };
+    const screen = center(onScreen(rectOf(context.claim)));
     const at = edgePoint(w, h, screen, 24);
-    const angle = Math.atan2(screen.y - h / 2, screen.x - w / 2);
     const box = el('div', 'pointer');
     const arrow = el('span', 'arrow', '→');
     arrow.style.display = 'inline-block';
-    arrow.style.transform = `rotate(${angle}rad)`;
     box.appendChild(arrow);
     const label = el('span', 'label', context.pointer);
     box.appendChild(label);
@@ -609,22 +606,19 @@ function drawPointers() {
       w: bw2,
       h: bh2,
     };
-    // Around the edge, a quarter of the box's height at a time, the
-    // nearest to where it points first (framing::pointer_place).
-    const stride = Math.max(1, bh2 / 4);
-    const spots = [];
-    const lo = { x: 8, y: 8 };
-    const hi = { x: w - bw2 - 8, y: h - bh2 - 8 };
-    for (let x = lo.x; x <= hi.x; x += stride) spots.push({ x, y: lo.y }, { x, y: hi.y });
-    for (let y = lo.y; y <= hi.y; y += stride) spots.push({ x: lo.x, y }, { x: hi.x, y });
-    spots.sort((p, q) => Math.hypot(p.x - first.x, p.y - first.y) - Math.hypot(q.x - first.x, q.y - first.y));
-    let place = null;
-    for (const spot of [first, ...spots]) {
-      const r = { x: spot.x, y: spot.y, w: bw2, h: bh2 };
-      if (clear(r)) {
-        place = r;
-        break;
-      }
+    // Where it points from, else around the edge, a quarter of the box's
+    // height at a time, the nearest first (framing::pointer_place).
+    let place = clear(first) ? first : null;
+    if (!place) {
+      const stride = Math.max(1, bh2 / 4);
+      const spots = [];
+      const lo = { x: 8, y: 8 };
+      const hi = { x: w - bw2 - 8, y: h - bh2 - 8 };
+      for (let x = lo.x; x <= hi.x; x += stride) spots.push({ x, y: lo.y }, { x, y: hi.y });
+      for (let y = lo.y; y <= hi.y; y += stride) spots.push({ x: lo.x, y }, { x: hi.x, y });
+      const from = (p) => Math.hypot(p.x - first.x, p.y - first.y);
+      spots.sort((p, q) => from(p) - from(q));
+      place = spots.map((spot) => ({ ...first, ...spot })).find(clear) ?? null;
     }
     if (!place) {
       // No clear place: the arrow alone, at the edge.

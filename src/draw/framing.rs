@@ -7,6 +7,8 @@
 use egui::{Pos2, Rect, Vec2, pos2, vec2};
 
 use crate::card::TEXT_SIZE;
+use crate::model::present::{self, Context, StepOrder};
+use crate::model::{ClaimId, Map};
 
 /// The closest a presentation frames a step: cards at this zoom read well
 /// from the back of a room without one card filling the screen.
@@ -133,6 +135,39 @@ pub fn step_frame(
     })
 }
 
+/// A step of `map`'s presentation framed on a view of `view` size, as
+/// [`step_frame`] frames it, with what it answers (`order`, from
+/// [`present::step_index`]); `card` gives each claim's card in map units.
+/// The view, and what lies beyond it to point at: each claim left out with
+/// its relation to the step ("and" for the step's own, then "answers",
+/// "from", "to") and its card.
+pub fn frame_step(
+    map: &Map,
+    step: &[ClaimId],
+    order: &StepOrder,
+    mut card: impl FnMut(ClaimId) -> Option<Rect>,
+    view: Vec2,
+    min_zoom: f32,
+) -> Option<(Rect, Vec<(Context, Rect)>)> {
+    let own: Vec<(Context, Rect)> = step
+        .iter()
+        .filter_map(|&c| Some((Context::same_step(c), card(c)?)))
+        .collect();
+    let around: Vec<(Context, Rect)> = present::context(map, step, order)
+        .into_iter()
+        .filter_map(|c| Some((c, card(c.claim)?)))
+        .collect();
+    let rects = |list: &[(Context, Rect)]| list.iter().map(|(_, r)| *r).collect::<Vec<_>>();
+    let frame = step_frame(&rects(&own), &rects(&around), view, min_zoom)?;
+    let beyond = frame
+        .beyond_step
+        .iter()
+        .map(|&i| own[i])
+        .chain(frame.beyond.iter().map(|&i| around[i]))
+        .collect();
+    Some((frame.view, beyond))
+}
+
 /// `start`, then each of `rest` nearest to `from` first (by the centre of
 /// its rectangle in `rects`) that still `fits` with those taken.
 fn greedy(
@@ -197,6 +232,21 @@ pub fn pointer_place(
 ) -> Option<PointerPlace> {
     let inner = area.shrink(arrow / 2.0);
     let clear = |rect: Rect| !avoid.iter().any(|a| a.expand(gap * 0.25).intersects(rect));
+    let fits = |at: Pos2| {
+        let place = PointerPlace {
+            at,
+            label: label_beside(area, inner, at, size, gap),
+        };
+        (clear(place.label) && clear(Rect::from_center_size(at, Vec2::splat(arrow))))
+            .then_some(place)
+    };
+    // Where it points from, most often clear: the walk round the edge is
+    // made only when it is not.
+    if inner.expand(0.5).contains(at)
+        && let Some(place) = fits(at)
+    {
+        return Some(place);
+    }
     // Points around the edge a quarter of the label's height apart, the
     // nearest to `at` first.
     let stride = (size.y / 4.0).max(1.0);
@@ -219,16 +269,7 @@ pub fn pointer_place(
         }
     }
     around.sort_by(|a, b| a.distance_sq(at).total_cmp(&b.distance_sq(at)));
-    let start = std::iter::once(at).filter(|p| inner.expand(0.5).contains(*p));
-    start
-        .chain(around)
-        .map(|at| PointerPlace {
-            at,
-            label: label_beside(area, inner, at, size, gap),
-        })
-        .find(|place| {
-            clear(place.label) && clear(Rect::from_center_size(place.at, Vec2::splat(arrow)))
-        })
+    around.into_iter().find_map(fits)
 }
 
 /// The label of a pointer whose arrow is at `at` on the edge of `inner`:
@@ -266,6 +307,15 @@ fn label_beside(area: Rect, inner: Rect, at: Pos2, size: Vec2, gap: f32) -> Rect
         (area.min.x - rect.min.x).max(0.0) + (area.max.x - rect.max.x).min(0.0),
         (area.min.y - rect.min.y).max(0.0) + (area.max.y - rect.max.y).min(0.0),
     ))
+}
+
+/// The arrow head of a pointer at `at` toward `toward`, `size` long: its
+/// tip, then the two corners of its base.
+pub fn arrow_head(at: Pos2, toward: Pos2, size: f32) -> [Pos2; 3] {
+    let direction = (toward - at).normalized();
+    let normal = direction.rot90() * size * 0.6;
+    let base = at - direction * size * 0.2;
+    [at + direction * size, base + normal, base - normal]
 }
 
 /// Where a pointer goes: its arrow and its label's box.

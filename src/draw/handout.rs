@@ -238,11 +238,7 @@ pub fn page_svg(map: &Map, plan: &Plan, index: usize, map_svg: &str) -> String {
         h = num(page.y),
     );
     let ink = hex(style::POINTER_COLOR);
-    let title = if map.title.trim().is_empty() {
-        "Argument map"
-    } else {
-        map.title.trim()
-    };
+    let title = map.heading();
     let _ = writeln!(
         out,
         r##"<text x="{}" y="{}" font-size="17" font-weight="bold" fill="#1d2430">{}</text>"##,

@@ -38,6 +38,9 @@ struct Word {
     text: String,
     bold: bool,
     italic: bool,
+    /// It goes on from the word before without a space (its style changed
+    /// mid-word, as in "**and**,"): a row never breaks before it.
+    glued: bool,
 }
 
 /// One block of the outline: a heading, a paragraph, an item at a depth
@@ -70,13 +73,10 @@ fn words(line: &str) -> Vec<Word> {
                 last.text.push_str(current);
             }
             _ => out.push(Word {
-                text: if glued {
-                    format!("\u{2060}{current}")
-                } else {
-                    current.clone()
-                },
+                text: current.clone(),
                 bold,
                 italic,
+                glued: glued && !out.is_empty(),
             }),
         }
         current.clear();
@@ -207,14 +207,13 @@ pub fn pages(markdown: &str, title: &str, measure: &mut TextMeasure) -> Vec<(Str
             while end < block.words.len() {
                 let word = &block.words[end];
                 let face = if word.bold { Face::Title } else { Face::Text };
-                let glued = word.text.starts_with('\u{2060}');
                 let w = measure.row_width_in(face, &word.text) * block.size / TEXT_SIZE;
-                let space = if end == start || glued {
+                let space = if end == start || word.glued {
                     0.0
                 } else {
                     block.size * 0.3
                 };
-                if end > start && used + space + w > room {
+                if end > start && !word.glued && used + space + w > room {
                     break;
                 }
                 used += space + w;
@@ -302,16 +301,14 @@ fn page_svg(rows: &[Row<'_>], title: &str, index: usize, count: usize) -> String
             run.clear();
         };
         for (i, word) in row.words.iter().enumerate() {
-            let text = word.text.trim_start_matches('\u{2060}');
-            let glued = word.text.starts_with('\u{2060}');
             if (word.bold, word.italic) != style {
                 flush(&mut out, &mut run, style);
                 style = (word.bold, word.italic);
             }
-            if i > 0 && !glued {
+            if i > 0 && !word.glued {
                 run.push(' ');
             }
-            run.push_str(text);
+            run.push_str(&word.text);
         }
         flush(&mut out, &mut run, style);
         out.push_str("</text>\n");

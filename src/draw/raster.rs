@@ -4,7 +4,6 @@
 
 use std::sync::{Arc, OnceLock};
 
-use egui::Rect;
 use resvg::{tiny_skia, usvg};
 
 use super::svg::{Background, SvgOptions, svg_of};
@@ -161,8 +160,8 @@ pub fn png(
 /// `map` as a PDF handout on A4 (see [`super::handout`]): the title and
 /// sources on every page, the map filling the page in the orientation
 /// that suits it, or, when it would be too small to read, an overview and
-/// overlapping tiles; then, when given, the Markdown `outline` of the map
-/// set on the pages that follow (see [`super::handout_outline`]); vector,
+/// overlapping tiles; then the Markdown `outline` of the map set on the
+/// pages that follow (see [`super::handout_outline`]); vector,
 /// fonts embedded.
 ///
 /// # Errors
@@ -173,7 +172,7 @@ pub fn pdf(
     measure: &mut TextMeasure,
     evaluation: Option<&Evaluation>,
     overview: bool,
-    outline: Option<&str>,
+    outline: &str,
 ) -> Result<Vec<u8>, DrawError> {
     let bounds = super::svg::Scene::of(map, texts).bounds;
     let plan = if overview {
@@ -204,14 +203,11 @@ pub fn pdf(
             sheet.page,
         ));
     }
-    if let Some(outline) = outline {
-        let title = if map.title.trim().is_empty() {
-            "Argument map"
-        } else {
-            map.title.trim()
-        };
-        pages.extend(super::handout_outline::pages(outline, title, measure));
-    }
+    pages.extend(super::handout_outline::pages(
+        outline,
+        map.heading(),
+        measure,
+    ));
     pages_pdf(&pages)
 }
 
@@ -303,35 +299,24 @@ pub fn slide_drawings(
         let page = egui::vec2(page_w, page_h);
         // Framed as on screen: the step readable, with what it answers when
         // that fits, pointed at from the edge when it does not.
-        let own: Vec<(ClaimId, Rect)> = step
+        let framed = super::framing::frame_step(
+            map,
+            step,
+            &order,
+            |c| scene.cards.get(&c).copied(),
+            page,
+            super::framing::slide_min_zoom(page),
+        );
+        let pointers = framed
             .iter()
-            .filter_map(|&c| Some((c, *scene.cards.get(&c)?)))
-            .collect();
-        let cards: Vec<Rect> = own.iter().map(|(_, r)| *r).collect();
-        let around: Vec<(present::Context, Rect)> = present::context(map, step, &order)
-            .into_iter()
-            .filter_map(|c| Some((c, *scene.cards.get(&c.claim)?)))
-            .collect();
-        let rects: Vec<Rect> = around.iter().map(|(_, r)| *r).collect();
-        let framing =
-            super::framing::step_frame(&cards, &rects, page, super::framing::slide_min_zoom(page));
-        let pointers = framing
-            .iter()
-            .flat_map(|f| {
-                let own = f
-                    .beyond_step
-                    .iter()
-                    .map(|&i| (own[i].1, present::Context::same_step(own[i].0)));
-                let context = f.beyond.iter().map(|&i| (around[i].1, around[i].0));
-                own.chain(context)
-            })
-            .map(|(rect, context)| super::svg::EdgePointer {
+            .flat_map(|(_, beyond)| beyond)
+            .map(|(context, rect)| super::svg::EdgePointer {
                 toward: rect.center(),
-                text: super::svg::pointer_text(map, &context),
+                text: super::svg::pointer_text(map, context),
             })
             .collect();
-        let view = framing
-            .map(|f| f.view)
+        let view = framed
+            .map(|(view, _)| view)
             .or_else(|| super::framing::presentation_frame([scene.bounds], page));
         let drawing = svg_of(
             &shown,

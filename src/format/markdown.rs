@@ -41,11 +41,7 @@ pub fn to_markdown_quoted(map: &Map, marks: &Marks, quotes: &BTreeMap<ClaimId, S
             .unwrap_or_default()
     };
     let mut out = String::new();
-    let title = if map.title.trim().is_empty() {
-        "Argument map"
-    } else {
-        map.title.trim()
-    };
+    let title = map.heading();
     let _ = writeln!(out, "# {}\n", inline(title));
     let mut notes = Footnotes::default();
     let mut first_root = true;

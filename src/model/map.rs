@@ -520,6 +520,17 @@ impl Map {
         }
     }
 
+    /// The title a page or a handout heads the map with: its own, or
+    /// "Argument map" when it has none.
+    pub fn heading(&self) -> &str {
+        let title = self.title.trim();
+        if title.is_empty() {
+            "Argument map"
+        } else {
+            title
+        }
+    }
+
     /// An empty map called `title`.
     pub fn new(title: impl Into<String>) -> Self {
         Self {

@@ -502,10 +502,9 @@ mod tests {
         // Choosing an order takes back the steps moved by hand and keeps
         // the skipped ones skipped.
         map.presentation.order = crate::model::StepsBy::DepthFirst;
-        let moved = changed(&map, Change::Move { from: 3, to: 0 }).expect("moved");
+        changed(&map, Change::Move { from: 3, to: 0 }).expect("moved");
         map.presentation = changed(&map, Change::Skip(7)).expect("skipped");
         assert!(!map.presentation.steps.is_empty());
-        let _ = moved;
         let chosen = changed(&map, Change::Order(crate::model::StepsBy::MainReasonsFirst))
             .expect("another order");
         assert!(chosen.steps.is_empty());

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::Command;
 
 use super::argmap;
-use super::common::shipped_maps;
+use super::common::{attribute_number, shipped_maps};
 
 /// The median word height on each page of `pdf`, as a share of the page's
 /// height, from `pdftotext -bbox`'s XHTML.
@@ -28,27 +28,37 @@ fn median_word_heights(pdf: &Path) -> Vec<f32> {
         pdf.display()
     );
     let xhtml = String::from_utf8_lossy(&out.stdout);
-    let attr = |tag: &str, name: &str| -> f32 {
-        let start = tag.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2;
-        let rest = &tag[start..];
-        rest[..rest.find('"').expect("closing quote")]
-            .parse()
-            .expect("a number")
-    };
     xhtml
-        .split("<page ")
+        .split("<page")
         .skip(1)
         .map(|page| {
-            let height = attr(page, "height");
+            let height = attribute_number(page, "height");
             let mut words: Vec<f32> = page
-                .split("<word ")
+                .split("<word")
                 .skip(1)
-                .map(|word| attr(word, "yMax") - attr(word, "yMin"))
+                .map(|word| attribute_number(word, "yMax") - attribute_number(word, "yMin"))
                 .collect();
             words.sort_by(f32::total_cmp);
             words.get(words.len() / 2).map_or(0.0, |h| h / height)
         })
         .collect()
+}
+
+/// `argmap export MAP ARGS -o PDF` through the real binary, which must
+/// succeed.
+fn export(map: &Path, args: &[&str], pdf: &Path) {
+    let (map, out) = (map.to_string_lossy(), pdf.to_string_lossy());
+    let mut all = vec!["export", &*map];
+    all.extend_from_slice(args);
+    all.extend(["-o", &*out]);
+    let dir = pdf.parent().expect("the PDF's folder");
+    let run = argmap(&all, dir);
+    assert!(
+        run.status.success(),
+        "{}: {}",
+        map,
+        String::from_utf8_lossy(&run.stderr)
+    );
 }
 
 #[test]
@@ -66,22 +76,7 @@ fn every_slide_of_every_shipped_map_reads_from_the_back_row() {
             .to_string_lossy()
             .into_owned();
         let pdf = dir.path().join(format!("{name}.pdf"));
-        let out = argmap(
-            &[
-                "export",
-                &map.to_string_lossy(),
-                "--to",
-                "slides",
-                "-o",
-                &pdf.to_string_lossy(),
-            ],
-            dir.path(),
-        );
-        assert!(
-            out.status.success(),
-            "{name}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        export(&map, &["--to", "slides"], &pdf);
         let pages = median_word_heights(&pdf);
         assert!(pages.len() > 3, "{name}: {} slides", pages.len());
         for (i, share) in pages.iter().enumerate() {
@@ -109,23 +104,7 @@ fn the_pdf_handout_carries_the_outline_on_the_pages_after_the_map() {
     let dir = tempfile::tempdir().expect("temp dir");
     let map = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/essay-thesis.ron");
     let pdf = dir.path().join("essay.pdf");
-    let out = argmap(
-        &[
-            "export",
-            &map.to_string_lossy(),
-            "--to",
-            "pdf",
-            "--evaluate",
-            "-o",
-            &pdf.to_string_lossy(),
-        ],
-        dir.path(),
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    export(&map, &["--to", "pdf", "--evaluate"], &pdf);
     let text = |first: usize, last: usize| -> String {
         let out = Command::new("pdftotext")
             .args(["-f", &first.to_string(), "-l", &last.to_string()])

@@ -68,3 +68,21 @@ pub fn shipped_maps() -> Vec<PathBuf> {
     maps.sort();
     maps
 }
+
+/// The number in attribute `name` of an XML `tag` (the text after the
+/// tag's name: ` x="12.5" y="3"…`), as our SVG and pdftotext's XHTML write
+/// them.
+///
+/// # Panics
+/// When the tag has no such attribute or it is not a number.
+pub fn attribute_number(tag: &str, name: &str) -> f32 {
+    let key = format!(" {name}=\"");
+    let start = tag
+        .find(&key)
+        .unwrap_or_else(|| panic!("no {name} in {tag}"))
+        + key.len();
+    let rest = &tag[start..];
+    rest[..rest.find('"').expect("a closing quote")]
+        .parse()
+        .expect("a number")
+}

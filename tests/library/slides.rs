@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::common::attribute_number;
 use argmap::draw::raster::slide_drawings;
 use argmap::draw::svg::Scene;
 use argmap::measure::{TextMeasure, card_texts};
@@ -12,21 +13,17 @@ use egui::{Rect, pos2, vec2};
 
 /// The label boxes of the pointers in a slide's SVG.
 fn pointer_boxes(svg: &str) -> Vec<Rect> {
-    let number = |tag: &str, name: &str| -> f32 {
-        let start = tag.find(&format!(" {name}=\"")).expect("attribute") + name.len() + 3;
-        let rest = &tag[start..];
-        rest[..rest.find('"').expect("quote")]
-            .parse()
-            .expect("a number")
-    };
     svg.split(r#"<g class="pointer">"#)
         .skip(1)
         .filter_map(|pointer| {
             let end = pointer.find("</g>").unwrap_or(pointer.len());
             let rect = pointer[..end].split("<rect").nth(1)?;
             Some(Rect::from_min_size(
-                pos2(number(rect, "x"), number(rect, "y")),
-                vec2(number(rect, "width"), number(rect, "height")),
+                pos2(attribute_number(rect, "x"), attribute_number(rect, "y")),
+                vec2(
+                    attribute_number(rect, "width"),
+                    attribute_number(rect, "height"),
+                ),
             ))
         })
         .collect()

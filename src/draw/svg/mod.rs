@@ -311,20 +311,17 @@ fn edge_pointer(
         size * 2.0,
         avoid,
     );
-    let at = place.map_or(edge, |p| p.at);
-    let direction = (pointer.toward - at).normalized();
-    let normal = direction.rot90();
-    let tip = at + direction * size;
-    let base = at - direction * size * 0.2;
+    let [tip, left, right] =
+        framing::arrow_head(place.map_or(edge, |p| p.at), pointer.toward, size);
     let _ = write!(
         out,
         r#"<g class="pointer"><polygon points="{},{} {},{} {},{}" fill="{}"/>"#,
         num(tip.x),
         num(tip.y),
-        num(base.x + normal.x * size * 0.6),
-        num(base.y + normal.y * size * 0.6),
-        num(base.x - normal.x * size * 0.6),
-        num(base.y - normal.y * size * 0.6),
+        num(left.x),
+        num(left.y),
+        num(right.x),
+        num(right.y),
         hex(style::POINTER_COLOR),
     );
     let Some(framing::PointerPlace { label, .. }) = place else {

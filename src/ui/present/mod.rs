@@ -232,25 +232,19 @@ impl Presenting {
             let all = map.claims.keys().filter_map(|&c| card(c));
             return framing::presentation_frame(all, canvas).map(|r| (r, Vec::new()));
         }
-        let step = self.current_claims();
-        let own: Vec<(ClaimId, Rect)> = step.iter().filter_map(|&c| Some((c, card(c)?))).collect();
-        let cards: Vec<Rect> = own.iter().map(|(_, r)| *r).collect();
-        let context: Vec<(present::Context, Rect)> = present::context(map, step, &self.order)
-            .into_iter()
-            .filter_map(|c| Some((c, card(c.claim)?)))
-            .collect();
-        let rects: Vec<Rect> = context.iter().map(|(_, r)| *r).collect();
-        let framing =
-            framing::step_frame(&cards, &rects, canvas, framing::screen_min_zoom(canvas))?;
-        let own_beyond = framing
-            .beyond_step
+        let (view, beyond) = framing::frame_step(
+            map,
+            self.current_claims(),
+            &self.order,
+            card,
+            canvas,
+            framing::screen_min_zoom(canvas),
+        )?;
+        let pointers = beyond
             .iter()
-            .map(|&i| present::Context::same_step(own[i].0));
-        let pointers = own_beyond
-            .chain(framing.beyond.iter().map(|&i| context[i].0))
-            .map(|around| (around.claim, crate::draw::svg::pointer_text(map, &around)))
+            .map(|(around, _)| (around.claim, crate::draw::svg::pointer_text(map, around)))
             .collect();
-        Some((framing.view, pointers))
+        Some((view, pointers))
     }
 }
 
@@ -304,13 +298,9 @@ pub fn pointers_ui(
         );
         let size = galley.size() + vec2(16.0, 10.0);
         let place = framing::pointer_place(canvas.shrink(8.0), edge, size, 14.0, 28.0, &avoid);
-        let at = place.map_or(edge, |p| p.at);
-        let direction = (target - at).normalized();
-        let normal = direction.rot90();
-        let tip = at + direction * 14.0;
-        let base = at - direction * 2.0;
+        let head = framing::arrow_head(place.map_or(edge, |p| p.at), target, 14.0);
         painter.add(egui::Shape::convex_polygon(
-            vec![tip, base + normal * 9.0, base - normal * 9.0],
+            head.to_vec(),
             ink,
             egui::Stroke::NONE,
         ));
