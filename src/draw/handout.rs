@@ -222,6 +222,17 @@ fn tiled(bounds: Rect) -> Plan {
     Plan { sheets }
 }
 
+/// Starts the SVG document of a handout page of `page` size, in points:
+/// white, in the cards' fonts.
+pub(super) fn open_page(out: &mut String, page: Vec2) {
+    let _ = writeln!(
+        out,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}" xml:space="preserve"><rect width="{w}" height="{h}" fill="#ffffff"/>"##,
+        w = num(page.x),
+        h = num(page.y),
+    );
+}
+
 /// Page `index` of the handout as an SVG document: the header, `map_svg`
 /// (the map drawn for this page's view at the body's size) in the body,
 /// the overview's tiles or the tile's overlap marks, and the page number.
@@ -231,12 +242,7 @@ pub fn page_svg(map: &Map, plan: &Plan, index: usize, map_svg: &str) -> String {
     };
     let (page, body) = (sheet.page, sheet.body);
     let mut out = String::with_capacity(map_svg.len() + 4000);
-    let _ = writeln!(
-        out,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}" xml:space="preserve"><rect width="{w}" height="{h}" fill="#ffffff"/>"##,
-        w = num(page.x),
-        h = num(page.y),
-    );
+    open_page(&mut out, page);
     let ink = hex(style::POINTER_COLOR);
     let title = map.heading();
     let _ = writeln!(

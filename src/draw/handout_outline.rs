@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use egui::Vec2;
 
 use super::handout::A4;
-use super::svg::{FONT_FAMILY, escape, num};
+use super::svg::{escape, num};
 use crate::card::TEXT_SIZE;
 use crate::measure::{Face, TextMeasure};
 
@@ -248,12 +248,7 @@ pub fn pages(markdown: &str, title: &str, measure: &mut TextMeasure) -> Vec<(Str
 /// One page of the outline as an SVG document.
 fn page_svg(rows: &[Row<'_>], title: &str, index: usize, count: usize) -> String {
     let mut out = String::with_capacity(200 * rows.len() + 1000);
-    let _ = writeln!(
-        out,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}" xml:space="preserve"><rect width="{w}" height="{h}" fill="#ffffff"/>"##,
-        w = num(A4.x),
-        h = num(A4.y),
-    );
+    super::handout::open_page(&mut out, A4);
     if index > 0 {
         let _ = writeln!(
             out,
