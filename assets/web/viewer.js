@@ -1,8 +1,9 @@
 // Argmap handout viewer: pans and zooms the map's drawing, opens a claim,
-// folds answers, searches, walks the structure with the arrow keys and
-// presents the map step by step. Everything it knows of the map is in the
-// JSON element #argmap-data, written by Argmap; it fetches nothing. It runs
-// after geometry.js and cull.js, in one scope (Argmap joins them).
+// folds answers, searches, walks the structure with the arrow keys,
+// switches to the reading view (reading.js) and presents the map step by
+// step (present.js). Everything it knows of the map is in the JSON element
+// #argmap-data, written by Argmap; it fetches nothing. It runs after the
+// other parts, in one scope (Argmap joins them).
 
 const data = JSON.parse(document.getElementById('argmap-data').textContent);
 // Argmap's rules, as numbers and words from the Rust code (geometry.js and
@@ -18,6 +19,8 @@ const searchCount = document.getElementById('search-count');
 const presentBar = document.getElementById('present-bar');
 const stepCount = document.getElementById('step-count');
 const help = document.getElementById('help');
+const readingHost = document.getElementById('reading');
+const viewToggle = document.getElementById('view-toggle');
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 const MIN_ZOOM = 0.02;
@@ -62,6 +65,14 @@ const rectOf = (id) => {
   return { x: r[0], y: r[1], w: r[2], h: r[3] };
 };
 const culler = makeCuller({ svg, ids, links, claims, claimNodes, titleNodes, linkNodes, rectOf });
+const reading = makeReading({
+  host: readingHost,
+  data,
+  claims,
+  links,
+  open: (id) => select(id, true),
+  fold: (id) => toggleFold(id),
+});
 
 // ---- The camera ------------------------------------------------------------
 
@@ -251,7 +262,10 @@ const folds = new Set();
 let hiddenByFold = new Set();
 const search = { query: '', matches: [], at: -1 };
 let selected = null;
-const presenting = { on: false, step: 0, overview: false, revealed: new Set(), beyond: [] };
+const presenting = { on: false, step: 0, overview: false, revealed: new Set(), beyond: [], fromList: false };
+// What the page shows: the drawing ('map') or the reading view ('list').
+// A screen too narrow for the drawing opens on the list.
+let mode = window.matchMedia('(max-width: 700px)').matches ? 'list' : 'map';
 
 function descendants(id) {
   const found = new Set();
@@ -328,6 +342,11 @@ function drawMarks() {
   if (selected !== null && visible(selected)) {
     marks.appendChild(svgRect(rectOf(selected), 'mark-selected', 4, 10));
   }
+  if (mode === 'list') {
+    const folded = new Map();
+    for (const f of folds) if (visible(f)) folded.set(f, descendants(f).size);
+    reading.mark({ visible, selected, matches: search.matches, folded });
+  }
 }
 
 // ---- A claim, opened ---------------------------------------------------------
@@ -354,8 +373,7 @@ function describe(id) {
 function openPanel(id) {
   const c = claims[id];
   panelBody.replaceChildren();
-  const kind = c.kind === 'claim' ? '' : ` · ${c.kind}`;
-  panelBody.appendChild(el('div', 'role', `${c.role}${kind} · #${id}`));
+  panelBody.appendChild(el('div', 'role', `${c.label} · #${id}`));
   if (c.titled) panelBody.appendChild(el('h2', '', c.title));
   panelBody.appendChild(el('p', 'text', c.text));
   if (c.status) {
@@ -427,10 +445,41 @@ function openPanel(id) {
   }
   panel.hidden = false;
   panel.scrollTop = 0;
+  document.body.classList.add('panel-open');
 }
 
 function closePanel() {
   panel.hidden = true;
+  document.body.classList.remove('panel-open');
+}
+
+// The part of the reading view the open panel leaves free, in pixels
+// from its top (on a phone the panel is a sheet over its lower part).
+function readingRoom() {
+  const view = readingHost.getBoundingClientRect();
+  if (panel.hidden) return view.height;
+  const p = panel.getBoundingClientRect();
+  return p.width >= view.width * 0.9 ? p.top - view.top : view.height;
+}
+
+// Shows the drawing or the reading view; the selection and the search
+// carry over.
+function setMode(next) {
+  mode = next === 'list' ? 'list' : 'map';
+  const list = mode === 'list';
+  document.body.classList.toggle('reading', list);
+  stage.hidden = list;
+  readingHost.hidden = !list;
+  viewToggle.textContent = list ? 'Map' : 'List';
+  viewToggle.title = list ? 'Show the drawing (L)' : 'Read the map as a list (L)';
+  if (list) {
+    reading.build();
+    drawMarks();
+    if (selected !== null) reading.reveal(selected, readingRoom());
+  } else {
+    fit(false);
+    if (selected !== null) reveal(selected, false);
+  }
 }
 
 function select(id, glide) {
@@ -440,7 +489,8 @@ function select(id, glide) {
   selected = id;
   refresh();
   openPanel(id);
-  reveal(id, glide);
+  if (mode === 'list') reading.reveal(id, readingRoom());
+  else reveal(id, glide);
 }
 
 function deselect() {
@@ -499,140 +549,6 @@ function nextMatch(back) {
   search.at = back ? (search.at - 1 + n) % n : (search.at + 1) % n;
   searchCount.textContent = `${search.at + 1} of ${n}`;
   select(search.matches[search.at], true);
-}
-
-// ---- Presenting ---------------------------------------------------------
-
-function presentAt(step) {
-  const n = data.steps.length;
-  if (!n) return;
-  presenting.on = true;
-  presenting.overview = false;
-  presenting.step = clamp(step, 0, n - 1);
-  presenting.revealed = new Set();
-  for (let i = 0; i <= presenting.step; i++) for (const c of data.steps[i].claims) presenting.revealed.add(c);
-  document.body.classList.add('presenting');
-  presentBar.hidden = false;
-  closePanel();
-  stepCount.textContent = `Step ${presenting.step + 1} of ${n}`;
-  refresh();
-  frameStep(true);
-}
-
-// The camera for the current step on this screen, as the editor frames
-// it; what it answers but does not fit is pointed at from the edge.
-function frameStep(glide) {
-  const { w, h } = stageSize();
-  if (presenting.overview) {
-    presenting.beyond = [];
-    const all = ids.map(rectOf);
-    const view = presentationFrame(all, w, h);
-    if (view) show(view, glide);
-    return;
-  }
-  const step = data.steps[presenting.step];
-  const framing = frameFor(presenting.step, w, h);
-  const own = step.own.filter((c) => claims[c.claim]);
-  const context = step.context.filter((c) => claims[c.claim]);
-  presenting.beyond = framing
-    ? framing.beyondStep.map((i) => own[i]).concat(framing.beyond.map((i) => context[i]))
-    : [];
-  const view = framing ? framing.view : presentationFrame([{ x: bx, y: by, w: bw, h: bh }], w, h);
-  if (view) show(view, glide);
-}
-
-function frameFor(index, w, h) {
-  const step = data.steps[index];
-  const cards = step.claims.filter((c) => claims[c]).map(rectOf);
-  const context = step.context.filter((c) => claims[c.claim]);
-  return stepFrame(cards, context.map((c) => rectOf(c.claim)), w, h);
-}
-
-function endPresenting() {
-  presenting.on = false;
-  presenting.beyond = [];
-  document.body.classList.remove('presenting');
-  presentBar.hidden = true;
-  refresh();
-  requestAnimationFrame(() => fit(true));
-}
-
-function toggleOverview() {
-  presenting.overview = !presenting.overview;
-  if (presenting.overview) {
-    presenting.revealed = new Set(ids);
-    stepCount.textContent = `Overview · step ${presenting.step + 1} of ${data.steps.length}`;
-    refresh();
-    frameStep(true);
-  } else {
-    presentAt(presenting.step);
-  }
-}
-
-// Pointers at the screen's edge toward what the step answers (or the
-// rest of a step too large to show at once), each label slid along its
-// edge clear of every card on show and of the labels before it
-// (framing::pointer_place); with no clear place, the arrow alone.
-function drawPointers() {
-  pointersLayer.replaceChildren();
-  if (!presenting.on || presenting.overview) return;
-  const { w, h } = stageSize();
-  const onScreen = (r) => ({
-    x: (r.x - camera.x) * camera.s,
-    y: (r.y - camera.y) * camera.s,
-    w: r.w * camera.s,
-    h: r.h * camera.s,
-  });
-  const avoid = [...presenting.revealed].filter((c) => claims[c]).map((c) => onScreen(rectOf(c)))
-    .filter((r) => r.x < w && r.y < h && r.x + r.w > 0 && r.y + r.h > 0);
-  const gap = 8;
-  const clear = (r) => !avoid.some((a) =>
-    r.x < a.x + a.w + gap && r.x + r.w + gap > a.x && r.y < a.y + a.h + gap && r.y + r.h + gap > a.y);
-  for (const context of presenting.beyond) {
-    const screen = center(onScreen(rectOf(context.claim)));
-    const at = edgePoint(w, h, screen, 24);
-    const box = el('div', 'pointer');
-    const arrow = el('span', 'arrow', '→');
-    arrow.style.display = 'inline-block';
-    box.appendChild(arrow);
-    const label = el('span', 'label', context.pointer);
-    box.appendChild(label);
-    pointersLayer.appendChild(box);
-    const bw2 = box.offsetWidth;
-    const bh2 = box.offsetHeight;
-    const first = {
-      x: clamp(at.x - bw2 / 2, 8, w - bw2 - 8),
-      y: clamp(at.y - bh2 / 2, 8, h - bh2 - 8),
-      w: bw2,
-      h: bh2,
-    };
-    // Where it points from, else around the edge, a quarter of the box's
-    // height at a time, the nearest first (framing::pointer_place).
-    let place = clear(first) ? first : null;
-    if (!place) {
-      const stride = Math.max(1, bh2 / 4);
-      const spots = [];
-      const lo = { x: 8, y: 8 };
-      const hi = { x: w - bw2 - 8, y: h - bh2 - 8 };
-      for (let x = lo.x; x <= hi.x; x += stride) spots.push({ x, y: lo.y }, { x, y: hi.y });
-      for (let y = lo.y; y <= hi.y; y += stride) spots.push({ x: lo.x, y }, { x: hi.x, y });
-      const from = (p) => Math.hypot(p.x - first.x, p.y - first.y);
-      spots.sort((p, q) => from(p) - from(q));
-      place = spots.map((spot) => ({ ...first, ...spot })).find(clear) ?? null;
-    }
-    if (!place) {
-      // No clear place: the arrow alone, at the edge.
-      label.remove();
-      box.classList.add('bare');
-      place = { x: clamp(at.x - 12, 0, w - 24), y: clamp(at.y - 12, 0, h - 24), w: 24, h: 24 };
-    } else {
-      avoid.push(place);
-    }
-    const turned = Math.atan2(screen.y - (place.y + place.h / 2), screen.x - (place.x + place.w / 2));
-    arrow.style.transform = `rotate(${turned}rad)`;
-    box.style.left = `${place.x}px`;
-    box.style.top = `${place.y}px`;
-  }
 }
 
 // ---- Pointer and touch: pan, pinch, tap -----------------------------------
@@ -717,6 +633,8 @@ stage.addEventListener('wheel', (e) => {
 
 const button = (id, action) => document.getElementById(id).addEventListener('click', action);
 button('fit', () => fit(true));
+const toggleMode = () => setMode(mode === 'list' ? 'map' : 'list');
+button('view-toggle', toggleMode);
 // The buttons and keys zoom about the middle of the stage.
 const zoomIn = () => { const { w, h } = stageSize(); zoomAt(RULES.zoom.step, w / 2, h / 2); };
 const zoomOut = () => { const { w, h } = stageSize(); zoomAt(1 / RULES.zoom.step, w / 2, h / 2); };
@@ -783,8 +701,10 @@ document.addEventListener('keydown', (e) => {
     ArrowDown: () => walk('down'),
     ArrowLeft: () => walk('left'),
     ArrowRight: () => walk('right'),
-    Home: () => fit(true),
+    Home: () => (mode === 'list' ? readingHost.scrollTo({ top: 0 }) : fit(true)),
     F5: () => presentAt(0),
+    l: toggleMode,
+    L: toggleMode,
     Escape: deselect,
     '/': () => { searchBox.focus(); searchBox.select(); },
     '+': zoomIn,
@@ -806,7 +726,7 @@ document.addEventListener('keydown', (e) => {
 
 window.addEventListener('resize', () => {
   if (presenting.on) frameStep(false);
-  else apply(false);
+  else if (mode === 'map') apply(false);
 });
 
 // What tests and curious readers can ask of the viewer.
@@ -816,6 +736,7 @@ window.argmap = {
   frameFor,
   presentationFrame,
   state: () => ({
+    mode,
     selected,
     folds: Array.from(folds),
     presenting: presenting.on ? presenting.step : null,
@@ -827,9 +748,10 @@ window.argmap = {
   panBy,
   zoomAt,
   fit,
+  setMode,
   drawn: () => ids.filter((id) => visible(id) && claimNodes.get(id).isConnected),
   idle,
 };
 
 refresh();
-fit(false);
+setMode(mode);

@@ -293,20 +293,33 @@ pub fn css(color: Color32) -> String {
 
 /// The colours of the light theme as CSS custom properties, for pages
 /// drawn outside egui (the HTML handout): statuses, selection and search
-/// marks, the same as on the canvas.
+/// marks, links, and each role's card (`--accent-reason`, `--fill-reason`;
+/// `-note` for a note), the same as on the canvas.
 pub fn css_palette() -> String {
     use crate::eval::Label;
-    [
-        ("status-holds", status_color(Label::In, false)),
-        ("status-fails", status_color(Label::Out, false)),
-        ("status-open", status_color(Label::Undecided, false)),
-        ("selection", selection_color(false)),
-        ("match", search_color(false)),
-    ]
-    .iter()
-    .map(|(name, color)| format!("--{name}: {};", css(*color)))
-    .collect::<Vec<_>>()
-    .join(" ")
+    let mut colors = vec![
+        ("status-holds".to_owned(), status_color(Label::In, false)),
+        ("status-fails".to_owned(), status_color(Label::Out, false)),
+        (
+            "status-open".to_owned(),
+            status_color(Label::Undecided, false),
+        ),
+        ("selection".to_owned(), selection_color(false)),
+        ("match".to_owned(), search_color(false)),
+        ("support".to_owned(), link_color(LinkKind::Support, false)),
+        ("attack".to_owned(), link_color(LinkKind::Attack, false)),
+    ];
+    let cards = Role::ALL.map(|role| (role.label(), card_style(role, ClaimKind::Claim, false)));
+    let note = ("note", card_style(Role::Free, ClaimKind::Note, false));
+    for (name, style) in cards.into_iter().chain([note]) {
+        colors.push((format!("accent-{name}"), style.accent));
+        colors.push((format!("fill-{name}"), style.fill));
+    }
+    colors
+        .iter()
+        .map(|(name, color)| format!("--{name}: {};", css(*color)))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `a` moved a `share` of the way to `b`.
@@ -334,14 +347,7 @@ mod tests {
 
     #[test]
     fn every_role_has_its_own_colour_and_label() {
-        let roles = [
-            Role::Thesis,
-            Role::Premise,
-            Role::Counterpoint,
-            Role::Rebuttal,
-            Role::Undercutter,
-            Role::Free,
-        ];
+        let roles = Role::ALL;
         for dark in [false, true] {
             let styles: Vec<CardStyle> = roles
                 .iter()

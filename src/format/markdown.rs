@@ -74,7 +74,7 @@ pub fn to_markdown_quoted(map: &Map, marks: &Marks, quotes: &BTreeMap<ClaimId, S
                 let Some(link) = map.links.get(&id) else {
                     continue;
                 };
-                let connective = weighed_connective(link);
+                let connective = link.weighed_connective();
                 let failing = marks
                     .links
                     .get(&id)
@@ -182,20 +182,6 @@ impl Footnotes {
 fn ends_sentence(text: &str) -> bool {
     let text = text.trim_end().trim_end_matches(['”', '’', '"', '\'', ')']);
     text.ends_with(['.', '!', '?', '…'])
-}
-
-/// A link's connective with its weight when it has one below full:
-/// "because (strong)", "but that does not follow (weak):".
-fn weighed_connective(link: &crate::model::Link) -> String {
-    let connective = link.connective();
-    if link.weight == crate::model::Weight::FULL {
-        return connective.to_owned();
-    }
-    let weight = link.weight.name();
-    match connective.strip_suffix(':') {
-        Some(stem) => format!("{stem} ({weight}):"),
-        None => format!("{connective} ({weight})"),
-    }
 }
 
 /// A claim as the outline states it: its title in italics first, when the

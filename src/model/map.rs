@@ -454,6 +454,21 @@ impl Link {
         }
     }
 
+    /// The connective with the link's weight when it is below full:
+    /// "because (strong)", "but that does not follow (weak):". How every
+    /// written outline (Markdown, the handout's reading view) reads a link.
+    pub fn weighed_connective(&self) -> String {
+        let connective = self.connective();
+        if self.weight == Weight::FULL {
+            return connective.to_owned();
+        }
+        let weight = self.weight.name();
+        match connective.strip_suffix(':') {
+            Some(stem) => format!("{stem} ({weight}):"),
+            None => format!("{connective} ({weight})"),
+        }
+    }
+
     /// A link of `kind` from `premises` to `target`.
     pub fn new(kind: LinkKind, premises: Vec<ClaimId>, target: Target) -> Self {
         Self {

@@ -26,6 +26,16 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role, the thesis first.
+    pub const ALL: [Self; 6] = [
+        Self::Thesis,
+        Self::Premise,
+        Self::Counterpoint,
+        Self::Rebuttal,
+        Self::Undercutter,
+        Self::Free,
+    ];
+
     /// The role's name for people.
     pub fn label(self) -> &'static str {
         match self {

@@ -33,6 +33,9 @@ pub struct Data {
     pub evaluated: bool,
     /// Every claim in reading order: the order search results come in.
     pub order: Vec<u32>,
+    /// The map read as an outline, row by row (see [`RowData`]): what the
+    /// reading view shows on a phone, where the drawing is too wide.
+    pub reading: Vec<RowData>,
     /// Argmap's rules the viewer follows, as numbers and words from the
     /// Rust code (never copies in the script).
     pub rules: Rules,
@@ -118,6 +121,8 @@ pub struct ClaimData {
     pub role: &'static str,
     /// Its kind in words ("claim", "evidence", "note").
     pub kind: &'static str,
+    /// The label its card shows ("EVIDENCE · REASON").
+    pub label: String,
     /// Its title, given or made from its text.
     pub title: String,
     /// Whether the title was given (and is shown on the card).
@@ -176,6 +181,30 @@ pub struct LinkData {
     /// answers (for an undercut, the ends of the link it attacks too), as
     /// the presentation reveals it and folding hides it.
     pub ends: Vec<u32>,
+}
+
+/// One row of the reading view, in the order of `model::reading::walk`:
+/// a claim that starts a tree, or a link's premises under what it
+/// answers.
+#[derive(Debug, Serialize)]
+pub struct RowData {
+    /// How far in: 0 for a claim that starts a tree, 1 for what answers
+    /// it, and so on.
+    pub depth: usize,
+    /// The link whose premises the row shows (none for a tree's first
+    /// claim).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<u32>,
+    /// How the row reads after what it answers: "because", "but", "but
+    /// that does not follow:", with the link's weight when below full.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub connective: Option<String>,
+    /// The claims: the tree's first, or the link's premises ("and"
+    /// between them).
+    pub claims: Vec<u32>,
+    /// Those of them told in an earlier row (their answers are there).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub repeats: Vec<u32>,
 }
 
 /// One step of the presentation.
@@ -250,12 +279,14 @@ pub fn data(
                         .collect(),
                 })
             });
+            let role = roles.get(&id).copied().unwrap_or(Role::Free);
             Some((
                 id.0,
                 ClaimData {
                     rect: rect_of(rect),
-                    role: roles.get(&id).copied().unwrap_or(Role::Free).label(),
+                    role: role.label(),
                     kind: claim.kind.label(),
+                    label: crate::draw::style::card_style(role, claim.kind, false).label,
                     title: claim.shown_title(),
                     titled: claim.title.is_some(),
                     text: claim.text.clone(),
@@ -285,8 +316,41 @@ pub fn data(
         steps,
         evaluated: evaluation.is_some(),
         order: ids(&reading::order(map)),
+        reading: reading_rows(map),
         rules: Rules::of_argmap(),
     }
+}
+
+/// The map as the outline tells it, row by row.
+fn reading_rows(map: &Map) -> Vec<RowData> {
+    reading::walk(map)
+        .into_iter()
+        .filter_map(|step| match step {
+            reading::Step::Root(id) => Some(RowData {
+                depth: 0,
+                link: None,
+                connective: None,
+                claims: vec![id.0],
+                repeats: Vec::new(),
+            }),
+            reading::Step::Link { id, depth, fresh } => {
+                let link = map.links.get(&id)?;
+                Some(RowData {
+                    depth: depth + 1,
+                    link: Some(id.0),
+                    connective: Some(link.weighed_connective()),
+                    claims: ids(&link.premises),
+                    repeats: link
+                        .premises
+                        .iter()
+                        .zip(&fresh)
+                        .filter(|(_, new)| !**new)
+                        .map(|(p, _)| p.0)
+                        .collect(),
+                })
+            }
+        })
+        .collect()
 }
 
 /// What each link joins: its ends (see [`LinkData::ends`]).
@@ -348,4 +412,45 @@ fn steps_data(map: &Map) -> Vec<StepData> {
                 .collect(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Claim, Link, Pos};
+
+    #[test]
+    fn the_reading_rows_tell_the_outline_with_linked_premises_and_repeats() {
+        let mut map = Map::new("Homework");
+        let at = |x: f32| Pos::new(x, 0.0);
+        let thesis = map.add_claim(Claim::new("Ban homework", at(0.0)));
+        map.thesis = Some(thesis);
+        let tired = map.add_claim(Claim::new("Pupils are tired", at(-100.0)));
+        let sleep = map.add_claim(Claim::new("Sleep matters", at(100.0)));
+        let practice = map.add_claim(Claim::new("Practice helps", at(300.0)));
+        let reason = map.add_link(Link::new(
+            LinkKind::Support,
+            vec![tired, sleep],
+            Target::Claim(thesis),
+        ));
+        let mut weak = Link::new(LinkKind::Attack, vec![practice], Target::Claim(tired));
+        weak.weight = crate::model::Weight::step(1).expect("a weak step");
+        let objection = map.add_link(weak);
+        let again = map.add_link(Link::new(
+            LinkKind::Attack,
+            vec![sleep],
+            Target::Claim(practice),
+        ));
+        // As the script reads them: what a row lacks is left out.
+        let rows = serde_json::to_value(reading_rows(&map)).expect("rows as JSON");
+        assert_eq!(
+            rows,
+            serde_json::json!([
+                { "depth": 0, "claims": [thesis.0] },
+                { "depth": 1, "link": reason.0, "connective": "because", "claims": [tired.0, sleep.0] },
+                { "depth": 2, "link": objection.0, "connective": "but (weak)", "claims": [practice.0] },
+                { "depth": 3, "link": again.0, "connective": "but", "claims": [sleep.0], "repeats": [sleep.0] },
+            ])
+        );
+    }
 }

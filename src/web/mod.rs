@@ -25,11 +25,14 @@ const PAGE: &str = include_str!("../../assets/web/page.html");
 /// The page's style.
 const STYLE: &str = include_str!("../../assets/web/viewer.css");
 /// The viewer: the framing rules, the search rule, culling for large maps,
-/// and the viewer itself, run in that order in one scope (see [`script`]).
-const SCRIPT_PARTS: [&str; 4] = [
+/// the reading view, presenting, and the viewer itself, run in that order
+/// in one scope (see [`script`]).
+const SCRIPT_PARTS: [&str; 6] = [
     include_str!("../../assets/web/geometry.js"),
     include_str!("../../assets/web/search.js"),
     include_str!("../../assets/web/cull.js"),
+    include_str!("../../assets/web/reading.js"),
+    include_str!("../../assets/web/present.js"),
     include_str!("../../assets/web/viewer.js"),
 ];
 

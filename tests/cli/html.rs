@@ -120,8 +120,30 @@ fn expectations(map: &Map) -> Value {
         .iter()
         .map(|s| s.iter().map(|c| c.0).collect())
         .collect();
+    // The reading view tells the claims in the outline's order, each as
+    // deep as the outline puts it.
+    let mut depths: BTreeMap<String, usize> = BTreeMap::new();
+    for step in argmap::model::reading::walk(map) {
+        match step {
+            argmap::model::reading::Step::Root(id) => {
+                depths.insert(id.0.to_string(), 0);
+            }
+            argmap::model::reading::Step::Link { id, depth, fresh } => {
+                for (premise, new) in map.links[&id].premises.iter().zip(fresh) {
+                    if new {
+                        depths.insert(premise.0.to_string(), depth + 1);
+                    }
+                }
+            }
+        }
+    }
+    let order: Vec<u32> = argmap::model::reading::order(map)
+        .iter()
+        .map(|c| c.0)
+        .collect();
     json!({
         "claims": claims,
+        "reading": { "order": order, "depths": depths },
         "noted": { "id": noted.0, "note": note },
         "walk": walk(map, noted),
         "fold": { "claim": thesis.0, "hidden": below, "shown": map.claims.len() - below },

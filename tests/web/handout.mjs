@@ -180,21 +180,43 @@ async function phone(page) {
   await navigate(page, url);
   await evaluate(page, 'document.fonts.ready.then(() => true)');
   await settle(page);
+  await readingChecks(page);
   await screenshot(page, join(outDir, 'phone-fit.png'), fs);
+
+  // A tap on a claim in the list opens it as a sheet, the claim in view
+  // above it.
   const noted = expect.noted;
-  await evaluate(page, `argmap.select(${noted.id})`);
+  const card = await evaluate(page, `(() => {
+    const card = document.querySelector('#reading .read-card[data-read="${noted.id}"]');
+    card.scrollIntoView({ block: 'center' });
+    const r = card.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + Math.min(r.height / 2, 30) };
+  })()`);
+  await tap(page, card);
   await settle(page);
-  await evaluate(page, `document.getElementById('panel-close').click()`);
-  const at = await centerOf(page, noted.id);
-  for (const type of ['touchStart', 'touchEnd']) {
-    await page.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: at.x, y: at.y }] });
-  }
-  await settle(page);
-  const panel = await evaluate(page, `({ open: !document.getElementById('panel').hidden, text: document.getElementById('panel').innerText, top: document.getElementById('panel').getBoundingClientRect().top })`);
-  check(panel.open && squash(panel.text).includes(squash(noted.note)), `phone: tapping claim #${noted.id} opens its note`);
+  const panel = await evaluate(page, `(() => {
+    const p = document.getElementById('panel');
+    const card = document.querySelector('#reading .read-card[data-read="${noted.id}"]').getBoundingClientRect();
+    return { open: !p.hidden, text: p.innerText, top: p.getBoundingClientRect().top, card: { top: card.top, bottom: card.bottom }, selected: argmap.state().selected };
+  })()`);
+  check(panel.open && squash(panel.text).includes(squash(noted.note)) && panel.selected === noted.id, `phone: tapping claim #${noted.id} in the list opens its note`);
   check(panel.top > 844 * 0.4, `phone: the claim opens as a sheet over the lower half (top at ${Math.round(panel.top)} px)`);
+  check(panel.card.top >= 0 && panel.card.top < panel.top, `phone: the tapped claim stays in view above the sheet (its top at ${Math.round(panel.card.top)} px)`);
   await screenshot(page, join(outDir, 'phone-claim.png'), fs);
-  // Pinch: two fingers moving apart zoom in.
+  await evaluate(page, `document.getElementById('panel-close').click()`);
+
+  // Search marks the matches in the list; Enter brings the first into view.
+  await evaluate(page, `(() => { const box = document.getElementById('search'); box.value = ${JSON.stringify(expect.search.query)}; box.dispatchEvent(new Event('input')); })()`);
+  const marked = await evaluate(page, `[...document.querySelectorAll('#reading .read-card.match')].map((c) => Number(c.dataset.read))`);
+  check(JSON.stringify(marked) === JSON.stringify(expect.search.matches), `phone: searching marks claims ${JSON.stringify(marked)} in the list; the editor finds ${JSON.stringify(expect.search.matches)}`);
+  await evaluate(page, `(() => { const box = document.getElementById('search'); box.value = ''; box.dispatchEvent(new Event('input')); })()`);
+
+  // The drawing, on request: pinching zooms it.
+  const toggle = await evaluate(page, `(() => { const r = document.getElementById('view-toggle').getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2, label: document.getElementById('view-toggle').textContent }; })()`);
+  check(toggle.label === 'Map', `phone: the bar offers the drawing ("${toggle.label}")`);
+  await tap(page, toggle);
+  await settle(page);
+  check(await evaluate(page, 'argmap.state().mode') === 'map', 'phone: tapping Map shows the drawing');
   const before = await evaluate(page, 'argmap.camera().s');
   await page.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 150, y: 300, id: 1 }, { x: 240, y: 300, id: 2 }] });
   for (let k = 1; k <= 6; k++) {
@@ -203,10 +225,71 @@ async function phone(page) {
   await page.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   const after = await evaluate(page, 'argmap.camera().s');
   check(after > before * 1.5, `phone: pinching zooms in (${before.toFixed(3)} → ${after.toFixed(3)})`);
-  await evaluate(page, `document.getElementById('panel-close').click()`);
+  await evaluate(page, `argmap.setMode('list')`);
+
+  // Presenting from the list shows the drawing, and the list comes back
+  // after.
   await evaluate(page, `document.getElementById('present').click()`);
   await settle(page);
   await presentChecks(page, '390x844', 'phone');
+  await evaluate(page, `document.getElementById('present-end').click()`);
+  await settle(page);
+  check(await evaluate(page, 'argmap.state().mode') === 'list', 'phone: ending the presentation goes back to the list');
+}
+
+async function tap(page, at) {
+  for (const type of ['touchStart', 'touchEnd']) {
+    await page.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: at.x, y: at.y }] });
+  }
+}
+
+// A phone opens on the reading view: every claim in the outline's order,
+// indented as deep as the outline puts it, its words wrapped to the
+// screen at a size that reads, nothing cut off.
+async function readingChecks(page) {
+  const list = await evaluate(page, `(() => {
+    const host = document.getElementById('reading');
+    const cards = [...host.querySelectorAll('.read-card')];
+    const size = (e) => parseFloat(getComputedStyle(e).fontSize);
+    const titles = cards.map((c) => c.querySelector('.read-title')).filter(Boolean);
+    const thesis = cards[0].getBoundingClientRect();
+    return {
+      mode: argmap.state().mode,
+      stage: document.getElementById('stage').getBoundingClientRect().width,
+      pageWidth: document.documentElement.scrollWidth,
+      listWidth: host.scrollWidth,
+      listClient: host.clientWidth,
+      outside: cards.filter((c) => { const r = c.getBoundingClientRect(); return r.left < 0 || r.right > innerWidth; }).map((c) => c.dataset.read),
+      titles: titles.length,
+      smallestTitle: Math.min(...titles.map(size)),
+      smallestText: Math.min(...cards.map((c) => size(c.querySelector('.read-text')))),
+      narrowest: Math.min(...cards.map((c) => c.getBoundingClientRect().width)),
+      order: cards.map((c) => Number(c.dataset.read)),
+      left: Object.fromEntries(cards.map((c) => [c.dataset.read, c.getBoundingClientRect().left])),
+      words: Object.fromEntries(cards.map((c) => [c.dataset.read, c.innerText])),
+      thesis: { top: thesis.top, bottom: thesis.bottom },
+    };
+  })()`);
+  const claimCount = Object.keys(expect.claims).length;
+  check(list.mode === 'list' && list.stage === 0, `phone: opens on the reading view (the drawing hidden)`);
+  check(list.pageWidth <= 390 && list.listWidth <= list.listClient && list.outside.length === 0,
+    `phone: nothing is cut off at the right (page ${list.pageWidth} px, list ${list.listWidth} of ${list.listClient} px${list.outside.length ? `; cards past the edge: ${list.outside.join(', ')}` : ''})`);
+  check(list.smallestTitle >= 16 && list.smallestText >= 15,
+    `phone: ${list.titles} titles at ${list.smallestTitle} px or more, claim text at ${list.smallestText} px or more`);
+  check(list.narrowest >= 240, `phone: the deepest card is still ${Math.round(list.narrowest)} px wide`);
+  check(list.thesis.top >= 0 && list.thesis.bottom < 844, `phone: the thesis opens in view (${Math.round(list.thesis.top)}–${Math.round(list.thesis.bottom)} px)`);
+  check(JSON.stringify(list.order) === JSON.stringify(expect.reading.order), `phone: the list tells all ${list.order.length} of ${claimCount} claims in the outline's order`);
+  const missing = Object.entries(expect.claims).filter(([id, text]) => !squash(list.words[id] ?? '').includes(squash(text)));
+  check(missing.length === 0, `phone: every claim's words are in the list${missing.length ? `; missing: ${missing.map(([id]) => id).join(', ')}` : ''}`);
+  // Deeper in the outline is further right (up to the deepest indent).
+  const depths = expect.reading.depths;
+  const wrong = [];
+  for (const [a, da] of Object.entries(depths)) {
+    for (const [b, db] of Object.entries(depths)) {
+      if (da < db && da < 8 && !(list.left[a] < list.left[b])) wrong.push(`#${a} (depth ${da}) vs #${b} (depth ${db})`);
+    }
+  }
+  check(wrong.length === 0, `phone: each claim is indented as deep as the outline puts it${wrong.length ? `; not so: ${wrong.slice(0, 5).join('; ')}` : ''}`);
 }
 
 // A large map draws only what is near the view, and draws what comes in.
