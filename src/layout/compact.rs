@@ -287,6 +287,19 @@ fn pack(
     size: &impl Fn(ClaimId) -> (f32, f32),
     top_of: &impl Fn(ClaimId) -> f32,
 ) -> (IdMap<ClaimId, Contour>, IdMap<ClaimId, f32>) {
+    // The branches stacked in a column: each hangs from its root's left
+    // edge, its answers below and to the right, so the column's roots stand
+    // by the lanes of their one parent (a branch centred over a wide
+    // subtree pushed the parent and its lanes far to the left).
+    let stacked: crate::id_hash::IdSet<ClaimId> = units
+        .values()
+        .flatten()
+        .filter_map(|unit| match unit {
+            Unit::Column(kids) => Some(kids.iter().copied()),
+            Unit::Single(_) => None,
+        })
+        .flatten()
+        .collect();
     // Then across, children before parents.
     let mut outlines: IdMap<ClaimId, Contour> = id_map(forest.order.len());
     let mut offset_from_parent: IdMap<ClaimId, f32> = id_map(forest.order.len());
@@ -345,7 +358,17 @@ fn pack(
             Some(mut below) => {
                 let first = unit_roots.first().copied().unwrap_or(0.0);
                 let last = unit_roots.last().copied().unwrap_or(0.0);
-                let root = f32::midpoint(first, last);
+                let centred = f32::midpoint(first, last);
+                let root = if stacked.contains(&claim) {
+                    let leftmost = below
+                        .bands
+                        .iter()
+                        .map(|b| b.left + below.offset)
+                        .fold(f32::INFINITY, f32::min);
+                    centred.min(leftmost + half)
+                } else {
+                    centred
+                };
                 for (kid, x) in members {
                     offset_from_parent.insert(kid, x - root);
                 }

@@ -254,9 +254,7 @@ fn arrange_every_way_and_check(map: &Map, sizes: &Sizes, name: &str) -> Vec<Map>
 /// The compact packing of every shipped map never stacks a parent's
 /// answers away from it, in the rows of a sibling's subtree (both
 /// objections to the bundled map's thesis once stood in a column under
-/// one of its reasons). Large generated maps, whose whole branches are
-/// stacked to keep them narrow, can still hang a column of big branches
-/// far beside its parent: not checked for them yet.
+/// one of its reasons).
 #[test]
 fn compact_columns_of_the_shipped_maps_hang_beside_their_parent() {
     for (path, map, sizes) in shipped_maps() {
@@ -467,6 +465,36 @@ fn link_labels_sit_clear_of_cards_and_of_each_other() {
                     );
                 }
             }
+        }
+    }
+}
+
+/// Generated maps large enough that whole branches are stacked to keep
+/// them narrow: each stacked branch hangs from its root's left edge, so
+/// the column still stands by its parent's lanes, growing down or right,
+/// and nothing overlaps.
+#[test]
+fn compact_columns_of_large_generated_maps_hang_beside_their_parent() {
+    let mut measure = TextMeasure::new();
+    for (claims, seed) in [(200, 1), (200, 2), (500, 3), (1000, 2)] {
+        let generated = generate(claims, seed);
+        let sizes = card_sizes(&generated, &mut measure);
+        for direction in [Growth::Down, Growth::Right] {
+            let mut map = generated.clone();
+            map.arrangement = Arrangement::Compact;
+            map.direction = direction;
+            for _ in 0..2 {
+                let moves = layout::arrange(&map, &sizes, Region::All);
+                apply(&mut map, &moves);
+            }
+            let parents = layout::tree_parents(&map, &sizes, Region::All);
+            let name = format!("{claims} claims, seed {seed}, {direction:?}");
+            assert_eq!(
+                stacked_away_from_parent(&map, &sizes, &parents),
+                Vec::<String>::new(),
+                "{name}"
+            );
+            assert_eq!(overlaps(&map, &sizes), [], "{name}");
         }
     }
 }
