@@ -4,6 +4,7 @@
 
 pub mod bundled; // the maps compiled into the binary
 pub mod card; // a card's shape in map units, one source for every size
+pub mod cite; // citations and reference lists (APA, Chicago, MLA); BibTeX and CSL-JSON in
 pub mod draw; // pictures of a map (geometry, colours, SVG, PNG, PDF)
 pub mod edit; // every change as an undoable edit; the open document
 pub mod eval; // which arguments stand and why; the map checks

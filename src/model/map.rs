@@ -2,7 +2,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Assessment, ClaimId, EvaluationSettings, LinkId, Standard, Weight};
+use super::{
+    Assessment, CitationStyle, ClaimId, EvaluationSettings, LinkId, Name, Standard, Weight, Work,
+};
 
 /// An argument map: claims connected by support and attack links.
 ///
@@ -37,6 +39,9 @@ pub struct Map {
     /// How closely arranging packs the map.
     #[serde(skip_serializing_if = "Arrangement::is_compact")]
     pub arrangement: Arrangement,
+    /// How citations and the reference list are written.
+    #[serde(skip_serializing_if = "CitationStyle::is_apa")]
+    pub citation_style: CitationStyle,
     /// The highest ids handed out so far (the file keeps them only when a
     /// deleted claim or link held the highest).
     #[serde(skip)]
@@ -172,12 +177,49 @@ impl StepsBy {
 pub struct Source {
     /// The document's title, as a reader would look it up.
     pub title: String,
-    /// Who wrote it.
+    /// What kind of work it is (for the reference list).
+    #[serde(skip_serializing_if = "Work::is_document")]
+    pub work: Work,
+    /// Who wrote it, name by name (see [`Source::names`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<Name>,
+    /// Who wrote it, in one line: for a source without names in parts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
+    /// Who edited it (the book a chapter is in).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub editors: Vec<Name>,
+    /// Where it appeared: the journal, the newspaper, the website, or the
+    /// book a chapter is in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub container: Option<String>,
+    /// Who published it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// When it appeared: `2021`, `2021-05` or `2021-05-04`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The volume of a journal or a work in several volumes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volume: Option<String>,
+    /// The issue of a journal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issue: Option<String>,
+    /// The pages it takes up in its container: `45–67`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<String>,
+    /// Its DOI, without `https://doi.org/`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doi: Option<String>,
+    /// Its ISBN.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub isbn: Option<String>,
     /// Where to find it: a web address or a path.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// When the web address was read, as for `date`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accessed: Option<String>,
     /// Anything a reader should know, such as how paragraphs are counted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -663,6 +705,7 @@ impl Map {
             evaluation: self.evaluation.clone(),
             direction: self.direction,
             arrangement: self.arrangement,
+            citation_style: self.citation_style,
             issued: self.issued,
             presentation: Presentation {
                 steps: self

@@ -9,6 +9,7 @@ pub mod nav;
 pub mod outline_view;
 pub mod present;
 pub mod reading;
+mod reference;
 mod repair;
 mod role;
 mod stats;
@@ -21,6 +22,7 @@ pub use map::{
     Arrangement, Citation, Claim, ClaimKind, Growth, Issued, Link, LinkKind, Map, Pos,
     Presentation, Quote, Source, StepsBy, Target, derived_title, typed_title,
 };
+pub use reference::{CitationStyle, Day, Name, Work};
 pub use role::Role;
 pub use stats::Stats;
 pub use validate::{Problem, Subject};

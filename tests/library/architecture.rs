@@ -40,6 +40,11 @@ fn library_files() -> Vec<(PathBuf, Module)> {
             if module.last().is_some_and(|m| m == "mod" || m == "lib") {
                 module.pop();
             }
+            // Unit tests in files of their own reach anywhere in their
+            // module, as those inside a file do (see `code_of`).
+            if module.iter().any(|m| m == "tests") {
+                continue;
+            }
             files.push((path, module));
         }
     }

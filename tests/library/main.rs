@@ -15,6 +15,7 @@ mod interop;
 mod layout;
 mod maps;
 mod merge;
+mod references;
 mod round_trips;
 mod slides;
 mod store;

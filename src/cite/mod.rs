@@ -1,0 +1,473 @@
+//! Citations and reference lists in the map's style (APA 7, Chicago
+//! author-date, MLA 9), rendered by hayagriva's CSL processor with the
+//! official styles it ships. Pure: the map's sources in, styled text out.
+//!
+//! Each source is handed to hayagriva as an entry of its YAML schema
+//! (written as JSON, which YAML reads), so the processor sees the kind of
+//! work, its names in parts, its container as a parent, and its dates,
+//! exactly as it would from its own files.
+
+pub mod import;
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use hayagriva::citationberg::taxonomy::Locator;
+use hayagriva::citationberg::{IndependentStyle, Locale, Style};
+use hayagriva::{
+    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild,
+    ElemChildren, Entry, LocatorPayload, SpecificLocator,
+};
+use serde_json::{Map as Object, Value, json};
+
+use crate::model::{CitationStyle, Day, Map, Name, Source, Work};
+
+/// A stretch of text and whether it is set in italics (titles of books
+/// and journals are).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Run {
+    /// The words.
+    pub text: String,
+    /// Set in italics.
+    pub italic: bool,
+}
+
+/// Text as a citation style sets it: runs, some in italics.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Styled(pub Vec<Run>);
+
+impl Styled {
+    /// The words alone.
+    pub fn plain(&self) -> String {
+        self.0.iter().map(|r| r.text.as_str()).collect()
+    }
+
+    /// As Markdown: italics between `*`, Markdown's own characters
+    /// escaped.
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        for run in &self.0 {
+            let escaped = escape_markdown(&run.text);
+            let trimmed = escaped.trim();
+            if run.italic && !trimmed.is_empty() {
+                // The marks hug the words; the spaces stay outside.
+                let lead = &escaped[..escaped.len() - escaped.trim_start().len()];
+                let tail = &escaped[escaped.trim_end().len()..];
+                out.push_str(lead);
+                out.push('*');
+                out.push_str(trimmed);
+                out.push('*');
+                out.push_str(tail);
+            } else {
+                out.push_str(&escaped);
+            }
+        }
+        out
+    }
+
+    /// Whether there is nothing to show.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|r| r.text.trim().is_empty())
+    }
+
+    fn push(&mut self, text: &str, italic: bool) {
+        if text.is_empty() {
+            return;
+        }
+        match self.0.last_mut() {
+            Some(last) if last.italic == italic => last.text.push_str(text),
+            _ => self.0.push(Run {
+                text: text.to_owned(),
+                italic,
+            }),
+        }
+    }
+}
+
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// One entry of a reference list: the source's key and its reference.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// The source's key in the map.
+    pub key: String,
+    /// The reference, as the style sets it.
+    pub text: Styled,
+}
+
+/// The official styles, parsed once.
+fn style(style: CitationStyle) -> Option<&'static IndependentStyle> {
+    use hayagriva::archive::ArchivedStyle;
+    static STYLES: OnceLock<[Option<IndependentStyle>; 3]> = OnceLock::new();
+    let styles = STYLES.get_or_init(|| {
+        CitationStyle::ALL.map(|s| {
+            let archived = match s {
+                CitationStyle::Apa => ArchivedStyle::AmericanPsychologicalAssociation,
+                CitationStyle::Chicago => ArchivedStyle::ChicagoAuthorDate,
+                CitationStyle::Mla => ArchivedStyle::ModernLanguageAssociation,
+            };
+            match archived.get() {
+                Style::Independent(style) => Some(style),
+                Style::Dependent(_) => None,
+            }
+        })
+    });
+    let index = CitationStyle::ALL.iter().position(|s| *s == style)?;
+    styles[index].as_ref()
+}
+
+fn locales() -> &'static [Locale] {
+    static LOCALES: OnceLock<Vec<Locale>> = OnceLock::new();
+    LOCALES.get_or_init(hayagriva::archive::locales)
+}
+
+/// Every source of `map` that a reference list can name (it has a
+/// title), in the style's order.
+pub fn reference_list(map: &Map) -> Vec<Reference> {
+    let entries: Vec<Entry> = map
+        .sources
+        .iter()
+        .filter_map(|(key, source)| entry(key, source))
+        .collect();
+    render(&entries, map.citation_style, &[]).0
+}
+
+/// The reference of the source `key` in the map's style.
+pub fn reference(map: &Map, key: &str) -> Option<Styled> {
+    let entry = entry(key, map.sources.get(key)?)?;
+    render(std::slice::from_ref(&entry), map.citation_style, &[])
+        .0
+        .into_iter()
+        .next()
+        .map(|r| r.text)
+}
+
+/// The in-text citation of the source `key` in the map's style, with the
+/// paragraphs cited when there are any: "(Doe, 2021, para. 4)", "(Doe
+/// 2021, para. 4)", "(Doe, par. 4)".
+pub fn in_text(map: &Map, key: &str, paragraphs: Option<(u32, u32)>) -> Option<String> {
+    let entry = entry(key, map.sources.get(key)?)?;
+    let locator = paragraphs.map(|(first, last)| {
+        if last > first {
+            format!("{first}–{last}")
+        } else {
+            first.to_string()
+        }
+    });
+    let cites = [(0, locator)];
+    let (_, citations) = render(std::slice::from_ref(&entry), map.citation_style, &cites);
+    citations.into_iter().next().map(|c| c.plain())
+}
+
+/// Renders `entries` as a reference list, and the citations `cites` asks
+/// for (an entry's index, and a paragraph locator).
+fn render(
+    entries: &[Entry],
+    citation_style: CitationStyle,
+    cites: &[(usize, Option<String>)],
+) -> (Vec<Reference>, Vec<Styled>) {
+    let Some(style) = style(citation_style) else {
+        return (Vec::new(), Vec::new());
+    };
+    let locales = locales();
+    let mut driver = BibliographyDriver::new();
+    if cites.is_empty() {
+        for entry in entries {
+            driver.citation(CitationRequest::from_items(
+                vec![CitationItem::with_entry(entry)],
+                style,
+                locales,
+            ));
+        }
+    } else {
+        for (index, locator) in cites {
+            let Some(entry) = entries.get(*index) else {
+                continue;
+            };
+            let locator = locator
+                .as_deref()
+                .map(|l| SpecificLocator(Locator::Paragraph, LocatorPayload::Str(l)));
+            driver.citation(CitationRequest::from_items(
+                vec![CitationItem::with_locator(entry, locator)],
+                style,
+                locales,
+            ));
+        }
+    }
+    let rendered = driver.finish(BibliographyRequest {
+        style,
+        locale: None,
+        locale_files: locales,
+    });
+    let references = rendered
+        .bibliography
+        .map(|b| {
+            b.items
+                .into_iter()
+                .map(|item| {
+                    let mut text = Styled::default();
+                    if let Some(first) = &item.first_field {
+                        styled_child(first, false, &mut text);
+                        text.push(" ", false);
+                    }
+                    styled(&item.content, false, &mut text);
+                    Reference {
+                        key: item.key,
+                        text,
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let citations = rendered
+        .citations
+        .into_iter()
+        .map(|c| {
+            let mut text = Styled::default();
+            styled(&c.citation, false, &mut text);
+            text
+        })
+        .collect();
+    (references, citations)
+}
+
+fn styled(children: &ElemChildren, italic: bool, out: &mut Styled) {
+    for child in &children.0 {
+        styled_child(child, italic, out);
+    }
+}
+
+fn styled_child(child: &ElemChild, italic: bool, out: &mut Styled) {
+    use hayagriva::citationberg::FontStyle;
+    match child {
+        ElemChild::Text(t) => out.push(
+            &t.text,
+            italic || t.formatting.font_style == FontStyle::Italic,
+        ),
+        ElemChild::Elem(e) => styled(&e.children, italic, out),
+        ElemChild::Markup(m) => out.push(m, italic),
+        ElemChild::Link { text, .. } => {
+            out.push(
+                &text.text,
+                italic || text.formatting.font_style == FontStyle::Italic,
+            );
+        }
+        ElemChild::Transparent { .. } => {}
+    }
+}
+
+/// The short cite a debater writes after a card's tag: "Doe 2021", "Doe
+/// and Roe 2021", "Doe et al. 2021"; the source's title when it names no
+/// one; "n.d." for no date.
+pub fn short_cite(source: &Source) -> String {
+    let names = names(source);
+    let who = match names.as_slice() {
+        [] => source.title.trim().to_owned(),
+        [one] => one.surname(),
+        [one, two] => format!("{} and {}", one.surname(), two.surname()),
+        [one, ..] => format!("{} et al.", one.surname()),
+    };
+    let year = source
+        .date
+        .as_deref()
+        .and_then(Day::parse)
+        .map_or_else(|| "n.d.".to_owned(), |d| d.year.to_string());
+    if who.is_empty() {
+        year
+    } else {
+        format!("{who} {year}")
+    }
+}
+
+/// The source's authors: its names in parts, or its one-line author as
+/// one name.
+pub fn names(source: &Source) -> Vec<Name> {
+    if !source.authors.is_empty() {
+        return source
+            .authors
+            .iter()
+            .filter(|n| !n.is_empty())
+            .cloned()
+            .collect();
+    }
+    source
+        .author
+        .as_deref()
+        .filter(|a| !a.trim().is_empty())
+        .map(|a| vec![Name::whole(a)])
+        .unwrap_or_default()
+}
+
+/// The source as a hayagriva entry; `None` when it has no title (a
+/// reference list cannot name it).
+fn entry(key: &str, source: &Source) -> Option<Entry> {
+    if source.title.trim().is_empty() {
+        return None;
+    }
+    let mut library = BTreeMap::new();
+    library.insert(key.to_owned(), yaml_entry(source));
+    let text = serde_json::to_string(&library).ok()?;
+    let library = hayagriva::io::from_yaml_str(&text).ok()?;
+    library.get(key).cloned()
+}
+
+/// The source in hayagriva's YAML schema (as a JSON value).
+fn yaml_entry(source: &Source) -> Value {
+    let text = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+    };
+    let mut entry = Object::new();
+    let (kind, parent_kind) = match source.work {
+        Work::Article => ("article", Some("periodical")),
+        Work::News => ("article", Some("newspaper")),
+        Work::Book => ("book", None),
+        Work::Chapter => ("chapter", Some("anthology")),
+        Work::WebPage => ("web", Some("web")),
+        Work::Report => ("report", None),
+        Work::Thesis => ("thesis", None),
+        Work::Document => ("misc", None),
+    };
+    entry.insert("type".into(), json!(kind));
+    entry.insert("title".into(), json!(source.title.trim()));
+    let people = names(source);
+    if !people.is_empty() {
+        entry.insert("author".into(), persons(&people));
+    }
+    if let Some(date) = text(&source.date).as_deref().and_then(Day::parse) {
+        entry.insert("date".into(), json!(date.iso()));
+    }
+    if let Some(pages) = text(&source.pages) {
+        entry.insert("page-range".into(), json!(pages));
+    }
+    let mut serial = Object::new();
+    if let Some(doi) = text(&source.doi) {
+        let doi = doi
+            .trim_start_matches("https://doi.org/")
+            .trim_start_matches("http://dx.doi.org/")
+            .trim_start_matches("doi:")
+            .to_owned();
+        serial.insert("doi".into(), json!(doi));
+    }
+    if let Some(isbn) = text(&source.isbn) {
+        serial.insert("isbn".into(), json!(isbn));
+    }
+    if !serial.is_empty() {
+        entry.insert("serial-number".into(), Value::Object(serial));
+    }
+    if let Some(url) = text(&source.url).filter(|u| u.contains("://")) {
+        let accessed = text(&source.accessed).as_deref().and_then(Day::parse);
+        entry.insert(
+            "url".into(),
+            match accessed {
+                Some(day) => json!({ "value": url, "date": day.iso() }),
+                None => json!(url),
+            },
+        );
+    }
+    put_container(source, parent_kind, &mut entry);
+    Value::Object(entry)
+}
+
+/// What belongs to the container: for an article its journal with the
+/// volume and issue, for a chapter its book with the editors and the
+/// publisher; for a work that stands alone, those fields on the work.
+fn put_container(source: &Source, parent_kind: Option<&str>, entry: &mut Object<String, Value>) {
+    let text = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+    };
+    let volume = text(&source.volume);
+    let issue = text(&source.issue);
+    let publisher = text(&source.publisher);
+    let editors: Vec<Name> = source
+        .editors
+        .iter()
+        .filter(|n| !n.is_empty())
+        .cloned()
+        .collect();
+    let container = text(&source.container);
+    if let Some(parent_kind) = parent_kind {
+        let mut parent = Object::new();
+        parent.insert("type".into(), json!(parent_kind));
+        let fields = [
+            ("title", container),
+            ("volume", volume),
+            ("issue", issue),
+            ("publisher", publisher),
+        ];
+        for (field, value) in fields {
+            if let Some(value) = value {
+                parent.insert(field.into(), json!(value));
+            }
+        }
+        if !editors.is_empty() {
+            parent.insert("editor".into(), persons(&editors));
+        }
+        entry.insert("parent".into(), Value::Object(parent));
+        return;
+    }
+    let publisher_field = if source.work == Work::Thesis {
+        "organization"
+    } else {
+        "publisher"
+    };
+    for (field, value) in [
+        ("volume", volume),
+        ("issue", issue),
+        (publisher_field, publisher),
+    ] {
+        if let Some(value) = value {
+            entry.insert(field.into(), json!(value));
+        }
+    }
+    if !editors.is_empty() {
+        entry.insert("editor".into(), persons(&editors));
+    }
+    if let Some(container) = container {
+        entry.insert(
+            "parent".into(),
+            json!({ "type": "misc", "title": container }),
+        );
+    }
+}
+
+fn persons(names: &[Name]) -> Value {
+    Value::Array(
+        names
+            .iter()
+            .map(|n| {
+                let mut person = Object::new();
+                person.insert("name".into(), json!(n.family.trim()));
+                let mut put = |field: &str, v: &Option<String>| {
+                    if let Some(v) = v.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+                        person.insert(field.into(), json!(v));
+                    }
+                };
+                put("given-name", &n.given);
+                put("prefix", &n.particle);
+                put("suffix", &n.suffix);
+                Value::Object(person)
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests;
