@@ -350,6 +350,35 @@ pub fn rebased(
     changed.then_some(sources)
 }
 
+/// A key for a new source read from `file`: its name in lower case, each
+/// run of other characters a `-` ("China Article.txt" → `china-article`),
+/// with `-2`, `-3`… when `taken` says the key is in use.
+pub fn key_for_file(file: &Path, taken: impl Fn(&str) -> bool) -> String {
+    let stem = file.file_stem().map_or_else(
+        || "source".to_owned(),
+        |s| s.to_string_lossy().to_lowercase(),
+    );
+    let mut base = String::with_capacity(stem.len());
+    for c in stem.chars() {
+        if c.is_alphanumeric() {
+            base.push(c);
+        } else if !base.ends_with('-') {
+            base.push('-');
+        }
+    }
+    let base = match base.trim_matches('-') {
+        "" => "source".to_owned(),
+        trimmed => trimmed.to_owned(),
+    };
+    let mut key = base.clone();
+    let mut n = 2;
+    while taken(&key) {
+        key = format!("{base}-{n}");
+        n += 1;
+    }
+    key
+}
+
 /// `file` as a path relative to the folder of `map_path`, with `/`
 /// between folders, when it is inside that folder or near it; else the
 /// absolute path.

@@ -35,6 +35,7 @@ mod git;
 mod hostile_pdf;
 mod html;
 mod messages;
+mod references;
 mod slides;
 mod special_files;
 mod terminal;

@@ -165,6 +165,25 @@ pub enum Command {
         #[arg(long = "source", value_name = "[KEY=]FILE")]
         sources: Vec<String>,
     },
+    /// Add a source file to a map, or update the source that has it, with
+    /// its reference details from a BibTeX or CSL-JSON export (Zotero,
+    /// Mendeley, JabRef). The path is stored relative to the map.
+    Source {
+        #[command(subcommand)]
+        action: SourceAction,
+    },
+    /// Print a map's reference list, one reference a line, in its citation
+    /// style or the one given.
+    Cite {
+        /// The map file.
+        file: PathBuf,
+        /// The citation style (the map's own by default).
+        #[arg(long, value_enum)]
+        style: Option<StyleArg>,
+        /// Italics as Markdown (`*…*`), for pasting into a document.
+        #[arg(long)]
+        markdown: bool,
+    },
     /// What a coach would mark on each map (an orphan claim, an unanswered
     /// objection, two claims in one card…): `FILE: claim #N: RULE: message`.
     /// Exits with 1 when anything is found.
@@ -248,6 +267,58 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+}
+
+/// What `argmap source` does.
+#[derive(Debug, Subcommand)]
+pub enum SourceAction {
+    /// Add FILE to MAP as a source (or update the source that has it),
+    /// with reference details from a BibTeX or CSL-JSON file.
+    Add {
+        /// The map file.
+        map: PathBuf,
+        /// The source's text (.txt, .md, .pdf).
+        file: PathBuf,
+        /// The source's key in the map (by default from the file's name,
+        /// or the key of the source that already has this file).
+        #[arg(long)]
+        key: Option<String>,
+        /// A BibTeX or BibLaTeX file with the reference details.
+        #[arg(
+            long,
+            value_name = "FILE.bib",
+            requires = "entry",
+            conflicts_with = "csl"
+        )]
+        bib: Option<PathBuf>,
+        /// A CSL-JSON file with the reference details.
+        #[arg(long, value_name = "FILE.json", requires = "entry")]
+        csl: Option<PathBuf>,
+        /// The entry's key in the BibTeX or CSL-JSON file.
+        #[arg(long, value_name = "KEY")]
+        entry: Option<String>,
+    },
+}
+
+/// A citation style, as the command line names it.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum StyleArg {
+    /// APA, 7th edition.
+    Apa,
+    /// Chicago author-date.
+    Chicago,
+    /// MLA, 9th edition.
+    Mla,
+}
+
+impl From<StyleArg> for argmap::model::CitationStyle {
+    fn from(style: StyleArg) -> Self {
+        match style {
+            StyleArg::Apa => Self::Apa,
+            StyleArg::Chicago => Self::Chicago,
+            StyleArg::Mla => Self::Mla,
+        }
+    }
 }
 
 /// An evaluation mode, as the command line names it.
@@ -337,6 +408,44 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             json,
             why,
         }) => Ok(crate::judge::eval(&file, mode.map(Into::into), json, why)),
+        Some(Command::Source {
+            action:
+                SourceAction::Add {
+                    map,
+                    file,
+                    key,
+                    bib,
+                    csl,
+                    entry,
+                },
+        }) => {
+            use crate::references::Details;
+            let entry = entry.as_deref().unwrap_or_default();
+            let details = match (&bib, &csl) {
+                (Some(file), _) => Details::Bib { file, entry },
+                (_, Some(file)) => Details::Csl { file, entry },
+                _ => Details::None,
+            };
+            if bib.is_none() && csl.is_none() && !entry.is_empty() {
+                fail!("--entry names an entry of the file given with --bib or --csl");
+                return Ok(ExitCode::from(2));
+            }
+            Ok(crate::references::add(
+                &map,
+                &file,
+                key.as_deref(),
+                &details,
+            ))
+        }
+        Some(Command::Cite {
+            file,
+            style,
+            markdown,
+        }) => Ok(crate::references::cite(
+            &file,
+            style.map(Into::into),
+            markdown,
+        )),
         Some(Command::Lint { files, json }) => Ok(crate::judge::lint(&files, json)),
         Some(Command::Coverage { file, sources }) => Ok(crate::coverage::coverage(&file, &sources)),
         Some(Command::Generate {

@@ -29,6 +29,7 @@ mod git;
 mod judge;
 mod man;
 mod pipeline;
+mod references;
 
 use std::process::ExitCode;
 

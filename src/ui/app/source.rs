@@ -372,19 +372,7 @@ impl ArgmapApp {
         let key = match shown {
             Some(key) if missing || sources[&key].path.is_none() => key,
             _ => {
-                let stem = file
-                    .file_stem()
-                    .map_or("source".into(), |s| s.to_string_lossy().to_lowercase());
-                let base: String = stem
-                    .chars()
-                    .map(|c| if c.is_alphanumeric() { c } else { '-' })
-                    .collect();
-                let mut key = base.clone();
-                let mut n = 2;
-                while sources.contains_key(&key) {
-                    key = format!("{base}-{n}");
-                    n += 1;
-                }
+                let key = source::key_for_file(file, |k| sources.contains_key(k));
                 sources.insert(
                     key.clone(),
                     Source {
