@@ -166,8 +166,8 @@ pub enum Command {
         sources: Vec<String>,
     },
     /// Add a source file to a map, or update the source that has it, with
-    /// its reference details from a BibTeX or CSL-JSON export (Zotero,
-    /// Mendeley, JabRef). The path is stored relative to the map.
+    /// its reference details from a reference manager's BibTeX or CSL-JSON
+    /// export. The path is stored relative to the map.
     Source {
         #[command(subcommand)]
         action: SourceAction,
@@ -408,35 +408,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             json,
             why,
         }) => Ok(crate::judge::eval(&file, mode.map(Into::into), json, why)),
-        Some(Command::Source {
-            action:
-                SourceAction::Add {
-                    map,
-                    file,
-                    key,
-                    bib,
-                    csl,
-                    entry,
-                },
-        }) => {
-            use crate::references::Details;
-            let entry = entry.as_deref().unwrap_or_default();
-            let details = match (&bib, &csl) {
-                (Some(file), _) => Details::Bib { file, entry },
-                (_, Some(file)) => Details::Csl { file, entry },
-                _ => Details::None,
-            };
-            if bib.is_none() && csl.is_none() && !entry.is_empty() {
-                fail!("--entry names an entry of the file given with --bib or --csl");
-                return Ok(ExitCode::from(2));
-            }
-            Ok(crate::references::add(
-                &map,
-                &file,
-                key.as_deref(),
-                &details,
-            ))
-        }
+        Some(Command::Source { action }) => Ok(crate::references::source(action)),
         Some(Command::Cite {
             file,
             style,

@@ -8,6 +8,8 @@ use argmap::cite::{self, import};
 use argmap::model::{CitationStyle, Source};
 use argmap::store;
 
+use crate::cli::SourceAction;
+
 /// Where the reference details come from.
 pub enum Details<'a> {
     /// None: the file's name is the title of a new source.
@@ -16,6 +18,32 @@ pub enum Details<'a> {
     Bib { file: &'a Path, entry: &'a str },
     /// Item `entry` of a CSL-JSON file.
     Csl { file: &'a Path, entry: &'a str },
+}
+
+/// Runs `argmap source …`.
+pub fn source(action: SourceAction) -> ExitCode {
+    match action {
+        SourceAction::Add {
+            map,
+            file,
+            key,
+            bib,
+            csl,
+            entry,
+        } => {
+            let entry = entry.as_deref().unwrap_or_default();
+            if bib.is_none() && csl.is_none() && !entry.is_empty() {
+                fail!("--entry names an entry of the file given with --bib or --csl");
+                return ExitCode::from(2);
+            }
+            let details = match (&bib, &csl) {
+                (Some(file), _) => Details::Bib { file, entry },
+                (_, Some(file)) => Details::Csl { file, entry },
+                _ => Details::None,
+            };
+            add(&map, &file, key.as_deref(), &details)
+        }
+    }
 }
 
 /// Adds `file` to `map_file` as a source (or updates the source that has
@@ -45,13 +73,18 @@ pub fn add(map_file: &Path, file: &Path, key: Option<&str>, details: &Details<'_
     let stored = argmap::source::relative_path(file, Some(map_file));
     // The source named, else the one that already has this file, else a
     // new one named after the file.
-    let key = key.map(str::to_owned).unwrap_or_else(|| {
-        map.sources
-            .iter()
-            .find(|(_, s)| s.path.as_deref() == Some(stored.as_str()))
-            .map(|(k, _)| k.clone())
-            .unwrap_or_else(|| argmap::source::key_for_file(file, |k| map.sources.contains_key(k)))
-    });
+    let key = key.map_or_else(
+        || {
+            map.sources
+                .iter()
+                .find(|(_, s)| s.path.as_deref() == Some(stored.as_str()))
+                .map_or_else(
+                    || argmap::source::key_for_file(file, |k| map.sources.contains_key(k)),
+                    |(k, _)| k.clone(),
+                )
+        },
+        str::to_owned,
+    );
     if key.trim().is_empty() {
         fail!("--key: a source's key cannot be empty");
         return ExitCode::from(2);
