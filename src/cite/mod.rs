@@ -274,7 +274,15 @@ fn styled_child(child: &ElemChild, italic: bool, out: &mut Styled) {
 pub fn short_cite(source: &Source) -> String {
     let names = names(source);
     let who = match names.as_slice() {
-        [] => source.title.trim().to_owned(),
+        // No one named: where it appeared, else its title, shortened.
+        [] => source
+            .container
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned)
+            .or_else(|| short_title(&source.title))
+            .unwrap_or_else(|| source.title.trim().to_owned()),
         [one] => one.surname(),
         [one, two] => format!("{} and {}", one.surname(), two.surname()),
         [one, ..] => format!("{} et al.", one.surname()),
@@ -289,6 +297,15 @@ pub fn short_cite(source: &Source) -> String {
     } else {
         format!("{who} {year}")
     }
+}
+
+/// A title's main part, for citations that name a work by its title:
+/// what comes before its subtitle (after `:`) or a parenthesis, when there
+/// is such a part.
+fn short_title(title: &str) -> Option<String> {
+    let title = title.trim();
+    let cut = title.find([':', '(', '—']).map(|at| title[..at].trim_end())?;
+    (!cut.is_empty() && cut.split_whitespace().count() >= 2).then(|| cut.to_owned())
 }
 
 /// The source's authors: its names in parts, or its one-line author as
@@ -343,7 +360,14 @@ fn yaml_entry(source: &Source) -> Value {
         Work::Document => ("misc", None),
     };
     entry.insert("type".into(), json!(kind));
-    entry.insert("title".into(), json!(source.title.trim()));
+    let title = source.title.trim();
+    entry.insert(
+        "title".into(),
+        match short_title(title) {
+            Some(short) => json!({ "value": title, "short": short }),
+            None => json!(title),
+        },
+    );
     let people = names(source);
     if !people.is_empty() {
         entry.insert("author".into(), persons(&people));

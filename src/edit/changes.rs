@@ -259,6 +259,12 @@ pub fn set_weighing(map: &Map, presumption: Weight, standard: Standard) -> Optio
     })
 }
 
+/// The map's citations written in `style`, or `None` when they already
+/// are.
+pub fn set_citation_style(map: &Map, style: crate::model::CitationStyle) -> Option<Edit> {
+    (map.citation_style != style).then_some(Edit::SetCitationStyle(style))
+}
+
 /// The map evaluated in `mode`, or `None` when it already is.
 pub fn set_mode(map: &Map, mode: Mode) -> Option<Edit> {
     (map.evaluation.mode != mode).then(|| {

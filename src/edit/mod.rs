@@ -10,8 +10,8 @@ mod ops;
 
 pub use changes::{
     add_claim, arrange, flip_link, move_by, quoted_claim, reparent, set_assessment, set_check,
-    set_kind, set_mode, set_pinned, set_sources, set_standard, set_text, set_thesis, set_weighing,
-    set_weights, then_arranged,
+    set_citation_style, set_kind, set_mode, set_pinned, set_sources, set_standard, set_text,
+    set_thesis, set_weighing, set_weights, then_arranged,
 };
 pub use document::Document;
 pub use history::{ClaimField, History, Typing};
@@ -74,6 +74,8 @@ pub enum Edit {
     SetDirection(crate::model::Growth),
     /// Change how closely arranging packs the map.
     SetArrangement(crate::model::Arrangement),
+    /// Change how citations and the reference list are written.
+    SetCitationStyle(crate::model::CitationStyle),
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
 }
@@ -155,6 +157,9 @@ impl Edit {
             }
             Self::SetArrangement(arrangement) => {
                 Self::SetArrangement(std::mem::replace(&mut map.arrangement, arrangement))
+            }
+            Self::SetCitationStyle(style) => {
+                Self::SetCitationStyle(std::mem::replace(&mut map.citation_style, style))
             }
             Self::Batch(edits) => {
                 let mut inverses: Vec<Self> =

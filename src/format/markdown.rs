@@ -65,7 +65,7 @@ pub fn to_markdown_quoted(map: &Map, marks: &Marks, quotes: &BTreeMap<ClaimId, S
                 let _ = writeln!(
                     out,
                     "**{label}:** {}{}{}\n",
-                    stated(claim),
+                    stated(map, claim, quotes.get(&id)),
                     notes.mark(claim.source.as_ref(), quotes.get(&id)),
                     mark(&id)
                 );
@@ -89,7 +89,7 @@ pub fn to_markdown_quoted(map: &Map, marks: &Marks, quotes: &BTreeMap<ClaimId, S
                         let again = if new { "" } else { " *(see above)*" };
                         Some(format!(
                             "{}{}{}{again}",
-                            stated(claim),
+                            stated(map, claim, quotes.get(p)),
                             notes.mark(claim.source.as_ref(), quotes.get(p)),
                             if new { mark(p) } else { String::new() }
                         ))
@@ -105,7 +105,35 @@ pub fn to_markdown_quoted(map: &Map, marks: &Marks, quotes: &BTreeMap<ClaimId, S
         }
     }
     notes.write(&mut out, map);
+    write_references(&mut out, map);
     out
+}
+
+/// The reference list, in the map's citation style, of the sources that
+/// have reference details.
+fn write_references(out: &mut String, map: &Map) {
+    let detailed = Map {
+        sources: map
+            .sources
+            .iter()
+            .filter(|(_, s)| s.has_reference_details())
+            .map(|(k, s)| (k.clone(), s.clone()))
+            .collect(),
+        citation_style: map.citation_style,
+        ..Map::default()
+    };
+    let list = crate::cite::reference_list(&detailed);
+    if list.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## References\n");
+    for reference in list {
+        let _ = writeln!(out, "{}\n", reference.text.markdown());
+    }
+    // One blank line at the end, as after every other part.
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
 }
 
 /// What makes two footnotes the same: source, first and last paragraph,
@@ -145,6 +173,27 @@ impl Footnotes {
         }
         out.push('\n');
         for (i, (citation, quote)) in self.order.iter().enumerate() {
+            // A source with reference details is cited in the map's style
+            // ("Doe, 2021, para. 4"), its reference in the list below.
+            let styled = map
+                .sources
+                .get(&citation.doc)
+                .filter(|s| s.has_reference_details())
+                .and_then(|_| crate::cite::in_text(map, &citation.doc, citation.paragraphs()));
+            if let Some(styled) = styled {
+                let bare = styled.trim();
+                let bare = bare
+                    .strip_prefix('(')
+                    .and_then(|b| b.strip_suffix(')'))
+                    .unwrap_or(bare);
+                let mut text = inline(bare);
+                if let Some(quote) = quote {
+                    let _ = write!(text, ": “{}”", inline(quote));
+                }
+                let stop = if ends_sentence(&text) { "" } else { "." };
+                let _ = writeln!(out, "[^{}]: {text}{stop}", i + 1);
+                continue;
+            }
             let mut text = match map.sources.get(&citation.doc) {
                 Some(source) => {
                     let mut text = format!("*{}*", inline(&source.title));
@@ -186,11 +235,37 @@ fn ends_sentence(text: &str) -> bool {
 
 /// A claim as the outline states it: its title in italics first, when the
 /// user gave it one, then its text.
-fn stated(claim: &crate::model::Claim) -> String {
+fn stated(map: &Map, claim: &crate::model::Claim, quote: Option<&String>) -> String {
+    if let Some(line) = evidence_line(map, claim, quote) {
+        return line;
+    }
     match claim.title.as_deref().map(str::trim) {
         Some(title) if !title.is_empty() => format!("*{}:* {}", inline(title), inline(&claim.text)),
         _ => inline(&claim.text),
     }
+}
+
+/// Evidence as debaters cut it, when its source has reference details:
+/// the tag (its title), the cite, the quoted words (its own words when it
+/// quotes nothing) — "*Tag* — Doe 2021: “…”".
+fn evidence_line(map: &Map, claim: &crate::model::Claim, quote: Option<&String>) -> Option<String> {
+    if claim.kind != crate::model::ClaimKind::Evidence {
+        return None;
+    }
+    let source = map
+        .sources
+        .get(&claim.source.as_ref()?.doc)
+        .filter(|s| s.has_reference_details())?;
+    let cite = crate::cite::short_cite(source);
+    let words = match quote {
+        Some(quote) => format!("“{}”", inline(quote)),
+        None => inline(&claim.text),
+    };
+    Some(format!(
+        "*{}* — {}: {words}",
+        inline(&claim.shown_title()),
+        inline(&cite)
+    ))
 }
 
 /// `text` on one line, with Markdown's markup characters escaped so it
@@ -285,7 +360,9 @@ mod tests {
              - **because** Children need rest. **and** Evenings are short.\n  \
              - **but that does not follow:** Habits form at school too.\n\
              - **but** Practice builds habits.[^1]\n\n\
-             [^1]: *A study*, Ann Author, paragraph 4.\n"
+             [^1]: Ann Author, n.d., para. 4.\n\n\
+             ## References\n\n\
+             Ann Author. (n.d.). *A study*.\n"
         );
         assert_eq!(crate::model::reading::order(&map), vec![t, a, b, u, o]);
 
@@ -317,5 +394,72 @@ mod tests {
             marked.contains("- **but that does not follow (weak):** Habits form"),
             "{marked}"
         );
+    }
+
+    #[test]
+    fn evidence_reads_as_a_cut_card_and_detailed_sources_are_cited_in_style() {
+        let mut map = Map::new("Homework");
+        map.sources.insert(
+            "study".into(),
+            Source {
+                title: "Homework and achievement".into(),
+                work: crate::model::Work::Article,
+                authors: vec![crate::model::Name {
+                    family: "Cooper".into(),
+                    given: Some("Harris".into()),
+                    ..crate::model::Name::default()
+                }],
+                container: Some("Review of Educational Research".into()),
+                date: Some("2006".into()),
+                volume: Some("76".into()),
+                issue: Some("1".into()),
+                pages: Some("1-62".into()),
+                ..Source::default()
+            },
+        );
+        let thesis = map.add_claim(Claim::new(
+            "Homework should be optional.",
+            Pos::new(0.0, 0.0),
+        ));
+        map.thesis = Some(thesis);
+        let mut evidence = Claim::new("Little gain before age eleven.", Pos::new(0.0, 200.0));
+        evidence.title = Some("No gain for young pupils".into());
+        evidence.kind = crate::model::ClaimKind::Evidence;
+        evidence.source = Some(Citation {
+            doc: "study".into(),
+            para: Some(4),
+            ..Citation::default()
+        });
+        let evidence = map.add_claim(evidence);
+        map.add_link(Link::new(
+            LinkKind::Support,
+            vec![evidence],
+            Target::Claim(thesis),
+        ));
+        let quotes = BTreeMap::from([(evidence, "the link is weak in primary school".to_owned())]);
+        let outline = to_markdown_quoted(&map, &Marks::default(), &quotes);
+        assert!(
+            outline.contains("- **because** *No gain for young pupils* — Cooper 2006: “the link is weak in primary school”[^1]"),
+            "{outline}"
+        );
+        assert!(
+            outline.contains("[^1]: Cooper, 2006, para. 4: “the link is weak in primary school”."),
+            "{outline}"
+        );
+        assert!(
+            outline.ends_with("## References\n\nCooper, H. (2006). Homework and achievement. *Review of Educational Research*, *76*(1), 1–62.\n"),
+            "{outline}"
+        );
+        // Without a quote, its own words.
+        let plain = to_markdown(&map);
+        assert!(
+            plain.contains(
+                "*No gain for young pupils* — Cooper 2006: Little gain before age eleven."
+            ),
+            "{plain}"
+        );
+        map.citation_style = crate::model::CitationStyle::Mla;
+        let mla = to_markdown(&map);
+        assert!(mla.contains("[^1]: Cooper, par. 4."), "{mla}");
     }
 }

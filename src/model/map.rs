@@ -233,6 +233,25 @@ pub struct Source {
     pub not_argument: Vec<u32>,
 }
 
+impl Source {
+    /// Whether it says more than its title: who made it, when, where it
+    /// appeared or how to find it, as a reference list needs.
+    pub fn has_reference_details(&self) -> bool {
+        let set = |v: &Option<String>| v.as_deref().is_some_and(|t| !t.trim().is_empty());
+        !self.authors.is_empty()
+            || [
+                &self.author,
+                &self.date,
+                &self.container,
+                &self.publisher,
+                &self.doi,
+                &self.isbn,
+            ]
+            .into_iter()
+            .any(set)
+    }
+}
+
 /// A statement on the map (an AIF "I-node").
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

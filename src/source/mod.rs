@@ -350,6 +350,12 @@ pub fn rebased(
     changed.then_some(sources)
 }
 
+/// What the source panel says of a source whose text the map does not
+/// point to (the bundled map's article, a source typed in by hand): not
+/// an error, a way to add one's own copy.
+pub const NOT_INCLUDED: &str = "The text of this source is not included with the map. If you have \
+     a copy, Locate… opens it here, its paragraphs numbered as the citations count them.";
+
 /// A key for a new source read from `file`: its name in lower case, each
 /// run of other characters a `-` ("China Article.txt" → `china-article`),
 /// with `-2`, `-3`… when `taken` says the key is in use.

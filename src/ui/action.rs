@@ -100,6 +100,8 @@ pub enum Action {
     SetAssessment(Vec<ClaimId>, Option<Assessment>),
     /// Evaluate the map in this mode.
     SetMode(Mode),
+    /// Write the map's citations in this style.
+    SetCitationStyle(crate::model::CitationStyle),
     /// Weigh these links.
     SetWeight(Vec<LinkId>, Weight),
     /// Judge these claims by a standard, or (`None`) the map's default.

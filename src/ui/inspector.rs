@@ -7,11 +7,13 @@ use super::action::Action;
 use super::action::command_button;
 use super::canvas::View;
 use super::commands::UiCommand;
+use super::references::{cached_in_text, cached_reference, styled_job};
 use super::weighing;
 use crate::edit::ClaimField;
 use crate::eval::{Evaluation, Label, Part};
 use crate::model::{
-    Assessment, Citation, ClaimId, ClaimKind, LinkId, LinkKind, Map, Mode, Role, Stats, Target,
+    Assessment, Citation, CitationStyle, ClaimId, ClaimKind, LinkId, LinkKind, Map, Mode, Role,
+    Stats, Target,
 };
 
 /// What the inspector shows: the map, the selection, the statuses.
@@ -412,6 +414,16 @@ fn citation_ui(
             }
         }
     });
+    if let Some(citation) = source.as_ref()
+        && map
+            .sources
+            .get(&citation.doc)
+            .is_some_and(crate::model::Source::has_reference_details)
+        && let Some(cited) = cached_in_text(ui, map, &citation.doc, citation.paragraphs())
+    {
+        ui.label(RichText::new(cited).weak())
+            .on_hover_text(format!("Cited in {}", map.citation_style.label()));
+    }
     if map.sources.is_empty() {
         ui.weak("This map lists no sources.");
     }
@@ -533,9 +545,35 @@ fn map_ui(ui: &mut Ui, map: &Map, actions: &mut Vec<Action>) {
     weighing::map_weighing_ui(ui, map, actions);
     if !map.sources.is_empty() {
         ui.add_space(6.0);
-        ui.label("Sources");
+        ui.horizontal(|ui| {
+            let label = ui.label("Sources, cited in");
+            let mut style = map.citation_style;
+            ComboBox::from_id_salt("map-citation-style")
+                .selected_text(style.label())
+                .show_ui(ui, |ui| {
+                    for s in CitationStyle::ALL {
+                        ui.selectable_value(&mut style, s, s.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id)
+                .on_hover_text(
+                    "How citations and the reference list are written: in the inspector, the \
+                     Markdown outline and the handouts",
+                );
+            if style != map.citation_style {
+                actions.push(Action::SetCitationStyle(style));
+            }
+        });
         for (key, source) in &map.sources {
-            ui.label(format!("• {key}: {}", source.title));
+            match cached_reference(ui, map, key).filter(|_| source.has_reference_details()) {
+                Some(reference) => {
+                    ui.label(styled_job(ui, &reference));
+                }
+                None => {
+                    ui.label(format!("• {key}: {}", source.title));
+                }
+            }
         }
     }
     ui.add_space(10.0);

@@ -17,6 +17,7 @@ mod inspector;
 mod outline;
 mod palette;
 mod present;
+mod references;
 mod search;
 mod source;
 mod weighing;

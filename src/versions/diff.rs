@@ -332,6 +332,13 @@ fn settings(old: &Map, new: &Map) -> Vec<String> {
             name(new.arrangement)
         ));
     }
+    if old.citation_style != new.citation_style {
+        said.push(format!(
+            "citation style: {} → {}",
+            old.citation_style.label(),
+            new.citation_style.label()
+        ));
+    }
     let (a, b) = (&old.evaluation, &new.evaluation);
     if a.mode != b.mode {
         said.push(format!("evaluation: {:?} → {:?}", a.mode, b.mode));

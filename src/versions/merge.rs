@@ -80,6 +80,12 @@ pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Result<Merged, MergeError>
         &theirs.arrangement,
         || marks.map("the arrangement: theirs was another".to_owned()),
     );
+    out.map.citation_style = pick(
+        &base.citation_style,
+        &ours.citation_style,
+        &theirs.citation_style,
+        || marks.map("the citation style: theirs was another".to_owned()),
+    );
     out.map.evaluation = pick(
         &base.evaluation,
         &ours.evaluation,

@@ -363,10 +363,19 @@ fn layers_point_down() {
                     target.join("::")
                 );
             }
+            // Citations are pure: the map's sources in, styled text out.
+            if first == Some("cite") {
+                assert!(
+                    matches!(to, Some("cite" | "model" | "words")),
+                    "{} imports {}",
+                    module.join("::"),
+                    target.join("::")
+                );
+            }
             // Formats are pure conversions: no files, no screen.
             if first == Some("format") {
                 assert!(
-                    matches!(to, Some("format" | "model" | "words")),
+                    matches!(to, Some("format" | "cite" | "model" | "words")),
                     "{} imports {}",
                     module.join("::"),
                     target.join("::")

@@ -551,6 +551,11 @@ impl ArgmapApp {
             Action::Seal => self.doc.history.seal(),
             Action::SetAssessment(claims, assessment) => self.set_assessment(&claims, assessment),
             Action::SetMode(mode) => self.set_mode(mode),
+            Action::SetCitationStyle(style) => {
+                if let Some(edit) = edit::set_citation_style(&self.doc.map, style) {
+                    self.doc.apply(edit, "Change citation style");
+                }
+            }
             Action::SetWeight(links, weight) => self.set_weights(&links, weight),
             Action::SetStandard(claims, standard) => self.set_standard(&claims, standard),
             Action::SetWeighing(presumption, standard) => self.set_weighing(presumption, standard),

@@ -86,10 +86,7 @@ impl ArgmapApp {
         }
         self.source.forget();
         let text = match &path {
-            None => Err(
-                "No file is set for this source: Open source… to choose the text it cites"
-                    .to_owned(),
-            ),
+            None => Err(source::NOT_INCLUDED.to_owned()),
             Some(file) if !self.may_read_source(file) => Err(format!(
                 "{} {}. Nothing from it is shown or exported until you allow it.",
                 source::OUTSIDE_NOTICE,

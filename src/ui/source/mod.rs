@@ -244,7 +244,12 @@ fn header_ui(
         return;
     };
     if let Err(message) = &loaded.text {
-        ui.colored_label(ui.visuals().error_fg_color, message);
+        // No file set is no fault: said plainly, with the way to add one.
+        if loaded.path.is_none() {
+            ui.label(message);
+        } else {
+            ui.colored_label(ui.visuals().error_fg_color, message);
+        }
         // A file outside the map's folder: the user may allow it.
         if message.starts_with(crate::source::OUTSIDE_NOTICE)
             && let Some(file) = &loaded.path
