@@ -34,6 +34,14 @@ function makeReading({ host, data, claims, links, open, fold }) {
     if (c.status) head.appendChild(el('span', `read-status ${c.status.word}`, `${c.status.symbol} ${c.status.word}`));
     card.appendChild(head);
     if (c.titled) card.appendChild(el('div', 'read-title', c.title));
+    // Evidence as debaters cut it: the tag, then the cite and the quoted
+    // words.
+    if (c.short_cite) {
+      const cut = el('div', 'read-cut');
+      cut.appendChild(el('b', '', c.short_cite));
+      if (c.quote) cut.appendChild(document.createTextNode(`: “${c.quote}”`));
+      card.appendChild(cut);
+    }
     card.appendChild(el('div', 'read-text', c.text));
     if (c.cite) card.appendChild(el('div', 'read-cite', c.cite));
     const folded = el('button', 'read-fold');

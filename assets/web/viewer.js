@@ -413,6 +413,13 @@ function openPanel(id) {
       p.textContent = c.url ? `${c.cite} (${c.url})` : c.cite;
     }
     panelBody.appendChild(p);
+    // The source's full reference, in the map's citation style.
+    const runs = c.doc !== undefined && data.references ? data.references[c.doc] : undefined;
+    if (runs) {
+      const reference = el('p', 'reference');
+      for (const [words, italic] of runs) reference.appendChild(italic ? el('i', '', words) : document.createTextNode(words));
+      panelBody.appendChild(reference);
+    }
   }
   if (c.quote) {
     panelBody.appendChild(el('h3', '', 'Quote'));

@@ -144,6 +144,22 @@ pub fn reference_list(map: &Map) -> Vec<Reference> {
     render(&entries, map.citation_style, &[]).0
 }
 
+/// The reference list of the sources with reference details (one known
+/// only by its title has no place in it), in the style's order.
+pub fn detailed_references(map: &Map) -> Vec<Reference> {
+    let detailed = Map {
+        sources: map
+            .sources
+            .iter()
+            .filter(|(_, s)| s.has_reference_details())
+            .map(|(k, s)| (k.clone(), s.clone()))
+            .collect(),
+        citation_style: map.citation_style,
+        ..Map::default()
+    };
+    reference_list(&detailed)
+}
+
 /// The reference of the source `key` in the map's style.
 pub fn reference(map: &Map, key: &str) -> Option<Styled> {
     let entry = entry(key, map.sources.get(key)?)?;
@@ -304,7 +320,9 @@ pub fn short_cite(source: &Source) -> String {
 /// is such a part.
 fn short_title(title: &str) -> Option<String> {
     let title = title.trim();
-    let cut = title.find([':', '(', '—']).map(|at| title[..at].trim_end())?;
+    let cut = title
+        .find([':', '(', '—'])
+        .map(|at| title[..at].trim_end())?;
     (!cut.is_empty() && cut.split_whitespace().count() >= 2).then(|| cut.to_owned())
 }
 
@@ -355,9 +373,12 @@ fn yaml_entry(source: &Source) -> Value {
         Work::Book => ("book", None),
         Work::Chapter => ("chapter", Some("anthology")),
         Work::WebPage => ("web", Some("web")),
-        Work::Report => ("report", None),
         Work::Thesis => ("thesis", None),
-        Work::Document => ("misc", None),
+        // A work that stands alone, with no kind of its own: CSL's
+        // "document" (hayagriva's misc) leaves stray commas in APA's date
+        // and Chicago's title, so it goes as a report, as standalone works
+        // are set.
+        Work::Report | Work::Document => ("report", None),
     };
     entry.insert("type".into(), json!(kind));
     let title = source.title.trim();

@@ -23,6 +23,8 @@ const MARGIN: f32 = 48.0;
 const BODY: f32 = 11.0;
 /// The heading's size.
 const HEADING: f32 = 17.0;
+/// A section's heading ("References").
+const SECTION: f32 = 13.0;
 /// The notes' size.
 const NOTE: f32 = 9.0;
 /// How far each level of the outline is indented.
@@ -142,6 +144,14 @@ fn blocks(markdown: &str) -> Vec<Block> {
                 indent: 0.0,
                 bullet: false,
                 before: 0.0,
+            }
+        } else if let Some(section) = trimmed.strip_prefix("## ") {
+            Block {
+                words: words(&format!("**{section}**")),
+                size: SECTION,
+                indent: 0.0,
+                bullet: false,
+                before: 1.0,
             }
         } else if let Some(item) = trimmed.strip_prefix("- ") {
             #[expect(clippy::cast_precision_loss, reason = "A few levels.")]
@@ -357,8 +367,13 @@ mod tests {
                 "  ".repeat(i % 4)
             );
         }
+        md.push_str("\n## References\n\nDoe, J. (2021). *A study*.\n");
         let b = blocks(&md);
         assert!((b[0].size - HEADING).abs() < f32::EPSILON);
+        let section = &b[b.len() - 2];
+        assert!((section.size - SECTION).abs() < f32::EPSILON);
+        assert_eq!(section.words[0].text, "References");
+        assert!(section.words[0].bold);
         assert!(b[3].indent > b[2].indent);
         let mut measure = TextMeasure::new();
         let pages = pages(&md, "Title", &mut measure);

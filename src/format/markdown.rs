@@ -112,17 +112,7 @@ pub fn to_markdown_quoted(map: &Map, marks: &Marks, quotes: &BTreeMap<ClaimId, S
 /// The reference list, in the map's citation style, of the sources that
 /// have reference details.
 fn write_references(out: &mut String, map: &Map) {
-    let detailed = Map {
-        sources: map
-            .sources
-            .iter()
-            .filter(|(_, s)| s.has_reference_details())
-            .map(|(k, s)| (k.clone(), s.clone()))
-            .collect(),
-        citation_style: map.citation_style,
-        ..Map::default()
-    };
-    let list = crate::cite::reference_list(&detailed);
+    let list = crate::cite::detailed_references(map);
     if list.is_empty() {
         return;
     }

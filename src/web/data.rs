@@ -39,6 +39,10 @@ pub struct Data {
     /// Argmap's rules the viewer follows, as numbers and words from the
     /// Rust code (never copies in the script).
     pub rules: Rules,
+    /// Each source's reference in the map's citation style, by key, as
+    /// runs of `[text, italic]` (sources with reference details only).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub references: BTreeMap<String, Vec<(String, bool)>>,
 }
 
 /// The rules the viewer follows: how presenting frames a step, the zoom
@@ -132,9 +136,17 @@ pub struct ClaimData {
     /// The author's note.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// Its citation, in words ("Title, ¶4").
+    /// Its citation, in words: in the map's style when the source has
+    /// reference details ("(Doe, 2021, para. 4)"), else "Title, ¶4".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cite: Option<String>,
+    /// The key of the source it cites (see [`Data::references`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doc: Option<String>,
+    /// For evidence from a source with reference details, the cite a
+    /// debater writes after the tag: "Doe 2021".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short_cite: Option<String>,
     /// The cited source's address.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -229,6 +241,9 @@ pub struct ContextData {
     pub pointer: String,
 }
 
+/// A source and the paragraphs cited in it.
+type CitedAt = (String, Option<(u32, u32)>);
+
 /// Claim ids as the script knows them.
 fn ids(claims: &[ClaimId]) -> Vec<u32> {
     claims.iter().map(|c| c.0).collect()
@@ -255,6 +270,23 @@ pub fn data(
 ) -> Data {
     let roles = Role::all(map);
     let parents = nav::parents(map);
+    // Citations in the style, each source and paragraph range once.
+    let mut styled: BTreeMap<CitedAt, Option<String>> = BTreeMap::new();
+    let mut cite_of = |citation: &crate::model::Citation| {
+        let detailed = map
+            .sources
+            .get(&citation.doc)
+            .is_some_and(crate::model::Source::has_reference_details);
+        let in_style = if detailed {
+            styled
+                .entry((citation.doc.clone(), citation.paragraphs()))
+                .or_insert_with(|| crate::cite::in_text(map, &citation.doc, citation.paragraphs()))
+                .clone()
+        } else {
+            None
+        };
+        in_style.unwrap_or_else(|| map.citation_text(citation))
+    };
     let (mut rows, roots) = nav::tree(map);
     let claims = map
         .claims
@@ -263,7 +295,12 @@ pub fn data(
             let rect = *cards.get(&id)?;
             let citation = claim.source.as_ref();
             let source = citation.and_then(|c| map.sources.get(&c.doc));
-            let cite = citation.map(|c| map.citation_text(c));
+            let cite = citation.map(&mut cite_of);
+            let short_cite = source
+                .filter(|s| {
+                    claim.kind == crate::model::ClaimKind::Evidence && s.has_reference_details()
+                })
+                .map(crate::cite::short_cite);
             let status = evaluation.and_then(|e| {
                 let label = e.claim_status(id)?.label;
                 Some(StatusData {
@@ -292,6 +329,8 @@ pub fn data(
                     text: claim.text.clone(),
                     note: claim.note.clone().filter(|n| !n.trim().is_empty()),
                     cite,
+                    doc: citation.map(|c| c.doc.clone()),
+                    short_cite,
                     url: source.and_then(|s| s.url.clone()),
                     quote: quotes.get(&id).cloned(),
                     tags: claim.tags.clone(),
@@ -318,7 +357,24 @@ pub fn data(
         order: ids(&reading::order(map)),
         reading: reading_rows(map),
         rules: Rules::of_argmap(),
+        references: references(map),
     }
+}
+
+/// The reference of every source with reference details, as runs.
+fn references(map: &Map) -> BTreeMap<String, Vec<(String, bool)>> {
+    crate::cite::detailed_references(map)
+        .into_iter()
+        .map(|r| {
+            let runs = r
+                .text
+                .0
+                .into_iter()
+                .map(|run| (run.text, run.italic))
+                .collect();
+            (r.key, runs)
+        })
+        .collect()
 }
 
 /// The map as the outline tells it, row by row.
@@ -451,6 +507,72 @@ mod tests {
                 { "depth": 2, "link": objection.0, "connective": "but (weak)", "claims": [practice.0] },
                 { "depth": 3, "link": again.0, "connective": "but", "claims": [sleep.0], "repeats": [sleep.0] },
             ])
+        );
+    }
+
+    #[test]
+    fn detailed_sources_are_cited_in_style_and_evidence_carries_its_cite() {
+        let mut map = Map::new("Homework");
+        map.sources.insert(
+            "study".into(),
+            crate::model::Source {
+                title: "Homework and achievement".into(),
+                authors: vec![crate::model::Name {
+                    family: "Doe".into(),
+                    given: Some("Jane".into()),
+                    ..crate::model::Name::default()
+                }],
+                date: Some("2021".into()),
+                ..crate::model::Source::default()
+            },
+        );
+        map.sources.insert(
+            "bare".into(),
+            crate::model::Source {
+                title: "Notes from class".into(),
+                ..crate::model::Source::default()
+            },
+        );
+        let cite = |doc: &str| {
+            Some(crate::model::Citation {
+                doc: doc.into(),
+                para: Some(4),
+                ..crate::model::Citation::default()
+            })
+        };
+        let mut evidence = Claim::new("Little gain before eleven.", Pos::new(0.0, 0.0));
+        evidence.kind = crate::model::ClaimKind::Evidence;
+        evidence.source = cite("study");
+        let evidence = map.add_claim(evidence);
+        let mut plain = Claim::new("Teachers disagree.", Pos::new(300.0, 0.0));
+        plain.source = cite("bare");
+        let plain = map.add_claim(plain);
+        let cards = map
+            .claims
+            .keys()
+            .map(|&id| {
+                (
+                    id,
+                    Rect::from_min_size(egui::pos2(0.0, 0.0), egui::vec2(10.0, 10.0)),
+                )
+            })
+            .collect();
+        let data = data(&map, &cards, Rect::ZERO, None, &BTreeMap::new());
+        let evidence = &data.claims[&evidence.0];
+        assert_eq!(evidence.cite.as_deref(), Some("(Doe, 2021, para. 4)"));
+        assert_eq!(evidence.short_cite.as_deref(), Some("Doe 2021"));
+        assert_eq!(evidence.doc.as_deref(), Some("study"));
+        let plain = &data.claims[&plain.0];
+        assert_eq!(plain.cite.as_deref(), Some("Notes from class, ¶4"));
+        assert_eq!(plain.short_cite, None);
+        assert_eq!(data.references.keys().collect::<Vec<_>>(), ["study"]);
+        assert_eq!(
+            data.references["study"],
+            [
+                ("Doe, J. (2021). ".to_owned(), false),
+                ("Homework and achievement".to_owned(), true),
+                (".".to_owned(), false)
+            ]
         );
     }
 }

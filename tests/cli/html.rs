@@ -144,7 +144,15 @@ fn expectations(map: &Map) -> Value {
     json!({
         "claims": claims,
         "reading": { "order": order, "depths": depths },
-        "noted": { "id": noted.0, "note": note },
+        "noted": {
+            "id": noted.0,
+            "note": note,
+            "reference": map.claims[&noted]
+                .source
+                .as_ref()
+                .and_then(|c| argmap::cite::reference(map, &c.doc))
+                .map(|r| r.plain()),
+        },
         "walk": walk(map, noted),
         "fold": { "claim": thesis.0, "hidden": below, "shown": map.claims.len() - below },
         "search": { "query": query, "matches": matches },

@@ -69,6 +69,9 @@ async function desktop(page) {
   await settle(page);
   const panel = await evaluate(page, `({ open: !document.getElementById('panel').hidden, text: document.getElementById('panel').innerText })`);
   check(panel.open && squash(panel.text).includes(squash(noted.note)), `clicking claim #${noted.id} opens its note`);
+  if (noted.reference) {
+    check(squash(panel.text).includes(squash(noted.reference)), `claim #${noted.id}'s panel gives its source's reference in the map's style ("${noted.reference}")`);
+  }
   check(await evaluate(page, 'argmap.state().selected') === noted.id, `clicking claim #${noted.id} selects it`);
   await screenshot(page, join(outDir, 'desktop-claim.png'), fs);
 
