@@ -415,3 +415,74 @@ fn a_step_moves_to_the_start_so_a_note_can_open_the_presentation() {
     key(&mut harness, Key::F5);
     assert_eq!(step_claims(&harness).1, [note.0]);
 }
+
+/// The words a step quotes, with their citation in the map's style: in
+/// the speaker notes always, on the slide when the speaker presses Q.
+#[test]
+#[expect(clippy::disallowed_methods, reason = "a real map and source on disk")]
+fn the_speaker_notes_give_the_quoted_words_and_q_puts_them_on_the_slide() {
+    let dir = tempfile::tempdir().expect("a folder");
+    std::fs::write(
+        dir.path().join("study.txt"),
+        "Homework gives young pupils little gain.\n",
+    )
+    .expect("the source");
+    let mut map = Map::new("Homework");
+    map.sources.insert(
+        "study".into(),
+        argmap::model::Source {
+            title: "Homework and achievement".into(),
+            authors: vec![argmap::model::Name {
+                family: "Doe".into(),
+                given: Some("Jane".into()),
+                ..argmap::model::Name::default()
+            }],
+            date: Some("2021".into()),
+            path: Some("study.txt".into()),
+            ..argmap::model::Source::default()
+        },
+    );
+    let words = "young pupils little gain";
+    let mut thesis = argmap::model::Claim::new(
+        "Homework should be optional.",
+        argmap::model::Pos::new(0.0, 0.0),
+    );
+    thesis.source = Some(argmap::model::Citation {
+        doc: "study".into(),
+        para: Some(1),
+        quote: Some(argmap::model::Quote {
+            start: 15,
+            end: 39,
+            check: argmap::model::Quote::check_of(words),
+        }),
+        ..argmap::model::Citation::default()
+    });
+    let thesis = map.add_claim(thesis);
+    map.thesis = Some(thesis);
+    let path = dir.path().join("homework.ron");
+    store::write_map(&path, &map).expect("saved");
+    let mut harness = Editor::new().opening(path).build();
+    key(&mut harness, Key::F5);
+    let quoted = format!("“{words}”");
+    assert!(
+        harness.query_by_label(&quoted).is_none(),
+        "not on the slide until asked"
+    );
+    key(&mut harness, Key::N);
+    assert!(
+        harness.query_by_label(&quoted).is_some(),
+        "in the speaker notes"
+    );
+    assert!(
+        harness.query_by_label("(Doe, 2021, para. 1)").is_some(),
+        "with its citation"
+    );
+    key(&mut harness, Key::Q);
+    assert_eq!(
+        harness.query_all_by_label(&quoted).count(),
+        2,
+        "on the slide too"
+    );
+    key(&mut harness, Key::Q);
+    assert_eq!(harness.query_all_by_label(&quoted).count(), 1);
+}

@@ -175,6 +175,7 @@ impl ArgmapApp {
             UiCommand::PresentGoTo => self.present(PresentAction::GoTo),
             UiCommand::PresentOverview => self.present(PresentAction::Overview),
             UiCommand::PresentNotesHere => self.present(PresentAction::NotesHere),
+            UiCommand::PresentQuotes => self.present(PresentAction::Quotes),
             UiCommand::PresentProgress => self.present(PresentAction::Progress),
             UiCommand::PresentWindow => self.present(PresentAction::Window),
             UiCommand::PresentEnd => self.present(PresentAction::End),

@@ -252,7 +252,7 @@ impl ArgmapApp {
     /// map may read, a PDF only when it has been read already (in the
     /// source panel, on its own thread) — an export never waits on a PDF's
     /// reading; and the PDFs left out for that.
-    fn exported_quotes(
+    pub(super) fn exported_quotes(
         &self,
     ) -> (
         std::collections::BTreeMap<crate::model::ClaimId, String>,

@@ -26,7 +26,9 @@ impl ArgmapApp {
             fullscreen: ctx.input(|i| i.viewport().fullscreen.unwrap_or(false)),
         };
         let now = ctx.input(|i| i.time);
-        let presenting = Presenting::new(&self.doc.map, saved, now);
+        let mut presenting = Presenting::new(&self.doc.map, saved, now);
+        // The quoted words, read once: a PDF not read yet is left out.
+        presenting.set_quotes(&self.doc.map, self.exported_quotes().0);
         if presenting.steps.is_empty() {
             self.messages
                 .status("Nothing to present: the map has no claims");
@@ -189,6 +191,7 @@ impl ArgmapApp {
         if let Some(presenting) = &self.presenting {
             let canvas = self.view.camera.canvas_rect;
             presenter::progress_ui(&ctx, presenting, canvas);
+            presenter::quotes_ui(&ctx, presenting, canvas);
             let screen_from_map = self.view.screen_from_map();
             let boxes =
                 presenter::pointers_ui(&ctx, presenting, &self.doc.map, canvas, screen_from_map);

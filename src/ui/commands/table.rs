@@ -772,6 +772,13 @@ command_table! {
         tooltip: "Show the speaker notes on this screen (one display) instead of in their window",
         keys: &[key!(NONE, N)],
     },
+    /// Presenting: the step's quoted words on the slide.
+    PresentQuotes {
+        group: WhilePresenting,
+        label: "Quotes on the slide",
+        tooltip: "Show or hide the words the step quotes from its source, with their citation, at the foot of the slide (the speaker notes always have them)",
+        keys: &[key!(NONE, Q)],
+    },
     /// Presenting: the "7 / 31" marker on or off.
     PresentProgress {
         group: WhilePresenting,

@@ -44,6 +44,9 @@ pub enum PresentAction {
     Overview,
     /// Speaker notes on this screen instead of their window.
     NotesHere,
+    /// The quoted words the step rests on, with their citation, on the
+    /// slide too.
+    Quotes,
     /// The progress marker on or off.
     Progress,
     /// The presenter window on or off.
@@ -70,6 +73,12 @@ pub struct Presenting {
     pub notes_here: bool,
     /// The "7 / 31" marker.
     pub show_progress: bool,
+    /// The step's quoted words and their citations on the slide (they are
+    /// always in the speaker notes).
+    pub show_quotes: bool,
+    /// The words each claim quotes from its source, read when the
+    /// presentation started, and their citation (see [`Self::set_quotes`]).
+    quotes: std::collections::BTreeMap<ClaimId, (String, String)>,
     /// The presenter window (speaker notes, next step, timer), opened
     /// with W; it goes to the right of the audience's screen, onto a
     /// second display where there is one.
@@ -113,6 +122,8 @@ impl Presenting {
             overview: false,
             notes_here: false,
             show_progress: true,
+            show_quotes: false,
+            quotes: std::collections::BTreeMap::new(),
             // On one screen it would cover the slide: W opens it.
             show_presenter: false,
             typed: String::new(),
@@ -122,6 +133,36 @@ impl Presenting {
             pointer_boxes: Vec::new(),
             saved,
         }
+    }
+
+    /// Keeps the words each claim quotes (`words`), each with its
+    /// citation in the map's style ("(Doe, 2021, para. 4)", or "Title,
+    /// ¶4" for a source known by its title), worked out once here rather
+    /// than every frame.
+    pub fn set_quotes(&mut self, map: &Map, words: std::collections::BTreeMap<ClaimId, String>) {
+        self.quotes = words
+            .into_iter()
+            .filter_map(|(id, words)| {
+                let citation = map.claims.get(&id)?.source.as_ref()?;
+                let detailed = map
+                    .sources
+                    .get(&citation.doc)
+                    .is_some_and(crate::model::Source::has_reference_details);
+                let cite = detailed
+                    .then(|| crate::cite::in_text(map, &citation.doc, citation.paragraphs()))
+                    .flatten()
+                    .unwrap_or_else(|| map.citation_text(citation));
+                Some((id, (words, cite)))
+            })
+            .collect();
+    }
+
+    /// The words the current step's claims quote, each with its citation.
+    pub fn quoted(&self) -> Vec<(String, String)> {
+        self.current_claims()
+            .iter()
+            .filter_map(|id| self.quotes.get(id).cloned())
+            .collect()
     }
 
     /// The claims revealed so far: every step up to the current one.
@@ -205,6 +246,10 @@ impl Presenting {
             }
             PresentAction::Progress => {
                 self.show_progress = !self.show_progress;
+                false
+            }
+            PresentAction::Quotes => {
+                self.show_quotes = !self.show_quotes;
                 false
             }
             PresentAction::Window => {
@@ -320,6 +365,33 @@ pub fn pointers_ui(
     avoid.split_off(cards)
 }
 
+/// The words the step quotes, with their citations, at the foot of the
+/// slide, when the speaker asks for them (Q).
+pub fn quotes_ui(ctx: &egui::Context, presenting: &Presenting, canvas: Rect) {
+    if !presenting.show_quotes || presenting.overview {
+        return;
+    }
+    let quoted = presenting.quoted();
+    if quoted.is_empty() {
+        return;
+    }
+    let width = (canvas.width() * 0.7).max(200.0);
+    egui::Area::new(egui::Id::unique("argmap-present-quotes"))
+        .order(egui::Order::Foreground)
+        .pivot(Align2::CENTER_BOTTOM)
+        .fixed_pos(canvas.center_bottom() - vec2(0.0, 48.0))
+        .interactable(false)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width(width);
+                for (words, cite) in quoted {
+                    ui.label(RichText::new(format!("“{words}”")).italics().size(20.0));
+                    ui.label(RichText::new(cite).size(16.0));
+                }
+            });
+        });
+}
+
 /// The quiet "7 / 31" marker in a corner, and typed digits while a jump is
 /// being typed.
 pub fn progress_ui(ctx: &egui::Context, presenting: &Presenting, canvas: Rect) {
@@ -380,6 +452,15 @@ pub fn presenter_ui(ui: &mut egui::Ui, map: &Map, presenting: &Presenting, now: 
     } else {
         for note in notes {
             ui.label(note);
+        }
+    }
+    let quoted = presenting.quoted();
+    if !quoted.is_empty() {
+        ui.add_space(6.0);
+        ui.label(RichText::new("From the source").weak());
+        for (words, cite) in quoted {
+            ui.label(RichText::new(format!("“{words}”")).italics());
+            ui.label(RichText::new(cite).small());
         }
     }
     ui.add_space(6.0);
