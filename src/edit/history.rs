@@ -9,6 +9,8 @@ pub enum Typing {
     Claim(ClaimId, ClaimField),
     /// The map's title.
     Title,
+    /// A source's reference details, in the Sources window.
+    Sources,
 }
 
 /// A field of a claim that is typed or chosen in the inspector.

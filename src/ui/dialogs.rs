@@ -41,6 +41,8 @@ pub trait FileDialogs {
     fn pick_export(&mut self, file_name: &str, format: ExportFormat) -> Picked;
     /// The text a map cites: a text, Markdown or PDF file.
     fn pick_source(&mut self) -> Picked;
+    /// References to import: a BibTeX, BibLaTeX or CSL-JSON file.
+    fn pick_bibliography(&mut self) -> Picked;
 }
 
 /// The system's own dialogs, through `rfd` (the desktop portal, or zenity).
@@ -110,6 +112,16 @@ impl FileDialogs for NativeDialogs {
 
     fn pick_source(&mut self) -> Picked {
         shown(|| Self::source_dialog().pick_file())
+    }
+
+    fn pick_bibliography(&mut self) -> Picked {
+        shown(|| {
+            rfd::FileDialog::new()
+                .set_title("Import references")
+                .add_filter("BibTeX, BibLaTeX or CSL-JSON", &["bib", "json"])
+                .add_filter("All files", &["*"])
+                .pick_file()
+        })
     }
 }
 

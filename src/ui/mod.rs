@@ -20,6 +20,7 @@ mod present;
 mod references;
 mod search;
 mod source;
+mod sources;
 mod weighing;
 
 use std::sync::Arc;

@@ -100,6 +100,10 @@ impl FileDialogs for ScriptedDialogs {
     fn pick_source(&mut self) -> Picked {
         self.next()
     }
+
+    fn pick_bibliography(&mut self) -> Picked {
+        self.next()
+    }
 }
 
 /// How a test starts the editor: the one harness builder.

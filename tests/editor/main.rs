@@ -15,5 +15,6 @@ mod overview;
 mod present;
 mod reading;
 mod snapshots;
+mod sources;
 mod views;
 mod weighing;

@@ -174,6 +174,7 @@ impl ArgmapApp {
             UiCommand::PresentLast => self.present(PresentAction::Last),
             UiCommand::PresentGoTo => self.present(PresentAction::GoTo),
             UiCommand::PresentOverview => self.present(PresentAction::Overview),
+            UiCommand::Sources => self.open_sources(),
             UiCommand::PresentNotesHere => self.present(PresentAction::NotesHere),
             UiCommand::PresentQuotes => self.present(PresentAction::Quotes),
             UiCommand::PresentProgress => self.present(PresentAction::Progress),

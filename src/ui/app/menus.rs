@@ -72,6 +72,7 @@ impl ArgmapApp {
         ui.separator();
         command_button(ui, UiCommand::Import, actions);
         command_button(ui, UiCommand::OpenSource, actions);
+        command_button(ui, UiCommand::Sources, actions);
         // The export settings are ticked and chosen several at a time:
         // clicks inside this menu keep it open (its items close it).
         egui::containers::menu::SubMenuButton::new("Export")

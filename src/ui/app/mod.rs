@@ -25,6 +25,7 @@ mod recovery;
 mod repair;
 mod shown;
 mod source;
+mod sources;
 
 use std::path::PathBuf;
 
@@ -107,6 +108,8 @@ struct Overlays {
     search: Option<Search>,
     /// The window asking for a typed path, while open.
     path_prompt: Option<path_prompt::PathPrompt>,
+    /// The Sources window, while open.
+    sources: Option<crate::ui::sources::SourcesDialog>,
 }
 
 /// The Argmap editor.
@@ -466,6 +469,7 @@ impl ArgmapApp {
                 self.shown_canvas_ui(ui, &mut actions);
             });
         self.confirm_ui(&ctx);
+        self.sources_window_ui(&ctx);
         self.path_prompt_ui(&ctx);
         self.loading_ui(&ctx);
         self.conflict_ui(&ctx);

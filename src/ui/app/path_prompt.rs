@@ -17,6 +17,7 @@ pub(super) enum PathPurpose {
     Save,
     Export(ExportFormat),
     Source,
+    Bibliography,
 }
 
 impl PathPurpose {
@@ -27,13 +28,16 @@ impl PathPurpose {
             Self::Save => "Save the map as:".to_owned(),
             Self::Export(format) => format!("Export as {} to:", format.label()),
             Self::Source => "The text the map cites (.txt, .md or .pdf):".to_owned(),
+            Self::Bibliography => {
+                "The BibTeX or CSL-JSON file to import references from:".to_owned()
+            }
         }
     }
 
     fn button(self) -> &'static str {
         match self {
             Self::Open | Self::Source => "Open",
-            Self::Import => "Import",
+            Self::Import | Self::Bibliography => "Import",
             Self::Save => "Save",
             Self::Export(_) => "Export",
         }
@@ -165,6 +169,9 @@ impl ArgmapApp {
                 self.export_to(format, &with_extension(path, format.extension()));
             }
             PathPurpose::Source => self.use_source_file(&path),
+            PathPurpose::Bibliography => {
+                self.import_references(&path);
+            }
         }
     }
 }

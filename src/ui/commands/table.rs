@@ -109,6 +109,13 @@ command_table! {
         tooltip: "Choose the text file (.txt, .md) or PDF the map cites",
         also: "reading article text document pdf locate",
     },
+    /// The sources' reference details, and references imported.
+    Sources {
+        group: File,
+        label: "Sources…",
+        tooltip: "Each source's reference details (authors, date, where it appeared, DOI…), and references imported from BibTeX or CSL-JSON",
+        also: "references bibliography citation zotero bibtex csl authors",
+    },
     /// Save to the map's file, or ask where.
     Save {
         group: File,
