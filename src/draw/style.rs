@@ -202,6 +202,17 @@ pub fn minimap_colors(dark: bool) -> (Color32, Color32) {
     }
 }
 
+/// The background of words a claim quotes, in the source panel: its
+/// role's colour, light enough to read the words on.
+pub fn quote_color(role: Role, dark: bool) -> Color32 {
+    let accent = role_accent(role, dark);
+    if dark {
+        mix(Color32::from_rgb(0x26, 0x29, 0x2e), accent, 0.45)
+    } else {
+        mix(Color32::WHITE, accent, 0.28)
+    }
+}
+
 /// The glow of the source's paragraph a card cites, behind its words.
 pub fn cited_paragraph() -> Color32 {
     Color32::from_rgba_unmultiplied(240, 200, 40, 110)
@@ -344,6 +355,24 @@ fn mix(a: Color32, b: Color32, share: f32) -> Color32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_in_the_source_never_take_the_selections_colour() {
+        for dark in [false, true] {
+            let selection = if dark {
+                egui::Visuals::dark().selection.bg_fill
+            } else {
+                egui::Visuals::light().selection.bg_fill
+            };
+            let mut seen = Vec::new();
+            for role in Role::ALL {
+                let quote = quote_color(role, dark);
+                assert_ne!(quote, selection, "{role:?}");
+                assert!(!seen.contains(&quote), "{role:?} shares its colour");
+                seen.push(quote);
+            }
+        }
+    }
 
     #[test]
     fn every_role_has_its_own_colour_and_label() {

@@ -350,6 +350,34 @@ pub fn rebased(
     changed.then_some(sources)
 }
 
+/// `start..end` (characters of `text`) grown to whole words: a selection
+/// that begins or ends inside a word takes the whole word ("he proximity"
+/// becomes "the proximity"); spaces at either end are dropped.
+pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let (mut start, mut end) = (start.min(chars.len()), end.min(chars.len()));
+    if start >= end {
+        return (start, end);
+    }
+    // Scripts written without spaces (Chinese, Japanese) have no words to
+    // grow to: a selection there stays as made.
+    let spaced = |c: char| !matches!(c, '\u{3000}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}');
+    let word = |c: char| spaced(c) && (c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '_'));
+    while start < end && chars[start].is_whitespace() {
+        start += 1;
+    }
+    while end > start && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    while start > 0 && word(chars[start - 1]) && word(chars[start]) {
+        start -= 1;
+    }
+    while end < chars.len() && end > 0 && word(chars[end - 1]) && word(chars[end]) {
+        end += 1;
+    }
+    (start, end)
+}
+
 /// What the source panel says of a source whose text the map does not
 /// point to (the bundled map's article, a source typed in by hand): not
 /// an error, a way to add one's own copy.
@@ -562,6 +590,29 @@ pub fn coverage(map: &Map, key: &str, text: &SourceText) -> Coverage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn selections_grow_to_whole_words() {
+        let text = "the proximity of the SoCS, as reported";
+        let at = |words: &str| {
+            let start = text.find(words).expect("in the text");
+            (start, start + words.chars().count())
+        };
+        let snapped = |(s, e): (usize, usize)| {
+            let (s, e) = snap_to_words(text, s, e);
+            text.chars().skip(s).take(e - s).collect::<String>()
+        };
+        assert_eq!(snapped(at("he proximi")), "the proximity");
+        assert_eq!(snapped(at(" proximity ")), "proximity");
+        assert_eq!(snapped(at("SoCS, as")), "SoCS, as");
+        assert_eq!(snapped(at("S, a")), "SoCS, as");
+        assert_eq!(snap_to_words(text, 5, 5), (5, 5));
+        assert_eq!(
+            snap_to_words("社会信用", 1, 2),
+            (1, 2),
+            "Chinese has no spaces to grow to"
+        );
+    }
     use crate::model::{Citation, Claim, Pos, Quote, Source};
 
     #[test]

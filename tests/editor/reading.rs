@@ -141,6 +141,11 @@ fn words_selected_in_the_source_become_an_objection_that_quotes_them() {
     assert_eq!(harness.state().source_highlight(), None);
     click_card(&mut harness, words.trim(), Modifiers::NONE);
     assert_eq!(harness.state().source_highlight(), Some((4, start, end)));
+    // The quote's mark in the margin of ¶4 selects its claim.
+    click_card(&mut harness, "Children need time to rest", Modifiers::NONE);
+    harness.get_by_label("“").click();
+    harness.run();
+    assert_eq!(selected(&harness), [new]);
 
     // Coverage: one paragraph mapped; ¶6 (an anecdote) marked not
     // argument stops counting.
@@ -435,4 +440,44 @@ fn an_export_never_waits_on_a_pdf_and_quotes_it_once_read() {
     });
     let text = export(&mut harness);
     assert!(text.contains("page of text"), "{text}");
+}
+
+/// A drag that starts and ends inside words selects those whole words,
+/// and the selection stays (and is drawn) while a card is clicked, so
+/// "as an objection" never uses words the reader cannot see.
+#[test]
+fn a_dragged_selection_grows_to_whole_words_and_outlives_a_click_on_a_card() {
+    let Reading {
+        text, mut harness, ..
+    } = reading();
+    let fourth = text.paragraph(4).expect("¶4");
+    let rect = harness.get_by_value(fourth).rect();
+    // From inside the first word to inside a word further along the row.
+    drag(
+        &mut harness,
+        egui::pos2(rect.left() + 12.0, rect.top() + 6.0),
+        egui::pos2(rect.left() + 95.0, rect.top() + 6.0),
+        Modifiers::NONE,
+    );
+    let (para, start, end) = harness.state().source_selection().expect("words selected");
+    let chars: Vec<char> = fourth.chars().collect();
+    assert_eq!(
+        (para, start),
+        (4, 0),
+        "grown back to the start of the first word"
+    );
+    assert!(end > 8, "more than the first word ({end})");
+    assert!(
+        chars.get(end).is_none_or(|c| !c.is_alphanumeric()),
+        "grown on to the end of the last word: {:?}",
+        chars[..end].iter().collect::<String>()
+    );
+    // A card clicked: the words stay selected, ready for "as an objection".
+    click_card(&mut harness, "Homework should be optional", Modifiers::NONE);
+    assert_eq!(harness.state().source_selection(), Some((para, start, end)));
+    assert!(
+        harness
+            .query_by_label_contains("as an objection to #1")
+            .is_some()
+    );
 }

@@ -370,6 +370,9 @@ impl ArgmapApp {
         self.needs_repair = None;
         self.steps.forget();
         self.judged.forget();
+        // The source panel's find, marked paragraph and selection were
+        // about the map before.
+        self.source = super::source::SourcePanel::default();
         let look = self.view.look;
         self.view = View::default();
         self.view.look = look;
