@@ -3,7 +3,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Assessment, CitationStyle, ClaimId, EvaluationSettings, LinkId, Name, Standard, Weight, Work,
+    Assessment, CitationStyle, ClaimId, EvaluationSettings, LinkId, Name, Quote, Standard, Weight,
+    Work,
 };
 
 /// An argument map: claims connected by support and attack links.
@@ -380,6 +381,22 @@ impl Citation {
         Some((first, self.to.filter(|&t| t > first).unwrap_or(first)))
     }
 
+    /// The words it quotes, read from the paragraphs `paragraph` gives
+    /// (by number), if they are still the ones quoted; a quote may run over
+    /// paragraph breaks (at most [`Citation::QUOTE_SPAN`] paragraphs).
+    pub fn quoted_words<'a>(&self, paragraph: impl Fn(u32) -> Option<&'a str>) -> Option<String> {
+        let quote = self.quote.as_ref()?;
+        let (first, last) = quote.span(self.para?);
+        if last - first >= Self::QUOTE_SPAN {
+            return None;
+        }
+        let texts: Option<Vec<&str>> = (first..=last).map(&paragraph).collect();
+        quote.words_across(&texts?)
+    }
+
+    /// The most paragraphs one quote may run over.
+    pub const QUOTE_SPAN: u32 = 50;
+
     /// "¶10" or "¶10–11".
     pub fn label(&self) -> Option<String> {
         let (first, last) = self.paragraphs()?;
@@ -388,63 +405,6 @@ impl Citation {
         } else {
             format!("¶{first}")
         })
-    }
-}
-
-/// Quoted words: characters `start..end` of the cited paragraph (the
-/// first one of a range), and a check of those words, so a changed file
-/// is noticed rather than quoted wrongly. The words themselves stay in the
-/// source: a map can quote a text it may not copy.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Quote {
-    /// The first character, counting from 0 within the paragraph.
-    pub start: u32,
-    /// One past the last character.
-    pub end: u32,
-    /// [`Quote::check_of`] the quoted words.
-    pub check: String,
-}
-
-impl Quote {
-    /// A short check of `words` (64-bit FNV-1a, in hex): the same words
-    /// give the same check on every machine.
-    pub fn check_of(words: &str) -> String {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for byte in words.as_bytes() {
-            hash ^= u64::from(*byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        format!("{hash:016x}")
-    }
-
-    /// The quote of characters `start..end` of `paragraph`, or `None`
-    /// when the span is empty or outside it.
-    pub fn of(paragraph: &str, start: usize, end: usize) -> Option<Self> {
-        let words: String = paragraph
-            .chars()
-            .skip(start)
-            .take(end.checked_sub(start)?)
-            .collect();
-        if words.is_empty() || words.chars().count() != end - start {
-            return None;
-        }
-        Some(Self {
-            start: u32::try_from(start).ok()?,
-            end: u32::try_from(end).ok()?,
-            check: Self::check_of(&words),
-        })
-    }
-
-    /// The quoted words in `paragraph`, if they are still the ones quoted.
-    pub fn words(&self, paragraph: &str) -> Option<String> {
-        let (start, end) = (self.start as usize, self.end as usize);
-        let words: String = paragraph
-            .chars()
-            .skip(start)
-            .take(end.checked_sub(start)?)
-            .collect();
-        (words.chars().count() == end - start && Self::check_of(&words) == self.check)
-            .then_some(words)
     }
 }
 

@@ -8,6 +8,7 @@ mod map;
 pub mod nav;
 pub mod outline_view;
 pub mod present;
+mod quote;
 pub mod reading;
 mod reference;
 mod repair;
@@ -20,8 +21,9 @@ pub use assess::{Assessment, EvaluationSettings, Mode};
 pub use ids::{ClaimId, LinkId};
 pub use map::{
     Arrangement, Citation, Claim, ClaimKind, Growth, Issued, Link, LinkKind, Map, Pos,
-    Presentation, Quote, Source, StepsBy, Target, derived_title, typed_title,
+    Presentation, Source, StepsBy, Target, derived_title, typed_title,
 };
+pub use quote::Quote;
 pub use reference::{CitationStyle, Day, Name, Work};
 pub use role::Role;
 pub use stats::Stats;

@@ -467,16 +467,15 @@ pub fn quotes(
         let Some(citation) = &claim.source else {
             continue;
         };
-        let (Some(quote), Some(para)) = (&citation.quote, citation.para) else {
+        if citation.quote.is_none() || citation.para.is_none() {
             continue;
-        };
+        }
         let text = texts
             .entry(citation.doc.as_str())
             .or_insert_with(|| file_of(map, &citation.doc, map_path).and_then(|f| read(&f)));
         if let Some(words) = text
             .as_ref()
-            .and_then(|t| t.paragraph(para))
-            .and_then(|p| quote.words(p))
+            .and_then(|t| citation.quoted_words(|n| t.paragraph(n)))
         {
             quotes.insert(id, words);
         }
@@ -571,16 +570,14 @@ pub fn coverage(map: &Map, key: &str, text: &SourceText) -> Coverage {
         let Some(citation) = claim.source.as_ref().filter(|c| c.doc == key) else {
             continue;
         };
-        let Some((first, last)) = citation.paragraphs() else {
+        let Some((_, last)) = citation.paragraphs() else {
             continue;
         };
         if last > total {
             coverage.beyond_end.push((id, last));
             continue;
         }
-        if let Some(quote) = &citation.quote
-            && text.paragraph(first).and_then(|p| quote.words(p)).is_none()
-        {
+        if citation.quote.is_some() && citation.quoted_words(|n| text.paragraph(n)).is_none() {
             coverage.stale_quotes.push(id);
         }
     }
@@ -614,6 +611,56 @@ mod tests {
         );
     }
     use crate::model::{Citation, Claim, Pos, Quote, Source};
+
+    #[test]
+    fn a_quote_may_run_across_paragraphs_and_goes_stale_when_they_change() {
+        let paragraphs = [
+            "Homework takes the evening.",
+            "Play matters more",
+            "at that age.",
+        ];
+        let quote = Quote::across(1, &paragraphs[..2], 9, 4).expect("a span over ¶1–2");
+        assert_eq!(quote.ends_in, Some(2));
+        assert_eq!(quote.ends_in, Some(2));
+        let citation = Citation {
+            doc: "essay".into(),
+            para: Some(1),
+            to: Some(2),
+            quote: Some(quote.clone()),
+        };
+        let text = SourceText::from_text(&paragraphs.join("\n\n"));
+        assert_eq!(
+            citation.quoted_words(|n| text.paragraph(n)).as_deref(),
+            Some("takes the evening. Play")
+        );
+        let changed = SourceText::from_text("Homework takes the evening.\n\nWork matters more");
+        assert_eq!(citation.quoted_words(|n| changed.paragraph(n)), None);
+        assert_eq!(
+            Quote::across(1, &paragraphs[..2], 40, 4),
+            None,
+            "starts past the first"
+        );
+        assert_eq!(
+            Quote::across(1, &paragraphs[..2], 0, 99),
+            None,
+            "ends past the last"
+        );
+        assert_eq!(
+            Quote::across(1, &paragraphs[..1], 0, 8),
+            Quote::of(paragraphs[0], 0, 8)
+        );
+        // A range cited with its words in the first paragraph, as before.
+        let within = Citation {
+            doc: "essay".into(),
+            para: Some(1),
+            to: Some(3),
+            quote: Quote::of(paragraphs[0], 0, 8),
+        };
+        assert_eq!(
+            within.quoted_words(|n| text.paragraph(n)).as_deref(),
+            Some("Homework")
+        );
+    }
 
     #[test]
     fn a_map_opened_by_its_bare_name_keeps_sources_relative() {

@@ -454,6 +454,7 @@ fn the_speaker_notes_give_the_quoted_words_and_q_puts_them_on_the_slide() {
             start: 15,
             end: 39,
             check: argmap::model::Quote::check_of(words),
+            ends_in: None,
         }),
         ..argmap::model::Citation::default()
     });

@@ -481,3 +481,56 @@ fn a_dragged_selection_grows_to_whole_words_and_outlives_a_click_on_a_card() {
             .is_some()
     );
 }
+
+/// A drag from ¶4 into ¶5 selects across the break; the claim made from
+/// it cites ¶4–5 and quotes the words of both, as the file still has them.
+#[test]
+fn a_selection_runs_across_paragraphs_and_its_claim_quotes_them() {
+    let Reading {
+        text, mut harness, ..
+    } = reading();
+    let (fourth, fifth) = (
+        text.paragraph(4).expect("¶4"),
+        text.paragraph(5).expect("¶5"),
+    );
+    let from = harness.get_by_value(fourth).rect();
+    let to = harness.get_by_value(fifth).rect();
+    click_card(&mut harness, "Homework should be optional", Modifiers::NONE);
+    drag(
+        &mut harness,
+        egui::pos2(from.left() + 12.0, from.top() + 6.0),
+        egui::pos2(to.left() + 60.0, to.top() + 6.0),
+        Modifiers::NONE,
+    );
+    let (para, start, last, end, words) = harness
+        .state()
+        .source_selection_span()
+        .expect("words selected");
+    assert_eq!(
+        (para, start, last),
+        (4, 0, 5),
+        "from the start of ¶4's first word into ¶5"
+    );
+    assert!(end > 0 && end < fifth.chars().count());
+    assert!(words.starts_with(fourth), "all of ¶4: {words:?}");
+    let tail: String = fifth.chars().take(end).collect();
+    assert!(
+        words.ends_with(&tail),
+        "¶5 up to the pointer, grown to a word: {words:?}"
+    );
+    harness
+        .get_by_label_contains("as an objection to #1")
+        .click();
+    harness.run();
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    let made = *selected(&harness).first().expect("the new claim");
+    let citation = map(&harness).claims[&made]
+        .source
+        .clone()
+        .expect("a citation");
+    assert_eq!(citation.paragraphs(), Some((4, 5)));
+    assert_eq!(
+        citation.quoted_words(|n| text.paragraph(n)).as_deref(),
+        Some(words.as_str())
+    );
+}

@@ -348,6 +348,15 @@ impl ArgmapApp {
             .map(|s| (s.para, s.start, s.end))
     }
 
+    /// The words selected in the source panel, over one paragraph or more:
+    /// first paragraph and character, last paragraph and character, words.
+    pub fn source_selection_span(&self) -> Option<(u32, usize, u32, usize, String)> {
+        self.source
+            .selection
+            .as_ref()
+            .map(|s| (s.para, s.start, s.last, s.end, s.words.clone()))
+    }
+
     /// The outline text last put on the system clipboard.
     pub fn copied_text(&self) -> Option<&str> {
         self.clipboard.as_ref().map(|(_, text)| text.as_str())

@@ -150,13 +150,15 @@ impl ArgmapApp {
                 .status("Select words in the source panel first (View → Source)");
             return;
         };
-        let quote = self
-            .source
-            .text()
-            .and_then(|t| t.paragraph(selection.para))
-            .and_then(|p| Quote::of(p, selection.start, selection.end));
+        let quote = self.source.text().and_then(|t| {
+            let paragraphs: Option<Vec<&str>> = (selection.para..=selection.last)
+                .map(|n| t.paragraph(n))
+                .collect();
+            Quote::across(selection.para, &paragraphs?, selection.start, selection.end)
+        });
         let citation = Citation {
             quote,
+            to: (selection.last > selection.para).then_some(selection.last),
             ..Citation::paragraph(key, selection.para)
         };
         let parent = match answer {
@@ -191,9 +193,14 @@ impl ArgmapApp {
         self.view.camera.reveal = Some(id);
         // The quoted words are a start: the user restates them.
         self.start_editing(id, true);
+        let paragraphs = if selection.last > selection.para {
+            format!("¶{}–{}", selection.para, selection.last)
+        } else {
+            format!("¶{}", selection.para)
+        };
         self.messages.status(format!(
-            "Claim #{} quotes ¶{}: restate it in your own words; the quote stays beside it",
-            id.0, selection.para
+            "Claim #{} quotes {paragraphs}: restate it in your own words; the quote stays beside it",
+            id.0
         ));
     }
 

@@ -48,17 +48,32 @@ pub struct Pending {
     pub attach: bool,
 }
 
-/// Words selected in one paragraph.
+/// Words selected in the text: in one paragraph, or from one paragraph
+/// into a later one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Excerpt {
-    /// The paragraph, from 1.
+    /// The paragraph it starts in, from 1.
     pub para: u32,
-    /// The first character, from 0 within the paragraph.
+    /// The first character, from 0 within that paragraph.
     pub start: usize,
-    /// One past the last character.
+    /// The paragraph it ends in (`para` for one paragraph).
+    pub last: u32,
+    /// One past the last character, within the last paragraph.
     pub end: usize,
-    /// The words.
+    /// The words (a space at each paragraph break).
     pub words: String,
+}
+
+impl Excerpt {
+    /// The characters of paragraph `para` (`len` long) it covers.
+    pub fn within(&self, para: u32, len: usize) -> Option<(usize, usize)> {
+        if para < self.para || para > self.last {
+            return None;
+        }
+        let start = if para == self.para { self.start } else { 0 };
+        let end = if para == self.last { self.end } else { len };
+        (end > start).then_some((start, end))
+    }
 }
 
 /// The panel's state.
@@ -89,6 +104,15 @@ pub struct SourcePanel {
     width: f32,
     /// The text fields of the paragraphs laid out last frame.
     text_ids: Vec<Id>,
+    /// Each paragraph laid out this frame: its number, field, words as
+    /// laid out and where they are (for a selection dragged across).
+    laid: Vec<text::Laid>,
+    /// A drag is selecting across paragraphs (the fields' own selection
+    /// stops at their end).
+    crossing: bool,
+    /// The selection the focused field reported last: a new one from it
+    /// (keys, a click) replaces a selection dragged across.
+    field_range: Option<(u32, usize, usize)>,
     /// What the map cites of the text shown, worked out once per change
     /// of the map (the panel is drawn every frame).
     mapped: Option<Mapped>,
@@ -157,14 +181,10 @@ impl SourcePanel {
     /// words are still there; `Err` when the file changed under them.
     pub fn quote_of(&self, map: &Map, claim: ClaimId) -> Option<Result<String, ()>> {
         let citation = map.claims.get(&claim)?.source.as_ref()?;
-        let quote = citation.quote.as_ref()?;
+        citation.quote.as_ref()?;
         let loaded = self.loaded.as_ref().filter(|l| l.key == citation.doc)?;
         let text = loaded.text.as_ref().ok()?;
-        Some(
-            text.paragraph(citation.para?)
-                .and_then(|p| quote.words(p))
-                .ok_or(()),
-        )
+        Some(citation.quoted_words(|n| text.paragraph(n)).ok_or(()))
     }
 
     fn find_changed(&mut self) {

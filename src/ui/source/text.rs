@@ -70,6 +70,7 @@ pub(super) fn paragraphs_ui(
         area = area.vertical_scroll_offset((y - 24.0).max(0.0));
     }
     panel.text_ids.clear();
+    panel.laid.clear();
     area.show_viewport(ui, |ui, viewport| {
         let total: f32 = panel.heights.iter().sum();
         ui.set_min_height(total);
@@ -103,6 +104,117 @@ pub(super) fn paragraphs_ui(
             y += height;
         }
     });
+    select_across(ui, panel);
+}
+
+/// A paragraph as laid out this frame.
+#[derive(Debug)]
+pub(super) struct Laid {
+    para: u32,
+    id: Id,
+    galley: Arc<Galley>,
+    at: egui::Pos2,
+}
+
+/// While a drag that began in one paragraph is over another, the
+/// selection runs from where it began to the character under the pointer
+/// (either way); when the button is let go, both ends grow to whole
+/// words.
+fn select_across(ui: &Ui, panel: &mut SourcePanel) {
+    let (down, released, pointer) = ui.input(|i| {
+        (
+            i.pointer.primary_down(),
+            i.pointer.primary_released(),
+            i.pointer.interact_pos(),
+        )
+    });
+    if released && panel.crossing {
+        panel.crossing = false;
+        if let Some(excerpt) = panel.selection.take() {
+            panel.selection = snapped(panel, &excerpt);
+        }
+        return;
+    }
+    let dragged = ui.ctx().dragged_id();
+    let (Some(dragged), Some(pointer), true) = (dragged, pointer, down) else {
+        return;
+    };
+    let Some(from) = panel.laid.iter().find(|l| l.id == dragged) else {
+        return;
+    };
+    let Some(over) = panel
+        .laid
+        .iter()
+        .find(|l| pointer.y >= l.at.y && pointer.y < l.at.y + l.galley.rect.height() + GAP)
+    else {
+        return;
+    };
+    if over.para == from.para {
+        return;
+    }
+    let Some((anchor_para, anchor)) = panel
+        .field_range
+        .map(|(p, s, e)| if over.para > p { (p, s) } else { (p, e) })
+    else {
+        return;
+    };
+    let at = over.galley.cursor_from_pos(pointer - over.at).index.0;
+    let ((para, start), (last, end)) = if over.para > anchor_para {
+        ((anchor_para, anchor), (over.para, at))
+    } else {
+        ((over.para, at), (anchor_para, anchor))
+    };
+    let words = words_of(panel, para, start, last, end);
+    panel.crossing = true;
+    panel.selection = Some(Excerpt {
+        para,
+        start,
+        last,
+        end,
+        words,
+    });
+}
+
+/// The words from `start` of paragraph `para` to `end` of `last`.
+fn words_of(panel: &SourcePanel, para: u32, start: usize, last: u32, end: usize) -> String {
+    let Some(text) = panel.text() else {
+        return String::new();
+    };
+    let paragraphs: Vec<&str> = (para..=last).filter_map(|n| text.paragraph(n)).collect();
+    let last_index = paragraphs.len().saturating_sub(1);
+    paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let from = if i == 0 { start } else { 0 };
+            let to = if i == last_index {
+                end
+            } else {
+                p.chars().count()
+            };
+            p.chars()
+                .skip(from)
+                .take(to.saturating_sub(from))
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `excerpt` with its ends grown to whole words.
+fn snapped(panel: &SourcePanel, excerpt: &Excerpt) -> Option<Excerpt> {
+    let text = panel.text()?;
+    let first = text.paragraph(excerpt.para)?;
+    let last = text.paragraph(excerpt.last)?;
+    let (start, _) = source::snap_to_words(first, excerpt.start, first.chars().count());
+    let (_, end) = source::snap_to_words(last, 0, excerpt.end);
+    let words = words_of(panel, excerpt.para, start, excerpt.last, end);
+    Some(Excerpt {
+        start,
+        end,
+        words,
+        ..excerpt.clone()
+    })
 }
 
 /// Words a claim quotes from a paragraph: the claim, the characters, the
@@ -115,24 +227,35 @@ struct QuoteMark {
     fill: Color32,
     accent: Color32,
     selected: bool,
+    /// The quote begins in this paragraph (its mark goes here).
+    first: bool,
 }
 
 /// The quotes of the claims citing paragraph `para` of source `key` that
 /// begin there.
 fn quotes_in(ui: &Ui, panel: &SourcePanel, map: &Map, key: &str, para: u32) -> Vec<QuoteMark> {
     let dark = ui.visuals().dark_mode;
+    let len = panel
+        .text()
+        .and_then(|t| t.paragraph(para))
+        .map_or(0, |p| p.chars().count());
     let selected = panel.highlight;
     panel
         .citing(para)
         .iter()
         .filter_map(|&id| {
             let claim = map.claims.get(&id)?;
-            let citation = claim
-                .source
-                .as_ref()
-                .filter(|c| c.doc == key && c.para == Some(para))?;
+            let citation = claim.source.as_ref().filter(|c| c.doc == key)?;
             let quote = citation.quote.as_ref()?;
-            let (start, end) = (quote.start as usize, quote.end as usize);
+            let (first, last) = quote.span(citation.para?);
+            let span = Excerpt {
+                para: first,
+                start: quote.start as usize,
+                last,
+                end: quote.end as usize,
+                words: String::new(),
+            };
+            let (start, end) = span.within(para, len)?;
             let role = crate::model::Role::of(map, id).unwrap_or(crate::model::Role::Free);
             Some(QuoteMark {
                 claim: id,
@@ -140,7 +263,8 @@ fn quotes_in(ui: &Ui, panel: &SourcePanel, map: &Map, key: &str, para: u32) -> V
                 end,
                 fill: crate::draw::style::quote_color(role, dark),
                 accent: crate::draw::style::card_style(role, claim.kind, dark).accent,
-                selected: selected == Some((para, start, end)),
+                selected: selected == Some((first, span.start, span.end)),
+                first: para == first,
             })
         })
         .collect()
@@ -247,12 +371,12 @@ fn number_ui(ui: &mut Ui, key: &str, state: ParagraphState, actions: &mut Vec<Ac
 /// A mark in the margin for each claim quoting the paragraph, in its
 /// role's colour: a click selects the claim.
 fn marks_ui(ui: &mut Ui, quotes: &[QuoteMark], actions: &mut Vec<Action>) {
-    if quotes.is_empty() {
+    if !quotes.iter().any(|q| q.first) {
         return;
     }
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 2.0;
-        for quote in quotes {
+        for quote in quotes.iter().filter(|q| q.first) {
             let mark = RichText::new("“").color(quote.accent).strong();
             let clicked = ui
                 .add(egui::Button::new(mark).frame(quote.selected).small())
@@ -293,11 +417,14 @@ fn words_ui(
     // clicked): drawn here in the selection's colour, which quotes never
     // take (they are in their claims' role colours).
     let focused = ui.memory(|m| m.has_focus(id));
+    let len = text.chars().count();
     let kept = panel
         .selection
         .as_ref()
-        .filter(|s| s.para == para && !focused)
-        .map(|s| (s.start, s.end));
+        .filter(|s| !focused || s.last != s.para)
+        .and_then(|s| s.within(para, len))
+        // The focused field draws its own part of the selection.
+        .filter(|_| !focused);
     let marks = Marks {
         find: &find,
         quotes,
@@ -318,6 +445,12 @@ fn words_ui(
         .layouter(&mut layouter)
         .show(ui);
     let response = output.response.response.clone();
+    panel.laid.push(Laid {
+        para,
+        id,
+        galley: output.galley.clone(),
+        at: output.galley_pos,
+    });
     if response.has_focus()
         && let Some(range) = output.cursor_range
     {
@@ -325,7 +458,7 @@ fn words_ui(
         let (mut start, mut end) = (range.start.0, range.end.0);
         // A selection made by dragging grows to whole words once the
         // button is let go ("he proximity" → "the proximity").
-        if response.drag_stopped() && end > start {
+        if response.drag_stopped() && end > start && !panel.crossing {
             (start, end) = source::snap_to_words(text, start, end);
             let mut state = output.state.clone();
             state
@@ -336,12 +469,19 @@ fn words_ui(
                 )));
             state.store(ui.ctx(), id);
         }
-        panel.selection = (end > start).then(|| Excerpt {
-            para,
-            start,
-            end,
-            words: text.chars().skip(start).take(end - start).collect(),
-        });
+        // The field's own selection, when it is new: a selection dragged
+        // across paragraphs stands until the field's changes.
+        let reported = Some((para, start, end));
+        if reported != panel.field_range && !panel.crossing {
+            panel.selection = (end > start).then(|| Excerpt {
+                para,
+                start,
+                last: para,
+                end,
+                words: text.chars().skip(start).take(end - start).collect(),
+            });
+        }
+        panel.field_range = reported;
     }
     // The selection as a chip to drag onto a card.
     if panel.selection.as_ref().is_some_and(|s| s.para == para) {
