@@ -284,37 +284,6 @@ fn styled_child(child: &ElemChild, italic: bool, out: &mut Styled) {
     }
 }
 
-/// The short cite a debater writes after a card's tag: "Doe 2021", "Doe
-/// and Roe 2021", "Doe et al. 2021"; the source's title when it names no
-/// one; "n.d." for no date.
-pub fn short_cite(source: &Source) -> String {
-    let names = names(source);
-    let who = match names.as_slice() {
-        // No one named: where it appeared, else its title, shortened.
-        [] => source
-            .container
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .map(str::to_owned)
-            .or_else(|| short_title(&source.title))
-            .unwrap_or_else(|| source.title.trim().to_owned()),
-        [one] => one.surname(),
-        [one, two] => format!("{} and {}", one.surname(), two.surname()),
-        [one, ..] => format!("{} et al.", one.surname()),
-    };
-    let year = source
-        .date
-        .as_deref()
-        .and_then(Day::parse)
-        .map_or_else(|| "n.d.".to_owned(), |d| d.year.to_string());
-    if who.is_empty() {
-        year
-    } else {
-        format!("{who} {year}")
-    }
-}
-
 /// A title's main part, for citations that name a work by its title:
 /// what comes before its subtitle (after `:`) or a parenthesis, when there
 /// is such a part.
@@ -324,25 +293,6 @@ fn short_title(title: &str) -> Option<String> {
         .find([':', '(', '—'])
         .map(|at| title[..at].trim_end())?;
     (!cut.is_empty() && cut.split_whitespace().count() >= 2).then(|| cut.to_owned())
-}
-
-/// The source's authors: its names in parts, or its one-line author as
-/// one name.
-pub fn names(source: &Source) -> Vec<Name> {
-    if !source.authors.is_empty() {
-        return source
-            .authors
-            .iter()
-            .filter(|n| !n.is_empty())
-            .cloned()
-            .collect();
-    }
-    source
-        .author
-        .as_deref()
-        .filter(|a| !a.trim().is_empty())
-        .map(|a| vec![Name::whole(a)])
-        .unwrap_or_default()
 }
 
 /// The source as a hayagriva entry; `None` when it has no title (a
@@ -389,7 +339,7 @@ fn yaml_entry(source: &Source) -> Value {
             None => json!(title),
         },
     );
-    let people = names(source);
+    let people = source.names();
     if !people.is_empty() {
         entry.insert("author".into(), persons(&people));
     }

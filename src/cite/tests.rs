@@ -235,6 +235,10 @@ fn names_with_particles_suffixes_and_other_scripts() {
     );
 }
 
+fn short(source: &Source) -> String {
+    source.short_cite().unwrap_or_default()
+}
+
 #[test]
 fn a_source_without_a_title_is_left_out_and_short_cites_read_as_debaters_write_them() {
     let mut map = Map::new("t");
@@ -243,20 +247,35 @@ fn a_source_without_a_title_is_left_out_and_short_cites_read_as_debaters_write_t
     let list = reference_list(&map);
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].key, "g");
-    assert_eq!(short_cite(&grady()), "Grady et al. 2019");
-    assert_eq!(short_cite(&aron()), "Aron et al. 2019");
+    assert_eq!(short(&grady()), "Grady et al. 2019");
+    assert_eq!(short(&aron()), "Aron et al. 2019");
     let two = Source {
         authors: vec![person("Doe", "Jane"), person("Roe", "Richard")],
         date: text("2021-03"),
         ..Source::default()
     };
-    assert_eq!(short_cite(&two), "Doe and Roe 2021");
+    assert_eq!(short(&two), "Doe and Roe 2021");
     let old = Source {
         title: "A handout".into(),
         author: text("R. Okafor"),
         ..Source::default()
     };
-    assert_eq!(short_cite(&old), "R. Okafor n.d.");
+    assert_eq!(short(&old), "R. Okafor n.d.");
+    // No one named and no year: nothing to cite by.
+    let bare = Source {
+        title: "Pandemic Politics".into(),
+        container: text("A series"),
+        ..Source::default()
+    };
+    assert_eq!(bare.short_cite(), None);
+    let dated = Source {
+        date: text("2020"),
+        ..bare
+    };
+    assert_eq!(
+        dated.short_cite().as_deref(),
+        Some("Pandemic Politics 2020")
+    );
 }
 
 #[test]

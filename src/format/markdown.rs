@@ -235,18 +235,15 @@ fn stated(map: &Map, claim: &crate::model::Claim, quote: Option<&String>) -> Str
     }
 }
 
-/// Evidence as debaters cut it, when its source has reference details:
+/// Evidence as debaters cut it, when its source can be cited (it names
+/// someone or gives a year):
 /// the tag (its title), the cite, the quoted words (its own words when it
 /// quotes nothing) — "*Tag* — Doe 2021: “…”".
 fn evidence_line(map: &Map, claim: &crate::model::Claim, quote: Option<&String>) -> Option<String> {
     if claim.kind != crate::model::ClaimKind::Evidence {
         return None;
     }
-    let source = map
-        .sources
-        .get(&claim.source.as_ref()?.doc)
-        .filter(|s| s.has_reference_details())?;
-    let cite = crate::cite::short_cite(source);
+    let cite = map.sources.get(&claim.source.as_ref()?.doc)?.short_cite()?;
     let words = match quote {
         Some(quote) => format!("“{}”", inline(quote)),
         None => inline(&claim.text),

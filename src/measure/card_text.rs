@@ -196,7 +196,7 @@ pub fn card_texts(
     let claims: Vec<(crate::model::ClaimId, &crate::model::Claim)> =
         map.claims.iter().map(|(&id, claim)| (id, claim)).collect();
     let of = |measure: &mut TextMeasure, claim: &crate::model::Claim| {
-        CardText::of(measure, claim.title.as_deref(), &claim.text)
+        CardText::of(measure, map.card_title(claim).as_deref(), &claim.text)
     };
     let threads = rayon::current_num_threads();
     if claims.len() < PARALLEL_FROM || threads < 2 {

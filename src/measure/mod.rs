@@ -469,9 +469,14 @@ impl TextMeasure {
         CardText::of(self, None, text).card_size()
     }
 
-    /// The size of `claim`'s card: its title, if it has one, and its text.
-    pub fn claim_card_size(&mut self, claim: &crate::model::Claim) -> Vec2 {
-        CardText::of(self, claim.title.as_deref(), &claim.text).card_size()
+    /// The size of `claim`'s card in `map`: the title it shows, if any
+    /// ([`crate::model::Map::card_title`]), and its text.
+    pub fn claim_card_size(
+        &mut self,
+        map: &crate::model::Map,
+        claim: &crate::model::Claim,
+    ) -> Vec2 {
+        CardText::of(self, map.card_title(claim).as_deref(), &claim.text).card_size()
     }
 }
 

@@ -235,6 +235,52 @@ pub struct Source {
 }
 
 impl Source {
+    /// Its authors: its names in parts, or its one-line author as one
+    /// name.
+    pub fn names(&self) -> Vec<Name> {
+        if !self.authors.is_empty() {
+            return self
+                .authors
+                .iter()
+                .filter(|n| !n.is_empty())
+                .cloned()
+                .collect();
+        }
+        self.author
+            .as_deref()
+            .filter(|a| !a.trim().is_empty())
+            .map(|a| vec![Name::whole(a)])
+            .unwrap_or_default()
+    }
+
+    /// The cite a debater writes after a card's tag: "Doe 2021", "Doe and
+    /// Roe 2021", "Doe et al. 2021" ("n.d." for no date, "Doe" alone for
+    /// no one named but a year); `None` when the source names no one and
+    /// gives no year, which no cite can be made of.
+    pub fn short_cite(&self) -> Option<String> {
+        let names = self.names();
+        let year = self
+            .date
+            .as_deref()
+            .and_then(super::Day::parse)
+            .map(|d| d.year.to_string());
+        let who = match names.as_slice() {
+            [] => None,
+            [one] => Some(one.surname()),
+            [one, two] => Some(format!("{} and {}", one.surname(), two.surname())),
+            [one, ..] => Some(format!("{} et al.", one.surname())),
+        };
+        match (who, year) {
+            (Some(who), Some(year)) => Some(format!("{who} {year}")),
+            (Some(who), None) => Some(format!("{who} n.d.")),
+            (None, Some(year)) => {
+                let title = self.title.trim();
+                (!title.is_empty()).then(|| format!("{title} {year}"))
+            }
+            (None, None) => None,
+        }
+    }
+
     /// Whether it says more than its title: who made it, when, where it
     /// appeared or how to find it, as a reference list needs.
     pub fn has_reference_details(&self) -> bool {
@@ -553,6 +599,25 @@ impl Map {
         match citation.label() {
             Some(label) => format!("{title}, {label}"),
             None => title.to_owned(),
+        }
+    }
+
+    /// The title on `claim`'s card: its own, and for evidence from a
+    /// source that can be cited, the cite after it, as debaters cut cards:
+    /// "No gain for young pupils — Doe 2021".
+    pub fn card_title(&self, claim: &Claim) -> Option<String> {
+        let tag = claim
+            .title
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        let cite = (claim.kind == ClaimKind::Evidence)
+            .then(|| self.sources.get(&claim.source.as_ref()?.doc)?.short_cite())
+            .flatten();
+        match (tag, cite) {
+            (Some(tag), Some(cite)) => Some(format!("{tag} — {cite}")),
+            (None, Some(cite)) => Some(cite),
+            (tag, None) => tag.map(str::to_owned),
         }
     }
 

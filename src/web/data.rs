@@ -297,10 +297,8 @@ pub fn data(
             let source = citation.and_then(|c| map.sources.get(&c.doc));
             let cite = citation.map(&mut cite_of);
             let short_cite = source
-                .filter(|s| {
-                    claim.kind == crate::model::ClaimKind::Evidence && s.has_reference_details()
-                })
-                .map(crate::cite::short_cite);
+                .filter(|_| claim.kind == crate::model::ClaimKind::Evidence)
+                .and_then(crate::model::Source::short_cite);
             let status = evaluation.and_then(|e| {
                 let label = e.claim_status(id)?.label;
                 Some(StatusData {

@@ -163,3 +163,52 @@ fn broken_bibliographies_say_where() {
     assert_eq!(entries[0].1.date, None);
     assert_eq!(entries[1].1.date.as_deref(), Some("2020"));
 }
+
+/// Evidence from a source that can be cited shows its cite after its tag
+/// on the card, in every drawing; a source that names no one and gives
+/// no year adds nothing.
+#[test]
+fn evidence_cards_carry_their_cite_after_the_tag() {
+    use argmap::model::{Citation, Claim, ClaimKind, Pos};
+    let mut map = Map::new("Homework");
+    map.sources
+        .insert("grady".into(), find(&bib(), "grady_emotions_2019").clone());
+    map.sources.insert(
+        "series".into(),
+        Source {
+            title: "Pandemic Politics".into(),
+            container: Some("A series".into()),
+            ..Source::default()
+        },
+    );
+    let evidence = |doc: &str, title: &str| Claim {
+        title: Some(title.into()),
+        kind: ClaimKind::Evidence,
+        source: Some(Citation {
+            doc: doc.into(),
+            para: Some(2),
+            ..Citation::default()
+        }),
+        ..Claim::new("Storybooks show few feelings.", Pos::new(0.0, 0.0))
+    };
+    let cited = map.add_claim(evidence("grady", "Few feelings shown"));
+    let uncited = map.add_claim(evidence("series", "A series says so"));
+    assert_eq!(
+        map.card_title(&map.claims[&cited]).as_deref(),
+        Some("Few feelings shown — Grady et al. 2019")
+    );
+    assert_eq!(
+        map.card_title(&map.claims[&uncited]).as_deref(),
+        Some("A series says so")
+    );
+    let mut measure = argmap::measure::TextMeasure::new();
+    let svg = argmap::draw::svg::svg(
+        &map,
+        &mut measure,
+        &argmap::draw::svg::SvgOptions::default(),
+    );
+    assert!(
+        svg.contains("Grady et al. 2019"),
+        "the drawn card carries the cite"
+    );
+}

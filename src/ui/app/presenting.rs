@@ -75,7 +75,7 @@ impl ArgmapApp {
         let measure = &mut self.measure;
         let mut card = |id: ClaimId| {
             map.claims.get(&id).map(|claim| {
-                let size = measure.claim_card_size(claim);
+                let size = measure.claim_card_size(map, claim);
                 egui::Rect::from_center_size(egui::pos2(claim.pos.x, claim.pos.y), size)
             })
         };

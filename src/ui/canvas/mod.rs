@@ -300,7 +300,7 @@ fn update_index(ui: &Ui, shown: Drawn<'_>, view: &mut View, measure: &mut TextMe
         moving,
         center_of,
         shown.roles,
-        |claim| DrawnCard::of(measure, claim.title.as_deref(), &claim.text),
+        |claim, title| DrawnCard::of(measure, title, &claim.text),
     );
 }
 

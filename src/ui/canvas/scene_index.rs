@@ -39,10 +39,10 @@ pub struct SceneIndex {
     grid: HashMap<(i32, i32), Vec<ClaimId>>,
 }
 
-fn text_hash(claim: &Claim) -> u64 {
+fn text_hash(title: Option<&str>, text: &str) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    claim.title.hash(&mut hasher);
-    claim.text.hash(&mut hasher);
+    title.hash(&mut hasher);
+    text.hash(&mut hasher);
     hasher.finish()
 }
 
@@ -60,8 +60,8 @@ impl SceneIndex {
     /// gives where each card is drawn (it differs from the map while cards
     /// are dragged or glide); `moving` says that is the case, so the result
     /// is not kept for the next frame. `roles` are the roles of the whole
-    /// map when `map` is only part of it. `measure` lays out a claim's title
-    /// and text as drawn.
+    /// map when `map` is only part of it. `measure` lays out a claim's
+    /// text under the title its card shows ([`Map::card_title`]).
     pub fn update(
         &mut self,
         map: &Map,
@@ -69,20 +69,22 @@ impl SceneIndex {
         moving: bool,
         center_of: impl Fn(ClaimId, Pos) -> Pos2,
         roles: Option<&BTreeMap<ClaimId, Role>>,
-        mut measure: impl FnMut(&Claim) -> DrawnCard,
+        mut measure: impl FnMut(&Claim, Option<&str>) -> DrawnCard,
     ) {
         if !moving && self.revision == Some(revision) {
             return;
         }
         self.heights.retain(|id, _| map.claims.contains_key(id));
         for (&id, claim) in &map.claims {
-            let hash = text_hash(claim);
+            let title = map.card_title(claim);
+            let hash = text_hash(title.as_deref(), &claim.text);
             if self
                 .heights
                 .get(&id)
                 .is_none_or(|(known, _)| *known != hash)
             {
-                self.heights.insert(id, (hash, measure(claim)));
+                self.heights
+                    .insert(id, (hash, measure(claim, title.as_deref())));
             }
         }
         self.cards = map
@@ -215,7 +217,7 @@ mod tests {
             false,
             |id, _| pos2((id.0 % 30) as f32 * 300.0, (id.0 / 30) as f32 * 200.0),
             None,
-            |claim| drawn(40.0, claim),
+            |claim, _| drawn(40.0, claim),
         );
         index
     }
@@ -253,7 +255,7 @@ mod tests {
             false,
             |_, p| pos2(p.x, p.y),
             None,
-            |claim| {
+            |claim, _| {
                 measured += 1;
                 drawn(20.0, claim)
             },
@@ -269,7 +271,7 @@ mod tests {
             false,
             |_, p| pos2(p.x, p.y),
             None,
-            |claim| {
+            |claim, _| {
                 again += 1;
                 drawn(20.0, claim)
             },
