@@ -3,13 +3,12 @@
 //! official styles it ships. Pure: the map's sources in, styled text out.
 //!
 //! Each source is handed to hayagriva as an entry of its YAML schema
-//! (written as JSON, which YAML reads), so the processor sees the kind of
-//! work, its names in parts, its container as a parent, and its dates,
-//! exactly as it would from its own files.
+//! (as a JSON value, read by hayagriva's own deserializer), so the
+//! processor sees the kind of work, its names in parts, its container as
+//! a parent, and its dates, exactly as it would from its own files.
 
 pub mod import;
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use hayagriva::citationberg::taxonomy::Locator;
@@ -301,10 +300,11 @@ fn entry(key: &str, source: &Source) -> Option<Entry> {
     if source.title.trim().is_empty() {
         return None;
     }
-    let mut library = BTreeMap::new();
+    let mut library = Object::new();
     library.insert(key.to_owned(), yaml_entry(source));
-    let text = serde_json::to_string(&library).ok()?;
-    let library = hayagriva::io::from_yaml_str(&text).ok()?;
+    // Read by hayagriva's own deserializer for its schema, from JSON (not
+    // through its YAML reader, which would embed libyaml in the binary).
+    let library: hayagriva::Library = serde_json::from_value(Value::Object(library)).ok()?;
     library.get(key).cloned()
 }
 
