@@ -195,18 +195,57 @@ struct Row<'b> {
     bullet: bool,
 }
 
+/// The pages text is set on: their size, margin, how much larger than on
+/// A4 the text is set, and what the pages are called in their footers.
+#[derive(Clone, Copy, Debug)]
+pub struct Sheet {
+    /// The page, in points.
+    pub size: Vec2,
+    /// The margin all round, in points.
+    pub margin: f32,
+    /// Text sizes as a multiple of the A4 outline's.
+    pub scale: f32,
+    /// "Outline", "References": the footer's "… 2 of 3".
+    pub name: &'static str,
+}
+
+impl Sheet {
+    /// The PDF handout's outline pages: A4.
+    pub const OUTLINE: Self = Self {
+        size: A4,
+        margin: MARGIN,
+        scale: 1.0,
+        name: "Outline",
+    };
+}
+
 /// The outline `markdown` set on A4 pages, each an SVG document with its
 /// size; `title` heads each page after the first, with its page number.
 pub fn pages(markdown: &str, title: &str, measure: &mut TextMeasure) -> Vec<(String, Vec2)> {
-    let blocks = blocks(markdown);
-    let width = A4.x - 2.0 * MARGIN;
-    let bottom = A4.y - MARGIN - FOOTER;
+    pages_on(markdown, title, measure, &Sheet::OUTLINE)
+}
+
+/// `markdown` set on pages of `sheet`, as [`pages`] does on A4.
+pub fn pages_on(
+    markdown: &str,
+    title: &str,
+    measure: &mut TextMeasure,
+    sheet: &Sheet,
+) -> Vec<(String, Vec2)> {
+    let mut blocks = blocks(markdown);
+    for block in &mut blocks {
+        block.size *= sheet.scale;
+        block.indent *= sheet.scale;
+    }
+    let margin = sheet.margin;
+    let width = sheet.size.x - 2.0 * margin;
+    let bottom = sheet.size.y - margin - FOOTER * sheet.scale;
     let mut pages: Vec<Vec<Row<'_>>> = vec![Vec::new()];
-    let mut y = MARGIN;
+    let mut y = margin;
     for block in &blocks {
         let line = block.size * LEADING;
         y += block.before * line;
-        let left = MARGIN + block.indent;
+        let left = margin + block.indent;
         let room = width - block.indent;
         let mut start = 0;
         let mut first = true;
@@ -231,7 +270,7 @@ pub fn pages(markdown: &str, title: &str, measure: &mut TextMeasure) -> Vec<(Str
             }
             if y + line > bottom {
                 pages.push(Vec::new());
-                y = MARGIN + HEADING * LEADING;
+                y = margin + HEADING * sheet.scale * LEADING;
             }
             y += line;
             if let Some(page) = pages.last_mut() {
@@ -251,21 +290,24 @@ pub fn pages(markdown: &str, title: &str, measure: &mut TextMeasure) -> Vec<(Str
     pages
         .iter()
         .enumerate()
-        .map(|(i, rows)| (page_svg(rows, title, i, count), A4))
+        .map(|(i, rows)| (page_svg(rows, title, i, count, sheet), sheet.size))
         .collect()
 }
 
 /// One page of the outline as an SVG document.
-fn page_svg(rows: &[Row<'_>], title: &str, index: usize, count: usize) -> String {
+fn page_svg(rows: &[Row<'_>], title: &str, index: usize, count: usize, sheet: &Sheet) -> String {
     let mut out = String::with_capacity(200 * rows.len() + 1000);
-    super::handout::open_page(&mut out, A4);
+    super::handout::open_page(&mut out, sheet.size);
+    let small = |size: f32| num(size * sheet.scale);
     if index > 0 {
         let _ = writeln!(
             out,
-            r##"<text x="{}" y="{}" font-size="10" fill="#57606a">{} — outline, continued</text>"##,
-            num(MARGIN),
-            num(MARGIN + 10.0),
+            r##"<text x="{}" y="{}" font-size="{}" fill="#57606a">{} — {}, continued</text>"##,
+            num(sheet.margin),
+            num(sheet.margin + 10.0 * sheet.scale),
+            small(10.0),
             escape(title),
+            sheet.name.to_lowercase(),
         );
     }
     for row in rows {
@@ -320,9 +362,11 @@ fn page_svg(rows: &[Row<'_>], title: &str, index: usize, count: usize) -> String
     }
     let _ = writeln!(
         out,
-        r##"<text x="{}" y="{}" font-size="9" fill="#57606a" text-anchor="end">Outline {} of {}</text></svg>"##,
-        num(A4.x - MARGIN),
-        num(A4.y - MARGIN + 6.0),
+        r##"<text x="{}" y="{}" font-size="{}" fill="#57606a" text-anchor="end">{} {} of {}</text></svg>"##,
+        num(sheet.size.x - sheet.margin),
+        num(sheet.size.y - sheet.margin + 6.0 * sheet.scale),
+        small(9.0),
+        sheet.name,
         index + 1,
         count,
     );

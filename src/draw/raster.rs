@@ -334,5 +334,29 @@ pub fn slide_drawings(
         );
         pages.push((drawing, page));
     }
+    pages.extend(reference_slides(map, measure));
     pages
+}
+
+/// The map's reference list in its citation style on slides of their
+/// own after the steps, at a size read from the back row (body text 18
+/// points, 3.3 % of the slide's height), for sources with reference
+/// details.
+fn reference_slides(map: &Map, measure: &mut TextMeasure) -> Vec<(String, egui::Vec2)> {
+    let references = crate::cite::detailed_references(map);
+    if references.is_empty() {
+        return Vec::new();
+    }
+    let mut markdown = String::from("# References\n\n");
+    for reference in references {
+        markdown.push_str(&reference.text.markdown());
+        markdown.push_str("\n\n");
+    }
+    let sheet = super::handout_outline::Sheet {
+        size: egui::vec2(SLIDE.0, SLIDE.1),
+        margin: 40.0,
+        scale: 18.0 / 11.0,
+        name: "References",
+    };
+    super::handout_outline::pages_on(&markdown, map.heading(), measure, &sheet)
 }

@@ -390,7 +390,8 @@ fn import_and_export_failures_name_the_file() {
 }
 
 /// `argmap export MAP --to slides`: one PDF page per presentation step,
-/// in the map's own order when it has one.
+/// in the map's own order when it has one, then the reference list (the
+/// bundled map's source has reference details: one slide).
 #[test]
 fn slides_have_one_page_per_step() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -407,7 +408,7 @@ fn slides_have_one_page_per_step() {
     };
     let steps = argmap::model::present::steps(&store::read_map(&map).expect("map")).len();
     assert_eq!(steps, 43);
-    assert_eq!(pages(&pdf), steps);
+    assert_eq!(pages(&pdf), steps + 1);
 
     // With the first three steps joined in the file, three pages fewer.
     let mut joined = store::read_map(&map).expect("map");
@@ -423,7 +424,7 @@ fn slides_have_one_page_per_step() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let pdf = std::fs::read(dir.path().join("talk.pdf")).expect("written");
-    assert_eq!(pages(&pdf), steps - 2);
+    assert_eq!(pages(&pdf), steps - 2 + 1);
 }
 
 /// The claims' rows, as the text of the `<text class="claim">` elements of

@@ -138,3 +138,80 @@ fn the_pdf_handout_carries_the_outline_on_the_pages_after_the_map() {
     assert!(outline.contains("because") && outline.contains("but"));
     assert!(outline.contains("holds"), "the evaluation in words");
 }
+
+/// The slides end with the reference list in the map's citation style,
+/// set to read from the back row, when its sources have reference
+/// details; without them, no such slide.
+#[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs poppler's pdftotext: `bash .ci/test` sets it up and runs it"
+)]
+fn the_slides_end_with_the_reference_list() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("homework.ron");
+    let mut map = argmap::store::read_map(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/homework-ban.ron"),
+    )
+    .expect("the map");
+    let steps = argmap::model::present::steps(&map).len();
+    map.sources.insert(
+        "grady".into(),
+        argmap::model::Source {
+            title: "Emotions in storybooks".into(),
+            work: argmap::model::Work::Article,
+            authors: vec![argmap::model::Name {
+                family: "Grady".into(),
+                given: Some("Jessica".into()),
+                ..argmap::model::Name::default()
+            }],
+            container: Some("Psychology of Popular Media Culture".into()),
+            date: Some("2019".into()),
+            ..argmap::model::Source::default()
+        },
+    );
+    map.citation_style = argmap::model::CitationStyle::Mla;
+    argmap::store::write_map(&path, &map).expect("saved");
+    let pdf = dir.path().join("talk.pdf");
+    export(&path, &["--to", "slides"], &pdf);
+    let heights = median_word_heights(&pdf);
+    assert_eq!(
+        heights.len(),
+        steps + 1,
+        "a slide per step and the references"
+    );
+    let last = Command::new("pdftotext")
+        .args([
+            "-f",
+            &heights.len().to_string(),
+            "-l",
+            &heights.len().to_string(),
+        ])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let last = String::from_utf8_lossy(&last.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(last.starts_with("References"), "{last}");
+    assert!(
+        last.contains(
+            "Grady, Jessica. “Emotions in Storybooks.” Psychology of Popular Media Culture, 2019."
+        ),
+        "in MLA: {last}"
+    );
+    let share = heights[heights.len() - 1];
+    assert!(
+        share >= 0.03,
+        "the references read from the back row ({:.2} %)",
+        share * 100.0
+    );
+
+    // Sources without reference details: no reference slide.
+    map.sources.clear();
+    argmap::store::write_map(&path, &map).expect("saved");
+    export(&path, &["--to", "slides"], &pdf);
+    assert_eq!(median_word_heights(&pdf).len(), steps);
+}
