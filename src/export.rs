@@ -105,6 +105,10 @@ impl ExportFormat {
 
 /// Choices that some formats take.
 #[derive(Clone, Debug, PartialEq)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "Independent switches, each a checkbox of the Export menu and a flag of the command line."
+)]
 pub struct ExportOptions {
     /// Pixels per map unit, for PNG.
     pub scale: f32,
@@ -124,6 +128,9 @@ pub struct ExportOptions {
     /// lines give them; AIF uses one as an I-node's text only for a claim
     /// with no text of its own.
     pub quotes: std::collections::BTreeMap<crate::model::ClaimId, String>,
+    /// Slides: the words each step quotes (from `quotes`), with their
+    /// citation in the map's style, at the foot of its slide.
+    pub quotes_on_slides: bool,
 }
 
 impl Default for ExportOptions {
@@ -135,6 +142,7 @@ impl Default for ExportOptions {
             outline_text: false,
             overview: false,
             quotes: std::collections::BTreeMap::new(),
+            quotes_on_slides: false,
         }
     }
 }
@@ -340,7 +348,10 @@ fn export_measured(
                 &outline(map, evaluation.as_ref(), options),
             )?
         }
-        ExportFormat::Slides => raster::slides(map, texts, measure, evaluation.as_ref())?,
+        ExportFormat::Slides => {
+            let quotes = options.quotes_on_slides.then_some(&options.quotes);
+            raster::slides(map, texts, measure, evaluation.as_ref(), quotes)?
+        }
         ExportFormat::Markdown => outline(map, evaluation.as_ref(), options).into_bytes(),
         ExportFormat::Argdown => {
             crate::format::argdown::to_argdown_quoted(map, &options.quotes).into_bytes()

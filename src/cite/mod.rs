@@ -186,6 +186,19 @@ pub fn in_text(map: &Map, key: &str, paragraphs: Option<(u32, u32)>) -> Option<S
     citations.into_iter().next().map(|c| c.plain())
 }
 
+/// `citation` in words for a reader: in the map's style when its source
+/// has reference details ("(Doe, 2021, para. 4)"), else "Title, ¶4".
+pub fn cited(map: &Map, citation: &crate::model::Citation) -> String {
+    let detailed = map
+        .sources
+        .get(&citation.doc)
+        .is_some_and(Source::has_reference_details);
+    detailed
+        .then(|| in_text(map, &citation.doc, citation.paragraphs()))
+        .flatten()
+        .unwrap_or_else(|| map.citation_text(citation))
+}
+
 /// Renders `entries` as a reference list, and the citations `cites` asks
 /// for (an entry's index, and a paragraph locator).
 fn render(

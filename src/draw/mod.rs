@@ -12,5 +12,6 @@ pub mod outline;
 pub mod raster;
 pub mod route;
 pub mod shape;
+mod slide_quotes;
 pub mod style;
 pub mod svg;

@@ -263,7 +263,9 @@ pub const SLIDE: (f32, f32) = (960.0, 540.0);
 /// The presentation of `map` as a PDF of slides, one per step, each the
 /// map as the audience sees it at that step: the claims presented so far,
 /// the current step glowing, framed with the claim it answers; vector,
-/// fonts embedded. Drawn by the same SVG writer as every export.
+/// fonts embedded. Drawn by the same SVG writer as every export. With
+/// `quotes`, each step's quoted words and their citation go at the foot of
+/// its slide.
 ///
 /// # Errors
 /// When the PDF writer fails.
@@ -272,8 +274,14 @@ pub fn slides(
     texts: &Texts,
     measure: &mut TextMeasure,
     evaluation: Option<&Evaluation>,
+    quotes: Option<&std::collections::BTreeMap<ClaimId, String>>,
 ) -> Result<Vec<u8>, DrawError> {
-    pages_pdf(&slide_drawings(map, texts, measure, evaluation))
+    let mut pages = slide_drawings(map, texts, measure, evaluation);
+    if let Some(quotes) = quotes {
+        let cards = super::svg::Scene::of(map, texts).cards;
+        super::slide_quotes::add(map, quotes, &cards, measure, &mut pages);
+    }
+    pages_pdf(&pages)
 }
 
 /// Each slide of [`slides`] as the SVG drawing it is made from, with its

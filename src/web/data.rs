@@ -271,21 +271,12 @@ pub fn data(
     let roles = Role::all(map);
     let parents = nav::parents(map);
     // Citations in the style, each source and paragraph range once.
-    let mut styled: BTreeMap<CitedAt, Option<String>> = BTreeMap::new();
+    let mut styled: BTreeMap<CitedAt, String> = BTreeMap::new();
     let mut cite_of = |citation: &crate::model::Citation| {
-        let detailed = map
-            .sources
-            .get(&citation.doc)
-            .is_some_and(crate::model::Source::has_reference_details);
-        let in_style = if detailed {
-            styled
-                .entry((citation.doc.clone(), citation.paragraphs()))
-                .or_insert_with(|| crate::cite::in_text(map, &citation.doc, citation.paragraphs()))
-                .clone()
-        } else {
-            None
-        };
-        in_style.unwrap_or_else(|| map.citation_text(citation))
+        styled
+            .entry((citation.doc.clone(), citation.paragraphs()))
+            .or_insert_with(|| crate::cite::cited(map, citation))
+            .clone()
     };
     let (mut rows, roots) = nav::tree(map);
     let claims = map

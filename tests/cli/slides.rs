@@ -215,3 +215,80 @@ fn the_slides_end_with_the_reference_list() {
     export(&path, &["--to", "slides"], &pdf);
     assert_eq!(median_word_heights(&pdf).len(), steps);
 }
+
+/// `--quotes`: each step's quoted words, with their citation in the map's
+/// style, at the foot of its slide, still read from the back row.
+#[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs poppler's pdftotext: `bash .ci/test` sets it up and runs it"
+)]
+fn quotes_go_at_the_foot_of_their_slides_when_asked() {
+    use argmap::model::{Citation, Claim, Name, Pos, Quote, Source};
+    let dir = tempfile::tempdir().expect("temp dir");
+    argmap::store::write_atomic(
+        &dir.path().join("study.txt"),
+        b"Homework gives young pupils little gain.\n",
+    )
+    .expect("the source");
+    let mut map = argmap::model::Map::new("Homework");
+    map.sources.insert(
+        "study".into(),
+        Source {
+            title: "Homework and achievement".into(),
+            authors: vec![Name {
+                family: "Doe".into(),
+                given: Some("Jane".into()),
+                ..Name::default()
+            }],
+            date: Some("2021".into()),
+            path: Some("study.txt".into()),
+            ..Source::default()
+        },
+    );
+    let thesis = map.add_claim(Claim::new(
+        "Homework should be optional.",
+        Pos::new(0.0, 0.0),
+    ));
+    map.thesis = Some(thesis);
+    let mut reason = Claim::new("Young pupils gain little from it.", Pos::new(0.0, 200.0));
+    reason.source = Some(Citation {
+        doc: "study".into(),
+        para: Some(1),
+        quote: Quote::of("Homework gives young pupils little gain.", 15, 39),
+        ..Citation::default()
+    });
+    let reason = map.add_claim(reason);
+    map.add_link(argmap::model::Link::new(
+        argmap::model::LinkKind::Support,
+        vec![reason],
+        argmap::model::Target::Claim(thesis),
+    ));
+    let path = dir.path().join("homework.ron");
+    argmap::store::write_map(&path, &map).expect("saved");
+    let pdf = dir.path().join("talk.pdf");
+    export(&path, &["--to", "slides", "--quotes"], &pdf);
+    let second = Command::new("pdftotext")
+        .args(["-f", "2", "-l", "2"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let second = String::from_utf8_lossy(&second.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(second.contains("“young pupils little gain”"), "{second}");
+    assert!(second.contains("(Doe, 2021, para. 1)"), "{second}");
+    let heights = median_word_heights(&pdf);
+    assert!(heights.iter().all(|h| *h >= 0.03), "{heights:?}");
+    // Without --quotes the slide has the map alone.
+    export(&path, &["--to", "slides"], &pdf);
+    let plain = Command::new("pdftotext")
+        .args(["-f", "2", "-l", "2"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains("para. 1)"));
+}

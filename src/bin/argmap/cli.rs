@@ -135,6 +135,10 @@ pub enum Command {
         /// PNG, PDF, slides, Markdown, HTML).
         #[arg(long)]
         evaluate: bool,
+        /// Slides: the words each step quotes from its source, with their
+        /// citation, at the foot of its slide.
+        #[arg(long)]
+        quotes: bool,
     },
     /// Which claims of a map stand, and why: one line per claim (IN, OUT
     /// or UNDECIDED, and the reason), or JSON, or the reasons of one claim
@@ -380,6 +384,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             evaluate,
             outline_text,
             overview,
+            quotes,
         }) => {
             let options = argmap::export::ExportOptions {
                 scale,
@@ -392,6 +397,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 outline_text,
                 overview,
                 quotes: std::collections::BTreeMap::new(),
+                quotes_on_slides: quotes,
             };
             Ok(export(&file, to, output.as_deref(), options, arrange))
         }
@@ -623,6 +629,13 @@ fn export(
 ) -> ExitCode {
     if !(options.scale.is_finite() && options.scale > 0.0) {
         fail!("--scale must be a positive number");
+        return ExitCode::from(2);
+    }
+    if options.quotes_on_slides && format != argmap::export::ExportFormat::Slides {
+        fail!(
+            "--quotes puts each step's quoted words on its slide: it applies to slides, not {}",
+            format.label()
+        );
         return ExitCode::from(2);
     }
     if options.overview && !format.draws_cards() {

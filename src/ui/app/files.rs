@@ -295,6 +295,7 @@ impl ArgmapApp {
             evaluate: self.prefs.show_evaluation,
             outline_text: self.prefs.outline_text,
             overview: self.prefs.overview_export,
+            quotes_on_slides: self.prefs.slide_quotes,
             quotes,
         };
         let exported = match crate::export::export(&map, format, &options, &mut self.measure) {

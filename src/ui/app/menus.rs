@@ -289,6 +289,11 @@ impl ArgmapApp {
                 "SVG, PNG and PDF: each card shows only its title, set large, so a whole \
                  large case reads on one page (a PDF stays on one page)",
             );
+        ui.checkbox(&mut self.prefs.slide_quotes, "Slides: quotes at the foot")
+            .on_hover_text(
+                "PDF slides: the words each step quotes from its source, with their \
+                 citation, at the foot of its slide",
+            );
     }
 
     /// The File menu's switches for backups and the recovery copy.

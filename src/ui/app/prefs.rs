@@ -44,6 +44,8 @@ pub struct Prefs {
     pub outline_text: bool,
     /// SVG, PNG and PDF exports: an overview, titles only.
     pub overview_export: bool,
+    /// PDF slides: each step's quoted words at the foot of its slide.
+    pub slide_quotes: bool,
     /// The source panel is shown beside the canvas.
     pub show_source: bool,
     /// Folded claims of each map file, so a map reopens as it was shown.

@@ -144,15 +144,7 @@ impl Presenting {
             .into_iter()
             .filter_map(|(id, words)| {
                 let citation = map.claims.get(&id)?.source.as_ref()?;
-                let detailed = map
-                    .sources
-                    .get(&citation.doc)
-                    .is_some_and(crate::model::Source::has_reference_details);
-                let cite = detailed
-                    .then(|| crate::cite::in_text(map, &citation.doc, citation.paragraphs()))
-                    .flatten()
-                    .unwrap_or_else(|| map.citation_text(citation));
-                Some((id, (words, cite)))
+                Some((id, (words, crate::cite::cited(map, citation))))
             })
             .collect();
     }
