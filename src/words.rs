@@ -114,6 +114,22 @@ pub fn utc_timestamp(unix_seconds: u64) -> String {
     )
 }
 
+/// `text` with Markdown's markup characters escaped, so it reads as
+/// written (the outline, footnotes and reference lists).
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

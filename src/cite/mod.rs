@@ -46,7 +46,7 @@ impl Styled {
     pub fn markdown(&self) -> String {
         let mut out = String::new();
         for run in &self.0 {
-            let escaped = escape_markdown(&run.text);
+            let escaped = crate::words::escape_markdown(&run.text);
             let trimmed = escaped.trim();
             if run.italic && !trimmed.is_empty() {
                 // The marks hug the words; the spaces stay outside.
@@ -81,20 +81,6 @@ impl Styled {
             }),
         }
     }
-}
-
-fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|' | '~'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// One entry of a reference list: the source's key and its reference.

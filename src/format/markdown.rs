@@ -263,15 +263,7 @@ fn inline(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        for c in word.chars() {
-            if matches!(
-                c,
-                '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|' | '~'
-            ) {
-                out.push('\\');
-            }
-            out.push(c);
-        }
+        out.push_str(&crate::words::escape_markdown(word));
     }
     out
 }

@@ -88,7 +88,7 @@ impl Quote {
 
     /// The words from character `start` of the first paragraph to `end` of
     /// the last, a space at each paragraph break.
-    fn joined(paragraphs: &[&str], start: usize, end: usize) -> String {
+    pub fn joined(paragraphs: &[&str], start: usize, end: usize) -> String {
         let last = paragraphs.len().saturating_sub(1);
         paragraphs
             .iter()

@@ -181,24 +181,7 @@ fn words_of(panel: &SourcePanel, para: u32, start: usize, last: u32, end: usize)
         return String::new();
     };
     let paragraphs: Vec<&str> = (para..=last).filter_map(|n| text.paragraph(n)).collect();
-    let last_index = paragraphs.len().saturating_sub(1);
-    paragraphs
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let from = if i == 0 { start } else { 0 };
-            let to = if i == last_index {
-                end
-            } else {
-                p.chars().count()
-            };
-            p.chars()
-                .skip(from)
-                .take(to.saturating_sub(from))
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::model::Quote::joined(&paragraphs, start, end)
 }
 
 /// `excerpt` with its ends grown to whole words.
