@@ -169,6 +169,13 @@ impl Editor {
         self
     }
 
+    /// In `theme`, frames still as fast as a real screen's (so a test can
+    /// build its map by double clicks before taking a snapshot).
+    pub fn theme(mut self, theme: egui::Theme) -> Self {
+        self.theme = Some(theme);
+        self
+    }
+
     /// In `theme`, at kittest's own slow frame rate: how the image
     /// snapshots are taken.
     pub fn snapshot(mut self, theme: egui::Theme) -> Self {

@@ -534,3 +534,53 @@ fn a_selection_runs_across_paragraphs_and_its_claim_quotes_them() {
         Some(words.as_str())
     );
 }
+
+/// How the reader looks with a quote and a kept selection: the quote in
+/// its claim's role colour (red for an objection) with its mark in the
+/// margin, and words selected in another paragraph still shown in the
+/// selection's colour after a card was clicked.
+#[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs Mesa's software renderer for images: `bash .ci/test` sets it up and runs it"
+)]
+fn the_reader_shows_quotes_in_role_colours_and_keeps_the_selection_in_sight() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string(fixture("reading/homework-essay.txt")).expect("fixture");
+    let path = dir.path().join("essay.txt");
+    argmap::store::write_atomic(&path, text.as_bytes()).expect("copy");
+    let text = SourceText::from_text(&text);
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = Editor::new()
+        .theme(egui::Theme::Light)
+        .dialogs(&dialogs)
+        .blank()
+        .build();
+    build_small_map(&mut harness);
+    dialogs.answer(Some(path.clone()));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open source…").click();
+    harness.run();
+    key(&mut harness, Modifiers::NONE, Key::Home);
+    // An objection quoting the start of ¶4.
+    click_card(&mut harness, "Homework should be optional", Modifiers::NONE);
+    select_first_words(&mut harness, text.paragraph(4).expect("¶4"), 4);
+    harness
+        .get_by_label_contains("as an objection to #1")
+        .click();
+    harness.run();
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    // Words selected in ¶2, then a card clicked: the words stay in sight.
+    key(&mut harness, Modifiers::NONE, Key::Escape);
+    key(&mut harness, Modifiers::NONE, Key::Home);
+    select_first_words(&mut harness, text.paragraph(2).expect("¶2"), 3);
+    click_card(&mut harness, "Children need time to rest", Modifiers::NONE);
+    assert!(
+        harness
+            .state()
+            .source_selection()
+            .is_some_and(|(p, _, _)| p == 2)
+    );
+    harness.snapshot("reader_quote_and_kept_selection");
+}
