@@ -401,13 +401,14 @@ fn words_ui(
     // take (they are in their claims' role colours).
     let focused = ui.memory(|m| m.has_focus(id));
     let len = text.chars().count();
-    let kept = panel
-        .selection
-        .as_ref()
-        .filter(|s| !focused || s.last != s.para)
-        .and_then(|s| s.within(para, len))
-        // The focused field draws its own part of the selection.
-        .filter(|_| !focused);
+    // The focused field draws its own part of the selection; the others
+    // show theirs (a selection across paragraphs, or one kept while a
+    // card was clicked).
+    let kept = if focused {
+        None
+    } else {
+        panel.selection.as_ref().and_then(|s| s.within(para, len))
+    };
     let marks = Marks {
         find: &find,
         quotes,
