@@ -4,9 +4,10 @@
 // words. A phone opens here: the drawing is too wide to read on one, and
 // this view wraps its words to any width.
 
-// The view, built the first time it is shown, in `host`. `open(id)` is
-// called when a card is tapped, `fold(id)` when a fold mark is.
-function makeReading({ host, data, claims, links, open, fold }) {
+// The view, built the first time it is shown, in `host`, its elements
+// made by the viewer's `el`. `open(id)` is called when a card is tapped,
+// `fold(id)` when a fold mark is.
+function makeReading({ host, data, claims, links, el, open, fold }) {
   // Indented this far per level, up to this many levels: deeper rows keep
   // the last indent (their connective still says what they answer), so a
   // card never gets narrower than a phone can read.
@@ -15,13 +16,6 @@ function makeReading({ host, data, claims, links, open, fold }) {
   const cards = new Map();
   const rows = [];
   let built = false;
-
-  function el(tag, cls, text) {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
 
   function cardOf(id) {
     const c = claims[id];

@@ -70,6 +70,7 @@ const reading = makeReading({
   data,
   claims,
   links,
+  el,
   open: (id) => select(id, true),
   fold: (id) => toggleFold(id),
 });

@@ -276,12 +276,7 @@ pub fn slides(
     evaluation: Option<&Evaluation>,
     quotes: Option<&std::collections::BTreeMap<ClaimId, String>>,
 ) -> Result<Vec<u8>, DrawError> {
-    let mut pages = slide_drawings(map, texts, measure, evaluation);
-    if let Some(quotes) = quotes {
-        let cards = super::svg::Scene::of(map, texts).cards;
-        super::slide_quotes::add(map, quotes, &cards, measure, &mut pages);
-    }
-    pages_pdf(&pages)
+    pages_pdf(&slide_drawings(map, texts, measure, evaluation, quotes))
 }
 
 /// Each slide of [`slides`] as the SVG drawing it is made from, with its
@@ -291,6 +286,7 @@ pub fn slide_drawings(
     texts: &Texts,
     measure: &mut TextMeasure,
     evaluation: Option<&Evaluation>,
+    quotes: Option<&std::collections::BTreeMap<ClaimId, String>>,
 ) -> Vec<(String, egui::Vec2)> {
     use crate::model::present;
 
@@ -326,7 +322,23 @@ pub fn slide_drawings(
         let view = framed
             .map(|(view, _)| view)
             .or_else(|| super::framing::presentation_frame([scene.bounds], page));
-        let drawing = svg_of(
+        // The step's quoted words, when asked for: placed before drawing,
+        // as the map may be drawn smaller to make room for them.
+        let said = quotes
+            .map(|q| super::slide_quotes::said(map, step, q))
+            .unwrap_or_default();
+        let (view, quote_box) = match view {
+            Some(view) if !said.is_empty() => {
+                let shown: Vec<egui::Rect> = revealed
+                    .iter()
+                    .filter_map(|c| scene.cards.get(c).copied())
+                    .collect();
+                let (view, placed) = super::slide_quotes::place(&said, view, page, &shown, measure);
+                (Some(view), Some(placed))
+            }
+            view => (view, None),
+        };
+        let mut drawing = svg_of(
             &shown,
             texts,
             measure,
@@ -340,6 +352,11 @@ pub fn slide_drawings(
                 overview: false,
             },
         );
+        if let Some(quote_box) = quote_box
+            && let Some(end) = drawing.rfind("</svg>")
+        {
+            drawing.insert_str(end, &quote_box);
+        }
         pages.push((drawing, page));
     }
     pages.extend(reference_slides(map, measure));

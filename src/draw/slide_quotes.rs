@@ -1,17 +1,18 @@
 //! The words each step quotes, with their citation, at the foot of its PDF
 //! slide, when the speaker asks for them (`argmap export --to slides
 //! --quotes`, or the editor's Export menu): set in a white box over the
-//! map at a size read from the back row.
+//! map at a size read from the back row. The slide maker asks where the
+//! box goes before it draws the step (see [`place`]).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use egui::Vec2;
+use egui::{Rect, Vec2};
 
 use super::svg::{escape, num};
 use crate::card::TEXT_SIZE;
 use crate::measure::{Face, TextMeasure};
-use crate::model::{ClaimId, Map, present};
+use crate::model::{ClaimId, Map};
 
 /// The quotes' text size on a slide, in points: 3.3 % of its height.
 const SIZE: f32 = 18.0;
@@ -21,140 +22,74 @@ const MOST_ROWS: usize = 4;
 const MARGIN: f32 = 24.0;
 const PAD: f32 = 10.0;
 
-/// Adds to each step's slide in `pages` (in the order of the map's steps)
-/// the words its claims quote (`quotes`), each with its citation: at the
-/// foot of the slide, or at its head when the cards on show (`cards`, in
-/// map units) would be covered less there.
-pub fn add(
+/// The words `step` quotes (`quotes`, read from the sources), each with
+/// its citation in the map's style.
+pub fn said(
     map: &Map,
+    step: &[ClaimId],
     quotes: &BTreeMap<ClaimId, String>,
-    cards: &BTreeMap<ClaimId, egui::Rect>,
+) -> Vec<(String, String)> {
+    step.iter()
+        .filter_map(|id| {
+            let words = quotes.get(id)?;
+            let citation = map.claims.get(id)?.source.as_ref()?;
+            Some((format!("“{words}”"), crate::cite::cited(map, citation)))
+        })
+        .collect()
+}
+
+/// Where the box of `said` goes on a slide of `page` points showing `view`
+/// (map units) with the cards `shown` (map units): at its foot, or at its
+/// head when that covers fewer cards; when both would cover some, the
+/// map is drawn only as much smaller as the lowest card needs to clear
+/// the foot. Returns the view to draw and the box, in map units, to lay
+/// over the drawing.
+pub fn place(
+    said: &[(String, String)],
+    view: Rect,
+    page: Vec2,
+    shown: &[Rect],
     measure: &mut TextMeasure,
-    pages: &mut [(String, Vec2)],
-) {
-    let steps = present::steps(map);
-    for (i, (step, (svg, size))) in steps.iter().zip(pages.iter_mut()).enumerate() {
-        let said: Vec<(String, String)> = step
+) -> (Rect, String) {
+    let (footer, height) = footer(said, page, measure);
+    let scale = page.x / view.width();
+    let on_page = |r: &Rect| {
+        Rect::from_min_max(
+            ((r.min - view.min) * scale).to_pos2(),
+            ((r.max - view.min) * scale).to_pos2(),
+        )
+    };
+    let shown: Vec<Rect> = shown.iter().map(on_page).collect();
+    let covered = |top: f32| -> f32 {
+        let band = Rect::from_min_max(egui::pos2(0.0, top), egui::pos2(page.x, top + height));
+        shown
             .iter()
-            .filter_map(|id| {
-                let words = quotes.get(id)?;
-                let citation = map.claims.get(id)?.source.as_ref()?;
-                Some((format!("“{words}”"), crate::cite::cited(map, citation)))
-            })
-            .collect();
-        if said.is_empty() {
-            continue;
-        }
-        // The slide's drawing is in map units (its view box frames the
-        // step): the box is set in the page's points, mapped onto it.
-        let Some(view) = view_box(svg) else {
-            continue;
-        };
-        let to_page = |r: &egui::Rect| {
-            let (sx, sy) = (size.x / view[2], size.y / view[3]);
-            egui::Rect::from_min_max(
-                egui::pos2((r.min.x - view[0]) * sx, (r.min.y - view[1]) * sy),
-                egui::pos2((r.max.x - view[0]) * sx, (r.max.y - view[1]) * sy),
-            )
-        };
-        let shown: Vec<egui::Rect> = steps
-            .iter()
-            .take(i + 1)
-            .flatten()
-            .filter_map(|id| cards.get(id))
-            .map(to_page)
-            .collect();
-        let (footer, height) = footer(&said, *size, measure);
-        let covered = |top: f32| -> f32 {
-            let band =
-                egui::Rect::from_min_max(egui::pos2(0.0, top), egui::pos2(size.x, top + height));
-            shown
-                .iter()
-                .map(|r| r.intersect(band).area().max(0.0))
-                .sum()
-        };
-        let (foot, head) = (size.y - MARGIN - height, MARGIN);
-        let (at_head, at_foot) = (covered(head), covered(foot));
-        let top = if at_head < at_foot { head } else { foot };
-        // Cards under the box either way: the map drawn a little smaller,
-        // its top where it was, leaving the foot free.
-        let view = if at_head.min(at_foot) > 0.0 {
-            // Only as much smaller as the lowest card needs to clear the
-            // box, so the cards' text stays as large as it can.
-            let lowest = shown.iter().map(|r| r.max.y).fold(0.0_f32, f32::max);
-            let grow = (lowest / (foot - PAD).max(size.y * 0.5)).max(1.0);
-            let wider = [
-                view[0] - view[2] * (grow - 1.0) / 2.0,
-                view[1],
-                view[2] * grow,
-                view[3] * grow,
-            ];
-            set_view_box(svg, wider);
-            wider
-        } else {
-            view
-        };
-        let top = if at_head.min(at_foot) > 0.0 {
-            foot
-        } else {
-            top
-        };
-        let placed = format!(
-            "<g transform=\"translate({} {}) scale({} {})\">\n<g transform=\"translate(0 {})\">\n{footer}</g>\n</g>\n",
-            num(view[0]),
-            num(view[1]),
-            view[2] / size.x,
-            view[3] / size.y,
-            num(top),
+            .map(|r| r.intersect(band).area().max(0.0))
+            .sum()
+    };
+    let (foot, head) = (page.y - MARGIN - height, MARGIN);
+    let (at_head, at_foot) = (covered(head), covered(foot));
+    let (view, top) = if at_head.min(at_foot) > 0.0 {
+        let lowest = shown.iter().map(|r| r.max.y).fold(0.0_f32, f32::max);
+        let grow = (lowest / (foot - PAD).max(page.y * 0.5)).max(1.0);
+        let wider = Rect::from_min_size(
+            egui::pos2(view.min.x - view.width() * (grow - 1.0) / 2.0, view.min.y),
+            view.size() * grow,
         );
-        if let Some(end) = svg.rfind("</svg>") {
-            svg.insert_str(end, &placed);
-        }
-    }
-}
-
-/// The view box of the drawing's outermost `<svg>`: x, y, width, height.
-fn view_box(svg: &str) -> Option<[f32; 4]> {
-    let open = &svg[svg.find("<svg")?..];
-    let open = &open[..open.find('>')?];
-    let start = open.find("viewBox=\"")? + "viewBox=\"".len();
-    let numbers: Vec<f32> = open[start..]
-        .split('"')
-        .next()?
-        .split_whitespace()
-        .filter_map(|n| n.parse().ok())
-        .collect();
-    match numbers.as_slice() {
-        &[x, y, w, h] if w > 0.0 && h > 0.0 => Some([x, y, w, h]),
-        _ => None,
-    }
-}
-
-/// Sets the outermost `<svg>`'s view box to `to`.
-fn set_view_box(svg: &mut String, to: [f32; 4]) {
-    let Some(open) = svg.find("<svg") else {
-        return;
+        (wider, foot)
+    } else if at_head < at_foot {
+        (view, head)
+    } else {
+        (view, foot)
     };
-    let Some(close) = svg[open..].find('>').map(|c| open + c) else {
-        return;
-    };
-    let Some(start) = svg[open..close]
-        .find("viewBox=\"")
-        .map(|s| open + s + "viewBox=\"".len())
-    else {
-        return;
-    };
-    let Some(end) = svg[start..close].find('"').map(|e| start + e) else {
-        return;
-    };
-    let text = format!(
-        "{} {} {} {}",
-        num(to[0]),
-        num(to[1]),
-        num(to[2]),
-        num(to[3])
+    let placed = format!(
+        "<g transform=\"translate({} {}) scale({})\">\n<g transform=\"translate(0 {})\">\n{footer}</g>\n</g>\n",
+        num(view.min.x),
+        num(view.min.y),
+        view.width() / page.x,
+        num(top),
     );
-    svg.replace_range(start..end, &text);
+    (view, placed)
 }
 
 /// The box, its top at 0: each quote's rows in a softer ink, its

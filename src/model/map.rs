@@ -173,7 +173,7 @@ impl StepsBy {
 }
 
 /// A document that claims cite (an article, a book, a transcript).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Source {
     /// The document's title, as a reader would look it up.
@@ -235,6 +235,18 @@ pub struct Source {
 }
 
 impl Source {
+    /// Takes the reference details of `details` (an entry imported from
+    /// BibTeX or CSL-JSON) in place of its own; its file, note and the
+    /// paragraphs marked not argument stay.
+    pub fn take_details(&mut self, details: Self) {
+        *self = Self {
+            path: self.path.take(),
+            note: self.note.take(),
+            not_argument: std::mem::take(&mut self.not_argument),
+            ..details
+        };
+    }
+
     /// Its authors: its names in parts, or its one-line author as one
     /// name.
     pub fn names(&self) -> Vec<Name> {
@@ -605,7 +617,9 @@ impl Map {
     /// The title on `claim`'s card: its own, and for evidence from a
     /// source that can be cited, the cite after it, as debaters cut cards:
     /// "No gain for young pupils — Doe 2021".
-    pub fn card_title(&self, claim: &Claim) -> Option<String> {
+    /// Borrowed when it is the claim's own title: the canvas asks for every
+    /// card's while cards are dragged.
+    pub fn card_title<'a>(&self, claim: &'a Claim) -> Option<std::borrow::Cow<'a, str>> {
         let tag = claim
             .title
             .as_deref()
@@ -615,9 +629,9 @@ impl Map {
             .then(|| self.sources.get(&claim.source.as_ref()?.doc)?.short_cite())
             .flatten();
         match (tag, cite) {
-            (Some(tag), Some(cite)) => Some(format!("{tag} — {cite}")),
-            (None, Some(cite)) => Some(cite),
-            (tag, None) => tag.map(str::to_owned),
+            (Some(tag), Some(cite)) => Some(format!("{tag} — {cite}").into()),
+            (None, Some(cite)) => Some(cite.into()),
+            (tag, None) => tag.map(std::borrow::Cow::Borrowed),
         }
     }
 

@@ -9,10 +9,15 @@ use crate::cite::Styled;
 use crate::model::Map;
 
 /// An id for what a rendering depends on: the source as it is, the style,
-/// what is asked.
+/// what is asked (hashed as it stands: nothing is formatted each frame).
 fn id_of(map: &Map, key: &str, what: &str) -> Id {
-    let source = map.sources.get(key).map(|s| format!("{s:?}"));
-    Id::unique(("citation", what, key, source, map.citation_style))
+    Id::unique((
+        "citation",
+        what,
+        key,
+        map.sources.get(key),
+        map.citation_style,
+    ))
 }
 
 /// The reference of source `key` in the map's style.

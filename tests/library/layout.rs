@@ -199,6 +199,25 @@ fn stacked_away_from_parent(
     found
 }
 
+/// `map` packed compact, growing `direction`, arranged twice (so the
+/// siblings' order is the one the packing gives).
+fn compact(map: &Map, sizes: &Sizes, direction: Growth) -> Map {
+    let mut map = map.clone();
+    map.arrangement = Arrangement::Compact;
+    map.direction = direction;
+    for _ in 0..2 {
+        let moves = layout::arrange(&map, sizes, Region::All);
+        apply(&mut map, &moves);
+    }
+    map
+}
+
+/// [`stacked_away_from_parent`] in the tree the layout used.
+fn stacked_away(map: &Map, sizes: &Sizes) -> Vec<String> {
+    let parents = layout::tree_parents(map, sizes, Region::All);
+    stacked_away_from_parent(map, sizes, &parents)
+}
+
 /// Every map in `maps/`, its path, and its measured card sizes.
 fn shipped_maps() -> Vec<(std::path::PathBuf, Map, Sizes)> {
     let mut measure = TextMeasure::new();
@@ -259,16 +278,9 @@ fn arrange_every_way_and_check(map: &Map, sizes: &Sizes, name: &str) -> Vec<Map>
 fn compact_columns_of_the_shipped_maps_hang_beside_their_parent() {
     for (path, map, sizes) in shipped_maps() {
         for direction in [Growth::Down, Growth::Right] {
-            let mut map = map.clone();
-            map.arrangement = Arrangement::Compact;
-            map.direction = direction;
-            for _ in 0..2 {
-                let moves = layout::arrange(&map, &sizes, Region::All);
-                apply(&mut map, &moves);
-            }
-            let parents = layout::tree_parents(&map, &sizes, Region::All);
+            let map = compact(&map, &sizes, direction);
             assert_eq!(
-                stacked_away_from_parent(&map, &sizes, &parents),
+                stacked_away(&map, &sizes),
                 Vec::<String>::new(),
                 "{} ({direction:?})",
                 path.display()
@@ -480,20 +492,9 @@ fn compact_columns_of_large_generated_maps_hang_beside_their_parent() {
         let generated = generate(claims, seed);
         let sizes = card_sizes(&generated, &mut measure);
         for direction in [Growth::Down, Growth::Right] {
-            let mut map = generated.clone();
-            map.arrangement = Arrangement::Compact;
-            map.direction = direction;
-            for _ in 0..2 {
-                let moves = layout::arrange(&map, &sizes, Region::All);
-                apply(&mut map, &moves);
-            }
-            let parents = layout::tree_parents(&map, &sizes, Region::All);
+            let map = compact(&generated, &sizes, direction);
             let name = format!("{claims} claims, seed {seed}, {direction:?}");
-            assert_eq!(
-                stacked_away_from_parent(&map, &sizes, &parents),
-                Vec::<String>::new(),
-                "{name}"
-            );
+            assert_eq!(stacked_away(&map, &sizes), Vec::<String>::new(), "{name}");
             assert_eq!(overlaps(&map, &sizes), [], "{name}");
         }
     }

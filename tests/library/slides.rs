@@ -38,7 +38,7 @@ fn no_pointer_label_covers_a_card_on_any_slide() {
         let texts = card_texts(&map, &mut measure);
         let scene = Scene::of(&map, &texts);
         let steps = present::steps(&map);
-        let drawings = slide_drawings(&map, &texts, &mut measure, None);
+        let drawings = slide_drawings(&map, &texts, &mut measure, None, None);
         // The steps' slides, then the reference list's when the map has
         // sources with reference details (no cards there).
         let references = usize::from(!argmap::cite::detailed_references(&map).is_empty());

@@ -92,14 +92,7 @@ pub fn add(map_file: &Path, file: &Path, key: Option<&str>, details: &Details<'_
     let existed = map.sources.contains_key(&key);
     let source = map.sources.entry(key.clone()).or_default();
     if let Some(details) = reference {
-        // The details replace what the source said of itself; its file,
-        // note and unmapped paragraphs stay.
-        *source = Source {
-            path: source.path.take(),
-            note: source.note.take(),
-            not_argument: std::mem::take(&mut source.not_argument),
-            ..details
-        };
+        source.take_details(details);
     }
     if source.title.trim().is_empty() {
         source.title = file

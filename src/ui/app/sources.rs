@@ -106,12 +106,7 @@ impl ArgmapApp {
                 let (mut added, mut updated) = (0, 0);
                 for (key, details) in entries {
                     if let Some(source) = sources.get_mut(&key) {
-                        *source = Source {
-                            path: source.path.take(),
-                            note: source.note.take(),
-                            not_argument: std::mem::take(&mut source.not_argument),
-                            ..details
-                        };
+                        source.take_details(details);
                         updated += 1;
                     } else {
                         sources.insert(key, details);

@@ -125,6 +125,8 @@ struct Mapped {
     revision: (u64, u64),
     coverage: Coverage,
     citing: std::collections::BTreeMap<u32, Vec<ClaimId>>,
+    /// The role of each claim citing the text, for its quote's colour.
+    roles: std::collections::BTreeMap<ClaimId, crate::model::Role>,
 }
 
 impl SourcePanel {
@@ -162,11 +164,27 @@ impl SourcePanel {
             self.mapped = None;
             return;
         };
+        let citing = source::citing(map, key);
+        let all = crate::model::Role::all(map);
+        let roles = citing
+            .values()
+            .flatten()
+            .filter_map(|id| Some((*id, *all.get(id)?)))
+            .collect();
         self.mapped = Some(Mapped {
             revision,
             coverage: source::coverage(map, key, text),
-            citing: source::citing(map, key),
+            citing,
+            roles,
         });
+    }
+
+    /// The role of `claim`, a claim citing the text shown.
+    pub fn role_of(&self, claim: ClaimId) -> crate::model::Role {
+        self.mapped
+            .as_ref()
+            .and_then(|m| m.roles.get(&claim).copied())
+            .unwrap_or(crate::model::Role::Free)
     }
 
     /// The claims citing paragraph `para` of the text shown.

@@ -239,7 +239,7 @@ fn quotes_in(ui: &Ui, panel: &SourcePanel, map: &Map, key: &str, para: u32) -> V
                 words: String::new(),
             };
             let (start, end) = span.within(para, len)?;
-            let role = crate::model::Role::of(map, id).unwrap_or(crate::model::Role::Free);
+            let role = panel.role_of(id);
             Some(QuoteMark {
                 claim: id,
                 start,
