@@ -64,11 +64,6 @@ impl Styled {
         out
     }
 
-    /// Whether there is nothing to show.
-    pub fn is_empty(&self) -> bool {
-        self.0.iter().all(|r| r.text.trim().is_empty())
-    }
-
     fn push(&mut self, text: &str, italic: bool) {
         if text.is_empty() {
             return;

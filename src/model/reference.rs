@@ -99,21 +99,6 @@ impl CitationStyle {
         }
     }
 
-    /// Its name on the command line: `apa`, `chicago`, `mla`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Apa => "apa",
-            Self::Chicago => "chicago",
-            Self::Mla => "mla",
-        }
-    }
-
-    /// The style called `name` (as [`Self::name`] writes it, any case).
-    pub fn from_name(name: &str) -> Option<Self> {
-        let name = name.trim().to_lowercase();
-        Self::ALL.into_iter().find(|s| s.name() == name)
-    }
-
     /// For serde: the default is not written.
     pub fn is_apa(&self) -> bool {
         *self == Self::Apa
