@@ -3,7 +3,7 @@
 
 use crate::draw::raster::{self, DrawError, Texts};
 use crate::draw::svg::{self, Background, SvgOptions};
-use crate::measure::{TextMeasure, card_texts};
+use crate::measure::{TextMeasure, card_texts_quoting};
 use crate::model::Map;
 
 /// A format a map can be exported to.
@@ -174,7 +174,7 @@ pub fn export(
             | ExportFormat::Slides
             | ExportFormat::Html
     ) {
-        card_texts(map, measure)
+        card_texts_quoting(map, &options.quotes, measure)
     } else {
         Texts::new()
     };
@@ -192,7 +192,7 @@ pub fn arrange_and_export(
     options: &ExportOptions,
     measure: &mut TextMeasure,
 ) -> Result<Exported, DrawError> {
-    let texts = card_texts(map, measure);
+    let texts = card_texts_quoting(map, &options.quotes, measure);
     arrange_measured(map, &texts);
     export_measured(map, &texts, format, options, measure)
 }

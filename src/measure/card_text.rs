@@ -186,23 +186,35 @@ impl DrawnCard {
 /// loading fonts for a second.
 const PARALLEL_FROM: usize = 1500;
 
-/// Every claim's text laid out as on its card. Large maps are measured on
-/// every core, each thread with its own fonts, with the same result as on
-/// one.
+/// Every claim's text laid out as on its card, with no source text at
+/// hand: [`card_texts_quoting`] with no quotes.
 pub fn card_texts(
     map: &crate::model::Map,
     measure: &mut TextMeasure,
 ) -> std::collections::BTreeMap<crate::model::ClaimId, CardText> {
+    card_texts_quoting(map, &crate::model::QuotedWords::new(), measure)
+}
+
+/// Every claim's text laid out as on its card, evidence with the words
+/// it quotes (`quotes`, see [`crate::model::card_text`]). Large maps are
+/// measured on every core, each thread with its own fonts, with the same
+/// result as on one.
+pub fn card_texts_quoting(
+    map: &crate::model::Map,
+    quotes: &crate::model::QuotedWords,
+    measure: &mut TextMeasure,
+) -> std::collections::BTreeMap<crate::model::ClaimId, CardText> {
     let claims: Vec<(crate::model::ClaimId, &crate::model::Claim)> =
         map.claims.iter().map(|(&id, claim)| (id, claim)).collect();
-    let of = |measure: &mut TextMeasure, claim: &crate::model::Claim| {
-        CardText::of(measure, map.card_title(claim).as_deref(), &claim.text)
+    let of = |measure: &mut TextMeasure, id: crate::model::ClaimId, claim: &crate::model::Claim| {
+        let text = crate::model::card_text(claim, quotes.get(&id).map(String::as_str));
+        CardText::of(measure, map.card_title(claim).as_deref(), &text)
     };
     let threads = rayon::current_num_threads();
     if claims.len() < PARALLEL_FROM || threads < 2 {
         return claims
             .into_iter()
-            .map(|(id, claim)| (id, of(measure, claim)))
+            .map(|(id, claim)| (id, of(measure, id, claim)))
             .collect();
     }
     // One chunk a core: the first measured with `measure`, here, the rest
@@ -215,7 +227,7 @@ pub fn card_texts(
         || {
             first
                 .iter()
-                .map(|&(id, claim)| (id, of(measure, claim)))
+                .map(|&(id, claim)| (id, of(measure, id, claim)))
                 .collect::<std::collections::BTreeMap<_, _>>()
         },
         || {
@@ -223,7 +235,7 @@ pub fn card_texts(
                 .flat_map_iter(|part| {
                     let mut measure = TextMeasure::for_screen(ppp);
                     part.iter()
-                        .map(|&(id, claim)| (id, of(&mut measure, claim)))
+                        .map(|&(id, claim)| (id, of(&mut measure, id, claim)))
                         .collect::<Vec<_>>()
                 })
                 .collect::<Vec<_>>()
@@ -233,9 +245,20 @@ pub fn card_texts(
     texts
 }
 
-/// The card size of every claim in `map`, for arranging it.
+/// The card size of every claim in `map`, for arranging it, with no
+/// source text at hand.
 pub fn card_sizes(map: &crate::model::Map, measure: &mut TextMeasure) -> Sizes {
-    card_texts(map, measure)
+    card_sizes_quoting(map, &crate::model::QuotedWords::new(), measure)
+}
+
+/// The card size of every claim in `map`, for arranging it, evidence with
+/// the words it quotes (`quotes`).
+pub fn card_sizes_quoting(
+    map: &crate::model::Map,
+    quotes: &crate::model::QuotedWords,
+    measure: &mut TextMeasure,
+) -> Sizes {
+    card_texts_quoting(map, quotes, measure)
         .into_iter()
         .map(|(id, text)| {
             let size = text.card_size();

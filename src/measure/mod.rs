@@ -19,7 +19,8 @@ mod title_fit;
 pub use bidi::{display_order, is_right_to_left, right_to_left_runs};
 use bidi::{is_invisible_format, is_kept_format};
 pub use card_text::{
-    CardText, DrawnCard, Piece, Row, TITLE_GAP, card_sizes, card_texts, given_title,
+    CardText, DrawnCard, Piece, Row, TITLE_GAP, card_sizes, card_sizes_quoting, card_texts,
+    card_texts_quoting, given_title,
 };
 pub use title_fit::{FittedTitle, MAX_TITLE_SIZE, MIN_TITLE_SIZE, READABLE_POINTS, TitleRow};
 
@@ -470,13 +471,16 @@ impl TextMeasure {
     }
 
     /// The size of `claim`'s card in `map`: the title it shows, if any
-    /// ([`crate::model::Map::card_title`]), and its text.
+    /// ([`crate::model::Map::card_title`]), and its words, with the words
+    /// it `quoted` for evidence ([`crate::model::card_text`]).
     pub fn claim_card_size(
         &mut self,
         map: &crate::model::Map,
         claim: &crate::model::Claim,
+        quoted: Option<&str>,
     ) -> Vec2 {
-        CardText::of(self, map.card_title(claim).as_deref(), &claim.text).card_size()
+        let text = crate::model::card_text(claim, quoted);
+        CardText::of(self, map.card_title(claim).as_deref(), &text).card_size()
     }
 }
 

@@ -406,7 +406,7 @@ impl ClaimKind {
 }
 
 /// A reference to a place in one of the map's sources.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Citation {
     /// The key of the source in [`Map::sources`].
@@ -611,27 +611,6 @@ impl Map {
         match citation.label() {
             Some(label) => format!("{title}, {label}"),
             None => title.to_owned(),
-        }
-    }
-
-    /// The title on `claim`'s card: its own, and for evidence from a
-    /// source that can be cited, the cite after it, as debaters cut cards:
-    /// "No gain for young pupils — Doe 2021".
-    /// Borrowed when it is the claim's own title: the canvas asks for every
-    /// card's while cards are dragged.
-    pub fn card_title<'a>(&self, claim: &'a Claim) -> Option<std::borrow::Cow<'a, str>> {
-        let tag = claim
-            .title
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty());
-        let cite = (claim.kind == ClaimKind::Evidence)
-            .then(|| self.sources.get(&claim.source.as_ref()?.doc)?.short_cite())
-            .flatten();
-        match (tag, cite) {
-            (Some(tag), Some(cite)) => Some(format!("{tag} — {cite}").into()),
-            (None, Some(cite)) => Some(cite.into()),
-            (tag, None) => tag.map(std::borrow::Cow::Borrowed),
         }
     }
 

@@ -2,6 +2,7 @@
 //! derived from their structure. Nothing here knows about files or screens.
 
 mod assess;
+mod card;
 pub mod find;
 mod ids;
 mod map;
@@ -18,6 +19,7 @@ mod validate;
 mod weigh;
 
 pub use assess::{Assessment, EvaluationSettings, Mode};
+pub use card::{CARD_QUOTE_WORDS, QuotedWords, card_text};
 pub use ids::{ClaimId, LinkId};
 pub use map::{
     Arrangement, Citation, Claim, ClaimKind, Growth, Issued, Link, LinkKind, Map, Pos,

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 /// those words, so a changed file is noticed rather than quoted wrongly.
 /// The words themselves stay in the source: a map can quote a text it may
 /// not copy.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Quote {
     /// The first character, counting from 0 within the paragraph.

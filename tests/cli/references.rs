@@ -224,3 +224,143 @@ fn failures_name_the_file_and_change_nothing() {
     assert!(none.status.success());
     assert!(stderr(&none).contains("the map lists no source with a title"));
 }
+
+/// A map with a thesis and, close under it, an evidence card tagged
+/// "Little gain" quoting 50 words from Doe 2021's text
+/// at `source` (relative to the map), saved as `dir/maps/study.ron`.
+fn evidence_map(dir: &std::path::Path, source: &str) -> std::path::PathBuf {
+    use argmap::model::{
+        Citation, Claim, ClaimKind, Link, LinkKind, Map, Name, Pos, Quote, Source,
+    };
+    let mut map = Map::new("Homework");
+    map.sources.insert(
+        "study".into(),
+        Source {
+            title: "Homework and achievement".into(),
+            authors: vec![Name {
+                family: "Doe".into(),
+                ..Name::default()
+            }],
+            date: Some("2021".into()),
+            path: Some(source.into()),
+            ..Source::default()
+        },
+    );
+    let thesis = map.add_claim(Claim::new(
+        "Homework should be optional.",
+        Pos::new(0.0, 0.0),
+    ));
+    map.thesis = Some(thesis);
+    let evidence = map.add_claim(Claim {
+        title: Some("Little gain".into()),
+        kind: ClaimKind::Evidence,
+        source: Some(Citation {
+            quote: Quote::of(STUDY, 15, STUDY.len() - 1),
+            ..Citation::paragraph("study", 1)
+        }),
+        ..Claim::new("It does not help.", Pos::new(0.0, 70.0))
+    });
+    map.add_link(Link::new(
+        LinkKind::Support,
+        vec![evidence],
+        argmap::model::Target::Claim(thesis),
+    ));
+    fs::create_dir_all(dir.join("maps")).expect("maps/");
+    let path = dir.join("maps/study.ron");
+    argmap::store::write_map(&path, &map).expect("saved");
+    path
+}
+
+/// The words an SVG draws, its rows joined by spaces.
+fn words_drawn(svg: &str) -> String {
+    let mut words = String::new();
+    let mut in_tag = false;
+    for c in svg.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                words.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => words.push(c),
+            _ => {}
+        }
+    }
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+const STUDY: &str = "Homework gives young pupils little gain, as the ten studies of the \
+    review agree once the time spent at home, the tasks set and the ages of the pupils are \
+    taken into account, and the gain is smaller still for the youngest of them.";
+
+/// The drawn card reads tag, cite and quote, from a text in the map's
+/// folder; `argmap arrange` makes room for the quote.
+#[test]
+fn an_exported_evidence_card_reads_tag_cite_and_quote() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::create_dir_all(dir.path().join("maps")).expect("maps/");
+    fs::write(dir.path().join("maps/study.txt"), format!("{STUDY}\n")).expect("text");
+    evidence_map(dir.path(), "study.txt");
+    let run = argmap(&["export", "maps/study.ron", "--to", "svg"], dir.path());
+    assert!(run.status.success(), "{}", stderr(&run));
+    let svg = words_drawn(&fs::read_to_string(dir.path().join("maps/study.svg")).expect("SVG"));
+    assert!(
+        svg.contains("Little gain — Doe 2021"),
+        "the tag and cite: {svg}"
+    );
+    assert!(
+        svg.contains("“young pupils little gain, as"),
+        "the quote: {svg}"
+    );
+    assert!(
+        svg.contains(" … the gain is smaller still for the youngest of them”"),
+        "42 words cut to the first 24 and the last 10: {svg}"
+    );
+    assert!(
+        !svg.contains("It does not help."),
+        "the tag says it instead"
+    );
+    // Arranged as the library arranges with the quote measured: the card
+    // grows by rows, and the gap under the thesis stays whole.
+    let mut expected = argmap::store::read_map(&dir.path().join("maps/study.ron")).expect("map");
+    let quotes = [(
+        argmap::model::ClaimId(2),
+        STUDY[15..STUDY.len() - 1].to_owned(),
+    )]
+    .into();
+    let mut measure = argmap::measure::TextMeasure::new();
+    let texts = argmap::measure::card_texts_quoting(&expected, &quotes, &mut measure);
+    argmap::export::arrange_measured(&mut expected, &texts);
+    let run = argmap(&["arrange", "maps/study.ron"], dir.path());
+    assert!(run.status.success(), "{}", stderr(&run));
+    let map = argmap::store::read_map(&dir.path().join("maps/study.ron")).expect("the map");
+    let at = |map: &argmap::model::Map| {
+        map.claims
+            .values()
+            .map(|c| (c.pos.x, c.pos.y))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(at(&map), at(&expected));
+    let plain = argmap::measure::card_texts(&expected, &mut measure);
+    assert!(
+        texts[&argmap::model::ClaimId(2)].height > plain[&argmap::model::ClaimId(2)].height + 40.0,
+        "the quote makes the card taller"
+    );
+}
+
+/// A map someone sent cannot make an export read a file outside its
+/// folder: the card keeps its own words.
+#[test]
+fn a_quote_from_outside_the_maps_folder_is_not_read_into_an_export() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("private.txt"), format!("{STUDY}\n")).expect("text");
+    evidence_map(dir.path(), "../private.txt");
+    let run = argmap(&["export", "maps/study.ron", "--to", "svg"], dir.path());
+    assert!(run.status.success(), "{}", stderr(&run));
+    let svg = words_drawn(&fs::read_to_string(dir.path().join("maps/study.svg")).expect("SVG"));
+    assert!(
+        !svg.contains("young pupils"),
+        "nothing read from outside: {svg}"
+    );
+    assert!(svg.contains("It does not help."), "{svg}");
+}

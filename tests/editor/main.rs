@@ -9,6 +9,7 @@ pub mod harness;
 mod chords;
 mod editing;
 pub mod evaluation;
+mod evidence;
 mod files;
 mod first_hour;
 mod overview;

@@ -78,7 +78,7 @@ fn fitted_in_a_laptop_window_with_the_inspector_open_every_title_reads() {
     assert_eq!(view.titled_cards(), claims, "cards showing their title");
     let mut measure = TextMeasure::new();
     for claim in map(&harness).claims.values() {
-        let size = measure.claim_card_size(map(&harness), claim);
+        let size = measure.claim_card_size(map(&harness), claim, None);
         let fitted = measure.fit_title(&claim.shown_title(), size);
         assert!(
             fitted.reads_at(zoom),

@@ -271,6 +271,7 @@ fn frame_time(
                 marks: &marks,
                 evaluation,
                 presenting: false,
+                quotes: argmap::ui::canvas::Quoting::NONE,
             };
             canvas_ui(ui, shown, state, &mut measure, &mut actions);
         });

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use argmap::format::ron;
 use argmap::layout;
-use argmap::measure::{TextMeasure, card_sizes};
+use argmap::measure::{TextMeasure, card_sizes_quoting};
 use argmap::model::Stats;
 use argmap::store::{self, FileError, FileErrorKind};
 use clap::{Parser, Subcommand};
@@ -579,7 +579,8 @@ fn arrange(
     if let Some(arrangement) = arrangement {
         map.arrangement = arrangement;
     }
-    let sizes = arrange_all(&mut map);
+    let quotes = folder_quotes(&map, file);
+    let sizes = arrange_all(&mut map, &quotes);
     let target = output.unwrap_or(file);
     if let Err(error) = store::write_map(target, &map) {
         fail!("{error}");
@@ -607,11 +608,23 @@ fn arrange(
     ExitCode::SUCCESS
 }
 
-/// Arranges the whole map with the text measurement the editor uses;
-/// returns the card sizes it used.
-fn arrange_all(map: &mut argmap::model::Map) -> layout::Sizes {
+/// The words the claims of `map` (saved as `file`) quote. They come from
+/// the sources' files in the map's folder only: a map someone sent never
+/// copies a file from elsewhere into an export.
+fn folder_quotes(map: &argmap::model::Map, file: &Path) -> argmap::model::QuotedWords {
+    argmap::source::quotes(map, Some(file), &|source| {
+        argmap::source::inside_map_folder(source, Some(file))
+            .then(|| argmap::source::SourceText::from_file(source).ok())
+            .flatten()
+    })
+}
+
+/// Arranges the whole map with the text measurement the editor uses,
+/// evidence cards with the words they `quote`; returns the card sizes it
+/// used.
+fn arrange_all(map: &mut argmap::model::Map, quotes: &argmap::model::QuotedWords) -> layout::Sizes {
     let mut measure = TextMeasure::new();
-    let sizes = card_sizes(map, &mut measure);
+    let sizes = card_sizes_quoting(map, quotes, &mut measure);
     for (id, pos) in layout::arrange(map, &sizes, layout::Region::All) {
         if let Some(claim) = map.claims.get_mut(&id) {
             claim.pos = pos;
@@ -652,13 +665,7 @@ fn export(
             return ExitCode::FAILURE;
         }
     };
-    // Quotes come from the sources' files in the map's folder: a map
-    // someone sent never copies a file from elsewhere into an export.
-    options.quotes = argmap::source::quotes(&map, Some(file), &|source| {
-        argmap::source::inside_map_folder(source, Some(file))
-            .then(|| argmap::source::SourceText::from_file(source).ok())
-            .flatten()
-    });
+    options.quotes = folder_quotes(&map, file);
     let target = output.map_or_else(
         || {
             let stem = file
@@ -797,7 +804,7 @@ fn generate(claims: usize, seed: u64, output: &Path) -> anyhow::Result<ExitCode>
         anyhow::bail!("--claims must be at least 1");
     }
     let mut map = argmap::generate::generate(claims, seed);
-    let _ = arrange_all(&mut map);
+    let _ = arrange_all(&mut map, &argmap::model::QuotedWords::new());
     if let Err(error) = store::write_map(output, &map) {
         fail!("{error}");
         return Ok(ExitCode::FAILURE);

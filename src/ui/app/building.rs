@@ -5,7 +5,7 @@
 
 use super::ArgmapApp;
 use crate::edit;
-use crate::measure::card_sizes;
+use crate::measure::card_sizes_quoting;
 use crate::model::nav::{self, Arrow, Place};
 use crate::model::{LinkId, LinkKind, Pos};
 
@@ -60,7 +60,8 @@ impl ArgmapApp {
     pub(super) fn reorder(&mut self, later: bool) {
         self.finish_editing();
         if let Some(id) = self.single_selected() {
-            let sizes = card_sizes(&self.doc.map, &mut self.measure);
+            let sizes =
+                card_sizes_quoting(&self.doc.map, self.card_quotes.words(), &mut self.measure);
             if let Some(edit) = edit::reorder(&self.doc.map, id, later, &sizes) {
                 self.doc.apply(edit, "Reorder");
             }

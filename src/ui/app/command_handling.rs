@@ -9,7 +9,7 @@ use super::ArgmapApp;
 use super::prefs::{MAX_TEXT_SCALE, MIN_TEXT_SCALE};
 use crate::edit::{self, ClaimField, Edit, Typing};
 use crate::layout::Region;
-use crate::measure::card_sizes;
+use crate::measure::card_sizes_quoting;
 use crate::model::{Arrangement, ClaimId, Growth, LinkKind};
 use crate::ui::action::Action;
 use crate::ui::canvas::{Animation, Editing, canvas_focus_id};
@@ -230,7 +230,7 @@ impl ArgmapApp {
         for change in &changes {
             let _ = change.clone().apply(laid.to_mut());
         }
-        let sizes = card_sizes(&laid, &mut self.measure);
+        let sizes = card_sizes_quoting(&laid, self.card_quotes.words(), &mut self.measure);
         let arranged = edit::arrange(&laid, &sizes, scope);
         drop(laid);
         let mut edits = changes;

@@ -21,6 +21,7 @@ mod menus;
 mod path_prompt;
 mod prefs;
 mod presenting;
+mod quotes;
 mod recovery;
 mod repair;
 mod shown;
@@ -143,6 +144,8 @@ pub struct ArgmapApp {
     outline: super::outline::OutlinePanel,
     /// The source panel: the text the map cites.
     source: super::source::SourcePanel,
+    /// The words evidence quotes, for its cards.
+    card_quotes: quotes::CardQuotes,
     /// What was copied last, and the outline text sent to the system
     /// clipboard with it: pasting that text pastes these claims and links.
     clipboard: Option<(Fragment, String)>,
@@ -195,6 +198,7 @@ impl ArgmapApp {
             judged: evaluation::Judged::default(),
             outline: super::outline::OutlinePanel::default(),
             source: super::source::SourcePanel::default(),
+            card_quotes: quotes::CardQuotes::default(),
             clipboard: None,
             overlays: Overlays::default(),
             title: String::new(),

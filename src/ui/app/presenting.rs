@@ -73,9 +73,11 @@ impl ArgmapApp {
             .size()
             .max(egui::vec2(640.0, 480.0));
         let measure = &mut self.measure;
+        let quotes = self.card_quotes.words();
         let mut card = |id: ClaimId| {
             map.claims.get(&id).map(|claim| {
-                let size = measure.claim_card_size(map, claim);
+                let words = quotes.get(&id).map(String::as_str);
+                let size = measure.claim_card_size(map, claim, words);
                 egui::Rect::from_center_size(egui::pos2(claim.pos.x, claim.pos.y), size)
             })
         };

@@ -212,6 +212,7 @@ impl ArgmapApp {
     /// The canvas, drawing the map as shown (see [`Self::refresh_shown`]).
     pub(super) fn shown_canvas_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         self.refresh_shown();
+        self.refresh_card_quotes();
         // Search matches glow; the current one glows most.
         if self.presenting.is_none() {
             let search = self.overlays.search.as_ref();
@@ -235,6 +236,7 @@ impl ArgmapApp {
             .prefs
             .show_evaluation
             .then_some(&self.judged.evaluation);
+        let quotes = self.card_quotes.quoting();
         let shown = match &self.shown.cache {
             Some(cache) => canvas::Drawn {
                 map: &cache.map,
@@ -243,6 +245,7 @@ impl ArgmapApp {
                 marks: &self.shown.marks,
                 evaluation,
                 presenting: self.presenting.is_some(),
+                quotes,
             },
             None => canvas::Drawn {
                 map: &self.doc.map,
@@ -251,9 +254,11 @@ impl ArgmapApp {
                 marks: &self.shown.marks,
                 evaluation,
                 presenting: self.presenting.is_some(),
+                quotes,
             },
         };
         canvas::canvas_ui(ui, shown, &mut self.view, &mut self.measure, actions);
+        self.say_crowded_quotes();
     }
 
     /// Folds what answers the selected claims, or unfolds them.

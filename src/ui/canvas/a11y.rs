@@ -41,13 +41,14 @@ pub(super) fn reading_order(frame: &Frame<'_>) -> Vec<ClaimId> {
 }
 
 /// What a screen reader says about a card besides its text: its role and
-/// kind, and what it answers.
+/// kind, what it answers, and the words it quotes (`quoted`, for evidence).
 pub(super) fn description(
     map: &Map,
     index: &SceneIndex,
     id: ClaimId,
     role: Role,
     claim: &Claim,
+    quoted: Option<&str>,
 ) -> String {
     let mut words = role.label().to_owned();
     if claim.kind != ClaimKind::Claim {
@@ -58,6 +59,11 @@ pub(super) fn description(
     {
         let text: String = parent.text.chars().take(80).collect();
         words = format!("{words}; {verb}: {text}");
+    }
+    if claim.kind == ClaimKind::Evidence
+        && let Some(quoted) = quoted
+    {
+        words = format!("{words}; quotes: “{quoted}”");
     }
     words
 }

@@ -59,7 +59,8 @@ pub(super) fn cards_ui(
         };
         let role = frame.index.roles.get(&id).copied().unwrap_or(Role::Free);
         // Worked out only when assistive technology is listening.
-        let description = || a11y::description(map, frame.index, id, role, claim);
+        let quoted = shown.quotes.words.get(&id).map(String::as_str);
+        let description = || a11y::description(map, frame.index, id, role, claim, quoted);
         if on_screen.as_ref().is_some_and(|s| !s.contains(&id)) {
             // Off screen: only the widget, for assistive technology.
             card_widgets(ui, id, claim, rect, description, false);

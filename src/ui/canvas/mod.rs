@@ -33,6 +33,7 @@ use super::action::Action;
 use crate::measure::{DrawnCard, TextMeasure};
 use crate::model::{ClaimId, Map, Pos, Role};
 use camera::ZOOM_RANGE;
+pub use scene_index::Quoting;
 use scene_index::SceneIndex;
 use view::Gesture;
 
@@ -61,6 +62,8 @@ pub struct Drawn<'a> {
     /// Presenting: the cards are for an audience, so no edit handle and no
     /// hover mark is drawn.
     pub presenting: bool,
+    /// The words evidence quotes, shown on its cards.
+    pub quotes: Quoting<'a>,
 }
 
 /// Marks on cards that come from outside the canvas: search matches, the
@@ -294,14 +297,9 @@ fn update_index(ui: &Ui, shown: Drawn<'_>, view: &mut View, measure: &mut TextMe
     // Sizes come from the measurement layout and exports use, which keeps
     // only a few hundred laid-out texts at a time: measuring a 20,000-claim
     // map through egui's frame cache would hold all of them at once.
-    view.index.update(
-        shown.map,
-        shown.revision,
-        moving,
-        center_of,
-        shown.roles,
-        |claim, title| DrawnCard::of(measure, title, &claim.text),
-    );
+    view.index.update(&shown, moving, center_of, |title, text| {
+        DrawnCard::of(measure, title, text)
+    });
 }
 
 /// What is on screen this frame, and how much of each card to draw: at a

@@ -9,9 +9,10 @@ use std::hash::{Hash, Hasher};
 
 use egui::{Pos2, Rect};
 
+use super::Drawn;
 use crate::draw::geometry::{self, LinkShape};
 use crate::measure::DrawnCard;
-use crate::model::{Claim, ClaimId, LinkId, Map, Pos, Role};
+use crate::model::{ClaimId, LinkId, Pos, Role};
 
 /// Side of a grid cell, in map units: a few cards wide.
 const CELL: f32 = 512.0;
@@ -21,6 +22,8 @@ const CELL: f32 = 512.0;
 pub struct SceneIndex {
     /// The map revision this was built for; `None` while cards are moving.
     revision: Option<u64>,
+    /// The generation of the quoted words the cards were measured with.
+    quotes: u64,
     /// Each claim's title-and-text hash, and its title and text as drawn.
     heights: HashMap<ClaimId, (u64, DrawnCard)>,
     /// Each card's rectangle, in map units.
@@ -55,36 +58,59 @@ fn cell_of(p: Pos2) -> (i32, i32) {
     cell
 }
 
+/// The words evidence quotes from its sources' texts, and a number that
+/// changes whenever they do (the cards are measured again then).
+#[derive(Clone, Copy, Debug)]
+pub struct Quoting<'a> {
+    /// Each claim's quoted words.
+    pub words: &'a crate::model::QuotedWords,
+    /// Counts up with each new set of `words`.
+    pub generation: u64,
+}
+
+/// No quoted words, as with no source text at hand.
+static NO_QUOTES: crate::model::QuotedWords = crate::model::QuotedWords::new();
+
+impl Quoting<'_> {
+    /// No quoted words at hand.
+    pub const NONE: Quoting<'static> = Quoting {
+        words: &NO_QUOTES,
+        generation: 0,
+    };
+}
+
 impl SceneIndex {
-    /// Brings the index up to date with `map` at `revision`. `center_of`
-    /// gives where each card is drawn (it differs from the map while cards
-    /// are dragged or glide); `moving` says that is the case, so the result
-    /// is not kept for the next frame. `roles` are the roles of the whole
-    /// map when `map` is only part of it. `measure` lays out a claim's
-    /// text under the title its card shows ([`Map::card_title`]).
+    /// Brings the index up to date with what is `shown`: its map at its
+    /// revision, with the roles of the whole map when it is only part of
+    /// it. `center_of` gives where each card is drawn (it differs from the
+    /// map while cards are dragged or glide); `moving` says that is the
+    /// case, so the result is not kept for the next frame. `measure` lays
+    /// out the title a card shows ([`crate::model::Map::card_title`]) over its words (its
+    /// claim's, with what evidence quotes, see [`crate::model::card_text`]).
     pub fn update(
         &mut self,
-        map: &Map,
-        revision: u64,
+        shown: &Drawn<'_>,
         moving: bool,
         center_of: impl Fn(ClaimId, Pos) -> Pos2,
-        roles: Option<&BTreeMap<ClaimId, Role>>,
-        mut measure: impl FnMut(&Claim, Option<&str>) -> DrawnCard,
+        mut measure: impl FnMut(Option<&str>, &str) -> DrawnCard,
     ) {
-        if !moving && self.revision == Some(revision) {
+        let (map, revision, roles, quotes) = (shown.map, shown.revision, shown.roles, shown.quotes);
+        if !moving && self.revision == Some(revision) && self.quotes == quotes.generation {
             return;
         }
+        self.quotes = quotes.generation;
         self.heights.retain(|id, _| map.claims.contains_key(id));
         for (&id, claim) in &map.claims {
             let title = map.card_title(claim);
-            let hash = text_hash(title.as_deref(), &claim.text);
+            let text = crate::model::card_text(claim, quotes.words.get(&id).map(String::as_str));
+            let hash = text_hash(title.as_deref(), &text);
             if self
                 .heights
                 .get(&id)
                 .is_none_or(|(known, _)| *known != hash)
             {
                 self.heights
-                    .insert(id, (hash, measure(claim, title.as_deref())));
+                    .insert(id, (hash, measure(title.as_deref(), &text)));
             }
         }
         self.cards = map
@@ -198,13 +224,28 @@ fn around(p: Pos2) -> Rect {
 mod tests {
     use super::*;
     use crate::generate::generate;
+    use crate::model::Map;
+    use crate::ui::canvas::Marks;
     use egui::pos2;
 
-    fn drawn(height: f32, claim: &Claim) -> DrawnCard {
+    fn drawn(height: f32, text: &str) -> DrawnCard {
         DrawnCard {
-            text: claim.text.clone(),
+            text: text.to_owned(),
             height,
             ..DrawnCard::default()
+        }
+    }
+
+    /// `map` at `revision`, whole.
+    fn shown<'a>(map: &'a Map, revision: u64, marks: &'a Marks) -> Drawn<'a> {
+        Drawn {
+            map,
+            revision,
+            roles: None,
+            marks,
+            evaluation: None,
+            presenting: false,
+            quotes: Quoting::NONE,
         }
     }
 
@@ -212,12 +253,10 @@ mod tests {
     fn spread_index(map: &Map) -> SceneIndex {
         let mut index = SceneIndex::default();
         index.update(
-            map,
-            1,
+            &shown(map, 1, &Marks::default()),
             false,
             |id, _| pos2((id.0 % 30) as f32 * 300.0, (id.0 / 30) as f32 * 200.0),
-            None,
-            |claim, _| drawn(40.0, claim),
+            |_, text| drawn(40.0, text),
         );
         index
     }
@@ -250,14 +289,12 @@ mod tests {
         let mut index = SceneIndex::default();
         let mut measured = 0;
         index.update(
-            &map,
-            1,
+            &shown(&map, 1, &Marks::default()),
             false,
             |_, p| pos2(p.x, p.y),
-            None,
-            |claim, _| {
+            |_, text| {
                 measured += 1;
-                drawn(20.0, claim)
+                drawn(20.0, text)
             },
         );
         assert_eq!(measured, 50);
@@ -266,14 +303,12 @@ mod tests {
         }
         let mut again = 0;
         index.update(
-            &map,
-            2,
+            &shown(&map, 2, &Marks::default()),
             false,
             |_, p| pos2(p.x, p.y),
-            None,
-            |claim, _| {
+            |_, text| {
                 again += 1;
-                drawn(20.0, claim)
+                drawn(20.0, text)
             },
         );
         assert_eq!(again, 1);

@@ -154,6 +154,27 @@ pub(super) enum ContextTarget {
 }
 
 impl View {
+    /// Those of `claims` whose cards, as last drawn, overlap another card;
+    /// `None` before the cards of the map as it stands are laid out.
+    pub fn overlapping(&self, claims: impl IntoIterator<Item = ClaimId>) -> Option<Vec<ClaimId>> {
+        self.index.revision()?;
+        Some(
+            claims
+                .into_iter()
+                .filter(|&id| {
+                    self.index.cards.get(&id).is_some_and(|&rect| {
+                        // Cards that only touch do not count.
+                        let rect = rect.shrink(1.0);
+                        self.index.cards_in(rect).into_iter().any(|other| {
+                            other != id
+                                && self.index.cards.get(&other).is_some_and(|o| o.intersects(rect))
+                        })
+                    })
+                })
+                .collect(),
+        )
+    }
+
     /// The transform from map units to screen points for the camera as it
     /// is now.
     pub fn screen_from_map(&self) -> egui::emath::TSTransform {
