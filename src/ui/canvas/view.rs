@@ -167,7 +167,11 @@ impl View {
                         let rect = rect.shrink(1.0);
                         self.index.cards_in(rect).into_iter().any(|other| {
                             other != id
-                                && self.index.cards.get(&other).is_some_and(|o| o.intersects(rect))
+                                && self
+                                    .index
+                                    .cards
+                                    .get(&other)
+                                    .is_some_and(|o| o.intersects(rect))
                         })
                     })
                 })
