@@ -20,6 +20,9 @@ pub struct Map {
     /// The claim the whole map argues for, if the user marked one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thesis: Option<ClaimId>,
+    /// The debate round the map flows, if it is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub round: Option<super::Round>,
     /// Documents that claims cite, by a short key such as `"article"`.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub sources: BTreeMap<String, Source>,
@@ -324,6 +327,9 @@ pub struct Claim {
     /// What the structure cannot tell: a plain claim, evidence, or a note.
     #[serde(skip_serializing_if = "ClaimKind::is_claim")]
     pub kind: ClaimKind,
+    /// In a round, the speech that made it ("1NC"); its side follows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speech: Option<String>,
     /// A longer explanation, kept out of the card.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -738,6 +744,7 @@ impl Map {
         Self {
             title: self.title.clone(),
             thesis: self.thesis.filter(|t| claims.contains_key(t)),
+            round: self.round.clone(),
             sources: self.sources.clone(),
             evaluation: self.evaluation.clone(),
             direction: self.direction,

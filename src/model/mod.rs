@@ -4,6 +4,7 @@
 mod assess;
 mod card;
 pub mod find;
+pub mod flow;
 mod ids;
 mod map;
 pub mod nav;
@@ -14,6 +15,7 @@ pub mod reading;
 mod reference;
 mod repair;
 mod role;
+mod round;
 mod stats;
 mod validate;
 mod weigh;
@@ -28,6 +30,7 @@ pub use map::{
 pub use quote::Quote;
 pub use reference::{CitationStyle, Day, Name, Work};
 pub use role::Role;
+pub use round::{Format, Round, Speech};
 pub use stats::Stats;
 pub use validate::{Problem, Subject};
 pub use weigh::{Standard, Weight};

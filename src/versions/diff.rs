@@ -111,6 +111,8 @@ pub enum Field {
     Pinned(Change<bool>),
     /// The proof standard it names (`None`: the map's default).
     Standard(Change<Option<Standard>>),
+    /// The speech of the round that made it.
+    Speech(Change<Option<String>>),
 }
 
 /// A claim whose card moved and nothing else.
@@ -304,6 +306,7 @@ fn fields(old: &Claim, new: &Claim) -> Vec<Field> {
     fields.extend(Change::of(&old.tags, &new.tags).map(Field::Tags));
     fields.extend(Change::of(&old.pinned, &new.pinned).map(Field::Pinned));
     fields.extend(Change::of(&old.standard, &new.standard).map(Field::Standard));
+    fields.extend(Change::of(&old.speech, &new.speech).map(Field::Speech));
     fields
 }
 
@@ -330,6 +333,19 @@ fn settings(old: &Map, new: &Map) -> Vec<String> {
             "arrangement: {} → {}",
             name(old.arrangement),
             name(new.arrangement)
+        ));
+    }
+    if old.round != new.round {
+        let name = |r: Option<&crate::model::Round>| {
+            r.map_or_else(
+                || "none".to_owned(),
+                |r| format!("{} round", r.format.label()),
+            )
+        };
+        said.push(format!(
+            "round: {} → {}",
+            name(old.round.as_ref()),
+            name(new.round.as_ref())
         ));
     }
     if old.citation_style != new.citation_style {

@@ -80,6 +80,9 @@ pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Result<Merged, MergeError>
         &theirs.arrangement,
         || marks.map("the arrangement: theirs was another".to_owned()),
     );
+    out.map.round = pick(&base.round, &ours.round, &theirs.round, || {
+        marks.map("the round (format, motion, teams or speakers): theirs was another".to_owned());
+    });
     out.map.citation_style = pick(
         &base.citation_style,
         &ours.citation_style,
@@ -527,6 +530,9 @@ fn merge_claim(
         );
     });
     let pinned = pick(&base.pinned, &ours.pinned, &theirs.pinned, || {});
+    let speech = pick(&base.speech, &ours.speech, &theirs.speech, || {
+        field("the speech", shown(theirs.speech.as_deref()));
+    });
     for what in said {
         marks.claim(id, what);
     }
@@ -539,6 +545,7 @@ fn merge_claim(
         text,
         title,
         kind,
+        speech,
         note,
         source,
         pos,

@@ -181,6 +181,7 @@ fn field_line(id: ClaimId, field: &Field, style: Style) -> String {
             };
             change("standard", shown(c.old), shown(c.new))
         }
+        Field::Speech(c) => change("speech", quoted(&c.old), quoted(&c.new)),
     }
 }
 

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{
     Arrangement, CitationStyle, Claim, ClaimId, EvaluationSettings, Growth, Issued, Link, LinkId,
-    Map, Presentation, Problem, Source, Subject,
+    Map, Presentation, Problem, Round, Source, Subject,
 };
 
 /// The format number this version writes, and the newest it reads.
@@ -190,6 +190,9 @@ fn write_map(out: &mut String, map: &Map) -> fmt::Result {
     writeln!(out, "    title: {},", value(&map.title, 0))?;
     if let Some(thesis) = map.thesis {
         writeln!(out, "    thesis: {},", thesis.0)?;
+    }
+    if let Some(round) = &map.round {
+        writeln!(out, "    round: {},", indented(&value(round, 1), 1))?;
     }
     if !map.sources.is_empty() {
         writeln!(out, "    sources: {{")?;
@@ -439,6 +442,7 @@ struct FileIn {
     format: u32,
     title: String,
     thesis: Option<ClaimId>,
+    round: Option<Round>,
     sources: BTreeMap<String, Source>,
     claims: Entries<ClaimId, Claim>,
     links: Entries<LinkId, Link>,
@@ -456,6 +460,7 @@ impl Default for FileIn {
             format: first_format(),
             title: String::new(),
             thesis: None,
+            round: None,
             sources: BTreeMap::new(),
             claims: Entries::default(),
             links: Entries::default(),
@@ -478,6 +483,7 @@ impl FileIn {
         let map = Map {
             title: self.title,
             thesis: self.thesis,
+            round: self.round,
             sources: self.sources,
             claims,
             links,

@@ -345,3 +345,56 @@ fn non_finite_positions_are_problems() {
     let problems = parsed.map(|p| p.problems.len());
     assert_eq!(problems, Ok(1));
 }
+
+#[test]
+fn a_round_and_its_speeches_round_trip_readably() {
+    use crate::model::{Format, Round, Speech};
+    let text = r#"(
+    format: 1,
+    title: "Practice",
+    round: (
+        format: Custom(speeches: [(name: "PM", side: "Government", minutes: 7.0), (name: "LO", side: "Opposition", minutes: 7.0, questions: 2.0)]),
+        motion: "This house would ban homework",
+        speakers: {"PM": "Ana"},
+        concede_drops: false,
+    ),
+    claims: {
+        1: (
+            text: "Homework crowds out play",
+            speech: "PM",
+            pos: (0.0, 0.0),
+        ),
+    },
+    links: {},
+)
+"#;
+    let map = load(text.as_bytes()).expect("a round map");
+    let round = map.round.as_ref().expect("its round");
+    assert_eq!(round.speakers["PM"], "Ana");
+    assert!(!round.concede_drops);
+    assert_eq!(
+        round.speeches()[1],
+        Speech {
+            name: "LO".into(),
+            side: "Opposition".into(),
+            minutes: 7.0,
+            questions: Some(2.0),
+        }
+    );
+    assert_eq!(map.claims[&ClaimId(1)].speech.as_deref(), Some("PM"));
+    let written = to_string(&map);
+    assert_eq!(load(written.as_bytes()).expect("read back"), map);
+    assert!(
+        written.contains("            speech: \"PM\",\n"),
+        "{written}"
+    );
+    // A built-in format with its defaults writes one short line.
+    let mut policy = Map::new("Policy");
+    policy.round = Some(Round::of(Format::Policy));
+    let written = to_string(&policy);
+    assert!(
+        written.contains("    round: (\n        format: Policy,\n    ),\n"),
+        "{written}"
+    );
+    assert_eq!(load(written.as_bytes()).expect("read back"), policy);
+}
