@@ -42,6 +42,10 @@ pub enum Rule {
     AssessmentConflict,
     /// A claim a merge left a conflict on.
     MergeConflict,
+    /// In a round, an argument the other side never answered in time.
+    Dropped,
+    /// A claim naming a speech the map's round does not have.
+    UnknownSpeech,
 }
 
 /// Claims longer than this many words are marked `too-long`.
@@ -49,8 +53,10 @@ const MAX_WORDS: usize = 40;
 
 impl Rule {
     /// Every rule, in the order the panel lists them.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 15] = [
         Self::MergeConflict,
+        Self::Dropped,
+        Self::UnknownSpeech,
         Self::ThesisMissing,
         Self::Orphan,
         Self::UnsupportedClaim,
@@ -81,6 +87,8 @@ impl Rule {
             Self::UncitedEvidence => "uncited-evidence",
             Self::AssessmentConflict => "assessment-conflict",
             Self::MergeConflict => CONFLICT_TAG,
+            Self::Dropped => "dropped",
+            Self::UnknownSpeech => "unknown-speech",
         }
     }
 
@@ -155,6 +163,18 @@ impl Rule {
                  merge kept ours. The other version's value is in the claim's note, after \
                  “⚠ Merge conflict:”. Decide which is right, edit the claim, then delete that \
                  line of the note and the merge-conflict tag."
+            }
+            Self::Dropped => {
+                "In a round, an argument the other side does not answer by its next speech is \
+                 dropped: the judge takes it as conceded, and the side that made it may extend \
+                 it as true. Answer it in that speech (select it, Tab in a speech of the other \
+                 side), or, flowing afterwards, weigh what it is worth. Whether drops count as \
+                 conceded is a setting of the round."
+            }
+            Self::UnknownSpeech => {
+                "A claim says it was made in a speech the round does not have (or the map is no \
+                 round), so the flow cannot place it or tell who answered it. Choose its speech \
+                 in the inspector, or set the map's round format."
             }
             Self::AssessmentConflict => {
                 "Your assessment and your map disagree: you rejected a claim whose reasons hold \
@@ -325,6 +345,7 @@ pub fn check(map: &Map, evaluation: &Evaluation) -> Vec<Finding> {
         claim_findings(map, evaluation, &facts, c, claim, &mut findings);
     }
     objection_findings(map, evaluation, &facts, &mut findings);
+    round_findings(map, &mut findings);
     for cycle in support_cycles(map, &facts) {
         let names: Vec<String> = cycle.iter().map(|c| format!("#{}", c.0)).collect();
         let message = if let [only] = names.as_slice() {
@@ -341,6 +362,70 @@ pub fn check(map: &Map, evaluation: &Evaluation) -> Vec<Finding> {
     let mut list = findings.list;
     list.sort_by_key(|f| (Rule::ALL.iter().position(|r| *r == f.rule), f.claim));
     list
+}
+
+/// The arguments dropped in the map's round, and claims whose speech the
+/// round does not have.
+fn round_findings(map: &Map, findings: &mut Findings) {
+    let flow = crate::model::flow::Flow::of(map);
+    for (&id, claim) in &map.claims {
+        let Some(speech) = claim.speech.as_deref() else {
+            continue;
+        };
+        match &flow {
+            Some(flow) if flow.speech_of.contains_key(&id) => {}
+            Some(flow) => findings.add(
+                Rule::UnknownSpeech,
+                Some(id),
+                format!(
+                    "Made in “{speech}”, which a {} round does not have: choose one of its \
+                     speeches ({}).",
+                    map.round.as_ref().map_or("", |r| r.format.label()),
+                    flow.speeches
+                        .iter()
+                        .map(|s| s.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ),
+            None => findings.add(
+                Rule::UnknownSpeech,
+                Some(id),
+                format!("Made in “{speech}”, but the map is no round: set its round format."),
+            ),
+        }
+    }
+    let Some(flow) = flow else {
+        return;
+    };
+    let conceded = map.round.as_ref().is_some_and(|r| r.concede_drops);
+    for (&id, &at) in &flow.dropped {
+        let (Some(made), Some(last)) = (flow.speech(id), flow.speeches.get(at)) else {
+            continue;
+        };
+        let others = flow
+            .speeches
+            .iter()
+            .map(|s| s.side.as_str())
+            .filter(|&s| s != made.side)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect::<Vec<_>>()
+            .join(" or ");
+        let counted = if conceded {
+            "it counts as conceded"
+        } else {
+            "the round does not count drops as conceded"
+        };
+        findings.add(
+            Rule::Dropped,
+            Some(id),
+            format!(
+                "Dropped in {}: made in the {} and never answered by the {others}; {counted}.",
+                last.name, made.name
+            ),
+        );
+    }
 }
 
 /// The findings about one claim on its own.

@@ -3,7 +3,7 @@
 //! While it runs, a label and its reason take eight bytes; the reasons in
 //! full (with their lists of links) are written once, at the end.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::sync::Arc;
 
 use super::index::{IndexTable, Lists, ix};
@@ -61,6 +61,8 @@ enum Node {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Decided {
     Accepted,
+    /// The other side dropped it in a round, so it stands conceded.
+    Conceded,
     Rejected,
     Note,
     /// Its reasons (or its presumption) outweigh its objections by its
@@ -81,7 +83,7 @@ enum Decided {
 impl Decided {
     fn label(self) -> Label {
         match self {
-            Self::Accepted | Self::Holds | Self::Follows => Label::In,
+            Self::Accepted | Self::Conceded | Self::Holds | Self::Follows => Label::In,
             Self::Rejected | Self::Fails | Self::PremiseFails(_) | Self::Undercut(_) => Label::Out,
             Self::Note | Self::OnlyNotes => Label::Undecided,
         }
@@ -149,6 +151,9 @@ struct Graph {
     weights: Vec<Weight>,
     /// Claims that attack a claim, in order.
     attackers: Vec<ClaimId>,
+    /// Claims (by index) the other side dropped in a round, counted as
+    /// conceded, each with the speech it was dropped in.
+    conceded: BTreeMap<usize, String>,
 }
 
 /// Each claim's starting state: its presumption (evidence is presumed
@@ -252,6 +257,23 @@ impl Graph {
             premise_pairs.iter().map(|&(l, p)| (p, l)).collect();
         let n = claim_ids.len();
         let supports = Lists::of(n, &support_pairs);
+        // In a round that counts drops as conceded, each dropped argument
+        // nobody assessed stands as the other side left it.
+        let conceded = map
+            .round
+            .as_ref()
+            .filter(|round| round.concede_drops)
+            .map(|round| {
+                let flow = crate::model::flow::Flow::of_round(map, round);
+                flow.dropped
+                    .iter()
+                    .filter_map(|(&id, &speech)| {
+                        let c = claim_table.get(id.0)?;
+                        Some((c, flow.speeches.get(speech)?.name.clone()))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         Self {
             claims: claim_states(map, mode, &kinds, &standards),
             links,
@@ -269,6 +291,7 @@ impl Graph {
             kinds,
             assessments,
             attackers,
+            conceded,
         }
     }
 
@@ -430,6 +453,10 @@ impl Graph {
         };
         let why = match (decided, node) {
             (Decided::Accepted, _) => Why::Accepted,
+            (Decided::Conceded, Node::Claim(c)) => Why::Conceded {
+                dropped_in: self.conceded.get(&c).cloned().unwrap_or_default(),
+            },
+            (Decided::Conceded, Node::Link(_)) => Why::Accepted,
             (Decided::Rejected, _) => Why::Rejected,
             (Decided::Note, _) => Why::Note,
             (Decided::Holds | Decided::Fails, Node::Claim(c)) => {
@@ -519,6 +546,7 @@ impl Run {
                 (ClaimKind::Note, _) => Some(Decided::Note),
                 (_, Some(Assessment::Accepted)) => Some(Decided::Accepted),
                 (_, Some(Assessment::Rejected)) => Some(Decided::Rejected),
+                (_, None) if self.graph.conceded.contains_key(&c) => Some(Decided::Conceded),
                 (_, None) => None,
             };
             if let Some(fixed) = fixed {

@@ -89,6 +89,12 @@ impl Label {
 pub enum Why {
     /// The user accepted the claim.
     Accepted,
+    /// In a round, the other side dropped it (never answered it by the
+    /// speech named), so it stands conceded.
+    Conceded {
+        /// The speech it was dropped in.
+        dropped_in: String,
+    },
     /// The user rejected the claim.
     Rejected,
     /// A note: it takes no part in the evaluation.

@@ -387,6 +387,10 @@ impl Words<'_> {
     fn explain(&mut self, status: &Status) {
         match &status.why {
             Why::Accepted => self.say("holds: you accepted it"),
+            Why::Conceded { dropped_in } => self.say(&format!(
+                "holds: dropped in {dropped_in} — the other side never answered it, so it \
+                 stands conceded"
+            )),
             Why::Rejected => self.say("fails: you rejected it"),
             Why::Note => self.say("a note: it takes no part"),
             Why::Weighed(weighing) => self.weighed(status.label, weighing),

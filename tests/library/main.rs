@@ -16,6 +16,7 @@ mod layout;
 mod maps;
 mod merge;
 mod references;
+mod round;
 mod round_trips;
 mod slides;
 mod store;
