@@ -257,23 +257,7 @@ impl Graph {
             premise_pairs.iter().map(|&(l, p)| (p, l)).collect();
         let n = claim_ids.len();
         let supports = Lists::of(n, &support_pairs);
-        // In a round that counts drops as conceded, each dropped argument
-        // nobody assessed stands as the other side left it.
-        let conceded = map
-            .round
-            .as_ref()
-            .filter(|round| round.concede_drops)
-            .map(|round| {
-                let flow = crate::model::flow::Flow::of_round(map, round);
-                flow.dropped
-                    .iter()
-                    .filter_map(|(&id, &speech)| {
-                        let c = claim_table.get(id.0)?;
-                        Some((c, flow.speeches.get(speech)?.name.clone()))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let conceded = conceded(map, &claim_table);
         Self {
             claims: claim_states(map, mode, &kinds, &standards),
             links,
@@ -452,11 +436,10 @@ impl Graph {
             };
         };
         let why = match (decided, node) {
-            (Decided::Accepted, _) => Why::Accepted,
+            (Decided::Accepted, _) | (Decided::Conceded, Node::Link(_)) => Why::Accepted,
             (Decided::Conceded, Node::Claim(c)) => Why::Conceded {
                 dropped_in: self.conceded.get(&c).cloned().unwrap_or_default(),
             },
-            (Decided::Conceded, Node::Link(_)) => Why::Accepted,
             (Decided::Rejected, _) => Why::Rejected,
             (Decided::Note, _) => Why::Note,
             (Decided::Holds | Decided::Fails, Node::Claim(c)) => {
@@ -503,6 +486,23 @@ impl Graph {
             why,
         }
     }
+}
+
+/// In a round that counts drops as conceded, each dropped argument (by
+/// its index in `claim_table`), with the speech it was dropped in: unless
+/// someone assessed it, it stands as the other side left it.
+fn conceded(map: &Map, claim_table: &IndexTable) -> BTreeMap<usize, String> {
+    let Some(round) = map.round.as_ref().filter(|round| round.concede_drops) else {
+        return BTreeMap::new();
+    };
+    let flow = crate::model::flow::Flow::of_round(map, round);
+    flow.dropped
+        .iter()
+        .filter_map(|(&id, &speech)| {
+            let c = claim_table.get(id.0)?;
+            Some((c, flow.speeches.get(speech)?.name.clone()))
+        })
+        .collect()
 }
 
 /// Each claim's id, kind, assessment and standard, in id order.

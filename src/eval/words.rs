@@ -387,7 +387,7 @@ impl Words<'_> {
     fn explain(&mut self, status: &Status) {
         match &status.why {
             Why::Accepted => self.say("holds: you accepted it"),
-            Why::Conceded { dropped_in } => self.say(&format!(
+            Why::Conceded { dropped_in } => self.say(format!(
                 "holds: dropped in {dropped_in} — the other side never answered it, so it \
                  stands conceded"
             )),
