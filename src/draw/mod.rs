@@ -2,6 +2,7 @@
 //! their colours, and drawings of the whole map (SVG, PNG, PDF) built from
 //! the same geometry and text measurement as the canvas.
 
+pub mod flow;
 pub mod framing;
 pub mod geometry;
 mod grid;

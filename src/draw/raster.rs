@@ -212,7 +212,7 @@ pub fn pdf(
 }
 
 /// A PDF of one page for each SVG document, each of its size (points).
-fn pages_pdf(pages: &[(String, egui::Vec2)]) -> Result<Vec<u8>, DrawError> {
+pub(super) fn pages_pdf(pages: &[(String, egui::Vec2)]) -> Result<Vec<u8>, DrawError> {
     use pdf_writer::{Content, Finish, Name, Pdf, Rect as PdfRect, Ref};
 
     let mut alloc = Ref::new(1);
@@ -350,6 +350,7 @@ pub fn slide_drawings(
                 evaluation: evaluation.cloned(),
                 pointers,
                 overview: false,
+                backdrop: super::svg::Backdrop::default(),
             },
         );
         if let Some(quote_box) = quote_box

@@ -288,6 +288,48 @@ pub fn contrast_ratio(a: Color32, b: Color32) -> f32 {
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
+/// The tint of a flow column of the side at `side` among the format's
+/// sides (the side that opens first blue, the other amber; a column of
+/// claims no speech made grey), and the colour of its heading's words.
+pub fn flow_column(side: Option<usize>, dark: bool) -> (Color32, Color32) {
+    match (side, dark) {
+        (Some(0), false) => (
+            Color32::from_rgb(0xe8, 0xf0, 0xfb),
+            Color32::from_rgb(0x1d, 0x4e, 0x89),
+        ),
+        (Some(_), false) => (
+            Color32::from_rgb(0xfb, 0xf0, 0xe4),
+            Color32::from_rgb(0x8a, 0x4b, 0x0c),
+        ),
+        (None, false) => (
+            Color32::from_rgb(0xf2, 0xf2, 0xf2),
+            Color32::from_rgb(0x44, 0x44, 0x44),
+        ),
+        (Some(0), true) => (
+            Color32::from_rgb(0x1c, 0x26, 0x33),
+            Color32::from_rgb(0x9e, 0xc5, 0xf2),
+        ),
+        (Some(_), true) => (
+            Color32::from_rgb(0x33, 0x27, 0x1c),
+            Color32::from_rgb(0xf2, 0xc3, 0x8e),
+        ),
+        (None, true) => (
+            Color32::from_rgb(0x26, 0x26, 0x26),
+            Color32::from_rgb(0xcc, 0xcc, 0xcc),
+        ),
+    }
+}
+
+/// The colour a dropped argument is marked in: the red of a warning,
+/// readable on the page and on the canvas in either theme.
+pub fn dropped_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xff, 0x8a, 0x80)
+    } else {
+        Color32::from_rgb(0xb0, 0x1c, 0x1c)
+    }
+}
+
 /// The glow behind claims that match a search.
 pub fn search_color(dark: bool) -> Color32 {
     if dark {

@@ -31,6 +31,7 @@
 //! - `why`: open cycles, and the tree of reasons down to facts;
 //! - `checks`: what a coach would mark on a map.
 
+pub mod ballot;
 pub mod checks;
 mod engine;
 mod index;

@@ -3,6 +3,7 @@
 
 pub mod aif;
 pub mod argdown;
+pub mod flow_sheets;
 pub mod markdown;
 pub mod ron;
 

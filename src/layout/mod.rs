@@ -15,6 +15,7 @@
 //! long as the map cannot overflow the stack.
 
 mod compact;
+pub mod flow;
 mod forest;
 mod wide;
 

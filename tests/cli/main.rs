@@ -31,6 +31,7 @@ pub fn stdout(output: &Output) -> String {
 
 mod commands;
 mod diff;
+mod flow;
 mod git;
 mod hostile_pdf;
 mod html;

@@ -188,6 +188,10 @@ pub enum Command {
         #[arg(long)]
         markdown: bool,
     },
+    /// A round's flow: each speech and the arguments it made, and what was
+    /// dropped; or as JSON, a draft reason for decision, or a flow sheet
+    /// (CSV, XLSX) or drawing (SVG, landscape PDF).
+    Flow(crate::flow::FlowArgs),
     /// What a coach would mark on each map (an orphan claim, an unanswered
     /// objection, two claims in one card…): `FILE: claim #N: RULE: message`.
     /// Exits with 1 when anything is found.
@@ -425,6 +429,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             markdown,
         )),
         Some(Command::Lint { files, json }) => Ok(crate::judge::lint(&files, json)),
+        Some(Command::Flow(args)) => Ok(crate::flow::flow(&args)),
         Some(Command::Coverage { file, sources }) => Ok(crate::coverage::coverage(&file, &sources)),
         Some(Command::Generate {
             claims,
@@ -611,7 +616,7 @@ fn arrange(
 /// The words the claims of `map` (saved as `file`) quote. They come from
 /// the sources' files in the map's folder only: a map someone sent never
 /// copies a file from elsewhere into an export.
-fn folder_quotes(map: &argmap::model::Map, file: &Path) -> argmap::model::QuotedWords {
+pub fn folder_quotes(map: &argmap::model::Map, file: &Path) -> argmap::model::QuotedWords {
     argmap::source::quotes(map, Some(file), &|source| {
         argmap::source::inside_map_folder(source, Some(file))
             .then(|| argmap::source::SourceText::from_file(source).ok())

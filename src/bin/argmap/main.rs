@@ -25,6 +25,7 @@ mod bench;
 mod cli;
 mod coverage;
 mod dot;
+mod flow;
 mod git;
 mod judge;
 mod man;

@@ -4,6 +4,7 @@
 //! Positions come from [`super::geometry`] and line breaks from
 //! [`TextMeasure`], so the drawing matches the canvas line for line.
 
+mod backdrop;
 mod cards;
 mod links;
 mod text;
@@ -13,6 +14,7 @@ use std::fmt::Write as _;
 
 use egui::{Pos2, Rect, pos2, vec2};
 
+pub use backdrop::Backdrop;
 pub use cards::overview_titles;
 pub use text::escape;
 pub(crate) use text::{hex, num};
@@ -67,6 +69,8 @@ pub struct SvgOptions {
     /// the canvas shows a map zoomed out): a whole large case that reads
     /// on one page.
     pub overview: bool,
+    /// A flow's columns, titles and marks around the cards.
+    pub backdrop: Backdrop,
 }
 
 /// The label of a pointer toward what a presented step answers:
@@ -238,11 +242,13 @@ fn document(
             num(view.height()),
         );
     }
+    backdrop::under(&mut out, &options.backdrop);
     highlights(&mut out, scene, &options.highlight);
     let looks = links::Looks::of(map, &scene.links, options.evaluation.as_ref());
     links::label_defs(&mut out, &looks, measure);
     out.push_str(&links::layer(&looks, &scene.links));
     out.push_str(card_layer);
+    backdrop::marks(&mut out, &options.backdrop, &scene.cards);
     // Each label clear of the cards on show and of the labels before it.
     let mut avoid: Vec<Rect> = scene
         .cards

@@ -242,11 +242,22 @@ pub fn sheets(map: &Map, flow: &Flow, how: Sheets) -> Vec<Sheet> {
                 next_free: Vec::new(),
                 placed: BTreeSet::new(),
             };
+            // A line of argument begins where its claim's parent is not on
+            // this sheet (the motion, on the other side's case).
+            let mut starts: Vec<ClaimId> = shown
+                .iter()
+                .copied()
+                .filter(|&id| {
+                    belongs(id)
+                        && parents.get(&id).is_none_or(|&(parent, _)| {
+                            !map.claims.contains_key(&parent) || !belongs(parent)
+                        })
+                })
+                .collect();
+            starts.sort_by_key(said);
             let mut top = 0;
-            for &root in &roots {
-                if belongs(root) {
-                    top = placer.place(root, top, &belongs);
-                }
+            for root in starts {
+                top = placer.place(root, top, &belongs);
             }
             sheet.rows = top;
             sheet

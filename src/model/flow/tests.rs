@@ -252,4 +252,19 @@ fn sheets_by_side_put_each_line_on_the_case_of_the_side_that_began_it() {
     assert_eq!(sheets[0].cells[&motion], (0, 0));
     assert_eq!(sheets[0].cells[&ids["harms"]], (1, 0));
     assert_eq!(sheets[1].cells[&ids["perm"]], (3, 0));
+    // An attack on the motion begins the other side's case.
+    let offcase = map.add_claim(Claim {
+        speech: Some("1NC".into()),
+        ..Claim::new("Counterplan", Pos::default())
+    });
+    map.add_link(Link::new(
+        LinkKind::Attack,
+        vec![offcase],
+        Target::Claim(motion),
+    ));
+    let flow = Flow::of(&map).expect("round");
+    let sheets = super::sheets(&map, &flow, Sheets::BySide);
+    assert_eq!(sheets[1].cells[&ids["da"]], (2, 0));
+    assert_eq!(sheets[1].cells[&offcase], (2, 1), "made after da");
+    assert!(!sheets[0].cells.contains_key(&offcase));
 }
