@@ -49,6 +49,38 @@ pub fn quoted_claim(
     Some((made, id))
 }
 
+/// A new, empty argument made in `speech` of the map's round: answering
+/// `answer` (attacking it when the speech is the other side's, extending
+/// it when the same side's), or else a new line of argument on the motion
+/// (for it from the side that opens, against it from the other) — or
+/// alone at `pos` when the map has no thesis.
+pub fn flowed_claim(
+    map: &Map,
+    speech: &crate::model::Speech,
+    answer: Option<ClaimId>,
+    pos: Pos,
+) -> Option<(Edit, ClaimId)> {
+    let round = map.round.as_ref()?;
+    let flow = crate::model::flow::Flow::of_round(map, round);
+    let sides = round.format.sides();
+    let opening = sides.first().map(String::as_str);
+    // Claims no speech made (the motion) stand on the opening side.
+    let side_of = |id: ClaimId| flow.side(id).or(opening);
+    let (mut made, id) = match answer.or(map.thesis) {
+        Some(parent) => {
+            let kind = if side_of(parent) == Some(speech.side.as_str()) {
+                LinkKind::Support
+            } else {
+                LinkKind::Attack
+            };
+            super::new_reply(map, parent, kind, "")?
+        }
+        None => add_claim(map, pos, ""),
+    };
+    added_claim(&mut made, id)?.speech = Some(speech.name.clone());
+    Some((made, id))
+}
+
 /// The claim `edit` adds under `id`, to finish before it is applied.
 fn added_claim(edit: &mut Edit, id: ClaimId) -> Option<&mut Claim> {
     match edit {

@@ -9,9 +9,9 @@ mod history;
 mod ops;
 
 pub use changes::{
-    add_claim, arrange, flip_link, move_by, quoted_claim, reparent, set_assessment, set_check,
-    set_citation_style, set_kind, set_mode, set_pinned, set_sources, set_standard, set_text,
-    set_thesis, set_weighing, set_weights, then_arranged,
+    add_claim, arrange, flip_link, flowed_claim, move_by, quoted_claim, reparent, set_assessment,
+    set_check, set_citation_style, set_kind, set_mode, set_pinned, set_sources, set_standard,
+    set_text, set_thesis, set_weighing, set_weights, then_arranged,
 };
 pub use document::Document;
 pub use history::{ClaimField, History, Typing};

@@ -13,6 +13,7 @@ pub mod app;
 pub mod canvas;
 pub mod commands;
 mod dialogs;
+mod flow_clock;
 mod inspector;
 mod outline;
 mod palette;

@@ -123,6 +123,7 @@ fn command_row(ui: &mut Ui, command: UiCommand, highlighted: bool, runs: bool) -
         (true, _) | (false, Scope::Editor) => command.label().to_owned(),
         (false, Scope::Presenting) => format!("{} (while presenting)", command.label()),
         (false, Scope::StepsList) => format!("{} (select a presentation step)", command.label()),
+        (false, Scope::Flowing) => format!("{} (in the flow of a round, F8)", command.label()),
     };
     let button = egui::Button::selectable(highlighted, label)
         .shortcut_text(command.shortcut_text(ui.ctx()))

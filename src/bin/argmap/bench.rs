@@ -272,6 +272,7 @@ fn frame_time(
                 evaluation,
                 presenting: false,
                 quotes: argmap::ui::canvas::Quoting::NONE,
+                flow: None,
             };
             canvas_ui(ui, shown, state, &mut measure, &mut actions);
         });

@@ -25,6 +25,7 @@ impl ArgmapApp {
             Scope::Editor => true,
             Scope::StepsList => self.steps.takes_commands(),
             Scope::Presenting => self.presenting.is_some(),
+            Scope::Flowing => self.round.flowing.is_some(),
         }
     }
 
@@ -40,7 +41,16 @@ impl ArgmapApp {
         // (Alt+Q) work while its words are selected.
         let reading = focused.is_some_and(|id| self.source.is_text(id));
         let focused_claim = self.shown.folding.focus.is_some();
-        let pressed = commands::pressed(ctx, Scope::Editor, |command, shortcut| {
+        // The flow view's keys first: Enter and Tab flow arguments there.
+        let flowing = if self.round.flowing.is_some() && self.presenting.is_none() {
+            commands::pressed(ctx, Scope::Flowing, |command, _| {
+                (!typing || command.works_while_typing())
+                    && (!command.is_canvas_key() || self.view.has_focus)
+            })
+        } else {
+            Vec::new()
+        };
+        let mut pressed = commands::pressed(ctx, Scope::Editor, |command, shortcut| {
             let reading_key =
                 reading && matches!(command, UiCommand::QuoteAsClaim | UiCommand::ToggleSource);
             if typing && !command.works_while_typing() && !reading_key {
@@ -56,6 +66,7 @@ impl ArgmapApp {
             }
             !command.is_canvas_key() || self.view.has_focus
         });
+        pressed.splice(0..0, flowing);
         for command in pressed {
             if typing && !reading {
                 actions.push(Action::FinishEditing);

@@ -26,6 +26,7 @@ impl ArgmapApp {
             UiCommand::Open => self.request(Pending::Open(None)),
             UiCommand::Import => self.request(Pending::Import(None)),
             UiCommand::OpenSource => self.open_source(),
+            UiCommand::NewRound => self.open_new_round(),
             UiCommand::Save => {
                 self.save();
             }
@@ -35,6 +36,21 @@ impl ArgmapApp {
             UiCommand::Quit => self.request(Pending::Quit),
             // Edit
             UiCommand::AddPremise => self.add_reply(LinkKind::Support),
+            // Flowing a round
+            UiCommand::ToggleFlow => self.toggle_flow(),
+            UiCommand::FlowSheets => {
+                if let Some(flowing) = &mut self.round.flowing {
+                    flowing.by_side = !flowing.by_side;
+                    self.view.camera.fit_requested = true;
+                }
+            }
+            UiCommand::FlowAdd => self.flow_argument(None),
+            UiCommand::FlowAnswer => self.flow_answer(),
+            UiCommand::NextSpeech => self.flow_speech(1),
+            UiCommand::PreviousSpeech => self.flow_speech(-1),
+            UiCommand::SpeechTimer => self.toggle_clock(None),
+            UiCommand::PrepFirst => self.toggle_clock(Some(0)),
+            UiCommand::PrepSecond => self.toggle_clock(Some(1)),
             UiCommand::AddObjection => self.add_reply(LinkKind::Attack),
             UiCommand::AddSibling => self.add_sibling(),
             UiCommand::AddCoPremise => self.add_co_premise(),

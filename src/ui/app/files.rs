@@ -59,6 +59,8 @@ impl Default for Files {
 pub(super) enum Pending {
     /// Start a new map: blank, or from a bundled one.
     New(Option<Bundled>),
+    /// Start a new round (File → New round…).
+    NewRound(Box<Map>),
     /// Open a file, or ask which.
     Open(Option<PathBuf>),
     /// Import an Argdown or AIF file, or ask which.
@@ -512,6 +514,11 @@ impl ArgmapApp {
                 self.replace_document(Document::untitled(bundled.map(), true));
                 self.messages
                     .status("A new map from the template: replace its claims with yours");
+            }
+            Pending::NewRound(map) => {
+                self.replace_document(Document::untitled(*map, true));
+                self.round.flowing = None;
+                self.toggle_flow();
             }
             Pending::Open(Some(path)) => self.open_path(&path),
             Pending::Open(None) => {

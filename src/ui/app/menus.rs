@@ -53,6 +53,7 @@ impl ArgmapApp {
                 }
             }
         });
+        command_button(ui, UiCommand::NewRound, actions);
         command_button(ui, UiCommand::Open, actions);
         ui.menu_button("Open recent", |ui| {
             if self.prefs.recent.is_empty() {
@@ -191,6 +192,14 @@ impl ArgmapApp {
             actions,
         );
         toggle(ui, UiCommand::ToggleSource, self.prefs.show_source, actions);
+        if self.doc.map.round.is_some() {
+            toggle(
+                ui,
+                UiCommand::ToggleFlow,
+                self.round.flowing.is_some(),
+                actions,
+            );
+        }
         toggle(
             ui,
             UiCommand::ToggleMinimap,

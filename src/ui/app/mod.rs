@@ -17,7 +17,9 @@ mod command_handling;
 mod dispatch;
 mod evaluation;
 mod files;
+mod flowing;
 mod menus;
+mod new_round;
 mod path_prompt;
 mod prefs;
 mod presenting;
@@ -111,6 +113,8 @@ struct Overlays {
     path_prompt: Option<path_prompt::PathPrompt>,
     /// The Sources window, while open.
     sources: Option<crate::ui::sources::SourcesDialog>,
+    /// The New round window, while open.
+    new_round: Option<new_round::NewRound>,
 }
 
 /// The Argmap editor.
@@ -146,6 +150,8 @@ pub struct ArgmapApp {
     source: super::source::SourcePanel,
     /// The words evidence quotes, for its cards.
     card_quotes: quotes::CardQuotes,
+    /// A round's drops, and the flow view.
+    round: flowing::RoundView,
     /// What was copied last, and the outline text sent to the system
     /// clipboard with it: pasting that text pastes these claims and links.
     clipboard: Option<(Fragment, String)>,
@@ -199,6 +205,7 @@ impl ArgmapApp {
             outline: super::outline::OutlinePanel::default(),
             source: super::source::SourcePanel::default(),
             card_quotes: quotes::CardQuotes::default(),
+            round: flowing::RoundView::default(),
             clipboard: None,
             overlays: Overlays::default(),
             title: String::new(),
@@ -390,6 +397,7 @@ impl ArgmapApp {
         self.view = View::default();
         self.view.look = look;
         self.shown.reset();
+        self.round = flowing::RoundView::default();
         if let Some(path) = &self.doc.path
             && let Some(folds) = self.prefs.folds.get(&crate::store::canonical(path))
         {
@@ -482,10 +490,14 @@ impl ArgmapApp {
                 self.banners_ui(ui);
                 self.needs_repair_ui(ui);
                 self.breadcrumb_ui(ui);
+                if self.round.flowing.is_some() && self.presenting.is_none() {
+                    self.flow_bar_ui(ui);
+                }
                 self.shown_canvas_ui(ui, &mut actions);
             });
         self.confirm_ui(&ctx);
         self.sources_window_ui(&ctx);
+        self.new_round_ui(&ctx);
         self.path_prompt_ui(&ctx);
         self.loading_ui(&ctx);
         self.conflict_ui(&ctx);

@@ -213,6 +213,8 @@ impl ArgmapApp {
     pub(super) fn shown_canvas_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         self.refresh_shown();
         self.refresh_card_quotes();
+        self.refresh_round();
+        self.shown.marks.under.clone_from(&self.round.marks);
         // Search matches glow; the current one glows most.
         if self.presenting.is_none() {
             let search = self.overlays.search.as_ref();
@@ -237,8 +239,19 @@ impl ArgmapApp {
             .show_evaluation
             .then_some(&self.judged.evaluation);
         let quotes = self.card_quotes.quoting();
-        let shown = match &self.shown.cache {
-            Some(cache) => canvas::Drawn {
+        let flow = self.round.shown();
+        let shown = match (&self.shown.cache, flow) {
+            (_, Some((map, revision, layout))) if self.presenting.is_none() => canvas::Drawn {
+                map,
+                revision,
+                roles: None,
+                marks: &self.shown.marks,
+                evaluation,
+                presenting: false,
+                quotes,
+                flow: Some(layout),
+            },
+            (Some(cache), _) => canvas::Drawn {
                 map: &cache.map,
                 revision: cache.revision,
                 roles: Some(&cache.roles),
@@ -246,8 +259,9 @@ impl ArgmapApp {
                 evaluation,
                 presenting: self.presenting.is_some(),
                 quotes,
+                flow: None,
             },
-            None => canvas::Drawn {
+            (None, _) => canvas::Drawn {
                 map: &self.doc.map,
                 revision: canvas_revision(self.doc.state()),
                 roles: None,
@@ -255,6 +269,7 @@ impl ArgmapApp {
                 evaluation,
                 presenting: self.presenting.is_some(),
                 quotes,
+                flow: None,
             },
         };
         canvas::canvas_ui(ui, shown, &mut self.view, &mut self.measure, actions);
@@ -378,6 +393,6 @@ impl ArgmapApp {
 /// work the canvas keeps for one document is never taken for another's
 /// that happens to have the same revision (a test swapping documents, a
 /// map opened over another).
-fn canvas_revision((generation, revision): (u64, u64)) -> u64 {
+pub(super) fn canvas_revision((generation, revision): (u64, u64)) -> u64 {
     ((generation & 0x7FFF_FFFF) << 32) | (revision & 0xFFFF_FFFF)
 }

@@ -13,6 +13,7 @@
 mod a11y;
 pub mod camera;
 mod cards;
+mod flow_paint;
 mod interaction;
 mod lod;
 mod minimap;
@@ -64,6 +65,8 @@ pub struct Drawn<'a> {
     pub presenting: bool,
     /// The words evidence quotes, shown on its cards.
     pub quotes: Quoting<'a>,
+    /// The flow view: the columns and headings behind the cards.
+    pub flow: Option<&'a crate::layout::flow::FlowLayout>,
 }
 
 /// Marks on cards that come from outside the canvas: search matches, the
@@ -82,6 +85,8 @@ pub struct Marks {
     pub pulse: BTreeSet<ClaimId>,
     /// How far the pulse has come, 0 to 1.
     pub pulse_progress: f32,
+    /// Words in red under a card: "dropped in 2AC".
+    pub under: BTreeMap<ClaimId, String>,
 }
 
 /// The id the canvas holds keyboard focus under.
@@ -174,11 +179,15 @@ pub fn canvas_ui(
     let response = scene
         .show(ui, &mut scene_rect, |ui| {
             let frame = frame(ui, shown.map, &index, view, measure);
+            if let Some(flow) = shown.flow {
+                flow_paint::backdrop(ui.painter(), flow, dark);
+            }
             paint::links(ui.painter(), shown, &frame, view, dark);
             if frame.level != Level::Text {
                 paint::blocks(ui.painter(), shown, &frame, view, dark);
             }
             let card_focused = cards::cards_ui(ui, shown, &frame, view, dark, actions);
+            flow_paint::under_cards(ui.painter(), &shown.marks.under, &frame, dark);
             frame_out = Some((frame.visible_rect, frame.widgets, card_focused));
         })
         .response;

@@ -246,6 +246,7 @@ mod tests {
             evaluation: None,
             presenting: false,
             quotes: Quoting::NONE,
+            flow: None,
         }
     }
 

@@ -10,6 +10,8 @@
 
 use egui::{KeyboardShortcut, Modifiers};
 
+#[macro_use]
+mod macros;
 mod table;
 mod text;
 
@@ -25,6 +27,8 @@ pub enum Scope {
     Presenting,
     /// In the list of presentation steps, while a step row has the focus.
     StepsList,
+    /// In the flow view of a round, before the editor's keys.
+    Flowing,
 }
 
 /// The groups of the list of shortcuts and of the palette.
@@ -46,13 +50,15 @@ pub enum Group {
     WhilePresenting,
     /// Keys in the list of presentation steps.
     PresentationSteps,
+    /// Keys in the flow view of a round.
+    WhileFlowing,
     /// Help.
     Help,
 }
 
 impl Group {
     /// Every group, in the order the list of shortcuts shows them.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::File,
         Self::Edit,
         Self::MoveAround,
@@ -61,6 +67,7 @@ impl Group {
         Self::Present,
         Self::WhilePresenting,
         Self::PresentationSteps,
+        Self::WhileFlowing,
         Self::Help,
     ];
 
@@ -75,6 +82,7 @@ impl Group {
             Self::Present => "Present",
             Self::WhilePresenting => "While presenting",
             Self::PresentationSteps => "Presentation steps",
+            Self::WhileFlowing => "While flowing a round",
             Self::Help => "Help",
         }
     }
@@ -84,6 +92,7 @@ impl Group {
         match self {
             Self::WhilePresenting => Scope::Presenting,
             Self::PresentationSteps => Scope::StepsList,
+            Self::WhileFlowing => Scope::Flowing,
             Self::File
             | Self::Edit
             | Self::MoveAround

@@ -8,74 +8,10 @@
 //! is "Esc"): [`super::UiCommand::tooltip`] fills them in from the
 //! table.
 
-use egui::{Key, KeyboardShortcut, Modifiers};
+use egui::{Key, KeyboardShortcut};
 
+use super::macros::{ALT, CMD_SHIFT, COMMAND, NONE, SHIFT};
 use super::{Group, Spec};
-
-const NONE: Modifiers = Modifiers::NONE;
-const SHIFT: Modifiers = Modifiers::SHIFT;
-const ALT: Modifiers = Modifiers::ALT;
-const COMMAND: Modifiers = Modifiers::COMMAND;
-const CMD_SHIFT: Modifiers = Modifiers {
-    alt: false,
-    ctrl: false,
-    shift: true,
-    mac_cmd: false,
-    command: true,
-};
-
-/// A shortcut as a constant expression: `key!(COMMAND, S)`.
-macro_rules! key {
-    ($modifiers:ident, $key:ident) => {
-        KeyboardShortcut {
-            modifiers: $modifiers,
-            logical_key: Key::$key,
-        }
-    };
-}
-
-/// The enum, its list in table order, and each command's [`Spec`] (one
-/// exhaustive match, made here).
-macro_rules! command_table {
-    ($(
-        $(#[doc = $doc:literal])*
-        $name:ident {
-            group: $group:ident,
-            label: $label:literal,
-            tooltip: $tooltip:literal
-            $(, $field:ident: $value:expr)* $(,)?
-        },
-    )*) => {
-        /// A command the user can give from a menu, a button, the palette
-        /// or the keyboard.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum UiCommand {
-            $( $(#[doc = $doc])* $name, )*
-        }
-
-        impl UiCommand {
-            /// Every command, in table order: group by group, each group in
-            /// the order a user meets its commands.
-            pub const ALL: &'static [Self] = &[$(Self::$name),*];
-
-            /// The command's entry in the table.
-            pub fn spec(self) -> &'static Spec {
-                match self {
-                    $(Self::$name => const {
-                        &Spec {
-                            name: stringify!($name),
-                            group: Group::$group,
-                            label: $label,
-                            tooltip: $tooltip,
-                            $($field: $value,)*
-                            ..Spec::DEFAULT
-                        }
-                    },)*
-                }
-            }
-        }
-    };
-}
 
 command_table! {
     /// Start a blank map.
@@ -115,6 +51,13 @@ command_table! {
         label: "Sources…",
         tooltip: "Each source's reference details (authors, date, where it appeared, DOI…), and references imported from BibTeX or CSL-JSON",
         also: "references bibliography citation zotero bibtex csl authors",
+    },
+    /// Start a new round: format, motion, teams, speakers.
+    NewRound {
+        group: File,
+        label: "New round…",
+        tooltip: "Start a debate round to flow: its format, motion, teams and speakers",
+        also: "debate flow policy lincoln douglas public forum world schools parliamentary",
     },
     /// Save to the map's file, or ask where.
     Save {
@@ -547,6 +490,23 @@ command_table! {
         keys: &[key!(NONE, F6)],
         also: "reading article text document paragraphs coverage",
     },
+    /// Show a round as debaters flow it.
+    ToggleFlow {
+        group: View,
+        label: "Flow",
+        tooltip: "Show the round as debaters flow it: a column per speech, each argument \
+             beside what it answers ({FlowAdd} adds an argument in the current speech, \
+             {FlowAnswer} answers the selected one)",
+        keys: &[key!(NONE, F8)],
+        also: "round debate speeches columns sheet drops dropped",
+    },
+    /// One flow sheet per side's case, or one sheet.
+    FlowSheets {
+        group: View,
+        label: "Flow sheets by side",
+        tooltip: "A flow sheet for each side's case, as on paper, or the whole round on one",
+        also: "paper case off-case",
+    },
     /// Show or hide the minimap.
     ToggleMinimap {
         group: View,
@@ -861,6 +821,62 @@ command_table! {
         label: "Skip",
         tooltip: "Leave this step's claims out of the presentation",
         keys: &[key!(NONE, Delete)],
+    },
+    /// Flowing: an argument in the current speech.
+    FlowAdd {
+        group: WhileFlowing,
+        label: "Add argument",
+        tooltip: "Add an argument in the current speech; type it at once",
+        keys: &[key!(NONE, Enter)],
+        canvas_key: true,
+    },
+    /// Flowing: answer the selected argument in the current speech.
+    FlowAnswer {
+        group: WhileFlowing,
+        label: "Answer",
+        tooltip: "Answer the selected argument in the current speech: from the other side it \
+             attacks, from the same side it extends",
+        keys: &[key!(NONE, Tab)],
+        canvas_key: true,
+    },
+    /// Flowing: the next speech becomes the current one.
+    NextSpeech {
+        group: WhileFlowing,
+        label: "Next speech",
+        tooltip: "Flow the next speech",
+        keys: &[key!(COMMAND, ArrowRight)],
+    },
+    /// Flowing: the speech before becomes the current one.
+    PreviousSpeech {
+        group: WhileFlowing,
+        label: "Previous speech",
+        tooltip: "Flow the speech before",
+        keys: &[key!(COMMAND, ArrowLeft)],
+    },
+    /// Flowing: start or stop the speech timer.
+    SpeechTimer {
+        group: WhileFlowing,
+        label: "Speech timer",
+        tooltip: "Start or stop the current speech's clock (it counts down from the \
+             format's time)",
+        keys: &[key!(COMMAND, T)],
+        while_typing: true,
+    },
+    /// Flowing: start or stop the first side's prep clock.
+    PrepFirst {
+        group: WhileFlowing,
+        label: "First side's prep",
+        tooltip: "Start or stop the prep clock of the side that opens",
+        keys: &[key!(COMMAND, Num1)],
+        while_typing: true,
+    },
+    /// Flowing: start or stop the second side's prep clock.
+    PrepSecond {
+        group: WhileFlowing,
+        label: "Second side's prep",
+        tooltip: "Start or stop the other side's prep clock",
+        keys: &[key!(COMMAND, Num2)],
+        while_typing: true,
     },
     /// Find and run any command by name.
     Palette {
