@@ -32,14 +32,18 @@ fn the_flow_in_words_json_and_a_draft_ballot() {
     assert!(run.status.success());
     let text = stdout(&run);
     assert!(
-        text.starts_with("Public Forum round: 8 speeches, 6 arguments\n"),
+        text.starts_with("Public Forum round: 8 speeches, 7 arguments\n"),
         "{text}"
     );
     assert!(
         text.contains("AC · Pro · Ana: #2 Play time; #3 Equity (dropped in NC)\n"),
         "{text}"
     );
-    assert!(text.contains("NR · Con: —\n"), "{text}");
+    assert!(
+        text.contains("NC · Con · Ben: #4 Grades fall; #5 Clubs (extended in NR)\n"),
+        "{text}"
+    );
+    assert!(text.contains("AS · Pro: —\n"), "{text}");
     let json: serde_json::Value = serde_json::from_str(&stdout(&argmap(
         &["flow", "round.ron", "--json"],
         dir.path(),
@@ -138,7 +142,15 @@ fn check_grid(rows: &[Vec<String>]) {
     };
     assert_eq!(at(1, 0), "Resolved: primary schools should ban homework");
     assert_eq!(at(1, 1), "Play time: Children need unstructured play time");
-    assert_eq!(at(1, 2), "Clubs: Clubs fill the time, not play");
+    assert_eq!(
+        at(1, 2),
+        "Clubs: Clubs fill the time, not play — extended in NR"
+    );
+    assert_eq!(
+        at(1, 4),
+        "Clubs cost: Clubs cost families money",
+        "level with what it extends"
+    );
     assert_eq!(
         at(1, 3),
         "Clubs are play: Play is what clubs give too — dropped in NR"

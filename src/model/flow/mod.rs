@@ -7,7 +7,9 @@
 //! when no argument of another side answers it (attacks it, or attacks
 //! the link it makes) in any speech up to and including the first speech
 //! of another side after *s*. An argument no other side speaks after
-//! cannot be dropped. An answer from its own side in a later speech
+//! cannot be dropped; nor can one whose last chance has not come yet — a
+//! round is flowed as it is given, so it has reached the latest speech
+//! that made anything. An answer from its own side in a later speech
 //! extends it.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -70,6 +72,8 @@ impl Flow {
                 }
             }
         }
+        // How far the round has come: the latest speech that said anything.
+        let reached = speech_of.values().copied().max().unwrap_or(0);
         let mut flow = Self {
             speeches,
             speech_of,
@@ -79,8 +83,9 @@ impl Flow {
             let side = &flow.speeches[made].side;
             let replies = answers.get(&id).map_or(&[][..], Vec::as_slice);
             let said_by = |claim: ClaimId| flow.speech_of.get(&claim).copied();
-            if let Some(last_chance) =
-                (made + 1..flow.speeches.len()).find(|&i| flow.speeches[i].side != *side)
+            if let Some(last_chance) = (made + 1..flow.speeches.len())
+                .find(|&i| flow.speeches[i].side != *side)
+                .filter(|&i| i <= reached)
             {
                 let answered = replies.iter().any(|&(by, kind)| {
                     kind == LinkKind::Attack
@@ -257,7 +262,7 @@ pub fn sheets(map: &Map, flow: &Flow, how: Sheets) -> Vec<Sheet> {
             starts.sort_by_key(said);
             let mut top = 0;
             for root in starts {
-                top = placer.place(root, top, &belongs);
+                top = placer.place(root, top, &belongs).0;
             }
             sheet.rows = top;
             sheet
@@ -277,10 +282,16 @@ struct Placer<'a> {
 
 impl Placer<'_> {
     /// Places `id` at `row` or below (its column's first free row) and
-    /// what answers it beside it; returns the first row below all of it.
-    fn place(&mut self, id: ClaimId, row: usize, belongs: &dyn Fn(ClaimId) -> bool) -> usize {
+    /// what answers it beside it; returns the first row below all of it,
+    /// and the rightmost column it took.
+    fn place(
+        &mut self,
+        id: ClaimId,
+        row: usize,
+        belongs: &dyn Fn(ClaimId) -> bool,
+    ) -> (usize, usize) {
         if !self.placed.insert(id) {
-            return row;
+            return (row, 0);
         }
         let column = self
             .flow
@@ -295,14 +306,30 @@ impl Placer<'_> {
         self.sheet.cells.insert(id, (column, row));
         let mut below = row + 1;
         let mut next = row;
+        let mut rightmost = column;
+        // An answer in a column right of everything answered before it
+        // sits level with what it answers; otherwise below those answers.
+        let mut taken: Option<usize> = None;
         for &child in self.children.get(&id).map_or(&[][..], Vec::as_slice) {
-            if belongs(child) {
-                let end = self.place(child, next, belongs);
-                below = below.max(end);
-                next = end;
+            if !belongs(child) {
+                continue;
             }
+            let child_column = self
+                .flow
+                .speech_of
+                .get(&child)
+                .map_or(0, |&s| self.sheet.column_of_speech(s));
+            let start = match taken {
+                Some(taken) if child_column > taken => row,
+                _ => next,
+            };
+            let (end, right) = self.place(child, start, belongs);
+            below = below.max(end);
+            next = below;
+            taken = Some(taken.map_or(right, |t| t.max(right)));
+            rightmost = rightmost.max(right);
         }
-        below
+        (below, rightmost)
     }
 }
 

@@ -155,6 +155,7 @@ fn an_attack_on_the_link_answers_and_a_same_side_support_does_not() {
             "plan 1AC supports harms",
             "nolink 1NC undercuts plan",
             "more 2AC supports nolink",
+            "end 2AR",
         ],
     );
     // The undercut of plan's link answers plan; harms is never answered;
@@ -165,13 +166,25 @@ fn an_attack_on_the_link_answers_and_a_same_side_support_does_not() {
 
 #[test]
 fn an_answer_after_the_last_chance_comes_too_late() {
-    let (map, ids) = round(Format::Policy, &["adv 1AC", "late 2NC attacks adv"]);
+    let (map, ids) = round(
+        Format::Policy,
+        &["adv 1AC", "late 2NC attacks adv", "end 1AR"],
+    );
     assert_eq!(dropped(&map, &ids), ["adv@1NC", "late@1AR"]);
 }
 
 #[test]
+fn an_argument_is_not_dropped_before_its_last_chance_is_flowed() {
+    // Flowing live: the 1NC has been given, the 2AC not yet.
+    let (map, ids) = round(Format::Policy, &["adv 1AC", "da 1NC"]);
+    assert_eq!(dropped(&map, &ids), ["adv@1NC"], "da may yet be answered");
+    let (map, ids) = round(Format::Policy, &["adv 1AC", "da 1NC", "turn 2AC"]);
+    assert_eq!(dropped(&map, &ids), ["adv@1NC", "da@2AC"]);
+}
+
+#[test]
 fn claims_no_speech_made_are_neither_dropped_nor_answers() {
-    let (mut map, ids) = round(Format::Policy, &["adv 1AC"]);
+    let (mut map, ids) = round(Format::Policy, &["adv 1AC", "da 1NC"]);
     let outside = map.add_claim(Claim::new("A judge's aside", Pos::default()));
     map.add_link(Link::new(
         LinkKind::Attack,
@@ -211,6 +224,24 @@ fn each_answer_sits_level_with_what_it_answers_and_lines_stack() {
     assert_eq!(at("solvency"), (0, 2), "below harms's line");
     assert_eq!(at("c1"), (1, 2), "level with solvency");
     assert_eq!(sheet.rows, 3);
+}
+
+#[test]
+fn an_extension_right_of_the_answers_before_it_sits_level_with_what_it_extends() {
+    let (map, ids) = round(
+        Format::Policy,
+        &[
+            "harms 1AC",
+            "x 1NC attacks harms",
+            "ext 2AC supports harms",
+            "y 1NC attacks harms",
+        ],
+    );
+    let flow = Flow::of(&map).expect("round");
+    let sheet = &sheets(&map, &flow, Sheets::One)[0];
+    assert_eq!(sheet.cells[&ids["x"]], (1, 0));
+    assert_eq!(sheet.cells[&ids["y"]], (1, 1), "below the first answer");
+    assert_eq!(sheet.cells[&ids["ext"]], (2, 0), "level with harms");
 }
 
 #[test]
