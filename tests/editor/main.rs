@@ -12,6 +12,7 @@ pub mod evaluation;
 mod evidence;
 mod files;
 mod first_hour;
+mod flowing;
 mod overview;
 mod present;
 mod reading;

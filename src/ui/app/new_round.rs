@@ -85,14 +85,16 @@ impl ArgmapApp {
             .resizable(false)
             .show(ctx, |ui| {
                 egui::Grid::new("new-round").num_columns(2).show(ui, |ui| {
-                    ui.label("Format");
+                    let label = ui.label("Format");
                     egui::ComboBox::from_id_salt("round-format")
                         .selected_text(dialog.format().label())
                         .show_ui(ui, |ui| {
                             for (i, format) in Format::BUILT_IN.iter().enumerate() {
                                 ui.selectable_value(&mut dialog.format, i, format.label());
                             }
-                        });
+                        })
+                        .response
+                        .labelled_by(label.id);
                     ui.end_row();
                     ui.label("Motion");
                     ui.add(
