@@ -28,6 +28,8 @@ pub enum ClaimField {
     Citation,
     /// Its tags.
     Tags,
+    /// The speech of the round that made it.
+    Speech,
 }
 
 impl ClaimField {
@@ -40,6 +42,7 @@ impl ClaimField {
             Self::Note => "note",
             Self::Citation => "citation",
             Self::Tags => "tags",
+            Self::Speech => "speech",
         }
     }
 }

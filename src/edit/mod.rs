@@ -76,6 +76,8 @@ pub enum Edit {
     SetArrangement(crate::model::Arrangement),
     /// Change how citations and the reference list are written.
     SetCitationStyle(crate::model::CitationStyle),
+    /// Make the map a round, change its round, or make it no round.
+    SetRound(Option<Box<crate::model::Round>>),
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
 }
@@ -160,6 +162,9 @@ impl Edit {
             }
             Self::SetCitationStyle(style) => {
                 Self::SetCitationStyle(std::mem::replace(&mut map.citation_style, style))
+            }
+            Self::SetRound(round) => {
+                Self::SetRound(std::mem::replace(&mut map.round, round.map(|r| *r)).map(Box::new))
             }
             Self::Batch(edits) => {
                 let mut inverses: Vec<Self> =

@@ -102,6 +102,8 @@ pub enum Action {
     SetMode(Mode),
     /// Write the map's citations in this style.
     SetCitationStyle(crate::model::CitationStyle),
+    /// The map's round as it is to be.
+    SetRound(Box<crate::model::Round>),
     /// Weigh these links.
     SetWeight(Vec<LinkId>, Weight),
     /// Judge these claims by a standard, or (`None`) the map's default.

@@ -66,6 +66,7 @@ pub fn inspector_ui(ui: &mut Ui, inspected: Inspected<'_>, actions: &mut Vec<Act
                         |e| e.why_claim(map, id),
                         actions,
                     );
+                    super::round_inspector::ballot_ui(ui, map, inspected.evaluation, id);
                 }
             }
             n => {
@@ -229,6 +230,9 @@ fn claim_ui(ui: &mut Ui, map: &Map, id: ClaimId, view: &View, actions: &mut Vec<
     }
     if kind_ui(ui, &mut edited.kind) {
         changed = Some(ClaimField::Kind);
+    }
+    if super::round_inspector::speech_ui(ui, map, &mut edited) {
+        changed = Some(ClaimField::Speech);
     }
 
     let mut is_thesis = map.thesis == Some(id);
@@ -543,6 +547,7 @@ fn map_ui(ui: &mut Ui, map: &Map, actions: &mut Vec<Action>) {
         }
     });
     weighing::map_weighing_ui(ui, map, actions);
+    super::round_inspector::round_settings_ui(ui, map, actions);
     if !map.sources.is_empty() {
         ui.add_space(6.0);
         ui.horizontal(|ui| {

@@ -19,6 +19,7 @@ mod outline;
 mod palette;
 mod present;
 mod references;
+mod round_inspector;
 mod search;
 mod source;
 mod sources;
