@@ -567,11 +567,11 @@ impl ArgmapApp {
                     self.doc.apply(edit, "Change citation style");
                 }
             }
-            Action::SetRound(round) => {
-                if self.doc.map.round.as_ref() != Some(&*round) {
-                    self.doc
-                        .apply(edit::Edit::SetRound(Some(round)), "Change the round");
-                }
+            Action::SetRound(round) if self.doc.map.round.as_ref() != Some(&*round) => {
+                self.doc
+                    .apply(edit::Edit::SetRound(Some(round)), "Change the round");
+            }
+            Action::SetRound(_) => {}
             }
             Action::SetWeight(links, weight) => self.set_weights(&links, weight),
             Action::SetStandard(claims, standard) => self.set_standard(&claims, standard),
