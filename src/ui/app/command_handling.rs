@@ -571,7 +571,6 @@ impl ArgmapApp {
                 self.doc
                     .apply(edit::Edit::SetRound(Some(round)), "Change the round");
             }
-            Action::SetRound(_) => {}
             Action::SetWeight(links, weight) => self.set_weights(&links, weight),
             Action::SetStandard(claims, standard) => self.set_standard(&claims, standard),
             Action::SetWeighing(presumption, standard) => self.set_weighing(presumption, standard),
