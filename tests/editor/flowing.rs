@@ -16,8 +16,7 @@ fn said(map: &Map, text: &str) -> ClaimId {
     map.claims
         .iter()
         .find(|(_, c)| c.text == text)
-        .map(|(&id, _)| id)
-        .unwrap_or_else(|| panic!("no claim says {text:?}"))
+        .map_or_else(|| panic!("no claim says {text:?}"), |(&id, _)| id)
 }
 
 /// How `from` answers `to`, if it does.
