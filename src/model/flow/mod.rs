@@ -9,8 +9,10 @@
 //! of another side after *s*. An argument no other side speaks after
 //! cannot be dropped; nor can one whose last chance has not come yet — a
 //! round is flowed as it is given, so it has reached the latest speech
-//! that made anything. An answer from its own side in a later speech
-//! extends it.
+//! that made anything. A claim made in support of another of the same
+//! speech (its evidence, its warrant) is part of that argument, as on a
+//! paper flow, and is not dropped on its own. An answer from its own side
+//! in a later speech extends it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -54,6 +56,8 @@ impl Flow {
         // Who answers each claim: premises of links into it, and of
         // attacks on the links it is a premise of.
         let mut answers: BTreeMap<ClaimId, Vec<(ClaimId, LinkKind)>> = BTreeMap::new();
+        // Claims that support another claim of their own speech.
+        let mut parts = std::collections::BTreeSet::new();
         for link in map.links.values() {
             let answered: Vec<ClaimId> = match link.target {
                 Target::Claim(claim) => vec![claim],
@@ -71,6 +75,13 @@ impl Flow {
                     }
                 }
             }
+            if let (LinkKind::Support, Target::Claim(target)) = (link.kind, link.target) {
+                for premise in &link.premises {
+                    if speech_of.get(premise).is_some_and(|s| speech_of.get(&target) == Some(s)) {
+                        parts.insert(*premise);
+                    }
+                }
+            }
         }
         // How far the round has come: the latest speech that said anything.
         let reached = speech_of.values().copied().max().unwrap_or(0);
@@ -85,7 +96,7 @@ impl Flow {
             let said_by = |claim: ClaimId| flow.speech_of.get(&claim).copied();
             if let Some(last_chance) = (made + 1..flow.speeches.len())
                 .find(|&i| flow.speeches[i].side != *side)
-                .filter(|&i| i <= reached)
+                .filter(|&i| i <= reached && !parts.contains(&id))
             {
                 let answered = replies.iter().any(|&(by, kind)| {
                     kind == LinkKind::Attack

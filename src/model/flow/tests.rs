@@ -165,6 +165,25 @@ fn an_attack_on_the_link_answers_and_a_same_side_support_does_not() {
 }
 
 #[test]
+fn evidence_for_an_argument_of_its_own_speech_stands_or_falls_with_it() {
+    let (map, ids) = round(
+        Format::WorldSchools,
+        &[
+            "arg P1",
+            "card P1 supports arg",
+            "other P1",
+            "card2 P1 supports other",
+            "answer O1 attacks arg",
+            "rebuild P2 supports other",
+        ],
+    );
+    // card is part of arg, answered; card2 of other, which is dropped
+    // once (and marked once); rebuild, made later, is an argument of its
+    // own, with its own last chance (O2, not flowed yet).
+    assert_eq!(dropped(&map, &ids), ["answer@P2", "other@O1"]);
+}
+
+#[test]
 fn an_answer_after_the_last_chance_comes_too_late() {
     let (map, ids) = round(
         Format::Policy,
