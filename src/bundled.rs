@@ -22,7 +22,7 @@ pub const ARTICLE: Bundled = Bundled {
 };
 
 /// Maps to start from: the example, and templates.
-pub const STARTERS: [Bundled; 5] = [
+pub const STARTERS: [Bundled; 6] = [
     Bundled {
         file_name: "debate-motion.ron",
         label: "Debate motion: proposition and opposition",
@@ -37,6 +37,11 @@ pub const STARTERS: [Bundled; 5] = [
         file_name: "homework-ban.ron",
         label: "Worked example: a debate case, built by keyboard",
         bytes: include_bytes!("../maps/homework-ban.ron"),
+    },
+    Bundled {
+        file_name: "practice-round.ron",
+        label: "Worked example: a Public Forum round, flowed live",
+        bytes: include_bytes!("../maps/practice-round.ron"),
     },
     Bundled {
         file_name: "phones-in-class.ron",

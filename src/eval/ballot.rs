@@ -32,7 +32,18 @@ pub fn ballot(map: &Map, evaluation: &Evaluation) -> Option<Ballot> {
     let motion = map.thesis?;
     let flow = Flow::of_round(map, round);
     let sides = round.format.sides();
-    let title = |id| format!("“{}”", super::title(map, id));
+    // A claim by its title, or by its words when it has none (a flow's
+    // claims are typed fast and rarely titled).
+    let title = |id| {
+        let named = map
+            .claims
+            .get(&id)
+            .map(|c| match c.title.as_deref().map(str::trim) {
+                Some(title) if !title.is_empty() => title.to_owned(),
+                _ => crate::words::one_line(&c.text, 70),
+            });
+        format!("“{}”", named.unwrap_or_else(|| super::title(map, id)))
+    };
     let motion_words = map.claims.get(&motion).map_or_else(
         || title(motion),
         |c| format!("“{}”", crate::words::one_line(&c.text, 120)),

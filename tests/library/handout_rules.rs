@@ -229,7 +229,7 @@ fn the_handouts_framing_and_search_follow_argmaps_rules() {
             "🙂",
         ],
     ));
-    assert_eq!(shipped.len(), 5, "every shipped map");
+    assert_eq!(shipped.len(), 6, "every shipped map");
     assert!(steps > 60, "{steps} steps");
     let cases = json!({ "rules": Rules::of_argmap(), "maps": maps });
     let file = Path::new(env!("CARGO_TARGET_TMPDIR")).join("handout-rules.json");

@@ -77,7 +77,10 @@ impl Flow {
             }
             if let (LinkKind::Support, Target::Claim(target)) = (link.kind, link.target) {
                 for premise in &link.premises {
-                    if speech_of.get(premise).is_some_and(|s| speech_of.get(&target) == Some(s)) {
+                    if speech_of
+                        .get(premise)
+                        .is_some_and(|s| speech_of.get(&target) == Some(s))
+                    {
                         parts.insert(*premise);
                     }
                 }
