@@ -49,7 +49,7 @@ fn weigh(map: &mut Map) {
 }
 
 /// What is measured, in the table's order.
-const ROWS: [&str; 17] = [
+const ROWS: [&str; 19] = [
     "load the RON file",
     "save the RON file",
     "measure card text (once per map)",
@@ -67,6 +67,8 @@ const ROWS: [&str; 17] = [
     "diff of two versions (by id)",
     "three-way merge of two versions",
     "export the HTML handout (fonts subset)",
+    "flow view: lay out again after a keystroke",
+    "flow view: one frame, whole round in view",
 ];
 
 /// Runs every benchmark on generated maps of `sizes` claims, writing the
@@ -116,11 +118,11 @@ pub fn run(sizes: &[usize], dir: &Path) -> Result<Vec<Row>, FileError> {
         }
         let arranging = arrange_times(&map, &sizes_of);
         debug_rss("before frames");
-        let whole = frame_time(&map, None, None);
+        let whole = frame_time(&map, None, None, None);
         debug_rss("after whole-map frames");
-        let close = frame_time(&map, Some(around_thesis(&map)), None);
+        let close = frame_time(&map, Some(around_thesis(&map)), None, None);
         debug_rss("after close-up frames");
-        let titles = frame_time(&map, Some(titles_view(&map)), None);
+        let titles = frame_time(&map, Some(titles_view(&map)), None, None);
         let evaluate = median(9, || {
             let _ = argmap::eval::evaluate(&map);
         });
@@ -129,8 +131,8 @@ pub fn run(sizes: &[usize], dir: &Path) -> Result<Vec<Row>, FileError> {
             let _ = argmap::eval::checks::check(&map, &evaluation);
         });
         let (diffing, merging) = versions_times(&map);
-        let whole_judged = frame_time(&map, None, Some(&evaluation));
-        let close_judged = frame_time(&map, Some(around_thesis(&map)), Some(&evaluation));
+        let whole_judged = frame_time(&map, None, Some(&evaluation), None);
+        let close_judged = frame_time(&map, Some(around_thesis(&map)), Some(&evaluation), None);
         let handout = median(3, || {
             let _ = argmap::export::export(
                 &map,
@@ -139,6 +141,7 @@ pub fn run(sizes: &[usize], dir: &Path) -> Result<Vec<Row>, FileError> {
                 &mut measure,
             );
         });
+        let (relayout, flow_frame) = flow_times(&map, &mut measure);
         for (row, time) in rows.iter_mut().zip([
             load,
             save,
@@ -157,6 +160,8 @@ pub fn run(sizes: &[usize], dir: &Path) -> Result<Vec<Row>, FileError> {
             diffing,
             merging,
             handout,
+            relayout,
+            flow_frame,
         ]) {
             row.medians.push(time);
         }
@@ -243,10 +248,58 @@ fn titles_view(map: &Map) -> Rect {
 /// The median time of one frame of the canvas (`run_ui` + `tessellate`)
 /// showing `view` (the whole map when `None`) in a 1280 × 800 window, with
 /// the statuses of `evaluation` on the cards when given.
+/// `map` as a Policy round, each claim made in the speech of its depth
+/// below the motion (the motion in none): what the flow view shows.
+fn as_round(map: &Map) -> Map {
+    let mut round = map.clone();
+    round.round = Some(argmap::model::Round::of(argmap::model::Format::Policy));
+    let speeches = argmap::model::Format::Policy.speeches();
+    let parents = argmap::model::nav::parents(map);
+    for (id, claim) in &mut round.claims {
+        let mut depth = 0;
+        let mut at = *id;
+        while let Some(&parent) = parents.get(&at) {
+            depth += 1;
+            at = parent;
+            if depth > map.claims.len() {
+                break;
+            }
+        }
+        claim.speech = depth
+            .checked_sub(1)
+            .map(|d| speeches[d.min(speeches.len() - 1)].name.clone());
+    }
+    round
+}
+
+/// The flow view of `map` as a round: the median time to lay it out again
+/// after an edit (drops, card sizes, places, the map as placed), and to
+/// draw one frame of it whole.
+fn flow_times(map: &Map, measure: &mut TextMeasure) -> (Duration, Duration) {
+    use argmap::layout::flow::{flow_layout, flowed_map};
+    use argmap::model::flow::{Flow, Sheets};
+    let round = as_round(map);
+    let relayout = median(5, || {
+        if let Some(flow) = Flow::of(&round) {
+            let sizes = card_sizes(&round, measure);
+            let layout = flow_layout(&round, &flow, Sheets::One, &sizes, Some(0));
+            let _ = flowed_map(&round, &layout);
+        }
+    });
+    let Some(flow) = Flow::of(&round) else {
+        return (relayout, Duration::ZERO);
+    };
+    let sizes = card_sizes(&round, measure);
+    let layout = flow_layout(&round, &flow, Sheets::One, &sizes, Some(0));
+    let flowed = flowed_map(&round, &layout);
+    (relayout, frame_time(&flowed, None, None, Some(&layout)))
+}
+
 fn frame_time(
     map: &Map,
     view: Option<Rect>,
     evaluation: Option<&argmap::eval::Evaluation>,
+    flow: Option<&argmap::layout::flow::FlowLayout>,
 ) -> Duration {
     let ctx = egui::Context::default();
     ctx.set_fonts(argmap::measure::fonts());
@@ -272,7 +325,7 @@ fn frame_time(
                 evaluation,
                 presenting: false,
                 quotes: argmap::ui::canvas::Quoting::NONE,
-                flow: None,
+                flow,
             };
             canvas_ui(ui, shown, state, &mut measure, &mut actions);
         });
