@@ -27,13 +27,14 @@ const STYLE: &str = include_str!("../../assets/web/viewer.css");
 /// The viewer: the framing rules, the search rule, culling for large maps,
 /// the reading view, presenting, and the viewer itself, run in that order
 /// in one scope (see [`script`]).
-const SCRIPT_PARTS: [&str; 6] = [
+const SCRIPT_PARTS: [&str; 7] = [
     include_str!("../../assets/web/geometry.js"),
     include_str!("../../assets/web/search.js"),
     include_str!("../../assets/web/cull.js"),
     include_str!("../../assets/web/reading.js"),
     include_str!("../../assets/web/present.js"),
     include_str!("../../assets/web/viewer.js"),
+    include_str!("../../assets/web/flow.js"),
 ];
 
 /// The page's script: its parts in one strict-mode scope of their own.
@@ -80,6 +81,15 @@ pub fn html(map: &Map, texts: &Texts, measure: &mut TextMeasure, options: &HtmlO
         ),
         None => drawing,
     };
+    // A round's flow, shown in place of the drawing on asking.
+    let flow = crate::draw::flow::flow_svg(
+        map,
+        crate::model::flow::Sheets::One,
+        evaluation.is_some(),
+        &options.quotes,
+        measure,
+    )
+    .unwrap_or_default();
     let data = data::data(
         map,
         &scene.cards,
@@ -99,11 +109,18 @@ pub fn html(map: &Map, texts: &Texts, measure: &mut TextMeasure, options: &HtmlO
     // Every letter the page can show: the drawing's, the map's words in
     // the panel, the page's own words; titles also in bold.
     let script = script();
-    let text_letters: BTreeSet<char> = [drawing.as_str(), json.as_str(), PAGE, &script, &title]
-        .iter()
-        .flat_map(|s| s.chars())
-        .filter(|c| !c.is_control())
-        .collect();
+    let text_letters: BTreeSet<char> = [
+        drawing.as_str(),
+        flow.as_str(),
+        json.as_str(),
+        PAGE,
+        &script,
+        &title,
+    ]
+    .iter()
+    .flat_map(|s| s.chars())
+    .filter(|c| !c.is_control())
+    .collect();
     let title_letters: BTreeSet<char> = map
         .claims
         .values()
@@ -134,6 +151,7 @@ pub fn html(map: &Map, texts: &Texts, measure: &mut TextMeasure, options: &HtmlO
             ("TITLE", &svg::escape(&title)),
             ("STYLE", &style),
             ("SVG", &drawing),
+            ("FLOW", &flow),
             ("DATA", &json),
             ("SCRIPT", &script),
         ],

@@ -203,3 +203,39 @@ fn the_flow_drawn_as_svg_and_a_landscape_pdf_a_page_a_sheet() {
         assert!(numbers.len() == 4 && numbers[2] > numbers[3], "{numbers:?}");
     }
 }
+
+#[test]
+fn the_html_handout_of_a_round_carries_its_flow_and_a_map_that_is_no_round_does_not() {
+    let dir = round_in_a_folder();
+    let run = argmap(
+        &["export", "round.ron", "--to", "html", "-o", "round.html"],
+        dir.path(),
+    );
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let page = fs::read_to_string(dir.path().join("round.html")).expect("the page");
+    let flow = page
+        .split("<section id=\"flow\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</section>").next())
+        .expect("the flow's section");
+    for words in [">AC<", ">NFF<", ">Pro · Ana<", ">dropped in NC<"] {
+        assert!(flow.contains(words), "{words}");
+    }
+    assert!(page.contains("id=\"flow-toggle\""));
+    fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/maps/homework-ban.ron"),
+        dir.path().join("case.ron"),
+    )
+    .expect("a map");
+    let run = argmap(
+        &["export", "case.ron", "--to", "html", "-o", "case.html"],
+        dir.path(),
+    );
+    assert!(run.status.success());
+    let page = fs::read_to_string(dir.path().join("case.html")).expect("the page");
+    assert!(page.contains("aria-label=\"The round as a flow: a column per speech, each argument beside what it answers\"></section>"));
+}
