@@ -158,6 +158,27 @@ fn the_speech_timer_starts_and_stops_by_key_and_speeches_change_with_ctrl_arrows
     // Each side's prep clock.
     assert!(harness.query_by_label("Affirmative prep 8:00").is_some());
     assert!(harness.query_by_label("Negative prep 8:00").is_some());
+    // A card dragged in the flow stays in its column, and the map's own
+    // places are left alone.
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    type_text(&mut harness, "Homework crowds out play");
+    key(&mut harness, Modifiers::NONE, Key::Enter);
+    let id = said(map(&harness), "Homework crowds out play");
+    let before = map(&harness).claims[&id].pos;
+    let from = crate::harness::card(&harness, "Homework crowds out play").center();
+    crate::harness::drag(
+        &mut harness,
+        from,
+        from + egui::vec2(150.0, 90.0),
+        Modifiers::NONE,
+    );
+    assert_eq!(map(&harness).claims[&id].pos, before);
+    assert!(
+        harness
+            .state()
+            .status()
+            .contains("stands in its speech's column")
+    );
     // F8 closes the flow; the map stays a round.
     key(&mut harness, Modifiers::NONE, Key::F8);
     assert!(harness.query_by_label("Policy round").is_none());

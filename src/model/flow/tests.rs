@@ -318,3 +318,33 @@ fn sheets_by_side_put_each_line_on_the_case_of_the_side_that_began_it() {
     assert_eq!(sheets[1].cells[&offcase], (2, 1), "made after da");
     assert!(!sheets[0].cells.contains_key(&offcase));
 }
+
+#[test]
+fn a_custom_format_drops_by_its_own_speeches_and_sides() {
+    let speech = |name: &str, side: &str| crate::model::Speech {
+        name: name.into(),
+        side: side.into(),
+        minutes: 5.0,
+        questions: None,
+    };
+    let format = Format::Custom {
+        speeches: vec![
+            speech("R1", "Red"),
+            speech("B1", "Blue"),
+            speech("R2", "Red"),
+            speech("BR", "Blue"),
+        ],
+        prep: None,
+    };
+    let (map, ids) = round(
+        format,
+        &[
+            "red R1",
+            "blue B1 attacks red",
+            "again R2 attacks blue",
+            "last BR",
+        ],
+    );
+    // again (R2) must be answered by BR, which says something else.
+    assert_eq!(dropped(&map, &ids), ["again@BR"]);
+}

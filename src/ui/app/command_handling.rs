@@ -468,10 +468,17 @@ impl ArgmapApp {
                 selection.link = None;
             }
             Action::Reparent { claim, onto, kind } => self.reparent(claim, onto, kind),
+            // In the flow a card's place is its speech's column and the row
+            // of what it answers: dragging it moves nothing.
+            Action::MoveSelection(_) if self.round.flowing.is_some() => self.messages.status(
+                "In the flow a card stands in its speech's column, level with what it answers: \
+                 choose its speech in the inspector, or drop it on the claim it answers",
+            ),
             Action::MoveSelection(delta) => {
                 let edit = edit::move_by(&self.doc.map, &selection.claims, delta.x, delta.y);
                 self.doc.apply(edit, "Move");
             }
+            Action::NewClaimAt(_) if self.round.flowing.is_some() => self.flow_argument(None),
             Action::NewClaimAt(pos) => self.add_claim_at(pos),
             Action::StartEditing(id) => self.start_editing(id, false),
             Action::StartEditingTitle(id) => self.start_editing_title(id),
