@@ -200,13 +200,7 @@ pub fn arrange_and_export(
 /// Arranges all of `map` (pinned claims kept) with its cards' `texts`
 /// already laid out.
 pub fn arrange_measured(map: &mut Map, texts: &Texts) {
-    let sizes = texts
-        .iter()
-        .map(|(&id, text)| {
-            let size = text.card_size();
-            (id, (size.x, size.y))
-        })
-        .collect();
+    let sizes = crate::measure::sizes_of(texts);
     for (id, pos) in crate::layout::arrange(map, &sizes, crate::layout::Region::All) {
         if let Some(claim) = map.claims.get_mut(&id) {
             claim.pos = pos;

@@ -27,13 +27,7 @@ struct Drawn {
 /// not a round.
 fn drawn(map: &Map, how: Sheets, texts: &super::raster::Texts, evaluate: bool) -> Option<Drawn> {
     let flow = Flow::of(map)?;
-    let sizes = texts
-        .iter()
-        .map(|(&id, text)| {
-            let size = text.card_size();
-            (id, (size.x, size.y))
-        })
-        .collect();
+    let sizes = crate::measure::sizes_of(texts);
     let layout = flow_layout(map, &flow, how, &sizes, None);
     let shown = flowed_map(map, &layout);
     let marks = flow

@@ -258,9 +258,14 @@ pub fn card_sizes_quoting(
     quotes: &crate::model::QuotedWords,
     measure: &mut TextMeasure,
 ) -> Sizes {
-    card_texts_quoting(map, quotes, measure)
-        .into_iter()
-        .map(|(id, text)| {
+    sizes_of(&card_texts_quoting(map, quotes, measure))
+}
+
+/// The card size of each claim whose text is laid out as in `texts`.
+pub fn sizes_of(texts: &std::collections::BTreeMap<crate::model::ClaimId, CardText>) -> Sizes {
+    texts
+        .iter()
+        .map(|(&id, text)| {
             let size = text.card_size();
             (id, (size.x, size.y))
         })

@@ -20,7 +20,7 @@ pub use bidi::{display_order, is_right_to_left, right_to_left_runs};
 use bidi::{is_invisible_format, is_kept_format};
 pub use card_text::{
     CardText, DrawnCard, Piece, Row, TITLE_GAP, card_sizes, card_sizes_quoting, card_texts,
-    card_texts_quoting, given_title,
+    card_texts_quoting, given_title, sizes_of,
 };
 pub use title_fit::{FittedTitle, MAX_TITLE_SIZE, MIN_TITLE_SIZE, READABLE_POINTS, TitleRow};
 

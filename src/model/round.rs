@@ -120,6 +120,18 @@ pub struct Speech {
     pub questions: Option<f32>,
 }
 
+impl Speech {
+    /// Speech `name` of `side`, `minutes` long, with no questioning after.
+    pub fn new(name: impl Into<String>, side: impl Into<String>, minutes: f32) -> Self {
+        Self {
+            name: name.into(),
+            side: side.into(),
+            minutes,
+            questions: None,
+        }
+    }
+}
+
 /// A speech of a built-in format: name, side (0 the side that opens), its
 /// minutes, and the questioning after it.
 type Row = (&'static str, usize, f32, Option<f32>);
@@ -331,12 +343,7 @@ mod tests {
 
     #[test]
     fn a_custom_format_takes_its_sides_from_its_speeches() {
-        let speech = |name: &str, side: &str| Speech {
-            name: name.into(),
-            side: side.into(),
-            minutes: 5.0,
-            questions: None,
-        };
+        let speech = |name: &str, side: &str| Speech::new(name, side, 5.0);
         let format = Format::Custom {
             speeches: vec![
                 speech("A1", "Red"),

@@ -59,6 +59,15 @@ fn map_beside_the_essay(dir: &std::path::Path) -> (std::path::PathBuf, String) {
     (path, paragraph)
 }
 
+/// What a screen reader is told of the card that says `label`.
+fn described(harness: &egui_kittest::Harness<'_, argmap::ui::ArgmapApp>, label: &str) -> String {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, label)
+        .accesskit_node()
+        .description()
+        .unwrap_or_default()
+}
+
 fn card_rect(
     harness: &egui_kittest::Harness<'_, argmap::ui::ArgmapApp>,
     label: &str,
@@ -75,11 +84,7 @@ fn an_evidence_card_shows_its_tag_cite_and_quote_and_is_arranged_with_them() {
     let mut harness = Editor::new().opening(path.clone()).build();
     key(&mut harness, Modifiers::NONE, Key::Home);
     // The title row is the tag and the cite; the card reads the quote.
-    let described = harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, OWN_WORDS)
-        .accesskit_node()
-        .description()
-        .unwrap_or_default();
+    let described = described(&harness, OWN_WORDS);
     let quoted: String = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         described.contains(&format!("quotes: “{paragraph}”")),
@@ -131,11 +136,7 @@ fn a_quote_the_file_no_longer_holds_leaves_the_card_its_own_words() {
     .expect("rewrite");
     let mut harness = Editor::new().opening(path).build();
     key(&mut harness, Modifiers::NONE, Key::Home);
-    let described = harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, OWN_WORDS)
-        .accesskit_node()
-        .description()
-        .unwrap_or_default();
+    let described = described(&harness, OWN_WORDS);
     assert!(!described.contains("quotes:"), "{described}");
     let (thesis, evidence) = (card_rect(&harness, THESIS), card_rect(&harness, OWN_WORDS));
     assert!(

@@ -27,8 +27,9 @@ fn answers(map: &Map, from: ClaimId, to: ClaimId) -> Option<LinkKind> {
         .map(|l| l.kind)
 }
 
-#[test]
-fn a_round_flowed_by_keyboard_becomes_a_map_with_its_speeches_and_drops() {
+/// A blank editor, then File → New round… and Create round: a Policy
+/// round on a motion to be written, in the flow view.
+fn new_round() -> egui_kittest::Harness<'static, argmap::ui::ArgmapApp> {
     let mut harness = Editor::new()
         .size(egui::vec2(1280.0, 800.0))
         .blank()
@@ -39,6 +40,12 @@ fn a_round_flowed_by_keyboard_becomes_a_map_with_its_speeches_and_drops() {
     harness.run();
     harness.get_by_label("Create round").click();
     harness.run();
+    harness
+}
+
+#[test]
+fn a_round_flowed_by_keyboard_becomes_a_map_with_its_speeches_and_drops() {
+    let mut harness = new_round();
     assert!(harness.state().doc.map.round.is_some());
     assert!(
         harness.query_by_label("Policy round").is_some(),
@@ -131,16 +138,7 @@ fn a_round_flowed_by_keyboard_becomes_a_map_with_its_speeches_and_drops() {
 
 #[test]
 fn the_speech_timer_starts_and_stops_by_key_and_speeches_change_with_ctrl_arrows() {
-    let mut harness = Editor::new()
-        .size(egui::vec2(1280.0, 800.0))
-        .blank()
-        .build();
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("New round…").click();
-    harness.run();
-    harness.get_by_label("Create round").click();
-    harness.run();
+    let mut harness = new_round();
     assert!(harness.query_by_label("1AC · Affirmative").is_some());
     assert!(harness.query_by_label("Start").is_some());
     key(&mut harness, Modifiers::COMMAND, Key::T);

@@ -321,12 +321,7 @@ fn sheets_by_side_put_each_line_on_the_case_of_the_side_that_began_it() {
 
 #[test]
 fn a_custom_format_drops_by_its_own_speeches_and_sides() {
-    let speech = |name: &str, side: &str| crate::model::Speech {
-        name: name.into(),
-        side: side.into(),
-        minutes: 5.0,
-        questions: None,
-    };
+    let speech = |name: &str, side: &str| crate::model::Speech::new(name, side, 5.0);
     let format = Format::Custom {
         speeches: vec![
             speech("R1", "Red"),
