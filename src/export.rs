@@ -21,6 +21,8 @@ pub enum ExportFormat {
     Argdown,
     /// AIF JSON as `AIFdb` stores it, positions kept.
     Aif,
+    /// A Kialo discussion export: numbered Pro and Con lines.
+    Kialo,
     /// The presentation as a PDF of slides, one per step.
     Slides,
     /// An interactive handout for any browser: one self-contained page.
@@ -29,7 +31,7 @@ pub enum ExportFormat {
 
 impl ExportFormat {
     /// Every format, in menu order.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Html,
         Self::Svg,
         Self::Png,
@@ -38,6 +40,7 @@ impl ExportFormat {
         Self::Markdown,
         Self::Argdown,
         Self::Aif,
+        Self::Kialo,
     ];
 
     /// The format's name on the command line (`--to html`).
@@ -49,6 +52,7 @@ impl ExportFormat {
             Self::Markdown => "markdown",
             Self::Argdown => "argdown",
             Self::Aif => "aif",
+            Self::Kialo => "kialo",
             Self::Slides => "slides",
             Self::Html => "html",
         }
@@ -68,6 +72,7 @@ impl ExportFormat {
             Self::Markdown => "md",
             Self::Argdown => "argdown",
             Self::Aif => "json",
+            Self::Kialo => "txt",
             Self::Html => "html",
         }
     }
@@ -81,6 +86,7 @@ impl ExportFormat {
             Self::Markdown => "Markdown outline",
             Self::Argdown => "Argdown",
             Self::Aif => "AIF JSON",
+            Self::Kialo => "Kialo discussion (text)",
             Self::Slides => "PDF slides of the presentation",
             Self::Html => "HTML handout (interactive, any browser)",
         }
@@ -351,6 +357,11 @@ fn export_measured(
             crate::format::argdown::to_argdown_quoted(map, &options.quotes).into_bytes()
         }
         ExportFormat::Aif => crate::format::aif::to_aif_quoted(map, &options.quotes).into_bytes(),
+        ExportFormat::Kialo => {
+            let (text, losses) = crate::format::kialo::to_kialo(map);
+            notes.extend(losses);
+            text.into_bytes()
+        }
         ExportFormat::Html => crate::web::html(
             map,
             texts,

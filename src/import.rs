@@ -1,9 +1,10 @@
-//! Maps from other tools' files: Argdown and AIF JSON, detected by name
-//! or content, and arranged when the file gives no positions.
+//! Maps from other tools' files: Argdown, AIF JSON and Kialo exports,
+//! detected by name or content, and arranged when the file gives no
+//! positions.
 
 use std::path::Path;
 
-use crate::format::{Imported, ParseError, aif, argdown};
+use crate::format::{Imported, ParseError, aif, argdown, kialo};
 use crate::layout;
 use crate::measure::{TextMeasure, card_sizes};
 
@@ -14,16 +15,25 @@ pub enum ImportFormat {
     Argdown,
     /// AIF JSON, as `AIFdb` or OVA writes it.
     Aif,
+    /// A Kialo discussion export (`Discussion Title: …`).
+    Kialo,
 }
 
 impl ImportFormat {
     /// The file name extensions of each format, for file dialogs.
-    pub const EXTENSIONS: [(&'static str, &'static [&'static str]); 2] =
-        [("Argdown", &["argdown", "ad"]), ("AIF JSON", &["json"])];
+    pub const EXTENSIONS: [(&'static str, &'static [&'static str]); 3] = [
+        ("Argdown", &["argdown", "ad"]),
+        ("AIF JSON", &["json"]),
+        ("Kialo export", &["txt"]),
+    ];
 
-    /// The format of a file: by its extension, or else by its first
+    /// The format of a file: a Kialo export by its first line, whatever
+    /// the file is called; else by its extension, or by its first
     /// character (JSON starts with `{`).
     pub fn detect(path: &Path, bytes: &[u8]) -> Self {
+        if kialo::is_kialo(bytes) {
+            return Self::Kialo;
+        }
         match path
             .extension()
             .and_then(|e| e.to_str())
@@ -52,6 +62,7 @@ impl ImportFormat {
         match self {
             Self::Argdown => "Argdown",
             Self::Aif => "AIF JSON",
+            Self::Kialo => "Kialo",
         }
     }
 }
@@ -69,6 +80,7 @@ pub fn import(
     let mut imported = match format {
         ImportFormat::Argdown => argdown::from_argdown(bytes)?,
         ImportFormat::Aif => aif::from_aif(bytes)?,
+        ImportFormat::Kialo => kialo::from_kialo(bytes)?,
     };
     if !imported.positioned {
         let sizes = card_sizes(&imported.map, measure);

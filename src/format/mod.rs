@@ -4,6 +4,7 @@
 pub mod aif;
 pub mod argdown;
 pub mod flow_sheets;
+pub mod kialo;
 pub mod markdown;
 pub mod ron;
 

@@ -368,7 +368,9 @@ fn import_and_export_failures_name_the_file() {
     );
     let usage = stderr(&output);
     assert!(
-        usage.contains("[possible values: html, svg, png, pdf, slides, markdown, argdown, aif]"),
+        usage.contains(
+            "[possible values: html, svg, png, pdf, slides, markdown, argdown, aif, kialo]"
+        ),
         "the formats are listed: {usage}"
     );
     // An imported Argdown file without positions comes out arranged.

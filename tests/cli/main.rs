@@ -35,6 +35,7 @@ mod flow;
 mod git;
 mod hostile_pdf;
 mod html;
+mod kialo;
 mod messages;
 mod references;
 mod slides;

@@ -12,6 +12,7 @@ mod handout_rules;
 mod hostile;
 mod hostile_pdf;
 mod interop;
+mod kialo;
 mod layout;
 mod maps;
 mod merge;
