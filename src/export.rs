@@ -354,9 +354,13 @@ fn export_measured(
         }
         ExportFormat::Markdown => outline(map, evaluation.as_ref(), options).into_bytes(),
         ExportFormat::Argdown => {
+            notes.extend(crate::format::argdown::losses(map));
             crate::format::argdown::to_argdown_quoted(map, &options.quotes).into_bytes()
         }
-        ExportFormat::Aif => crate::format::aif::to_aif_quoted(map, &options.quotes).into_bytes(),
+        ExportFormat::Aif => {
+            notes.extend(crate::format::aif::losses(map));
+            crate::format::aif::to_aif_quoted(map, &options.quotes).into_bytes()
+        }
         ExportFormat::Kialo => {
             let (text, losses) = crate::format::kialo::to_kialo(map);
             notes.extend(losses);

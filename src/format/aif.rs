@@ -50,14 +50,19 @@ struct Analysis {
     title: String,
 }
 
-/// What only Argmap reads back: each claim's place, kind and proof
-/// standard, and the weight of each weighed link (by its RA or CA node).
+/// What only Argmap reads back: each claim's place, kind, proof standard,
+/// title, note, tags, citation and assessment, and the weight of each
+/// weighed link (by its RA or CA node). AIF's I-node holds one text, so
+/// the rest of a claim lives here, where other tools do not look.
 #[derive(Serialize, Deserialize, Default)]
 struct ArgmapExtra {
     #[serde(default)]
     layout: Vec<Placed>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     weights: Vec<Weighed>,
+    /// The sources claims cite, by key, with their reference details.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    sources: BTreeMap<String, crate::model::Source>,
 }
 
 /// A link node's weight, when it is not the full 1.
@@ -79,6 +84,21 @@ struct Placed {
     /// Its proof standard, when it names one (`clear-and-convincing`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     standard: Option<String>,
+    /// Its title, as the user gave it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    title: Option<String>,
+    /// Its note.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    note: Option<String>,
+    /// Its tags.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    tags: Vec<String>,
+    /// Where in a source it comes from: paragraphs and quote span.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    source: Option<crate::model::Citation>,
+    /// The user's judgement of it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    assessment: Option<crate::model::Assessment>,
 }
 
 #[derive(Serialize)]
@@ -99,6 +119,13 @@ fn claim_node(id: ClaimId) -> String {
 fn link_node(map: &Map, id: LinkId) -> String {
     let base = map.claims.keys().next_back().map_or(0, |c| u64::from(c.0));
     (base + u64::from(id.0)).to_string()
+}
+
+/// What an AIF export of `map` leaves out: every claim's and link's own
+/// fields travel in Argmap's record; the map's round, presentation order,
+/// evaluation settings and citation style do not.
+pub fn losses(map: &Map) -> Vec<String> {
+    crate::format::map_losses(map, "AIF")
 }
 
 /// `map` in the `AIFdb` JSON form, stamped with the time now.
@@ -153,6 +180,11 @@ fn write(map: &Map, unix_seconds: u64, quotes: &BTreeMap<ClaimId, String>) -> St
                 ClaimKind::Note => Some("note".to_owned()),
             },
             standard: claim.standard.map(|s| s.name().to_owned()),
+            title: claim.title.clone(),
+            note: claim.note.clone(),
+            tags: claim.tags.clone(),
+            source: claim.source.clone(),
+            assessment: claim.assessment,
         });
     }
     let mut weights = Vec::new();
@@ -200,7 +232,11 @@ fn write(map: &Map, unix_seconds: u64, quotes: &BTreeMap<ClaimId, String>) -> St
         analysis: (!title.is_empty()).then(|| Analysis {
             title: title.to_owned(),
         }),
-        argmap: ArgmapExtra { layout, weights },
+        argmap: ArgmapExtra {
+            layout,
+            weights,
+            sources: map.sources.clone(),
+        },
     };
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');
@@ -340,6 +376,7 @@ pub fn from_aif(bytes: &[u8]) -> Result<Imported, ParseError> {
         message: format!("not an AIF graph: {e}"),
     })?;
     let mut imported = build(&graph, ova.as_ref(), &extra);
+    imported.map.sources.clone_from(&extra.sources);
     analysis.title.trim().clone_into(&mut imported.map.title);
     Ok(imported.mended())
 }
@@ -406,6 +443,11 @@ fn build(graph: &Graph, ova: Option<&Ova>, extra: &ArgmapExtra) -> Imported {
                     standard: own
                         .and_then(|p| p.standard.as_deref())
                         .and_then(Standard::from_name),
+                    title: own.and_then(|p| p.title.clone()),
+                    note: own.and_then(|p| p.note.clone()),
+                    tags: own.map(|p| p.tags.clone()).unwrap_or_default(),
+                    source: own.and_then(|p| p.source.clone()),
+                    assessment: own.and_then(|p| p.assessment),
                     ..Claim::new(text_value(&node.text).trim(), pos.unwrap_or_default())
                 };
                 claims.insert(id, map.add_claim(claim));

@@ -10,6 +10,34 @@ pub mod ron;
 
 pub use ron::ParseError;
 
+/// What every format but Argmap's own leaves out of a map: its round (and
+/// the speeches its claims were made in), its presentation order, its
+/// evaluation settings and its citation style, each in a sentence naming
+/// the format.
+pub fn map_losses(map: &Map, format: &str) -> Vec<String> {
+    let mut losses = Vec::new();
+    if let Some(round) = &map.round {
+        let speeches = map.claims.values().filter(|c| c.speech.is_some()).count();
+        losses.push(format!(
+            "{format} has no rounds: the {} round and the speeches of {} not carried",
+            round.format.label(),
+            crate::words::count(speeches, "claim")
+        ));
+    }
+    if !map.presentation.is_default() {
+        losses.push(format!("{format} has no presentation order: not carried"));
+    }
+    if !map.evaluation.is_default() {
+        losses.push(format!(
+            "{format} has no evaluation settings (mode, presumption, standard, checks): not carried"
+        ));
+    }
+    if !map.citation_style.is_apa() {
+        losses.push(format!("{format} has no citation style: not carried"));
+    }
+    losses
+}
+
 use crate::model::Map;
 
 /// A map read from another tool's format, with what did not carry over.

@@ -63,3 +63,34 @@ fn a_kialo_export_imports_whatever_its_name_and_exports_say_what_they_lose() {
     assert!(run.status.success());
     assert!(stdout(&run).contains(": 45 claims"), "{}", stdout(&run));
 }
+
+/// Argdown and AIF say what they leave out, by count and kind.
+#[test]
+fn argdown_and_aif_exports_say_what_they_could_not_carry() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/maps/social-credit-system.ron"),
+        dir.path().join("scs.ron"),
+    )
+    .expect("the bundled map");
+    let run = argmap(&["export", "scs.ron", "--to", "argdown"], dir.path());
+    assert!(run.status.success());
+    let said = String::from_utf8_lossy(&run.stderr).into_owned();
+    assert!(
+        said.contains("scs.argdown: note: Argdown export has no notes yet: 4 notes not carried"),
+        "{said}"
+    );
+    assert!(said.contains("46 citations not carried"), "{said}");
+    fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/maps/practice-round.ron"),
+        dir.path().join("round.ron"),
+    )
+    .expect("the practice round");
+    let run = argmap(&["export", "round.ron", "--to", "aif"], dir.path());
+    assert!(run.status.success());
+    let said = String::from_utf8_lossy(&run.stderr).into_owned();
+    assert!(
+        said.contains("round.json: note: AIF has no rounds: the Public Forum round and the speeches of 10 claims not carried"),
+        "{said}"
+    );
+}

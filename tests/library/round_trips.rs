@@ -1,7 +1,8 @@
 //! Round trips through Argdown and AIF: random maps (property tests) keep
 //! their structure (weights and standards included), assessments,
-//! positions and titles; titles the writer
-//! made up are never read back as the user's.
+//! positions and titles (through AIF also notes, tags, citations with
+//! ranges and quote spans, and the sources); titles the writer made up
+//! are never read back as the user's.
 
 use argmap::format::{aif, argdown};
 use argmap::model::{
@@ -207,10 +208,47 @@ proptest! {
             let x = i as f32 * 300.0;
             claim.pos = Pos { x, y: -x / 2.0 };
         }
+        // Everything else a claim has, here and there, with the source
+        // its citations name.
+        map.sources.insert("report".into(), argmap::model::Source {
+            title: "A review (2021)".into(),
+            ..argmap::model::Source::default()
+        });
+        for (i, claim) in map.claims.values_mut().enumerate() {
+            if i % 2 == 0 {
+                claim.note = Some(format!("note {i}: \"quoted\"\nand a second line"));
+            }
+            if i % 3 == 0 {
+                claim.tags = vec!["#hot".into(), format!("t{i}")];
+            }
+            if i % 4 == 1 {
+                claim.title = Some(format!("Title {i} [x]"));
+            }
+            if i % 5 == 2 {
+                claim.source = Some(argmap::model::Citation {
+                    to: Some(7),
+                    quote: argmap::model::Quote::of("Alpha beta gamma.", 6, 10),
+                    ..argmap::model::Citation::paragraph("report", 5)
+                });
+            }
+        }
         let text = aif::to_aif(&map);
         let back = aif::from_aif(text.as_bytes()).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         prop_assert!(back.map.validate().is_empty());
         prop_assert_eq!(structure(&back.map), structure(&map), "{}", text);
+        // Notes, tags, titles, citations and assessments come back whole,
+        // from Argmap's own record, and so do the sources they cite.
+        let rest = |m: &Map| {
+            let mut all: Vec<String> = m
+                .claims
+                .values()
+                .map(|c| format!("{:?}", (&c.text, &c.title, &c.note, &c.tags, &c.source, c.assessment)))
+                .collect();
+            all.sort();
+            all
+        };
+        prop_assert_eq!(rest(&back.map), rest(&map));
+        prop_assert_eq!(&back.map.sources, &map.sources);
         prop_assert!(back.positioned);
         let positions = |m: &Map| m.claims.values().map(|c| (c.text.clone(), c.pos.x, c.pos.y)).collect::<Vec<_>>();
         let mut a = positions(&back.map);

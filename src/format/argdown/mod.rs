@@ -22,7 +22,7 @@ mod inline;
 mod read;
 mod write;
 
-pub use write::{to_argdown, to_argdown_quoted};
+pub use write::{losses, to_argdown, to_argdown_quoted};
 
 use super::{Imported, ParseError};
 

@@ -28,6 +28,56 @@ pub fn to_argdown_quoted(
     writer.write()
 }
 
+/// What an Argdown export of `map` leaves out, in sentences by count and
+/// kind.
+pub fn losses(map: &Map) -> Vec<String> {
+    let count = crate::words::count;
+    let notes = map
+        .claims
+        .values()
+        .filter(|c| c.note.as_deref().is_some_and(|n| !n.trim().is_empty()))
+        .count();
+    let citations = map.claims.values().filter(|c| c.source.is_some()).count();
+    let mut used = BTreeSet::new();
+    let retitled = map
+        .claims
+        .iter()
+        .filter(|(id, c)| {
+            c.title.as_deref().is_some_and(|given| {
+                let written = unique_title(c, **id, &mut used);
+                written != given.trim()
+            })
+        })
+        .count();
+    let mut losses = Vec::new();
+    if notes > 0 {
+        losses.push(format!(
+            "Argdown export has no notes yet: {} not carried",
+            count(notes, "note")
+        ));
+    }
+    if citations > 0 {
+        losses.push(format!(
+            "Argdown export has no citations yet: {} not carried",
+            count(citations, "citation")
+        ));
+    }
+    if retitled > 0 {
+        losses.push(format!(
+            "Argdown gives [ ] < > meaning in titles: {} written with spaces for them",
+            count(retitled, "title")
+        ));
+    }
+    if !map.sources.is_empty() {
+        losses.push(format!(
+            "Argdown export has no sources yet: {} not carried",
+            count(map.sources.len(), "source")
+        ));
+    }
+    losses.extend(crate::format::map_losses(map, "Argdown"));
+    losses
+}
+
 struct Writer<'a> {
     map: &'a Map,
     answers: HashMap<Target, Vec<LinkId>>,
