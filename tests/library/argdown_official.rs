@@ -405,6 +405,105 @@ fn random_texts_read_back_exactly_through_the_official_parser() {
     assert_read_back_exactly(&maps);
 }
 
+/// Notes, titles, tags and citations travel as each statement's data: for
+/// random maps whose claims carry random notes and titles (Argdown's
+/// marks among them), tags that cannot be written as tags, and citations
+/// with ranges and quote spans, the official parser's data for each
+/// statement holds them exactly.
+#[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs Node.js and npm: `bash .ci/test` sets them up and runs it"
+)]
+fn notes_titles_tags_and_citations_read_back_as_data_through_the_official_parser() {
+    let mut runner = TestRunner::deterministic();
+    let text = random_text();
+    let mut next = || {
+        let value = text.new_tree(&mut runner).expect("a random text").current();
+        if value.trim().is_empty() {
+            "x".to_owned()
+        } else {
+            value
+        }
+    };
+    let mut maps = Vec::new();
+    for n in 0..60 {
+        let mut map = Map::new(format!("data {n}"));
+        let thesis = map.add_claim(Claim {
+            note: Some(format!("{}\n{}", next(), next())),
+            title: Some(format!("{} [{}]", next(), next())),
+            tags: vec![format!("({})", next())],
+            ..Claim::new(format!("claim {n} a"), Pos::default())
+        });
+        let reason = map.add_claim(Claim {
+            source: Some(argmap::model::Citation {
+                to: Some(4),
+                quote: argmap::model::Quote::of("Alpha beta gamma", 0, 5),
+                ..argmap::model::Citation::paragraph(next(), 3)
+            }),
+            ..Claim::new(format!("claim {n} b"), Pos::default())
+        });
+        map.thesis = Some(thesis);
+        map.add_link(Link::new(
+            LinkKind::Support,
+            vec![reason],
+            Target::Claim(thesis),
+        ));
+        maps.push((format!("data-{n}"), map));
+    }
+    let documents: Vec<(String, String)> = maps
+        .iter()
+        .map(|(name, map)| (name.clone(), argdown::to_argdown(map)))
+        .collect();
+    let parsed = official(&documents);
+    for ((name, map), (_, document)) in maps.iter().zip(&documents) {
+        let statements = parsed[name]["statements"].as_object().expect("statements");
+        for claim in map.claims.values() {
+            let data = statements
+                .values()
+                .find(|s| {
+                    s["members"][0]["text"].as_str().map(str::trim) == Some(claim.text.as_str())
+                })
+                .map_or_else(
+                    || panic!("{name}: no statement says {:?}\n{document}", claim.text),
+                    |s| &s["data"],
+                );
+            if let Some(note) = &claim.note {
+                assert_eq!(
+                    data["note"].as_str(),
+                    Some(note.as_str()),
+                    "{name}\n{document}"
+                );
+            }
+            if let Some(title) = &claim.title {
+                assert_eq!(
+                    data["title"].as_str(),
+                    Some(title.as_str()),
+                    "{name}\n{document}"
+                );
+            }
+            if !claim.tags.is_empty() {
+                assert_eq!(
+                    data["tags"][0].as_str(),
+                    Some(claim.tags[0].as_str()),
+                    "{name}\n{document}"
+                );
+            }
+            if let Some(source) = &claim.source {
+                assert_eq!(
+                    data["source"]["doc"].as_str(),
+                    Some(source.doc.as_str()),
+                    "{name}\n{document}"
+                );
+                assert_eq!(data["source"]["para"].as_u64(), Some(3));
+                assert_eq!(data["source"]["to"].as_u64(), Some(4));
+                let check = source.quote.as_ref().map(|q| q.check.clone());
+                assert_eq!(data["source"]["quote"]["check"].as_str(), check.as_deref());
+            }
+        }
+    }
+}
+
 /// Each weighed link of `map` described (as [`describe_link`]) with its
 /// weight, and each claim's text with its named standard.
 fn weighing_of(map: &Map) -> (BTreeMap<String, f64>, BTreeMap<String, String>) {

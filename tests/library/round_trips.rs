@@ -170,11 +170,67 @@ fn random_map() -> impl Strategy<Value = Map> {
         .prop_filter("sound maps only", |m| m.validate().is_empty())
 }
 
+/// Gives some claims of `map` everything else a claim has: notes (with
+/// quotes and line breaks), tags (one with brackets and parentheses),
+/// titles with the characters Argdown gives meaning, words over two
+/// lines, citations with ranges and quote spans, and the source they
+/// cite.
+fn decorate(map: &mut Map) {
+    map.sources.insert(
+        "report".into(),
+        argmap::model::Source {
+            title: "A review {2021} = \"good\"".into(),
+            ..argmap::model::Source::default()
+        },
+    );
+    for (i, claim) in map.claims.values_mut().enumerate() {
+        if i % 2 == 0 {
+            claim.note = Some(format!(
+                "note {i}: \"quoted\" {{braces}} ===\nand a second line"
+            ));
+        }
+        if i % 3 == 0 {
+            claim.tags = vec!["hot".into(), format!("t {i} (x) [y]")];
+        }
+        if i % 4 == 1 {
+            claim.title = Some(format!("Title {i} [x] <y>"));
+        }
+        if i % 6 == 5 {
+            claim.text = format!("{}\nsecond line", claim.text);
+        }
+        if i % 5 == 2 {
+            claim.source = Some(argmap::model::Citation {
+                to: Some(7),
+                quote: argmap::model::Quote::of("Alpha beta gamma.", 6, 10),
+                ..argmap::model::Citation::paragraph("report", 5)
+            });
+        }
+    }
+}
+
+/// Each claim's words, title, note, tags, citation and assessment.
+fn rest(m: &Map) -> Vec<String> {
+    let mut all: Vec<String> = m
+        .claims
+        .values()
+        .map(|c| {
+            format!(
+                "{:?}",
+                (&c.text, &c.title, &c.note, &c.tags, &c.source, c.assessment)
+            )
+        })
+        .collect();
+    all.sort();
+    all
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn argdown_round_trip_keeps_the_structure(map in random_map()) {
+        let mut map = map;
+        decorate(&mut map);
         let text = argdown::to_argdown(&map);
         let back = argdown::from_argdown(text.as_bytes()).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         prop_assert!(back.map.validate().is_empty(), "{:?}\n{}", back.map.validate(), text);
@@ -198,6 +254,11 @@ proptest! {
             all
         };
         prop_assert_eq!(titles(&back.map), titles(&map), "{}", text);
+        // Notes, tags, citations and words over several lines come back
+        // whole from the statements' data, the sources from the front
+        // matter.
+        prop_assert_eq!(rest(&back.map), rest(&map), "{}", text);
+        prop_assert_eq!(&back.map.sources, &map.sources);
     }
 
     #[test]
@@ -208,45 +269,13 @@ proptest! {
             let x = i as f32 * 300.0;
             claim.pos = Pos { x, y: -x / 2.0 };
         }
-        // Everything else a claim has, here and there, with the source
-        // its citations name.
-        map.sources.insert("report".into(), argmap::model::Source {
-            title: "A review (2021)".into(),
-            ..argmap::model::Source::default()
-        });
-        for (i, claim) in map.claims.values_mut().enumerate() {
-            if i % 2 == 0 {
-                claim.note = Some(format!("note {i}: \"quoted\"\nand a second line"));
-            }
-            if i % 3 == 0 {
-                claim.tags = vec!["#hot".into(), format!("t{i}")];
-            }
-            if i % 4 == 1 {
-                claim.title = Some(format!("Title {i} [x]"));
-            }
-            if i % 5 == 2 {
-                claim.source = Some(argmap::model::Citation {
-                    to: Some(7),
-                    quote: argmap::model::Quote::of("Alpha beta gamma.", 6, 10),
-                    ..argmap::model::Citation::paragraph("report", 5)
-                });
-            }
-        }
+        decorate(&mut map);
         let text = aif::to_aif(&map);
         let back = aif::from_aif(text.as_bytes()).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         prop_assert!(back.map.validate().is_empty());
         prop_assert_eq!(structure(&back.map), structure(&map), "{}", text);
         // Notes, tags, titles, citations and assessments come back whole,
         // from Argmap's own record, and so do the sources they cite.
-        let rest = |m: &Map| {
-            let mut all: Vec<String> = m
-                .claims
-                .values()
-                .map(|c| format!("{:?}", (&c.text, &c.title, &c.note, &c.tags, &c.source, c.assessment)))
-                .collect();
-            all.sort();
-            all
-        };
         prop_assert_eq!(rest(&back.map), rest(&map));
         prop_assert_eq!(&back.map.sources, &map.sources);
         prop_assert!(back.positioned);

@@ -18,6 +18,7 @@ use crate::model::{
 )]
 pub(super) fn build(doc: &Document) -> Imported {
     let mut map = Map::new(doc.title.clone());
+    map.sources.clone_from(&doc.sources);
     let mut report = Vec::new();
     let related: BTreeSet<Node> = doc.relations.iter().flat_map(|&(a, b, _)| [a, b]).collect();
     let in_pcs: BTreeSet<usize> = doc
@@ -413,6 +414,16 @@ fn apply_data(
                         _ => left_out.invalid += 1,
                     }
                 }
+                ("title" | "note" | "text" | "source" | "tags", Node::Statement(_)) => {
+                    let Some(claim) = claims.get(&node).and_then(|id| map.claims.get_mut(id))
+                    else {
+                        left_out.unread += 1;
+                        continue;
+                    };
+                    if !claim_data(claim, key, value) {
+                        left_out.invalid += 1;
+                    }
+                }
                 ("weight", Node::Argument(a)) => {
                     let Some(weight) = value.trim().parse::<f64>().ok().and_then(Weight::new)
                     else {
@@ -430,6 +441,68 @@ fn apply_data(
         }
     }
     left_out
+}
+
+/// Sets the field of `claim` that the statement data `key` carries (see
+/// the writer's `statement_data`); whether `value` was one it could read.
+fn claim_data(claim: &mut Claim, key: &str, value: &str) -> bool {
+    match key {
+        "title" => claim.title = Some(value.to_owned()),
+        "note" => claim.note = Some(value.to_owned()),
+        "text" => value.clone_into(&mut claim.text),
+        "tags" => {
+            let Some(inside) = value
+                .trim()
+                .strip_prefix('[')
+                .and_then(|v| v.strip_suffix(']'))
+            else {
+                return false;
+            };
+            claim.tags = super::inline::flow_items(inside);
+        }
+        "source" => {
+            let Some(citation) = citation_of(value) else {
+                return false;
+            };
+            claim.source = Some(citation);
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// A citation written as a flow mapping: `{doc: "report", para: 4, to: 5,
+/// quote: {start: 0, end: 9, check: "…", ends_in: 5}}`.
+fn citation_of(value: &str) -> Option<crate::model::Citation> {
+    let inside = |v: &str| {
+        v.trim()
+            .strip_prefix('{')
+            .and_then(|v| v.strip_suffix('}'))
+            .map(str::to_owned)
+    };
+    let mut citation = crate::model::Citation::default();
+    for (key, value) in super::inline::flow_pairs(&inside(value)?) {
+        match key.as_str() {
+            "doc" => citation.doc = value,
+            "para" => citation.para = Some(value.trim().parse().ok()?),
+            "to" => citation.to = Some(value.trim().parse().ok()?),
+            "quote" => {
+                let mut quote = crate::model::Quote::default();
+                for (key, value) in super::inline::flow_pairs(&inside(&value)?) {
+                    match key.as_str() {
+                        "start" => quote.start = value.trim().parse().ok()?,
+                        "end" => quote.end = value.trim().parse().ok()?,
+                        "check" => quote.check = value,
+                        "ends_in" => quote.ends_in = Some(value.trim().parse().ok()?),
+                        _ => return None,
+                    }
+                }
+                citation.quote = Some(quote);
+            }
+            _ => return None,
+        }
+    }
+    (!citation.doc.is_empty()).then_some(citation)
 }
 
 fn final_conclusion(argument: &Argument) -> Option<usize> {

@@ -3,6 +3,17 @@
 //! allows for a string: plain or quoted, over several lines, or a block
 //! scalar (`|`, `>`).
 
+/// The map's sources, which Argmap writes as one line of JSON (YAML's own
+/// flow form) under `argmap-sources:`; none when the block has no such
+/// line or it is not sources.
+pub(super) fn sources(lines: &[&str]) -> std::collections::BTreeMap<String, crate::model::Source> {
+    lines
+        .iter()
+        .find_map(|l| l.strip_prefix("argmap-sources:"))
+        .and_then(|json| serde_json::from_str(json.trim()).ok())
+        .unwrap_or_default()
+}
+
 /// The `title` in the lines of a front matter block, as one line.
 pub(super) fn title(lines: &[&str]) -> Option<String> {
     let start = lines.iter().position(|l| l.starts_with("title:"))?;

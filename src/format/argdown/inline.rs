@@ -281,17 +281,22 @@ fn closing_brace(chars: &[char], start: usize) -> Option<usize> {
     None
 }
 
-/// The `key: value` pairs of a YAML flow mapping's inside (`weight: 0.4,
-/// standard: "clear-and-convincing"`), values as plain strings: quotes
-/// taken off, nested collections kept as written. Enough for the scalar
-/// values Argmap reads; what it does not read it counts, not parses.
-pub(super) fn flow_pairs(inside: &str) -> Vec<(String, String)> {
+/// The entries of a YAML flow collection's inside, split at its top-level
+/// commas (quotes and nested collections kept whole).
+fn flow_entries(inside: &str) -> Vec<&str> {
     let mut entries = Vec::new();
     let mut depth = 0usize;
     let mut quote: Option<char> = None;
     let mut start = 0;
+    let mut escaped = false;
     for (at, c) in inside.char_indices() {
+        // Inside double quotes a backslash escapes what follows.
+        if escaped {
+            escaped = false;
+            continue;
+        }
         match (quote, c) {
+            (Some('"'), '\\') => escaped = true,
             (Some(q), c) if c == q => quote = None,
             (None, '"' | '\'') => quote = Some(c),
             (None, '{' | '[') => depth += 1,
@@ -305,6 +310,23 @@ pub(super) fn flow_pairs(inside: &str) -> Vec<(String, String)> {
     }
     entries.push(&inside[start..]);
     entries
+}
+
+/// The items of a YAML flow sequence's inside (`"a", b`), unquoted.
+pub(super) fn flow_items(inside: &str) -> Vec<String> {
+    flow_entries(inside)
+        .into_iter()
+        .map(|item| unquote(item.trim()))
+        .filter(|item| !item.is_empty())
+        .collect()
+}
+
+/// The `key: value` pairs of a YAML flow mapping's inside (`weight: 0.4,
+/// standard: "clear-and-convincing"`), values as plain strings: quotes
+/// taken off, nested collections kept as written. Enough for the scalar
+/// values Argmap reads; what it does not read it counts, not parses.
+pub(super) fn flow_pairs(inside: &str) -> Vec<(String, String)> {
+    flow_entries(inside)
         .into_iter()
         .filter_map(|entry| {
             let entry = entry.trim();
@@ -340,6 +362,18 @@ fn unquote(scalar: &str) -> String {
                 match chars.next() {
                     Some('n') => out.push('\n'),
                     Some('t') => out.push('\t'),
+                    Some(kind @ ('x' | 'u')) => {
+                        let digits: String = chars
+                            .by_ref()
+                            .take(if kind == 'x' { 2 } else { 4 })
+                            .collect();
+                        if let Some(c) = u32::from_str_radix(&digits, 16)
+                            .ok()
+                            .and_then(char::from_u32)
+                        {
+                            out.push(c);
+                        }
+                    }
                     Some(other) => out.push(other),
                     None => {}
                 }

@@ -48,6 +48,8 @@ pub(super) enum Relation {
 #[derive(Default)]
 pub(super) struct Document {
     pub(super) title: String,
+    /// The map's sources, from Argmap's line of the front matter.
+    pub(super) sources: std::collections::BTreeMap<String, crate::model::Source>,
     pub(super) statements: Vec<Statement>,
     pub(super) arguments: Vec<Argument>,
     pub(super) statement_titles: HashMap<String, usize>,
@@ -413,6 +415,7 @@ pub(super) fn document(bytes: &[u8]) -> Result<Document, ParseError> {
         if let Some(end) = end {
             let body = &lines[first + 1..first + 1 + end];
             reader.doc.title = front_matter::title(body).unwrap_or_default();
+            reader.doc.sources = front_matter::sources(body);
             for line in &mut lines[first..=first + 1 + end] {
                 *line = "";
             }

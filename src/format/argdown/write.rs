@@ -29,53 +29,58 @@ pub fn to_argdown_quoted(
 }
 
 /// What an Argdown export of `map` leaves out, in sentences by count and
-/// kind.
+/// kind: a claim's own fields all travel (in Argdown's syntax or as its
+/// data), and the sources in the front matter; the map's settings do not.
 pub fn losses(map: &Map) -> Vec<String> {
-    let count = crate::words::count;
-    let notes = map
-        .claims
-        .values()
-        .filter(|c| c.note.as_deref().is_some_and(|n| !n.trim().is_empty()))
-        .count();
-    let citations = map.claims.values().filter(|c| c.source.is_some()).count();
-    let mut used = BTreeSet::new();
-    let retitled = map
-        .claims
-        .iter()
-        .filter(|(id, c)| {
-            c.title.as_deref().is_some_and(|given| {
-                let written = unique_title(c, **id, &mut used);
-                written != given.trim()
-            })
-        })
-        .count();
-    let mut losses = Vec::new();
-    if notes > 0 {
-        losses.push(format!(
-            "Argdown export has no notes yet: {} not carried",
-            count(notes, "note")
-        ));
+    crate::format::map_losses(map, "Argdown")
+}
+
+/// A statement's inline data: what Argdown's own syntax cannot say
+/// exactly — its proof standard, its title when the one written differs
+/// (Argdown gives `[ ] < >` meaning), its words when they run over several
+/// lines, its note, its citation, and its tags when one cannot be written
+/// as a tag — as YAML that Argdown's parser keeps as the statement's data.
+fn statement_data(claim: &Claim, written_title: &str) -> Vec<String> {
+    let mut data = Vec::new();
+    if let Some(standard) = claim.standard {
+        data.push(format!("standard: {}", standard.name()));
     }
-    if citations > 0 {
-        losses.push(format!(
-            "Argdown export has no citations yet: {} not carried",
-            count(citations, "citation")
-        ));
+    if let Some(title) = claim.title.as_deref().filter(|t| t.trim() != written_title) {
+        data.push(format!("title: {}", yaml_quoted(title)));
     }
-    if retitled > 0 {
-        losses.push(format!(
-            "Argdown gives [ ] < > meaning in titles: {} written with spaces for them",
-            count(retitled, "title")
-        ));
+    if claim.text.trim().contains('\n') {
+        data.push(format!("text: {}", yaml_quoted(claim.text.trim())));
     }
-    if !map.sources.is_empty() {
-        losses.push(format!(
-            "Argdown export has no sources yet: {} not carried",
-            count(map.sources.len(), "source")
-        ));
+    if let Some(note) = claim.note.as_deref().filter(|n| !n.trim().is_empty()) {
+        data.push(format!("note: {}", yaml_quoted(note)));
     }
-    losses.extend(crate::format::map_losses(map, "Argdown"));
-    losses
+    if let Some(source) = &claim.source {
+        let mut fields = vec![format!("doc: {}", yaml_quoted(&source.doc))];
+        fields.extend(source.para.map(|p| format!("para: {p}")));
+        fields.extend(source.to.map(|t| format!("to: {t}")));
+        if let Some(quote) = &source.quote {
+            let mut q = format!(
+                "start: {}, end: {}, check: {}",
+                quote.start,
+                quote.end,
+                yaml_quoted(&quote.check)
+            );
+            if let Some(ends_in) = quote.ends_in {
+                let _ = write!(q, ", ends_in: {ends_in}");
+            }
+            fields.push(format!("quote: {{{q}}}"));
+        }
+        data.push(format!("source: {{{}}}", fields.join(", ")));
+    }
+    let exact = |tag: &str| {
+        let tag = tag.trim();
+        !tag.is_empty() && tag == tag.trim() && !tag.contains(['(', ')'])
+    };
+    if claim.tags.iter().any(|t| !exact(t)) {
+        let tags: Vec<String> = claim.tags.iter().map(|t| yaml_quoted(t)).collect();
+        data.push(format!("tags: [{}]", tags.join(", ")));
+    }
+    data
 }
 
 struct Writer<'a> {
@@ -150,8 +155,9 @@ impl<'a> Writer<'a> {
             return format!("[{title}]");
         };
         let mut line = format!("[{title}]: {}", escape(&c.text));
-        if let Some(standard) = c.standard {
-            let _ = write!(line, " {{standard: {}}}", standard.name());
+        let data = statement_data(c, &title);
+        if !data.is_empty() {
+            let _ = write!(line, " {{{}}}", data.join(", "));
         }
         let mut tags: Vec<&str> = c.tags.iter().map(String::as_str).collect();
         if self.map.thesis == Some(claim) {
@@ -191,8 +197,19 @@ impl<'a> Writer<'a> {
 
     fn write(mut self) -> String {
         let title = self.map.title.trim();
-        if !title.is_empty() {
-            let _ = write!(self.out, "===\ntitle: {}\n===\n\n", yaml_quoted(title));
+        let sources = (!self.map.sources.is_empty())
+            .then(|| serde_json::to_string(&self.map.sources).ok())
+            .flatten();
+        if !title.is_empty() || sources.is_some() {
+            self.out.push_str("===\n");
+            if !title.is_empty() {
+                let _ = writeln!(self.out, "title: {}", yaml_quoted(title));
+            }
+            // JSON is YAML's flow form: Argdown's parser keeps it as data.
+            if let Some(sources) = sources {
+                let _ = writeln!(self.out, "argmap-sources: {sources}");
+            }
+            self.out.push_str("===\n\n");
         }
         // Trees: the thesis, then claims that answer nothing, then the
         // premises of arguments, then anything left.
@@ -519,9 +536,13 @@ pub(super) fn yaml_quoted(text: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '=' => out.push_str("\\x3D"),
+            // Braces would end an inline data block early.
+            '{' => out.push_str("\\x7B"),
+            '}' => out.push_str("\\x7D"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
+            // Controls, and the separators JavaScript ends a line at.
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
                 let _ = write!(out, "\\u{:04X}", u32::from(c));
             }
             c => out.push(c),
