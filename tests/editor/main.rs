@@ -13,6 +13,7 @@ mod evidence;
 mod files;
 mod first_hour;
 mod flowing;
+mod interchange;
 mod overview;
 mod present;
 mod reading;

@@ -34,7 +34,7 @@ command_table! {
     Import {
         group: File,
         label: "Import…",
-        tooltip: "Open an Argdown (.argdown) or AIF (.json) file as a new map",
+        tooltip: "Open an Argdown (.argdown), AIF (.json) or Kialo export (.txt) as a new map",
         keys: &[key!(COMMAND, I)],
         while_typing: true,
     },
