@@ -347,26 +347,31 @@ fn random_text() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 1..12).prop_map(|pieces| pieces.concat())
 }
 
+/// Random texts one after another, the same on every run; never blank.
+fn random_texts() -> impl FnMut() -> String {
+    let mut runner = TestRunner::deterministic();
+    let text = random_text();
+    move || {
+        let value = text.new_tree(&mut runner).expect("a random text").current();
+        if value.trim().is_empty() {
+            "x".to_owned()
+        } else {
+            value
+        }
+    }
+}
+
 #[test]
 #[cfg_attr(
     not(feature = "external"),
     ignore = "needs Node.js and npm (the official Argdown parser): `bash .ci/test` sets them up and runs it"
 )]
 fn random_texts_read_back_exactly_through_the_official_parser() {
-    let mut runner = TestRunner::deterministic();
-    let text = random_text();
+    let mut next = random_texts();
     let mut maps = Vec::new();
     for n in 0..150 {
         // A small map whose claims carry random texts: a thesis, a reason,
         // linked premises, an objection and an undercut.
-        let mut next = || {
-            let value = text.new_tree(&mut runner).expect("a random text").current();
-            if value.trim().is_empty() {
-                "x".to_owned()
-            } else {
-                value
-            }
-        };
         let mut map = Map::new(next());
         let ids: Vec<ClaimId> = (0..6)
             .map(|k| {
@@ -416,16 +421,7 @@ fn random_texts_read_back_exactly_through_the_official_parser() {
     ignore = "needs Node.js and npm: `bash .ci/test` sets them up and runs it"
 )]
 fn notes_titles_tags_and_citations_read_back_as_data_through_the_official_parser() {
-    let mut runner = TestRunner::deterministic();
-    let text = random_text();
-    let mut next = || {
-        let value = text.new_tree(&mut runner).expect("a random text").current();
-        if value.trim().is_empty() {
-            "x".to_owned()
-        } else {
-            value
-        }
-    };
+    let mut next = random_texts();
     let mut maps = Vec::new();
     for n in 0..60 {
         let mut map = Map::new(format!("data {n}"));
