@@ -290,3 +290,28 @@ fn search_glows_at_block_zoom() {
     assert!(harness.state().found().len() >= 4);
     harness.snapshot("search_glows_at_block_zoom");
 }
+
+/// The practice round in the flow view (F8): a tinted column per speech
+/// under its heading, the motion on the left, answers level with what they
+/// answer, drops marked in red under their cards, the bar with the
+/// speech, its clock and each side's prep.
+#[test]
+#[cfg_attr(
+    not(feature = "external"),
+    ignore = "needs Mesa's software renderer for images: `bash .ci/test` sets it up and runs it"
+)]
+fn practice_round_flow() {
+    let round = bundled::STARTERS
+        .into_iter()
+        .find(|b| b.file_name == "practice-round.ron")
+        .expect("the practice round ships");
+    let mut harness = harness(
+        egui::Theme::Light,
+        vec2(1280.0, 800.0),
+        Some(Document::untitled(round.map(), true)),
+    );
+    crate::harness::key(&mut harness, egui::Modifiers::NONE, egui::Key::F8);
+    harness.run_steps(4);
+    assert!(harness.query_by_label("Public Forum round").is_some());
+    harness.snapshot("practice_round_flow");
+}
