@@ -11,8 +11,17 @@ use crate::draw::style;
 use crate::layout::flow::FlowLayout;
 use crate::model::ClaimId;
 
+/// How much larger than its size in map units a flow's words are drawn
+/// at `zoom` (screen points per map unit): zoomed out to see a whole
+/// round, the speeches' names and the drops stay legible, within the room
+/// the layout leaves them.
+fn enlarged(zoom: f32) -> f32 {
+    (0.8 / zoom.max(0.01)).clamp(1.0, 1.7)
+}
+
 /// The columns and titles, under the links and cards.
-pub(super) fn backdrop(painter: &Painter, flow: &FlowLayout, dark: bool) {
+pub(super) fn backdrop(painter: &Painter, flow: &FlowLayout, dark: bool, zoom: f32) {
+    let k = enlarged(zoom);
     for column in &flow.columns {
         let (fill, ink) = style::flow_column(column.side, dark);
         let a = column.area;
@@ -23,17 +32,17 @@ pub(super) fn backdrop(painter: &Painter, flow: &FlowLayout, dark: bool) {
         }
         let middle = rect.center().x;
         painter.text(
-            pos2(middle, a.y + 10.0),
+            pos2(middle, a.y + 8.0),
             Align2::CENTER_TOP,
             &column.heading[0],
-            FontId::proportional(22.0),
+            FontId::proportional(22.0 * k),
             ink,
         );
         painter.text(
-            pos2(middle, a.y + 38.0),
+            pos2(middle, a.y + 10.0 + 26.0 * k),
             Align2::CENTER_TOP,
             &column.heading[1],
-            FontId::proportional(14.0),
+            FontId::proportional(14.0 * k),
             ink,
         );
     }
@@ -60,6 +69,7 @@ pub(super) fn under_cards(
         return;
     }
     let colour = style::dropped_color(dark);
+    let size = 12.0 * enlarged(frame.zoom);
     for id in &frame.visible {
         let (Some(mark), Some(card)) = (marks.get(id), frame.index.cards.get(id)) else {
             continue;
@@ -68,7 +78,7 @@ pub(super) fn under_cards(
             card.left_bottom() + vec2(6.0, 3.0),
             Align2::LEFT_TOP,
             mark,
-            FontId::proportional(12.0),
+            FontId::proportional(size),
             colour,
         );
     }

@@ -180,7 +180,7 @@ pub fn canvas_ui(
         .show(ui, &mut scene_rect, |ui| {
             let frame = frame(ui, shown.map, &index, view, measure);
             if let Some(flow) = shown.flow {
-                flow_paint::backdrop(ui.painter(), flow, dark);
+                flow_paint::backdrop(ui.painter(), flow, dark, frame.zoom);
             }
             paint::links(ui.painter(), shown, &frame, view, dark);
             if frame.level != Level::Text {
