@@ -61,11 +61,19 @@ pub fn flowed_claim(
     pos: Pos,
 ) -> Option<(Edit, ClaimId)> {
     let round = map.round.as_ref()?;
-    let flow = crate::model::flow::Flow::of_round(map, round);
+    let speeches = round.speeches();
     let sides = round.format.sides();
     let opening = sides.first().map(String::as_str);
-    // Claims no speech made (the motion) stand on the opening side.
-    let side_of = |id: ClaimId| flow.side(id).or(opening);
+    // A claim's side is its speech's; claims no speech made (the motion)
+    // stand on the opening side.
+    let side_of = |id: ClaimId| {
+        let said = map.claims.get(&id).and_then(|c| c.speech.as_deref());
+        speeches
+            .iter()
+            .find(|s| said == Some(s.name.as_str()))
+            .map(|s| s.side.as_str())
+            .or(opening)
+    };
     let (mut made, id) = match answer.or(map.thesis) {
         Some(parent) => {
             let kind = if side_of(parent) == Some(speech.side.as_str()) {

@@ -25,6 +25,19 @@ impl Ballot {
     }
 }
 
+/// A claim of a round as a ballot or a flow names it: by its title, or by
+/// its words on one line when it has none (a flow's claims are typed fast
+/// and rarely titled); `#N` for a claim the map does not have.
+pub fn named(map: &Map, id: crate::model::ClaimId) -> String {
+    map.claims.get(&id).map_or_else(
+        || super::title(map, id),
+        |c| match c.title.as_deref().map(str::trim) {
+            Some(title) if !title.is_empty() => title.to_owned(),
+            _ => crate::words::one_line(&c.text, 70),
+        },
+    )
+}
+
 /// The draft ballot of `map`'s round, evaluated as `evaluation`; `None`
 /// when the map is not a round or has no thesis (the motion).
 pub fn ballot(map: &Map, evaluation: &Evaluation) -> Option<Ballot> {
@@ -32,18 +45,7 @@ pub fn ballot(map: &Map, evaluation: &Evaluation) -> Option<Ballot> {
     let motion = map.thesis?;
     let flow = Flow::of_round(map, round);
     let sides = round.format.sides();
-    // A claim by its title, or by its words when it has none (a flow's
-    // claims are typed fast and rarely titled).
-    let title = |id| {
-        let named = map
-            .claims
-            .get(&id)
-            .map(|c| match c.title.as_deref().map(str::trim) {
-                Some(title) if !title.is_empty() => title.to_owned(),
-                _ => crate::words::one_line(&c.text, 70),
-            });
-        format!("“{}”", named.unwrap_or_else(|| super::title(map, id)))
-    };
+    let title = |id| format!("“{}”", named(map, id));
     let motion_words = map.claims.get(&motion).map_or_else(
         || title(motion),
         |c| format!("“{}”", crate::words::one_line(&c.text, 120)),

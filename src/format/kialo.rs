@@ -492,49 +492,42 @@ impl Losses {
     /// Each loss in a sentence: what Kialo lacks, how many, and what
     /// became of them.
     fn sentences(&self) -> Vec<String> {
-        let count = crate::words::count;
+        // What Kialo lacks, how many of what, and what became of them.
         [
-            (self.undercuts > 0).then(|| {
-                format!(
-                    "Kialo has no undercuts: {} written as attacks on the premise",
-                    count(self.undercuts, "undercut")
-                )
-            }),
-            (self.linked > 0).then(|| {
-                format!(
-                    "Kialo has no linked premises: {} of several premises written as separate reasons",
-                    count(self.linked, "link")
-                )
-            }),
-            (self.weights > 0)
-                .then(|| format!("Kialo has no weights: {} not carried", count(self.weights, "weight"))),
-            (self.titles > 0)
-                .then(|| format!("Kialo has no titles: {} not carried", count(self.titles, "title"))),
-            (self.notes > 0)
-                .then(|| format!("Kialo has no notes on claims: {} not carried", count(self.notes, "note"))),
-            (self.citations > 0).then(|| {
-                format!("Kialo has no citations: {} not carried", count(self.citations, "citation"))
-            }),
-            (self.tags > 0)
-                .then(|| format!("Kialo has no tags: {} not carried", count(self.tags, "tagged claim"))),
-            (self.assessments > 0).then(|| {
-                format!(
-                    "Kialo has no assessments: {} not carried",
-                    count(self.assessments, "assessment")
-                )
-            }),
-            (self.evidence > 0).then(|| {
-                format!(
-                    "Kialo has no evidence: {} written as plain claims",
-                    count(self.evidence, "evidence claim")
-                )
-            }),
-            (self.note_claims > 0).then(|| {
-                format!("Kialo has no note cards: {} left out", count(self.note_claims, "note card"))
-            }),
+            (
+                self.undercuts,
+                "undercuts",
+                "undercut",
+                "written as attacks on the premise",
+            ),
+            (
+                self.linked,
+                "linked premises",
+                "link",
+                "of several premises written as separate reasons",
+            ),
+            (self.weights, "weights", "weight", "not carried"),
+            (self.titles, "titles", "title", "not carried"),
+            (self.notes, "notes on claims", "note", "not carried"),
+            (self.citations, "citations", "citation", "not carried"),
+            (self.tags, "tags", "tagged claim", "not carried"),
+            (self.assessments, "assessments", "assessment", "not carried"),
+            (
+                self.evidence,
+                "evidence",
+                "evidence claim",
+                "written as plain claims",
+            ),
+            (self.note_claims, "note cards", "note card", "left out"),
         ]
         .into_iter()
-        .flatten()
+        .filter(|&(n, ..)| n > 0)
+        .map(|(n, lacks, noun, fate)| {
+            format!(
+                "Kialo has no {lacks}: {} {fate}",
+                crate::words::count(n, noun)
+            )
+        })
         .collect()
     }
 }

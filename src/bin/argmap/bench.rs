@@ -306,6 +306,7 @@ fn frame_time(
     let mut state = View::default();
     let mut measure = TextMeasure::new();
     let marks = Marks::default();
+    let drops = std::collections::BTreeMap::new();
     // Measure the whole map in view, not the thesis close-up a huge map
     // opens on.
     state.camera.opening = false;
@@ -326,6 +327,7 @@ fn frame_time(
                 presenting: false,
                 quotes: argmap::ui::canvas::Quoting::NONE,
                 flow,
+                drops: &drops,
             };
             canvas_ui(ui, shown, state, &mut measure, &mut actions);
         });

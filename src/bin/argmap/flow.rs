@@ -151,13 +151,7 @@ fn words(map: &Map, flow: &Flow) {
             .iter()
             .filter(|&(_, &s)| s == i)
             .map(|(id, _)| {
-                let words = map.claims.get(id).map_or_else(String::new, |c| {
-                    c.title
-                        .clone()
-                        .filter(|t| !t.trim().is_empty())
-                        .unwrap_or_else(|| argmap::words::one_line(&c.text, 70))
-                });
-                let mut line = format!("#{} {words}", id.0);
+                let mut line = format!("#{} {}", id.0, argmap::eval::ballot::named(map, *id));
                 for mark in [flow.dropped_words(*id), flow.extended_words(*id)]
                     .into_iter()
                     .flatten()

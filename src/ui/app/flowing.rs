@@ -46,8 +46,10 @@ struct FlowCache {
 pub(super) struct RoundView {
     /// The flow view, while open.
     pub(super) flowing: Option<Flowing>,
-    /// The document state the marks were made for.
-    marks_for: Option<u64>,
+    /// The document state the flow and marks were made for.
+    made_for: Option<u64>,
+    /// The map's round as flowed: speeches, drops, extensions.
+    flow: Option<Flow>,
     /// "dropped in 2AC" under each dropped argument.
     pub(super) marks: BTreeMap<ClaimId, String>,
 }
@@ -190,9 +192,13 @@ impl ArgmapApp {
     /// Brings the drops' marks, and the flow view's layout, up to date.
     pub(super) fn refresh_round(&mut self) {
         let state = super::shown::canvas_revision(self.doc.state());
-        if self.round.marks_for != Some(state) {
-            self.round.marks_for = Some(state);
-            self.round.marks = Flow::of(&self.doc.map)
+        if self.round.made_for != Some(state) {
+            self.round.made_for = Some(state);
+            self.round.flow = Flow::of(&self.doc.map);
+            self.round.marks = self
+                .round
+                .flow
+                .as_ref()
                 .map(|flow| {
                     flow.dropped
                         .keys()
@@ -205,16 +211,13 @@ impl ArgmapApp {
             self.round.flowing = None;
         }
         let generation = self.card_quotes.quoting().generation;
-        let Some(flowing) = &mut self.round.flowing else {
+        let (Some(flowing), Some(flow)) = (&mut self.round.flowing, &self.round.flow) else {
             return;
         };
         let key = (state, generation, flowing.by_side, flowing.current);
         if flowing.cache.as_ref().is_some_and(|c| c.key == key) {
             return;
         }
-        let Some(flow) = Flow::of(&self.doc.map) else {
-            return;
-        };
         let sizes = crate::measure::card_sizes_quoting(
             &self.doc.map,
             self.card_quotes.words(),
@@ -225,7 +228,7 @@ impl ArgmapApp {
         } else {
             Sheets::One
         };
-        let layout = flow_layout(&self.doc.map, &flow, how, &sizes, Some(flowing.current));
+        let layout = flow_layout(&self.doc.map, flow, how, &sizes, Some(flowing.current));
         let map = flowed_map(&self.doc.map, &layout);
         // Counted down from the top of the range, where neither plain nor
         // filtered revisions go.

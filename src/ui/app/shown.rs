@@ -214,7 +214,6 @@ impl ArgmapApp {
         self.refresh_shown();
         self.refresh_card_quotes();
         self.refresh_round();
-        self.shown.marks.under.clone_from(&self.round.marks);
         // Search matches glow; the current one glows most.
         if self.presenting.is_none() {
             let search = self.overlays.search.as_ref();
@@ -250,6 +249,7 @@ impl ArgmapApp {
                 presenting: false,
                 quotes,
                 flow: Some(layout),
+                drops: &self.round.marks,
             },
             (Some(cache), _) => canvas::Drawn {
                 map: &cache.map,
@@ -260,6 +260,7 @@ impl ArgmapApp {
                 presenting: self.presenting.is_some(),
                 quotes,
                 flow: None,
+                drops: &self.round.marks,
             },
             (None, _) => canvas::Drawn {
                 map: &self.doc.map,
@@ -270,6 +271,7 @@ impl ArgmapApp {
                 presenting: self.presenting.is_some(),
                 quotes,
                 flow: None,
+                drops: &self.round.marks,
             },
         };
         canvas::canvas_ui(ui, shown, &mut self.view, &mut self.measure, actions);

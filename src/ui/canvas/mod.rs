@@ -67,6 +67,8 @@ pub struct Drawn<'a> {
     pub quotes: Quoting<'a>,
     /// The flow view: the columns and headings behind the cards.
     pub flow: Option<&'a crate::layout::flow::FlowLayout>,
+    /// Words in red under a card, in any view: "dropped in 2AC".
+    pub drops: &'a BTreeMap<ClaimId, String>,
 }
 
 /// Marks on cards that come from outside the canvas: search matches, the
@@ -85,8 +87,6 @@ pub struct Marks {
     pub pulse: BTreeSet<ClaimId>,
     /// How far the pulse has come, 0 to 1.
     pub pulse_progress: f32,
-    /// Words in red under a card: "dropped in 2AC".
-    pub under: BTreeMap<ClaimId, String>,
 }
 
 /// The id the canvas holds keyboard focus under.
@@ -187,7 +187,7 @@ pub fn canvas_ui(
                 paint::blocks(ui.painter(), shown, &frame, view, dark);
             }
             let card_focused = cards::cards_ui(ui, shown, &frame, view, dark, actions);
-            flow_paint::under_cards(ui.painter(), &shown.marks.under, &frame, dark);
+            flow_paint::under_cards(ui.painter(), shown.drops, &frame, dark);
             frame_out = Some((frame.visible_rect, frame.widgets, card_focused));
         })
         .response;

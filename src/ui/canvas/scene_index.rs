@@ -236,6 +236,8 @@ mod tests {
         }
     }
 
+    static NO_DROPS: BTreeMap<ClaimId, String> = BTreeMap::new();
+
     /// `map` at `revision`, whole.
     fn shown<'a>(map: &'a Map, revision: u64, marks: &'a Marks) -> Drawn<'a> {
         Drawn {
@@ -247,6 +249,7 @@ mod tests {
             presenting: false,
             quotes: Quoting::NONE,
             flow: None,
+            drops: &NO_DROPS,
         }
     }
 
